@@ -1,0 +1,46 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Almanac",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "almanac", targets: ["AlmanacCLI"]),
+        .library(name: "AlmanacCore", targets: ["AlmanacCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // The C library, reached through pkg-config (`libical`), installed by `libical-dev`.
+        .systemLibrary(
+            name: "CLibical",
+            pkgConfig: "libical",
+            providers: [.apt(["libical-dev"])]
+        ),
+        // The one safe Swift layer over libical: no C pointer leaves this target.
+        .target(name: "ICal", dependencies: ["CLibical"]),
+        // Records, validation, calendar building.
+        .target(
+            name: "AlmanacCore",
+            dependencies: ["ICal", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources")]
+        ),
+        // The `almanac` command.
+        .executableTarget(
+            name: "AlmanacCLI",
+            dependencies: ["AlmanacCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // Exercises only the libical wrapper; the test suite runs it under valgrind.
+        .executableTarget(name: "ICalProbe", dependencies: ["ICal"]),
+        .testTarget(name: "ICalTests", dependencies: ["ICal"]),
+        .testTarget(name: "AlmanacCoreTests", dependencies: ["AlmanacCore"]),
+        .testTarget(
+            name: "AlmanacCLITests",
+            dependencies: ["AlmanacCore", "AlmanacCLI", "ICalProbe"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

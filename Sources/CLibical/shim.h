@@ -1,0 +1,5 @@
+#ifndef ALMANAC_CLIBICAL_SHIM_H
+#define ALMANAC_CLIBICAL_SHIM_H
+#include <libical/ical.h>
+#include <stdlib.h>
+#endif

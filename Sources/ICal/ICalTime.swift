@@ -1,0 +1,79 @@
+import CLibical
+
+/// A calendar date or date-time as libical sees it: no zone object, only "is it UTC".
+///
+/// Local times carry their zone separately, as a TZID parameter on the property.
+public struct ICalTime: Hashable, Sendable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+    public var hour: Int
+    public var minute: Int
+    public var second: Int
+    /// A DATE value (all day) rather than a DATE-TIME.
+    public var isDate: Bool
+    /// A DATE-TIME in UTC (written with a trailing `Z`).
+    public var isUTC: Bool
+
+    /// A DATE value.
+    public init(year: Int, month: Int, day: Int) {
+        self.init(year: year, month: month, day: day, hour: 0, minute: 0, second: 0, isDate: true, isUTC: false)
+    }
+
+    /// A DATE-TIME value, local unless `isUTC`.
+    public init(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int = 0, isUTC: Bool = false) {
+        self.init(year: year, month: month, day: day, hour: hour, minute: minute, second: second, isDate: false, isUTC: isUTC)
+    }
+
+    private init(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, isDate: Bool, isUTC: Bool) {
+        self.year = year
+        self.month = month
+        self.day = day
+        self.hour = hour
+        self.minute = minute
+        self.second = second
+        self.isDate = isDate
+        self.isUTC = isUTC
+    }
+
+    /// The UTC date-time of a Unix timestamp.
+    public init(unixTime: Int64) {
+        ICalLibrary.prepare()
+        self.init(icaltime_from_timet_with_zone(time_t(unixTime), 0, icaltimezone_get_utc_timezone()))
+    }
+
+    init(_ raw: icaltimetype) {
+        self.init(
+            year: Int(raw.year), month: Int(raw.month), day: Int(raw.day),
+            hour: Int(raw.hour), minute: Int(raw.minute), second: Int(raw.second),
+            isDate: raw.is_date != 0, isUTC: icaltime_is_utc(raw) != 0
+        )
+    }
+
+    var raw: icaltimetype {
+        var time = icaltime_null_time()
+        time.year = Int32(year)
+        time.month = Int32(month)
+        time.day = Int32(day)
+        time.is_date = isDate ? 1 : 0
+        if !isDate {
+            time.hour = Int32(hour)
+            time.minute = Int32(minute)
+            time.second = Int32(second)
+        }
+        if isUTC { time.zone = icaltimezone_get_utc_timezone() }
+        return time
+    }
+
+    /// The iCalendar text form: `20230905`, `20231207T100000` or `20231207T090000Z`.
+    public var description: String {
+        takeString(icaltime_as_ical_string_r(raw)) ?? ""
+    }
+}
+
+/// Copies a string libical allocated for the caller, then frees it.
+func takeString(_ pointer: UnsafeMutablePointer<CChar>?) -> String? {
+    guard let pointer else { return nil }
+    defer { free(pointer) }
+    return String(cString: pointer)
+}

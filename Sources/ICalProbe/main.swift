@@ -1,0 +1,62 @@
+// Exercises every part of the libical wrapper once, so that valgrind can check that the
+// wrapper frees what libical allocates. Exits non-zero when a round trip goes wrong.
+import ICal
+#if canImport(Glibc)
+import Glibc
+#endif
+
+func check(_ condition: Bool, _ message: String) {
+    if !condition {
+        print("ICalProbe: \(message)")
+        exit(1)
+    }
+}
+
+for round in 0..<50 {
+    let calendar = ICalComponent(.calendar)
+    calendar.add(.text("PRODID", "-//Almanac//Probe//EN"))
+    calendar.add(.text("X-WR-CALNAME", "Probe, round \(round)"))
+    calendar.add(.duration("REFRESH-INTERVAL", seconds: 43_200))
+    if let zone = ICalTimezones.vtimezone("Europe/Sarajevo", from: ICalTime(year: 2023, month: 1, day: 1, hour: 0, minute: 0, isUTC: true), through: nil) {
+        calendar.add(zone)
+    } else {
+        check(false, "no VTIMEZONE for Europe/Sarajevo")
+    }
+    let event = ICalComponent(.event)
+    event.add(.text("UID", "probe-\(round)@example.org"))
+    event.add(.time("DTSTAMP", ICalTime(unixTime: 1_700_000_000)))
+    event.add(.time("DTSTART", ICalTime(year: 2023, month: 12, day: 7, hour: 10, minute: 0), tzid: "Europe/Sarajevo"))
+    event.add(.time("DTEND", ICalTime(year: 2023, month: 12, day: 8)))
+    event.add(.text("SUMMARY", "Chișinău; Priština, Kosovo* \\ done"))
+    event.add(.category("board meeting"))
+    event.add(.geo(latitude: 43.85, longitude: 18.41))
+    event.add(.integer("SEQUENCE", round))
+    event.add(.uri("URL", "https://example.org/news?id=\(round)"))
+    if let status = ICalProperty.enumerated("STATUS", "CONFIRMED") { event.add(status) }
+    if let rule = ICalRecurrence("FREQ=WEEKLY;COUNT=3") {
+        event.add(.recurrenceRule(rule))
+        let dates = rule.occurrences(startingAt: ICalTime(year: 2023, month: 1, day: 2), through: ICalTime(year: 2023, month: 12, day: 31))
+        check(dates.count == 3, "expected 3 occurrences, got \(dates.count)")
+    }
+    check(ICalRecurrence("FREQ=SOMETIMES") == nil, "an invalid RRULE was accepted")
+    calendar.add(event)
+    let text = calendar.serialized()
+    if round == 0 && CommandLine.arguments.count > 1 { print(text) }
+    guard let parsed = ICalComponent.parse(text) else {
+        check(false, "could not parse what was written")
+        exit(1)
+    }
+    let events = parsed.children.filter { $0.kind == .event }
+    check(events.count == 1, "expected one VEVENT")
+    check(events.first?.property(named: "SUMMARY")?.text == "Chișinău; Priština, Kosovo* \\ done", "SUMMARY did not survive")
+    check(events.first?.property(named: "DTSTART")?.parameter("TZID") == "Europe/Sarajevo", "TZID did not survive")
+    check(ICalTimezones.convert(ICalTime(year: 2023, month: 7, day: 1, hour: 12, minute: 0), from: "Europe/Sarajevo", to: "UTC")?.hour == 10, "zone conversion is wrong")
+    if let broken = ICalComponent.parse("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:garbage\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n") {
+        check(!broken.errors.isEmpty, "a bad DTSTART went unnoticed")
+        broken.removeErrors()
+        check(broken.errors.isEmpty, "errors were not removed")
+    }
+    check(ICalComponent.parse("") == nil, "empty text parsed")
+    _ = ICalTimezones.isKnown("Nowhere/Atlantis")
+}
+print("ICalProbe: ok")
