@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct Almanac: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "almanac",
+        abstract: "Turn an organisation's activity records into calendar feeds and reports.",
+        discussion: """
+        A project is a folder with almanac.yml and an events/ folder of YAML records, one \
+        activity per file. Commands work on the current folder, or on --project DIR.
+
+        Start with `almanac check` to validate the records, then `almanac feed` to write \
+        the iCalendar feeds that partners subscribe to.
+
+        Exit status: 0 when all went well (warnings allowed), 1 when the records or \
+        settings have errors, 2 when the command line is wrong.
+        """,
+        subcommands: [CheckCommand.self, FeedCommand.self]
+    )
+
+    /// Runs the command, mapping swift-argument-parser's usage errors to exit status 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                Console.error(fullMessage(for: error))
+                Console.error("Run `almanac help` for the commands and their options.")
+                Foundation.exit(ExitStatus.usage)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// The exit statuses of every command.
+enum ExitStatus {
+    static let dataErrors: Int32 = 1
+    static let usage: Int32 = 2
+}

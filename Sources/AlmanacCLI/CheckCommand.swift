@@ -1,0 +1,34 @@
+import AlmanacCore
+import ArgumentParser
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate almanac.yml and every record.",
+        discussion: """
+        Prints each problem as `file:line:col: error: message` with a hint, the form editors \
+        and CI logs link to. Covers YAML syntax, unknown or misspelt fields, missing titles \
+        and dates, unparseable dates, an end before the start, unknown time zones and \
+        categories, duplicate ids and invalid repeat rules.
+
+        Exits with 1 when there is any error; warnings (a missing id, a draft without a \
+        date) leave the exit status at 0.
+
+        Example:
+          almanac check --project examples/iisg
+        """
+    )
+
+    @OptionGroup var options: ProjectOptions
+
+    func run() throws {
+        let project = try options.load()
+        let drafts = project.records.filter { $0.status == .draft }.count
+        let summary = "\(Console.plural(project.records.count, "record")) read (\(drafts) draft\(drafts == 1 ? "" : "s")): \(Console.tally(project.diagnostics))."
+        if project.diagnostics.hasErrors {
+            Console.error(summary)
+            throw ExitCode(ExitStatus.dataErrors)
+        }
+        Console.out(summary)
+    }
+}

@@ -1,0 +1,62 @@
+import AlmanacCore
+import ArgumentParser
+import Foundation
+
+struct FeedCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "feed",
+        abstract: "Write the iCalendar feeds (.ics) that partners subscribe to.",
+        discussion: """
+        Writes <out>/<feed>.ics for every feed in almanac.yml, and updates \
+        almanac-state.txt, which remembers what each feed published so that changes reach \
+        subscribers (SEQUENCE and LAST-MODIFIED move) and cancelled or removed activities are \
+        announced as cancelled for `cancelled-grace-days` before they disappear. Commit \
+        almanac-state.txt together with the records.
+
+        The feeds are byte-for-byte the same for the same records, state file and tzdata. \
+        The clock only stamps changes seen for the first time; SOURCE_DATE_EPOCH replaces \
+        it when set. Records with errors are left out and reported; fix them with \
+        `almanac check`.
+
+        Example:
+          almanac feed --project examples/iisg --out public
+        """
+    )
+
+    @OptionGroup var options: ProjectOptions
+
+    @Option(name: .long, help: ArgumentHelp("Folder for the .ics files (default: <project>/public).", valueName: "dir"))
+    var out: String?
+
+    func run() throws {
+        let project = try options.load()
+        let clock: Clock
+        do {
+            clock = try Clock.fromEnvironment()
+        } catch {
+            Console.error("error: \(error)")
+            throw ExitCode(ExitStatus.usage)
+        }
+        let outputDirectory = out.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? project.directory + "/public"
+        let outcomes: [FeedOutcome]
+        do {
+            outcomes = try FeedPublisher(project: project, clock: clock).publish(to: outputDirectory) {
+                Console.error("Waiting for another `almanac feed` on this project to finish…")
+            }
+        } catch let error as FeedStateError {
+            Console.error(error.description)
+            throw ExitCode(ExitStatus.dataErrors)
+        } catch {
+            Console.error("error: \(error)")
+            throw ExitCode(ExitStatus.dataErrors)
+        }
+        let directory = FileManager.default.currentDirectoryPath
+        for outcome in outcomes {
+            Console.out("Wrote \(RelativePath.display(outcome.path, from: directory)) (\(Console.plural(outcome.events, "event")))")
+        }
+        if project.diagnostics.hasErrors {
+            Console.error("Some records have errors and were left out of the feeds: \(Console.tally(project.diagnostics)).")
+            throw ExitCode(ExitStatus.dataErrors)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// What one feed run wrote.
+public struct FeedOutcome: Sendable {
+    public let feed: String
+    public let path: String
+    public let events: Int
+}
+
+/// Writes every configured feed of a project and keeps its state file.
+public struct FeedPublisher {
+    public let project: Project
+    public let clock: Clock
+
+    public init(project: Project, clock: Clock) {
+        self.project = project
+        self.clock = clock
+    }
+
+    public var statePath: String { project.directory + "/" + FeedState.fileName }
+
+    /// Writes `<outputDirectory>/<feed>.ics` for every feed, then the state file. A lock on the
+    /// project keeps two runs from interleaving; `onWait` runs if another run holds it.
+    public func publish(to outputDirectory: String, onWait: () -> Void = {}) throws -> [FeedOutcome] {
+        let lock = try FileLock(path: project.directory + "/.almanac.lock", onWait: onWait)
+        defer { withExtendedLifetime(lock) {} }
+        let previous = try FeedState.load(path: statePath)
+        var state = previous
+        let feedNames = Set(project.config.feeds.map(\.name))
+        state.entries = state.entries.filter { feedNames.contains($0.key.feed) }
+        var outcomes: [FeedOutcome] = []
+        for feed in project.config.feeds {
+            let plan = FeedPlan.make(feed: feed, records: project.records, config: project.config, state: &state, now: clock.now)
+            let path = outputDirectory + "/" + feed.name + ".ics"
+            let count = try FeedWriter(config: project.config, feed: feed).write(plan, to: path)
+            outcomes.append(FeedOutcome(feed: feed.name, path: path, events: count))
+        }
+        if state != previous || !FileManager.default.fileExists(atPath: statePath) {
+            try AtomicFile.write(state.serialized(), to: statePath)
+        }
+        return outcomes
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// What `feed` remembers about each event it published, per feed: the fingerprint of its
+/// content, its SEQUENCE, when it changed, and enough to publish it as cancelled once its
+/// record is gone. Kept in `almanac-state.txt`, one sorted line per entry, to be committed
+/// with the records.
+public struct FeedState: Sendable, Equatable {
+    public static let fileName = "almanac-state.txt"
+
+    public struct Key: Hashable, Comparable, Sendable {
+        public var feed: String
+        public var id: String
+        public static func < (lhs: Key, rhs: Key) -> Bool { (lhs.feed, lhs.id) < (rhs.feed, rhs.id) }
+    }
+
+    public struct Entry: Codable, Equatable, Sendable {
+        /// Fingerprint of the published content.
+        public var hash: String
+        public var sequence: Int
+        /// When the event was first published (Unix seconds): CREATED.
+        public var created: Int64
+        /// When its content last changed: DTSTAMP and LAST-MODIFIED.
+        public var modified: Int64
+        /// Since when it has been cancelled or gone from the feed; it is dropped after the
+        /// grace period.
+        public var gone: Int64?
+        /// DTSTART, DTEND and SUMMARY as last published, to announce the cancellation.
+        public var start: String
+        public var end: String?
+        public var tzid: String?
+        public var title: String
+    }
+
+    public var entries: [Key: Entry] = [:]
+
+    public init() {}
+
+    /// Reads the state file; a missing file is an empty state.
+    public static func load(path: String) throws(FeedStateError) -> FeedState {
+        guard let data = FileManager.default.contents(atPath: path) else { return FeedState() }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw FeedStateError(path: path, line: 1, reason: "it is not UTF-8 text")
+        }
+        var state = FeedState()
+        let decoder = JSONDecoder()
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let parts = line.split(separator: " ", maxSplits: 2)
+            guard parts.count == 3, let entry = try? decoder.decode(Entry.self, from: Data(parts[2].utf8)) else {
+                throw FeedStateError(path: path, line: number + 1, reason: "the line is not `<feed> <id> {…}`")
+            }
+            state.entries[Key(feed: String(parts[0]), id: String(parts[1]))] = entry
+        }
+        return state
+    }
+
+    /// The file's text: a comment, then one line per entry sorted by feed and id.
+    public func serialized() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var text = "# Almanac feed state: what each feed published, so that updates and cancellations reach subscribers. Commit it with the records; do not edit.\n"
+        for key in entries.keys.sorted() {
+            let json = (try? encoder.encode(entries[key]!)).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
+            text += "\(key.feed) \(key.id) \(json)\n"
+        }
+        return text
+    }
+}
+
+public struct FeedStateError: Error, CustomStringConvertible {
+    public let path: String
+    public let line: Int
+    public let reason: String
+    public var description: String {
+        "\(path):\(line):1: error: the feed state file is damaged: \(reason)\n  hint: restore it from version control (git checkout -- \(FeedState.fileName)); deleting it makes every event start again at SEQUENCE 0"
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import ICal
+
+/// Writes one feed as an iCalendar file, event by event: each VEVENT is built as its own
+/// small libical tree, serialised, parsed back and checked, then freed, so memory stays flat
+/// however many events the feed holds. Chunks of events are built on all cores.
+struct FeedWriter {
+    let config: ProjectConfig
+    let feed: FeedDefinition
+    /// Events per unit of parallel work.
+    var chunkSize = 512
+
+    func write(_ plan: FeedPlan, to path: String) throws -> Int {
+        let file = try AtomicFile(path: path)
+        var header = calendarHeader().serialized()
+        let end = "END:VCALENDAR\r\n"
+        if header.hasSuffix(end) { header.removeLast(end.count) }
+        try file.write(header)
+        for zone in try timezones(for: plan) { try file.write(zone) }
+        let chunks = stride(from: 0, to: plan.items.count, by: chunkSize).map {
+            Array(plan.items[$0..<min($0 + chunkSize, plan.items.count)])
+        }
+        let batch = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+        for first in stride(from: 0, to: chunks.count, by: batch) {
+            let results = Array(chunks[first..<min(first + batch, chunks.count)]).parallelMap(serialize)
+            for result in results { try file.write(try result.get()) }
+        }
+        try file.write(end)
+        try file.commit()
+        return plan.items.count
+    }
+
+    // MARK: Calendar
+
+    private func calendarHeader() -> ICalComponent {
+        let calendar = ICalComponent(.calendar)
+        let name = feed.title ?? (feed.name == "all" || config.feeds.count == 1 ? config.name : "\(config.name) (\(feed.name))")
+        let ttl = ISODuration.text(seconds: config.refreshInterval)
+        calendar.add(.text("VERSION", "2.0"))
+        calendar.add(.text("PRODID", "-//Almanac//Almanac activity calendar//EN"))
+        calendar.add(.text("CALSCALE", "GREGORIAN"))
+        if let method = ICalProperty.enumerated("METHOD", "PUBLISH") { calendar.add(method) }
+        calendar.add(.text("NAME", name))
+        calendar.add(.text("X-WR-CALNAME", name))
+        if let description = feed.description ?? config.description {
+            calendar.add(.text("DESCRIPTION", description))
+            calendar.add(.text("X-WR-CALDESC", description))
+        }
+        calendar.add(.text("X-WR-TIMEZONE", config.timezone))
+        calendar.add(.duration("REFRESH-INTERVAL", seconds: config.refreshInterval))
+        calendar.add(.text("X-PUBLISHED-TTL", ttl))
+        if let base = config.baseURL {
+            let address = "\(base)/\(feed.name).ics"
+            calendar.add(.uri("SOURCE", address))
+            calendar.add(.uri("URL", address))
+        }
+        return calendar
+    }
+
+    /// One VTIMEZONE per zone the feed uses, cut to start the day before its earliest event.
+    private func timezones(for plan: FeedPlan) throws -> [String] {
+        var earliest: [String: ICalTime] = [:]
+        for item in plan.items {
+            guard let tzid = item.event.tzid else { continue }
+            let start = item.event.start
+            if let known = earliest[tzid], (known.year, known.month, known.day) <= (start.year, start.month, start.day) { continue }
+            earliest[tzid] = start
+        }
+        return try earliest.keys.sorted().map { tzid in
+            let first = earliest[tzid]!
+            let day = LocalDate(year: first.year, month: first.month, day: first.day)?.adding(days: -1)
+            let (year, month, date) = day?.components ?? (first.year, 1, 1)
+            let cut = ICalTime(year: year, month: month, day: date, hour: 0, minute: 0, isUTC: true)
+            guard let zone = ICalTimezones.vtimezone(tzid, from: cut, through: nil) else {
+                throw FeedError(feed: feed.name, message: "the time zone '\(tzid)' is not in this machine's tzdata", hint: "install the tzdata package")
+            }
+            return zone.serialized()
+        }
+    }
+
+    // MARK: Events
+
+    private func serialize(_ items: [FeedPlan.Item]) -> Result<String, FeedError> {
+        var text = ""
+        for item in items {
+            let written = VEventBuilder(config: config).component(for: item).serialized()
+            if let problem = VEventBuilder.verify(written, against: item) {
+                return .failure(FeedError(feed: feed.name, message: "the event '\(item.event.id)' did not read back as written: \(problem)", hint: "this is a bug in Almanac; please report it with the record"))
+            }
+            text += written
+        }
+        return .success(text)
+    }
+}
+
+/// Builds the VEVENT of one planned event.
+struct VEventBuilder {
+    let config: ProjectConfig
+
+    func component(for item: FeedPlan.Item) -> ICalComponent {
+        let event = item.event
+        let entry = item.entry
+        let vevent = ICalComponent(.event)
+        vevent.add(.text("UID", event.uid))
+        vevent.add(.time("DTSTAMP", ICalTime(unixTime: entry.modified)))
+        vevent.add(.time("DTSTART", event.start, tzid: event.tzid))
+        if let end = event.end { vevent.add(.time("DTEND", end, tzid: event.tzid)) }
+        vevent.add(.text("SUMMARY", event.summary))
+        if let description = event.description { vevent.add(.text("DESCRIPTION", description)) }
+        if let location = event.location { vevent.add(.text("LOCATION", location)) }
+        if let geo = event.coordinates { vevent.add(.geo(latitude: geo.latitude, longitude: geo.longitude)) }
+        if !event.categories.isEmpty { vevent.add(.category(event.categories.joined(separator: ","))) }
+        if let url = event.url { vevent.add(.uri("URL", url)) }
+        if let status = ICalProperty.enumerated("STATUS", event.status) { vevent.add(status) }
+        if let text = event.rule, let rule = ICalRecurrence(text) {
+            vevent.add(.recurrenceRule(rule))
+            for exception in event.exceptions { vevent.add(.time("EXDATE", exception, tzid: event.tzid)) }
+        }
+        if let transparency = ICalProperty.enumerated("TRANSP", event.start.isDate ? "TRANSPARENT" : "OPAQUE") { vevent.add(transparency) }
+        if let classification = ICalProperty.enumerated("CLASS", "PUBLIC") { vevent.add(classification) }
+        vevent.add(.integer("SEQUENCE", entry.sequence))
+        vevent.add(.time("CREATED", ICalTime(unixTime: entry.created)))
+        vevent.add(.time("LAST-MODIFIED", ICalTime(unixTime: entry.modified)))
+        return vevent
+    }
+
+    /// Parses a written VEVENT with libical and compares what subscribers key on.
+    /// Returns a description of the first difference, or nil.
+    static func verify(_ text: String, against item: FeedPlan.Item) -> String? {
+        guard let parsed = ICalComponent.parse(text), parsed.kind == .event else { return "libical cannot parse it" }
+        if !parsed.errors.isEmpty { return parsed.errors.joined(separator: "; ") }
+        let event = item.event
+        let uid = parsed.property(named: "UID")?.text
+        if uid != event.uid { return "UID is \(uid ?? "missing"), expected \(event.uid)" }
+        let start = parsed.property(named: "DTSTART")
+        if start?.time != event.start || start?.parameter("TZID") != event.tzid {
+            return "DTSTART is \(start?.serialized() ?? "missing")"
+        }
+        let end = parsed.property(named: "DTEND")
+        if end?.time != event.end || (end != nil && end?.parameter("TZID") != event.tzid) {
+            return "DTEND is \(end?.serialized() ?? "missing")"
+        }
+        if parsed.property(named: "SEQUENCE")?.integer != item.entry.sequence { return "SEQUENCE differs" }
+        return nil
+    }
+}
+
+/// A feed could not be written.
+public struct FeedError: Error, CustomStringConvertible {
+    public let feed: String
+    public let message: String
+    public let hint: String?
+
+    public var description: String {
+        "error: feed '\(feed)': \(message)" + (hint.map { "\n  hint: \($0)" } ?? "")
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// A known city: its country, IANA time zone and coordinates.
+public struct GazetteerPlace: Hashable, Sendable {
+    public var name: String
+    public var alternatives: [String]
+    public var country: String
+    public var timezone: String
+    public var coordinates: Coordinates
+}
+
+/// The cities Almanac knows, from the GeoNames-derived `gazetteer.tsv` that ships with it
+/// (CC BY 4.0), plus any a project adds.
+public struct Gazetteer: Sendable {
+    private var places: [GazetteerPlace] = []
+    private var index: [String: Int] = [:]
+
+    /// The gazetteer that ships with Almanac.
+    public static let bundled: Gazetteer = {
+        var gazetteer = Gazetteer()
+        if let url = Bundle.module.url(forResource: "gazetteer", withExtension: "tsv", subdirectory: "Resources"),
+           let text = try? String(contentsOf: url, encoding: .utf8) {
+            for place in TSV.rows(text).compactMap(Gazetteer.place(from:)) { gazetteer.add(place) }
+        }
+        return gazetteer
+    }()
+
+    public init() {}
+
+    private static func place(from row: [String]) -> GazetteerPlace? {
+        guard row.count >= 6, let latitude = Double(row[4]), let longitude = Double(row[5]) else { return nil }
+        return GazetteerPlace(
+            name: row[0],
+            alternatives: row[1].split(separator: "|").map(String.init),
+            country: row[2],
+            timezone: row[3],
+            coordinates: Coordinates(latitude: latitude, longitude: longitude)
+        )
+    }
+
+    /// Adds a place; its names then find it ahead of any earlier place of the same name.
+    public mutating func add(_ place: GazetteerPlace) {
+        places.append(place)
+        for name in [place.name] + place.alternatives {
+            let key = Gazetteer.key(name)
+            if index[key] == nil || place.name == name { index[key] = places.count - 1 }
+        }
+    }
+
+    /// The place called `name` (any spelling, case and accents ignored), preferring one in
+    /// `country` when given.
+    public func place(named name: String, country: String? = nil) -> GazetteerPlace? {
+        let key = Gazetteer.key(name)
+        if let country {
+            let countryKey = Gazetteer.key(country)
+            if let match = places.first(where: { Gazetteer.key($0.country) == countryKey && ([$0.name] + $0.alternatives).contains { Gazetteer.key($0) == key } }) {
+                return match
+            }
+        }
+        return index[key].map { places[$0] }
+    }
+
+    /// Every place, in the order added.
+    public var all: [GazetteerPlace] { places }
+
+    /// Names compared without case, accents or a leading "the".
+    static func key(_ name: String) -> String {
+        var folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .trimmingCharacters(in: .whitespaces)
+        if folded.hasPrefix("the ") { folded.removeFirst(4) }
+        return folded
+    }
+}
+
+/// The tab-separated data files that ship with Almanac: `#` comment lines, a header row,
+/// then one row per line.
+enum TSV {
+    static func rows(_ text: String) -> [[String]] {
+        text.split(whereSeparator: \.isNewline)
+            .filter { !$0.hasPrefix("#") }
+            .dropFirst()
+            .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    }
+}

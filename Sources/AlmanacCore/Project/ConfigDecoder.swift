@@ -1,0 +1,108 @@
+import ICal
+import Yams
+
+/// Reads `almanac.yml` into a ``ProjectConfig``, reporting every problem it finds.
+struct ConfigDecoder {
+    static let settings = [
+        "name", "description", "organisation", "timezone", "domain", "base-url", "refresh-interval",
+        "cancelled-grace-days", "categories", "feeds",
+    ]
+
+    func decode(_ file: YAMLFile, diagnostics: inout [Diagnostic]) -> ProjectConfig? {
+        let start = SourceLocation(file: file.path)
+        guard let root = file.root else {
+            diagnostics.append(.error(start, "almanac.yml is empty", hint: "it needs at least `name:` and `domain:`; `almanac init` writes a complete one"))
+            return nil
+        }
+        guard let settings = YAMLMapping(root, in: file, allowed: Self.settings, noun: "setting", what: "almanac.yml", diagnostics: &diagnostics) else {
+            return nil
+        }
+        var problems: [Diagnostic] = []
+        defer { diagnostics += problems }
+
+        let name = settings.text("name", diagnostics: &problems)
+        if name == nil {
+            problems.append(.error(start, "almanac.yml has no 'name'", hint: "add the calendar's name, e.g. `name: IISG activities`"))
+        }
+        let domain = settings.text("domain", diagnostics: &problems)
+        if domain == nil {
+            problems.append(.error(start, "almanac.yml has no 'domain'", hint: "add a domain you control, e.g. `domain: example.org`; calendar UIDs end with it, so never change it"))
+        } else if let domain, domain.contains(" ") || domain.contains("@") || domain.isEmpty {
+            problems.append(.error(settings.location(of: "domain"), "'\(domain)' is not a domain name", hint: "write a bare domain such as example.org"))
+        }
+        var config = ProjectConfig(name: name ?? "", domain: domain ?? "", origin: start)
+        config.description = settings.text("description", diagnostics: &problems)
+        config.organisation = settings.text("organisation", diagnostics: &problems)
+        if let zone = settings.text("timezone", diagnostics: &problems) {
+            if ICalTimezones.isKnown(zone) {
+                config.timezone = zone
+            } else {
+                problems.append(.error(settings.location(of: "timezone"), "'\(zone)' is not a known time zone", hint: "use an IANA name such as Europe/Sarajevo"))
+            }
+        } else {
+            problems.append(.warning(start, "almanac.yml sets no 'timezone'; timed activities without a zone are taken as UTC", hint: "add e.g. `timezone: Europe/Sarajevo`"))
+        }
+        if let url = settings.text("base-url", diagnostics: &problems) {
+            if url.hasPrefix("https://") || url.hasPrefix("http://") {
+                config.baseURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+            } else {
+                problems.append(.error(settings.location(of: "base-url"), "'\(url)' is not a web address", hint: "write the full address where the feeds are published, starting with https://"))
+            }
+        }
+        if let text = settings.text("refresh-interval", diagnostics: &problems) {
+            if let seconds = ISODuration.seconds(text) {
+                config.refreshInterval = seconds
+            } else {
+                problems.append(.error(settings.location(of: "refresh-interval"), "'\(text)' is not a duration", hint: "write an ISO 8601 duration such as PT12H (12 hours) or P1D (a day)"))
+            }
+        }
+        if let text = settings.text("cancelled-grace-days", diagnostics: &problems) {
+            if let days = Int(text), days >= 0 {
+                config.cancelledGraceDays = days
+            } else {
+                problems.append(.error(settings.location(of: "cancelled-grace-days"), "'\(text)' is not a number of days"))
+            }
+        }
+        config.categories = settings.list("categories", diagnostics: &problems)
+        for category in config.categories where category.contains(",") || category.contains(";") {
+            problems.append(.error(settings.location(of: "categories"), "the category '\(category)' contains ',' or ';', which calendar apps read as separators"))
+        }
+        config.feeds = decodeFeeds(settings, categories: config.categories, diagnostics: &problems)
+        return problems.hasErrors ? nil : config
+    }
+
+    private func decodeFeeds(_ settings: YAMLMapping, categories: [String], diagnostics: inout [Diagnostic]) -> [FeedDefinition] {
+        guard let node = settings["feeds"] else { return [FeedDefinition(name: "all")] }
+        guard let items = node.sequence else {
+            diagnostics.append(.error(settings.file.location(of: node), "'feeds' must be a list", hint: "write each feed as `- name: all`"))
+            return []
+        }
+        var feeds: [FeedDefinition] = []
+        for item in items {
+            guard let fields = YAMLMapping(item, in: settings.file, allowed: ["name", "title", "description", "filter"], noun: "feed setting", what: "a feed", diagnostics: &diagnostics) else { continue }
+            guard let name = fields.text("name", diagnostics: &diagnostics), Identifier.isValid(name) else {
+                diagnostics.append(.error(fields.location(of: "name"), "a feed needs a 'name' made of letters, digits, '-' and '_'", hint: "the feed is written to <name>.ics"))
+                continue
+            }
+            if feeds.contains(where: { $0.name == name }) {
+                diagnostics.append(.error(fields.location(of: "name"), "two feeds are named '\(name)'"))
+                continue
+            }
+            var feed = FeedDefinition(name: name, title: fields.text("title", diagnostics: &diagnostics), description: fields.text("description", diagnostics: &diagnostics))
+            if let filterNode = fields["filter"],
+               let filter = YAMLMapping(filterNode, in: settings.file, allowed: ["category", "tag", "organisation", "country"], noun: "filter key", what: "a feed's 'filter'", diagnostics: &diagnostics) {
+                feed.filter = FeedFilter(
+                    categories: filter.list("category", diagnostics: &diagnostics),
+                    tags: filter.list("tag", diagnostics: &diagnostics),
+                    organisations: filter.list("organisation", diagnostics: &diagnostics),
+                    countries: filter.list("country", diagnostics: &diagnostics)
+                )
+                for category in feed.filter.categories where !categories.isEmpty && !categories.contains(category) {
+                    diagnostics.append(.error(filter.location(of: "category"), "the feed '\(name)' filters on '\(category)', which is not one of the project's categories"))
+                }
+            }
+            feeds.append(feed)
+        }
+        return feeds
+    }
+}

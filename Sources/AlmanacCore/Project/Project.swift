@@ -1,0 +1,83 @@
+import Foundation
+
+/// A calendar project on disk: `almanac.yml` and the records under `events/`.
+public struct Project: Sendable {
+    /// The project folder, absolute.
+    public let directory: String
+    public let config: ProjectConfig
+    /// Valid records, in file order. Records with errors are left out (and reported).
+    public let records: [EventRecord]
+    /// Everything found wrong, in file order.
+    public let diagnostics: [Diagnostic]
+
+    public static let configFileName = "almanac.yml"
+    public static let eventsFolder = "events"
+
+    /// Loads and checks a project. Fails only when `almanac.yml` cannot be used at all; every
+    /// other problem is in ``diagnostics``.
+    public static func load(from directory: String, gazetteer: Gazetteer = .bundled) -> Result<Project, ProjectLoadError> {
+        let directory = URL(fileURLWithPath: directory).standardizedFileURL.path
+        let configPath = directory + "/" + configFileName
+        guard FileManager.default.fileExists(atPath: configPath) else {
+            return .failure(ProjectLoadError(diagnostics: [.error(SourceLocation(file: configPath), "there is no almanac.yml here, so this is not an Almanac project", hint: "run the command inside a project folder, pass --project DIR, or create one with `almanac init`")]))
+        }
+        var diagnostics: [Diagnostic] = []
+        guard let file = YAMLFile.load(configPath, diagnostics: &diagnostics),
+              let config = ConfigDecoder().decode(file, diagnostics: &diagnostics)
+        else {
+            return .failure(ProjectLoadError(diagnostics: diagnostics))
+        }
+        let files = recordFiles(in: directory + "/" + eventsFolder)
+        let loaded = files.parallelMap { path -> ([EventRecord], [Diagnostic]) in
+            var found: [Diagnostic] = []
+            let decoder = RecordDecoder(config: config, gazetteer: gazetteer, fallbackID: derivedID(for: path, in: directory))
+            guard let yaml = YAMLFile.load(path, diagnostics: &found) else { return ([], found) }
+            return (decoder.decode(yaml, diagnostics: &found).map { [$0] } ?? [], found)
+        }
+        var records: [EventRecord] = []
+        for (fileRecords, found) in loaded {
+            records += fileRecords
+            diagnostics += found
+        }
+        diagnostics += duplicateIDs(in: records)
+        return .success(Project(directory: directory, config: config, records: records, diagnostics: diagnostics))
+    }
+
+    /// Every `.yml`/`.yaml` file below `events/`, sorted by path, hidden files skipped.
+    static func recordFiles(in folder: String) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var files: [String] = []
+        while let relative = walker.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            if name.hasPrefix(".") { continue }
+            if name.hasSuffix(".yml") || name.hasSuffix(".yaml") { files.append(folder + "/" + relative) }
+        }
+        return files.sorted()
+    }
+
+    /// `events/2023/board.yml` → `2023-board`.
+    static func derivedID(for path: String, in directory: String) -> String {
+        let prefix = directory + "/" + eventsFolder + "/"
+        var relative = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : (path as NSString).lastPathComponent
+        relative = (relative as NSString).deletingPathExtension
+        return Identifier.slug(relative.replacingOccurrences(of: "/", with: "-"), maxLength: 120)
+    }
+
+    private static func duplicateIDs(in records: [EventRecord]) -> [Diagnostic] {
+        var seen: [String: EventRecord] = [:]
+        var diagnostics: [Diagnostic] = []
+        for record in records {
+            if let first = seen[record.id] {
+                diagnostics.append(.error(record.origin, "the id '\(record.id)' is already used by \(first.origin.file)", hint: "ids must be unique: give one of the two records another id"))
+            } else {
+                seen[record.id] = record
+            }
+        }
+        return diagnostics
+    }
+}
+
+/// `almanac.yml` is missing or unusable.
+public struct ProjectLoadError: Error, Sendable {
+    public let diagnostics: [Diagnostic]
+}

