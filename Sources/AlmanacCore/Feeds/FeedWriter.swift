@@ -57,21 +57,27 @@ struct FeedWriter {
         return calendar
     }
 
-    /// One VTIMEZONE per zone the feed uses, cut to start the day before its earliest event.
+    /// One VTIMEZONE per zone the feed uses, cut down to the feed's dates in that zone
+    /// (from the day before its first event to a year after its last; open-ended series keep
+    /// the zone's rules open-ended).
     private func timezones(for plan: FeedPlan) throws -> [String] {
-        var earliest: [String: ICalTime] = [:]
+        var ranges: [String: (first: LocalDate, last: LocalDate?)] = [:]
         for item in plan.items {
             guard let tzid = item.event.tzid else { continue }
-            let start = item.event.start
-            if let known = earliest[tzid], (known.year, known.month, known.day) <= (start.year, start.month, start.day) { continue }
-            earliest[tzid] = start
+            let first = item.event.start.localDate
+            let last = item.event.lastDate
+            if let known = ranges[tzid] {
+                let later = known.last.flatMap { known in last.map { max(known, $0) } }
+                ranges[tzid] = (min(known.first, first), later)
+            } else {
+                ranges[tzid] = (first, last)
+            }
         }
-        return try earliest.keys.sorted().map { tzid in
-            let first = earliest[tzid]!
-            let day = LocalDate(year: first.year, month: first.month, day: first.day)?.adding(days: -1)
-            let (year, month, date) = day?.components ?? (first.year, 1, 1)
-            let cut = ICalTime(year: year, month: month, day: date, hour: 0, minute: 0, isUTC: true)
-            guard let zone = ICalTimezones.vtimezone(tzid, from: cut, through: nil) else {
+        return try ranges.keys.sorted().map { tzid in
+            let range = ranges[tzid]!
+            let from = range.first.adding(days: -1).utcMidnight
+            let through = range.last?.adding(days: 366).utcMidnight
+            guard let zone = ICalTimezones.vtimezone(tzid, from: from, through: through) else {
                 throw FeedError(feed: feed.name, message: "the time zone '\(tzid)' is not in this machine's tzdata", hint: "install the tzdata package")
             }
             return zone.serialized()

@@ -67,6 +67,18 @@ struct PublishedEvent: Sendable {
 
     var isCancelled: Bool { status == "CANCELLED" }
 
+    /// The last day the event (or its series) touches; nil for a series without end.
+    var lastDate: LocalDate? {
+        let last = (end ?? start).localDate
+        guard let text = rule else { return last }
+        guard let recurrence = ICalRecurrence(text) else { return last }
+        let horizon = ICalTime(year: start.year + 100, month: 12, day: 31)
+        let limit = 5_000
+        let occurrences = recurrence.occurrences(startingAt: start, through: horizon, limit: limit)
+        guard occurrences.count < limit, let final = occurrences.last else { return nil }
+        return final.localDate.adding(days: last.dayNumber - start.localDate.dayNumber)
+    }
+
     /// A fingerprint of everything subscribers see; it changes exactly when they should
     /// be told about a change.
     var fingerprint: String {
@@ -93,7 +105,20 @@ enum ICalTimeText {
     }
 }
 
+extension ICalTime {
+    /// The calendar day of this value, ignoring its time and zone.
+    var localDate: LocalDate {
+        LocalDate(year: year, month: month, day: day) ?? LocalDate(dayNumber: 0)
+    }
+}
+
 extension LocalDate {
+    /// 00:00 UTC on this day.
+    var utcMidnight: ICalTime {
+        let (year, month, day) = components
+        return ICalTime(year: year, month: month, day: day, hour: 0, minute: 0, isUTC: true)
+    }
+
     var icalDate: ICalTime {
         let (year, month, day) = components
         return ICalTime(year: year, month: month, day: day)
