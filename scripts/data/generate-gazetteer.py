@@ -423,6 +423,27 @@ def plain_cyrillic_romanisation(s: str) -> str:
     return s.replace("ë", "yo").replace("Ë", "Yo")
 
 
+SOUTH_SLAVIC_CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ѓ": "ǵ", "ђ": "đ", "е": "e", "ж": "ž",
+    "з": "z", "ѕ": "dz", "и": "i", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n",
+    "њ": "nj", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "ќ": "ḱ", "ћ": "ć", "у": "u",
+    "ф": "f", "х": "h", "ц": "c", "ч": "č", "џ": "dž", "ш": "š",
+}
+
+
+def south_slavic_latin(s: str) -> str:
+    """Macedonian/Serbian Cyrillic in the official Latin transliteration (a few GeoNames names)."""
+    out = []
+    for c in s:
+        t = SOUTH_SLAVIC_CYRILLIC.get(c.lower(), c)
+        out.append(t[:1].upper() + t[1:] if c.isupper() else t)
+    return "".join(out)
+
+
+def latin_letters(s: str) -> bool:
+    return all("LATIN" in unicodedata.name(c, "") for c in s if c.isalpha())
+
+
 def is_latin(s: str) -> bool:
     for c in s:
         if c.isalpha():
@@ -607,6 +628,11 @@ def main() -> int:
                 name = plain_transliteration(name)
             elif cc in CYRILLIC_COUNTRIES:
                 name = plain_cyrillic_romanisation(name)
+            if not latin_letters(name) and cc in ("MK", "RS", "BA", "ME", "XK"):
+                name = south_slavic_latin(name)
+            if not latin_letters(name):
+                print(f"{city['name']} ({cc}) has no Latin name: add it to NAME_OVERRIDES", file=sys.stderr)
+                return 1
         country = COUNTRY_NAMES.get(cc, countries[cc]["name"])
         rows.append({
             "gid": gid, "cc": cc, "name": clean(name), "country": country,
@@ -639,7 +665,7 @@ def main() -> int:
         if folded != r["name"] and folded.isascii():
             cands.append(folded)
         r["own_ascii"] = folded
-        if r["geonames_name"] != r["name"]:
+        if r["geonames_name"] != r["name"] and latin_letters(r["geonames_name"]):
             cands.append(r["geonames_name"])
         raw = [clean(a) for a in r["raw_alts"] if a and looks_like_name(a) and "\t" not in a and "|" not in a]
         if r["cc"] in ("RO", "MD"):
