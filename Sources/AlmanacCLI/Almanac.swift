@@ -16,7 +16,7 @@ struct Almanac: ParsableCommand {
         Exit status: 0 when all went well (warnings allowed), 1 when the records or \
         settings have errors, 2 when the command line is wrong.
         """,
-        subcommands: [CheckCommand.self, FeedCommand.self]
+        subcommands: [CheckCommand.self, FeedCommand.self, ImportCommand.self]
     )
 
     /// Runs the command, mapping swift-argument-parser's usage errors to exit status 2.

@@ -18,10 +18,7 @@ public struct Gazetteer: Sendable {
     /// The gazetteer that ships with Almanac.
     public static let bundled: Gazetteer = {
         var gazetteer = Gazetteer()
-        if let url = Bundle.module.url(forResource: "gazetteer", withExtension: "tsv", subdirectory: "Resources"),
-           let text = try? String(contentsOf: url, encoding: .utf8) {
-            for place in TSV.rows(text).compactMap(Gazetteer.place(from:)) { gazetteer.add(place) }
-        }
+        for place in TSV.bundled("gazetteer").compactMap(Gazetteer.place(from:)) { gazetteer.add(place) }
         return gazetteer
     }()
 
@@ -75,6 +72,14 @@ public struct Gazetteer: Sendable {
 /// The tab-separated data files that ship with Almanac: `#` comment lines, a header row,
 /// then one row per line.
 enum TSV {
+    /// The rows of `Resources/<name>.tsv`.
+    static func bundled(_ name: String) -> [[String]] {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "Resources"),
+              let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return [] }
+        return rows(text)
+    }
+
     static func rows(_ text: String) -> [[String]] {
         text.split(whereSeparator: \.isNewline)
             .filter { !$0.hasPrefix("#") }

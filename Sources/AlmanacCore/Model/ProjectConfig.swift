@@ -13,6 +13,10 @@ public struct ProjectConfig: Sendable {
     public var cancelledGraceDays: Int
     public var categories: [String]
     public var feeds: [FeedDefinition]
+    /// Organisations the importers recognise besides the shipped ones (`organisations:`).
+    public var organisations: [KnownOrganisation]
+    /// Places added to the gazetteer (`places:`).
+    public var places: [GazetteerPlace]
     /// Where the file came from, for diagnostics.
     public var origin: SourceLocation
 
@@ -24,7 +28,16 @@ public struct ProjectConfig: Sendable {
         self.cancelledGraceDays = 30
         self.categories = []
         self.feeds = []
+        self.organisations = []
+        self.places = []
         self.origin = origin
+    }
+
+    /// The shipped gazetteer with the project's own places added.
+    public func gazetteer(base: Gazetteer = .bundled) -> Gazetteer {
+        var gazetteer = base
+        for place in places { gazetteer.add(place) }
+        return gazetteer
     }
 
     /// The UID of a record's events in every feed.

@@ -5,7 +5,7 @@ import Yams
 struct ConfigDecoder {
     static let settings = [
         "name", "description", "organisation", "timezone", "domain", "base-url", "refresh-interval",
-        "cancelled-grace-days", "categories", "feeds",
+        "cancelled-grace-days", "categories", "feeds", "organisations", "places",
     ]
 
     func decode(_ file: YAMLFile, diagnostics: inout [Diagnostic]) -> ProjectConfig? {
@@ -68,7 +68,53 @@ struct ConfigDecoder {
             problems.append(.error(settings.location(of: "categories"), "the category '\(category)' contains ',' or ';', which calendar apps read as separators"))
         }
         config.feeds = decodeFeeds(settings, categories: config.categories, diagnostics: &problems)
+        config.organisations = decodeOrganisations(settings, diagnostics: &problems)
+        config.places = decodePlaces(settings, diagnostics: &problems)
         return problems.hasErrors ? nil : config
+    }
+
+    /// `organisations:` — names, or `{name, aliases}` maps.
+    private func decodeOrganisations(_ settings: YAMLMapping, diagnostics: inout [Diagnostic]) -> [KnownOrganisation] {
+        guard let node = settings["organisations"] else { return [] }
+        guard let items = node.sequence else {
+            diagnostics.append(.error(settings.file.location(of: node), "'organisations' must be a list", hint: "write each as `- RCC` or `- {name: Regional Cooperation Council, aliases: [RCC]}`"))
+            return []
+        }
+        return items.compactMap { item in
+            if let scalar = item.scalar { return KnownOrganisation(name: scalar.string) }
+            guard let fields = YAMLMapping(item, in: settings.file, allowed: ["name", "aliases"], noun: "organisation setting", what: "an organisation", diagnostics: &diagnostics) else { return nil }
+            guard let name = fields.text("name", diagnostics: &diagnostics) else {
+                diagnostics.append(.error(settings.file.location(of: item), "an organisation needs a 'name'"))
+                return nil
+            }
+            return KnownOrganisation(name: name, aliases: fields.list("aliases", diagnostics: &diagnostics))
+        }
+    }
+
+    /// `places:` — `{name, alternatives, country, timezone, geo}` maps added to the gazetteer.
+    private func decodePlaces(_ settings: YAMLMapping, diagnostics: inout [Diagnostic]) -> [GazetteerPlace] {
+        guard let node = settings["places"] else { return [] }
+        guard let items = node.sequence else {
+            diagnostics.append(.error(settings.file.location(of: node), "'places' must be a list", hint: "write each as `- {name: Brdo, country: Slovenia, timezone: Europe/Ljubljana, geo: [46.29, 14.39]}`"))
+            return []
+        }
+        return items.compactMap { item in
+            guard let fields = YAMLMapping(item, in: settings.file, allowed: ["name", "alternatives", "country", "timezone", "geo"], noun: "place setting", what: "a place", diagnostics: &diagnostics) else { return nil }
+            let name = fields.text("name", diagnostics: &diagnostics)
+            let country = fields.text("country", diagnostics: &diagnostics)
+            let zone = fields.text("timezone", diagnostics: &diagnostics)
+            let geo = (fields["geo"]?.sequence ?? []).compactMap { $0.scalar.flatMap { Double($0.string) } }
+            guard let name, let country, let zone, geo.count == 2, (-90...90).contains(geo[0]), (-180...180).contains(geo[1]) else {
+                diagnostics.append(.error(settings.file.location(of: item), "a place needs 'name', 'country', 'timezone' and 'geo: [latitude, longitude]'", hint: "e.g. `- {name: Brdo, country: Slovenia, timezone: Europe/Ljubljana, geo: [46.29, 14.39]}`"))
+                return nil
+            }
+            guard ICalTimezones.isKnown(zone) else {
+                diagnostics.append(.error(fields.location(of: "timezone"), "'\(zone)' is not a known time zone", hint: "use an IANA name such as Europe/Ljubljana"))
+                return nil
+            }
+            return GazetteerPlace(name: name, alternatives: fields.list("alternatives", diagnostics: &diagnostics), country: country, timezone: zone,
+                                  coordinates: Coordinates(latitude: geo[0], longitude: geo[1]))
+        }
     }
 
     private func decodeFeeds(_ settings: YAMLMapping, categories: [String], diagnostics: inout [Diagnostic]) -> [FeedDefinition] {

@@ -27,6 +27,7 @@ public struct Project: Sendable {
         else {
             return .failure(ProjectLoadError(diagnostics: diagnostics))
         }
+        let gazetteer = config.gazetteer(base: gazetteer)
         let files = recordFiles(in: directory + "/" + eventsFolder)
         let loaded = files.parallelMap { path -> ([EventRecord], [Diagnostic]) in
             var found: [Diagnostic] = []

@@ -26,16 +26,24 @@ public final class AtomicFile {
         try handle.write(contentsOf: Data(text.utf8))
     }
 
-    /// Flushes the data to disk and moves the file into place.
-    public func commit() throws {
+    /// Flushes the data to disk and moves the file into place. With `replacing` false an
+    /// existing file is left alone (the check and the move are one step, `link(2)`), and the
+    /// result is false.
+    @discardableResult
+    public func commit(replacing: Bool = true) throws -> Bool {
         try handle.synchronize()
         try handle.close()
         finished = true
-        guard rename(temporaryPath, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporaryPath)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: reason])
+        if !replacing {
+            defer { unlink(temporaryPath) }
+            if link(temporaryPath, path) == 0 { return true }
+            if errno == EEXIST { return false }
+        } else if rename(temporaryPath, path) == 0 {
+            return true
         }
+        let reason = String(cString: strerror(errno))
+        try? FileManager.default.removeItem(atPath: temporaryPath)
+        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: reason])
     }
 
     deinit {
@@ -50,6 +58,14 @@ public final class AtomicFile {
         let file = try AtomicFile(path: path)
         try file.write(text)
         try file.commit()
+    }
+
+    /// Writes `text` to a new file at `path`, atomically; false, writing nothing, when a file
+    /// is already there.
+    public static func create(_ text: String, at path: String) throws -> Bool {
+        let file = try AtomicFile(path: path)
+        try file.write(text)
+        return try file.commit(replacing: false)
     }
 }
 

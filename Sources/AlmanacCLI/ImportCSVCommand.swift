@@ -1,0 +1,4 @@
+import ArgumentParser
+struct ImportCSVCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "csv")
+}

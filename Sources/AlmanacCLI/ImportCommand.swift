@@ -1,0 +1,97 @@
+import AlmanacCore
+import ArgumentParser
+import Foundation
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Make records from activity news, spreadsheets or calendars.",
+        discussion: """
+        Each importer writes one record per activity to <project>/events/<id>.yml (or \
+        --into DIR). It never replaces a file or an id that exists, so importing the same \
+        input twice writes nothing new. --dry-run shows what would be written.
+
+        Exits with 1 when an item could not be imported (the others are still written), \
+        and when nothing at all could be.
+
+        Examples:
+          almanac import news activity-news.txt
+          almanac import csv activity-log.csv --map "Partner=organisations"
+          almanac import ics outlook-export.ics --dry-run
+        """,
+        subcommands: [ImportNewsCommand.self, ImportCSVCommand.self, ImportICSCommand.self]
+    )
+}
+
+/// The options every importer takes.
+struct ImportOptions: ParsableArguments {
+    @OptionGroup var project: ProjectOptions
+
+    @Option(name: .long, help: ArgumentHelp("Folder for the new records (default: <project>/events; created when missing).", valueName: "dir"))
+    var into: String?
+
+    @Flag(name: .long, help: "Show what would be written, and write nothing.")
+    var dryRun = false
+
+    /// Loads the project quietly (its records' own problems are `check`'s business); exits
+    /// with status 1 when almanac.yml cannot be used.
+    func loadProject() throws -> Project {
+        switch Project.load(from: project.directory) {
+        case let .success(loaded): return loaded
+        case let .failure(failure):
+            Console.report(failure.diagnostics)
+            throw ExitCode(ExitStatus.dataErrors)
+        }
+    }
+
+    /// Reads the input file, or exits with status 1 after saying what is wrong with it.
+    func readInput(_ path: String) throws -> (text: String, file: String) {
+        var diagnostics: [Diagnostic] = []
+        let file = path == "-" ? "<stdin>" : URL(fileURLWithPath: path).standardizedFileURL.path
+        guard let text = ImportInput.text(at: path == "-" ? "-" : file, diagnostics: &diagnostics) else {
+            Console.report(diagnostics)
+            Console.error("Nothing was imported.")
+            throw ExitCode(ExitStatus.dataErrors)
+        }
+        return (text, file)
+    }
+
+    /// Writes the records, prints what happened and a summary line such as "12 items: 11
+    /// records written, 1 draft needs a date", and exits with 1 when any item failed.
+    func finish(_ result: ImportResult, project: Project, noun: String) throws {
+        Console.report(result.diagnostics)
+        let folder = into.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? project.directory + "/" + Project.eventsFolder
+        let existing = Dictionary(project.records.map { ($0.id, $0.origin.file) }, uniquingKeysWith: { first, _ in first })
+        let outcomes: [RecordWriter.Outcome]
+        do {
+            outcomes = try RecordWriter(config: project.config, gazetteer: project.config.gazetteer()).write(result.records, into: folder, existing: existing, dryRun: dryRun)
+        } catch {
+            Console.error("error: \(error)\n  hint: nothing more was written; this is a bug in Almanac, please report it with the input")
+            throw ExitCode(ExitStatus.dataErrors)
+        }
+        let directory = FileManager.default.currentDirectoryPath
+        var written = 0, drafts = 0, present = 0
+        for (record, outcome) in zip(result.records, outcomes) {
+            let isDraft = record.timing == nil
+            switch outcome {
+            case let .written(path), let .wouldWrite(path):
+                if isDraft { drafts += 1 } else { written += 1 }
+                let verb = dryRun ? "Would write" : "Wrote"
+                Console.out("\(verb) \(RelativePath.display(path, from: directory))\(isDraft ? " (draft: no date)" : "")")
+            case .exists:
+                present += 1
+            }
+        }
+        let failed = result.diagnostics.filter { $0.severity == .error }.count
+        var parts = ["\(Console.plural(written, "record")) \(dryRun ? "would be written" : "written")"]
+        if drafts > 0 { parts.append("\(Console.plural(drafts, "draft")) \(drafts == 1 ? "needs" : "need") a date") }
+        if present > 0 { parts.append("\(present) already imported") }
+        if failed > 0 { parts.append("\(Console.plural(failed, "error"))") }
+        let summary = "\(Console.plural(result.itemCount, noun)): \(parts.joined(separator: ", "))\(dryRun ? " (dry run: nothing written)" : "")."
+        if failed > 0 {
+            Console.error(summary)
+            throw ExitCode(ExitStatus.dataErrors)
+        }
+        Console.out(summary)
+    }
+}

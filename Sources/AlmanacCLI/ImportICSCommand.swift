@@ -1,0 +1,4 @@
+import ArgumentParser
+struct ImportICSCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "ics")
+}

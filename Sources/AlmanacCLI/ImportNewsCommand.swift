@@ -1,0 +1,45 @@
+import AlmanacCore
+import ArgumentParser
+
+struct ImportNewsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "news",
+        abstract: "Make records from activity news items (plain text or Markdown).",
+        discussion: """
+        The input holds news items as the website shows them: a title line, a blank line \
+        and a paragraph, items separated by blank lines; or a Markdown heading per item. \
+        Each item becomes a record with the activity's dates (the date of the activity, not \
+        one mentioned in passing), its city and country (from the gazetteer), a category \
+        among the project's, the partner organisations named, the paragraph as summary and \
+        the original text as source. An item without a date becomes a draft to review.
+
+        Dates written without a year take it from --year, else from the nearest item that \
+        has one.
+
+        Example:
+          almanac import news activity-news-2023-2024.txt
+          pbpaste | almanac import news - --dry-run
+        """
+    )
+
+    @OptionGroup var options: ImportOptions
+
+    @Argument(help: ArgumentHelp("The news file, or - for standard input.", valueName: "file"))
+    var file: String
+
+    @Option(name: .long, help: ArgumentHelp("The year of dates written without one.", valueName: "yyyy"))
+    var year: Int?
+
+    func validate() throws {
+        if let year, !(1900...2199).contains(year) {
+            throw ValidationError("--year \(year) is not a year; write it with four digits, e.g. --year 2024")
+        }
+    }
+
+    func run() throws {
+        let project = try options.loadProject()
+        let input = try options.readInput(file)
+        let importer = NewsImporter(config: project.config, gazetteer: project.config.gazetteer(), year: year)
+        try options.finish(importer.importNews(input.text, file: input.file), project: project, noun: "item")
+    }
+}

@@ -1,0 +1,366 @@
+import Foundation
+
+/// A calendar day as a writer named it, perhaps without its year ("Tuesday, 5 September").
+public struct WrittenDay: Hashable, Sendable {
+    public var day: Int
+    public var month: Int
+    public var year: Int?
+    /// ISO weekday (1 = Monday) when the text names one.
+    public var weekday: Int?
+
+    public init(day: Int, month: Int, year: Int? = nil, weekday: Int? = nil) {
+        self.day = day
+        self.month = month
+        self.year = year
+        self.weekday = weekday
+    }
+}
+
+/// One day or a span of days named in text, and where it was written.
+public struct DateMention: Hashable, Sendable {
+    public var first: WrittenDay
+    public var last: WrittenDay
+    /// Where the expression sits in the text it was found in.
+    public var range: Range<String.Index>
+
+    /// True when the text names the year.
+    public var hasYear: Bool { last.year != nil || first.year != nil }
+
+    /// The first and last day, with `year` standing in for a year the text leaves out (a
+    /// span written "30 December – 2 January" starts in the year before). Nil when a day does
+    /// not exist or the span runs backwards.
+    public func days(year fallback: Int?) -> (start: LocalDate, end: LocalDate)? {
+        guard let lastYear = last.year ?? first.year ?? fallback else { return nil }
+        let firstYear = first.year ?? ((first.month, first.day) > (last.month, last.day) ? lastYear - 1 : lastYear)
+        guard let start = LocalDate(year: firstYear, month: first.month, day: first.day),
+              let end = LocalDate(year: lastYear, month: last.month, day: last.day),
+              end >= start
+        else { return nil }
+        return (start, end)
+    }
+
+    /// The days of a mention without a year, in the year that puts it closest to `near` (the
+    /// year before, the same or the next), preferring a year in which the named weekday fits.
+    public func days(near: LocalDate) -> (start: LocalDate, end: LocalDate)? {
+        if hasYear { return days(year: nil) }
+        let candidates = (near.year - 1...near.year + 1).compactMap { days(year: $0) }
+        let fitting = candidates.filter { span in
+            [(first.weekday, span.start), (last.weekday, span.end)].allSatisfy { weekday, day in weekday.map { $0 == day.weekday } ?? true }
+        }
+        return (fitting.isEmpty ? candidates : fitting).min { abs($0.start.dayNumber - near.dayNumber) < abs($1.start.dayNumber - near.dayNumber) }
+    }
+}
+
+/// Finds the dates that people write in prose and spreadsheets, by a small grammar over
+/// words rather than by patterns on characters:
+///
+///     mention  = ["from" | "between"] (dayFirst | monthFirst | numeric)
+///     dayFirst = days month [year] | day month [year] sep day month [year]
+///     days     = day {"," day} [sep day]            ; "5th and 6th", "14-15", "3 to 5"
+///     day      = [weekday [","]] ["the"] 1…31 [st|nd|rd|th]
+///     month    = ["of"] (January … December | Jan … Dec)
+///     monthFirst = [weekday [","]] month day [sep [month] day] [[","] year]
+///     numeric  = (d.m.yyyy | d/m/yyyy | yyyy-mm-dd) [sep numeric]
+///     sep      = "-" | "–" | "—" | "to" | "until" | "till" | "through" | "and" | "&" | "/"
+///
+/// Numeric dates are day-first (5.9.2023 is 5 September) unless `monthFirst` is set, as
+/// in the American layouts of Google Calendar and Outlook.
+public struct DateExpressionParser: Sendable {
+    public var monthFirst: Bool
+
+    public init(monthFirst: Bool = false) {
+        self.monthFirst = monthFirst
+    }
+
+    /// Every date expression in `text`, in order.
+    public func mentions(in text: String) -> [DateMention] {
+        let tokens = DateTokenizer(monthFirst: monthFirst).tokens(in: text)
+        let grammar = DateGrammar(tokens: tokens)
+        var result: [DateMention] = []
+        var index = 0
+        while index < tokens.count {
+            if let (mention, next) = grammar.mention(at: index) {
+                result.append(mention)
+                index = next
+            } else {
+                index += 1
+            }
+        }
+        return result
+    }
+
+    /// The date or span that is the whole of `text` (a spreadsheet cell), or nil.
+    public func wholeMention(_ text: String) -> DateMention? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let found = mentions(in: trimmed)
+        guard found.count == 1, let mention = found.first else { return nil }
+        let rest = trimmed[mention.range.upperBound...].trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+        let before = trimmed[..<mention.range.lowerBound].trimmingCharacters(in: .whitespaces)
+        let allowedBefore = ["", "on", "from", "between"]
+        return rest.isEmpty && allowedBefore.contains(before.lowercased()) ? mention : nil
+    }
+}
+
+// MARK: - Tokens
+
+struct DateToken {
+    enum Kind: Equatable {
+        case number(Int, digits: Int)
+        case numericDate(WrittenDay)
+        case month(Int)
+        case weekday(Int)
+        case word(String)
+        case separator
+        case comma
+        /// Punctuation that ends an expression.
+        case stop
+    }
+
+    var kind: Kind
+    var range: Range<String.Index>
+}
+
+struct DateTokenizer {
+    var monthFirst: Bool
+
+    static let months: [String: Int] = {
+        let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+        var table: [String: Int] = [:]
+        for (offset, name) in names.enumerated() {
+            table[name] = offset + 1
+            table[String(name.prefix(3))] = offset + 1
+        }
+        table["sept"] = 9
+        return table
+    }()
+
+    static let weekdays: [String: Int] = {
+        let names = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        var table: [String: Int] = [:]
+        for (offset, name) in names.enumerated() {
+            table[name] = offset + 1
+            table[String(name.prefix(3))] = offset + 1
+        }
+        table["tues"] = 2
+        table["thur"] = 4
+        table["thurs"] = 4
+        return table
+    }()
+
+    static let separatorWords: Set<String> = ["to", "until", "till", "til", "through", "thru", "and"]
+    static let dashes: Set<Character> = ["-", "–", "—", "‑", "−", "&", "/"]
+
+    func tokens(in text: String) -> [DateToken] {
+        var tokens: [DateToken] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if character.isWhitespace {
+                index = text.index(after: index)
+            } else if character.isASCII, character.isNumber {
+                let token = number(in: text, at: index)
+                tokens.append(token)
+                index = token.range.upperBound
+            } else if character.isLetter {
+                var end = index
+                while end < text.endIndex, text[end].isLetter { end = text.index(after: end) }
+                let word = text[index..<end].lowercased()
+                if end < text.endIndex, text[end] == ".", Self.months[word] != nil || Self.weekdays[word] != nil, word.count <= 5 {
+                    end = text.index(after: end)
+                }
+                tokens.append(DateToken(kind: wordKind(word), range: index..<end))
+                index = end
+            } else {
+                let next = text.index(after: index)
+                let kind: DateToken.Kind = character == "," ? .comma : Self.dashes.contains(character) ? .separator : .stop
+                tokens.append(DateToken(kind: kind, range: index..<next))
+                index = next
+            }
+        }
+        return tokens
+    }
+
+    private func wordKind(_ word: String) -> DateToken.Kind {
+        if let month = Self.months[word] { return .month(month) }
+        if let weekday = Self.weekdays[word] { return .weekday(weekday) }
+        if Self.separatorWords.contains(word) { return .separator }
+        return .word(word)
+    }
+
+    /// A number, an ordinal ("5th"), or a whole numeric date (`2023-09-05`, `5.9.2023`).
+    private func number(in text: String, at start: String.Index) -> DateToken {
+        let groups = digitGroups(in: text, at: start)
+        if let date = numericDate(groups) { return DateToken(kind: .numericDate(date.day), range: start..<date.end) }
+        let (value, end) = groups[0]
+        var tokenEnd = end
+        // An ordinal suffix, only when no letter follows it ("5th", not "5thousand").
+        var suffixEnd = end
+        while suffixEnd < text.endIndex, text[suffixEnd].isLetter, text.distance(from: end, to: suffixEnd) < 3 { suffixEnd = text.index(after: suffixEnd) }
+        let suffix = text[end..<suffixEnd].lowercased()
+        if ["st", "nd", "rd", "th"].contains(suffix), suffixEnd == text.endIndex || !text[suffixEnd].isLetter {
+            tokenEnd = suffixEnd
+        }
+        let digits = text.distance(from: start, to: end)
+        return DateToken(kind: .number(Int(value) ?? -1, digits: digits), range: start..<tokenEnd)
+    }
+
+    /// Up to three runs of digits joined by one of `-./`, all with the same joiner.
+    private func digitGroups(in text: String, at start: String.Index) -> [(Substring, String.Index)] {
+        var groups: [(Substring, String.Index)] = []
+        var index = start
+        var joiner: Character?
+        while groups.count < 3 {
+            var end = index
+            while end < text.endIndex, text[end].isASCII, text[end].isNumber { end = text.index(after: end) }
+            guard end > index else { break }
+            groups.append((text[index..<end], end))
+            guard end < text.endIndex, "-./".contains(text[end]), joiner == nil || joiner == text[end] else { break }
+            let after = text.index(after: end)
+            guard after < text.endIndex, text[after].isASCII, text[after].isNumber else { break }
+            joiner = text[end]
+            index = after
+        }
+        return groups
+    }
+
+    private func numericDate(_ groups: [(Substring, String.Index)]) -> (day: WrittenDay, end: String.Index)? {
+        guard groups.count == 3, let a = Int(groups[0].0), let b = Int(groups[1].0), let c = Int(groups[2].0) else { return nil }
+        let lengths = groups.map(\.0.count)
+        let joiner = groups[0].0.endIndex
+        let isDash = groups[0].0.base[joiner] == "-"
+        if lengths == [4, 2, 2], isDash {
+            return (WrittenDay(day: c, month: b, year: a), groups[2].1)
+        }
+        guard !isDash, lengths[0] <= 2, lengths[1] <= 2, lengths[2] == 4 else { return nil }
+        let (day, month) = monthFirst ? (b, a) : (a, b)
+        return (WrittenDay(day: day, month: month, year: c), groups[2].1)
+    }
+}
+
+// MARK: - Grammar
+
+/// Recursive descent over the tokens; every rule returns its value and the next index.
+struct DateGrammar {
+    let tokens: [DateToken]
+
+    private func kind(_ index: Int) -> DateToken.Kind? {
+        index < tokens.count ? tokens[index].kind : nil
+    }
+
+    private func isWord(_ index: Int, _ words: Set<String>) -> Bool {
+        if case let .word(word)? = kind(index) { return words.contains(word) }
+        return false
+    }
+
+    /// The longest mention that starts at `index`.
+    func mention(at index: Int) -> (DateMention, Int)? {
+        let start = isWord(index, ["from", "between"]) ? index + 1 : index
+        let candidates = [dayFirstSpan(start), dayFirstList(start), monthFirst(start), numeric(start)].compactMap { $0 }
+        guard let best = candidates.max(by: { $0.next < $1.next }) else { return nil }
+        let range = tokens[start].range.lowerBound..<tokens[best.next - 1].range.upperBound
+        return (DateMention(first: best.first, last: best.last, range: range), best.next)
+    }
+
+    private typealias Span = (first: WrittenDay, last: WrittenDay, next: Int)
+
+    // day = [weekday [","]] ["the"] 1…31 [ordinal]
+    private func day(_ index: Int) -> (day: Int, weekday: Int?, next: Int)? {
+        var i = index
+        var weekday: Int?
+        if case let .weekday(value)? = kind(i) {
+            weekday = value
+            i += 1
+            if kind(i) == .comma { i += 1 }
+            if isWord(i, ["the"]) { i += 1 }
+        } else if isWord(i, ["the"]) {
+            i += 1
+        }
+        guard case let .number(value, digits)? = kind(i), digits <= 2, (1...31).contains(value) else { return nil }
+        return (value, weekday, i + 1)
+    }
+
+    // month = ["of"] name
+    private func month(_ index: Int) -> (month: Int, next: Int)? {
+        let i = isWord(index, ["of"]) ? index + 1 : index
+        guard case let .month(value)? = kind(i) else { return nil }
+        return (value, i + 1)
+    }
+
+    // [","] yyyy
+    private func year(_ index: Int) -> (year: Int?, next: Int) {
+        let i = kind(index) == .comma ? index + 1 : index
+        if case let .number(value, 4)? = kind(i), (1900...2199).contains(value) { return (value, i + 1) }
+        return (nil, index)
+    }
+
+    private func separator(_ index: Int) -> Int? {
+        kind(index) == .separator ? index + 1 : nil
+    }
+
+    /// "5th and 6th of September 2023", "14-15 November", "3 to 5 May", "5, 6 and 7 June".
+    private func dayFirstList(_ index: Int) -> Span? {
+        guard let first = day(index) else { return nil }
+        var last = first
+        var i = first.next
+        while kind(i) == .comma, let next = day(i + 1) {
+            last = next
+            i = next.next
+        }
+        if let afterSeparator = separator(i), let next = day(afterSeparator) {
+            last = next
+            i = next.next
+        }
+        guard let month = month(i) else { return nil }
+        let year = year(month.next)
+        return (WrittenDay(day: first.day, month: month.month, year: year.year, weekday: first.weekday),
+                WrittenDay(day: last.day, month: month.month, year: year.year, weekday: last.weekday), year.next)
+    }
+
+    /// "30 November – 1 December 2023", "30 December 2023 to 2 January 2024".
+    private func dayFirstSpan(_ index: Int) -> Span? {
+        guard let first = day(index), let firstMonth = month(first.next) else { return nil }
+        let firstYear = year(firstMonth.next)
+        guard let afterSeparator = separator(firstYear.next), let last = day(afterSeparator), let lastMonth = month(last.next) else { return nil }
+        let lastYear = year(lastMonth.next)
+        return (WrittenDay(day: first.day, month: firstMonth.month, year: firstYear.year, weekday: first.weekday),
+                WrittenDay(day: last.day, month: lastMonth.month, year: lastYear.year ?? firstYear.year, weekday: last.weekday), lastYear.next)
+    }
+
+    /// "September 5, 2023", "Tuesday, September 5th", "November 30 – December 1, 2023".
+    private func monthFirst(_ index: Int) -> Span? {
+        var i = index
+        var weekday: Int?
+        if case let .weekday(value)? = kind(i) {
+            weekday = value
+            i += 1
+            if kind(i) == .comma { i += 1 }
+        }
+        guard case let .month(firstMonth)? = kind(i), let first = day(i + 1), first.weekday == nil else { return nil }
+        var lastMonth = firstMonth
+        var lastDay = first.day
+        i = first.next
+        if let afterSeparator = separator(i) {
+            var j = afterSeparator
+            if case let .month(value)? = kind(j) {
+                lastMonth = value
+                j += 1
+            }
+            if let last = day(j), last.weekday == nil {
+                lastDay = last.day
+                i = last.next
+            }
+        }
+        let year = year(i)
+        return (WrittenDay(day: first.day, month: firstMonth, year: year.year, weekday: weekday),
+                WrittenDay(day: lastDay, month: lastMonth, year: year.year), year.next)
+    }
+
+    /// "2023-09-05", "5.9.2023", "05/09/2023 – 06/09/2023".
+    private func numeric(_ index: Int) -> Span? {
+        guard case let .numericDate(first)? = kind(index) else { return nil }
+        if let afterSeparator = separator(index + 1), case let .numericDate(last)? = kind(afterSeparator) {
+            return (first, last, afterSeparator + 1)
+        }
+        return (first, first, index + 1)
+    }
+}

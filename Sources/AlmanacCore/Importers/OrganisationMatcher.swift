@@ -1,0 +1,99 @@
+/// An organisation that news items name, with its other names.
+public struct KnownOrganisation: Hashable, Sendable {
+    public var name: String
+    public var aliases: [String]
+    /// Kept together with the place that follows it: "EU Delegation to Serbia".
+    public var isPerPlace: Bool
+
+    public init(name: String, aliases: [String] = [], isPerPlace: Bool = false) {
+        self.name = name
+        self.aliases = aliases
+        self.isPerPlace = isPerPlace
+    }
+
+    /// The organisations that ship with Almanac (`organisations.tsv`).
+    public static let bundled: [KnownOrganisation] = TSV.bundled("organisations").compactMap { row in
+        guard let name = row.first, !name.isEmpty else { return nil }
+        let aliases = row.count > 1 ? row[1].split(separator: "|").map(String.init) : []
+        return KnownOrganisation(name: name, aliases: aliases, isPerPlace: row.count > 2 && row[2] == "yes")
+    }
+}
+
+/// Finds the partner organisations a news item names: the known ones by any of their names
+/// (acronyms only in capitals), and national ministries by their full name ("Ministry of
+/// Interior of Serbia"), in order of first mention.
+public struct OrganisationMatcher: Sendable {
+    private let index: PhraseIndex<KnownOrganisation>
+    private let excluded: Set<String>
+    private let countries: Countries
+
+    /// `known` are matched (later entries win for the same name); `excluding` names the
+    /// project's own organisation, which is never listed as a partner.
+    public init(known: [KnownOrganisation], excluding own: String?, countries: Countries = .bundled) {
+        var index = PhraseIndex<KnownOrganisation>()
+        for organisation in known {
+            for phrase in [organisation.name] + organisation.aliases { index.add(phrase, organisation) }
+        }
+        self.index = index
+        self.excluded = Set([own].compactMap { $0?.lowercased() })
+        self.countries = countries
+    }
+
+    public func organisations(in texts: [String]) -> [String] {
+        var result: [String] = []
+        for text in texts {
+            let prose = Prose(text)
+            var finds = index.finds(in: prose).map { ($0.tokens.lowerBound, name(of: $0, in: prose)) }
+            finds += ministries(in: prose)
+            for (_, name) in finds.sorted(by: { $0.0 < $1.0 }) where !excluded.contains(name.lowercased()) && !result.contains(name) {
+                result.append(name)
+            }
+        }
+        return result
+    }
+
+    /// "EU Delegation to Serbia" for an organisation kept per place.
+    private func name(of find: PhraseIndex<KnownOrganisation>.Find, in prose: Prose) -> String {
+        let organisation = find.value
+        let tokens = prose.tokens
+        let next = find.tokens.upperBound
+        guard organisation.isPerPlace, next + 1 < tokens.count, ["to", "in"].contains(tokens[next].lowercased),
+              tokens[next + 1].isWord, tokens[next + 1].isCapitalised
+        else { return organisation.name }
+        var words = [tokens[next + 1].text]
+        var i = next + 2
+        while i < tokens.count, tokens[i].isWord, tokens[i].isCapitalised {
+            words.append(tokens[i].text)
+            i += 1
+        }
+        return "\(organisation.name) \(tokens[next].lowercased) \(words.joined(separator: " "))"
+    }
+
+    /// "Ministry of Foreign Affairs of Moldova": a ministry whose name ends with a country.
+    private func ministries(in prose: Prose) -> [(Int, String)] {
+        var result: [(Int, String)] = []
+        let tokens = prose.tokens
+        for (start, token) in tokens.enumerated() where token.text == "Ministry" {
+            var i = start + 1
+            while i + 1 < tokens.count, tokens[i].isWord, tokens[i].isCapitalised || ["of", "for", "and", "the"].contains(tokens[i].text), i - start < 10 {
+                if tokens[i].text == "of", let country = country(in: tokens, at: i + 1) {
+                    let words = tokens[start...i].map(\.text) + [country.name]
+                    result.append((start, words.joined(separator: " ")))
+                    break
+                }
+                i += 1
+            }
+        }
+        return result
+    }
+
+    /// The country named by the one to three words at `index`.
+    private func country(in tokens: [Prose.Token], at index: Int) -> Country? {
+        for length in [3, 2, 1] where index + length <= tokens.count {
+            let words = tokens[index..<(index + length)]
+            guard words.allSatisfy(\.isWord) else { continue }
+            if let country = countries.country(named: words.map(\.text).joined(separator: " ")) { return country }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,52 @@
+/// Phrases found in prose word by word, case-insensitively (or exactly, for phrases written
+/// in capitals such as "RCC"), longest first and never overlapping: "board meeting" is one
+/// find, not also a "meeting".
+struct PhraseIndex<Value: Sendable>: Sendable {
+    private struct Entry {
+        var words: [String]
+        var exactCase: Bool
+        var value: Value
+    }
+
+    private var entries: [Entry] = []
+
+    /// Adds a phrase. Phrases of two or more capitals and no lower-case letter match only as
+    /// written.
+    mutating func add(_ phrase: String, _ value: Value) {
+        let words = Prose(phrase).tokens.filter(\.isWord).map(\.text)
+        guard !words.isEmpty else { return }
+        let exactCase = phrase.filter(\.isUppercase).count >= 2 && !phrase.contains(where: \.isLowercase)
+        entries.append(Entry(words: exactCase ? words : words.map { $0.lowercased() }, exactCase: exactCase, value: value))
+        entries.sort { $0.words.count > $1.words.count }
+    }
+
+    struct Find {
+        var value: Value
+        /// Token indices of the phrase in the prose.
+        var tokens: Range<Int>
+    }
+
+    /// The phrases in `prose`, in the order they appear.
+    func finds(in prose: Prose) -> [Find] {
+        let words = prose.tokens.enumerated().filter { $0.element.isWord }
+        var result: [Find] = []
+        var position = 0
+        while position < words.count {
+            let match = entries.first { entry in
+                guard position + entry.words.count <= words.count else { return false }
+                return entry.words.indices.allSatisfy { offset in
+                    let token = words[position + offset].element
+                    return entry.exactCase ? token.text == entry.words[offset] : token.lowercased == entry.words[offset]
+                }
+            }
+            if let match {
+                let first = words[position].offset, last = words[position + match.words.count - 1].offset
+                result.append(Find(value: match.value, tokens: first..<(last + 1)))
+                position += match.words.count
+            } else {
+                position += 1
+            }
+        }
+        return result
+    }
+}

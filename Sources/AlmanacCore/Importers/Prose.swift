@@ -1,0 +1,94 @@
+/// A piece of prose cut into words and punctuation, with the sentence each belongs to, so
+/// that importers can ask what stands before a date or a place ("held in", "the previous
+/// meeting on", "the EU Delegation in").
+struct Prose {
+    struct Token {
+        /// The word, or a single punctuation character.
+        var text: String
+        var range: Range<String.Index>
+        var isWord: Bool
+        var sentence: Int
+
+        var lowercased: String { text.lowercased() }
+        var isCapitalised: Bool { text.first?.isUppercase ?? false }
+    }
+
+    let text: String
+    let tokens: [Token]
+
+    /// Punctuation that ends a clause for ``wordsBefore(_:limit:)``.
+    private static let clauseEnds: Set<String> = [".", ";", ":", "(", ")", "!", "?", "\n", "–", "—"]
+
+    init(_ text: String) {
+        self.text = text
+        var tokens: [Token] = []
+        var sentence = 0
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if character.isLetter || character.isNumber {
+                var end = text.index(after: index)
+                while end < text.endIndex {
+                    let next = text[end]
+                    if next.isLetter || next.isNumber { end = text.index(after: end); continue }
+                    // Inner apostrophes and hyphens ("Delegation's", "Banja-Luka"), and dots
+                    // between capitals ("ARK.IT").
+                    let after = text.index(after: end)
+                    guard after < text.endIndex, text[after].isLetter || text[after].isNumber else { break }
+                    let joins = "'’-".contains(next) || (next == "." && text[after].isUppercase && text[text.index(before: end)].isUppercase)
+                    guard joins else { break }
+                    end = after
+                }
+                tokens.append(Token(text: String(text[index..<end]), range: index..<end, isWord: true, sentence: sentence))
+                index = end
+            } else {
+                let end = text.index(after: index)
+                if !character.isWhitespace || character.isNewline {
+                    tokens.append(Token(text: character.isNewline ? "\n" : String(character), range: index..<end, isWord: false, sentence: sentence))
+                }
+                if ".!?".contains(character) || character.isNewline, Prose.endsSentence(tokens) { sentence += 1 }
+                index = end
+            }
+        }
+        self.tokens = tokens
+    }
+
+    /// A full stop after "Mr" or a single initial does not end a sentence.
+    private static func endsSentence(_ tokens: [Token]) -> Bool {
+        guard tokens.count >= 2, tokens[tokens.count - 1].text == "." else { return true }
+        let word = tokens[tokens.count - 2]
+        return !(word.isWord && (["mr", "mrs", "ms", "dr", "prof", "st", "h.e", "amb"].contains(word.lowercased) || word.text.count == 1))
+    }
+
+    /// The index of the first token that starts at or after `position`.
+    func tokenIndex(at position: String.Index) -> Int {
+        tokens.firstIndex { $0.range.lowerBound >= position } ?? tokens.count
+    }
+
+    /// The sentence holding `position`.
+    func sentence(at position: String.Index) -> Int {
+        let index = tokenIndex(at: position)
+        return index < tokens.count ? tokens[index].sentence : (tokens.last?.sentence ?? 0)
+    }
+
+    /// Up to `limit` lower-cased words before token `index` in the same clause, nearest last.
+    func wordsBefore(_ index: Int, limit: Int = 6) -> [String] {
+        var words: [String] = []
+        var i = index - 1
+        while i >= 0, words.count < limit {
+            let token = tokens[i]
+            if !token.isWord, Prose.clauseEnds.contains(token.text) { break }
+            if token.isWord { words.insert(token.lowercased, at: 0) }
+            i -= 1
+        }
+        return words
+    }
+
+    /// The word just before token `index`, ignoring a comma; nil at a clause start.
+    func wordBefore(_ index: Int) -> String? {
+        var i = index - 1
+        while i >= 0, tokens[i].text == "," { i -= 1 }
+        guard i >= 0, tokens[i].isWord else { return nil }
+        return tokens[i].lowercased
+    }
+}
