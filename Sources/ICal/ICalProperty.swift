@@ -160,6 +160,12 @@ public final class ICalProperty {
         return Int(icalvalue_get_integer(value))
     }
 
+    /// The value of a DURATION property (`DURATION:PT1H30M`), in seconds.
+    public var durationSeconds: Int? {
+        guard let value = icalproperty_get_value(pointer), icalvalue_isa(value) == ICAL_DURATION_VALUE else { return nil }
+        return Int(icaldurationtype_as_int(icalvalue_get_duration(value)))
+    }
+
     /// The value of a GEO property.
     public var geo: (latitude: Double, longitude: Double)? {
         guard let value = icalproperty_get_value(pointer), icalvalue_isa(value) == ICAL_GEO_VALUE else { return nil }

@@ -57,6 +57,14 @@ for round in 0..<50 {
         check(broken.errors.isEmpty, "errors were not removed")
     }
     check(ICalComponent.parse("") == nil, "empty text parsed")
+    let outlook = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:o-\(round)\r\nDTSTART;TZID=W. Europe Standard Time:20231207T100000\r\nDURATION:PT1H30M\r\nEXDATE;TZID=W. Europe Standard Time:20231214T100000,20231221T100000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    if let imported = ICalComponent.parse(outlook), let vevent = imported.children.first {
+        check(vevent.property(named: "DURATION")?.durationSeconds == 5_400, "DURATION was not read")
+        check(vevent.property(named: "DTSTART")?.parameter("TZID") == "W. Europe Standard Time", "a Windows TZID was lost")
+        check(vevent.properties(named: "EXDATE").compactMap(\.valueString).joined(separator: ",").contains("20231221T100000"), "EXDATE values were lost")
+    } else {
+        check(false, "an Outlook event did not parse")
+    }
     _ = ICalTimezones.isKnown("Nowhere/Atlantis")
 }
 print("ICalProbe: ok")

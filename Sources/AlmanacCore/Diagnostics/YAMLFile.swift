@@ -6,6 +6,9 @@ import Yams
 struct YAMLFile {
     let path: String
     let root: Node?
+    /// Where every node is reported, for a record built from something other than YAML
+    /// text (a spreadsheet row); nil to use each node's own line and column.
+    var fixedLocation: SourceLocation? = nil
 
     /// Reads and parses `path`. Unreadable files, invalid UTF-8 and YAML syntax errors become
     /// diagnostics, never crashes.
@@ -42,7 +45,8 @@ struct YAMLFile {
     }
 
     func location(of node: Node) -> SourceLocation {
-        SourceLocation(file: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        if let fixedLocation { return fixedLocation }
+        return SourceLocation(file: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
     }
 }
 

@@ -27,7 +27,7 @@ public struct NewsImporter: Sendable {
         let chosen = items.map(activityDate)
         let places = PlaceExtractor(gazetteer: gazetteer)
         let categories = CategoryGuesser(categories: config.categories)
-        let organisations = OrganisationMatcher(known: KnownOrganisation.bundled + config.organisations, excluding: config.organisation)
+        let organisations = OrganisationMatcher(known: KnownOrganisation.bundled + config.organisations, excluding: config.organisation, gazetteer: gazetteer)
         for (index, item) in items.enumerated() {
             let location = SourceLocation(file: file, line: item.line)
             var days: (start: LocalDate, end: LocalDate)?

@@ -26,10 +26,11 @@ public struct OrganisationMatcher: Sendable {
     private let index: PhraseIndex<KnownOrganisation>
     private let excluded: Set<String>
     private let countries: Countries
+    private let gazetteer: Gazetteer
 
     /// `known` are matched (later entries win for the same name); `excluding` names the
     /// project's own organisation, which is never listed as a partner.
-    public init(known: [KnownOrganisation], excluding own: String?, countries: Countries = .bundled) {
+    public init(known: [KnownOrganisation], excluding own: String?, gazetteer: Gazetteer, countries: Countries = .bundled) {
         var index = PhraseIndex<KnownOrganisation>()
         for organisation in known {
             for phrase in [organisation.name] + organisation.aliases { index.add(phrase, organisation) }
@@ -37,6 +38,7 @@ public struct OrganisationMatcher: Sendable {
         self.index = index
         self.excluded = Set([own].compactMap { $0?.lowercased() })
         self.countries = countries
+        self.gazetteer = gazetteer
     }
 
     public func organisations(in texts: [String]) -> [String] {
@@ -52,21 +54,22 @@ public struct OrganisationMatcher: Sendable {
         return result
     }
 
-    /// "EU Delegation to Serbia" for an organisation kept per place.
+    /// "EU Delegation to Serbia", "EU Delegation in Sarajevo": an organisation kept per
+    /// place, with "to" before a country and "in" before a city, however the text put it.
     private func name(of find: PhraseIndex<KnownOrganisation>.Find, in prose: Prose) -> String {
         let organisation = find.value
         let tokens = prose.tokens
         let next = find.tokens.upperBound
-        guard organisation.isPerPlace, next + 1 < tokens.count, ["to", "in"].contains(tokens[next].lowercased),
-              tokens[next + 1].isWord, tokens[next + 1].isCapitalised
-        else { return organisation.name }
-        var words = [tokens[next + 1].text]
-        var i = next + 2
-        while i < tokens.count, tokens[i].isWord, tokens[i].isCapitalised {
-            words.append(tokens[i].text)
-            i += 1
+        guard organisation.isPerPlace, next + 1 < tokens.count, ["to", "in"].contains(tokens[next].lowercased) else { return organisation.name }
+        for length in [3, 2, 1] where next + 1 + length <= tokens.count {
+            let words = tokens[(next + 1)..<(next + 1 + length)]
+            guard words.allSatisfy({ $0.isWord && $0.isCapitalised }) else { continue }
+            var name = words.map(\.text).joined(separator: " ")
+            if name.hasSuffix("'s") || name.hasSuffix("’s") { name.removeLast(2) }
+            if let country = countries.country(named: name) { return "\(organisation.name) to \(country.name)" }
+            if let city = gazetteer.place(named: name) { return "\(organisation.name) in \(city.name)" }
         }
-        return "\(organisation.name) \(tokens[next].lowercased) \(words.joined(separator: " "))"
+        return organisation.name
     }
 
     /// "Ministry of Foreign Affairs of Moldova": a ministry whose name ends with a country.

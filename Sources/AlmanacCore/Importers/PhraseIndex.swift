@@ -10,14 +10,15 @@ struct PhraseIndex<Value: Sendable>: Sendable {
 
     private var entries: [Entry] = []
 
-    /// Adds a phrase. Phrases of two or more capitals and no lower-case letter match only as
-    /// written.
+    /// Adds a phrase; a phrase added later wins over an equal one added before. Phrases of
+    /// two or more capitals and no lower-case letter match only as written.
     mutating func add(_ phrase: String, _ value: Value) {
         let words = Prose(phrase).tokens.filter(\.isWord).map(\.text)
         guard !words.isEmpty else { return }
         let exactCase = phrase.filter(\.isUppercase).count >= 2 && !phrase.contains(where: \.isLowercase)
-        entries.append(Entry(words: exactCase ? words : words.map { $0.lowercased() }, exactCase: exactCase, value: value))
-        entries.sort { $0.words.count > $1.words.count }
+        // Longest first; among phrases of one length, the one added last first.
+        let position = entries.firstIndex { $0.words.count <= words.count } ?? entries.count
+        entries.insert(Entry(words: exactCase ? words : words.map { $0.lowercased() }, exactCase: exactCase, value: value), at: position)
     }
 
     struct Find {

@@ -61,7 +61,7 @@ public struct RecordWriter: Sendable {
             fields += [("start", scalar(start.description)), ("end", scalar(end.description))]
         case let .timed(start, end)?:
             fields.append(("start", scalar(start.description)))
-            if let end { fields.append(("end", scalar(end.date == start.date ? String(end.description.suffix(5)) : end.description))) }
+            if let end { fields.append(("end", scalar(end.description))) }
         case nil:
             break
         }

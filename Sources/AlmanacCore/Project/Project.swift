@@ -31,6 +31,11 @@ public struct Project: Sendable {
         let files = recordFiles(in: directory + "/" + eventsFolder)
         let loaded = files.parallelMap { path -> ([EventRecord], [Diagnostic]) in
             var found: [Diagnostic] = []
+            if path.lowercased().hasSuffix(".csv") {
+                guard let text = ImportInput.text(at: path, diagnostics: &found) else { return ([], found) }
+                let table = CSVRecords(config: config, gazetteer: gazetteer).records(from: text, file: path)
+                return (table.records, found + table.diagnostics)
+            }
             let decoder = RecordDecoder(config: config, gazetteer: gazetteer, fallbackID: derivedID(for: path, in: directory))
             guard let yaml = YAMLFile.load(path, diagnostics: &found) else { return ([], found) }
             return (decoder.decode(yaml, diagnostics: &found).map { [$0] } ?? [], found)
@@ -44,14 +49,15 @@ public struct Project: Sendable {
         return .success(Project(directory: directory, config: config, records: records, diagnostics: diagnostics))
     }
 
-    /// Every `.yml`/`.yaml` file below `events/`, sorted by path, hidden files skipped.
+    /// Every record file below `events/`, sorted by path, hidden files skipped: `.yml` and
+    /// `.yaml` files hold one record each, `.csv` files one record per row.
     static func recordFiles(in folder: String) -> [String] {
         guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
         var files: [String] = []
         while let relative = walker.nextObject() as? String {
             let name = (relative as NSString).lastPathComponent
             if name.hasPrefix(".") { continue }
-            if name.hasSuffix(".yml") || name.hasSuffix(".yaml") { files.append(folder + "/" + relative) }
+            if [".yml", ".yaml", ".csv"].contains(where: name.lowercased().hasSuffix) { files.append(folder + "/" + relative) }
         }
         return files.sorted()
     }

@@ -1,0 +1,293 @@
+import Foundation
+import Yams
+
+/// The column layouts of calendar apps, recognised by their headers: their dates are
+/// month-first (`9/5/2023`) and their times twelve-hour (`10:00 AM`).
+public enum CSVLayout: String, Sendable {
+    /// Almanac's own table, and any spreadsheet: ISO or day-first dates.
+    case plain
+    /// Google Calendar's import layout: `Subject, Start Date, Start Time, End Date, End Time,
+    /// All Day Event, Description, Location, Private`.
+    case google
+    /// Outlook's export layout (`Subject, Start Date, …, All day event, Reminder on/off, …,
+    /// Show time as`). Its all-day events end on the day after the last day.
+    case outlook
+
+    static func detect(_ header: [String]) -> CSVLayout {
+        let names = Set(header.map(CSVColumns.normalised))
+        guard ["subject", "startdate", "enddate", "alldayevent"].allSatisfy(names.contains) else { return .plain }
+        return names.contains("showtimeas") || names.contains("reminderonoff") || names.contains("sensitivity") ? .outlook : .google
+    }
+}
+
+/// Which record field each column of a spreadsheet fills: the header names of
+/// `csv-columns.tsv`, compared without case, spaces, '-' or '_', and any `--map`.
+public struct CSVColumns: Sendable {
+    /// The fields a column can fill: the record's, and the helpers of `csv-columns.tsv`.
+    public static let fields: [String] = TSV.bundled("csv-columns").compactMap(\.first)
+
+    private static let synonyms: [String: String] = {
+        var table: [String: String] = [:]
+        for row in TSV.bundled("csv-columns") where row.count >= 2 {
+            for header in row[1].split(separator: "|") where table[normalised(String(header))] == nil {
+                table[normalised(String(header))] = row[0]
+            }
+        }
+        return table
+    }()
+
+    static func normalised(_ header: String) -> String {
+        header.lowercased().filter { !" -_.".contains($0) }
+    }
+
+    /// The field of each column (nil: not used), and what was wrong with the header.
+    static func match(_ header: [String], map: [String: String], file: String, line: Int, diagnostics: inout [Diagnostic]) -> [String?] {
+        let explicit = Dictionary(map.map { (normalised($0.key), $0.value) }, uniquingKeysWith: { _, last in last })
+        var taken: Set<String> = []
+        var result: [String?] = []
+        let location = SourceLocation(file: file, line: line)
+        for name in header {
+            let key = normalised(name)
+            guard let field = explicit[key] ?? synonyms[key] else {
+                if !name.isEmpty {
+                    diagnostics.append(.warning(location, "the column '\(name)' is not used", hint: "map it to a field with --map '\(name)=FIELD' (fields: \(fields.joined(separator: ", ")))"))
+                }
+                result.append(nil)
+                continue
+            }
+            if field == "ignore" {
+                result.append(nil)
+            } else if taken.contains(field) {
+                diagnostics.append(.warning(location, "the column '\(name)' is left out: an earlier column already gives the \(field)", hint: "rename one of them, or --map '\(name)=ignore'"))
+                result.append(nil)
+            } else {
+                taken.insert(field)
+                result.append(field)
+            }
+        }
+        return result
+    }
+}
+
+/// Turns the rows of a spreadsheet into records: each row's cells become the fields of a
+/// record, which is then checked exactly as a YAML record is, its problems reported at the
+/// row. A bad row is left out; the good rows are kept.
+public struct CSVRecords: Sendable {
+    public let config: ProjectConfig
+    public let gazetteer: Gazetteer
+    /// `--map`: header → field.
+    public let map: [String: String]
+
+    public init(config: ProjectConfig, gazetteer: Gazetteer, map: [String: String] = [:]) {
+        self.config = config
+        self.gazetteer = gazetteer
+        self.map = map
+    }
+
+    public func records(from text: String, file: String) -> ImportResult {
+        var result = ImportResult()
+        guard let table = CSVTable.read(text, file: file, diagnostics: &result.diagnostics) else { return result }
+        result.itemCount = table.rows.count
+        let layout = CSVLayout.detect(table.header)
+        let columns = CSVColumns.match(table.header, map: map, file: file, line: table.headerLine, diagnostics: &result.diagnostics)
+        let headerLocation = SourceLocation(file: file, line: table.headerLine)
+        guard columns.contains("title") else {
+            result.diagnostics.append(.error(headerLocation, "no column holds the title (the columns are: \(table.header.joined(separator: ", ")))", hint: "name a column 'Title', or map one with --map 'COLUMN=title'"))
+            return result
+        }
+        guard columns.contains("start") || columns.contains("status") else {
+            result.diagnostics.append(.error(headerLocation, "no column holds the start date (the columns are: \(table.header.joined(separator: ", ")))", hint: "name a column 'Start', or map one with --map 'COLUMN=start'"))
+            return result
+        }
+        if table.rows.isEmpty {
+            result.diagnostics.append(.error(headerLocation, "the file has a header but no rows", hint: "add one row per activity below the header"))
+        }
+        let converter = CSVRowConverter(config: config, gazetteer: gazetteer, layout: layout, file: file)
+        var seen: [String: Int] = [:]
+        for row in table.rows {
+            let location = SourceLocation(file: file, line: row.line)
+            var problems: [Diagnostic] = []
+            if row.cells.count > table.header.count {
+                problems.append(.error(location, "row \(row.number) has \(row.cells.count) cells but the header names \(table.header.count) columns", hint: "a cell holding the delimiter must be quoted: \"Skopje, North Macedonia\""))
+            } else if row.cells.count < table.header.count {
+                problems.append(.warning(location, "row \(row.number) has \(row.cells.count) cells but the header names \(table.header.count) columns; the missing ones are taken as empty"))
+            }
+            var values: [String: String] = [:]
+            for (field, cell) in zip(columns, row.cells) {
+                guard let field else { continue }
+                let value = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !value.isEmpty { values[field] = value }
+            }
+            var record: EventRecord?
+            if !problems.hasErrors {
+                record = converter.record(values, row: row, diagnostics: &problems)
+            }
+            if var record {
+                if let first = seen[record.id] {
+                    if values["id"] != nil {
+                        problems.append(.error(location, "row \(row.number) has the id '\(record.id)' of row \(first)", hint: "ids must be unique"))
+                    } else {
+                        record.id += "-row-\(row.number)"
+                    }
+                }
+                if !problems.hasErrors {
+                    seen[record.id] = seen[record.id] ?? row.number
+                    result.records.append(record)
+                }
+            }
+            result.diagnostics += problems
+        }
+        return result
+    }
+}
+
+/// One row's cells → a record, through the record checker.
+struct CSVRowConverter {
+    let config: ProjectConfig
+    let gazetteer: Gazetteer
+    let layout: CSVLayout
+    let file: String
+
+    func record(_ values: [String: String], row: CSVTable.Row, diagnostics: inout [Diagnostic]) -> EventRecord? {
+        let location = SourceLocation(file: file, line: row.line)
+        var problems: [Diagnostic] = []
+        defer { diagnostics += problems.map { problem in
+            var problem = problem
+            problem.message = "row \(row.number): " + problem.message
+            return problem
+        } }
+        var fields: [(String, Node)] = []
+        func add(_ key: String, _ value: String?) {
+            if let value { fields.append((key, .scalar(Node.Scalar(value)))) }
+        }
+        func addList(_ key: String) {
+            guard let text = values[key] else { return }
+            let items = text.split(separator: text.contains(";") ? ";" : ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            fields.append((key, .sequence(Node.Sequence(items.map { .scalar(Node.Scalar($0)) }))))
+        }
+        guard let timing = timing(values, location: location, diagnostics: &problems) else { return nil }
+        let title = values["title"]
+        let id = values["id"] ?? title.map { title in timing.start.map { "\($0.prefix(10))-\(Identifier.slug(title, maxLength: 50))" } ?? Identifier.slug(title, maxLength: 60) }
+        add("id", id)
+        add("title", title)
+        add("start", timing.start)
+        add("end", timing.end)
+        add("timezone", values["timezone"])
+        if let place = place(values) { fields.append(("location", place)) }
+        if let latitude = values["latitude"], let longitude = values["longitude"] {
+            fields.append(("geo", .sequence(Node.Sequence([.scalar(Node.Scalar(latitude)), .scalar(Node.Scalar(longitude))]))))
+        }
+        add("category", category(values["category"], location: location, diagnostics: &problems))
+        addList("tags")
+        addList("organisations")
+        if let participants = values["participants"] {
+            if Int(participants) != nil { add("participants", participants) } else { addList("participants") }
+        }
+        for key in ["role", "format", "url", "summary", "source", "repeat"] { add(key, values[key]) }
+        add("status", values["status"]?.lowercased())
+        add("visibility", values["visibility"]?.lowercased() ?? (isYes(values["private"]) ? "internal" : nil))
+        addList("except")
+        let node = Node.mapping(Node.Mapping(fields.map { (Node($0.0), $0.1) }))
+        let yaml = YAMLFile(path: file, root: node, fixedLocation: location)
+        return RecordDecoder(config: config, gazetteer: gazetteer, fallbackID: "row-\(row.number)").decode(yaml, diagnostics: &problems)
+    }
+
+    private func isYes(_ text: String?) -> Bool {
+        ["true", "yes", "1", "private", "confidential", "x"].contains(text?.lowercased() ?? "")
+    }
+
+    /// The start and end as a record writes them, from date (or date-time, or "5–6 September
+    /// 2023") cells and optional time cells.
+    private func timing(_ values: [String: String], location: SourceLocation, diagnostics: inout [Diagnostic]) -> (start: String?, end: String?)? {
+        let allDay = values["all-day"].map(isYes)
+        let parser = DateExpressionParser(monthFirst: layout != .plain)
+        var start: String?, end: String?
+        if let text = values["start"] {
+            if let time = LocalDateTime(iso: text) {
+                start = time.description
+            } else if let mention = parser.wholeMention(text), let days = mention.days(year: nil) {
+                start = days.start.description
+                if days.end != days.start { end = days.end.description }
+            } else {
+                diagnostics.append(.error(location, "the start '\(text)' is not a date", hint: layout == .plain ? "write 2023-09-05, 5.9.2023, 05/09/2023 (day first) or 5 September 2023" : "this \(layout.rawValue) layout writes dates month first: 9/5/2023"))
+                return nil
+            }
+        }
+        if let text = values["end"] {
+            if let time = LocalDateTime(iso: text) {
+                end = time.description
+            } else if let mention = parser.wholeMention(text), let days = mention.days(year: nil) {
+                end = days.end.description
+            } else {
+                diagnostics.append(.error(location, "the end '\(text)' is not a date", hint: "write it as the start is written"))
+                return nil
+            }
+        }
+        guard allDay != true else {
+            if layout == .outlook, let first = start.flatMap(LocalDate.init(iso:)), let last = end.flatMap(LocalDate.init(iso:)), last > first {
+                end = last.adding(days: -1).description
+            }
+            return (start, end)
+        }
+        for (key, keyTime) in [("start", "start-time"), ("end", "end-time")] {
+            guard let text = values[keyTime] else { continue }
+            guard let minutes = Self.timeOfDay(text) else {
+                diagnostics.append(.error(location, "the \(key) time '\(text)' is not a time of day", hint: "write 10:00, 10:00:00 or 10:00 AM"))
+                return nil
+            }
+            let time = "T" + pad(minutes / 60, 2) + ":" + pad(minutes % 60, 2)
+            if key == "start", let date = start?.prefix(10) { start = date + time }
+            if key == "end", let date = (end ?? start)?.prefix(10) { end = date + time }
+        }
+        return (start, end)
+    }
+
+    /// Minutes after midnight of `10:00`, `10:00:00`, `9:30 AM`, `12:00:00 PM`.
+    static func timeOfDay(_ text: String) -> Int? {
+        var clock = text.uppercased().trimmingCharacters(in: .whitespaces)
+        var offset = 0
+        var twelveHour = false
+        for (suffix, add) in [("AM", 0), ("PM", 12 * 60)] where clock.hasSuffix(suffix) {
+            clock = String(clock.dropLast(2)).trimmingCharacters(in: .whitespaces)
+            offset = add
+            twelveHour = true
+        }
+        let parts = clock.split(separator: ":")
+        guard (2...3).contains(parts.count), let hour = Int(parts[0]), let minute = Int(parts[1]), (0...59).contains(minute),
+              parts.count == 2 || Int(parts[2]) == 0
+        else { return nil }
+        if twelveHour {
+            guard (1...12).contains(hour) else { return nil }
+            return (hour % 12) * 60 + minute + offset
+        }
+        return (0...23).contains(hour) ? hour * 60 + minute : nil
+    }
+
+    /// `venue`/`city`/`country` cells, or a `location` cell: "Skopje, North Macedonia" is
+    /// read as city and country when the gazetteer knows the city, else kept as text.
+    private func place(_ values: [String: String]) -> Node? {
+        var parts: [(String, String)] = [("venue", values["venue"]), ("city", values["city"]), ("country", values["country"])].compactMap { key, value in value.map { (key, $0) } }
+        if parts.isEmpty, let text = values["location"] {
+            let pieces = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            if let known = pieces.lazy.compactMap({ self.gazetteer.place(named: $0) }).first, let index = pieces.firstIndex(where: { self.gazetteer.place(named: $0) == known }) {
+                let venue = pieces[..<index].joined(separator: ", ")
+                parts = (venue.isEmpty ? [] : [("venue", venue)]) + [("city", pieces[index]), ("country", index + 1 < pieces.count ? pieces[index + 1] : known.country)]
+            } else {
+                return .scalar(Node.Scalar(text))
+            }
+        }
+        guard !parts.isEmpty else { return nil }
+        return .mapping(Node.Mapping(parts.map { (Node($0.0), Node($0.1)) }))
+    }
+
+    /// A category cell in the project's words: "Board meeting" is `board-meeting`. A value
+    /// that is none of the project's categories is left out with a warning.
+    private func category(_ text: String?, location: SourceLocation, diagnostics: inout [Diagnostic]) -> String? {
+        guard let text else { return nil }
+        let candidates = text.split(whereSeparator: { ";,".contains($0) }).map { Identifier.slug(String($0)) }
+        guard !config.categories.isEmpty else { return candidates.first }
+        if let known = candidates.first(where: config.categories.contains) { return known }
+        diagnostics.append(.warning(location, "'\(text)' is not one of the project's categories, so the record has none", hint: "the categories are: \(config.categories.joined(separator: ", "))"))
+        return nil
+    }
+}
