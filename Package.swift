@@ -42,7 +42,9 @@ let package = Package(
         .testTarget(name: "ICalTests", dependencies: ["ICal"]),
         .testTarget(
             name: "AlmanacCoreTests",
-            dependencies: ["AlmanacCore", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["AlmanacCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            // Read by path (#filePath), like the CLI tests' fixtures.
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "AlmanacCLITests",

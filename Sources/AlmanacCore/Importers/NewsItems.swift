@@ -40,23 +40,43 @@ public enum NewsItems {
         return result
     }
 
-    /// A title is a single line of at most 200 characters that does not end like a
-    /// sentence; every other block is text of the item above it.
-    private static func looksLikeTitle(_ block: [String]) -> Bool {
-        guard block.count == 1, let line = block.first, line.count <= 200 else { return false }
-        return !(line.last.map { ".!?;,".contains($0) } ?? true)
+    /// A block that can only be a title: one line of at most 150 characters, with no
+    /// sentence break in it and no full stop at its end.
+    private static func isClearlyTitle(_ block: [String]) -> Bool {
+        guard block.count == 1, let line = block.first, line.count <= 150 else { return false }
+        return !line.contains(". ") && !(line.last.map { ".!?;,".contains($0) } ?? true)
     }
 
+    /// A block that can only be text: several lines, several sentences or a long line.
+    private static func isClearlyText(_ block: [String]) -> Bool {
+        block.count > 1 || block.joined().count > 200 || block.joined().contains(". ")
+    }
+
+    /// Blocks alternate title, paragraph, title, paragraph. Where they do not: a second
+    /// paragraph (clearly text where a title is due) joins the item above, and a title
+    /// followed by another title before a paragraph stands as an item without text.
     private static func plainItems(_ lines: [String]) -> [NewsItem] {
+        let blocks = blocks(lines)
         var items: [NewsItem] = []
-        for block in blocks(lines) {
+        var expectingText = false
+        for (index, block) in blocks.enumerated() {
             let text = block.lines.joined(separator: " ")
-            if looksLikeTitle(block.lines) || items.isEmpty {
-                items.append(NewsItem(title: text, body: "", source: block.lines.joined(separator: "\n"), line: block.line))
+            let source = block.lines.joined(separator: "\n")
+            let next = index + 1 < blocks.count ? blocks[index + 1].lines : nil
+            let startsItem: Bool
+            if expectingText {
+                startsItem = isClearlyTitle(block.lines) && next.map { !isClearlyTitle($0) } == true
+            } else {
+                startsItem = items.isEmpty || !isClearlyText(block.lines)
+            }
+            if startsItem {
+                items.append(NewsItem(title: text, body: "", source: source, line: block.line))
+                expectingText = true
             } else {
                 let last = items.count - 1
                 items[last].body += (items[last].body.isEmpty ? "" : "\n\n") + text
-                items[last].source += "\n\n" + block.lines.joined(separator: "\n")
+                items[last].source += "\n\n" + source
+                expectingText = false
             }
         }
         return items

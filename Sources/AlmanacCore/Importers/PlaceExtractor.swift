@@ -29,7 +29,7 @@ public struct PlaceExtractor: Sendable {
     private static let placeWords: Set<String> = ["in", "at", "to", "near", "hosted", "venue"]
     /// Words before "in" that make the place the seat of an organisation, not the venue.
     private static let seatWords: Set<String> = [
-        "delegation", "delegations", "embassy", "embassies", "office", "offices", "mission", "headquarters",
+        "delegation", "delegations", "embassy", "embassies", "office", "offices", "mission",
         "headquartered", "based", "seated", "consulate", "representation", "ambassador", "residing",
     ]
     /// Words in the clause before a place that make it a place mentioned in passing.

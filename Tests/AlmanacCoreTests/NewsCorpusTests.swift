@@ -1,0 +1,54 @@
+@testable import AlmanacCore
+import Foundation
+import Testing
+
+/// The broader corpus of news items written the way secretariats write them, with the
+/// values a person reads in each: `Fixtures/news-corpus/news.txt` and `expected.json`.
+@Suite struct NewsCorpusTests {
+    struct Expected: Decodable {
+        var title: String
+        var start: String?
+        var end: String?
+        var city: String?
+        var country: String?
+    }
+
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/news-corpus")
+
+    static func config() -> ProjectConfig {
+        var config = ProjectConfig(name: "Corpus", domain: "corpus.example.org", timezone: "Europe/Sarajevo", origin: SourceLocation(file: "almanac.yml"))
+        config.categories = ["workshop", "meeting", "conference", "board-meeting", "consultations", "training", "forum"]
+        config.organisation = "IISG Secretariat"
+        return config
+    }
+
+    /// What the importer made of one item, in the expected form.
+    static func found(_ record: EventRecord) -> Expected {
+        var start: String?, end: String?
+        if case let .allDay(first, last)? = record.timing {
+            start = first.description
+            end = last.description
+        }
+        return Expected(title: record.title, start: start, end: end, city: record.place?.city, country: record.place?.country)
+    }
+
+    @Test func extractsStartEndCityAndCountryOfAtLeastNinetyFivePercent() throws {
+        let text = try String(contentsOf: Self.folder.appendingPathComponent("news.txt"), encoding: .utf8)
+        let expected = try JSONDecoder().decode([Expected].self, from: Data(contentsOf: Self.folder.appendingPathComponent("expected.json")))
+        let result = NewsImporter(config: Self.config(), gazetteer: .bundled).importNews(text, file: "news.txt")
+        #expect(result.records.count == expected.count)
+        var exact = 0
+        for (record, want) in zip(result.records, expected) {
+            let got = Self.found(record)
+            let same = got.title == want.title && got.start == want.start && got.end == want.end && got.city == want.city && got.country == want.country
+            if same {
+                exact += 1
+            } else {
+                print("corpus miss: \(want.title): got \(got.start ?? "-")…\(got.end ?? "-") \(got.city ?? "-"), \(got.country ?? "-"); want \(want.start ?? "-")…\(want.end ?? "-") \(want.city ?? "-"), \(want.country ?? "-")")
+            }
+        }
+        let share = Double(exact) / Double(expected.count)
+        print("news corpus: \(exact) of \(expected.count) items exact (\(Int((share * 100).rounded()))%)")
+        #expect(share >= 0.95)
+    }
+}
