@@ -32,7 +32,11 @@ import Testing
         return Expected(title: record.title, start: start, end: end, city: record.place?.city, country: record.place?.country)
     }
 
-    @Test func extractsStartEndCityAndCountryOfAtLeastNinetyFivePercent() throws {
+    /// Measured: 78 of 78. The first 64 items were written before the importer was run on
+    /// them (63 exact then), the last 14 after (13 exact then); the two misses were fixed.
+    static let measuredExact = 78
+
+    @Test func extractsStartEndCityAndCountryAsMeasured() throws {
         let text = try String(contentsOf: Self.folder.appendingPathComponent("news.txt"), encoding: .utf8)
         let expected = try JSONDecoder().decode([Expected].self, from: Data(contentsOf: Self.folder.appendingPathComponent("expected.json")))
         let result = NewsImporter(config: Self.config(), gazetteer: .bundled).importNews(text, file: "news.txt")
@@ -49,6 +53,6 @@ import Testing
         }
         let share = Double(exact) / Double(expected.count)
         print("news corpus: \(exact) of \(expected.count) items exact (\(Int((share * 100).rounded()))%)")
-        #expect(share >= 0.95)
+        #expect(exact >= Self.measuredExact)
     }
 }

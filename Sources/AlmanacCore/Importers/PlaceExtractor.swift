@@ -112,10 +112,10 @@ public struct PlaceExtractor: Sendable {
         return result
     }
 
-    /// A place at the end of a title after a comma: "…, Hungary", "…, Skopje".
+    /// A place set off by commas in a title: "…, Hungary", "Exercise, Sarajevo, 20 May 2025".
     private func isTitleSuffix(_ prose: Prose, _ index: Int, _ match: NameMatch, _ isTitle: Bool) -> Bool {
         guard isTitle, index > 0, prose.tokens[index - 1].text == "," else { return false }
-        return !prose.tokens[match.next...].contains(where: \.isWord)
+        return match.next == prose.tokens.count || prose.tokens[match.next].text == ","
     }
 
     private struct NameMatch {
