@@ -1,0 +1,143 @@
+@testable import AlmanacCore
+import PropertyBased
+import Testing
+
+@Suite struct DateExpressionTests {
+    /// The first date expression in `text`, as ISO start and end; years left out become 2023.
+    private func days(_ text: String, monthFirst: Bool = false) -> String? {
+        guard let mention = DateExpressionParser(monthFirst: monthFirst).mentions(in: text).first,
+              let span = mention.days(year: 2023) else { return nil }
+        return "\(span.start)…\(span.end)"
+    }
+
+    @Test(arguments: [
+        // Every form of the sample.
+        ("On the 5th and 6th of September 2023 in Budva", "2023-09-05…2023-09-06"),
+        ("On 12th September 2023, HoS met", "2023-09-12…2023-09-12"),
+        ("held a meeting with DG NEAR on the 16th of October 2023 on", "2023-10-16…2023-10-16"),
+        ("A meeting held on 17 October 2023 aimed", "2023-10-17…2023-10-17"),
+        ("met in Skopje, North Macedonia on 17th and 18th October 2023.", "2023-10-17…2023-10-18"),
+        ("in Tirana on the 1st and 2nd of November 2023.", "2023-11-01…2023-11-02"),
+        ("held in Rome on 14-15 November 2023, focused", "2023-11-14…2023-11-15"),
+        ("On the 30 – 31 of January 2024, the Head", "2024-01-30…2024-01-31"),
+        ("On 8th of February 2024, IISG", "2024-02-08…2024-02-08"),
+        // What the same writers also use.
+        ("from 30 November – 1 December 2023", "2023-11-30…2023-12-01"),
+        ("30 December 2023 to 2 January 2024", "2023-12-30…2024-01-02"),
+        ("from 3 to 5 May 2024", "2024-05-03…2024-05-05"),
+        ("between 10 and 12 April 2024", "2024-04-10…2024-04-12"),
+        ("from 9 until 11 April 2024", "2024-04-09…2024-04-11"),
+        ("on 5, 6 and 7 June 2024", "2024-06-05…2024-06-07"),
+        ("September 5, 2023", "2023-09-05…2023-09-05"),
+        ("on March 5th and 6th, 2024", "2024-03-05…2024-03-06"),
+        ("November 30 – December 1, 2023", "2023-11-30…2023-12-01"),
+        ("on 5.9.2023", "2023-09-05…2023-09-05"),
+        ("on 14/12/2023", "2023-12-14…2023-12-14"),
+        ("on 2023-09-05", "2023-09-05…2023-09-05"),
+        ("from 5.9.2023 to 7.9.2023", "2023-09-05…2023-09-07"),
+        ("On Tuesday, 5 September 2023", "2023-09-05…2023-09-05"),
+        ("From Monday 27 to Wednesday 29 November 2023", "2023-11-27…2023-11-29"),
+        ("On Tuesday, March 19, 2024", "2024-03-19…2024-03-19"),
+        ("on 23rd-25th January 2024", "2024-01-23…2024-01-25"),
+        ("on 10–11 Sept. 2024", "2024-09-10…2024-09-11"),
+        ("On 21 May, the Secretariat", "2023-05-21…2023-05-21"),
+        ("from 28 December to 2 January", "2022-12-28…2023-01-02"),
+    ])
+    func readsEachForm(text: String, expected: String) {
+        #expect(days(text) == expected)
+    }
+
+    @Test func numericDatesAreMonthFirstOnlyWhenAsked() {
+        #expect(days("9/5/2023") == "2023-05-09…2023-05-09")
+        #expect(days("9/5/2023", monthFirst: true) == "2023-09-05…2023-09-05")
+    }
+
+    @Test func notDates() {
+        for text in ["the next phase (2024-2026)", "over 100 participants", "the 14th Regional Network", "May the Board decide", "version 1.2.3", "31 February 2023"] {
+            #expect(days(text) == nil, "\(text)")
+        }
+    }
+
+    @Test func aYearIsChosenNearTheNeighbourAndByTheWeekday() throws {
+        let mention = try #require(DateExpressionParser().mentions(in: "on 15 January").first)
+        let near = try #require(LocalDate(year: 2023, month: 12, day: 10))
+        #expect(mention.days(near: near)?.start.description == "2024-01-15")
+        // Tuesday 5 September is 2023, not 2024 (a Thursday).
+        let weekday = try #require(DateExpressionParser().mentions(in: "on Tuesday 5 September").first)
+        #expect(weekday.days(near: try #require(LocalDate(year: 2024, month: 3, day: 1)))?.start.description == "2023-09-05")
+    }
+
+    @Test func wholeCellsOnly() {
+        #expect(DateExpressionParser().wholeMention("5-6 September 2023") != nil)
+        #expect(DateExpressionParser().wholeMention("meeting on 5 September 2023 in Tirana") == nil)
+    }
+
+    // MARK: Property: render random spans in every style, parse them back
+
+    /// The ways writers put a span of days; each renders the spans it can express.
+    enum Style: CaseIterable, Sendable {
+        case ordinalsOf, dashed, spacedEnDash, fromTo, between, until, monthFirst, numericDots, numericSlashes, iso, weekdays
+
+        static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+        func render(_ start: LocalDate, _ end: LocalDate) -> String? {
+            let (y1, m1, d1) = start.components, (y2, m2, d2) = end.components
+            let sameMonth = y1 == y2 && m1 == m2
+            let month1 = Self.months[m1 - 1], month2 = Self.months[m2 - 1]
+            func ordinal(_ day: Int) -> String {
+                let suffix = (11...13).contains(day % 100) ? "th" : [1: "st", 2: "nd", 3: "rd"][day % 10] ?? "th"
+                return "\(day)\(suffix)"
+            }
+            func dayFirst(_ separator: String) -> String {
+                if start == end { return "\(d1) \(month1) \(y1)" }
+                if sameMonth { return "\(d1)\(separator)\(d2) \(month1) \(y1)" }
+                if y1 == y2 { return "\(d1) \(month1)\(separator)\(d2) \(month2) \(y2)" }
+                return "\(d1) \(month1) \(y1)\(separator)\(d2) \(month2) \(y2)"
+            }
+            switch self {
+            case .ordinalsOf:
+                guard sameMonth else { return nil }
+                return start == end ? "on the \(ordinal(d1)) of \(month1) \(y1)" : "on the \(ordinal(d1)) and \(ordinal(d2)) of \(month1) \(y1)"
+            case .dashed: return "held on " + dayFirst("-")
+            case .spacedEnDash: return "On " + dayFirst(" – ")
+            case .fromTo: return "from " + dayFirst(" to ")
+            case .between:
+                guard start != end else { return nil }
+                return "between " + dayFirst(" and ")
+            case .until: return "from " + dayFirst(" until ")
+            case .monthFirst:
+                if start == end { return "\(month1) \(d1), \(y1)" }
+                if sameMonth { return "\(month1) \(d1)-\(d2), \(y1)" }
+                guard y1 == y2 else { return nil }
+                return "\(month1) \(d1) – \(month2) \(d2), \(y1)"
+            case .numericDots: return start == end ? "on \(d1).\(m1).\(y1)" : "from \(d1).\(m1).\(y1) to \(d2).\(m2).\(y2)"
+            case .numericSlashes: return start == end ? "on \(pad(d1, 2))/\(pad(m1, 2))/\(y1)" : "\(pad(d1, 2))/\(pad(m1, 2))/\(y1) – \(pad(d2, 2))/\(pad(m2, 2))/\(y2)"
+            case .iso: return start == end ? "on \(start)" : "\(start) to \(end)"
+            case .weekdays:
+                let w1 = Self.weekdayNames[start.weekday - 1], w2 = Self.weekdayNames[end.weekday - 1]
+                if start == end { return "On \(w1), \(d1) \(month1) \(y1)" }
+                guard sameMonth else { return nil }
+                return "from \(w1) \(d1) to \(w2) \(d2) \(month1) \(y1)"
+            }
+        }
+    }
+
+    @Test func everyStyleReadsBackShortSpans() async {
+        await propertyCheck(count: 400, input: Gen<Style>.case, Gen.int(in: 7_300...25_000), Gen.int(in: 0...4)) { style, day, length in
+            let start = LocalDate(dayNumber: day), end = start.adding(days: length)
+            guard let text = style.render(start, end) else { return }
+            let found = DateExpressionParser().mentions(in: "The meeting was \(text) in Skopje.")
+            #expect(found.count == 1, "\(text)")
+            #expect(found.first?.days(year: nil).map { "\($0.start)…\($0.end)" } == "\(start)…\(end)", "\(text)")
+        }
+    }
+
+    @Test func everyStyleReadsBackLongSpans() async {
+        await propertyCheck(count: 400, input: Gen<Style>.case, Gen.int(in: 7_300...25_000), Gen.int(in: 0...70)) { style, day, length in
+            let start = LocalDate(dayNumber: day), end = start.adding(days: length)
+            guard let text = style.render(start, end) else { return }
+            #expect(DateExpressionParser().mentions(in: text).first?.days(year: nil).map { "\($0.start)…\($0.end)" } == "\(start)…\(end)", "\(text)")
+        }
+    }
+}
