@@ -23,14 +23,14 @@ enum CLI {
     static var fixtures: URL { packageRoot.appendingPathComponent("Tests/AlmanacCLITests/Fixtures") }
 
     /// Runs `almanac` with `arguments` in `directory`, with `SOURCE_DATE_EPOCH` and any extra
-    /// environment; standard input is closed, as in CI.
+    /// environment; standard input is closed, as in CI, unless `input` is given.
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], epoch: Int64? = 1_707_955_200) throws -> CLIResult {
-        try runProgram(productsDirectory.appendingPathComponent("almanac"), arguments, in: directory, environment: environment, epoch: epoch)
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], epoch: Int64? = 1_707_955_200, input: Data? = nil) throws -> CLIResult {
+        try runProgram(productsDirectory.appendingPathComponent("almanac"), arguments, in: directory, environment: environment, epoch: epoch, input: input)
     }
 
     /// Runs any program and collects its output.
-    static func runProgram(_ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], epoch: Int64? = nil) throws -> CLIResult {
+    static func runProgram(_ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], epoch: Int64? = nil, input: Data? = nil) throws -> CLIResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -43,8 +43,13 @@ enum CLI {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let stdin = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(input)
+            try stdin.fileHandleForWriting.close()
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
