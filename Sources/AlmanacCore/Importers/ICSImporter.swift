@@ -28,7 +28,7 @@ public struct ICSImporter: Sendable {
         if let cut = outline.unclosed {
             result.diagnostics.append(.error(SourceLocation(file: file, line: cut.line), "the file ends before END:\(cut.name): it was cut off, so the \(cut.name == "VEVENT" ? "event that starts here" : "rest") is left out", hint: "export or download the calendar again"))
         }
-        guard let calendar = ICalComponent.parse(text) else {
+        guard let calendar = ICalComponent.parse(outline.completePart(of: text)) else {
             result.diagnostics.append(.error(SourceLocation(file: file), "libical cannot read this calendar", hint: "export the calendar as .ics again"))
             return result
         }
@@ -247,8 +247,10 @@ struct ICSOutline {
     /// The line of each VEVENT's END, in order (one fewer when the last is cut off).
     var eventEnds: [Int] = []
     var hasCalendar = false
+    /// The components left open at the end of the file, outermost first.
+    private var open: [(name: String, line: Int)] = []
     /// The innermost component left open at the end of the file.
-    var unclosed: (name: String, line: Int)?
+    var unclosed: (name: String, line: Int)? { open.last }
 
     init(_ text: String) {
         var stack: [(String, Int)] = []
@@ -265,7 +267,16 @@ struct ICSOutline {
                 if name == "VEVENT" { eventEnds.append(number + 1) }
             }
         }
-        unclosed = stack.last.map { (name: $0.0, line: $0.1) }
+        open = stack.map { (name: $0.0, line: $0.1) }
+    }
+
+    /// The text without a component that was cut off, its calendar closed again, so that
+    /// libical reads the complete events of a truncated file.
+    func completePart(of text: String) -> String {
+        guard let calendar = open.first, calendar.name == "VCALENDAR" else { return text }
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        if open.count > 1 { lines = Array(lines.prefix(open[1].line - 1)) }
+        return (lines + ["END:VCALENDAR", ""]).joined(separator: "\r\n")
     }
 
     /// Whether the `index`th VEVENT has its END.
