@@ -95,3 +95,14 @@ import Testing
         #expect(calendar.copy().serialized() == calendar.serialized())
     }
 }
+
+@Suite struct ICalReadingTests {
+    @Test func durationsAndWindowsZoneNamesAreReadAsWritten() throws {
+        let text = "BEGIN:VEVENT\r\nDTSTART;TZID=W. Europe Standard Time:20231207T100000\r\nDURATION:P1DT2H\r\nEND:VEVENT\r\n"
+        let event = try #require(ICalComponent.parse(text))
+        #expect(event.property(named: "DURATION")?.durationSeconds == 93_600)
+        #expect(event.property(named: "DTSTART")?.parameter("TZID") == "W. Europe Standard Time")
+        #expect(event.property(named: "DTSTART")?.time == ICalTime(year: 2023, month: 12, day: 7, hour: 10, minute: 0))
+        #expect(event.property(named: "DTSTART")?.durationSeconds == nil)
+    }
+}
