@@ -263,18 +263,16 @@ struct DateGrammar {
 
     private typealias Span = (first: WrittenDay, last: WrittenDay, next: Int)
 
+    // [weekday [","]]
+    private func weekday(_ index: Int) -> (weekday: Int?, next: Int) {
+        guard case let .weekday(value)? = kind(index) else { return (nil, index) }
+        return (value, kind(index + 1) == .comma ? index + 2 : index + 1)
+    }
+
     // day = [weekday [","]] ["the"] 1…31 [ordinal]
     private func day(_ index: Int) -> (day: Int, weekday: Int?, next: Int)? {
-        var i = index
-        var weekday: Int?
-        if case let .weekday(value)? = kind(i) {
-            weekday = value
-            i += 1
-            if kind(i) == .comma { i += 1 }
-            if isWord(i, ["the"]) { i += 1 }
-        } else if isWord(i, ["the"]) {
-            i += 1
-        }
+        let (weekday, afterWeekday) = self.weekday(index)
+        let i = isWord(afterWeekday, ["the"]) ? afterWeekday + 1 : afterWeekday
         guard case let .number(value, digits)? = kind(i), digits <= 2, (1...31).contains(value) else { return nil }
         return (value, weekday, i + 1)
     }
@@ -328,13 +326,7 @@ struct DateGrammar {
 
     /// "September 5, 2023", "Tuesday, September 5th", "November 30 – December 1, 2023".
     private func monthFirst(_ index: Int) -> Span? {
-        var i = index
-        var weekday: Int?
-        if case let .weekday(value)? = kind(i) {
-            weekday = value
-            i += 1
-            if kind(i) == .comma { i += 1 }
-        }
+        var (weekday, i) = self.weekday(index)
         guard case let .month(firstMonth)? = kind(i), let first = day(i + 1), first.weekday == nil else { return nil }
         var lastMonth = firstMonth
         var lastDay = first.day

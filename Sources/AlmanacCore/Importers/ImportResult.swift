@@ -6,7 +6,4 @@ public struct ImportResult: Sendable {
     public var diagnostics: [Diagnostic] = []
 
     public init() {}
-
-    /// Records without a date, written as drafts to review.
-    public var undatedDrafts: Int { records.filter { $0.timing == nil }.count }
 }

@@ -31,7 +31,4 @@ public struct Countries: Sendable {
     public func country(named name: String) -> Country? {
         index[Gazetteer.key(name.hasSuffix("*") ? String(name.dropLast()) : name)].map { countries[$0] }
     }
-
-    /// Every country.
-    public var all: [Country] { countries }
 }
