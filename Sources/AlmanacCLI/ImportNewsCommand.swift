@@ -18,7 +18,7 @@ struct ImportNewsCommand: ParsableCommand {
 
         Example:
           almanac import news activity-news-2023-2024.txt
-          pbpaste | almanac import news - --dry-run
+          almanac import news - --dry-run < news.md
         """
     )
 

@@ -76,6 +76,14 @@ func snapshot(_ folder: URL) throws -> [String: String] {
         #expect(try snapshot(project.url) == before)
     }
 
+    @Test func theSameItemTwiceInOneFileIsWrittenOnce() throws {
+        let project = try emptyExampleProject()
+        let item = "Meeting in Budva\n\nOn 3 May 2024 the Secretariat met partners in Budva.\n\n"
+        try project.write("news.txt", item + item)
+        let result = try CLI.run(["import", "news", "news.txt", "--dry-run"], in: project.url)
+        #expect(result.stdout == "Would write events/2024-05-03-meeting-in-budva.yml\n2 items: 1 record would be written, 1 already imported (dry run: nothing written).\n")
+    }
+
     @Test func anIDElsewhereInTheProjectCountsAsImported() throws {
         let project = try TemporaryFolder(copying: CLI.packageRoot.appendingPathComponent("examples/iisg"))
         try project.write("events/2023/2023-09-12-iisg-hos-meeting-with-dg-near.yml", "id: 2023-09-12-iisg-hos-meeting-with-dg-near\ntitle: Edited by hand\nstart: 2023-09-12\n")

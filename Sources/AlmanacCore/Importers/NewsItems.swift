@@ -107,7 +107,8 @@ public enum NewsItems {
 
     private static func headingLevel(_ line: String) -> Int? {
         let hashes = line.prefix { $0 == "#" }.count
-        guard (1...6).contains(hashes), line.dropFirst(hashes).first == " " else { return nil }
+        guard (1...6).contains(hashes), line.dropFirst(hashes).first == " ",
+              !line.dropFirst(hashes).allSatisfy(\.isWhitespace) else { return nil }
         return hashes
     }
 }

@@ -8,7 +8,8 @@ struct PhraseIndex<Value: Sendable>: Sendable {
         var value: Value
     }
 
-    private var entries: [Entry] = []
+    /// The phrases by their first word (lower-cased unless matched exactly), longest first.
+    private var entries: [String: [Entry]] = [:]
 
     /// Adds a phrase; a phrase added later wins over an equal one added before. Phrases of
     /// two or more capitals and no lower-case letter match only as written.
@@ -16,9 +17,11 @@ struct PhraseIndex<Value: Sendable>: Sendable {
         let words = Prose(phrase).tokens.filter(\.isWord).map(\.text)
         guard !words.isEmpty else { return }
         let exactCase = phrase.filter(\.isUppercase).count >= 2 && !phrase.contains(where: \.isLowercase)
+        let entry = Entry(words: exactCase ? words : words.map { $0.lowercased() }, exactCase: exactCase, value: value)
         // Longest first; among phrases of one length, the one added last first.
-        let position = entries.firstIndex { $0.words.count <= words.count } ?? entries.count
-        entries.insert(Entry(words: exactCase ? words : words.map { $0.lowercased() }, exactCase: exactCase, value: value), at: position)
+        var list = entries[entry.words[0], default: []]
+        list.insert(entry, at: list.firstIndex { $0.words.count <= words.count } ?? list.count)
+        entries[entry.words[0]] = list
     }
 
     struct Find {
@@ -33,7 +36,11 @@ struct PhraseIndex<Value: Sendable>: Sendable {
         var result: [Find] = []
         var position = 0
         while position < words.count {
-            let match = entries.first { entry in
+            let token = words[position].element
+            let candidates = (entries[token.text] ?? []) + (token.text == token.lowercased ? [] : entries[token.lowercased] ?? [])
+            // Longest first, keeping each list's order among phrases of one length.
+            let ordered = candidates.enumerated().sorted { ($1.element.words.count, $0.offset) < ($0.element.words.count, $1.offset) }.map(\.element)
+            let match = ordered.first { entry in
                 guard position + entry.words.count <= words.count else { return false }
                 return entry.words.indices.allSatisfy { offset in
                     let token = words[position + offset].element

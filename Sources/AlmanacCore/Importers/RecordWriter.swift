@@ -22,14 +22,17 @@ public struct RecordWriter: Sendable {
         case exists(path: String)
     }
 
-    /// Writes each record unless its id is in `existing` (id → file) or its file exists.
+    /// Writes each record unless its id is in `existing` (id → file), came earlier in
+    /// `records` (the same item twice), or its file exists.
     /// All texts are made and checked first, so a record that fails the check stops the run
     /// before any file is written.
     public func write(_ records: [EventRecord], into folder: String, existing: [String: String], dryRun: Bool) throws -> [Outcome] {
         let texts = try records.map(yaml)
         var outcomes: [Outcome] = []
+        var existing = existing
         for (record, text) in zip(records, texts) {
             let path = folder + "/" + record.id + ".yml"
+            defer { existing[record.id] = existing[record.id] ?? path }
             if let other = existing[record.id] {
                 outcomes.append(.exists(path: other))
             } else if FileManager.default.fileExists(atPath: path) {

@@ -14,6 +14,8 @@ public struct GazetteerPlace: Hashable, Sendable {
 public struct Gazetteer: Sendable {
     private var places: [GazetteerPlace] = []
     private var index: [String: Int] = [:]
+    /// Every place each name key is a name of, in the order added.
+    private var byName: [String: [Int]] = [:]
 
     /// The gazetteer that ships with Almanac.
     public static let bundled: Gazetteer = {
@@ -41,6 +43,7 @@ public struct Gazetteer: Sendable {
         for name in [place.name] + place.alternatives {
             let key = Gazetteer.key(name)
             if index[key] == nil || place.name == name { index[key] = places.count - 1 }
+            if byName[key]?.last != places.count - 1 { byName[key, default: []].append(places.count - 1) }
         }
     }
 
@@ -50,8 +53,8 @@ public struct Gazetteer: Sendable {
         let key = Gazetteer.key(name)
         if let country {
             let countryKey = Gazetteer.key(country)
-            if let match = places.first(where: { Gazetteer.key($0.country) == countryKey && ([$0.name] + $0.alternatives).contains { Gazetteer.key($0) == key } }) {
-                return match
+            if let match = byName[key]?.first(where: { Gazetteer.key(places[$0].country) == countryKey }) {
+                return places[match]
             }
         }
         return index[key].map { places[$0] }
@@ -62,8 +65,12 @@ public struct Gazetteer: Sendable {
 
     /// Names compared without case, accents or a leading "the".
     static func key(_ name: String) -> String {
-        var folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            .trimmingCharacters(in: .whitespaces)
+        // Plain Swift for ASCII, which needs no folding of accents: Foundation's folding and
+        // trimming are slow, and importers look up every capitalised word.
+        let start = name.firstIndex { !$0.isWhitespace } ?? name.endIndex
+        let end = name.lastIndex { !$0.isWhitespace }.map { name.index(after: $0) } ?? start
+        let trimmed = String(name[start..<max(start, end)])
+        var folded = trimmed.utf8.allSatisfy { $0 < 0x80 } ? trimmed.lowercased() : trimmed.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         if folded.hasPrefix("the ") { folded.removeFirst(4) }
         return folded
     }

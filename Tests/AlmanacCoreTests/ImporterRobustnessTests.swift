@@ -1,0 +1,43 @@
+@testable import AlmanacCore
+import PropertyBased
+import Testing
+
+/// Any text, however odd, gives records that the writer accepts (they read back through
+/// the record checker) and never a crash.
+@Suite struct ImporterRobustnessTests {
+    static let vocabulary = [
+        "On", "on", "the", "5th", "31", "0", "32", "and", "of", "September", "Feb.", "2023", "1899", "2024", "-", "–", "to", "until",
+        "between", "from", "Tuesday", ",", ".", ":", "\n", "\n\n", "# ", "## ", "in", "Skopje", "Bar", "Split", "Kosovo*", "North",
+        "Macedonia", "Hague", "The", "Ministry", "of", "Interior", "Serbia", "EU", "Delegation", "RCC", "workshop", "meeting", "5.9.2023",
+        "2023-02-29", "12/13/2024", "null", "~", "'", "\"", "|", "*", "&", "Chișinău", "🙂", "\t", "  ",
+    ]
+
+    @Test func randomNewsNeverCrashesAndAlwaysWritesValidRecords() async {
+        let config = NewsCorpusTests.config()
+        let writer = RecordWriter(config: config, gazetteer: .bundled)
+        await propertyCheck(count: 400, input: Gen.element(of: Self.vocabulary).array(of: 0...120)) { words in
+            let text = words.compactMap { $0 }.joined(separator: " ")
+            let result = NewsImporter(config: config, gazetteer: .bundled).importNews(text, file: "random.txt")
+            for record in result.records {
+                #expect(throws: Never.self, "\(text)") { try writer.yaml(for: record) }
+            }
+        }
+    }
+
+    @Test func anEmptyMarkdownHeadingIsNoItem() throws {
+        let result = NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled).importNews("## \n\n# Workshop\n\nOn 5 May 2024 in Tirana.\n", file: "news.md")
+        #expect(result.records.map(\.title) == ["Workshop"])
+        for record in result.records { _ = try RecordWriter(config: NewsCorpusTests.config(), gazetteer: .bundled).yaml(for: record) }
+    }
+
+    @Test func randomSpreadsheetsNeverCrash() async {
+        let config = NewsCorpusTests.config()
+        let cells = ["title", "start", "end", "city", "Subject", "Start Date", "All Day Event", "x", "", "\"", "5.9.2023", "9/5/2023", "2023-09-05T10:00", "Skopje", "10:00 AM", "true"]
+        await propertyCheck(count: 300, input: Gen.element(of: cells).array(of: 0...40), Gen.int(in: 1...6)) { picked, width in
+            let values = picked.compactMap { $0 }
+            let rows = stride(from: 0, to: values.count, by: width).map { values[$0..<min($0 + width, values.count)].joined(separator: ",") }
+            let result = CSVRecords(config: config, gazetteer: .bundled).records(from: rows.joined(separator: "\n"), file: "random.csv")
+            #expect(result.records.count <= max(0, rows.count - 1))
+        }
+    }
+}
