@@ -40,4 +40,23 @@ import Testing
             #expect(result.records.count <= max(0, rows.count - 1))
         }
     }
+
+    @Test func randomCalendarsNeverCrash() async {
+        let config = NewsCorpusTests.config()
+        let lines = [
+            "BEGIN:VCALENDAR", "END:VCALENDAR", "BEGIN:VEVENT", "END:VEVENT", "BEGIN:VALARM", "END:VALARM", "SUMMARY:Meeting in Tirana",
+            "SUMMARY:", "DTSTART:20230105", "DTSTART;VALUE=DATE:20230105", "DTSTART;TZID=W. Europe Standard Time:20230105T100000",
+            "DTSTART;TZID=Nowhere/Atlantis:20230105T100000", "DTSTART:garbage", "DTEND;VALUE=DATE:20221231", "DTEND:20230105T090000Z",
+            "DURATION:PT1H", "DURATION:PXYZ", "RRULE:FREQ=WEEKLY;COUNT=3", "RRULE:FREQ=SOMETIMES", "EXDATE:20230112,garbage",
+            "RECURRENCE-ID:20230112", "UID:a@corpus.example.org", "UID:b", "GEO:41.3;19.8", "GEO:abc", "STATUS:CANCELLED",
+            "LOCATION:Hotel, Skopje, North Macedonia", "CATEGORIES:Workshop,Board meeting", " folded continuation", "X-WR-TIMEZONE:Europe/Tirane",
+        ]
+        await propertyCheck(count: 300, input: Gen.element(of: lines).array(of: 0...40)) { picked in
+            let text = (["BEGIN:VCALENDAR", "BEGIN:VEVENT"] + picked.compactMap { $0 }).joined(separator: "\r\n")
+            let result = ICSImporter(config: config, gazetteer: .bundled).records(from: text, file: "random.ics")
+            for record in result.records {
+                #expect(throws: Never.self, "\(text)") { try RecordWriter(config: config, gazetteer: .bundled).yaml(for: record) }
+            }
+        }
+    }
 }
