@@ -15,6 +15,11 @@ struct YAMLFile {
             return nil
         }
         guard let text = TextDecoding.utf8(data, file: path, diagnostics: &diagnostics) else { return nil }
+        return parse(text, path: path, diagnostics: &diagnostics)
+    }
+
+    /// Parses YAML text that is not (yet) in a file; `path` names it in diagnostics.
+    static func parse(_ text: String, path: String, diagnostics: inout [Diagnostic]) -> YAMLFile? {
         do {
             return YAMLFile(path: path, root: try Yams.compose(yaml: text))
         } catch let error as YamlError {

@@ -9,13 +9,15 @@ public struct Project: Sendable {
     public let records: [EventRecord]
     /// Everything found wrong, in file order.
     public let diagnostics: [Diagnostic]
+    /// Every id a record file claims, those of records with errors included.
+    public let ids: Set<String>
 
     public static let configFileName = "almanac.yml"
     public static let eventsFolder = "events"
 
     /// Loads and checks a project. Fails only when `almanac.yml` cannot be used at all; every
-    /// other problem is in ``diagnostics``.
-    public static func load(from directory: String, gazetteer: Gazetteer = .bundled) -> Result<Project, ProjectLoadError> {
+    /// other problem is in ``diagnostics``. `progress` hears of each record file read.
+    public static func load(from directory: String, gazetteer: Gazetteer = .bundled, progress: (any ProgressReporter)? = nil) -> Result<Project, ProjectLoadError> {
         let directory = URL(fileURLWithPath: directory).standardizedFileURL.path
         let configPath = directory + "/" + configFileName
         guard FileManager.default.fileExists(atPath: configPath) else {
@@ -28,19 +30,21 @@ public struct Project: Sendable {
             return .failure(ProjectLoadError(diagnostics: diagnostics))
         }
         let files = recordFiles(in: directory + "/" + eventsFolder)
-        let loaded = files.parallelMap { path -> ([EventRecord], [Diagnostic]) in
+        progress?.begin("Reading records", total: files.count)
+        defer { progress?.end() }
+        let loaded = files.parallelMap { path -> (record: EventRecord?, id: String, diagnostics: [Diagnostic]) in
+            defer { progress?.advance(by: 1) }
             var found: [Diagnostic] = []
-            let decoder = RecordDecoder(config: config, gazetteer: gazetteer, fallbackID: derivedID(for: path, in: directory))
-            guard let yaml = YAMLFile.load(path, diagnostics: &found) else { return ([], found) }
-            return (decoder.decode(yaml, diagnostics: &found).map { [$0] } ?? [], found)
+            let fallbackID = derivedID(for: path, in: directory)
+            let decoder = RecordDecoder(config: config, gazetteer: gazetteer, fallbackID: fallbackID)
+            guard let yaml = YAMLFile.load(path, diagnostics: &found) else { return (nil, fallbackID, found) }
+            let record = decoder.decode(yaml, diagnostics: &found)
+            return (record, record?.id ?? RecordDecoder.claimedID(in: yaml) ?? fallbackID, found)
         }
-        var records: [EventRecord] = []
-        for (fileRecords, found) in loaded {
-            records += fileRecords
-            diagnostics += found
-        }
+        let records = loaded.compactMap(\.record)
+        diagnostics += loaded.flatMap(\.diagnostics)
         diagnostics += duplicateIDs(in: records)
-        return .success(Project(directory: directory, config: config, records: records, diagnostics: diagnostics))
+        return .success(Project(directory: directory, config: config, records: records, diagnostics: diagnostics, ids: Set(loaded.map(\.id))))
     }
 
     /// Every `.yml`/`.yaml` file below `events/`, sorted by path, hidden files skipped.

@@ -28,14 +28,34 @@ public final class AtomicFile {
 
     /// Flushes the data to disk and moves the file into place.
     public func commit() throws {
+        try finish()
+        guard rename(temporaryPath, path) == 0 else {
+            throw failure(.fileWriteUnknown)
+        }
+    }
+
+    /// Like ``commit()``, but never replaces a file: when `path` exists, nothing changes and
+    /// the error is `CocoaError(.fileWriteFileExists)`.
+    public func commitNew() throws {
+        try finish()
+        // link(2) fails rather than replace an existing file, unlike rename(2).
+        guard link(temporaryPath, path) == 0 else {
+            throw failure(errno == EEXIST ? .fileWriteFileExists : .fileWriteUnknown)
+        }
+        unlink(temporaryPath)
+    }
+
+    private func finish() throws {
         try handle.synchronize()
         try handle.close()
         finished = true
-        guard rename(temporaryPath, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporaryPath)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: reason])
-        }
+    }
+
+    /// The error of a failed rename or link, after removing the temporary file.
+    private func failure(_ code: CocoaError.Code) -> CocoaError {
+        let reason = String(cString: strerror(errno))
+        try? FileManager.default.removeItem(atPath: temporaryPath)
+        return CocoaError(code, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: reason])
     }
 
     deinit {
@@ -50,6 +70,14 @@ public final class AtomicFile {
         let file = try AtomicFile(path: path)
         try file.write(text)
         try file.commit()
+    }
+
+    /// Writes `text` to a new file at `path` atomically; fails with
+    /// `CocoaError(.fileWriteFileExists)` rather than replace a file that is there.
+    public static func create(_ text: String, at path: String) throws {
+        let file = try AtomicFile(path: path)
+        try file.write(text)
+        try file.commitNew()
     }
 }
 
