@@ -99,7 +99,7 @@ struct NewCommand: ParsableCommand {
                 console.error("  hint: pass them, e.g. almanac new \"Team meeting\" --start 2024-03-05T10:00 [--end 11:00] [--city …] [--category …]; a draft (--status draft) needs no --start")
                 throw ExitCode(ExitStatus.usage)
             }
-            let asking = Prompter(categories: project.config.categories)
+            var asking = Prompter(categories: project.config.categories)
             try asking.ask(for: &record, fields: isBare ? Prompter.Field.allCases : asking.missingFields(of: record))
             prompter = asking
         }
@@ -120,11 +120,12 @@ struct NewCommand: ParsableCommand {
                 console.result(RelativePath.display(path, from: FileManager.default.currentDirectoryPath))
                 return
             case let .invalid(diagnostics, text):
-                OptionDiagnostics(text: text, options: Self.optionForField).messages(for: diagnostics).forEach(console.error)
+                let names = Self.optionForField.merging(prompter?.labels ?? [:]) { $1 }
+                OptionDiagnostics(text: text, options: names).messages(for: diagnostics).forEach(console.error)
                 // On a terminal, ask again for the answers that turned out wrong.
-                let wrong = prompter.map { $0.fields(failing: diagnostics, in: text) } ?? []
-                guard let prompter, !wrong.isEmpty else { throw ExitCode(ExitStatus.usage) }
-                try prompter.ask(for: &record, fields: wrong)
+                let wrong = prompter?.fields(failing: diagnostics, in: text) ?? []
+                guard !wrong.isEmpty else { throw ExitCode(ExitStatus.usage) }
+                try prompter?.ask(for: &record, fields: wrong)
             }
         }
     }

@@ -56,13 +56,11 @@ public struct NewRecord: Sendable {
             else {
                 return .invalid(diagnostics: diagnostics, text: text)
             }
-            do {
-                try AtomicFile.create(text, at: path)
+            if try AtomicFile.create(text, at: path) {
                 return .written(path: path, record: decoded, warnings: diagnostics)
-            } catch let error as CocoaError where error.code == .fileWriteFileExists {
-                // Another file appeared there since the project was read: take the next name.
-                taken.insert(id)
             }
+            // Another file appeared there since the project was read: take the next name.
+            taken.insert(id)
         }
     }
 

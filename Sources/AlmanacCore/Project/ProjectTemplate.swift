@@ -63,18 +63,13 @@ public struct ProjectTemplate: Sendable {
 
         // almanac.yml goes last: a run cut short leaves no project, so it can simply be rerun.
         var written: [String] = []
-        if Project.recordFiles(in: directory + "/" + Project.eventsFolder).isEmpty {
-            try AtomicFile.create(exampleRecordText, at: recordPath)
+        if Project.recordFiles(in: directory + "/" + Project.eventsFolder).isEmpty, try AtomicFile.create(exampleRecordText, at: recordPath) {
             written.append(recordPath)
         }
         if let gitignore = try updatedGitignore(in: directory) {
             written.append(gitignore)
         }
-        do {
-            try AtomicFile.create(configText, at: configPath)
-        } catch let error as CocoaError where error.code == .fileWriteFileExists {
-            return .alreadyAProject(configPath)
-        }
+        guard try AtomicFile.create(configText, at: configPath) else { return .alreadyAProject(configPath) }
         written.append(configPath)
         return .created(written)
     }
@@ -202,8 +197,7 @@ public struct ProjectTemplate: Sendable {
     private func updatedGitignore(in directory: String) throws -> String? {
         let path = directory + "/.gitignore"
         guard let existing = FileManager.default.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) }) else {
-            try AtomicFile.create(Self.gitignoreLines.joined(separator: "\n") + "\n", at: path)
-            return path
+            return try AtomicFile.create(Self.gitignoreLines.joined(separator: "\n") + "\n", at: path) ? path : nil
         }
         let present = Set(existing.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) })
         let missing = Self.gitignoreLines.filter { !$0.hasPrefix("#") && !present.contains($0) }

@@ -26,36 +26,24 @@ public final class AtomicFile {
         try handle.write(contentsOf: Data(text.utf8))
     }
 
-    /// Flushes the data to disk and moves the file into place.
-    public func commit() throws {
-        try finish()
-        guard rename(temporaryPath, path) == 0 else {
-            throw failure(.fileWriteUnknown)
-        }
-    }
-
-    /// Like ``commit()``, but never replaces a file: when `path` exists, nothing changes and
-    /// the error is `CocoaError(.fileWriteFileExists)`.
-    public func commitNew() throws {
-        try finish()
-        // link(2) fails rather than replace an existing file, unlike rename(2).
-        guard link(temporaryPath, path) == 0 else {
-            throw failure(errno == EEXIST ? .fileWriteFileExists : .fileWriteUnknown)
-        }
-        unlink(temporaryPath)
-    }
-
-    private func finish() throws {
+    /// Flushes the data to disk and moves the file into place. With `replacing` false an
+    /// existing file is left alone (the check and the move are one step, `link(2)`), and the
+    /// result is false.
+    @discardableResult
+    public func commit(replacing: Bool = true) throws -> Bool {
         try handle.synchronize()
         try handle.close()
         finished = true
-    }
-
-    /// The error of a failed rename or link, after removing the temporary file.
-    private func failure(_ code: CocoaError.Code) -> CocoaError {
+        if !replacing {
+            defer { unlink(temporaryPath) }
+            if link(temporaryPath, path) == 0 { return true }
+            if errno == EEXIST { return false }
+        } else if rename(temporaryPath, path) == 0 {
+            return true
+        }
         let reason = String(cString: strerror(errno))
         try? FileManager.default.removeItem(atPath: temporaryPath)
-        return CocoaError(code, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: reason])
+        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: reason])
     }
 
     deinit {
@@ -72,12 +60,12 @@ public final class AtomicFile {
         try file.commit()
     }
 
-    /// Writes `text` to a new file at `path` atomically; fails with
-    /// `CocoaError(.fileWriteFileExists)` rather than replace a file that is there.
-    public static func create(_ text: String, at path: String) throws {
+    /// Writes `text` to a new file at `path`, atomically; false, writing nothing, when a file
+    /// is already there.
+    public static func create(_ text: String, at path: String) throws -> Bool {
         let file = try AtomicFile(path: path)
         try file.write(text)
-        try file.commitNew()
+        return try file.commit(replacing: false)
     }
 }
 
