@@ -55,7 +55,8 @@ public struct ReportPeriod: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    private init(rangeFrom start: LocalDate, to end: LocalDate) {
+    /// A range whose order the caller has checked.
+    init(rangeFrom start: LocalDate, to end: LocalDate) {
         self.start = start
         self.end = end
         self.kind = .range
@@ -174,5 +175,33 @@ extension LocalDate {
     var yearEarlier: LocalDate {
         let (year, month, day) = components
         return LocalDate(year: year - 1, month: month, day: min(day, LocalDate.daysIn(month: month, year: year - 1)))!
+    }
+}
+
+extension ReportPeriod {
+    /// The year, quarter or month that holds `day`; fiscal ones when fiscal years start in
+    /// another month than January.
+    static func enclosing(_ day: LocalDate, span: Indicator.Span, fiscalYearStartMonth start: Int) -> ReportPeriod {
+        let (year, month, _) = day.components
+        let fiscalEndYear = start == 1 || month < start ? year : year + 1
+        switch span {
+        case .month: return ReportPeriod(kind: .month(year: year, month: month))
+        case .quarter where start == 1: return ReportPeriod(kind: .quarter(year: year, quarter: (month + 2) / 3))
+        case .quarter: return ReportPeriod(kind: .fiscalQuarter(endYear: fiscalEndYear, quarter: (month - start + 12) % 12 / 3 + 1, startMonth: start))
+        case .year where start == 1: return ReportPeriod(kind: .year(year))
+        case .year: return ReportPeriod(kind: .fiscalYear(endYear: fiscalEndYear, startMonth: start))
+        }
+    }
+
+    /// The calendar months the period touches, each cut to the period: (first, last) days.
+    var months: [(first: LocalDate, last: LocalDate)] {
+        var result: [(LocalDate, LocalDate)] = []
+        var first = start
+        while first <= end {
+            let monthEnd = LocalDate(year: first.year, month: first.month, day: LocalDate.daysIn(month: first.month, year: first.year))!
+            result.append((first, min(monthEnd, end)))
+            first = monthEnd.adding(days: 1)
+        }
+        return result
     }
 }
