@@ -8,18 +8,18 @@ struct AgendaText {
     /// Where it is printed, which decides whether styles are used.
     var stream: StandardStream = .output
 
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
     static let weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
     /// The lines to print, without line ends.
     var lines: [String] {
-        let rows = agenda.entries.map { entry in (entry, day(entry.timing), time(entry.timing)) }
+        let entries: [(record: EventRecord, timing: EventTiming?)] = agenda.occurrences.map { ($0.record, $0.timing) } + agenda.undated.map { ($0, nil) }
+        let rows = entries.map { entry in (entry, day(entry.timing), time(entry.timing)) }
         let dayWidth = rows.map(\.1.count).max() ?? 0
         let timeWidth = rows.map(\.2.count).max() ?? 0
         var lines: [String] = []
         var heading: String?
         for (entry, day, time) in rows {
-            let group = entry.timing.map { "\(Self.monthNames[$0.firstDay.month - 1]) \($0.firstDay.year)" } ?? "No date yet"
+            let group = entry.timing.map { "\(LocalDate.monthNames[$0.firstDay.month - 1]) \($0.firstDay.year)" } ?? "No date yet"
             if group != heading {
                 if heading != nil { lines.append("") }
                 lines.append(TextStyle.bold.apply(group, on: stream))
@@ -40,7 +40,7 @@ struct AgendaText {
         var text = dayOfMonth(first)
         if last != first {
             text += " – " + dayOfMonth(last)
-            if last.month != first.month { text += " " + Self.monthNames[last.month - 1].prefix(3) }
+            if last.month != first.month { text += " " + LocalDate.monthNames[last.month - 1].prefix(3) }
         }
         return text
     }

@@ -11,15 +11,19 @@ struct Almanac: ParsableCommand {
         activity per file. Commands work on the current folder, or on --project DIR.
 
         Start a project with `almanac init`, add activities with `almanac new`, see what is \
-        coming with `almanac list`, validate with `almanac check`, then `almanac feed` writes \
-        the iCalendar feeds that partners subscribe to.
+        coming with `almanac list` and validate with `almanac check`. `almanac feed` writes \
+        the iCalendar feeds that partners subscribe to, `almanac report 2023-Q4` the board \
+        report of a quarter and `almanac export csv` a spreadsheet.
 
         Every command takes --quiet and --verbose. Colour appears only on a terminal and \
         never when NO_COLOR is set; long work shows a progress bar on a terminal only.
 
         \(ExitStatus.documentation)
         """,
-        subcommands: [InitCommand.self, NewCommand.self, ListCommand.self, CheckCommand.self, FeedCommand.self]
+        subcommands: [
+            InitCommand.self, NewCommand.self, ListCommand.self, CheckCommand.self, FeedCommand.self,
+            ReportCommand.self, ExportCommand.self,
+        ]
     )
 
     /// Runs the command, mapping swift-argument-parser's usage errors to exit status 2.

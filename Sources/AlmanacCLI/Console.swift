@@ -93,8 +93,8 @@ struct Console: Sendable {
         return "\(plural(errors, "error")) and \(plural(warnings, "warning"))"
     }
 
-    static func plural(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    static func plural(_ count: Int, _ noun: String, plural: String? = nil) -> String {
+        "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
     }
 
     /// "0.42 s": the time since `start`, for `--verbose`.

@@ -1,37 +1,34 @@
-/// The activities of a span of days that match a filter, as `almanac list` shows them: one
-/// entry per occurrence, in date order, and undated drafts last.
+/// The activities of a period, or of the whole log, as `almanac list` and `export csv` show
+/// them: every occurrence in date order and, for the whole log, the drafts without a date.
 public struct Agenda: Sendable {
-    /// One occurrence of an activity.
-    public struct Entry: Sendable {
-        public let record: EventRecord
-        /// When this occurrence happens; nil for a draft without a date.
-        public let timing: EventTiming?
+    /// The occurrences that touch the period, in date order.
+    public let occurrences: [Occurrence]
+    /// Records without a date, in file order; listed only for the whole log.
+    public let undated: [EventRecord]
+
+    /// The agenda of `records` over `period`, or over the whole log when it is nil.
+    public init(records: [EventRecord], period: ReportPeriod?) {
+        let covered = period ?? Self.span(of: records)
+        occurrences = covered.map { span in records.flatMap { $0.occurrences(touching: span) }.sorted(by: Occurrence.chronologically) } ?? []
+        undated = period == nil ? records.filter { $0.timing == nil } : []
     }
 
-    public let entries: [Entry]
+    /// The span of the whole log: from the first day of any activity to the last day of any
+    /// activity or finite series (a series without end is expanded that far too).
+    public static func span(of records: [EventRecord]) -> ReportPeriod? {
+        let dated = records.filter { $0.timing != nil }
+        guard let first = dated.compactMap(\.timing?.firstDay).min() else { return nil }
+        let last = dated.compactMap { $0.finalDay ?? $0.timing?.lastDay }.max() ?? first
+        return ReportPeriod(rangeFrom: first, to: max(first, last))
+    }
 
-    /// Selects from `records` the occurrences that touch `from`…`through` (each bound
-    /// optional) and match `filter`. Series without an end are listed up to `through`, or
-    /// without it up to `horizon` (or their first occurrence, when later). Undated drafts are listed only when there
-    /// are no bounds.
-    public init(records: [EventRecord], from: LocalDate?, through: LocalDate?, filter: FeedFilter, horizon: LocalDate) {
-        var dated: [Entry] = []
-        var undated: [Entry] = []
-        for record in records where filter.matches(record) {
-            guard record.timing != nil else {
-                if from == nil, through == nil { undated.append(Entry(record: record, timing: nil)) }
-                continue
-            }
-            for timing in record.occurrences(through: through ?? max(horizon, record.timing?.firstDay ?? horizon))
-            where from.map({ timing.lastDay >= $0 }) ?? true && through.map({ timing.firstDay <= $0 }) ?? true {
-                dated.append(Entry(record: record, timing: timing))
-            }
+    /// What is still to come from `today` on: to the end of `period`, or without a period
+    /// to the log's last day or a year from today, whichever is later (so that series
+    /// without end show a year ahead). Nil when `period` is over before `today`.
+    public static func upcoming(from today: LocalDate, within period: ReportPeriod?, of records: [EventRecord]) -> ReportPeriod? {
+        if let period {
+            return period.end < today ? nil : ReportPeriod(rangeFrom: max(period.start, today), to: period.end)
         }
-        dated.sort { lhs, rhs in
-            let (l, r) = (lhs.timing?.startKey ?? 0, rhs.timing?.startKey ?? 0)
-            return (l, lhs.record.title, lhs.record.id) < (r, rhs.record.title, rhs.record.id)
-        }
-        undated.sort { ($0.record.title, $0.record.id) < ($1.record.title, $1.record.id) }
-        entries = dated + undated
+        return ReportPeriod(rangeFrom: today, to: max(span(of: records)?.end ?? today, today.adding(days: 365)))
     }
 }

@@ -126,6 +126,34 @@ public struct ProjectTemplate: Sendable {
           #   filter:
           #     category: [meeting, board-meeting]
 
+        # Reports (`almanac report 2024-Q1`) and fiscal periods: the month the fiscal year
+        # starts in. With july, FY2025 runs from July 2024 to June 2025.
+        fiscal-year-start: january
+
+        # How reports and CSV files are written. template and html-template: your own Mustache
+        # templates, relative to this file (start from a copy of Almanac's templates/).
+        # excel: true starts CSV files with the byte order mark Excel needs to read UTF-8.
+        # delimiter: ',' or ';' (Excel in locales with a decimal comma), 'tab' or '|'.
+        report:
+          # template: templates/report.md.mustache
+          # html-template: templates/report.html.mustache
+          excel: false
+          delimiter: ','
+
+        # Targets the board follows; every report shows how far each has come. Each takes the
+        # filter keys of a feed (category, tag, organisation, country), a whole-number target
+        # and the span it is for (per: year, quarter or month).
+        # indicators:
+        #   - name: Workshops organised
+        #     category: workshop
+        #     target: 8
+        #     per: year
+
+        # Notes printed at the foot of every report. Left out, reports carry this one, which
+        # documents that mention Kosovo* must carry; `footnotes: []` prints none.
+        # footnotes:
+        #   - \(YAMLText.scalar(ProjectConfig.kosovoFootnote))
+
         """
     }
 
