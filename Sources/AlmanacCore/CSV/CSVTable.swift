@@ -53,7 +53,7 @@ public struct CSVTable: Sendable {
 
     /// A field quoted when it holds the delimiter, a quote, a line break or a leading `'`.
     static func field(_ text: String, delimiter: Character) -> String {
-        let needsQuotes = text.contains { $0 == delimiter || $0 == "\"" || $0 == "'" || $0.isNewline }
+        let needsQuotes = text.hasPrefix("'") || text.contains { $0 == delimiter || $0 == "\"" || $0.isNewline }
         return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 }

@@ -18,14 +18,15 @@ struct ActivityChart {
     /// Okabe–Ito colours, readable for colour-blind people on light and dark backgrounds.
     static let palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#8C8C8C", "#B8A100"]
 
-    private static let left = 48, top = 40, slot = 84, barWidth = 48, plotHeight = 200, legendRow = 22
+    private static let left = 48, top = 60, slot = 84, barWidth = 48, plotHeight = 200, legendRow = 22
 
     func svg() -> String {
         let highest = months.map { $0.counts.reduce(0, +) }.max() ?? 0
         let step = Self.tickStep(highest)
         let ceiling = max(step, (highest + step - 1) / step * step)
         let plotWidth = max(1, months.count) * Self.slot
-        let width = Self.left + plotWidth + 24
+        // Wide enough for the heading too: bold 14px sans-serif is at most about 9px a character.
+        let width = Self.left + max(plotWidth, title.count * 9) + 24
         let legendTop = Self.top + Self.plotHeight + 44
         let height = legendTop + max(1, categories.count) * Self.legendRow + 8
         func y(_ value: Int) -> Int { Self.top + Self.plotHeight - value * Self.plotHeight / ceiling }
@@ -42,7 +43,7 @@ struct ActivityChart {
             "}",
             "</style>",
             "<rect class=\"background\" x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\"/>",
-            "<text class=\"text heading\" x=\"\(Self.left)\" y=\"22\">\(xml(title))</text>",
+            "<text class=\"text heading\" x=\"\(Self.left)\" y=\"26\">\(xml(title))</text>",
         ]
         for tick in stride(from: 0, through: ceiling, by: step) {
             lines.append("<line class=\"\(tick == 0 ? "axis" : "grid")\" x1=\"\(Self.left)\" y1=\"\(y(tick))\" x2=\"\(Self.left + plotWidth)\" y2=\"\(y(tick))\"/>")

@@ -3,8 +3,9 @@ import Mustache
 
 /// Mustache templates read from disk, with every problem reported as `file:line:col`.
 ///
-/// A template's partials (`{{> name}}`) are the other `.mustache` files of its folder, named
-/// without `.mustache` (`{{> activity.md}}` for `activity.md.mustache`). Every template
+/// A template's partials (`{{> name}}`) are other `.mustache` files of its folder, named
+/// without `.mustache` (`{{> activity.md}}` for `activity.md.mustache`); only those used
+/// are read. Every template
 /// except `*.html.mustache` is escaped for Markdown: swift-mustache resets the content type
 /// to HTML when it enters a partial, so the pragma is put at the top of each file here
 /// rather than left to each template's author.
@@ -28,7 +29,7 @@ struct TemplateLibrary {
         return try load(directory + "/" + file)
     }
 
-    /// Loads the template at `path` and the partials beside it.
+    /// Loads the template at `path` and the partials it uses, from its folder.
     static func load(_ path: String) throws(TemplateError) -> TemplateLibrary {
         _ = MarkdownText.registered
         let url = URL(fileURLWithPath: path).standardizedFileURL
@@ -36,17 +37,21 @@ struct TemplateLibrary {
             throw TemplateError(.error(SourceLocation(file: url.path), "the template does not exist", hint: "check the path; copy a default template from Almanac's templates/ folder to start"))
         }
         let folder = url.deletingLastPathComponent()
-        let siblings = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-            .filter { $0.hasSuffix(".mustache") && !$0.hasPrefix(".") && $0 != url.lastPathComponent }
-            .sorted()
         var library = MustacheLibrary()
-        for file in [url.lastPathComponent] + siblings {
+        var pending: [(file: String, usedAt: SourceLocation?)] = [(url.lastPathComponent, nil)]
+        var seen: Set<String> = [url.lastPathComponent]
+        while let (file, usedAt) = pending.popLast() {
             let filePath = folder.appendingPathComponent(file).path
-            library.register(try parse(filePath), named: name(of: file))
+            guard FileManager.default.fileExists(atPath: filePath) else {
+                throw TemplateError(.error(usedAt ?? SourceLocation(file: filePath), "there is no partial '\(name(of: file))'", hint: "a partial is another .mustache file in the same folder, named without .mustache"))
+            }
+            let (template, text) = try parse(filePath)
+            library.register(template, named: name(of: file))
+            for partial in partials(in: text, file: filePath) where seen.insert(partial.name + ".mustache").inserted {
+                pending.append((partial.name + ".mustache", partial.location))
+            }
         }
-        let loaded = TemplateLibrary(library: library, name: name(of: url.lastPathComponent), path: url.path)
-        try loaded.checkPartials(files: [url.lastPathComponent] + siblings, in: folder)
-        return loaded
+        return TemplateLibrary(library: library, name: name(of: url.lastPathComponent), path: url.path)
     }
 
     /// `report.md.mustache` → `report.md`; plain names are kept.
@@ -54,7 +59,7 @@ struct TemplateLibrary {
         file.hasSuffix(".mustache") ? String(file.dropLast(".mustache".count)) : file
     }
 
-    private static func parse(_ path: String) throws(TemplateError) -> MustacheTemplate {
+    private static func parse(_ path: String) throws(TemplateError) -> (MustacheTemplate, String) {
         var diagnostics: [Diagnostic] = []
         guard let data = FileManager.default.contents(atPath: path) else {
             throw TemplateError(.error(SourceLocation(file: path), "cannot read this template", hint: "check that you may read it"))
@@ -64,7 +69,7 @@ struct TemplateLibrary {
         // The pragma stands on a line of its own, which Mustache drops; error lines shift by one.
         let source = isMarkdown ? "{{% CONTENT_TYPE: \(MarkdownText.contentTypeName) }}\n" + text : text
         do {
-            return try MustacheTemplate(string: source)
+            return (try MustacheTemplate(string: source), text)
         } catch let error as MustacheTemplate.ParserError {
             let line = error.context.lineNumber - (isMarkdown ? 1 : 0)
             throw TemplateError(.error(SourceLocation(file: path, line: line, column: error.context.columnNumber), "template error: \(reason(error.error))", hint: "see https://mustache.github.io/mustache.5.html for the syntax"))
@@ -86,19 +91,18 @@ struct TemplateLibrary {
         }
     }
 
-    /// swift-mustache renders an unknown partial as nothing; report it instead.
-    private func checkPartials(files: [String], in folder: URL) throws(TemplateError) {
-        let pattern = /\{\{[<>]\s*([^\s}]+)\s*\}\}/
-        for file in files {
-            let path = folder.appendingPathComponent(file).path
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
-            for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                for match in line.matches(of: pattern) where library.getTemplate(named: String(match.1)) == nil {
-                    let column = line.distance(from: line.startIndex, to: match.range.lowerBound) + 1
-                    throw TemplateError(.error(SourceLocation(file: path, line: index + 1, column: column), "there is no partial '\(match.1)'", hint: "a partial is another .mustache file in the same folder, named without .mustache"))
-                }
+    /// The partials `{{> name}}` that `text` uses, with where; swift-mustache would render
+    /// an unknown one as nothing, so each is looked for when loading.
+    private static func partials(in text: String, file: String) -> [(name: String, location: SourceLocation)] {
+        let pattern = /\{\{[<>]\s*([^\s}*][^\s}]*)\s*\}\}/
+        var found: [(String, SourceLocation)] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for match in line.matches(of: pattern) {
+                let column = line.distance(from: line.startIndex, to: match.range.lowerBound) + 1
+                found.append((String(match.1), SourceLocation(file: file, line: index + 1, column: column)))
             }
         }
+        return found
     }
 
     /// Renders the main template.
