@@ -47,4 +47,18 @@ import Testing
             #expect(committed.contains("\n.It Em \(command)\n"), "the manual lacks \(command)")
         }
     }
+
+    @Test func completionScriptsForBashZshAndFish() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let result = try CLI.run(["--generate-completion-script", shell])
+            #expect(result.status == 0)
+            for word in ["init", "new", "list", "partner", "co-organised", "upcoming"] {
+                #expect(result.stdout.contains(word), "the \(shell) script lacks \(word)")
+            }
+        }
+        guard let bash = Interop.require(Interop.program("bash"), "bash") else { return }
+        let folder = try TemporaryFolder()
+        try folder.write("almanac.bash", try CLI.run(["--generate-completion-script", "bash"]).stdout)
+        #expect(try CLI.runProgram(bash, ["-n", folder.url.appendingPathComponent("almanac.bash").path]).status == 0)
+    }
 }
