@@ -130,11 +130,9 @@ struct NewCommand: ParsableCommand {
         }
     }
 
-    /// True when nothing but the options of where and how to run was given.
+    /// True when no value of the record was given, only where and how to run.
     private var isBare: Bool {
-        title == nil && start == nil && end == nil && timezone == nil && venue == nil && city == nil && country == nil
-            && category == nil && tags.isEmpty && partners.isEmpty && participants == nil && role == nil && format == nil
-            && status == nil && !`internal` && url == nil && summary == nil
+        title == nil && newRecord() == NewRecord(title: "")
     }
 
     private func newRecord() -> NewRecord {

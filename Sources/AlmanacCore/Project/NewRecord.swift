@@ -4,7 +4,7 @@ import Yams
 /// A record about to be added to a project (`almanac new`): the values as given, written to
 /// `events/<year>/<date>-<slug>.yml` under an id that no other record uses, after the same
 /// checks as every record.
-public struct NewRecord: Sendable {
+public struct NewRecord: Equatable, Sendable {
     public var title: String
     /// `2024-03-05` or `2024-03-05T10:00`; nil only for a draft.
     public var start: String?
