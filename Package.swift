@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // The C library, reached through pkg-config (`libical`), installed by `libical-dev`.
@@ -21,10 +23,15 @@ let package = Package(
         ),
         // The one safe Swift layer over libical: no C pointer leaves this target.
         .target(name: "ICal", dependencies: ["CLibical"]),
-        // Records, validation, calendar building.
+        // Records, validation, calendar building, reports and CSV.
         .target(
             name: "AlmanacCore",
-            dependencies: ["ICal", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "ICal",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Ink", package: "Ink"),
+            ],
             resources: [.copy("Resources")]
         ),
         // The `almanac` command.

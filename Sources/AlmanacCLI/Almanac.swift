@@ -11,12 +11,13 @@ struct Almanac: ParsableCommand {
         activity per file. Commands work on the current folder, or on --project DIR.
 
         Start with `almanac check` to validate the records, then `almanac feed` to write \
-        the iCalendar feeds that partners subscribe to.
+        the iCalendar feeds that partners subscribe to, `almanac report 2023-Q4` for the \
+        board report of a quarter and `almanac export csv` for a spreadsheet.
 
         Exit status: 0 when all went well (warnings allowed), 1 when the records or \
         settings have errors, 2 when the command line is wrong.
         """,
-        subcommands: [CheckCommand.self, FeedCommand.self]
+        subcommands: [CheckCommand.self, FeedCommand.self, ReportCommand.self, ExportCommand.self]
     )
 
     /// Runs the command, mapping swift-argument-parser's usage errors to exit status 2.

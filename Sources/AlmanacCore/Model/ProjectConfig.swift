@@ -13,6 +13,12 @@ public struct ProjectConfig: Sendable {
     public var cancelledGraceDays: Int
     public var categories: [String]
     public var feeds: [FeedDefinition]
+    /// The month (1–12) fiscal years start in; `FY2024` is the fiscal year ending in 2024.
+    public var fiscalYearStartMonth: Int
+    public var report: ReportSettings
+    public var indicators: [Indicator]
+    /// Notes printed at the foot of every report.
+    public var footnotes: [String]
     /// Where the file came from, for diagnostics.
     public var origin: SourceLocation
 
@@ -24,6 +30,10 @@ public struct ProjectConfig: Sendable {
         self.cancelledGraceDays = 30
         self.categories = []
         self.feeds = []
+        self.fiscalYearStartMonth = 1
+        self.report = ReportSettings()
+        self.indicators = []
+        self.footnotes = [ProjectConfig.kosovoFootnote]
         self.origin = origin
     }
 
