@@ -29,7 +29,7 @@ enum Interop {
     /// Whether `tool` is there; records a failure (or, offline, prints a skip) when not.
     static func require(_ tool: URL?, _ description: String, sourceLocation: SourceLocation = #_sourceLocation) -> URL? {
         if let tool { return tool }
-        let message = "\(description) is missing: run ./scripts/setup --test-tools (or ./scripts/test)"
+        let message = "missing test tool: \(description); install it with ./scripts/setup --test-tools (or run ./scripts/test)"
         if offline {
             FileHandle.standardError.write(Data("\n*** SKIPPED (ALMANAC_OFFLINE=1): \(message) ***\n\n".utf8))
         } else {

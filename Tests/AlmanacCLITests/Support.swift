@@ -82,35 +82,3 @@ final class TemporaryFolder {
 
     deinit { try? FileManager.default.removeItem(at: url) }
 }
-
-/// Outside tools the tests compare against, installed by `scripts/setup --test-tools`.
-enum TestTools {
-    /// The virtual environment's Python with the pinned parsers.
-    static var python: URL? {
-        let venv = ProcessInfo.processInfo.environment["ALMANAC_TEST_VENV"].map { URL(fileURLWithPath: $0) }
-            ?? CLI.packageRoot.appendingPathComponent(".venv-tests")
-        let python = venv.appendingPathComponent("bin/python")
-        return FileManager.default.isExecutableFile(atPath: python.path) ? python : nil
-    }
-
-    /// A program on PATH.
-    static func program(_ name: String) -> URL? {
-        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        return nil
-    }
-
-    /// The tool, or nil after a loud skip message when set-up ran offline; a missing tool is
-    /// otherwise a test failure, never a silent skip.
-    static func require(_ tool: URL?, _ name: String) -> URL? {
-        if let tool { return tool }
-        if ProcessInfo.processInfo.environment["ALMANAC_OFFLINE"] == "1" {
-            print("!!! SKIPPED: \(name) is not installed and set-up ran offline")
-            return nil
-        }
-        Issue.record("\(name) is missing: run ./scripts/test (or ./scripts/setup --test-tools) first")
-        return nil
-    }
-}

@@ -164,8 +164,6 @@ public struct ReportBuilder: Sendable {
         return known + others
     }
 
-    public func chartSVG() -> String { chartData(activitySet(period)).svg() }
-
     // MARK: Lists
 
     func row(_ occurrence: Occurrence, in period: ReportPeriod) -> ActivityRow {

@@ -3,7 +3,7 @@ import Testing
 
 /// Every feed Almanac writes is read by independent parsers: Python's `icalendar`, the strict
 /// `ical` package, and Debian's calcurse.
-@Suite struct InteropTests {
+@Suite struct FeedInteropTests {
     struct ParsedEvent: Decodable {
         var uid: String
         var summary: String?
@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func pythonParsersReadTheStressFeedExactly() throws {
-        guard let python = TestTools.require(TestTools.python, "the Python parsers (.venv-tests)") else { return }
+        guard let python = Interop.require(Interop.python, "the Python parsers (.venv-tests)") else { return }
         let (folder, files) = try feeds(of: CLI.fixtures.appendingPathComponent("stress"))
         let all = try #require(files.first { $0.lastPathComponent == "all.ics" })
         let parsed = try #require(try parse(all, with: python))
@@ -74,7 +74,7 @@ import Testing
     }
 
     @Test func pythonParsersAcceptEveryExampleFeed() throws {
-        guard let python = TestTools.require(TestTools.python, "the Python parsers (.venv-tests)") else { return }
+        guard let python = Interop.require(Interop.python, "the Python parsers (.venv-tests)") else { return }
         let (folder, files) = try feeds(of: CLI.packageRoot.appendingPathComponent("examples/iisg"))
         defer { withExtendedLifetime(folder) {} }
         #expect(files.map(\.lastPathComponent) == ["all.ics", "board.ics", "meetings.ics"])
@@ -86,7 +86,7 @@ import Testing
     }
 
     @Test func calcurseImportsEveryFeedWithoutSkippingAnything() throws {
-        guard let calcurse = TestTools.require(TestTools.program("calcurse"), "calcurse") else { return }
+        guard let calcurse = Interop.require(Interop.program("calcurse"), "calcurse") else { return }
         for project in [CLI.fixtures.appendingPathComponent("stress"), CLI.packageRoot.appendingPathComponent("examples/iisg")] {
             let (folder, files) = try feeds(of: project)
             defer { withExtendedLifetime(folder) {} }
@@ -106,7 +106,7 @@ import Testing
 /// The libical wrapper frees everything libical allocates.
 @Suite struct MemoryTests {
     @Test func wrapperProbeHasNoDefiniteLeaksUnderValgrind() throws {
-        guard let valgrind = TestTools.require(TestTools.program("valgrind"), "valgrind") else { return }
+        guard let valgrind = Interop.require(Interop.program("valgrind"), "valgrind") else { return }
         let probe = CLI.productsDirectory.appendingPathComponent("ICalProbe")
         let result = try CLI.runProgram(valgrind, ["--leak-check=full", "--errors-for-leak-kinds=definite", "--error-exitcode=1", probe.path])
         #expect(result.status == 0, "valgrind found errors:\n\(result.stderr.suffix(3000))")
