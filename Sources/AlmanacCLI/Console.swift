@@ -1,4 +1,5 @@
 import AlmanacCore
+import ArgumentParser
 import Foundation
 
 /// Standard output or standard error, and what it is connected to.
@@ -100,5 +101,18 @@ struct Console: Sendable {
     /// "0.42 s": the time since `start`, for `--verbose`.
     static func seconds(since start: Date) -> String {
         String(format: "%.2f s", Date().timeIntervalSince(start))
+    }
+}
+
+extension Clock {
+    /// `SOURCE_DATE_EPOCH`, or now; an unusable `SOURCE_DATE_EPOCH` stops the command with
+    /// exit status 2.
+    static func reading(_ console: Console) throws -> Clock {
+        do {
+            return try Clock.fromEnvironment()
+        } catch {
+            console.error("error: \(error)")
+            throw ExitCode(ExitStatus.usage)
+        }
     }
 }

@@ -34,13 +34,7 @@ struct FeedCommand: ParsableCommand {
     func run() throws {
         let console = output.console
         let project = try options.load(console)
-        let clock: Clock
-        do {
-            clock = try Clock.fromEnvironment()
-        } catch {
-            console.error("error: \(error)")
-            throw ExitCode(ExitStatus.usage)
-        }
+        let clock = try Clock.reading(console)
         let outputDirectory = out.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? project.directory + "/public"
         let outcomes: [FeedOutcome]
         do {

@@ -48,12 +48,14 @@ struct InitCommand: ParsableCommand {
         let console = output.console
         let folder = URL(fileURLWithPath: directory, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
         let organisation = organisation ?? Self.words(of: folder.lastPathComponent)
+        let zone = timezone ?? ProjectTemplate.systemTimezone
+        let today = try Clock.reading(console).today(in: zone)
         let template = ProjectTemplate(
             name: name ?? "\(organisation) activities",
             organisation: organisation,
-            timezone: timezone ?? ProjectTemplate.systemTimezone,
+            timezone: zone,
             domain: domain ?? "\(Identifier.slug(organisation)).example.org",
-            today: try Clock.fromEnvironment().todayUTC
+            today: today
         )
         let outcome: ProjectTemplate.Outcome
         do {
@@ -91,8 +93,10 @@ struct InitCommand: ParsableCommand {
         }
     }
 
+    /// The path as the user would type it; the current folder is "this folder".
     private func display(_ path: String) -> String {
-        RelativePath.display(path, from: FileManager.default.currentDirectoryPath)
+        let relative = RelativePath.display(path, from: FileManager.default.currentDirectoryPath)
+        return relative == "." ? "this folder" : relative
     }
 
     /// "iisg-secretariat" → "iisg secretariat".

@@ -57,12 +57,7 @@ struct ListCommand: ParsableCommand {
         var records = project.records.filter(FeedFilter(categories: categories, organisations: partners).matches)
         var period = try periodOptions.resolve(in: project)
         if upcoming {
-            let today: LocalDate
-            do {
-                today = try Clock.fromEnvironment().today(in: project.config.timezone)
-            } catch {
-                throw ValidationError(error.description)
-            }
+            let today = try Clock.reading(console).today(in: project.config.timezone)
             period = Agenda.upcoming(from: today, within: period, of: records)
             // A period that is over has nothing to come.
             if period == nil { records = [] }
