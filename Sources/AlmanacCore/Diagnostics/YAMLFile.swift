@@ -21,7 +21,9 @@ struct YAMLFile {
     /// Parses YAML text that is not (yet) in a file; `path` names it in diagnostics.
     static func parse(_ text: String, path: String, diagnostics: inout [Diagnostic]) -> YAMLFile? {
         do {
-            return YAMLFile(path: path, root: try Yams.compose(yaml: text))
+            // Values are read as text and checked by the decoders, so no tag resolution (Yams runs a
+            // regular expression per scalar for it, the main cost of loading a record).
+            return YAMLFile(path: path, root: try Yams.compose(yaml: text, .basic))
         } catch let error as YamlError {
             diagnostics.append(syntaxError(error, file: path))
         } catch {
