@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         // Property tests of the date parser (tests only).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // The C library, reached through pkg-config (`libical`), installed by `libical-dev`.
@@ -26,10 +28,16 @@ let package = Package(
         ),
         // The one safe Swift layer over libical: no C pointer leaves this target.
         .target(name: "ICal", dependencies: ["CLibical"]),
-        // Records, validation, calendar building.
+        // Records, validation, calendar building, reports and CSV.
         .target(
             name: "AlmanacCore",
-            dependencies: ["ICal", .product(name: "Yams", package: "Yams"), .product(name: "CSV", package: "CSV.swift")],
+            dependencies: [
+                "ICal",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Ink", package: "Ink"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
             resources: [.copy("Resources")]
         ),
         // The `almanac` command.

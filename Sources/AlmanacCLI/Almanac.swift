@@ -10,13 +10,20 @@ struct Almanac: ParsableCommand {
         A project is a folder with almanac.yml and an events/ folder of YAML records, one \
         activity per file. Commands work on the current folder, or on --project DIR.
 
-        Start with `almanac check` to validate the records, then `almanac feed` to write \
-        the iCalendar feeds that partners subscribe to.
+        Start a project with `almanac init`, add activities with `almanac new`, see what is \
+        coming with `almanac list` and validate with `almanac check`. `almanac feed` writes \
+        the iCalendar feeds that partners subscribe to, `almanac report 2023-Q4` the board \
+        report of a quarter and `almanac export csv` a spreadsheet.
 
-        Exit status: 0 when all went well (warnings allowed), 1 when the records or \
-        settings have errors, 2 when the command line is wrong.
+        Every command takes --quiet and --verbose. Colour appears only on a terminal and \
+        never when NO_COLOR is set; long work shows a progress bar on a terminal only.
+
+        \(ExitStatus.documentation)
         """,
-        subcommands: [CheckCommand.self, FeedCommand.self, ImportCommand.self]
+        subcommands: [
+            InitCommand.self, NewCommand.self, ListCommand.self, CheckCommand.self, FeedCommand.self,
+            ImportCommand.self, ReportCommand.self, ExportCommand.self,
+        ]
     )
 
     /// Runs the command, mapping swift-argument-parser's usage errors to exit status 2.
@@ -27,8 +34,8 @@ struct Almanac: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                Console.error(fullMessage(for: error))
-                Console.error("Run `almanac help` for the commands and their options.")
+                Console().error(fullMessage(for: error))
+                Console().error("Run `almanac help` for the commands and their options.")
                 Foundation.exit(ExitStatus.usage)
             }
             exit(withError: error)
@@ -40,4 +47,10 @@ struct Almanac: ParsableCommand {
 enum ExitStatus {
     static let dataErrors: Int32 = 1
     static let usage: Int32 = 2
+
+    /// The paragraph that closes every command's help.
+    static let documentation = """
+        Exit status: 0 when all went well (warnings allowed), 1 when the records or \
+        settings have errors, 2 when the command line is wrong.
+        """
 }

@@ -11,24 +11,27 @@ struct CheckCommand: ParsableCommand {
         and dates, unparseable dates, an end before the start, unknown time zones and \
         categories, duplicate ids and invalid repeat rules.
 
-        Exits with 1 when there is any error; warnings (a missing id, a draft without a \
-        date) leave the exit status at 0.
+        Warnings (a missing id, a draft without a date) leave the exit status at 0.
 
         Example:
           almanac check --project examples/iisg
+
+        \(ExitStatus.documentation)
         """
     )
 
     @OptionGroup var options: ProjectOptions
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let project = try options.load()
+        let console = output.console
+        let project = try options.load(console)
         let drafts = project.records.filter { $0.status == .draft }.count
         let summary = "\(Console.plural(project.records.count, "record")) read (\(drafts) draft\(drafts == 1 ? "" : "s")): \(Console.tally(project.diagnostics))."
         if project.diagnostics.hasErrors {
-            Console.error(summary)
+            console.error(summary)
             throw ExitCode(ExitStatus.dataErrors)
         }
-        Console.out(summary)
+        console.note(summary)
     }
 }

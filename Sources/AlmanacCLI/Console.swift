@@ -1,33 +1,90 @@
 import AlmanacCore
+import ArgumentParser
 import Foundation
 
-/// Output for people: results on standard output, diagnostics on standard error, colour only
-/// on a terminal and never when `NO_COLOR` is set.
-enum Console {
-    static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+/// Standard output or standard error, and what it is connected to.
+enum StandardStream: Int32, Sendable {
+    case output = 1
+    case error = 2
+
+    /// True when a person is watching: the stream is a terminal.
+    var isTerminal: Bool { isatty(rawValue) == 1 }
+
+    /// Colour and other ANSI styles: only on a terminal that understands them, and never when
+    /// `NO_COLOR` is set to anything (https://no-color.org).
+    var allowsStyles: Bool {
+        let environment = ProcessInfo.processInfo.environment
+        return isTerminal && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
     }
 
-    static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+    /// The terminal's width in columns, or nil when the stream is not a terminal.
+    var columns: Int? {
+        var size = winsize()
+        guard isTerminal, ioctl(rawValue, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
     }
 
-    static var colourOnStandardError: Bool {
-        ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(2) == 1
+    func write(_ text: String) {
+        let handle = self == .output ? FileHandle.standardOutput : FileHandle.standardError
+        handle.write(Data(text.utf8))
+    }
+}
+
+/// ANSI text styles, applied only where ``StandardStream/allowsStyles``.
+enum TextStyle: String {
+    case bold = "1", dim = "2", strikethrough = "9", red = "31", yellow = "33", boldRed = "1;31", boldYellow = "1;33"
+
+    func apply(_ text: String, on stream: StandardStream) -> String {
+        stream.allowsStyles ? "\u{1B}[\(rawValue)m\(text)\u{1B}[0m" : text
+    }
+}
+
+/// Output for people, at the verbosity of `--quiet`/`--verbose`: results on standard
+/// output, messages and diagnostics on standard error, styles only on a terminal.
+struct Console: Sendable {
+    enum Verbosity: Comparable, Sendable {
+        case quiet, normal, verbose
     }
 
-    /// Prints diagnostics in `file:line:col: severity: message` form, sorted by place.
-    static func report(_ diagnostics: [Diagnostic]) {
+    var verbosity: Verbosity = .normal
+
+    /// What the command produces (an agenda, a path): printed even with `--quiet`.
+    func result(_ text: String) {
+        StandardStream.output.write(text + "\n")
+    }
+
+    /// A message about what was done ("Wrote public/all.ics"), left out with `--quiet`;
+    /// on standard error when standard output carries the result.
+    func note(_ text: String, on stream: StandardStream = .output) {
+        if verbosity > .quiet { stream.write(text + "\n") }
+    }
+
+    /// Detail printed only with `--verbose`, on standard error.
+    func detail(_ text: String) {
+        if verbosity == .verbose { StandardStream.error.write(text + "\n") }
+    }
+
+    /// An error or warning, always printed on standard error.
+    func error(_ text: String) {
+        StandardStream.error.write(text + "\n")
+    }
+
+    /// Prints diagnostics in `file:line:col: severity: message` form, sorted by place;
+    /// `--quiet` leaves out the warnings.
+    func report(_ diagnostics: [Diagnostic]) {
         let directory = FileManager.default.currentDirectoryPath
-        let colour = colourOnStandardError
-        for diagnostic in diagnostics.sorted() {
-            var line = diagnostic.formatted(relativeTo: directory)
-            if colour {
-                let code = diagnostic.severity == .error ? "31" : "33"
-                line = line.replacingOccurrences(of: ": \(diagnostic.severity.rawValue): ", with: ": \u{1B}[1;\(code)m\(diagnostic.severity.rawValue)\u{1B}[0m: ")
-            }
+        for diagnostic in diagnostics.sorted() where verbosity > .quiet || diagnostic.severity == .error {
+            let severity = diagnostic.severity.rawValue
+            let style: TextStyle = diagnostic.severity == .error ? .boldRed : .boldYellow
+            let line = diagnostic.formatted(relativeTo: directory)
+                .replacingOccurrences(of: ": \(severity): ", with: ": \(style.apply(severity, on: .error)): ")
             error(line)
         }
+    }
+
+    /// A progress bar for long work; it draws only on a terminal and never with `--quiet`.
+    func progress() -> ProgressBar {
+        ProgressBar(enabled: verbosity > .quiet && StandardStream.error.isTerminal && ProcessInfo.processInfo.environment["TERM"] != "dumb")
     }
 
     /// "2 errors and 1 warning".
@@ -37,7 +94,25 @@ enum Console {
         return "\(plural(errors, "error")) and \(plural(warnings, "warning"))"
     }
 
-    static func plural(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    static func plural(_ count: Int, _ noun: String, plural: String? = nil) -> String {
+        "\(count) \(count == 1 ? noun : plural ?? noun + "s")"
+    }
+
+    /// "0.42 s": the time since `start`, for `--verbose`.
+    static func seconds(since start: Date) -> String {
+        String(format: "%.2f s", Date().timeIntervalSince(start))
+    }
+}
+
+extension Clock {
+    /// `SOURCE_DATE_EPOCH`, or now; an unusable `SOURCE_DATE_EPOCH` stops the command with
+    /// exit status 2.
+    static func reading(_ console: Console) throws -> Clock {
+        do {
+            return try Clock.fromEnvironment()
+        } catch {
+            console.error("error: \(error)")
+            throw ExitCode(ExitStatus.usage)
+        }
     }
 }

@@ -20,42 +20,40 @@ struct FeedCommand: ParsableCommand {
 
         Example:
           almanac feed --project examples/iisg --out public
+
+        \(ExitStatus.documentation)
         """
     )
-
-    @OptionGroup var options: ProjectOptions
 
     @Option(name: .long, help: ArgumentHelp("Folder for the .ics files (default: <project>/public).", valueName: "dir"))
     var out: String?
 
+    @OptionGroup var options: ProjectOptions
+    @OptionGroup var output: OutputOptions
+
     func run() throws {
-        let project = try options.load()
-        let clock: Clock
-        do {
-            clock = try Clock.fromEnvironment()
-        } catch {
-            Console.error("error: \(error)")
-            throw ExitCode(ExitStatus.usage)
-        }
+        let console = output.console
+        let project = try options.load(console)
+        let clock = try Clock.reading(console)
         let outputDirectory = out.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? project.directory + "/public"
         let outcomes: [FeedOutcome]
         do {
-            outcomes = try FeedPublisher(project: project, clock: clock).publish(to: outputDirectory) {
-                Console.error("Waiting for another `almanac feed` on this project to finish…")
+            outcomes = try FeedPublisher(project: project, clock: clock).publish(to: outputDirectory, progress: console.progress()) {
+                console.error("Waiting for another `almanac feed` on this project to finish…")
             }
         } catch let error as FeedStateError {
-            Console.error(error.description)
+            console.error(error.description)
             throw ExitCode(ExitStatus.dataErrors)
         } catch {
-            Console.error("error: \(error)")
+            console.error("error: \(error)")
             throw ExitCode(ExitStatus.dataErrors)
         }
         let directory = FileManager.default.currentDirectoryPath
         for outcome in outcomes {
-            Console.out("Wrote \(RelativePath.display(outcome.path, from: directory)) (\(Console.plural(outcome.events, "event")))")
+            console.note("Wrote \(RelativePath.display(outcome.path, from: directory)) (\(Console.plural(outcome.events, "event")))")
         }
         if project.diagnostics.hasErrors {
-            Console.error("Some records have errors and were left out of the feeds: \(Console.tally(project.diagnostics)).")
+            console.error("Some records have errors and were left out of the feeds: \(Console.tally(project.diagnostics)).")
             throw ExitCode(ExitStatus.dataErrors)
         }
     }

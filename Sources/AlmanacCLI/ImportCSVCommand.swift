@@ -20,6 +20,8 @@ struct ImportCSVCommand: ParsableCommand {
 
         Example:
           almanac import csv activity-log.csv --map "Partner institutions=organisations"
+
+        \(ExitStatus.documentation)
         """
     )
 

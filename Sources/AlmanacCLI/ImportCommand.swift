@@ -18,6 +18,8 @@ struct ImportCommand: ParsableCommand {
           almanac import news activity-news.txt
           almanac import csv activity-log.csv --map "Partner=organisations"
           almanac import ics outlook-export.ics --dry-run
+
+        \(ExitStatus.documentation)
         """,
         subcommands: [ImportNewsCommand.self, ImportCSVCommand.self, ImportICSCommand.self]
     )
@@ -26,6 +28,7 @@ struct ImportCommand: ParsableCommand {
 /// The options every importer takes.
 struct ImportOptions: ParsableArguments {
     @OptionGroup var project: ProjectOptions
+    @OptionGroup var output: OutputOptions
 
     @Option(name: .long, help: ArgumentHelp("Folder for the new records (default: <project>/events; created when missing).", valueName: "dir"))
     var into: String?
@@ -33,15 +36,12 @@ struct ImportOptions: ParsableArguments {
     @Flag(name: .long, help: "Show what would be written, and write nothing.")
     var dryRun = false
 
-    /// Loads the project quietly (its records' own problems are `check`'s business); exits
-    /// with status 1 when almanac.yml cannot be used.
+    var console: Console { output.console }
+
+    /// Loads the project without reporting its records' own problems (they are `check`'s
+    /// business); exits with status 1 when almanac.yml cannot be used.
     func loadProject() throws -> Project {
-        switch Project.load(from: project.directory) {
-        case let .success(loaded): return loaded
-        case let .failure(failure):
-            Console.report(failure.diagnostics)
-            throw ExitCode(ExitStatus.dataErrors)
-        }
+        try project.load(console, reporting: false)
     }
 
     /// Reads the input file, or exits with status 1 after saying what is wrong with it.
@@ -49,8 +49,8 @@ struct ImportOptions: ParsableArguments {
         var diagnostics: [Diagnostic] = []
         let file = path == "-" ? "<stdin>" : URL(fileURLWithPath: path).standardizedFileURL.path
         guard let text = ImportInput.text(at: path == "-" ? "-" : file, diagnostics: &diagnostics) else {
-            Console.report(diagnostics)
-            Console.error("Nothing was imported.")
+            console.report(diagnostics)
+            console.error("Nothing was imported.")
             throw ExitCode(ExitStatus.dataErrors)
         }
         return (text, file)
@@ -59,14 +59,14 @@ struct ImportOptions: ParsableArguments {
     /// Writes the records, prints what happened and a summary line such as "12 items: 11
     /// records written, 1 draft needs a date", and exits with 1 when any item failed.
     func finish(_ result: ImportResult, project: Project, noun: String) throws {
-        Console.report(result.diagnostics)
+        console.report(result.diagnostics)
         let folder = into.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? project.directory + "/" + Project.eventsFolder
         let existing = Dictionary(project.records.map { ($0.id, $0.origin.file) }, uniquingKeysWith: { first, _ in first })
         let outcomes: [RecordWriter.Outcome]
         do {
             outcomes = try RecordWriter(config: project.config, gazetteer: project.config.gazetteer()).write(result.records, into: folder, existing: existing, dryRun: dryRun)
         } catch {
-            Console.error("error: \(error)\n  hint: nothing more was written; this is a bug in Almanac, please report it with the input")
+            console.error("error: \(error)\n  hint: nothing more was written; this is a bug in Almanac, please report it with the input")
             throw ExitCode(ExitStatus.dataErrors)
         }
         let directory = FileManager.default.currentDirectoryPath
@@ -77,7 +77,7 @@ struct ImportOptions: ParsableArguments {
             case let .written(path), let .wouldWrite(path):
                 if isDraft { drafts += 1 } else { written += 1 }
                 let verb = dryRun ? "Would write" : "Wrote"
-                Console.out("\(verb) \(RelativePath.display(path, from: directory))\(isDraft ? " (draft: no date)" : "")")
+                console.note("\(verb) \(RelativePath.display(path, from: directory))\(isDraft ? " (draft: no date)" : "")")
             case .exists:
                 present += 1
             }
@@ -89,9 +89,9 @@ struct ImportOptions: ParsableArguments {
         if failed > 0 { parts.append("\(Console.plural(failed, "error"))") }
         let summary = "\(Console.plural(result.itemCount, noun)): \(parts.joined(separator: ", "))\(dryRun ? " (dry run: nothing written)" : "")."
         if failed > 0 {
-            Console.error(summary)
+            console.error(summary)
             throw ExitCode(ExitStatus.dataErrors)
         }
-        Console.out(summary)
+        console.note(summary)
     }
 }

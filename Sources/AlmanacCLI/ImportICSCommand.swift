@@ -15,6 +15,8 @@ struct ImportICSCommand: ParsableCommand {
 
         Example:
           almanac import ics outlook-calendar.ics --into events/2024
+
+        \(ExitStatus.documentation)
         """
     )
 

@@ -19,6 +19,8 @@ struct ImportNewsCommand: ParsableCommand {
         Example:
           almanac import news activity-news-2023-2024.txt
           almanac import news - --dry-run < news.md
+
+        \(ExitStatus.documentation)
         """
     )
 

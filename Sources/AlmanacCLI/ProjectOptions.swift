@@ -12,15 +12,17 @@ struct ProjectOptions: ParsableArguments {
         URL(fileURLWithPath: project, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path
     }
 
-    /// Loads the project, printing every diagnostic. Exits with status 1 when almanac.yml
-    /// cannot be used.
-    func load() throws -> Project {
-        switch Project.load(from: directory) {
+    /// Loads the project, printing its diagnostics unless `reporting` is false, with a
+    /// progress bar for big projects. Exits with status 1 when almanac.yml cannot be used.
+    func load(_ console: Console, reporting: Bool = true) throws -> Project {
+        let started = Date()
+        switch Project.load(from: directory, progress: console.progress()) {
         case let .success(project):
-            Console.report(project.diagnostics)
+            console.detail("Loaded \(RelativePath.display(project.directory, from: FileManager.default.currentDirectoryPath)): \(Console.plural(project.records.count, "valid record")) in \(Console.seconds(since: started)).")
+            if reporting { console.report(project.diagnostics) }
             return project
         case let .failure(failure):
-            Console.report(failure.diagnostics)
+            console.report(failure.diagnostics)
             throw ExitCode(ExitStatus.dataErrors)
         }
     }

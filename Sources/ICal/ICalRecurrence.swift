@@ -37,4 +37,12 @@ public struct ICalRecurrence: Hashable, Sendable, CustomStringConvertible {
             return result
         }
     }
+
+    /// The last occurrence of a series that ends (COUNT or UNTIL) within `limit` occurrences
+    /// and a hundred years; nil for a series without end.
+    public func lastOccurrence(startingAt start: ICalTime, limit: Int = 5_000) -> ICalTime? {
+        let horizon = ICalTime(year: start.year + 100, month: 12, day: 31)
+        let all = occurrences(startingAt: start, through: horizon, limit: limit)
+        return all.count < limit ? all.last : nil
+    }
 }

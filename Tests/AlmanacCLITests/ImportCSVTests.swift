@@ -94,4 +94,27 @@ import Testing
         let calendar = try project.read("public/all.ics")
         #expect(calendar.contains("UID:rnnc-15@iisg.example.org") && calendar.contains("LOCATION:Ohrid\\, North Macedonia"))
     }
+
+    @Test(arguments: ["full", "google", "outlook"])
+    func almanacReimportsItsOwnExports(profile: String) throws {
+        let exported = try TemporaryFolder()
+        let file = exported.url.appendingPathComponent("\(profile).csv")
+        #expect(try CLI.run(["export", "csv", "--profile", profile, "--excel", "--project", "examples/iisg", "--out", file.path]).status == 0)
+        let project = try emptyExampleProject()
+        let result = try CLI.run(["import", "csv", file.path, "--project", project.url.path])
+        #expect(result.status == 0, "\(profile): \(result.stderr)")
+        let original = try recordsByTitle(CLI.packageRoot.appendingPathComponent("examples/iisg")).filter { profile == "full" || $0.value.isScheduled }
+        let back = try recordsByTitle(project.url)
+        #expect(back.count == original.count, "\(profile)")
+        for (title, want) in original {
+            let got = try #require(back[title], "\(profile): '\(title)' did not come back")
+            #expect(got.timing == want.timing && got.visibility == want.visibility && got.summary == want.summary, "\(profile): \(title)")
+            #expect(got.place?.city == want.place?.city && got.place?.country == want.place?.country && got.place?.venue == want.place?.venue, "\(profile): \(title)")
+            if profile == "full" {
+                #expect(got.id == want.id && got.category == want.category && got.tags == want.tags && got.organisations == want.organisations, "\(title)")
+                #expect(got.role == want.role && got.format == want.format && got.status == want.status, "\(title)")
+            }
+            if profile == "outlook" { #expect(got.category == want.category, "\(title)") }
+        }
+    }
 }

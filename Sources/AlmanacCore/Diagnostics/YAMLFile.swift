@@ -18,8 +18,15 @@ struct YAMLFile {
             return nil
         }
         guard let text = TextDecoding.utf8(data, file: path, diagnostics: &diagnostics) else { return nil }
+        return parse(text, path: path, diagnostics: &diagnostics)
+    }
+
+    /// Parses YAML text that is not (yet) in a file; `path` names it in diagnostics.
+    static func parse(_ text: String, path: String, diagnostics: inout [Diagnostic]) -> YAMLFile? {
         do {
-            return YAMLFile(path: path, root: try Yams.compose(yaml: text))
+            // Values are read as text and checked by the decoders, so no tag resolution (Yams runs a
+            // regular expression per scalar for it, the main cost of loading a record).
+            return YAMLFile(path: path, root: try Yams.compose(yaml: text, .basic))
         } catch let error as YamlError {
             diagnostics.append(syntaxError(error, file: path))
         } catch {

@@ -21,7 +21,8 @@ public struct FeedPublisher {
 
     /// Writes `<outputDirectory>/<feed>.ics` for every feed, then the state file. A lock on the
     /// project keeps two runs from interleaving; `onWait` runs if another run holds it.
-    public func publish(to outputDirectory: String, onWait: () -> Void = {}) throws -> [FeedOutcome] {
+    /// `progress` hears of the events written.
+    public func publish(to outputDirectory: String, progress: (any ProgressReporter)? = nil, onWait: () -> Void = {}) throws -> [FeedOutcome] {
         let lock = try FileLock(path: project.directory + "/.almanac.lock", onWait: onWait)
         defer { withExtendedLifetime(lock) {} }
         let previous = try FeedState.load(path: statePath)
@@ -32,7 +33,7 @@ public struct FeedPublisher {
         for feed in project.config.feeds {
             let plan = FeedPlan.make(feed: feed, records: project.records, config: project.config, state: &state, now: clock.now)
             let path = outputDirectory + "/" + feed.name + ".ics"
-            let count = try FeedWriter(config: project.config, feed: feed).write(plan, to: path)
+            let count = try FeedWriter(config: project.config, feed: feed).write(plan, to: path, progress: progress)
             outcomes.append(FeedOutcome(feed: feed.name, path: path, events: count))
         }
         if state != previous || !FileManager.default.fileExists(atPath: statePath) {

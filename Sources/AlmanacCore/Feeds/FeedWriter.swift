@@ -10,7 +10,9 @@ struct FeedWriter {
     /// Events per unit of parallel work.
     var chunkSize = 512
 
-    func write(_ plan: FeedPlan, to path: String) throws -> Int {
+    func write(_ plan: FeedPlan, to path: String, progress: (any ProgressReporter)? = nil) throws -> Int {
+        progress?.begin("Writing \(feed.name).ics", total: plan.items.count)
+        defer { progress?.end() }
         let file = try AtomicFile(path: path)
         var header = calendarHeader().serialized()
         let end = "END:VCALENDAR\r\n"
@@ -23,7 +25,11 @@ struct FeedWriter {
         let batch = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
         for first in stride(from: 0, to: chunks.count, by: batch) {
             let results = Array(chunks[first..<min(first + batch, chunks.count)]).parallelMap(serialize)
-            for result in results { try file.write(try result.get()) }
+            for result in results {
+                let events = try result.get()
+                try file.write(events.text)
+                progress?.advance(by: events.count)
+            }
         }
         try file.write(end)
         try file.commit()
@@ -86,7 +92,7 @@ struct FeedWriter {
 
     // MARK: Events
 
-    private func serialize(_ items: [FeedPlan.Item]) -> Result<String, FeedError> {
+    private func serialize(_ items: [FeedPlan.Item]) -> Result<(text: String, count: Int), FeedError> {
         var text = ""
         for item in items {
             let written = VEventBuilder(config: config).component(for: item).serialized()
@@ -95,7 +101,7 @@ struct FeedWriter {
             }
             text += written
         }
-        return .success(text)
+        return .success((text, items.count))
     }
 }
 

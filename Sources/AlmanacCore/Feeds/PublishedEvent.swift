@@ -45,12 +45,7 @@ struct PublishedEvent: Sendable {
         default: "CONFIRMED"
         }
         rule = record.repeatRule
-        exceptions = record.exceptions.map { exception in
-            switch exception {
-            case let .allDay(day, _): return day.icalDate
-            case let .timed(time, _): return time.icalTime
-            }
-        }
+        exceptions = record.exceptions.map(\.startTime)
     }
 
     /// The cancellation notice for an event that left the feed, rebuilt from the state.
@@ -72,10 +67,7 @@ struct PublishedEvent: Sendable {
         let last = (end ?? start).localDate
         guard let text = rule else { return last }
         guard let recurrence = ICalRecurrence(text) else { return last }
-        let horizon = ICalTime(year: start.year + 100, month: 12, day: 31)
-        let limit = 5_000
-        let occurrences = recurrence.occurrences(startingAt: start, through: horizon, limit: limit)
-        guard occurrences.count < limit, let final = occurrences.last else { return nil }
+        guard let final = recurrence.lastOccurrence(startingAt: start) else { return nil }
         return final.localDate.adding(days: last.dayNumber - start.localDate.dayNumber)
     }
 

@@ -86,7 +86,7 @@ public struct CSVRecords: Sendable {
 
     public func records(from text: String, file: String) -> ImportResult {
         var result = ImportResult()
-        guard let table = CSVTable.read(text, file: file, diagnostics: &result.diagnostics) else { return result }
+        guard let table = CSVSheet.read(text, file: file, diagnostics: &result.diagnostics) else { return result }
         result.itemCount = table.rows.count
         let layout = CSVLayout.detect(table.header)
         let columns = CSVColumns.match(table.header, map: map, file: file, line: table.headerLine, diagnostics: &result.diagnostics)
@@ -115,7 +115,7 @@ public struct CSVRecords: Sendable {
             var values: [String: String] = [:]
             for (field, cell) in zip(columns, row.cells) {
                 guard let field else { continue }
-                let value = cell.trimmingCharacters(in: .whitespacesAndNewlines)
+                let value = Self.unguarded(cell.trimmingCharacters(in: .whitespacesAndNewlines))
                 if !value.isEmpty { values[field] = value }
             }
             var record: EventRecord?
@@ -124,7 +124,11 @@ public struct CSVRecords: Sendable {
             }
             if var record {
                 if let first = seen[record.id] {
-                    if values["id"] != nil {
+                    if record.repeatRule != nil {
+                        // A later occurrence of a series, as `export csv` lists them.
+                        result.diagnostics += problems
+                        continue
+                    } else if values["id"] != nil {
                         problems.append(.error(location, "row \(row.number) has the id '\(record.id)' of row \(first)", hint: "ids must be unique"))
                     } else {
                         record.id += "-row-\(row.number)"
@@ -141,6 +145,15 @@ public struct CSVRecords: Sendable {
     }
 }
 
+extension CSVRecords {
+    /// A cell without the `'` that `export csv` (and spreadsheets) put before text that
+    /// would otherwise run as a formula: `'=SUM(A1)` is the text `=SUM(A1)`.
+    static func unguarded(_ cell: String) -> String {
+        guard cell.hasPrefix("'"), let next = cell.dropFirst().unicodeScalars.first, "=+-@\t\r\n".unicodeScalars.contains(next) else { return cell }
+        return String(cell.dropFirst())
+    }
+}
+
 /// One row's cells → a record, through the record checker.
 struct CSVRowConverter {
     let config: ProjectConfig
@@ -148,7 +161,7 @@ struct CSVRowConverter {
     let layout: CSVLayout
     let file: String
 
-    func record(_ values: [String: String], row: CSVTable.Row, diagnostics: inout [Diagnostic]) -> EventRecord? {
+    func record(_ values: [String: String], row: CSVSheet.Row, diagnostics: inout [Diagnostic]) -> EventRecord? {
         let location = SourceLocation(file: file, line: row.line)
         var problems: [Diagnostic] = []
         defer { diagnostics += problems.map { problem in

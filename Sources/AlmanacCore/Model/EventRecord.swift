@@ -13,11 +13,21 @@ public enum EventTiming: Hashable, Sendable {
         }
     }
 
-    /// The last day the activity touches.
+    /// The last day the activity touches; one that ends at midnight ends the day before.
     public var lastDay: LocalDate {
         switch self {
         case let .allDay(_, end): return end
-        case let .timed(start, end): return end?.date ?? start.date
+        case let .timed(start, end):
+            guard let end else { return start.date }
+            return end.minuteOfDay == 0 && end.date > start.date ? end.date.adding(days: -1) : end.date
+        }
+    }
+
+    /// The same activity moved by `days` days.
+    public func shifted(by days: Int) -> EventTiming {
+        switch self {
+        case let .allDay(start, end): return .allDay(start: start.adding(days: days), end: end.adding(days: days))
+        case let .timed(start, end): return .timed(start: start.shifted(by: days), end: end?.shifted(by: days))
         }
     }
 

@@ -13,9 +13,10 @@ public struct GazetteerPlace: Hashable, Sendable {
 /// (CC BY 4.0), plus any a project adds.
 public struct Gazetteer: Sendable {
     private var places: [GazetteerPlace] = []
-    private var index: [String: Int] = [:]
-    /// Every place each name key is a name of, in the order added.
-    private var byName: [String: [Int]] = [:]
+    /// Folded country name of each place.
+    private var countryKeys: [String] = []
+    /// Folded spelling → the places with that spelling, the latest added first.
+    private var index: [String: [Int]] = [:]
 
     /// The gazetteer that ships with Almanac.
     public static let bundled: Gazetteer = {
@@ -40,24 +41,21 @@ public struct Gazetteer: Sendable {
     /// Adds a place; its names then find it ahead of any earlier place of the same name.
     public mutating func add(_ place: GazetteerPlace) {
         places.append(place)
-        for name in [place.name] + place.alternatives {
-            let key = Gazetteer.key(name)
-            if index[key] == nil || place.name == name { index[key] = places.count - 1 }
-            if byName[key]?.last != places.count - 1 { byName[key, default: []].append(places.count - 1) }
+        countryKeys.append(Gazetteer.key(place.country))
+        for key in Set(([place.name] + place.alternatives).map(Gazetteer.key)) {
+            index[key, default: []].insert(places.count - 1, at: 0)
         }
     }
 
     /// The place called `name` (any spelling, case and accents ignored), preferring one in
     /// `country` when given.
     public func place(named name: String, country: String? = nil) -> GazetteerPlace? {
-        let key = Gazetteer.key(name)
+        guard let candidates = index[Gazetteer.key(name)] else { return nil }
         if let country {
             let countryKey = Gazetteer.key(country)
-            if let match = byName[key]?.first(where: { Gazetteer.key(places[$0].country) == countryKey }) {
-                return places[match]
-            }
+            if let match = candidates.first(where: { countryKeys[$0] == countryKey }) { return places[match] }
         }
-        return index[key].map { places[$0] }
+        return places[candidates[0]]
     }
 
     /// Every place, in the order added.

@@ -40,6 +40,9 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
+    /// English month names, January first.
+    public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
     public var year: Int { components.year }
     public var month: Int { components.month }
     public var day: Int { components.day }
@@ -93,6 +96,11 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     }
 
     public var hour: Int { minuteOfDay / 60 }
+
+    /// The same time of day, `days` days later (earlier when negative).
+    public func shifted(by days: Int) -> LocalDateTime {
+        LocalDateTime(date: date.adding(days: days), hour: hour, minute: minute)
+    }
     public var minute: Int { minuteOfDay % 60 }
 
     /// Parses `YYYY-MM-DDTHH:MM` (a space instead of `T` and `:SS` of `00` are accepted).

@@ -17,6 +17,12 @@ public struct ProjectConfig: Sendable {
     public var organisations: [KnownOrganisation]
     /// Places added to the gazetteer (`places:`).
     public var places: [GazetteerPlace]
+    /// The month (1–12) fiscal years start in; `FY2024` is the fiscal year ending in 2024.
+    public var fiscalYearStartMonth: Int
+    public var report: ReportSettings
+    public var indicators: [Indicator]
+    /// Notes printed at the foot of every report.
+    public var footnotes: [String]
     /// Where the file came from, for diagnostics.
     public var origin: SourceLocation
 
@@ -30,6 +36,10 @@ public struct ProjectConfig: Sendable {
         self.feeds = []
         self.organisations = []
         self.places = []
+        self.fiscalYearStartMonth = 1
+        self.report = ReportSettings()
+        self.indicators = []
+        self.footnotes = [ProjectConfig.kosovoFootnote]
         self.origin = origin
     }
 

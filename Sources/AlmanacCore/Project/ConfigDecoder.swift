@@ -1,3 +1,4 @@
+import Foundation
 import ICal
 import Yams
 
@@ -5,7 +6,8 @@ import Yams
 struct ConfigDecoder {
     static let settings = [
         "name", "description", "organisation", "timezone", "domain", "base-url", "refresh-interval",
-        "cancelled-grace-days", "categories", "feeds", "organisations", "places",
+        "cancelled-grace-days", "categories", "feeds", "fiscal-year-start", "report", "indicators", "footnotes",
+        "organisations", "places",
     ]
 
     func decode(_ file: YAMLFile, diagnostics: inout [Diagnostic]) -> ProjectConfig? {
@@ -68,6 +70,12 @@ struct ConfigDecoder {
             problems.append(.error(settings.location(of: "categories"), "the category '\(category)' contains ',' or ';', which calendar apps read as separators"))
         }
         config.feeds = decodeFeeds(settings, categories: config.categories, diagnostics: &problems)
+        if let month = decodeMonth(settings, diagnostics: &problems) { config.fiscalYearStartMonth = month }
+        decodeReport(settings, into: &config.report, diagnostics: &problems)
+        config.indicators = decodeIndicators(settings, categories: config.categories, diagnostics: &problems)
+        if settings.entries["footnotes"] != nil {
+            config.footnotes = settings.list("footnotes", diagnostics: &problems).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        }
         config.organisations = decodeOrganisations(settings, diagnostics: &problems)
         config.places = decodePlaces(settings, diagnostics: &problems)
         return problems.hasErrors ? nil : config
@@ -117,6 +125,73 @@ struct ConfigDecoder {
         }
     }
 
+    /// `fiscal-year-start: july` (a month's name, its first three letters, or 1–12).
+    private func decodeMonth(_ settings: YAMLMapping, diagnostics: inout [Diagnostic]) -> Int? {
+        guard let text = settings.text("fiscal-year-start", diagnostics: &diagnostics) else { return nil }
+        let names = LocalDate.monthNames.map { $0.lowercased() }
+        let lowered = text.lowercased()
+        if let index = names.firstIndex(where: { $0 == lowered || (lowered.count == 3 && $0.hasPrefix(lowered)) }) { return index + 1 }
+        if let number = Int(text), (1...12).contains(number) { return number }
+        var message = "'\(text)' is not a month"
+        if let guess = Spelling.suggestion(for: lowered, among: names) { message += "; did you mean '\(guess)'?" }
+        diagnostics.append(.error(settings.location(of: "fiscal-year-start"), message, hint: "write the month the fiscal year starts in, e.g. `fiscal-year-start: july`"))
+        return nil
+    }
+
+    private func decodeReport(_ settings: YAMLMapping, into report: inout ReportSettings, diagnostics: inout [Diagnostic]) {
+        guard let node = settings["report"],
+              let fields = YAMLMapping(node, in: settings.file, allowed: ["template", "html-template", "excel", "delimiter"], noun: "report setting", what: "'report'", diagnostics: &diagnostics)
+        else { return }
+        let directory = (settings.file.path as NSString).deletingLastPathComponent
+        for (key, path) in [("template", \ReportSettings.template), ("html-template", \ReportSettings.htmlTemplate)] {
+            guard let text = fields.text(key, diagnostics: &diagnostics) else { continue }
+            let absolute = URL(fileURLWithPath: text, relativeTo: URL(fileURLWithPath: directory + "/")).standardizedFileURL.path
+            if FileManager.default.fileExists(atPath: absolute) {
+                report[keyPath: path] = absolute
+            } else {
+                diagnostics.append(.error(fields.location(of: key), "the template '\(text)' does not exist", hint: "give its path relative to almanac.yml; copy a default one from Almanac's templates/ folder to start"))
+            }
+        }
+        if let text = fields.text("excel", diagnostics: &diagnostics) {
+            switch text.lowercased() {
+            case "true", "yes": report.excel = true
+            case "false", "no": report.excel = false
+            default: diagnostics.append(.error(fields.location(of: "excel"), "'excel' must be true or false", hint: "true starts CSV files with the byte order mark Excel needs to read UTF-8"))
+            }
+        }
+        if let text = fields.text("delimiter", diagnostics: &diagnostics) {
+            if let delimiter = CSVDelimiter.parse(text) {
+                report.delimiter = delimiter
+            } else {
+                diagnostics.append(.error(fields.location(of: "delimiter"), "'\(text)' cannot separate CSV fields", hint: CSVDelimiter.hint))
+            }
+        }
+    }
+
+    private func decodeIndicators(_ settings: YAMLMapping, categories: [String], diagnostics: inout [Diagnostic]) -> [Indicator] {
+        guard let node = settings["indicators"] else { return [] }
+        guard let items = node.sequence else {
+            diagnostics.append(.error(settings.file.location(of: node), "'indicators' must be a list", hint: "write each as `- name: Workshops`, `category: workshop`, `target: 8`, `per: year`"))
+            return []
+        }
+        var indicators: [Indicator] = []
+        for item in items {
+            guard let fields = YAMLMapping(item, in: settings.file, allowed: ["name", "target", "per"] + FeedFilterDecoder.keys, noun: "indicator setting", what: "an indicator", diagnostics: &diagnostics) else { continue }
+            guard let name = fields.text("name", diagnostics: &diagnostics), !name.isEmpty else {
+                diagnostics.append(.error(fields.location(of: "name"), "an indicator needs a 'name'", hint: "for example `name: Workshops organised`"))
+                continue
+            }
+            guard let text = fields.text("target", diagnostics: &diagnostics), let target = Int(text), target > 0 else {
+                diagnostics.append(.error(fields.location(of: "target"), "the indicator '\(name)' needs a 'target' that is a whole number above 0", hint: "for example `target: 8`"))
+                continue
+            }
+            let per = fields.choice("per", Indicator.Span.self, diagnostics: &diagnostics) ?? .year
+            let filter = FeedFilterDecoder.decode(fields, categories: categories, owner: "the indicator '\(name)'", diagnostics: &diagnostics)
+            indicators.append(Indicator(name: name, filter: filter, target: target, per: per))
+        }
+        return indicators
+    }
+
     private func decodeFeeds(_ settings: YAMLMapping, categories: [String], diagnostics: inout [Diagnostic]) -> [FeedDefinition] {
         guard let node = settings["feeds"] else { return [FeedDefinition(name: "all")] }
         guard let items = node.sequence else {
@@ -136,19 +211,30 @@ struct ConfigDecoder {
             }
             var feed = FeedDefinition(name: name, title: fields.text("title", diagnostics: &diagnostics), description: fields.text("description", diagnostics: &diagnostics))
             if let filterNode = fields["filter"],
-               let filter = YAMLMapping(filterNode, in: settings.file, allowed: ["category", "tag", "organisation", "country"], noun: "filter key", what: "a feed's 'filter'", diagnostics: &diagnostics) {
-                feed.filter = FeedFilter(
-                    categories: filter.list("category", diagnostics: &diagnostics),
-                    tags: filter.list("tag", diagnostics: &diagnostics),
-                    organisations: filter.list("organisation", diagnostics: &diagnostics),
-                    countries: filter.list("country", diagnostics: &diagnostics)
-                )
-                for category in feed.filter.categories where !categories.isEmpty && !categories.contains(category) {
-                    diagnostics.append(.error(filter.location(of: "category"), "the feed '\(name)' filters on '\(category)', which is not one of the project's categories"))
-                }
+               let filter = YAMLMapping(filterNode, in: settings.file, allowed: FeedFilterDecoder.keys, noun: "filter key", what: "a feed's 'filter'", diagnostics: &diagnostics) {
+                feed.filter = FeedFilterDecoder.decode(filter, categories: categories, owner: "the feed '\(name)'", diagnostics: &diagnostics)
             }
             feeds.append(feed)
         }
         return feeds
+    }
+}
+
+/// The selector keys that feeds' filters and indicators share.
+enum FeedFilterDecoder {
+    static let keys = ["category", "tag", "organisation", "country"]
+
+    /// Reads the selector keys of `fields`; `owner` names the feed or indicator in messages.
+    static func decode(_ fields: YAMLMapping, categories: [String], owner: String, diagnostics: inout [Diagnostic]) -> FeedFilter {
+        let filter = FeedFilter(
+            categories: fields.list("category", diagnostics: &diagnostics),
+            tags: fields.list("tag", diagnostics: &diagnostics),
+            organisations: fields.list("organisation", diagnostics: &diagnostics),
+            countries: fields.list("country", diagnostics: &diagnostics)
+        )
+        for category in filter.categories where !categories.isEmpty && !categories.contains(category) {
+            diagnostics.append(.error(fields.location(of: "category"), "\(owner) filters on '\(category)', which is not one of the project's categories"))
+        }
+        return filter
     }
 }

@@ -9,13 +9,15 @@ public struct Project: Sendable {
     public let records: [EventRecord]
     /// Everything found wrong, in file order.
     public let diagnostics: [Diagnostic]
+    /// Every id a record file claims, those of records with errors included.
+    public let ids: Set<String>
 
     public static let configFileName = "almanac.yml"
     public static let eventsFolder = "events"
 
     /// Loads and checks a project. Fails only when `almanac.yml` cannot be used at all; every
-    /// other problem is in ``diagnostics``.
-    public static func load(from directory: String, gazetteer: Gazetteer = .bundled) -> Result<Project, ProjectLoadError> {
+    /// other problem is in ``diagnostics``. `progress` hears of each record file read.
+    public static func load(from directory: String, gazetteer: Gazetteer = .bundled, progress: (any ProgressReporter)? = nil) -> Result<Project, ProjectLoadError> {
         let directory = URL(fileURLWithPath: directory).standardizedFileURL.path
         let configPath = directory + "/" + configFileName
         guard FileManager.default.fileExists(atPath: configPath) else {
@@ -29,24 +31,26 @@ public struct Project: Sendable {
         }
         let gazetteer = config.gazetteer(base: gazetteer)
         let files = recordFiles(in: directory + "/" + eventsFolder)
-        let loaded = files.parallelMap { path -> ([EventRecord], [Diagnostic]) in
+        progress?.begin("Reading records", total: files.count)
+        defer { progress?.end() }
+        let loaded = files.parallelMap { path -> (records: [EventRecord], ids: [String], diagnostics: [Diagnostic]) in
+            defer { progress?.advance(by: 1) }
             var found: [Diagnostic] = []
             if path.lowercased().hasSuffix(".csv") {
-                guard let text = ImportInput.text(at: path, diagnostics: &found) else { return ([], found) }
+                guard let text = ImportInput.text(at: path, diagnostics: &found) else { return ([], [], found) }
                 let table = CSVRecords(config: config, gazetteer: gazetteer).records(from: text, file: path)
-                return (table.records, found + table.diagnostics)
+                return (table.records, table.records.map(\.id), found + table.diagnostics)
             }
-            let decoder = RecordDecoder(config: config, gazetteer: gazetteer, fallbackID: derivedID(for: path, in: directory))
-            guard let yaml = YAMLFile.load(path, diagnostics: &found) else { return ([], found) }
-            return (decoder.decode(yaml, diagnostics: &found).map { [$0] } ?? [], found)
+            let fallbackID = derivedID(for: path, in: directory)
+            let decoder = RecordDecoder(config: config, gazetteer: gazetteer, fallbackID: fallbackID)
+            guard let yaml = YAMLFile.load(path, diagnostics: &found) else { return ([], [fallbackID], found) }
+            let record = decoder.decode(yaml, diagnostics: &found)
+            return (record.map { [$0] } ?? [], [record?.id ?? RecordDecoder.claimedID(in: yaml) ?? fallbackID], found)
         }
-        var records: [EventRecord] = []
-        for (fileRecords, found) in loaded {
-            records += fileRecords
-            diagnostics += found
-        }
+        let records = loaded.flatMap(\.records)
+        diagnostics += loaded.flatMap(\.diagnostics)
         diagnostics += duplicateIDs(in: records)
-        return .success(Project(directory: directory, config: config, records: records, diagnostics: diagnostics))
+        return .success(Project(directory: directory, config: config, records: records, diagnostics: diagnostics, ids: Set(loaded.flatMap(\.ids))))
     }
 
     /// Every record file below `events/`, sorted by path, hidden files skipped: `.yml` and

@@ -63,6 +63,11 @@ struct RecordDecoder {
         return problems.hasErrors ? nil : record
     }
 
+    /// The `id` a record file gives, read even when the record has errors.
+    static func claimedID(in file: YAMLFile) -> String? {
+        file.root?.mapping?["id"]?.scalar?.string
+    }
+
     // MARK: Fields
 
     private func decodeID(_ fields: YAMLMapping, diagnostics: inout [Diagnostic]) -> (value: String, derived: Bool) {

@@ -1,4 +1,5 @@
 import Foundation
+import ICal
 
 /// The time Almanac works with: `SOURCE_DATE_EPOCH` when set (reproducible builds), else now.
 public struct Clock: Sendable {
@@ -19,7 +20,13 @@ public struct Clock: Sendable {
     }
 
     /// Today's date in UTC.
-    public var todayUTC: LocalDate { LocalDate(dayNumber: Int(now.floorDiv(86_400))) }
+    public var todayUTC: LocalDate { LocalDate(dayNumber: Int(now.floorDivided(by: 86_400))) }
+
+    /// Today's date in the IANA zone `zone` (UTC when the zone is unknown).
+    public func today(in zone: String) -> LocalDate {
+        guard let local = ICalTimezones.convert(ICalTime(unixTime: now), from: "UTC", to: zone) else { return todayUTC }
+        return LocalDate(year: local.year, month: local.month, day: local.day) ?? todayUTC
+    }
 }
 
 public struct ClockError: Error, CustomStringConvertible {
@@ -29,11 +36,15 @@ public struct ClockError: Error, CustomStringConvertible {
     }
 }
 
-extension Int64 {
-    func floorDiv(_ divisor: Int64) -> Int64 {
+extension BinaryInteger {
+    /// Division that rounds towards minus infinity: -1 / 7 is -1, not 0.
+    func floorDivided(by divisor: Self) -> Self {
         let quotient = self / divisor
         return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
     }
+
+    /// The remainder that goes with ``floorDivided(by:)``: never negative for a positive divisor.
+    func floorModulo(_ divisor: Self) -> Self { self - floorDivided(by: divisor) * divisor }
 }
 
 /// A 64-bit FNV-1a digest: a stable fingerprint of text across runs and machines (Swift's

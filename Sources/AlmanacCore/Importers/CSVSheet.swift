@@ -5,7 +5,7 @@ import Foundation
 /// row 1, as spreadsheets count) and the line it starts on. Parsing is CSV.swift's; the
 /// delimiter (`,`, `;` or tab, as Excel writes it in different locales) is the one the
 /// header line uses most.
-struct CSVTable {
+struct CSVSheet {
     struct Row {
         /// 1 is the header.
         var number: Int
@@ -20,7 +20,7 @@ struct CSVTable {
 
     /// Reads `text`; nil with an error for a table without a header or with a quote that is
     /// never closed.
-    static func read(_ text: String, file: String, diagnostics: inout [Diagnostic]) -> CSVTable? {
+    static func read(_ text: String, file: String, diagnostics: inout [Diagnostic]) -> CSVSheet? {
         let delimiter = Self.delimiter(of: text)
         guard let reader = try? CSVReader(string: text, hasHeaderRow: false, trimFields: false, delimiter: delimiter) else {
             diagnostics.append(.error(SourceLocation(file: file), "cannot read this file as CSV", hint: "save the spreadsheet as CSV (UTF-8)"))
@@ -46,7 +46,7 @@ struct CSVTable {
             return nil
         }
         let header = first.cells.map { $0.trimmingCharacters(in: .whitespaces) }
-        return CSVTable(header: header, headerLine: first.line, rows: Array(rows.dropFirst()))
+        return CSVSheet(header: header, headerLine: first.line, rows: Array(rows.dropFirst()))
     }
 
     private static func delimiter(of text: String) -> UnicodeScalar {

@@ -1,0 +1,91 @@
+import AlmanacCore
+import ArgumentParser
+import Foundation
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export the records for other programs.",
+        discussion: ExitStatus.documentation,
+        subcommands: [ExportCSVCommand.self]
+    )
+}
+
+struct ExportCSVCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "csv",
+        abstract: "Export the activities of a period, or of the whole log, as CSV.",
+        discussion: """
+        Writes one row per activity (a repeating activity gives a row per occurrence), in \
+        date order, to standard output or to --out FILE (written atomically). Without a \
+        period: every record, undated drafts last (full profile).
+
+        Profiles:
+          full     every field: id, title, start, end, start_time, end_time, timezone, \
+        category, tags, venue, city, country, organisations, participants, role, format, \
+        status, visibility, url, repeat, summary; every status
+          google   the columns Google Calendar imports (Subject, Start Date, … Private); \
+        confirmed and tentative activities only, internal ones marked private
+          outlook  the columns Outlook's English import expects (Subject, Start Date, … \
+        Show time as); confirmed and tentative only, internal ones private
+
+        RFC 4180 with CRLF line ends, UTF-8, ISO dates (US dates for the calendar profiles), \
+        lists joined with "; ". Text cells that a spreadsheet would run as a formula \
+        (starting with =, +, -, @, tab, CR or LF) get a leading ' .
+
+        Examples:
+          almanac export csv --project examples/iisg --out activities.csv
+          almanac export csv 2023-Q4 --profile google --out q4-for-google.csv
+          almanac export csv 2023 --excel --delimiter ';' > 2023.csv
+
+        \(ExitStatus.documentation)
+        """
+    )
+
+    @OptionGroup var periodOptions: PeriodOptions
+    @OptionGroup var csvOptions: CSVOptions
+
+    @Option(name: .long, help: ArgumentHelp("Column layout: full (default), google or outlook.", valueName: "profile"))
+    var profile: CalendarExport.Profile = .full
+
+    @Option(name: .long, help: ArgumentHelp("File to write (default: standard output).", valueName: "file"))
+    var out: String?
+
+    @Flag(name: .customLong("public"), help: "Leave internal activities out.")
+    var publicOnly = false
+
+    @OptionGroup var options: ProjectOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let console = output.console
+        let project = try options.load(console)
+        let period = try periodOptions.resolve(in: project)
+        let settings = csvOptions.applied(to: project.config.report)
+        let export = CalendarExport(records: project.records, period: period, profile: profile, publicOnly: publicOnly)
+        let table = export.table()
+        let text = table.text(delimiter: settings.delimiter, byteOrderMark: settings.excel)
+        let span = period.map { " for \($0.label) (\($0.start) to \($0.end))" } ?? ""
+        let rows = Console.plural(table.rows.count, "row")
+        if let out {
+            let path = ReportCommand.absolute(out)
+            do {
+                try AtomicFile.write(text, to: path)
+            } catch {
+                console.error("error: cannot write \(out): \(error.localizedDescription)")
+                throw ExitCode(ExitStatus.dataErrors)
+            }
+            console.note("Wrote \(RelativePath.display(path, from: FileManager.default.currentDirectoryPath)) (\(rows))\(span)")
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            // Standard output is the data: the summary goes to standard error.
+            console.note("Exported \(rows)\(span)", on: .error)
+        }
+        if project.diagnostics.hasErrors {
+            console.error("Some records have errors and were left out: \(Console.tally(project.diagnostics)).")
+            throw ExitCode(ExitStatus.dataErrors)
+        }
+    }
+}
+
+extension CalendarExport.Profile: ExpressibleByArgument {}

@@ -1,0 +1,68 @@
+import AlmanacCore
+import ArgumentParser
+
+/// `PERIOD` or `--from DATE --to DATE`, shared by the commands that cover a period.
+struct PeriodOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("The period: 2023-Q4, 2023Q4, Q4, 2023-11, 2023, 2023-H2, 2023-W45, FY2024, FY2024-Q1, this-quarter, last-quarter, last-month, this-year, last-year.", valueName: "period"))
+    var period: String?
+
+    @Option(name: .long, help: ArgumentHelp("First day of a custom period (YYYY-MM-DD, inclusive); needs --to.", valueName: "date"))
+    var from: String?
+
+    @Option(name: .long, help: ArgumentHelp("Last day of a custom period (YYYY-MM-DD, inclusive); needs --from.", valueName: "date"))
+    var to: String?
+
+    func validate() throws {
+        if period != nil && (from != nil || to != nil) {
+            throw ValidationError("give either PERIOD or --from and --to, not both")
+        }
+        if (from == nil) != (to == nil) {
+            throw ValidationError("a custom period needs both --from and --to, e.g. --from 2023-10-01 --to 2023-12-31")
+        }
+    }
+
+    /// Whether a period was given at all.
+    var isGiven: Bool { period != nil || from != nil }
+
+    /// The period asked for, resolved against today in the project's time zone; nil when none
+    /// was given. A period that cannot be read is a usage error.
+    func resolve(in project: Project) throws -> ReportPeriod? {
+        do {
+            if let from, let to {
+                guard let start = LocalDate(iso: from) else { throw ValidationError("--from '\(from)' is not a date: write YYYY-MM-DD, e.g. 2023-10-01") }
+                guard let end = LocalDate(iso: to) else { throw ValidationError("--to '\(to)' is not a date: write YYYY-MM-DD, e.g. 2023-12-31") }
+                return try ReportPeriod.range(from: start, to: end)
+            }
+            guard let period else { return nil }
+            let today = try Clock.fromEnvironment().today(in: project.config.timezone)
+            return try ReportPeriod.parse(period, today: today, fiscalYearStartMonth: project.config.fiscalYearStartMonth)
+        } catch let error as PeriodError {
+            throw ValidationError(error.description)
+        } catch let error as ClockError {
+            throw ValidationError(error.description)
+        }
+    }
+}
+
+/// `--excel` and `--delimiter`, over almanac.yml's `report:` settings.
+struct CSVOptions: ParsableArguments {
+    @Flag(inversion: .prefixedNo, help: "Start CSV files with the UTF-8 byte order mark that Excel needs (default: almanac.yml's report: excel, else no).")
+    var excel: Bool?
+
+    @Option(name: .long, help: ArgumentHelp("CSV field separator: ',' (default), ';' for Excel in locales with a decimal comma, 'tab' or '|'.", valueName: "char"))
+    var delimiter: String?
+
+    func validate() throws {
+        if let delimiter, CSVDelimiter.parse(delimiter) == nil {
+            throw ValidationError("--delimiter '\(delimiter)' cannot separate CSV fields: \(CSVDelimiter.hint)")
+        }
+    }
+
+    /// The settings with the command line's choices applied.
+    func applied(to settings: ReportSettings) -> ReportSettings {
+        var settings = settings
+        if let excel { settings.excel = excel }
+        if let delimiter, let character = CSVDelimiter.parse(delimiter) { settings.delimiter = character }
+        return settings
+    }
+}

@@ -1,0 +1,100 @@
+import AlmanacCore
+import ArgumentParser
+import Foundation
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the activity report of a period: Markdown, HTML, CSV and a chart.",
+        discussion: """
+        Writes report.md, report.html, activities.csv, summary.csv and \
+        activities-by-month.svg into <project>/reports/<label>/ (or --out DIR), where the \
+        label is the period's canonical name: 2023-Q4, FY2024-Q1, 2023-10-01_2023-12-31. \
+        The same records give byte-identical files.
+
+        Counting: an activity that straddles the period's edge counts in each period it \
+        touches; days of activity add up each activity's days inside the period; each \
+        occurrence of a repeating activity counts; cancelled activities are listed apart \
+        and not counted; internal activities are counted unless --public; drafts are not \
+        counted and are listed under data quality.
+
+        Fiscal years: with `fiscal-year-start: july` in almanac.yml, FY2024 is \
+        2023-07-01 to 2024-06-30 and FY2024-Q1 is July to September 2023. Relative words \
+        (last-quarter) count from today in the project's time zone, or from \
+        SOURCE_DATE_EPOCH when set.
+
+        The report is rendered from a Mustache template: copy templates/report.md.mustache, \
+        edit it and pass --template FILE (or set `report: template:` in almanac.yml). \
+        The README lists every variable.
+
+        Examples:
+          almanac report 2023-Q4 --project examples/iisg
+          almanac report last-quarter --public --out board-pack
+          almanac report --from 2023-10-01 --to 2023-12-31 --excel --delimiter ';'
+
+        \(ExitStatus.documentation)
+        """
+    )
+
+    @OptionGroup var periodOptions: PeriodOptions
+    @OptionGroup var csvOptions: CSVOptions
+
+    @Option(name: .long, help: ArgumentHelp("Folder for the report's files (default: <project>/reports/<label>).", valueName: "dir"))
+    var out: String?
+
+    @Option(name: .long, help: ArgumentHelp("The Markdown template (default: almanac.yml's report: template, else the one that ships with Almanac).", valueName: "file"))
+    var template: String?
+
+    @Option(name: .customLong("html-template"), help: ArgumentHelp("The HTML page that holds the rendered report (default: the one that ships with Almanac).", valueName: "file"))
+    var htmlTemplate: String?
+
+    @Flag(name: .customLong("public"), help: "Leave internal activities out (they are counted by default: reports are for the board).")
+    var publicOnly = false
+
+    @OptionGroup var options: ProjectOptions
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard periodOptions.isGiven else {
+            throw ValidationError("name the period, e.g. `almanac report 2023-Q4`, or give --from and --to")
+        }
+    }
+
+    func run() throws {
+        let console = output.console
+        let project = try options.load(console)
+        guard let period = try periodOptions.resolve(in: project) else { return }
+        var settings = csvOptions.applied(to: project.config.report)
+        if let template { settings.template = Self.absolute(template) }
+        if let htmlTemplate { settings.htmlTemplate = Self.absolute(htmlTemplate) }
+        let builder = ReportBuilder(project: project, period: period, publicOnly: publicOnly)
+        let output: ReportOutput
+        do {
+            output = try ReportOutput(builder: builder, options: ReportOutput.Options(settings: settings))
+        } catch {
+            console.report([error.diagnostic])
+            throw ExitCode(ExitStatus.dataErrors)
+        }
+        let directory = out.map(Self.absolute) ?? project.directory + "/reports/" + period.label
+        let paths: [String]
+        do {
+            paths = try output.write(to: directory)
+        } catch {
+            console.error("error: cannot write the report into \(directory): \(error.localizedDescription)")
+            throw ExitCode(ExitStatus.dataErrors)
+        }
+        let figures = Dictionary(uniqueKeysWithValues: output.context.figures.map { ($0.key, $0.thisPeriod) })
+        console.note("Report \(period.label): \(period.start) to \(period.end)\(publicOnly ? ", public activities only" : "")")
+        console.note("\(Console.plural(figures["activities"] ?? 0, "activity", plural: "activities")), \(Console.plural(figures["days_of_activity"] ?? 0, "day")) of activity, \(Console.plural(figures["cities"] ?? 0, "city", plural: "cities")), \(Console.plural(figures["countries"] ?? 0, "country", plural: "countries"))")
+        let current = FileManager.default.currentDirectoryPath
+        for path in paths { console.note("Wrote \(RelativePath.display(path, from: current))") }
+        if project.diagnostics.hasErrors {
+            console.error("Some records have errors and were left out of the report: \(Console.tally(project.diagnostics)). Fix them (`almanac check`) before handing the report out.")
+            throw ExitCode(ExitStatus.dataErrors)
+        }
+    }
+
+    static func absolute(_ path: String) -> String {
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath + "/")).standardizedFileURL.path
+    }
+}

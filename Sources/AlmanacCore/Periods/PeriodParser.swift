@@ -1,0 +1,131 @@
+import Foundation
+
+extension ReportPeriod {
+    /// The relative words, resolved against the day a command runs.
+    public static let relativeWords = ["this-month", "last-month", "this-quarter", "last-quarter", "this-year", "last-year"]
+
+    /// Reads a period as people write it: `2023-Q4`, `2023Q4`, `Q4` (this year), `2023-11`,
+    /// `2023`, `2023-H2`, `2023-W45`, `FY2024`, `FY2024-Q1`, `2023-10-01_2023-12-31`, or one
+    /// of ``relativeWords``. Case and `_`/space for `-` in relative words are ignored.
+    ///
+    /// - Parameters:
+    ///   - today: the day relative words and a bare `Q4` count from.
+    ///   - fiscalYearStartMonth: the month (1–12) fiscal years start in; `FY2024` is the
+    ///     fiscal year that ends in 2024.
+    public static func parse(_ text: String, today: LocalDate, fiscalYearStartMonth: Int = 1) throws(PeriodError) -> ReportPeriod {
+        let input = text.trimmingCharacters(in: .whitespaces)
+        let upper = input.uppercased()
+        func fail(_ reason: String) -> PeriodError { PeriodError(input: input, reason: reason) }
+        guard (1...12).contains(fiscalYearStartMonth) else { throw fail("the fiscal year must start in a month from 1 to 12") }
+
+        if let period = relative(upper.replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: " ", with: "-"), today: today) {
+            return period
+        }
+        if let (from, to) = split(upper, separator: "_") {
+            guard let start = LocalDate(iso: from), let end = LocalDate(iso: to) else {
+                throw fail("a range is two existing days, YYYY-MM-DD_YYYY-MM-DD")
+            }
+            return try range(from: start, to: end)
+        }
+        if upper.hasPrefix("FY") {
+            let rest = upper.dropFirst(2)
+            guard let endYear = year(rest.prefix(4)) else { throw fail("a fiscal year is FY and the four-digit year it ends in, as in FY2024") }
+            var quarterText = rest.dropFirst(4)
+            guard !quarterText.isEmpty else { return ReportPeriod(kind: .fiscalYear(endYear: endYear, startMonth: fiscalYearStartMonth)) }
+            if quarterText.hasPrefix("-") { quarterText = quarterText.dropFirst() }
+            let quarter = try number(String(quarterText), prefix: "Q", in: 1...4, unit: "a quarter", fail)
+            return ReportPeriod(kind: .fiscalQuarter(endYear: endYear, quarter: quarter, startMonth: fiscalYearStartMonth))
+        }
+        if upper.hasPrefix("Q") || upper.hasPrefix("H") {
+            return try unit(today.year, upper, fail)
+        }
+        if let yearValue = year(upper) {
+            return ReportPeriod(kind: .year(yearValue))
+        }
+        guard upper.count >= 5, let yearValue = year(upper.prefix(4)) else {
+            throw fail("it is not a form Almanac knows")
+        }
+        var rest = upper.dropFirst(4)
+        if rest.hasPrefix("-") { rest = rest.dropFirst() }
+        if rest.allSatisfy(\.isASCII) && rest.allSatisfy(\.isNumber) {
+            guard rest.count == 2 else { throw fail("a month is written with two digits, as in 2023-09") }
+            return ReportPeriod(kind: .month(year: yearValue, month: try number(String(rest), prefix: "", in: 1...12, unit: "a month", fail)))
+        }
+        return try unit(yearValue, String(rest), fail)
+    }
+
+    /// `Q4`, `H2` or `W45` of `year`.
+    private static func unit(_ year: Int, _ text: String, _ fail: (String) -> PeriodError) throws(PeriodError) -> ReportPeriod {
+        switch text.first {
+        case "Q": return ReportPeriod(kind: .quarter(year: year, quarter: try number(text, prefix: "Q", in: 1...4, unit: "a quarter", fail)))
+        case "H": return ReportPeriod(kind: .half(year: year, half: try number(text, prefix: "H", in: 1...2, unit: "a half year", fail)))
+        case "W":
+            let weeks = ISOWeek.count(in: year)
+            let week = try number(text, prefix: "W", in: 1...53, unit: "an ISO week", fail)
+            guard week <= weeks else { throw fail("\(pad(year, 4)) has only \(weeks) ISO weeks") }
+            return ReportPeriod(kind: .week(year: year, week: week))
+        default: throw fail("it is not a form Almanac knows")
+        }
+    }
+
+    private static func relative(_ word: String, today: LocalDate) -> ReportPeriod? {
+        let thisMonth = ReportPeriod(kind: .month(year: today.year, month: today.month))
+        let thisQuarter = ReportPeriod(kind: .quarter(year: today.year, quarter: (today.month + 2) / 3))
+        let thisYear = ReportPeriod(kind: .year(today.year))
+        switch word {
+        case "THIS-MONTH": return thisMonth
+        case "LAST-MONTH": return thisMonth.previous()
+        case "THIS-QUARTER": return thisQuarter
+        case "LAST-QUARTER": return thisQuarter.previous()
+        case "THIS-YEAR": return thisYear
+        case "LAST-YEAR": return thisYear.previous()
+        default: return nil
+        }
+    }
+
+    private static func year(_ text: some StringProtocol) -> Int? {
+        guard text.count == 4, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text), value >= 1 else { return nil }
+        return value
+    }
+
+    private static func number(_ text: String, prefix: String, in range: ClosedRange<Int>, unit: String, _ fail: (String) -> PeriodError) throws(PeriodError) -> Int {
+        let digits = text.dropFirst(prefix.count)
+        guard text.hasPrefix(prefix), !digits.isEmpty, digits.count <= 2, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(digits) else {
+            throw fail("it is not a form Almanac knows")
+        }
+        guard range.contains(value) else {
+            throw fail("\(unit) is numbered \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
+    private static func split(_ text: String, separator: Character) -> (String, String)? {
+        let parts = text.split(separator: separator, maxSplits: 1, omittingEmptySubsequences: false)
+        return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
+    }
+}
+
+/// A period that cannot be read; the message says why and lists the forms Almanac reads.
+public struct PeriodError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What the user wrote.
+    public let input: String
+    /// Why it was rejected.
+    public let reason: String
+
+    public init(input: String, reason: String) {
+        self.input = input
+        self.reason = reason
+    }
+
+    /// Every form ``ReportPeriod/parse(_:today:fiscalYearStartMonth:)`` reads, with an example.
+    public static let acceptedForms = """
+        2023-Q4 or 2023Q4 (a quarter), Q4 (that quarter this year), 2023-11 (a month), \
+        2023 (a year), 2023-H2 (a half year), 2023-W45 (an ISO week), FY2024 and FY2024-Q1 \
+        (fiscal years, named after the year they end in; set fiscal-year-start in almanac.yml), \
+        2023-10-01_2023-12-31 (a range of days), \(ReportPeriod.relativeWords.joined(separator: ", "))
+        """
+
+    public var description: String {
+        "'\(input)' is not a period: \(reason). Write one of: \(PeriodError.acceptedForms)"
+    }
+}

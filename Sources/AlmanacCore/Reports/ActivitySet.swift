@@ -1,0 +1,62 @@
+import Foundation
+
+/// The activities a report counts in one period, by the counting rules: every occurrence
+/// that touches the period, confirmed or tentative, internal ones too unless the report is
+/// public; cancelled ones are kept apart and drafts are not counted.
+struct ActivitySet {
+    let period: ReportPeriod
+    /// Counted occurrences, in date order.
+    let counted: [Occurrence]
+    /// Cancelled occurrences that touch the period, in date order.
+    let cancelled: [Occurrence]
+
+    init(records: [EventRecord], period: ReportPeriod, publicOnly: Bool) {
+        self.period = period
+        var counted: [Occurrence] = [], cancelled: [Occurrence] = []
+        for record in records where !(publicOnly && record.visibility == .internal) {
+            switch record.status {
+            case .draft: continue
+            case .cancelled: cancelled += record.occurrences(touching: period)
+            case .confirmed, .tentative: counted += record.occurrences(touching: period)
+            }
+        }
+        self.counted = counted.sorted(by: Occurrence.chronologically)
+        self.cancelled = cancelled.sorted(by: Occurrence.chronologically)
+    }
+
+    /// Days of activity: each occurrence's days inside the period, added up.
+    var days: Int { counted.reduce(0) { $0 + $1.days(in: period) } }
+}
+
+extension Occurrence {
+    /// Date order: first day, then start time, then title and id, so ties never depend on
+    /// file order.
+    static func chronologically(_ lhs: Occurrence, _ rhs: Occurrence) -> Bool {
+        (lhs.firstDay, lhs.startMinute, lhs.record.title, lhs.record.id) < (rhs.firstDay, rhs.startMinute, rhs.record.title, rhs.record.id)
+    }
+
+    private var startMinute: Int {
+        if case let .timed(start, _) = timing { return start.minuteOfDay }
+        return -1
+    }
+}
+
+/// Names compared as people mean them: case, accents and spacing ignored ("Chisinau" and
+/// "Chișinău" are one city); each keeps the spelling seen first.
+struct DistinctNames {
+    private(set) var names: [String] = []
+    private var keys: Set<String> = []
+
+    mutating func insert(_ name: String?) {
+        guard let name = name?.trimmingCharacters(in: .whitespaces), !name.isEmpty else { return }
+        if keys.insert(DistinctNames.key(name)).inserted { names.append(name) }
+    }
+
+    func contains(_ name: String) -> Bool { keys.contains(DistinctNames.key(name)) }
+
+    var count: Int { names.count }
+
+    static func key(_ name: String) -> String {
+        Gazetteer.key(name).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

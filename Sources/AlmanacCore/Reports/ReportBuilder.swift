@@ -1,0 +1,283 @@
+import Foundation
+
+/// Computes a report's figures, groupings and lists from a project's records.
+public struct ReportBuilder: Sendable {
+    public let config: ProjectConfig
+    public let records: [EventRecord]
+    /// The project folder, for file names in the data-quality note.
+    public let projectDirectory: String
+    public let period: ReportPeriod
+    /// Leave internal activities out.
+    public let publicOnly: Bool
+
+    public init(project: Project, period: ReportPeriod, publicOnly: Bool) {
+        config = project.config
+        records = project.records
+        projectDirectory = project.directory
+        self.period = period
+        self.publicOnly = publicOnly
+    }
+
+    /// The chart's file name, beside the report.
+    public static let chartFileName = "activities-by-month.svg"
+
+    /// The counted and cancelled activities of `period`.
+    func activitySet(_ period: ReportPeriod) -> ActivitySet {
+        ActivitySet(records: records, period: period, publicOnly: publicOnly)
+    }
+
+    public func context() -> ReportContext {
+        let current = activitySet(period)
+        let figures = Figures(current)
+        let earlier = earlierNames()
+        let organisation = config.organisation ?? config.name
+        return ReportContext(
+            title: "\(organisation) — activity report \(period.label)",
+            organisation: organisation,
+            period: PeriodSummary(period),
+            previousPeriod: PeriodSummary(period.previous()),
+            lastYearPeriod: PeriodSummary(period.sameLastYear()),
+            nextPeriod: PeriodSummary(period.next()),
+            publicOnly: publicOnly,
+            visibilityNote: publicOnly ? "Internal activities are left out." : "Internal activities are counted.",
+            fiscalYearStart: config.fiscalYearStartMonth == 1 ? nil : LocalDate.monthNames[config.fiscalYearStartMonth - 1],
+            figures: figureRows(figures),
+            newPartners: joined(figures.partners.names.filter { !earlier.partners.contains($0) }),
+            newCountries: joined(figures.countries.names.filter { !earlier.countries.contains($0) }),
+            byCategory: breakdown(current) { [$0.record.category ?? Self.notRecorded] },
+            byCountry: breakdown(current) { [$0.record.place?.country ?? Self.notRecorded] },
+            byPartner: breakdown(current) { $0.record.organisations.isEmpty ? [Self.notRecorded] : $0.record.organisations },
+            byFormat: formatBreakdown(current),
+            byMonth: monthBreakdown(current),
+            activities: current.counted.map { row($0, in: period) },
+            cancelled: current.cancelled.map { row($0, in: period) },
+            highlights: highlights(current),
+            lookAhead: activitySet(period.next()).counted.map { row($0, in: period.next()) },
+            indicators: indicatorRows(current),
+            chart: ChartReference(path: Self.chartFileName, description: "Activities per month by category: " + chartData(current).description),
+            footnotes: config.footnotes,
+            dataQuality: dataIssues(current)
+        )
+    }
+
+    static let notRecorded = "Not recorded"
+
+    // MARK: Figures
+
+    private func figureRows(_ figures: Figures) -> [FigureRow] {
+        let previous = Figures(activitySet(period.previous()))
+        let lastYear = Figures(activitySet(period.sameLastYear()))
+        return zip(figures.metrics, zip(previous.metrics, lastYear.metrics)).map { metric, earlier in
+            FigureRow(
+                key: metric.key, name: metric.name, thisPeriod: metric.value,
+                previousPeriod: earlier.0.value, changeFromPrevious: Self.change(metric.value, from: earlier.0.value, earlierIsEmpty: previous.activities == 0),
+                lastYear: earlier.1.value, changeFromLastYear: Self.change(metric.value, from: earlier.1.value, earlierIsEmpty: lastYear.activities == 0)
+            )
+        }
+    }
+
+    /// "+3", "0", "-2"; "n/a" when the earlier period had no activity at all.
+    static func change(_ value: Int, from earlier: Int, earlierIsEmpty: Bool) -> String {
+        guard !earlierIsEmpty else { return "n/a" }
+        let difference = value - earlier
+        return difference > 0 ? "+\(difference)" : String(difference)
+    }
+
+    /// Partners and countries of counted activities that started before the period.
+    private func earlierNames() -> (partners: DistinctNames, countries: DistinctNames) {
+        var partners = DistinctNames(), countries = DistinctNames()
+        for record in records where record.isScheduled && !(publicOnly && record.visibility == .internal) {
+            guard let first = record.timing?.firstDay, first < period.start else { continue }
+            record.organisations.forEach { partners.insert($0) }
+            countries.insert(record.place?.country)
+        }
+        return (partners, countries)
+    }
+
+    private func joined(_ names: [String]) -> String? {
+        names.isEmpty ? nil : names.joined(separator: ", ")
+    }
+
+    // MARK: Breakdowns
+
+    /// Activities and days per key; an activity with several keys (partners) counts under
+    /// each. Largest first, then by name, with "Not recorded" last.
+    private func breakdown(_ set: ActivitySet, keys: (Occurrence) -> [String]) -> [BreakdownRow] {
+        var rows: [String: BreakdownRow] = [:]
+        for occurrence in set.counted {
+            for name in keys(occurrence) {
+                let key = DistinctNames.key(name)
+                rows[key, default: BreakdownRow(name: name, activities: 0, days: 0)].activities += 1
+                rows[key]?.days += occurrence.days(in: set.period)
+            }
+        }
+        return rows.values.sorted {
+            ($0.name == Self.notRecorded ? 1 : 0, -$0.activities, -$0.days, $0.name) < ($1.name == Self.notRecorded ? 1 : 0, -$1.activities, -$1.days, $1.name)
+        }
+    }
+
+    /// Every format, in a fixed order, with zeros, so periods compare at a glance.
+    private func formatBreakdown(_ set: ActivitySet) -> [BreakdownRow] {
+        let names: [EventFormat: String] = [.inPerson: "In person", .online: "Online", .hybrid: "Hybrid"]
+        var rows = EventFormat.allCases.map { BreakdownRow(name: names[$0] ?? $0.rawValue, activities: 0, days: 0) }
+        rows.append(BreakdownRow(name: Self.notRecorded, activities: 0, days: 0))
+        for occurrence in set.counted {
+            let index = occurrence.record.format.flatMap { EventFormat.allCases.firstIndex(of: $0) } ?? rows.count - 1
+            rows[index].activities += 1
+            rows[index].days += occurrence.days(in: set.period)
+        }
+        return rows.filter { $0.name != Self.notRecorded || $0.activities > 0 }
+    }
+
+    /// Every month of the period; an activity that spans two months counts in both.
+    private func monthBreakdown(_ set: ActivitySet) -> [BreakdownRow] {
+        set.period.months.map { month in
+            let touching = set.counted.filter { $0.days(from: month.first, through: month.last) > 0 }
+            return BreakdownRow(
+                name: HumanDates.monthAndYear(month.first),
+                activities: touching.count,
+                days: touching.reduce(0) { $0 + $1.days(from: month.first, through: month.last) }
+            )
+        }
+    }
+
+    /// Activities per month and category, for the chart.
+    func chartData(_ set: ActivitySet) -> ActivityChart {
+        let categories = chartCategories(set)
+        let months = set.period.months.map { month in
+            ActivityChart.Month(
+                label: HumanDates.month(month.first.month),
+                year: month.first.year,
+                counts: categories.map { category in
+                    set.counted.filter { ($0.record.category ?? Self.notRecorded) == category && $0.days(from: month.first, through: month.last) > 0 }.count
+                }
+            )
+        }
+        return ActivityChart(title: "Activities per month by category, \(set.period.label)", categories: categories, months: months)
+    }
+
+    /// The categories present, in almanac.yml's order, others after them by name.
+    private func chartCategories(_ set: ActivitySet) -> [String] {
+        let present = Set(set.counted.map { $0.record.category ?? Self.notRecorded })
+        let known = config.categories.filter(present.contains)
+        let others = present.subtracting(known).sorted { ($0 == Self.notRecorded ? 1 : 0, $0) < ($1 == Self.notRecorded ? 1 : 0, $1) }
+        return known + others
+    }
+
+    // MARK: Lists
+
+    func row(_ occurrence: Occurrence, in period: ReportPeriod) -> ActivityRow {
+        let record = occurrence.record
+        let place = record.place
+        let placeText = place.flatMap { place -> String? in
+            if let city = place.city { return [city, place.country].compactMap { $0 }.joined(separator: ", ") }
+            return place.line
+        }
+        return ActivityRow(
+            id: record.id,
+            dates: HumanDates.span(occurrence.firstDay, occurrence.lastDay),
+            times: HumanDates.times(occurrence.timing),
+            start: occurrence.firstDay.description,
+            end: occurrence.lastDay.description,
+            title: record.title,
+            url: record.url.map(Self.linkSafe),
+            place: placeText,
+            city: place?.city,
+            country: place?.country,
+            category: record.category,
+            partners: record.organisations.isEmpty ? nil : record.organisations.joined(separator: ", "),
+            role: record.role?.rawValue,
+            format: record.format?.rawValue,
+            status: record.status.rawValue,
+            daysInPeriod: occurrence.days(in: period),
+            isInternal: record.visibility == .internal,
+            isTentative: record.status == .tentative
+        )
+    }
+
+    /// A web address with the characters that end a Markdown link or a table cell encoded.
+    static func linkSafe(_ url: String) -> String {
+        var result = ""
+        for scalar in url.unicodeScalars {
+            switch scalar {
+            case "(": result += "%28"
+            case ")": result += "%29"
+            case "|": result += "%7C"
+            case "<": result += "%3C"
+            case ">": result += "%3E"
+            case " ": result += "%20"
+            case "\\": result += "%5C"
+            case "`": result += "%60"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// The first sentence of each activity's summary, grouped by the month it starts in
+    /// (its first month inside the period); a series appears once.
+    private func highlights(_ set: ActivitySet) -> [HighlightMonth] {
+        var months: [HighlightMonth] = []
+        var seen = Set<String>()
+        for occurrence in set.counted where seen.insert(occurrence.record.id).inserted {
+            guard let summary = occurrence.record.summary, let sentence = FirstSentence.of(summary) else { continue }
+            let month = HumanDates.monthAndYear(max(occurrence.firstDay, set.period.start))
+            let item = Highlight(dates: HumanDates.span(occurrence.firstDay, occurrence.lastDay), title: occurrence.record.title, sentence: sentence)
+            if months.last?.month == month {
+                months[months.count - 1].items.append(item)
+            } else {
+                months.append(HighlightMonth(month: month, items: [item]))
+            }
+        }
+        return months
+    }
+
+    private func indicatorRows(_ set: ActivitySet) -> [IndicatorRow] {
+        config.indicators.map { indicator in
+            let span = ReportPeriod.enclosing(period.end, span: indicator.per, fiscalYearStartMonth: config.fiscalYearStartMonth)
+            let soFar = activitySet(ReportPeriod(rangeFrom: span.start, to: period.end))
+            let toDate = soFar.counted.filter { indicator.filter.matches($0.record) }.count
+            return IndicatorRow(
+                name: indicator.name,
+                target: indicator.target,
+                per: indicator.per.rawValue,
+                span: span.label,
+                spanDates: HumanDates.span(span.start, span.end),
+                thisPeriod: set.counted.filter { indicator.filter.matches($0.record) }.count,
+                toDate: toDate,
+                percent: "\(toDate * 100 / indicator.target)%"
+            )
+        }
+    }
+
+    /// Counted records of the period that lack a place, category or partner; drafts of the
+    /// period and drafts without a date.
+    private func dataIssues(_ set: ActivitySet) -> [DataIssue] {
+        var issues: [DataIssue] = []
+        var seen = Set<String>()
+        for occurrence in set.counted where seen.insert(occurrence.record.id).inserted {
+            let record = occurrence.record
+            var problems: [String] = []
+            if record.place == nil {
+                problems.append("no place")
+            } else if record.place?.city == nil && record.place?.country == nil {
+                problems.append("no city or country")
+            }
+            if record.category == nil { problems.append("no category") }
+            if record.organisations.isEmpty { problems.append("no partner organisation") }
+            if !problems.isEmpty { issues.append(issue(record, problems)) }
+        }
+        let drafts = records.filter { record in
+            record.status == .draft && !(publicOnly && record.visibility == .internal)
+                && (record.timing == nil || !record.occurrences(touching: period).isEmpty)
+        }
+        for draft in drafts.sorted(by: { ($0.timing?.firstDay.dayNumber ?? Int.max, $0.id) < ($1.timing?.firstDay.dayNumber ?? Int.max, $1.id) }) {
+            issues.append(issue(draft, [draft.timing == nil ? "draft without a date" : "draft, not counted until confirmed"]))
+        }
+        return issues
+    }
+
+    private func issue(_ record: EventRecord, _ problems: [String]) -> DataIssue {
+        DataIssue(title: record.title, file: RelativePath.display(record.origin.file, from: projectDirectory), problems: problems.joined(separator: ", "))
+    }
+}

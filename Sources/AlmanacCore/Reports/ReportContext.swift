@@ -1,0 +1,161 @@
+/// Everything a report template can show, computed in Swift so that templates stay
+/// logic-less. Templates read these properties by name (`{{period.label}}`); lists are
+/// Mustache sections (`{{#activities}}…{{/activities}}`), and an empty list or a missing
+/// value renders an inverted section (`{{^lookAhead}}None.{{/lookAhead}}`). The README
+/// lists every variable.
+public struct ReportContext: Sendable {
+    /// "IISG Secretariat — activity report 2023-Q4".
+    public var title: String
+    /// almanac.yml's `organisation`, else its `name`.
+    public var organisation: String
+    /// The period reported on, and the ones it is compared with.
+    public var period: PeriodSummary
+    public var previousPeriod: PeriodSummary
+    public var lastYearPeriod: PeriodSummary
+    public var nextPeriod: PeriodSummary
+    /// True when internal activities are left out (`--public`).
+    public var publicOnly: Bool
+    /// "Internal activities are counted." or "Internal activities are left out."
+    public var visibilityNote: String
+    /// The month fiscal years start in, when almanac.yml sets one other than January.
+    public var fiscalYearStart: String?
+    public var figures: [FigureRow]
+    /// Partner organisations and countries that no earlier activity had, joined with ", ".
+    public var newPartners: String?
+    public var newCountries: String?
+    public var byCategory: [BreakdownRow]
+    public var byCountry: [BreakdownRow]
+    public var byPartner: [BreakdownRow]
+    public var byFormat: [BreakdownRow]
+    public var byMonth: [BreakdownRow]
+    /// Every counted activity of the period, in date order.
+    public var activities: [ActivityRow]
+    /// Cancelled activities of the period: listed, never counted.
+    public var cancelled: [ActivityRow]
+    public var highlights: [HighlightMonth]
+    /// Activities already scheduled in the next period.
+    public var lookAhead: [ActivityRow]
+    public var indicators: [IndicatorRow]
+    public var chart: ChartReference
+    /// almanac.yml's `footnotes` (by default the Kosovo* footnote).
+    public var footnotes: [String]
+    /// Records to complete: no place, category or partner; drafts.
+    public var dataQuality: [DataIssue]
+}
+
+/// A period with its label and dates.
+public struct PeriodSummary: Sendable {
+    /// `2023-Q4`.
+    public var label: String
+    /// `2023-10-01` and `2023-12-31`, inclusive.
+    public var start: String
+    public var end: String
+    /// "1 Oct – 31 Dec 2023".
+    public var dates: String
+    public var days: Int
+
+    init(_ period: ReportPeriod) {
+        label = period.label
+        start = period.start.description
+        end = period.end.description
+        dates = HumanDates.span(period.start, period.end)
+        days = period.dayCount
+    }
+}
+
+/// One headline figure beside the previous period and the same period a year earlier.
+public struct FigureRow: Sendable {
+    /// The `metric` of summary.csv: `activities`, `days_of_activity`, …
+    public var key: String
+    /// "Days of activity".
+    public var name: String
+    public var thisPeriod: Int
+    public var previousPeriod: Int
+    /// "+3", "0", "-2", or "n/a" when the previous period has no activity.
+    public var changeFromPrevious: String
+    public var lastYear: Int
+    public var changeFromLastYear: String
+}
+
+/// A line of a breakdown: how many activities, and days of activity, fall under `name`.
+public struct BreakdownRow: Sendable {
+    public var name: String
+    public var activities: Int
+    public var days: Int
+}
+
+/// One activity (one occurrence of a series).
+public struct ActivityRow: Sendable {
+    public var id: String
+    /// "5–6 Sep 2023".
+    public var dates: String
+    /// "10:00–16:00" for timed activities.
+    public var times: String?
+    /// ISO dates of the first and last day.
+    public var start: String
+    public var end: String
+    public var title: String
+    /// The record's web address, with characters that would break a Markdown link or table
+    /// percent-encoded; safe to use unescaped: `{{{url}}}`.
+    public var url: String?
+    /// "Skopje, North Macedonia", or the venue or free text when there is no city.
+    public var place: String?
+    public var city: String?
+    public var country: String?
+    public var category: String?
+    /// Partner organisations joined with ", ".
+    public var partners: String?
+    public var role: String?
+    public var format: String?
+    public var status: String
+    public var daysInPeriod: Int
+    /// True for internal activities, which are counted unless the report is public.
+    public var isInternal: Bool
+    public var isTentative: Bool
+}
+
+/// The highlights of one month.
+public struct HighlightMonth: Sendable {
+    /// "October 2023".
+    public var month: String
+    public var items: [Highlight]
+}
+
+/// The first sentence of an activity's summary.
+public struct Highlight: Sendable {
+    public var dates: String
+    public var title: String
+    public var sentence: String
+}
+
+/// Progress towards a target of almanac.yml's `indicators`.
+public struct IndicatorRow: Sendable {
+    public var name: String
+    public var target: Int
+    /// `year`, `quarter` or `month`.
+    public var per: String
+    /// The year (or quarter, month) the target is for, ending on or after the report's last
+    /// day: `2023`, `FY2024`, `2023-Q4`.
+    public var span: String
+    public var spanDates: String
+    public var thisPeriod: Int
+    /// From the first day of `span` through the report's last day.
+    public var toDate: Int
+    /// "88%", rounded down.
+    public var percent: String
+}
+
+/// The chart's file, relative to the report, and a text alternative.
+public struct ChartReference: Sendable {
+    public var path: String
+    public var description: String
+}
+
+/// A record that needs completing.
+public struct DataIssue: Sendable {
+    public var title: String
+    /// The record's file, relative to the project.
+    public var file: String
+    /// "no place", "no category", "no partner organisation", "draft without a date".
+    public var problems: String
+}

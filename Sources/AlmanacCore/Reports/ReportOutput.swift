@@ -1,0 +1,64 @@
+import Foundation
+import Ink
+
+/// The files of one report, rendered in memory: `report.md`, `report.html`,
+/// `activities.csv`, `summary.csv` and the chart.
+public struct ReportOutput: Sendable {
+    /// File name and content, in the order they are written.
+    public let files: [(name: String, content: String)]
+    public let context: ReportContext
+
+    /// Which templates to use and how to write the CSV files.
+    public struct Options: Sendable {
+        /// The Markdown template; nil for the one that ships with Almanac.
+        public var template: String?
+        /// The HTML page template; nil for the one that ships with Almanac.
+        public var htmlTemplate: String?
+        public var excel: Bool
+        public var delimiter: Character
+
+        public init(settings: ReportSettings) {
+            template = settings.template
+            htmlTemplate = settings.htmlTemplate
+            excel = settings.excel
+            delimiter = settings.delimiter
+        }
+    }
+
+    /// Renders the report of `builder`'s period; a broken template throws with its file and line.
+    public init(builder: ReportBuilder, options: Options) throws(TemplateError) {
+        context = builder.context()
+        let markdownTemplate = try TemplateLibrary.load(options.template, orBundled: "report.md.mustache")
+        let pageTemplate = try TemplateLibrary.load(options.htmlTemplate, orBundled: "report.html.mustache")
+        let markdown = try markdownTemplate.render(context)
+        let page = HTMLPage(title: context.title, organisation: context.organisation, period: context.period, body: MarkdownParser().html(from: markdown))
+        let html = try pageTemplate.render(page)
+        let set = builder.activitySet(builder.period)
+        let csv = { (table: CSVTable) in table.text(delimiter: options.delimiter, byteOrderMark: options.excel) }
+        files = [
+            ("report.md", markdown),
+            ("report.html", html),
+            ("activities.csv", csv(ReportTables.activities(set))),
+            ("summary.csv", csv(ReportTables.summary(context.figures))),
+            (ReportBuilder.chartFileName, builder.chartData(set).svg()),
+        ]
+    }
+
+    /// Writes every file into `directory`, each atomically; returns their paths.
+    public func write(to directory: String) throws -> [String] {
+        try files.map { file in
+            let path = directory + "/" + file.name
+            try AtomicFile.write(file.content, to: path)
+            return path
+        }
+    }
+}
+
+/// What the HTML page template sees: the report's title, organisation and period, and the
+/// report itself rendered to HTML as `body`.
+struct HTMLPage {
+    var title: String
+    var organisation: String
+    var period: PeriodSummary
+    var body: String
+}

@@ -1,0 +1,30 @@
+/// The spreadsheets beside a report: `activities.csv` (one row per counted activity) and
+/// `summary.csv` (the headline figures against the previous period).
+enum ReportTables {
+    static let activitiesHeader = ["id", "title", "start", "end", "days_in_period", "category", "city", "country", "organisations", "role", "format", "status", "url"]
+
+    static func activities(_ set: ActivitySet) -> CSVTable {
+        var table = CSVTable(header: activitiesHeader)
+        for occurrence in set.counted {
+            let record = occurrence.record
+            table.append([
+                .text(record.id), .text(record.title), .text(occurrence.firstDay.description), .text(occurrence.lastDay.description),
+                .number(occurrence.days(in: set.period)), .optional(record.category), .optional(record.place?.city),
+                .optional(record.place?.country), .text(record.organisations.joined(separator: "; ")), .optional(record.role?.rawValue),
+                .optional(record.format?.rawValue), .text(record.status.rawValue), .optional(record.url),
+            ])
+        }
+        return table
+    }
+
+    /// `change` is a signed number, empty when the previous period had no activity
+    /// (the report then says "n/a").
+    static func summary(_ figures: [FigureRow]) -> CSVTable {
+        var table = CSVTable(header: ["metric", "this_period", "previous_period", "change"])
+        for figure in figures {
+            let change: CSVCell = figure.changeFromPrevious == "n/a" ? .text("") : .signed(figure.thisPeriod - figure.previousPeriod)
+            table.append([.text(figure.key), .number(figure.thisPeriod), .number(figure.previousPeriod), change])
+        }
+        return table
+    }
+}

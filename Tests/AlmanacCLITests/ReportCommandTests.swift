@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+
+@Suite struct ReportCommandTests {
+    static let q4Activities = [
+        ["2023-10-16-dg-near-database-meeting", "2023-10-16", "2023-10-16", "Skopje", "North Macedonia"],
+        ["2023-10-17-14th-rnnc-meeting", "2023-10-17", "2023-10-18", "Skopje", "North Macedonia"],
+        ["2023-10-17-database-meeting-eu-delegations", "2023-10-17", "2023-10-17", "", ""],
+        ["2023-11-01-ark-it-website-session", "2023-11-01", "2023-11-02", "Tirana", "Albania"],
+        ["2023-11-14-jumbo-conference", "2023-11-14", "2023-11-15", "Rome", "Italy"],
+        ["2023-11-21-moldova-bilateral-consultations", "2023-11-21", "2023-11-21", "Chișinău", "Moldova"],
+        ["2023-12-07-iisg-board-meeting", "2023-12-07", "2023-12-07", "Sarajevo", "Bosnia and Herzegovina"],
+    ]
+
+    static let reportFiles = ["activities-by-month.svg", "activities.csv", "report.html", "report.md", "summary.csv"]
+
+    @Test func exampleQ4HasEveryActivityWithItsDatesAndPlaceAndTheRightFigures() throws {
+        let out = try TemporaryFolder()
+        let result = try CLI.run(["report", "2023-Q4", "--project", "examples/iisg", "--out", out.url.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Report 2023-Q4: 2023-10-01 to 2023-12-31"))
+        #expect(result.stdout.contains("7 activities, 10 days of activity, 5 cities, 5 countries"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.url.path).sorted() == Self.reportFiles)
+
+        guard let rows = try Interop.csvRows(out.url.appendingPathComponent("activities.csv")) else { return }
+        #expect(rows.first == ["id", "title", "start", "end", "days_in_period", "category", "city", "country", "organisations", "role", "format", "status", "url"])
+        #expect(rows.dropFirst().map { [$0[0], $0[2], $0[3], $0[6], $0[7]] } == Self.q4Activities)
+        #expect(rows.dropFirst().map { Int($0[4]) ?? 0 }.reduce(0, +) == 10)
+        #expect(rows.dropFirst().first { $0[0] == "2023-10-17-database-meeting-eu-delegations" }?[8] == "DG NEAR; EU Delegations; European Commission")
+
+        guard let summary = try Interop.csvRows(out.url.appendingPathComponent("summary.csv")) else { return }
+        #expect(summary.first == ["metric", "this_period", "previous_period", "change"])
+        let figures = Dictionary(uniqueKeysWithValues: summary.dropFirst().map { ($0[0], [$0[1], $0[2], $0[3]]) })
+        #expect(figures["activities"] == ["7", "2", "+5"])
+        #expect(figures["days_of_activity"] == ["10", "3", "+7"])
+        #expect(figures["cities"]?.first == "5")
+        #expect(figures["countries"]?.first == "5")
+
+        let markdown = try out.read("report.md")
+        #expect(markdown.contains("| 1–2 Nov 2023 | The IISG Secretariat meeting with ARK.IT Company (internal) | Tirana, Albania | meeting | ARK.IT |"))
+        #expect(markdown.contains("- IISG Secretariat meeting on IISG Database with EU Delegations and EC (events/2023/2023-10-17-database-meeting-eu-delegations.yml): no place"))
+        #expect(markdown.contains("- Meeting with European Union Delegation in Serbia (events/2024/eu-delegation-serbia-meeting.yml): draft without a date"))
+        #expect(markdown.contains("\\*This designation is without prejudice to positions on status"))
+        #expect(markdown.contains("![Activities per month by category: Oct 2023: 3 (meeting 3); Nov 2023: 3 (meeting 1, conference 1, consultations 1); Dec 2023: 1 (board-meeting 1)](activities-by-month.svg)"))
+        let html = try out.read("report.html")
+        #expect(html.contains("<img src=\"activities-by-month.svg\""))
+        #expect(html.contains("@media print"))
+        let svg = try out.read("activities-by-month.svg")
+        #expect(svg.contains("prefers-color-scheme: dark") && !svg.contains("currentColor"))
+    }
+
+    @Test func publicReportLeavesInternalActivitiesOut() throws {
+        let out = try TemporaryFolder()
+        let result = try CLI.run(["report", "2023-Q4", "--public", "--project", "examples/iisg", "--out", out.url.path])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Report 2023-Q4: 2023-10-01 to 2023-12-31, public activities only"))
+        #expect(result.stdout.contains("6 activities, 8 days of activity, 4 cities, 4 countries"))
+        #expect(try !out.read("activities.csv").contains("ark-it"))
+    }
+
+    /// The example's report committed under reports/2023-Q4 is what the code writes today.
+    @Test func committedExampleReportIsReproducedByteForByte() throws {
+        let out = try TemporaryFolder()
+        let result = try CLI.run(["report", "2023-Q4", "--project", "examples/iisg", "--out", out.url.path])
+        #expect(result.status == 0)
+        let committed = CLI.packageRoot.appendingPathComponent("reports/2023-Q4")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: committed.path).sorted() == Self.reportFiles)
+        for file in Self.reportFiles {
+            let expected = try Data(contentsOf: committed.appendingPathComponent(file))
+            let actual = try Data(contentsOf: out.url.appendingPathComponent(file))
+            #expect(actual == expected, "\(file) differs from the committed one: regenerate it with `almanac report 2023-Q4 --project examples/iisg --out reports/2023-Q4` and review the diff")
+        }
+    }
+
+    @Test func runsAreByteIdenticalAndLeaveNoTemporaryFiles() throws {
+        let project = try TemporaryFolder(copying: CLI.packageRoot.appendingPathComponent("examples/iisg"))
+        #expect(try CLI.run(["report", "2023-Q4"], in: project.url, epoch: 1_700_000_000).status == 0)
+        let folder = project.url.appendingPathComponent("reports/2023-Q4")
+        let first = try Self.reportFiles.map { try Data(contentsOf: folder.appendingPathComponent($0)) }
+        #expect(try CLI.run(["report", "2023-Q4"], in: project.url, epoch: 1_800_000_000).status == 0)
+        let second = try Self.reportFiles.map { try Data(contentsOf: folder.appendingPathComponent($0)) }
+        #expect(first == second)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == Self.reportFiles)
+    }
+
+    @Test func relativeAndFiscalPeriodsGetCanonicalFolders() throws {
+        let project = try TemporaryFolder(copying: CLI.packageRoot.appendingPathComponent("examples/iisg"))
+        // SOURCE_DATE_EPOCH 1707955200 is 2024-02-15.
+        let last = try CLI.run(["report", "last-quarter"], in: project.url)
+        #expect(last.stdout.contains("Report 2023-Q4: 2023-10-01 to 2023-12-31"))
+        #expect(FileManager.default.fileExists(atPath: project.url.appendingPathComponent("reports/2023-Q4/report.md").path))
+
+        let config = try project.read("almanac.yml")
+        try project.write("almanac.yml", config + "\nfiscal-year-start: july\n")
+        let fiscal = try CLI.run(["report", "FY2024-Q2"], in: project.url)
+        #expect(fiscal.status == 0, "\(fiscal.stderr)")
+        #expect(fiscal.stdout.contains("Report FY2024-Q2: 2023-10-01 to 2023-12-31"))
+        #expect(fiscal.stdout.contains("7 activities, 10 days of activity"))
+        #expect(try project.read("reports/FY2024-Q2/report.md").contains("Fiscal years start in July"))
+
+        let range = try CLI.run(["report", "--from", "2023-10-01", "--to", "2023-12-31"], in: project.url)
+        #expect(range.stdout.contains("Report 2023-10-01_2023-12-31: 2023-10-01 to 2023-12-31"))
+        #expect(try project.read("reports/2023-10-01_2023-12-31/summary.csv").contains("activities,7,"))
+    }
+
+    @Test(arguments: [
+        (["report", "2023-Q5"], "'2023-Q5' is not a period: a quarter is numbered 1 to 4. Write one of: 2023-Q4 or 2023Q4"),
+        (["report", "2019-W53"], "2019 has only 52 ISO weeks"),
+        (["report", "2023-Q4", "--from", "2023-10-01", "--to", "2023-12-31"], "give either PERIOD or --from and --to, not both"),
+        (["report", "--from", "2023-10-01"], "a custom period needs both --from and --to"),
+        (["report", "--from", "2023-12-31", "--to", "2023-10-01"], "the period ends (2023-10-01) before it starts (2023-12-31)"),
+        (["report", "--from", "2023-02-30", "--to", "2023-10-01"], "--from '2023-02-30' is not a date"),
+        (["report"], "name the period"),
+        (["report", "2023", "--delimiter", "::"], "--delimiter '::' cannot separate CSV fields"),
+        (["export", "csv", "next-decade"], "'next-decade' is not a period"),
+        (["export", "csv", "--profile", "yahoo"], "yahoo"),
+    ])
+    func usageErrorsExitWithTwoAndSayWhy(_ arguments: [String], _ message: String) throws {
+        let result = try CLI.run(arguments + ["--project", "examples/iisg"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    @Test func brokenTemplateNamesItsFileAndLine() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("broken.md.mustache", "# {{title}}\n\n{{#activities}}\n- {{title}}\n")
+        let result = try CLI.run(["report", "2023-Q4", "--project", "examples/iisg", "--out", folder.url.appendingPathComponent("out").path, "--template", folder.url.appendingPathComponent("broken.md.mustache").path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("broken.md.mustache:5:1: error: template error: a section is never closed"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("out").path))
+
+        try folder.write("partial.md.mustache", "# {{title}}\n{{> missing}}\n")
+        let missing = try CLI.run(["report", "2023-Q4", "--project", "examples/iisg", "--template", folder.url.appendingPathComponent("partial.md.mustache").path])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("partial.md.mustache:2:1: error: there is no partial 'missing'"), "\(missing.stderr)")
+    }
+
+    /// A template from almanac.yml with a partial: values stay escaped for Markdown inside
+    /// the partial too (swift-mustache would switch back to HTML escaping there).
+    @Test func customTemplateWithPartialEscapesForMarkdown() throws {
+        let project = try TemporaryFolder(copying: CLI.fixtures.appendingPathComponent("reports"))
+        try project.write("templates/board.md.mustache", "# {{title}}\n\n| Activity | Partners |\n| --- | --- |\n{{#activities}}\n{{> row.md}}\n{{/activities}}\n")
+        try project.write("templates/row.md.mustache", "| {{title}} | {{partners}} |")
+        try project.write("almanac.yml", try project.read("almanac.yml") + "report:\n  template: templates/board.md.mustache\n")
+        let result = try CLI.run(["report", "2023-Q4", "--out", "out"], in: project.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let markdown = try project.read("out/report.md")
+        #expect(markdown.hasPrefix("# O'Brien & Partners \\| Secretariat — activity report 2023-Q4\n"))
+        #expect(markdown.contains("| O'Brien & Partners \\| Co \\*launch\\* \\[draft\\] \\<b\\> | A, B \"quoted\", Kosovo\\* |"))
+    }
+}

@@ -1,0 +1,216 @@
+@testable import AlmanacCore
+import Foundation
+import Testing
+
+/// The counting rules of reports, on a small project made for them.
+@Suite struct ReportCountingTests {
+    static let records = [
+        "straddle.yml": """
+            id: straddle
+            title: Workshop across the quarter's edge
+            start: 2023-09-29
+            end: 2023-10-02
+            location: {city: Skopje, country: North Macedonia}
+            category: meeting
+            organisations: [Alpha]
+            role: organised
+            """,
+        "series.yml": """
+            id: series
+            title: Weekly workshop
+            start: 2023-10-02
+            repeat: FREQ=WEEKLY;COUNT=5
+            except: [2023-10-16]
+            location: {city: Sarajevo, country: Bosnia and Herzegovina}
+            category: workshop
+            organisations: [Alpha]
+            role: attended
+            summary: The series opened. It went on.
+            """,
+        "calls.yml": """
+            id: calls
+            title: Year-end calls
+            start: 2023-12-28T09:30
+            end: 10:30
+            repeat: FREQ=WEEKLY;COUNT=3
+            format: online
+            category: meeting
+            organisations: [Beta]
+            """,
+        "cancelled.yml": """
+            id: cancelled
+            title: Called-off visit
+            start: 2023-11-05
+            status: cancelled
+            location: {city: Rome, country: Italy}
+            category: meeting
+            """,
+        "internal.yml": """
+            id: internal
+            title: Supplier session
+            start: 2023-11-10
+            visibility: internal
+            location: {city: Tirana, country: Albania}
+            category: meeting
+            organisations: [Gamma]
+            role: organised
+            """,
+        "tentative.yml": """
+            id: tentative
+            title: Maybe a forum
+            start: 2023-12-01
+            status: tentative
+            location: {city: Chisinau, country: Moldova}
+            category: meeting
+            organisations: [Beta]
+            """,
+        "midnight.yml": """
+            id: midnight
+            title: New Year's Eve shift
+            start: 2023-12-31T20:00
+            end: 2024-01-01T00:00
+            location: {city: Chișinău, country: Moldova}
+            category: meeting
+            organisations: [Beta]
+            """,
+        "undated.yml": """
+            id: undated
+            title: Visit still to be dated
+            status: draft
+            """,
+        "dated-draft.yml": """
+            id: dated-draft
+            title: Draft with a date
+            start: 2023-11-20
+            status: draft
+            category: meeting
+            """,
+    ]
+
+    static let project: Project = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("almanac-counting-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: folder.appendingPathComponent("events"), withIntermediateDirectories: true)
+        let config = """
+            name: Counting
+            domain: counting.example.org
+            timezone: Europe/Sarajevo
+            categories: [meeting, workshop]
+            indicators:
+              - name: Workshops
+                category: workshop
+                target: 8
+                per: year
+            """
+        try? config.write(to: folder.appendingPathComponent("almanac.yml"), atomically: true, encoding: .utf8)
+        for (name, text) in records {
+            try? text.write(to: folder.appendingPathComponent("events/" + name), atomically: true, encoding: .utf8)
+        }
+        guard case let .success(project) = Project.load(from: folder.path) else { fatalError("the test project does not load") }
+        return project
+    }()
+
+    private func context(_ label: String, publicOnly: Bool = false) throws -> ReportContext {
+        let period = try ReportPeriod.parse(label, today: LocalDate(iso: "2024-02-15")!)
+        return ReportBuilder(project: Self.project, period: period, publicOnly: publicOnly).context()
+    }
+
+    private func figure(_ context: ReportContext, _ key: String) -> Int? {
+        context.figures.first { $0.key == key }?.thisPeriod
+    }
+
+    @Test func projectLoadsWithoutErrors() {
+        #expect(!Self.project.diagnostics.hasErrors, "\(Self.project.diagnostics)")
+    }
+
+    @Test func quarterCountsEveryOccurrenceAndDaysInside() throws {
+        let q4 = try context("2023-Q4")
+        // straddle (2 days inside), series ×4 (one date excepted), calls ×1, internal, tentative, midnight.
+        #expect(q4.activities.map(\.id) == ["straddle", "series", "series", "series", "series", "internal", "tentative", "calls", "midnight"])
+        #expect(q4.activities.map(\.start) == ["2023-09-29", "2023-10-02", "2023-10-09", "2023-10-23", "2023-10-30", "2023-11-10", "2023-12-01", "2023-12-28", "2023-12-31"])
+        #expect(figure(q4, "activities") == 9)
+        #expect(figure(q4, "days_of_activity") == 10)
+        #expect(q4.activities.first { $0.id == "straddle" }?.daysInPeriod == 2)
+        #expect(q4.activities.first { $0.id == "midnight" }?.daysInPeriod == 1)
+    }
+
+    @Test func straddlingActivityCountsInBothPeriods() throws {
+        let q3 = try context("2023-Q3")
+        #expect(q3.activities.map(\.id) == ["straddle"])
+        #expect(figure(q3, "days_of_activity") == 2)
+        let october = try context("2023-10")
+        #expect(october.activities.first?.id == "straddle")
+        #expect(october.activities.first?.dates == "29 Sep – 2 Oct 2023")
+    }
+
+    @Test func seriesLeavesOutItsExceptionsAndReachesTheNextPeriod() throws {
+        let q4 = try context("2023-Q4")
+        #expect(q4.activities.filter { $0.id == "series" }.map(\.start) == ["2023-10-02", "2023-10-09", "2023-10-23", "2023-10-30"])
+        #expect(q4.lookAhead.map(\.id) == ["calls", "calls"])
+        #expect(q4.lookAhead.map(\.times) == ["09:30–10:30", "09:30–10:30"])
+        let q1 = try context("2024-Q1")
+        #expect(q1.activities.map(\.id) == ["calls", "calls"], "the midnight shift ends at 00:00 and so stays in 2023")
+    }
+
+    @Test func cancelledAreListedApartAndNotCounted() throws {
+        let q4 = try context("2023-Q4")
+        #expect(q4.cancelled.map(\.id) == ["cancelled"])
+        #expect(!q4.activities.contains { $0.id == "cancelled" })
+        #expect(!q4.byCountry.contains { $0.name == "Italy" })
+    }
+
+    @Test func internalCountedUnlessPublic() throws {
+        let all = try context("2023-Q4")
+        let publicOnly = try context("2023-Q4", publicOnly: true)
+        #expect(all.activities.first { $0.id == "internal" }?.isInternal == true)
+        #expect(!publicOnly.activities.contains { $0.id == "internal" })
+        #expect(figure(publicOnly, "activities") == 8)
+        #expect(figure(publicOnly, "days_of_activity") == 9)
+        #expect(figure(all, "countries") == 4)
+        #expect(figure(publicOnly, "countries") == 3)
+    }
+
+    @Test func draftsAreDataToFixNotActivities() throws {
+        let q4 = try context("2023-Q4")
+        #expect(!q4.activities.contains { $0.id.contains("draft") || $0.id == "undated" })
+        let drafts = q4.dataQuality.filter { $0.problems.hasPrefix("draft") }
+        #expect(drafts.map(\.title) == ["Draft with a date", "Visit still to be dated"])
+        #expect(drafts.map(\.problems) == ["draft, not counted until confirmed", "draft without a date"])
+        #expect(drafts.last?.file == "events/undated.yml")
+        #expect(q4.dataQuality.contains { $0.title == "Year-end calls" && $0.problems == "no place" })
+        // The undated draft belongs to no period, so every report names it.
+        #expect(try context("2020").dataQuality.map(\.title) == ["Visit still to be dated"])
+    }
+
+    @Test func distinctPlacesIgnoreAccentsAndFirstTimersAreNamed() throws {
+        let q4 = try context("2023-Q4")
+        // Chisinau and Chișinău are one city; Skopje, Sarajevo, Tirana.
+        #expect(figure(q4, "cities") == 4)
+        #expect(figure(q4, "partner_organisations") == 3)
+        #expect(q4.newPartners == "Gamma, Beta")
+        #expect(q4.newCountries == "Bosnia and Herzegovina, Albania, Moldova")
+        #expect(figure(q4, "organised") == 2)
+        #expect(figure(q4, "attended") == 4)
+    }
+
+    @Test func changesAgainstEarlierPeriods() throws {
+        let q4 = try context("2023-Q4")
+        let activities = try #require(q4.figures.first { $0.key == "activities" })
+        #expect(activities.previousPeriod == 1)
+        #expect(activities.changeFromPrevious == "+8")
+        #expect(activities.lastYear == 0)
+        #expect(activities.changeFromLastYear == "n/a")
+        let q1 = try context("2024-Q1")
+        #expect(q1.figures.first { $0.key == "activities" }?.changeFromPrevious == "-7")
+    }
+
+    @Test func breakdownsByMonthFormatAndIndicators() throws {
+        let q4 = try context("2023-Q4")
+        #expect(q4.byMonth.map { "\($0.name) \($0.activities) \($0.days)" } == ["October 2023 5 6", "November 2023 1 1", "December 2023 3 3"])
+        #expect(q4.byFormat.map { "\($0.name) \($0.activities)" } == ["In person 0", "Online 1", "Hybrid 0", "Not recorded 8"])
+        #expect(q4.byCategory.map { "\($0.name) \($0.activities)" } == ["meeting 5", "workshop 4"])
+        let workshops = try #require(q4.indicators.first)
+        #expect(workshops.span == "2023" && workshops.thisPeriod == 4 && workshops.toDate == 4 && workshops.percent == "50%")
+        #expect(q4.highlights.map(\.month) == ["October 2023"])
+        #expect(q4.highlights.first?.items.map(\.sentence) == ["The series opened."])
+    }
+}
