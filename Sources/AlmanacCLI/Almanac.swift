@@ -13,7 +13,8 @@ struct Almanac: ParsableCommand {
         Start a project with `almanac init`, add activities with `almanac new`, see what is \
         coming with `almanac list` and validate with `almanac check`. `almanac feed` writes \
         the iCalendar feeds that partners subscribe to, `almanac report 2023-Q4` the board \
-        report of a quarter and `almanac export csv` a spreadsheet.
+        report of a quarter and `almanac export csv` a spreadsheet. `almanac import` makes \
+        records from activity news, spreadsheets and calendar files.
 
         Every command takes --quiet and --verbose. Colour appears only on a terminal and \
         never when NO_COLOR is set; long work shows a progress bar on a terminal only.
