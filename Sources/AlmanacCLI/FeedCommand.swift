@@ -15,8 +15,9 @@ struct FeedCommand: ParsableCommand {
 
         The feeds are byte-for-byte the same for the same records, state file and tzdata. \
         The clock only stamps changes seen for the first time; SOURCE_DATE_EPOCH replaces \
-        it when set. Records with errors are left out and reported; fix them with \
-        `almanac check`.
+        it when set. While any record has errors nothing is written (a record that cannot \
+        be read would look deleted and be cancelled for subscribers): fix them first, \
+        with `almanac check`.
 
         Example:
           almanac feed --project examples/iisg --out public
@@ -35,6 +36,12 @@ struct FeedCommand: ParsableCommand {
         let console = output.console
         let project = try options.load(console)
         let clock = try Clock.reading(console)
+        // A record that cannot be read would look deleted and be announced as cancelled to
+        // every subscriber: publish nothing until the records are right.
+        guard !project.diagnostics.hasErrors else {
+            console.error("No feed was written: \(Console.tally(project.diagnostics)). Publishing now would cancel the broken activities in subscribers' calendars; fix the errors above (see `almanac check`) and run `almanac feed` again.")
+            throw ExitCode(ExitStatus.dataErrors)
+        }
         let outputDirectory = out.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? project.directory + "/public"
         let outcomes: [FeedOutcome]
         do {
@@ -51,10 +58,6 @@ struct FeedCommand: ParsableCommand {
         let directory = FileManager.default.currentDirectoryPath
         for outcome in outcomes {
             console.note("Wrote \(RelativePath.display(outcome.path, from: directory)) (\(Console.plural(outcome.events, "event")))")
-        }
-        if project.diagnostics.hasErrors {
-            console.error("Some records have errors and were left out of the feeds: \(Console.tally(project.diagnostics)).")
-            throw ExitCode(ExitStatus.dataErrors)
         }
     }
 }

@@ -107,12 +107,16 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("public/all.ics").path))
     }
 
-    @Test func recordsWithErrorsAreLeftOutAndReported() throws {
-        let folder = try TemporaryFolder(copying: CLI.fixtures.appendingPathComponent("stress"))
-        try folder.write("events/bad.yml", "id: bad\ntitle: Bad\nstart: someday\n")
+    @Test func nothingIsPublishedWhileARecordHasErrors() throws {
+        let folder = try TemporaryFolder(copying: CLI.packageRoot.appendingPathComponent("examples/iisg"))
+        try? FileManager.default.removeItem(at: folder.url.appendingPathComponent("public"))
+        let state = try folder.read("almanac-state.txt")
+        try folder.write("events/2023/2023-12-07-iisg-board-meeting.yml", "id: 2023-12-07-iisg-board-meeting\ntitle: Board\nstart: someday\n")
         let result = try CLI.run(["feed"], in: folder.url)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("events/bad.yml:3:1: error: 'someday' is not a date"))
-        #expect(try folder.read("public/all.ics").contains("UID:separators@stress.example.org"))
+        #expect(result.stderr.contains("events/2023/2023-12-07-iisg-board-meeting.yml:3:1: error: 'someday' is not a date"))
+        #expect(result.stderr.contains("No feed was written"))
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("public/all.ics").path))
+        #expect(try folder.read("almanac-state.txt") == state, "the broken record was recorded as gone")
     }
 }

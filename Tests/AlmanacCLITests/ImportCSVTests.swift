@@ -89,9 +89,16 @@ import Testing
         #expect(check.stderr.contains("events/log.csv:3:1: error: row 3: the end (2024-07-08) is before the start (2024-07-09)"))
         #expect(check.stderr.contains("events/log.csv:4:1: warning: row 4: 'workshp' is not one of the project's categories"))
         #expect(check.stderr.contains("2 records read (0 drafts): 1 error and 1 warning."))
+        let refused = try CLI.run(["feed", "--project", project.url.path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("events/log.csv:3:1: error: row 3: the end (2024-07-08) is before the start (2024-07-09)"))
+        #expect(refused.stderr.contains("No feed was written"))
+        try project.write("events/log.csv", try project.read("events/log.csv").replacingOccurrences(of: "2024-07-09,2024-07-08", with: "2024-07-08,2024-07-09"))
         let feed = try CLI.run(["feed", "--project", project.url.path])
-        #expect(feed.stdout.contains("all.ics (2 events)"))
+        #expect(feed.status == 0)
+        #expect(feed.stdout.contains("all.ics (3 events)"))
         let calendar = try project.read("public/all.ics")
+        #expect(calendar.contains("UID:rnnc-16@iisg.example.org"))
         #expect(calendar.contains("UID:rnnc-15@iisg.example.org") && calendar.contains("LOCATION:Ohrid\\, North Macedonia"))
     }
 
