@@ -75,13 +75,13 @@ public struct Project: Sendable {
     }
 
     private static func duplicateIDs(in records: [EventRecord]) -> [Diagnostic] {
-        var seen: [String: EventRecord] = [:]
+        var seen: [String: SourceLocation] = [:]
         var diagnostics: [Diagnostic] = []
         for record in records {
             if let first = seen[record.id] {
-                diagnostics.append(.error(record.origin, "the id '\(record.id)' is already used by \(first.origin.file)", hint: "ids must be unique: give one of the two records another id"))
+                diagnostics.append(.error(record.origin, "the id '\(record.id)' is already used by \(first.file)", hint: "ids must be unique: give one of the two records another id"))
             } else {
-                seen[record.id] = record
+                seen[record.id] = record.origin
             }
         }
         return diagnostics
