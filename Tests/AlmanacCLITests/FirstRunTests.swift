@@ -123,7 +123,8 @@ private func initProject(in folder: TemporaryFolder, _ extra: [String] = []) thr
     @Test func writesADatePrefixedRecordWithTheCountryOfItsCityAndPrintsItsPath() throws {
         let folder = try project()
         let result = try CLI.run(["new", "Team meeting: planning", "--start", "2024-03-05T10:00", "--end", "11:00", "--city", "The Hague",
-                                  "--category", "meeting", "--partner", "RCC", "--partner", "DG NEAR", "--tag", "yes", "--participants", "12"],
+                                  "--category", "meeting", "--partner", "RCC", "--partner", "DG NEAR", "--tag", "yes", "--participants", "12",
+                                  "--summary", "Who does what."],
                                  in: folder.url.appendingPathComponent("proj"))
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "events/2024/2024-03-05-team-meeting-planning.yml\n")
@@ -140,6 +141,8 @@ private func initProject(in folder: TemporaryFolder, _ extra: [String] = []) thr
             tags: ['yes']
             organisations: [RCC, DG NEAR]
             participants: 12
+            summary: |-
+              Who does what.
 
             """)
         let check = try CLI.run(["check", "--project", "proj"], in: folder.url)

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// A record about to be added to a project (`almanac new`): the values as given, written to
 /// `events/<year>/<date>-<slug>.yml` under an id that no other record uses, after the same
@@ -48,12 +47,10 @@ public struct NewRecord: Equatable, Sendable {
         var taken = project.ids
         while true {
             let (id, path) = record.placement(in: project.directory, avoiding: taken)
-            let text = record.yaml(id: id)
+            let text = try record.file(id: id).text()
             var diagnostics: [Diagnostic] = []
             let decoder = RecordDecoder(config: project.config, gazetteer: gazetteer, fallbackID: id)
-            guard let file = YAMLFile.parse(text, path: path, diagnostics: &diagnostics),
-                  let decoded = decoder.decode(file, diagnostics: &diagnostics)
-            else {
+            guard let decoded = decoder.decode(text, path: path, diagnostics: &diagnostics) else {
                 return .invalid(diagnostics: diagnostics, text: text)
             }
             if try AtomicFile.create(text, at: path) {
@@ -90,29 +87,13 @@ public struct NewRecord: Equatable, Sendable {
         }
     }
 
-    /// The record file's text, fields in the order of the README's example.
-    func yaml(id: String) -> String {
-        var fields: [(String, Node)] = [("id", YAMLText.plainNode(id)), ("title", YAMLText.textNode(title))]
-        func add(_ key: String, _ value: String?, _ node: (String) -> Node = YAMLText.textNode) {
-            if let value { fields.append((key, node(value))) }
-        }
-        add("start", start, YAMLText.plainNode)
-        add("end", end, YAMLText.plainNode)
-        add("timezone", timezone)
-        let place = [("venue", venue), ("city", city), ("country", country)].compactMap { key, value in
-            value.map { (Node(key), YAMLText.textNode($0)) }
-        }
-        if !place.isEmpty { fields.append(("location", Node(place))) }
-        add("category", category)
-        if !tags.isEmpty { fields.append(("tags", YAMLText.listNode(tags))) }
-        if !partners.isEmpty { fields.append(("organisations", YAMLText.listNode(partners))) }
-        add("participants", participants, YAMLText.plainNode)
-        add("role", role)
-        add("format", format)
-        add("status", status)
-        add("visibility", visibility)
-        add("url", url)
-        add("summary", summary)
-        return YAMLText.serialize(Node(fields.map { (Node($0.0), $0.1) })) + "\n"
+    /// The record file, with the values as given.
+    func file(id: String) -> RecordFile {
+        RecordFile(
+            id: id, title: title, start: start, end: end, timezone: timezone,
+            location: .parts(venue: venue, city: city, country: country), category: category, tags: tags,
+            organisations: partners, participants: participants.map(RecordFile.Participants.count), role: role,
+            format: format, status: status, visibility: visibility, url: url, summary: summary
+        )
     }
 }

@@ -63,6 +63,11 @@ struct RecordDecoder {
         return problems.hasErrors ? nil : record
     }
 
+    /// Reads a record's text that is not (yet) in a file; `path` names it in diagnostics.
+    func decode(_ text: String, path: String, diagnostics: inout [Diagnostic]) -> EventRecord? {
+        YAMLFile.parse(text, path: path, diagnostics: &diagnostics).flatMap { decode($0, diagnostics: &diagnostics) }
+    }
+
     /// The `id` a record file gives, read even when the record has errors.
     static func claimedID(in file: YAMLFile) -> String? {
         file.root?.mapping?["id"]?.scalar?.string
