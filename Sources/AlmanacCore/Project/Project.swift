@@ -33,24 +33,32 @@ public struct Project: Sendable {
         let files = recordFiles(in: directory + "/" + eventsFolder)
         progress?.begin("Reading records", total: files.count)
         defer { progress?.end() }
-        let loaded = files.parallelMap { path -> (records: [EventRecord], ids: [String], diagnostics: [Diagnostic]) in
-            defer { progress?.advance(by: 1) }
-            var found: [Diagnostic] = []
-            if path.lowercased().hasSuffix(".csv") {
-                guard let text = ImportInput.text(at: path, diagnostics: &found) else { return ([], [], found) }
-                let table = CSVRecords(config: config, gazetteer: gazetteer).records(from: text, file: path)
-                return (table.records, table.records.map(\.id), found + table.diagnostics)
+        // Read in batches, so that only one batch of per-file results exists beside the records.
+        var records: [EventRecord] = []
+        var ids = Set<String>()
+        for batch in stride(from: 0, to: files.count, by: 4096).map({ Array(files[$0..<min($0 + 4096, files.count)]) }) {
+            let loaded = batch.parallelMap { path -> (records: [EventRecord], ids: [String], diagnostics: [Diagnostic]) in
+                defer { progress?.advance(by: 1) }
+                var found: [Diagnostic] = []
+                if path.lowercased().hasSuffix(".csv") {
+                    guard let text = ImportInput.text(at: path, diagnostics: &found) else { return ([], [], found) }
+                    let table = CSVRecords(config: config, gazetteer: gazetteer).records(from: text, file: path)
+                    return (table.records, table.records.map(\.id), found + table.diagnostics)
+                }
+                let fallbackID = derivedID(for: path, in: directory)
+                let decoder = RecordDecoder(config: config, gazetteer: gazetteer, fallbackID: fallbackID)
+                guard let yaml = YAMLFile.load(path, diagnostics: &found) else { return ([], [fallbackID], found) }
+                let record = decoder.decode(yaml, diagnostics: &found)
+                return (record.map { [$0] } ?? [], [record?.id ?? RecordDecoder.claimedID(in: yaml) ?? fallbackID], found)
             }
-            let fallbackID = derivedID(for: path, in: directory)
-            let decoder = RecordDecoder(config: config, gazetteer: gazetteer, fallbackID: fallbackID)
-            guard let yaml = YAMLFile.load(path, diagnostics: &found) else { return ([], [fallbackID], found) }
-            let record = decoder.decode(yaml, diagnostics: &found)
-            return (record.map { [$0] } ?? [], [record?.id ?? RecordDecoder.claimedID(in: yaml) ?? fallbackID], found)
+            for result in loaded {
+                records += result.records
+                ids.formUnion(result.ids)
+                diagnostics += result.diagnostics
+            }
         }
-        let records = loaded.flatMap(\.records)
-        diagnostics += loaded.flatMap(\.diagnostics)
         diagnostics += duplicateIDs(in: records)
-        return .success(Project(directory: directory, config: config, records: records, diagnostics: diagnostics, ids: Set(loaded.flatMap(\.ids))))
+        return .success(Project(directory: directory, config: config, records: records, diagnostics: diagnostics, ids: ids))
     }
 
     /// Every record file below `events/`, sorted by path, hidden files skipped: `.yml` and
