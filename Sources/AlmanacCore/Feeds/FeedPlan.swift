@@ -19,23 +19,26 @@ struct FeedPlan {
             let event = PublishedEvent(record: record, timing: timing, config: config)
             let key = FeedState.Key(feed: feed.name, id: record.id)
             current.insert(record.id)
-            let entry = updated(state.entries[key], for: event, now: now)
-            state.entries[key] = entry
+            let entry = updated(state[key], for: event, now: now)
+            state[key] = entry
             if !event.isCancelled || now - (entry.gone ?? now) < grace {
                 plan.items.append(Item(event: event, entry: entry))
             }
         }
-        for (key, entry) in state.entries where key.feed == feed.name && !current.contains(key.id) {
+        // Keys first: changing the state while iterating it would copy all of it.
+        let departed = state.entries.keys.filter { $0.feed == feed.name && !current.contains($0.id) }
+        for key in departed {
+            guard let entry = state[key] else { continue }
             guard let tombstone = PublishedEvent(tombstoneFor: key.id, entry: entry, config: config) else {
-                state.entries[key] = nil
+                state[key] = nil
                 continue
             }
             let notice = updated(entry, for: tombstone, now: now)
             if now - (notice.gone ?? now) < grace {
-                state.entries[key] = notice
+                state[key] = notice
                 plan.items.append(Item(event: tombstone, entry: notice))
             } else {
-                state.entries[key] = nil
+                state[key] = nil
             }
         }
         plan.items.sort { lhs, rhs in

@@ -25,10 +25,9 @@ public struct FeedPublisher {
     public func publish(to outputDirectory: String, progress: (any ProgressReporter)? = nil, onWait: () -> Void = {}) throws -> [FeedOutcome] {
         let lock = try FileLock(path: project.directory + "/.almanac.lock", onWait: onWait)
         defer { withExtendedLifetime(lock) {} }
-        let previous = try FeedState.load(path: statePath)
-        var state = previous
+        var state = try FeedState.load(path: statePath)
         let feedNames = Set(project.config.feeds.map(\.name))
-        state.entries = state.entries.filter { feedNames.contains($0.key.feed) }
+        for key in state.entries.keys.filter({ !feedNames.contains($0.feed) }) { state[key] = nil }
         var outcomes: [FeedOutcome] = []
         for feed in project.config.feeds {
             let plan = FeedPlan.make(feed: feed, records: project.records, config: project.config, state: &state, now: clock.now)
@@ -36,7 +35,7 @@ public struct FeedPublisher {
             let count = try FeedWriter(config: project.config, feed: feed).write(plan, to: path, progress: progress)
             outcomes.append(FeedOutcome(feed: feed.name, path: path, events: count))
         }
-        if state != previous || !FileManager.default.fileExists(atPath: statePath) {
+        if state.isModified || !FileManager.default.fileExists(atPath: statePath) {
             try AtomicFile.write(state.serialized(), to: statePath)
         }
         return outcomes

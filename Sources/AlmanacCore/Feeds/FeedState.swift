@@ -31,7 +31,19 @@ public struct FeedState: Sendable, Equatable {
         public var title: String
     }
 
-    public var entries: [Key: Entry] = [:]
+    public private(set) var entries: [Key: Entry] = [:]
+    /// Whether an entry changed since the state was loaded.
+    public private(set) var isModified = false
+
+    /// An entry; setting a different value marks the state as modified.
+    public subscript(key: Key) -> Entry? {
+        get { entries[key] }
+        set {
+            guard entries[key] != newValue else { return }
+            entries[key] = newValue
+            isModified = true
+        }
+    }
 
     public init() {}
 
