@@ -32,9 +32,12 @@ import Testing
         return Expected(title: record.title, start: start, end: end, city: record.place?.city, country: record.place?.country)
     }
 
-    /// Measured: 78 of 78. The first 64 items were written before the importer was run on
-    /// them (63 exact then), the last 14 after (13 exact then); the two misses were fixed.
-    static let measuredExact = 78
+    /// Measured: 99 of 99. The first 64 items were written before the importer was run on
+    /// them (63 exact then), the next 14 after (13 exact then); the two misses were fixed.
+    /// The last 21 put the phrasings a blind run missed in other words (signings, relative
+    /// times, seats and organisation names, visits and origins, unknown towns, online
+    /// activities) and were written with the rules that read them.
+    static let measuredExact = 99
 
     @Test func extractsStartEndCityAndCountryAsMeasured() throws {
         let text = try String(contentsOf: Self.folder.appendingPathComponent("news.txt"), encoding: .utf8)
@@ -54,5 +57,12 @@ import Testing
         let share = Double(exact) / Double(expected.count)
         print("news corpus: \(exact) of \(expected.count) items exact (\(Int((share * 100).rounded()))%)")
         #expect(exact >= Self.measuredExact)
+    }
+
+    @Test func anActivityTimedOnlyRelativelyIsADraftThatSaysSo() {
+        let text = "Coordinators meet in Budva\n\nLast week, the coordinators met in Budva to review the plan adopted at the conference held on 18 March 2025.\n"
+        let result = NewsImporter(config: Self.config(), gazetteer: .bundled).importNews(text, file: "news.txt")
+        #expect(result.records.first?.status == .draft)
+        #expect(result.diagnostics.map(\.message).contains("'Coordinators meet in Budva': it dates the activity only as 'last week', so it is written as a draft to review"))
     }
 }

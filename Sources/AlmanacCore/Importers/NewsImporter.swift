@@ -24,7 +24,8 @@ public struct NewsImporter: Sendable {
             result.diagnostics.append(.error(SourceLocation(file: file), "no news items found", hint: "write each item as a title line, a blank line and its paragraph, or as a Markdown heading and its text"))
             return result
         }
-        let chosen = items.map(activityDate)
+        let dates = ActivityDateReader()
+        let chosen = items.map(dates.date(of:))
         let places = PlaceExtractor(gazetteer: gazetteer)
         let categories = CategoryGuesser(categories: config.categories)
         let organisations = OrganisationMatcher(known: KnownOrganisation.bundled + config.organisations, excluding: config.organisation, gazetteer: gazetteer)
@@ -37,9 +38,8 @@ public struct NewsImporter: Sendable {
                     let written = chosen[index].text[mention.range]
                     result.diagnostics.append(.warning(location, "'\(written)' has no year and no other item gives one, so it is written as a draft", hint: "pass --year YYYY, or add the year to the text"))
                 }
-            } else {
-                let reason = chosen[index].onlyInPassing ? "it names dates only in passing (a deadline, an earlier meeting)" : "it names no date"
-                result.diagnostics.append(.warning(location, "'\(item.title)': \(reason), so it is written as a draft to review", hint: "add `start:` to the record when the date is known, and remove `status: draft`"))
+            } else if let reason = chosen[index].undated {
+                result.diagnostics.append(.warning(location, "'\(item.title)': \(reason.explanation), so it is written as a draft to review", hint: "add `start:` to the record when the date is known, and remove `status: draft`"))
             }
             let place = places.place(title: item.title, body: item.body, dateRange: chosen[index].inBody ? chosen[index].mention?.range : nil)
             let category = categories.category(title: item.title, body: item.body)
@@ -50,7 +50,7 @@ public struct NewsImporter: Sendable {
             var record = EventRecord(id: id, title: item.title, timing: days.map { .allDay(start: $0.start, end: $0.end) },
                                      timezone: place?.city?.timezone ?? config.timezone, origin: location)
             record.status = days == nil ? .draft : .confirmed
-            record.place = place.map { Place(city: $0.city?.name, country: $0.country) }
+            record.place = place.map { Place(city: $0.cityName, country: $0.country) }
             record.coordinates = place?.city?.coordinates
             record.category = category
             record.organisations = organisations.organisations(in: [item.title, item.body])
@@ -61,56 +61,9 @@ public struct NewsImporter: Sendable {
         return result
     }
 
-    // MARK: The activity's date
-
-    private struct Choice {
-        var mention: DateMention?
-        /// The text the mention is in (the title or the body).
-        var text: String
-        var inBody: Bool
-        /// The item names dates, but each only in passing.
-        var onlyInPassing: Bool
-    }
-
-    /// Words before a date that make it a date mentioned in passing, never the activity's.
-    private static let passingWords: Set<String> = [
-        "previous", "previously", "last", "earlier", "deadline", "by", "before", "since", "after", "prior",
-        "following", "until", "till", "due", "dated", "adopted", "signed", "submitted", "established", "founded",
-    ]
-    /// Words that make a date a later one, taken only when nothing better is found.
-    private static let laterWords: Set<String> = ["next", "upcoming", "later", "future", "forthcoming"]
-    /// Words that introduce the activity's date.
-    private static let activityWords: Set<String> = ["on", "held", "from", "between", "took", "take", "place", "met", "meet", "will", "during"]
-
-    /// The mention that dates the activity: the first one that is not in passing, preferring
-    /// one introduced as the activity's ("held on", "on", "from").
-    private func activityDate(_ item: NewsItem) -> Choice {
-        let parser = DateExpressionParser()
-        var candidates: [(rank: (Int, Int, Int), choice: Choice)] = []
-        var passing = false
-        for (inBody, text) in [(false, item.title), (true, item.body)] {
-            let prose = Prose(text)
-            for mention in parser.mentions(in: text) {
-                let words = prose.wordsBefore(prose.tokenIndex(at: mention.range.lowerBound), limit: 6)
-                let near = Array(words.suffix(3))
-                if words.contains(where: Self.passingWords.contains) && !near.contains("held") {
-                    passing = true
-                    continue
-                }
-                let tier = words.contains(where: Self.laterWords.contains) ? 1 : 0
-                let cue = near.contains(where: Self.activityWords.contains) || words.isEmpty ? 0 : 1
-                candidates.append(((tier, cue, candidates.count), Choice(mention: mention, text: text, inBody: inBody, onlyInPassing: false)))
-            }
-        }
-        guard let best = candidates.min(by: { $0.rank < $1.rank }) else {
-            return Choice(mention: nil, text: item.body, inBody: true, onlyInPassing: passing)
-        }
-        return best.choice
-    }
-
     /// The days of a mention; a year it leaves out comes from `--year`, else from the
     /// nearest item whose date has one.
-    private func resolve(_ mention: DateMention, at index: Int, among choices: [Choice]) -> (start: LocalDate, end: LocalDate)? {
+    private func resolve(_ mention: DateMention, at index: Int, among choices: [ActivityDate]) -> (start: LocalDate, end: LocalDate)? {
         if mention.hasYear { return mention.days(year: nil) }
         if let year { return mention.days(year: year) }
         let neighbours = choices.indices.filter { $0 != index && choices[$0].mention?.hasYear == true }

@@ -1,22 +1,42 @@
-/// The city and country where an activity took place, found with the gazetteer.
+/// The city and country where an activity took place.
 public struct ExtractedPlace: Hashable, Sendable {
-    /// The gazetteer's city, or nil when only the country is known.
+    /// The city as the gazetteer names it, or as the text does when the gazetteer does not
+    /// know it; nil when only the country is known.
+    public var cityName: String?
+    /// The gazetteer's city, with its coordinates and time zone, when it knows it.
     public var city: GazetteerPlace?
     public var country: String
+
+    init(city: GazetteerPlace?, country: String) {
+        self.cityName = city?.name
+        self.city = city
+        self.country = country
+    }
+
+    /// A city the gazetteer does not know, named with its country ("in Rakitje, Croatia").
+    init(unknownCity name: String, country: String) {
+        self.cityName = name
+        self.country = country
+    }
 }
 
 /// Finds the place of an activity in a news item. A name counts only when it is capitalised
-/// and stands where a place of activity stands: after "in", "at" or "to" ("held in Rome",
-/// "a visit to Tirana"), before its country ("Budva Montenegro", "Skopje, North Macedonia"),
-/// or as a dateline at the start of the title or text ("Tirana – …"). City names that are
-/// also English words (Bar, Split, Nice, Reading) therefore never match plain prose.
+/// and stands where a place of activity stands: after "in", "at", "to" or "visited" ("held in
+/// Rome", "a visit to Tirana", "visited Ljubljana"), before its country ("Budva Montenegro",
+/// "Skopje, North Macedonia"), or as a dateline at the start of the title or text ("Tirana –
+/// …"). City names that are also English words (Bar, Split, Nice, Reading) therefore never
+/// match plain prose. A city the gazetteer does not know counts when the text names its
+/// country: "in Rakitje, Croatia".
 ///
-/// Of the places found, one mentioned in passing is skipped: a seat of an organisation ("the
-/// EU Delegation in Sarajevo"), a place after "from", or one after words such as "previous"
-/// or "next". The place in the sentence of the activity's date wins, then the title's, then
-/// the first. With no city at all, an activity with a country's ministry or government takes
-/// place in its capital; otherwise a country named as the place ("in Hungary", a title
-/// ending ", Hungary") is kept alone.
+/// Of the places found, one mentioned in passing is skipped: the seat of an organisation or
+/// its name ("the EU Delegation in Sarajevo", "whose headquarters are in Vienna", "the OSCE
+/// Mission to Skopje"), an origin ("a delegation from Kyiv"), or a place after words such as
+/// "previous" or "next". The place in the sentence of the activity's date wins, then the
+/// title's, then the first. With no city at all, an activity with a country's ministry or
+/// government takes place in its capital, unless another country is named as the place;
+/// otherwise a country named as the place ("in Hungary", a title ending ", Hungary") is kept
+/// alone. An activity held online ("a webinar", "met online") takes only a place named as
+/// its venue ("in", "at", …), never a dateline or a ministry's capital.
 public struct PlaceExtractor: Sendable {
     public let gazetteer: Gazetteer
     public let countries: Countries
@@ -26,12 +46,17 @@ public struct PlaceExtractor: Sendable {
         self.countries = countries
     }
 
-    private static let placeWords: Set<String> = ["in", "at", "to", "near", "hosted", "venue"]
-    /// Words before "in" that make the place the seat of an organisation, not the venue.
+    private static let placeWords: Set<String> = ["in", "at", "to", "near", "hosted", "venue", "visit", "visits", "visited", "visiting"]
+    /// Words before "in" (or, capitalised as in a name, before "to": "Mission to Skopje") that
+    /// make the place the seat of an organisation, not the venue.
     private static let seatWords: Set<String> = [
-        "delegation", "delegations", "embassy", "embassies", "office", "offices", "mission",
+        "delegation", "delegations", "embassy", "embassies", "office", "offices", "mission", "headquarters", "seat",
         "headquartered", "based", "seated", "consulate", "representation", "ambassador", "residing",
     ]
+    /// Words between a seat and "in": "whose headquarters are in", "the office, which is located in".
+    private static let seatLinks: Set<String> = [",", "which", "that", "is", "are", "was", "were", "located", "situated"]
+    /// Words before a seat that make it the venue: "at Europol headquarters in", "visited the Office in".
+    private static let venueLeads: Set<String> = ["at", "visit", "visits", "visited", "visiting"]
     /// Words in the clause before a place that make it a place mentioned in passing.
     private static let passingWords: Set<String> = [
         "previous", "previously", "last", "earlier", "next", "following", "upcoming", "former", "since", "born",
@@ -44,24 +69,24 @@ public struct PlaceExtractor: Sendable {
     public func place(title: String, body: String, dateRange: Range<String.Index>?) -> ExtractedPlace? {
         let titleProse = Prose(title), bodyProse = Prose(body)
         let dateSentence = dateRange.map { bodyProse.sentence(at: $0.lowerBound) }
+        let isOnline = OnlineActivity.isOnline([titleProse, bodyProse])
         let titleFinds = finds(in: titleProse, isTitle: true)
         let bodyFinds = finds(in: bodyProse, isTitle: false)
-        let all = (titleFinds + bodyFinds).filter { !$0.isPassing }
-        let titleCountry = titleFinds.last { $0.city == nil && !$0.isPassing }?.country
+        let counts = { (find: Find) in !find.isPassing && (!isOnline || find.followsPlaceWord) }
+        let all = (titleFinds + bodyFinds).filter(counts)
+        let titleCountry = titleFinds.filter(counts).last { $0.place.cityName == nil }?.place.country
 
-        var cities = all.filter { $0.city != nil }
-        if let titleCountry, cities.contains(where: { $0.country == titleCountry }) {
-            cities = cities.filter { $0.country == titleCountry }
+        var cities = all.filter { $0.place.cityName != nil }
+        if let titleCountry, cities.contains(where: { $0.place.country == titleCountry }) {
+            cities = cities.filter { $0.place.country == titleCountry }
         }
         let ranked = cities.enumerated().min { lhs, rhs in
             rank(lhs.element, order: lhs.offset, dateSentence: dateSentence) < rank(rhs.element, order: rhs.offset, dateSentence: dateSentence)
         }
-        if let best = ranked?.element { return ExtractedPlace(city: best.city, country: best.country) }
-        if let capital = institutionCapital(in: [titleProse, bodyProse]) { return capital }
-        if let country = titleCountry ?? all.first(where: { $0.city == nil })?.country {
-            return ExtractedPlace(city: nil, country: country)
-        }
-        return nil
+        if let best = ranked?.element { return best.place }
+        let country = titleCountry ?? all.first(where: { $0.place.cityName == nil })?.place.country
+        if !isOnline, let capital = institutionCapital(in: [titleProse, bodyProse], country: country) { return capital }
+        return country.map { ExtractedPlace(city: nil, country: $0) }
     }
 
     private func rank(_ find: Find, order: Int, dateSentence: Int?) -> (Int, Int, Int) {
@@ -72,11 +97,12 @@ public struct PlaceExtractor: Sendable {
     // MARK: Finding names
 
     private struct Find {
-        var city: GazetteerPlace?
-        var country: String
+        var place: ExtractedPlace
         var isTitle: Bool
         var sentence: Int
         var isPassing: Bool
+        /// Named after "in", "at", "visited" …, not only by its position.
+        var followsPlaceWord: Bool
     }
 
     /// Every city or country name in `prose` that stands in a place's position.
@@ -85,31 +111,69 @@ public struct PlaceExtractor: Sendable {
         var index = 0
         let tokens = prose.tokens
         while index < tokens.count {
-            guard tokens[index].isWord, tokens[index].isCapitalised, let match = longestName(in: prose, at: index) else {
+            guard tokens[index].isWord, tokens[index].isCapitalised else {
                 index += 1
                 continue
             }
-            let followingCountry = countryAfter(prose, match.next)
-            var city = match.city
+            let match = longestName(in: prose, at: index)
+            let followingCountry = match.flatMap { countryAfter(prose, $0.next) }
+            var city = match?.city
             if let place = city, let followingCountry, followingCountry.name != place.country {
                 city = gazetteer.place(named: place.name, country: followingCountry.name).flatMap { $0.country == followingCountry.name ? $0 : nil }
+            }
+            guard let match, let country = city?.country ?? match.country?.name else {
+                // Unknown here, or known only in another country than the one named after it.
+                if let unknown = unknownCity(in: prose, at: index) {
+                    result.append(Find(place: unknown.place, isTitle: isTitle, sentence: tokens[index].sentence, isPassing: isPassing(prose, at: index), followsPlaceWord: true))
+                    index = unknown.next
+                } else {
+                    index = match?.next ?? index + 1
+                }
+                continue
             }
             let confirmedByCountry = city != nil && followingCountry?.name == city?.country
             // "in the Hague": the article does not count.
             let articleBefore = index >= 1 && prose.tokens[index - 1].lowercased == "the"
             let contextIndex = articleBefore ? index - 1 : index
-            let before = prose.wordBefore(contextIndex)
             let isDateline = contextIndex == 0 && match.next < tokens.count && [":", "–", "—", "-", ","].contains(tokens[match.next].text)
-            let hasContext = before.map(Self.placeWords.contains) ?? false
-            if let country = city?.country ?? match.country?.name, hasContext || confirmedByCountry || isDateline || isTitleSuffix(prose, index, match, isTitle) {
-                let words = prose.wordsBefore(contextIndex)
-                let seat = before == "in" && Self.seatWords.contains(prose.wordBefore(contextIndex - 1) ?? "")
-                let passing = seat || before == "from" || words.contains(where: Self.passingWords.contains)
-                result.append(Find(city: city, country: country, isTitle: isTitle, sentence: tokens[index].sentence, isPassing: passing))
+            let followsPlaceWord = prose.wordBefore(contextIndex).map(Self.placeWords.contains) ?? false
+            if followsPlaceWord || confirmedByCountry || isDateline || isTitleSuffix(prose, index, match, isTitle) {
+                result.append(Find(place: ExtractedPlace(city: city, country: country), isTitle: isTitle, sentence: tokens[index].sentence,
+                                   isPassing: isPassing(prose, at: contextIndex), followsPlaceWord: followsPlaceWord))
             }
             index = confirmedByCountry ? (followingCountryEnd(prose, match.next) ?? match.next) : match.next
         }
         return result
+    }
+
+    /// A place named at token `index` in passing: a seat ("the Delegation in", "whose
+    /// headquarters are in", "the Mission to") unless the activity is at it ("at Europol
+    /// headquarters in", "visited the Office in"), an origin ("from") or after a passing word.
+    private func isPassing(_ prose: Prose, at index: Int) -> Bool {
+        let before = prose.wordBefore(index)
+        var seatIndex = index - 2
+        while seatIndex >= 0, Self.seatLinks.contains(prose.tokens[seatIndex].lowercased) { seatIndex -= 1 }
+        let seat = seatIndex >= 0 && Self.seatWords.contains(prose.tokens[seatIndex].lowercased)
+            && (before == "in" || (before == "to" && prose.tokens[seatIndex].isCapitalised))
+            && !prose.wordsBefore(seatIndex, limit: 4).contains(where: Self.venueLeads.contains)
+        return seat || before == "from" || prose.wordsBefore(index).contains(where: Self.passingWords.contains)
+    }
+
+    /// A city the gazetteer does not know, named after "in" with its country: "in Rakitje,
+    /// Croatia". Its words are capitalised, not in capitals (an acronym is no city).
+    private func unknownCity(in prose: Prose, at index: Int) -> (place: ExtractedPlace, next: Int)? {
+        guard prose.wordBefore(index) == "in" else { return nil }
+        let tokens = prose.tokens
+        var end = index
+        while end < tokens.count, end - index < 3, tokens[end].isWord, tokens[end].isCapitalised, tokens[end].text.contains(where: \.isLowercase) {
+            end += 1
+            guard end + 1 < tokens.count, tokens[end].text == "," else { continue }
+            if let country = longestName(in: prose, at: end + 1), let known = country.country {
+                let name = tokens[index..<end].map(\.text).joined(separator: " ")
+                return (ExtractedPlace(unknownCity: name, country: known.name), country.next)
+            }
+        }
+        return nil
     }
 
     /// A place set off by commas in a title: "…, Hungary", "Exercise, Sarajevo, 20 May 2025".
@@ -166,16 +230,16 @@ public struct PlaceExtractor: Sendable {
         return i < prose.tokens.count && prose.tokens[i].isWord && prose.tokens[i].isCapitalised ? i : nil
     }
 
-    /// The capital of the country whose ministry or government the text names
-    /// ("the Ministry of Interior of Serbia").
-    private func institutionCapital(in proses: [Prose]) -> ExtractedPlace? {
+    /// The capital of the country whose ministry or government the text names ("the Ministry
+    /// of Interior of Serbia"), if that is `country` when one is named as the place.
+    private func institutionCapital(in proses: [Prose], country venue: String?) -> ExtractedPlace? {
         for prose in proses {
             for (index, token) in prose.tokens.enumerated() where token.isWord && Self.institutionWords.contains(token.lowercased) && token.isCapitalised {
                 var i = index + 1
                 var words = 0
                 while i < prose.tokens.count, words < 8, prose.tokens[i].isWord {
                     if prose.tokens[i].lowercased == "of", let match = longestName(in: prose, at: i + 1), let country = match.country,
-                       let capital = gazetteer.place(named: country.capital, country: country.name) {
+                       venue == nil || venue == country.name, let capital = gazetteer.place(named: country.capital, country: country.name) {
                         return ExtractedPlace(city: capital, country: country.name)
                     }
                     i += 1

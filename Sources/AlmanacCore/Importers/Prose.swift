@@ -73,15 +73,21 @@ struct Prose {
 
     /// Up to `limit` lower-cased words before token `index` in the same clause, nearest last.
     func wordsBefore(_ index: Int, limit: Int = 6) -> [String] {
-        var words: [String] = []
+        wordIndices(before: index, limit: limit).map { tokens[$0].lowercased }
+    }
+
+    /// The token indices of up to `limit` words before token `index` in the same clause (or
+    /// up to a comma, with `stoppingAtCommas`), nearest last.
+    func wordIndices(before index: Int, limit: Int = 6, stoppingAtCommas: Bool = false) -> [Int] {
+        var indices: [Int] = []
         var i = index - 1
-        while i >= 0, words.count < limit {
+        while i >= 0, indices.count < limit {
             let token = tokens[i]
-            if !token.isWord, Prose.clauseEnds.contains(token.text) { break }
-            if token.isWord { words.insert(token.lowercased, at: 0) }
+            if !token.isWord, Prose.clauseEnds.contains(token.text) || (stoppingAtCommas && token.text == ",") { break }
+            if token.isWord { indices.insert(i, at: 0) }
             i -= 1
         }
-        return words
+        return indices
     }
 
     /// The word just before token `index`, ignoring a comma; nil at a clause start.

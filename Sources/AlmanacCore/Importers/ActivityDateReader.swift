@@ -1,0 +1,146 @@
+/// The date a news item gives its activity, or why it gives none.
+struct ActivityDate {
+    var mention: DateMention?
+    /// The text the mention is in (the title or the body).
+    var text: String
+    var inBody: Bool
+    /// Why there is no mention; nil when there is one.
+    var undated: UndatedReason?
+}
+
+/// Why a news item gives its activity no date.
+enum UndatedReason: Equatable {
+    case noDate
+    /// Every date it names is another event's (a deadline, an earlier meeting).
+    case onlyInPassing
+    /// It times the activity relative to when it was written ("last week").
+    case relative(String)
+
+    var explanation: String {
+        switch self {
+        case .noDate: "it names no date"
+        case .onlyInPassing: "it names dates only in passing (a deadline, an earlier meeting)"
+        case let .relative(words): "it dates the activity only as '\(words)'"
+        }
+    }
+}
+
+/// Chooses the date of a news item's activity among the dates it names, by the words around
+/// each. A date in passing is never the activity's:
+///
+/// - after "previous", "earlier", "until", "since", "following" … (up to six words before,
+///   unless "held" is next to the date), or right after "by" ("by 15 July", not "organised by
+///   UNDP on");
+/// - after a participle that describes a thing ("the plan adopted on", "the agreement signed
+///   in Skopje on"); the sentence's own verb dates the activity ("UNDP signed an agreement
+///   on", "an agreement was signed on");
+/// - in a stretch about an earlier event the activity follows up ("following up on the
+///   conclusions of the meeting held on …", "a follow-up to the workshop of …");
+/// - in a sentence that times its activity relative to the news ("Last week, …", "met
+///   yesterday"), unless set beside those words ("last Thursday, 12 June").
+///
+/// Of the others, a date that is not a later one ("the next meeting on") wins, then one
+/// introduced as the activity's ("held on", "from", "on"), then the first, title before text.
+struct ActivityDateReader {
+    /// Words before a date that make it one mentioned in passing.
+    private static let passingWords: Set<String> = [
+        "previous", "previously", "last", "earlier", "deadline", "before", "since", "after", "prior",
+        "following", "until", "till", "due",
+    ]
+    /// Words that make a date a later one, taken only when nothing better is found.
+    private static let laterWords: Set<String> = ["next", "upcoming", "later", "future", "forthcoming"]
+    /// Words that introduce the activity's date.
+    private static let activityWords: Set<String> = ["on", "held", "from", "between", "took", "take", "place", "met", "meet", "will", "during"]
+    /// Participles that, describing a thing, date it in passing ("the strategy adopted on").
+    private static let describingParticiples: Set<String> = ["dated", "adopted", "signed", "submitted", "established", "founded"]
+    /// Words before a participle that make it the sentence's verb ("was signed").
+    private static let auxiliaries: Set<String> = ["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will"]
+    /// Words after a participle that show it describes a thing rather than takes an object.
+    private static let prepositions: Set<String> = ["on", "in", "at", "by", "during", "between", "from", "with", "last", "earlier"]
+    /// Word pairs that lead into an earlier event the activity follows up.
+    private static let followUpLeads: Set<[String]> = [["following", "up"], ["follow", "up"], ["follow-up", "to"], ["follow-up", "of"], ["follow-up", "on"]]
+    /// Times relative to the day the news was written.
+    private static let relativeTimes: PhraseIndex<String> = {
+        let units = ["week", "weekend", "month", "year", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        let phrases = ["yesterday", "today", "this morning", "earlier today", "the day before yesterday", "days ago", "weeks ago",
+                       "this week", "earlier this week", "this month", "earlier this month", "earlier this year"] + units.map { "last \($0)" }
+        var index = PhraseIndex<String>()
+        for phrase in phrases { index.add(phrase, phrase) }
+        return index
+    }()
+
+    private let parser = DateExpressionParser()
+
+    func date(of item: NewsItem) -> ActivityDate {
+        var candidates: [(rank: (Int, Int, Int), date: ActivityDate)] = []
+        var inPassing = false
+        var relative: String?
+        for (inBody, text) in [(false, item.title), (true, item.body)] {
+            let prose = Prose(text)
+            let times = inBody ? relativeActivityTimes(in: prose) : []
+            relative = relative ?? times.first?.value
+            for mention in parser.mentions(in: text) {
+                let index = prose.tokenIndex(at: mention.range.lowerBound)
+                guard let rank = rank(ofDateAt: index, in: prose, relativeTimes: times) else {
+                    inPassing = true
+                    continue
+                }
+                candidates.append(((rank.later, rank.uncued, candidates.count), ActivityDate(mention: mention, text: text, inBody: inBody)))
+            }
+        }
+        guard let best = candidates.min(by: { $0.rank < $1.rank }) else {
+            let reason: UndatedReason = relative.map { .relative($0) } ?? (inPassing ? .onlyInPassing : .noDate)
+            return ActivityDate(mention: nil, text: item.body, inBody: true, undated: reason)
+        }
+        return best.date
+    }
+
+    /// How the date at token `index` ranks as the activity's (lower is better); nil when it
+    /// is a date in passing.
+    private func rank(ofDateAt index: Int, in prose: Prose, relativeTimes: [PhraseIndex<String>.Find]) -> (later: Int, uncued: Int)? {
+        if let time = relativeTimes.first(where: { prose.tokens[$0.tokens.lowerBound].sentence == prose.tokens[index].sentence }) {
+            return isBeside(time.tokens, index, in: prose) ? (0, 0) : nil
+        }
+        let indices = prose.wordIndices(before: index)
+        let words = indices.map { prose.tokens[$0].lowercased }
+        let near = words.suffix(3)
+        if words.contains(where: Self.passingWords.contains) && !near.contains("held") { return nil }
+        if words.last == "by" || indices.contains(where: { describesAThing(participleAt: $0, dateAt: index, in: prose) }) { return nil }
+        if followsUpEarlierEvent(dateAt: index, in: prose) { return nil }
+        let later = words.contains(where: Self.laterWords.contains) ? 1 : 0
+        let cued = words.isEmpty || near.contains(where: Self.activityWords.contains)
+        return (later, cued ? 0 : 1)
+    }
+
+    /// "the agreement signed in Belgrade on": a participle not led by an auxiliary and not
+    /// followed by an object.
+    private func describesAThing(participleAt index: Int, dateAt date: Int, in prose: Prose) -> Bool {
+        guard Self.describingParticiples.contains(prose.tokens[index].lowercased) else { return false }
+        if let before = prose.wordBefore(index), Self.auxiliaries.contains(before) { return false }
+        let next = index + 1
+        return next == date || !prose.tokens[next].isWord || Self.prepositions.contains(prose.tokens[next].lowercased)
+    }
+
+    /// The date stands, up to a comma, after words that lead into an earlier event.
+    private func followsUpEarlierEvent(dateAt index: Int, in prose: Prose) -> Bool {
+        let words = prose.wordIndices(before: index, limit: .max, stoppingAtCommas: true).map { prose.tokens[$0].lowercased }
+        return zip(words, words.dropFirst()).contains { Self.followUpLeads.contains([$0, $1]) }
+    }
+
+    /// Relative times that time an activity: among the first four words of a clause ("Last
+    /// week, …", "The Board yesterday …") or right after "held", "met" or "took place".
+    private func relativeActivityTimes(in prose: Prose) -> [PhraseIndex<String>.Find] {
+        Self.relativeTimes.finds(in: prose).filter { find in
+            let start = find.tokens.lowerBound
+            return prose.wordsBefore(start, limit: 4).count < 4 || ["held", "met", "place"].contains(prose.wordBefore(start) ?? "")
+        }
+    }
+
+    /// The date names the day of the relative time: it starts inside those words or right
+    /// after them ("last Thursday, 12 June", "yesterday (5 May)", "last week, on 3 May").
+    private func isBeside(_ time: Range<Int>, _ index: Int, in prose: Prose) -> Bool {
+        guard index >= time.lowerBound else { return false }
+        guard index > time.upperBound else { return true }
+        return index - time.upperBound <= 2 && prose.tokens[time.upperBound..<index].allSatisfy { [",", "(", "on"].contains($0.lowercased) }
+    }
+}
