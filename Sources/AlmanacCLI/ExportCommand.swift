@@ -72,7 +72,7 @@ struct ExportCSVCommand: ParsableCommand {
             do {
                 try AtomicFile.write(text, to: path)
             } catch {
-                console.error("error: cannot write \(out): \(error.localizedDescription)")
+                console.error("error: \(error.localizedDescription)")
                 throw ExitCode(ExitStatus.dataErrors)
             }
             console.note("Wrote \(RelativePath.display(path, from: FileManager.default.currentDirectoryPath)) (\(rows))\(span)")

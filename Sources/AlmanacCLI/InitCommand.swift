@@ -61,7 +61,7 @@ struct InitCommand: ParsableCommand {
         do {
             outcome = try template.create(in: folder.path)
         } catch {
-            console.error("error: cannot write the project in \(display(folder.path)): \(error.localizedDescription)")
+            console.error("error: \(error.localizedDescription)")
             throw ExitCode(ExitStatus.dataErrors)
         }
         switch outcome {

@@ -108,7 +108,7 @@ struct NewCommand: ParsableCommand {
             do {
                 outcome = try record.add(to: project)
             } catch {
-                console.error("error: cannot write the record: \(error.localizedDescription)")
+                console.error("error: \(error.localizedDescription)")
                 throw ExitCode(ExitStatus.dataErrors)
             }
             switch outcome {

@@ -80,7 +80,7 @@ struct ReportCommand: ParsableCommand {
         do {
             paths = try output.write(to: directory)
         } catch {
-            console.error("error: cannot write the report into \(directory): \(error.localizedDescription)")
+            console.error("error: \(error.localizedDescription)")
             throw ExitCode(ExitStatus.dataErrors)
         }
         let figures = Dictionary(uniqueKeysWithValues: output.context.figures.map { ($0.key, $0.thisPeriod) })

@@ -107,6 +107,17 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("public/all.ics").path))
     }
 
+    @Test func anUnwritableOutputIsAClearErrorNotACrash() throws {
+        let folder = try TemporaryFolder(copying: CLI.fixtures.appendingPathComponent("stress"))
+        try folder.write("taken", "a file where the feeds' folder should be\n")
+        let result = try CLI.run(["feed", "--out", "taken"], in: folder.url)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("error: cannot write \(folder.url.path)/taken/all.ics: "))
+        #expect(result.stderr.contains("hint: check that the folder exists"))
+        #expect(!result.stderr.contains("NSCocoaErrorDomain"))
+        #expect(try folder.read("taken") == "a file where the feeds' folder should be\n")
+    }
+
     @Test func nothingIsPublishedWhileARecordHasErrors() throws {
         let folder = try TemporaryFolder(copying: CLI.packageRoot.appendingPathComponent("examples/iisg"))
         try? FileManager.default.removeItem(at: folder.url.appendingPathComponent("public"))
