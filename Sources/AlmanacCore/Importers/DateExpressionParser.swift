@@ -60,7 +60,7 @@ public struct DateMention: Hashable, Sendable {
 ///     day      = [weekday [","]] ["the"] 1…31 [st|nd|rd|th]
 ///     month    = ["of"] (January … December | Jan … Dec)
 ///     monthFirst = [weekday [","]] month day [sep [month] day] [[","] year]
-///     numeric  = (d.m.yyyy | d/m/yyyy | yyyy-mm-dd) [sep numeric]
+///     numeric  = (d.m.yyyy | d/m/yyyy | yyyy-mm-dd) [sep numeric] | day ["."] sep d.m.yyyy
 ///     sep      = "-" | "–" | "—" | "to" | "until" | "till" | "through" | "and" | "&" | "/"
 ///
 /// Numeric dates are day-first (5.9.2023 is 5 September) unless `monthFirst` is set, as
@@ -112,7 +112,9 @@ struct DateToken {
         case word(String)
         case separator
         case comma
-        /// Punctuation that ends an expression.
+        /// A full stop, which may close a day number ("24.–26.09.2024").
+        case fullStop
+        /// Other punctuation, which ends an expression.
         case stop
     }
 
@@ -172,7 +174,7 @@ struct DateTokenizer {
                 index = end
             } else {
                 let next = text.index(after: index)
-                let kind: DateToken.Kind = character == "," ? .comma : Self.dashes.contains(character) ? .separator : .stop
+                let kind: DateToken.Kind = character == "," ? .comma : character == "." ? .fullStop : Self.dashes.contains(character) ? .separator : .stop
                 tokens.append(DateToken(kind: kind, range: index..<next))
                 index = next
             }
@@ -255,7 +257,7 @@ struct DateGrammar {
     /// The longest mention that starts at `index`.
     func mention(at index: Int) -> (DateMention, Int)? {
         let start = isWord(index, ["from", "between"]) ? index + 1 : index
-        let candidates = [dayFirstSpan(start), dayFirstList(start), monthFirst(start), numeric(start)].compactMap { $0 }
+        let candidates = [dayFirstSpan(start), dayFirstList(start), monthFirst(start), numeric(start), numericDays(start)].compactMap { $0 }
         guard let best = candidates.max(by: { $0.next < $1.next }) else { return nil }
         let range = tokens[start].range.lowerBound..<tokens[best.next - 1].range.upperBound
         return (DateMention(first: best.first, last: best.last, range: range), best.next)
@@ -345,6 +347,14 @@ struct DateGrammar {
         let year = year(i)
         return (WrittenDay(day: first.day, month: firstMonth, year: year.year, weekday: weekday),
                 WrittenDay(day: lastDay, month: lastMonth, year: year.year), year.next)
+    }
+
+    /// "21-23.05.2024", "15–16.10.2024", "24.–26.09.2024": days of the month of a numeric date.
+    private func numericDays(_ index: Int) -> Span? {
+        guard let first = day(index), first.weekday == nil else { return nil }
+        let beforeSeparator = kind(first.next) == .fullStop ? first.next + 1 : first.next
+        guard let afterSeparator = separator(beforeSeparator), case let .numericDate(last)? = kind(afterSeparator) else { return nil }
+        return (WrittenDay(day: first.day, month: last.month, year: last.year), last, afterSeparator + 1)
     }
 
     /// "2023-09-05", "5.9.2023", "05/09/2023 – 06/09/2023".
