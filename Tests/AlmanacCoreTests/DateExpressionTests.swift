@@ -36,6 +36,12 @@ import Testing
         ("on 2023-09-05", "2023-09-05…2023-09-05"),
         ("from 5.9.2023 to 7.9.2023", "2023-09-05…2023-09-07"),
         ("in the period 21-23.05.2024", "2024-05-21…2024-05-23"),
+        // Misspelt months, where a month stands.
+        ("On 22 Novmber 2023 in", "2023-11-22…2023-11-22"),
+        ("on 30 Janaury 2025", "2025-01-30…2025-01-30"),
+        ("on 25th and 26th of Septembar 2024", "2024-09-25…2024-09-26"),
+        ("on 11-12 Febuary 2025", "2025-02-11…2025-02-12"),
+        ("Ocotber 3, 2024", "2024-10-03…2024-10-03"),
         ("on 15–16.10.2024", "2024-10-15…2024-10-16"),
         ("in Budva, 24.–26.09.2024", "2024-09-24…2024-09-26"),
         ("On Tuesday, 5 September 2023", "2023-09-05…2023-09-05"),
@@ -56,7 +62,7 @@ import Testing
     }
 
     @Test func notDates() {
-        for text in ["the next phase (2024-2026)", "over 100 participants", "the 14th Regional Network", "May the Board decide", "version 1.2.3", "31 February 2023"] {
+        for text in ["12 jury members", "5 Lane", "4 mayor", "the next phase (2024-2026)", "over 100 participants", "the 14th Regional Network", "May the Board decide", "version 1.2.3", "31 February 2023"] {
             #expect(days(text) == nil, "\(text)")
         }
     }

@@ -125,10 +125,11 @@ struct DateToken {
 struct DateTokenizer {
     var monthFirst: Bool
 
+    static let monthNames = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+
     static let months: [String: Int] = {
-        let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
         var table: [String: Int] = [:]
-        for (offset, name) in names.enumerated() {
+        for (offset, name) in monthNames.enumerated() {
             table[name] = offset + 1
             table[String(name.prefix(3))] = offset + 1
         }
@@ -239,6 +240,22 @@ struct DateTokenizer {
     }
 }
 
+/// A month name written with a slip of the keyboard ("Novmber", "Janaury", "Septembar"): a
+/// word of four or more letters, with the first letter right, within two edits of exactly
+/// one month's full name ("jury" is near both July and June, so neither), and within one
+/// edit when that name has five letters or fewer ("mayor" is no May).
+enum MisspeltMonth {
+    static func month(_ word: String) -> Int? {
+        guard word.count >= 4 else { return nil }
+        let close = DateTokenizer.monthNames.enumerated().compactMap { offset, name in
+            let distance = Spelling.distance(word, name)
+            return name.first == word.first && distance <= 2 ? (month: offset + 1, fits: distance <= (name.count > 5 ? 2 : 1)) : nil
+        }
+        guard close.count == 1, let only = close.first, only.fits else { return nil }
+        return only.month
+    }
+}
+
 // MARK: - Grammar
 
 /// Recursive descent over the tokens; every rule returns its value and the next index.
@@ -282,8 +299,17 @@ struct DateGrammar {
     // month = ["of"] name
     private func month(_ index: Int) -> (month: Int, next: Int)? {
         let i = isWord(index, ["of"]) ? index + 1 : index
-        guard case let .month(value)? = kind(i) else { return nil }
-        return (value, i + 1)
+        return monthName(i).map { ($0, i + 1) }
+    }
+
+    /// The month named at `index`, misspelt or not: the grammar asks only where a month
+    /// stands beside a day, so "22 Novmber" is November while "jury" elsewhere is no month.
+    private func monthName(_ index: Int) -> Int? {
+        switch kind(index) {
+        case let .month(value)?: value
+        case let .word(word)?: MisspeltMonth.month(word)
+        default: nil
+        }
     }
 
     // [","] yyyy
@@ -329,13 +355,13 @@ struct DateGrammar {
     /// "September 5, 2023", "Tuesday, September 5th", "November 30 – December 1, 2023".
     private func monthFirst(_ index: Int) -> Span? {
         var (weekday, i) = self.weekday(index)
-        guard case let .month(firstMonth)? = kind(i), let first = day(i + 1), first.weekday == nil else { return nil }
+        guard let firstMonth = monthName(i), let first = day(i + 1), first.weekday == nil else { return nil }
         var lastMonth = firstMonth
         var lastDay = first.day
         i = first.next
         if let afterSeparator = separator(i) {
             var j = afterSeparator
-            if case let .month(value)? = kind(j) {
+            if let value = monthName(j) {
                 lastMonth = value
                 j += 1
             }
