@@ -47,6 +47,8 @@ public struct PlaceExtractor: Sendable {
     }
 
     private static let placeWords: Set<String> = ["in", "at", "to", "near", "hosted", "venue", "visit", "visits", "visited", "visiting"]
+    /// Nouns that introduce a place's name: "the capital Tirana", "the city of Ohrid".
+    private static let appositionNouns: Set<String> = ["capital", "city", "town", "village", "municipality"]
     /// Words before "in" (or, capitalised as in a name, before "to": "Mission to Skopje") that
     /// make the place the seat of an organisation, not the venue.
     private static let seatWords: Set<String> = [
@@ -132,9 +134,7 @@ public struct PlaceExtractor: Sendable {
                 continue
             }
             let confirmedByCountry = city != nil && followingCountry?.name == city?.country
-            // "in the Hague": the article does not count.
-            let articleBefore = index >= 1 && prose.tokens[index - 1].lowercased == "the"
-            let contextIndex = articleBefore ? index - 1 : index
+            let contextIndex = leadIn(prose, index)
             let isDateline = contextIndex == 0 && match.next < tokens.count && [":", "–", "—", "-", ","].contains(tokens[match.next].text)
             let followsPlaceWord = prose.wordBefore(contextIndex).map(Self.placeWords.contains) ?? false
             if followsPlaceWord || confirmedByCountry || isDateline || isTitleSuffix(prose, index, match, isTitle) {
@@ -144,6 +144,24 @@ public struct PlaceExtractor: Sendable {
             index = confirmedByCountry ? (followingCountryEnd(prose, match.next) ?? match.next) : match.next
         }
         return result
+    }
+
+    /// Where the words before a name at `index` begin: at its article ("in the Hague") or at
+    /// an apposition that names what it is ("in the capital Tirana", "in the Albanian capital,
+    /// Tirana", "in the city of Ohrid"), so that the word before them tells its role.
+    private func leadIn(_ prose: Prose, _ index: Int) -> Int {
+        let tokens = prose.tokens
+        var i = index - 1
+        if i >= 0, tokens[i].text == "," { i -= 1 }
+        if i >= 1, tokens[i].lowercased == "of", Self.appositionNouns.contains(tokens[i - 1].lowercased) { i -= 1 }
+        if i >= 0, Self.appositionNouns.contains(tokens[i].lowercased) {
+            // "the capital", "the Albanian capital": up to two words to the article.
+            if let article = (max(0, i - 3)..<i).last(where: { tokens[$0].lowercased == "the" }),
+               tokens[article + 1..<i].allSatisfy(\.isWord) {
+                return article
+            }
+        }
+        return index >= 1 && tokens[index - 1].lowercased == "the" ? index - 1 : index
     }
 
     /// A place named at token `index` in passing: a seat ("the Delegation in", "whose
