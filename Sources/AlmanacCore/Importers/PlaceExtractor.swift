@@ -36,7 +36,8 @@ public struct ExtractedPlace: Hashable, Sendable {
 /// government takes place in its capital, unless another country is named as the place;
 /// otherwise a country named as the place ("in Hungary", a title ending ", Hungary") is kept
 /// alone. An activity held online ("a webinar", "met online") takes only a place named as
-/// its venue ("in", "at", …), never a dateline or a ministry's capital.
+/// its venue ("in", "at", …) in the title or in the sentence of its date, never a dateline,
+/// a ministry's capital or a place in another sentence.
 public struct PlaceExtractor: Sendable {
     public let gazetteer: Gazetteer
     public let countries: Countries
@@ -71,10 +72,16 @@ public struct PlaceExtractor: Sendable {
     public func place(title: String, body: String, dateRange: Range<String.Index>?) -> ExtractedPlace? {
         let titleProse = Prose(title), bodyProse = Prose(body)
         let dateSentence = dateRange.map { bodyProse.sentence(at: $0.lowerBound) }
-        let isOnline = OnlineActivity.isOnline([titleProse, bodyProse])
+        let onlineSentences = OnlineActivity.sentences(in: bodyProse)
+        let isOnline = !onlineSentences.isEmpty || !OnlineActivity.sentences(in: titleProse).isEmpty
+        // Online, only a venue in the title or in the sentence of the date (or, without one, of
+        // the activity being online) is the activity's; other sentences name places in passing.
+        let activitySentences = dateSentence.map { [$0] } ?? onlineSentences
+        let counts = { (find: Find) in
+            !find.isPassing && (!isOnline || find.followsPlaceWord && (find.isTitle || activitySentences.contains(find.sentence)))
+        }
         let titleFinds = finds(in: titleProse, isTitle: true)
         let bodyFinds = finds(in: bodyProse, isTitle: false)
-        let counts = { (find: Find) in !find.isPassing && (!isOnline || find.followsPlaceWord) }
         let all = (titleFinds + bodyFinds).filter(counts)
         let titleCountry = titleFinds.filter(counts).last { $0.place.cityName == nil }?.place.country
 
