@@ -35,7 +35,8 @@ public struct ExtractedPlace: Hashable, Sendable {
 /// title's, then the first. With no city at all, an activity with a country's ministry or
 /// government takes place in its capital, unless another country is named as the place;
 /// otherwise a country named as the place ("in Hungary", a title ending ", Hungary") is kept
-/// alone. An activity held online ("a webinar", "met online") takes only a place named as
+/// alone, as is a country the activity covers ("across Serbia", "on the whole territory of
+/// Montenegro"). An activity held online ("a webinar", "met online") takes only a place named as
 /// its venue ("in", "at", …) in the title or in the sentence of its date, never a dateline,
 /// a ministry's capital or a place in another sentence.
 public struct PlaceExtractor: Sendable {
@@ -48,8 +49,11 @@ public struct PlaceExtractor: Sendable {
     }
 
     private static let placeWords: Set<String> = ["in", "at", "to", "near", "hosted", "venue", "visit", "visits", "visited", "visiting"]
-    /// Nouns that introduce a place's name: "the capital Tirana", "the city of Ohrid".
-    private static let appositionNouns: Set<String> = ["capital", "city", "town", "village", "municipality"]
+    /// Nouns that introduce a place's name: "the capital Tirana", "the city of Ohrid", "the
+    /// territory of Serbia".
+    private static let appositionNouns: Set<String> = ["capital", "city", "town", "village", "municipality", "territory"]
+    /// Words before a country that spread the activity over it: "across Montenegro".
+    private static let nationwideWords: Set<String> = ["across", "throughout"]
     /// Words before "in" (or, capitalised as in a name, before "to": "Mission to Skopje") that
     /// make the place the seat of an organisation, not the venue.
     private static let seatWords: Set<String> = [
@@ -94,7 +98,8 @@ public struct PlaceExtractor: Sendable {
         }
         if let best = ranked?.element { return best.place }
         let country = titleCountry ?? all.first(where: { $0.place.cityName == nil })?.place.country
-        if !isOnline, let capital = institutionCapital(in: [titleProse, bodyProse], country: country) { return capital }
+        let isNationwide = all.contains { $0.isNationwide && $0.place.country == country }
+        if !isOnline, !isNationwide, let capital = institutionCapital(in: [titleProse, bodyProse], country: country) { return capital }
         return country.map { ExtractedPlace(city: nil, country: $0) }
     }
 
@@ -112,6 +117,8 @@ public struct PlaceExtractor: Sendable {
         var isPassing: Bool
         /// Named after "in", "at", "visited" …, not only by its position.
         var followsPlaceWord: Bool
+        /// A whole country: "across Montenegro", "on the whole territory of Serbia".
+        var isNationwide = false
     }
 
     /// Every city or country name in `prose` that stands in a place's position.
@@ -143,10 +150,11 @@ public struct PlaceExtractor: Sendable {
             let confirmedByCountry = city != nil && followingCountry?.name == city?.country
             let contextIndex = leadIn(prose, index)
             let isDateline = contextIndex == 0 && match.next < tokens.count && [":", "–", "—", "-", ","].contains(tokens[match.next].text)
-            let followsPlaceWord = prose.wordBefore(contextIndex).map(Self.placeWords.contains) ?? false
+            let isNationwide = city == nil && isNationwide(prose, contextIndex, index)
+            let followsPlaceWord = isNationwide || (prose.wordBefore(contextIndex).map(Self.placeWords.contains) ?? false)
             if followsPlaceWord || confirmedByCountry || isDateline || isTitleSuffix(prose, index, match, isTitle) {
                 result.append(Find(place: ExtractedPlace(city: city, country: country), isTitle: isTitle, sentence: tokens[index].sentence,
-                                   isPassing: isPassing(prose, at: contextIndex), followsPlaceWord: followsPlaceWord))
+                                   isPassing: isPassing(prose, at: contextIndex), followsPlaceWord: followsPlaceWord, isNationwide: isNationwide))
             }
             index = confirmedByCountry ? (followingCountryEnd(prose, match.next) ?? match.next) : match.next
         }
@@ -169,6 +177,12 @@ public struct PlaceExtractor: Sendable {
             }
         }
         return index >= 1 && tokens[index - 1].lowercased == "the" ? index - 1 : index
+    }
+
+    /// A country named as the whole area of an activity: after "across" or "throughout", or
+    /// as "the (whole) territory of".
+    private func isNationwide(_ prose: Prose, _ leadIn: Int, _ index: Int) -> Bool {
+        Self.nationwideWords.contains(prose.wordBefore(leadIn) ?? "") || prose.tokens[leadIn..<index].contains { $0.lowercased == "territory" }
     }
 
     /// A place named at token `index` in passing: a seat ("the Delegation in", "whose
