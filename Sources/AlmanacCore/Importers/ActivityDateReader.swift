@@ -6,6 +6,9 @@ struct ActivityDate {
     var inBody: Bool
     /// Why there is no mention; nil when there is one.
     var undated: UndatedReason?
+    /// A year the item states for a mention that leaves it out ("The 2023 edition … from
+    /// May 9th to 11th").
+    var statedYear: Int?
 }
 
 /// Why a news item gives its activity no date.
@@ -49,6 +52,8 @@ struct ActivityDateReader {
     ]
     /// Words that make a date a later one, taken only when nothing better is found.
     private static let laterWords: Set<String> = ["next", "upcoming", "later", "future", "forthcoming"]
+    /// Words before a year that make it a target or a bound, not the activity's year.
+    private static let yearBounds: Set<String> = ["by", "for", "to", "through", "beyond", "within"]
     /// Words that introduce the activity's date.
     private static let activityWords: Set<String> = ["on", "held", "from", "between", "took", "take", "place", "met", "meet", "will", "during"]
     /// Participles that, describing a thing, date it in passing ("the strategy adopted on").
@@ -88,11 +93,36 @@ struct ActivityDateReader {
                 candidates.append(((rank.later, rank.uncued, candidates.count), ActivityDate(mention: mention, text: text, inBody: inBody)))
             }
         }
-        guard let best = candidates.min(by: { $0.rank < $1.rank }) else {
+        guard var best = candidates.min(by: { $0.rank < $1.rank })?.date else {
             let reason: UndatedReason = relative.map { .relative($0) } ?? (inPassing ? .onlyInPassing : .noDate)
             return ActivityDate(mention: nil, text: item.body, inBody: true, undated: reason)
         }
-        return best.date
+        if let mention = best.mention, !mention.hasYear {
+            best.statedYear = statedYear(near: mention, in: Prose(best.text), otherwise: Prose(best.inBody ? item.title : item.body))
+        }
+        return best
+    }
+
+    /// The year written nearest a mention without one: in its sentence, else in its text,
+    /// else in the item's other text (title or body).
+    private func statedYear(near mention: DateMention, in prose: Prose, otherwise other: Prose) -> Int? {
+        let index = prose.tokenIndex(at: mention.range.lowerBound)
+        let sentence = prose.sentence(at: mention.range.lowerBound)
+        let years = Self.years(in: prose)
+        let nearest = years.filter { prose.tokens[$0.index].sentence == sentence }.min { abs($0.index - index) < abs($1.index - index) }
+            ?? years.min { abs($0.index - index) < abs($1.index - index) }
+        return nearest?.year ?? Self.years(in: other).first?.year
+    }
+
+    /// The years written as words of their own ("in 2023", "the 2023 edition"), but not a
+    /// target or a bound ("by 2024", "for 2025", "until 2030").
+    private static func years(in prose: Prose) -> [(index: Int, year: Int)] {
+        prose.tokens.indices.compactMap { index in
+            let token = prose.tokens[index]
+            guard token.isWord, token.text.count == 4, let year = Int(token.text), (1900...2199).contains(year) else { return nil }
+            if let before = prose.wordBefore(index), yearBounds.contains(before) || passingWords.contains(before) || laterWords.contains(before) { return nil }
+            return (index, year)
+        }
     }
 
     /// How the date at token `index` ranks as the activity's (lower is better); nil when it

@@ -60,7 +60,7 @@ public struct DateMention: Hashable, Sendable {
 ///     day      = [weekday [","]] ["the"] 1…31 [st|nd|rd|th]
 ///     month    = ["of"] (January … December | Jan … Dec)
 ///     monthFirst = [weekday [","]] month day [sep [month] day] [[","] year]
-///     numeric  = (d.m.yyyy | d/m/yyyy | yyyy-mm-dd) [sep numeric]
+///     numeric  = (d.m.yyyy | d/m/yyyy | yyyy-mm-dd) [sep numeric] | day ["."] sep d.m.yyyy
 ///     sep      = "-" | "–" | "—" | "to" | "until" | "till" | "through" | "and" | "&" | "/"
 ///
 /// Numeric dates are day-first (5.9.2023 is 5 September) unless `monthFirst` is set, as
@@ -112,7 +112,9 @@ struct DateToken {
         case word(String)
         case separator
         case comma
-        /// Punctuation that ends an expression.
+        /// A full stop, which may close a day number ("24.–26.09.2024").
+        case fullStop
+        /// Other punctuation, which ends an expression.
         case stop
     }
 
@@ -123,10 +125,11 @@ struct DateToken {
 struct DateTokenizer {
     var monthFirst: Bool
 
+    static let monthNames = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+
     static let months: [String: Int] = {
-        let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
         var table: [String: Int] = [:]
-        for (offset, name) in names.enumerated() {
+        for (offset, name) in monthNames.enumerated() {
             table[name] = offset + 1
             table[String(name.prefix(3))] = offset + 1
         }
@@ -172,7 +175,7 @@ struct DateTokenizer {
                 index = end
             } else {
                 let next = text.index(after: index)
-                let kind: DateToken.Kind = character == "," ? .comma : Self.dashes.contains(character) ? .separator : .stop
+                let kind: DateToken.Kind = character == "," ? .comma : character == "." ? .fullStop : Self.dashes.contains(character) ? .separator : .stop
                 tokens.append(DateToken(kind: kind, range: index..<next))
                 index = next
             }
@@ -237,6 +240,22 @@ struct DateTokenizer {
     }
 }
 
+/// A month name written with a slip of the keyboard ("Novmber", "Janaury", "Septembar"): a
+/// word of four or more letters, with the first letter right, within two edits of exactly
+/// one month's full name ("jury" is near both July and June, so neither), and within one
+/// edit when that name has five letters or fewer ("mayor" is no May).
+enum MisspeltMonth {
+    static func month(_ word: String) -> Int? {
+        guard word.count >= 4 else { return nil }
+        let close = DateTokenizer.monthNames.enumerated().compactMap { offset, name in
+            let distance = Spelling.distance(word, name)
+            return name.first == word.first && distance <= 2 ? (month: offset + 1, fits: distance <= (name.count > 5 ? 2 : 1)) : nil
+        }
+        guard close.count == 1, let only = close.first, only.fits else { return nil }
+        return only.month
+    }
+}
+
 // MARK: - Grammar
 
 /// Recursive descent over the tokens; every rule returns its value and the next index.
@@ -255,7 +274,7 @@ struct DateGrammar {
     /// The longest mention that starts at `index`.
     func mention(at index: Int) -> (DateMention, Int)? {
         let start = isWord(index, ["from", "between"]) ? index + 1 : index
-        let candidates = [dayFirstSpan(start), dayFirstList(start), monthFirst(start), numeric(start)].compactMap { $0 }
+        let candidates = [dayFirstSpan(start), dayFirstList(start), monthFirst(start), numeric(start), numericDays(start)].compactMap { $0 }
         guard let best = candidates.max(by: { $0.next < $1.next }) else { return nil }
         let range = tokens[start].range.lowerBound..<tokens[best.next - 1].range.upperBound
         return (DateMention(first: best.first, last: best.last, range: range), best.next)
@@ -280,8 +299,17 @@ struct DateGrammar {
     // month = ["of"] name
     private func month(_ index: Int) -> (month: Int, next: Int)? {
         let i = isWord(index, ["of"]) ? index + 1 : index
-        guard case let .month(value)? = kind(i) else { return nil }
-        return (value, i + 1)
+        return monthName(i).map { ($0, i + 1) }
+    }
+
+    /// The month named at `index`, misspelt or not: the grammar asks only where a month
+    /// stands beside a day, so "22 Novmber" is November while "jury" elsewhere is no month.
+    private func monthName(_ index: Int) -> Int? {
+        switch kind(index) {
+        case let .month(value)?: value
+        case let .word(word)?: MisspeltMonth.month(word)
+        default: nil
+        }
     }
 
     // [","] yyyy
@@ -327,13 +355,13 @@ struct DateGrammar {
     /// "September 5, 2023", "Tuesday, September 5th", "November 30 – December 1, 2023".
     private func monthFirst(_ index: Int) -> Span? {
         var (weekday, i) = self.weekday(index)
-        guard case let .month(firstMonth)? = kind(i), let first = day(i + 1), first.weekday == nil else { return nil }
+        guard let firstMonth = monthName(i), let first = day(i + 1), first.weekday == nil else { return nil }
         var lastMonth = firstMonth
         var lastDay = first.day
         i = first.next
         if let afterSeparator = separator(i) {
             var j = afterSeparator
-            if case let .month(value)? = kind(j) {
+            if let value = monthName(j) {
                 lastMonth = value
                 j += 1
             }
@@ -345,6 +373,14 @@ struct DateGrammar {
         let year = year(i)
         return (WrittenDay(day: first.day, month: firstMonth, year: year.year, weekday: weekday),
                 WrittenDay(day: lastDay, month: lastMonth, year: year.year), year.next)
+    }
+
+    /// "21-23.05.2024", "15–16.10.2024", "24.–26.09.2024": days of the month of a numeric date.
+    private func numericDays(_ index: Int) -> Span? {
+        guard let first = day(index), first.weekday == nil else { return nil }
+        let beforeSeparator = kind(first.next) == .fullStop ? first.next + 1 : first.next
+        guard let afterSeparator = separator(beforeSeparator), case let .numericDate(last)? = kind(afterSeparator) else { return nil }
+        return (WrittenDay(day: first.day, month: last.month, year: last.year), last, afterSeparator + 1)
     }
 
     /// "2023-09-05", "5.9.2023", "05/09/2023 – 06/09/2023".

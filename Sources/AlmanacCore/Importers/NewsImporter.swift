@@ -61,11 +61,11 @@ public struct NewsImporter: Sendable {
         return result
     }
 
-    /// The days of a mention; a year it leaves out comes from `--year`, else from the
-    /// nearest item whose date has one.
+    /// The days of a mention; a year it leaves out comes from the item itself ("the 2023
+    /// edition"), else from `--year`, else from the nearest item whose date has one.
     private func resolve(_ mention: DateMention, at index: Int, among choices: [ActivityDate]) -> (start: LocalDate, end: LocalDate)? {
         if mention.hasYear { return mention.days(year: nil) }
-        if let year { return mention.days(year: year) }
+        if let stated = choices[index].statedYear ?? year { return mention.days(year: stated) }
         let neighbours = choices.indices.filter { $0 != index && choices[$0].mention?.hasYear == true }
         guard let nearest = neighbours.min(by: { (abs($0 - index), $0) < (abs($1 - index), $1) }),
               let anchor = choices[nearest].mention?.days(year: nil)

@@ -41,15 +41,16 @@ public enum NewsItems {
     }
 
     /// A block that can only be a title: one line of at most 150 characters, with no
-    /// sentence break in it and no full stop at its end.
+    /// sentence break in it and no full stop at its end. The full stop of an abbreviation
+    /// ("Mr. Šaranović", "H.E.", "No. 5") breaks no sentence.
     private static func isClearlyTitle(_ block: [String]) -> Bool {
         guard block.count == 1, let line = block.first, line.count <= 150 else { return false }
-        return !line.contains(". ") && !(line.last.map { ".!?;,".contains($0) } ?? true)
+        return !Prose(line).hasSentenceBreak && !(line.last.map { ".!?;,".contains($0) } ?? true)
     }
 
     /// A block that can only be text: several lines, several sentences or a long line.
     private static func isClearlyText(_ block: [String]) -> Bool {
-        block.count > 1 || block.joined().count > 200 || block.joined().contains(". ")
+        block.count > 1 || block.joined().count > 200 || Prose(block.joined(separator: " ")).hasSentenceBreak
     }
 
     /// Blocks alternate title, paragraph, title, paragraph. Where they do not: a second

@@ -35,8 +35,10 @@ public struct ExtractedPlace: Hashable, Sendable {
 /// title's, then the first. With no city at all, an activity with a country's ministry or
 /// government takes place in its capital, unless another country is named as the place;
 /// otherwise a country named as the place ("in Hungary", a title ending ", Hungary") is kept
-/// alone. An activity held online ("a webinar", "met online") takes only a place named as
-/// its venue ("in", "at", …), never a dateline or a ministry's capital.
+/// alone, as is a country the activity covers ("across Serbia", "on the whole territory of
+/// Montenegro"). An activity held online ("a webinar", "met online") takes only a place named as
+/// its venue ("in", "at", …) in the title or in the sentence of its date, never a dateline,
+/// a ministry's capital or a place in another sentence.
 public struct PlaceExtractor: Sendable {
     public let gazetteer: Gazetteer
     public let countries: Countries
@@ -47,6 +49,11 @@ public struct PlaceExtractor: Sendable {
     }
 
     private static let placeWords: Set<String> = ["in", "at", "to", "near", "hosted", "venue", "visit", "visits", "visited", "visiting"]
+    /// Nouns that introduce a place's name: "the capital Tirana", "the city of Ohrid", "the
+    /// territory of Serbia".
+    private static let appositionNouns: Set<String> = ["capital", "city", "town", "village", "municipality", "territory"]
+    /// Words before a country that spread the activity over it: "across Montenegro".
+    private static let nationwideWords: Set<String> = ["across", "throughout"]
     /// Words before "in" (or, capitalised as in a name, before "to": "Mission to Skopje") that
     /// make the place the seat of an organisation, not the venue.
     private static let seatWords: Set<String> = [
@@ -69,10 +76,16 @@ public struct PlaceExtractor: Sendable {
     public func place(title: String, body: String, dateRange: Range<String.Index>?) -> ExtractedPlace? {
         let titleProse = Prose(title), bodyProse = Prose(body)
         let dateSentence = dateRange.map { bodyProse.sentence(at: $0.lowerBound) }
-        let isOnline = OnlineActivity.isOnline([titleProse, bodyProse])
+        let onlineSentences = OnlineActivity.sentences(in: bodyProse)
+        let isOnline = !onlineSentences.isEmpty || !OnlineActivity.sentences(in: titleProse).isEmpty
+        // Online, only a venue in the title or in the sentence of the date (or, without one, of
+        // the activity being online) is the activity's; other sentences name places in passing.
+        let activitySentences = dateSentence.map { [$0] } ?? onlineSentences
+        let counts = { (find: Find) in
+            !find.isPassing && (!isOnline || find.followsPlaceWord && (find.isTitle || activitySentences.contains(find.sentence)))
+        }
         let titleFinds = finds(in: titleProse, isTitle: true)
         let bodyFinds = finds(in: bodyProse, isTitle: false)
-        let counts = { (find: Find) in !find.isPassing && (!isOnline || find.followsPlaceWord) }
         let all = (titleFinds + bodyFinds).filter(counts)
         let titleCountry = titleFinds.filter(counts).last { $0.place.cityName == nil }?.place.country
 
@@ -85,7 +98,8 @@ public struct PlaceExtractor: Sendable {
         }
         if let best = ranked?.element { return best.place }
         let country = titleCountry ?? all.first(where: { $0.place.cityName == nil })?.place.country
-        if !isOnline, let capital = institutionCapital(in: [titleProse, bodyProse], country: country) { return capital }
+        let isNationwide = all.contains { $0.isNationwide && $0.place.country == country }
+        if !isOnline, !isNationwide, let capital = institutionCapital(in: [titleProse, bodyProse], country: country) { return capital }
         return country.map { ExtractedPlace(city: nil, country: $0) }
     }
 
@@ -103,6 +117,8 @@ public struct PlaceExtractor: Sendable {
         var isPassing: Bool
         /// Named after "in", "at", "visited" …, not only by its position.
         var followsPlaceWord: Bool
+        /// A whole country: "across Montenegro", "on the whole territory of Serbia".
+        var isNationwide = false
     }
 
     /// Every city or country name in `prose` that stands in a place's position.
@@ -132,18 +148,41 @@ public struct PlaceExtractor: Sendable {
                 continue
             }
             let confirmedByCountry = city != nil && followingCountry?.name == city?.country
-            // "in the Hague": the article does not count.
-            let articleBefore = index >= 1 && prose.tokens[index - 1].lowercased == "the"
-            let contextIndex = articleBefore ? index - 1 : index
+            let contextIndex = leadIn(prose, index)
             let isDateline = contextIndex == 0 && match.next < tokens.count && [":", "–", "—", "-", ","].contains(tokens[match.next].text)
-            let followsPlaceWord = prose.wordBefore(contextIndex).map(Self.placeWords.contains) ?? false
+            let isNationwide = city == nil && isNationwide(prose, contextIndex, index)
+            let followsPlaceWord = isNationwide || (prose.wordBefore(contextIndex).map(Self.placeWords.contains) ?? false)
             if followsPlaceWord || confirmedByCountry || isDateline || isTitleSuffix(prose, index, match, isTitle) {
                 result.append(Find(place: ExtractedPlace(city: city, country: country), isTitle: isTitle, sentence: tokens[index].sentence,
-                                   isPassing: isPassing(prose, at: contextIndex), followsPlaceWord: followsPlaceWord))
+                                   isPassing: isPassing(prose, at: contextIndex), followsPlaceWord: followsPlaceWord, isNationwide: isNationwide))
             }
             index = confirmedByCountry ? (followingCountryEnd(prose, match.next) ?? match.next) : match.next
         }
         return result
+    }
+
+    /// Where the words before a name at `index` begin: at its article ("in the Hague") or at
+    /// an apposition that names what it is ("in the capital Tirana", "in the Albanian capital,
+    /// Tirana", "in the city of Ohrid"), so that the word before them tells its role.
+    private func leadIn(_ prose: Prose, _ index: Int) -> Int {
+        let tokens = prose.tokens
+        var i = index - 1
+        if i >= 0, tokens[i].text == "," { i -= 1 }
+        if i >= 1, tokens[i].lowercased == "of", Self.appositionNouns.contains(tokens[i - 1].lowercased) { i -= 1 }
+        if i >= 0, Self.appositionNouns.contains(tokens[i].lowercased) {
+            // "the capital", "the Albanian capital": up to two words to the article.
+            if let article = (max(0, i - 3)..<i).last(where: { tokens[$0].lowercased == "the" }),
+               tokens[article + 1..<i].allSatisfy(\.isWord) {
+                return article
+            }
+        }
+        return index >= 1 && tokens[index - 1].lowercased == "the" ? index - 1 : index
+    }
+
+    /// A country named as the whole area of an activity: after "across" or "throughout", or
+    /// as "the (whole) territory of".
+    private func isNationwide(_ prose: Prose, _ leadIn: Int, _ index: Int) -> Bool {
+        Self.nationwideWords.contains(prose.wordBefore(leadIn) ?? "") || prose.tokens[leadIn..<index].contains { $0.lowercased == "territory" }
     }
 
     /// A place named at token `index` in passing: a seat ("the Delegation in", "whose

@@ -46,18 +46,33 @@ struct Prose {
                 if !character.isWhitespace || character.isNewline {
                     tokens.append(Token(text: character.isNewline ? "\n" : String(character), range: index..<end, isWord: false, sentence: sentence))
                 }
-                if ".!?".contains(character) || character.isNewline, Prose.endsSentence(tokens) { sentence += 1 }
+                if ".!?".contains(character) || character.isNewline, Prose.endsSentence(tokens, before: text[end...].first) { sentence += 1 }
                 index = end
             }
         }
         self.tokens = tokens
     }
 
-    /// A full stop after "Mr" or a single initial does not end a sentence.
-    private static func endsSentence(_ tokens: [Token]) -> Bool {
+    /// Abbreviations written with a full stop that does not end a sentence ("Mr. Šaranović",
+    /// "No. 5"); single letters ("H. E.", "e.g.") count as well.
+    private static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "prof", "st", "h.e", "amb", "no", "nos", "nr", "jr", "sr", "gen", "col", "lt", "capt", "rev",
+        "vol", "art", "para", "approx", "vs", "cf", "ref",
+    ]
+
+    /// Whether the punctuation just added ends a sentence: not a full stop after an
+    /// abbreviation or a single letter, nor one with a letter or digit right after it
+    /// ("18.04.2024", "e.g.").
+    private static func endsSentence(_ tokens: [Token], before next: Character?) -> Bool {
         guard tokens.count >= 2, tokens[tokens.count - 1].text == "." else { return true }
+        if let next, next.isLetter || next.isNumber { return false }
         let word = tokens[tokens.count - 2]
-        return !(word.isWord && (["mr", "mrs", "ms", "dr", "prof", "st", "h.e", "amb"].contains(word.lowercased) || word.text.count == 1))
+        return !(word.isWord && (abbreviations.contains(word.lowercased) || word.text.count == 1))
+    }
+
+    /// Whether a word follows the end of a sentence: the text holds more than one sentence.
+    var hasSentenceBreak: Bool {
+        tokens.contains { $0.isWord && $0.sentence > 0 }
     }
 
     /// The index of the first token that starts at or after `position`.
