@@ -42,8 +42,10 @@ enum UndatedReason: Equatable {
 /// - in a sentence that times its activity relative to the news ("Last week, …", "met
 ///   yesterday"), unless set beside those words ("last Thursday, 12 June").
 ///
-/// Of the others, a date that is not a later one ("the next meeting on") wins, then one
-/// introduced as the activity's ("held on", "from", "on"), then the first, title before text.
+/// Of the others, a date that is not a later one ("the next meeting on") wins, then one in a
+/// sentence marking the item's own edition of a series before it ("This year's dialogue …
+/// took place on", beside "The first was held on …"), then one introduced as the activity's
+/// ("held on", "from", "on"), then the first, title before text.
 struct ActivityDateReader {
     /// Words before a date that make it one mentioned in passing.
     private static let passingWords: Set<String> = [
@@ -74,23 +76,32 @@ struct ActivityDateReader {
         return index
     }()
 
+    /// Words that mark the item's own edition of a series, not an earlier one.
+    private static let ownEditionMarks: PhraseIndex<Bool> = {
+        var index = PhraseIndex<Bool>()
+        for phrase in ["this year's", "this year", "this time", "this edition", "latest edition", "current edition"] { index.add(phrase, true) }
+        return index
+    }()
+
     private let parser = DateExpressionParser()
 
     func date(of item: NewsItem) -> ActivityDate {
-        var candidates: [(rank: (Int, Int, Int), date: ActivityDate)] = []
+        var candidates: [(rank: (Int, Int, Int, Int), date: ActivityDate)] = []
         var inPassing = false
         var relative: String?
         for (inBody, text) in [(false, item.title), (true, item.body)] {
             let prose = Prose(text)
             let times = inBody ? relativeActivityTimes(in: prose) : []
             relative = relative ?? times.first?.value
+            let marks = Self.ownEditionMarks.finds(in: prose)
             for mention in parser.mentions(in: text) {
                 let index = prose.tokenIndex(at: mention.range.lowerBound)
                 guard let rank = rank(ofDateAt: index, in: prose, relativeTimes: times) else {
                     inPassing = true
                     continue
                 }
-                candidates.append(((rank.later, rank.uncued, candidates.count), ActivityDate(mention: mention, text: text, inBody: inBody)))
+                let isOwnEdition = marks.contains { $0.tokens.upperBound <= index && prose.tokens[$0.tokens.lowerBound].sentence == prose.tokens[index].sentence }
+                candidates.append(((rank.later, isOwnEdition ? 0 : 1, rank.uncued, candidates.count), ActivityDate(mention: mention, text: text, inBody: inBody)))
             }
         }
         guard var best = candidates.min(by: { $0.rank < $1.rank })?.date else {
