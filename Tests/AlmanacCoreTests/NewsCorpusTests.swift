@@ -32,15 +32,16 @@ import Testing
         return Expected(title: record.title, start: start, end: end, city: record.place?.city, country: record.place?.country)
     }
 
-    /// Measured: 121 of 121. The first 64 items were written before the importer was run on
+    /// Measured: 123 of 123. The first 64 items were written before the importer was run on
     /// them (63 exact then), the next 14 after (13 exact then); the two misses were fixed.
     /// The next 21 put the phrasings a blind run missed in other words (signings, relative
     /// times, seats and organisation names, visits and origins, unknown towns, online
     /// activities) and were written with the rules that read them; the next 20 do the same
     /// for a second blind run (titles with "Mr.", dotted day ranges, misspelt months, years
     /// stated in the item, "the capital Tirana", online items, countries covered whole), and
-    /// the last 2 for a third (this year's edition of a series beside earlier ones).
-    static let measuredExact = 121
+    /// the last 4 for a third (this year's edition of a series beside earlier ones, cities
+    /// in the names of initiatives and instruments).
+    static let measuredExact = 123
 
     @Test func extractsStartEndCityAndCountryAsMeasured() throws {
         let text = try String(contentsOf: Self.folder.appendingPathComponent("news.txt"), encoding: .utf8)

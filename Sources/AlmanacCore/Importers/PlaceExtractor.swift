@@ -29,8 +29,8 @@ public struct ExtractedPlace: Hashable, Sendable {
 /// country: "in Rakitje, Croatia".
 ///
 /// Of the places found, one mentioned in passing is skipped: the seat of an organisation or
-/// its name ("the EU Delegation in Sarajevo", "whose headquarters are in Vienna", "the OSCE
-/// Mission to Skopje"), an origin ("a delegation from Kyiv"), or a place after words such as
+/// part of a name ("the EU Delegation in Sarajevo", "whose headquarters are in Vienna", "the
+/// OSCE Mission to Skopje", "the Berlin Process", "the Ohrid Framework Agreement"), an origin ("a delegation from Kyiv"), or a place after words such as
 /// "previous" or "next". The place in the sentence of the activity's date wins, then the
 /// title's, then the first. With no city at all, an activity with a country's ministry or
 /// government takes place in its capital, unless another country is named as the place;
@@ -59,6 +59,12 @@ public struct PlaceExtractor: Sendable {
     private static let seatWords: Set<String> = [
         "delegation", "delegations", "embassy", "embassies", "office", "offices", "mission", "headquarters", "seat",
         "headquartered", "based", "seated", "consulate", "representation", "ambassador", "residing",
+    ]
+    /// Capitalised nouns after a city that make it part of the name of an initiative or an
+    /// instrument: "the Berlin Process", "the Salzburg Forum", "the Budapest Convention".
+    private static let nameNouns: Set<String> = [
+        "process", "forum", "convention", "agreement", "framework", "declaration", "initiative", "protocol", "treaty", "charter",
+        "format", "pact",
     ]
     /// Words between a seat and "in": "whose headquarters are in", "the office, which is located in".
     private static let seatLinks: Set<String> = [",", "which", "that", "is", "are", "was", "were", "located", "situated"]
@@ -140,7 +146,8 @@ public struct PlaceExtractor: Sendable {
             guard let match, let country = city?.country ?? match.country?.name else {
                 // Unknown here, or known only in another country than the one named after it.
                 if let unknown = unknownCity(in: prose, at: index) {
-                    result.append(Find(place: unknown.place, isTitle: isTitle, sentence: tokens[index].sentence, isPassing: isPassing(prose, at: index), followsPlaceWord: true))
+                    result.append(Find(place: unknown.place, isTitle: isTitle, sentence: tokens[index].sentence,
+                                       isPassing: isPassing(prose, at: index, end: unknown.next), followsPlaceWord: true))
                     index = unknown.next
                 } else {
                     index = match?.next ?? index + 1
@@ -154,7 +161,7 @@ public struct PlaceExtractor: Sendable {
             let followsPlaceWord = isNationwide || (prose.wordBefore(contextIndex).map(Self.placeWords.contains) ?? false)
             if followsPlaceWord || confirmedByCountry || isDateline || isTitleSuffix(prose, index, match, isTitle) {
                 result.append(Find(place: ExtractedPlace(city: city, country: country), isTitle: isTitle, sentence: tokens[index].sentence,
-                                   isPassing: isPassing(prose, at: contextIndex), followsPlaceWord: followsPlaceWord, isNationwide: isNationwide))
+                                   isPassing: isPassing(prose, at: contextIndex, end: match.next), followsPlaceWord: followsPlaceWord, isNationwide: isNationwide))
             }
             index = confirmedByCountry ? (followingCountryEnd(prose, match.next) ?? match.next) : match.next
         }
@@ -185,17 +192,19 @@ public struct PlaceExtractor: Sendable {
         Self.nationwideWords.contains(prose.wordBefore(leadIn) ?? "") || prose.tokens[leadIn..<index].contains { $0.lowercased == "territory" }
     }
 
-    /// A place named at token `index` in passing: a seat ("the Delegation in", "whose
+    /// A place named from token `index` to `end` in passing: a seat ("the Delegation in", "whose
     /// headquarters are in", "the Mission to") unless the activity is at it ("at Europol
-    /// headquarters in", "visited the Office in"), an origin ("from") or after a passing word.
-    private func isPassing(_ prose: Prose, at index: Int) -> Bool {
+    /// headquarters in", "visited the Office in"), part of a name ("the Berlin Process"), an
+    /// origin ("from") or after a passing word.
+    private func isPassing(_ prose: Prose, at index: Int, end: Int) -> Bool {
         let before = prose.wordBefore(index)
         var seatIndex = index - 2
         while seatIndex >= 0, Self.seatLinks.contains(prose.tokens[seatIndex].lowercased) { seatIndex -= 1 }
         let seat = seatIndex >= 0 && Self.seatWords.contains(prose.tokens[seatIndex].lowercased)
             && (before == "in" || (before == "to" && prose.tokens[seatIndex].isCapitalised))
             && !prose.wordsBefore(seatIndex, limit: 4).contains(where: Self.venueLeads.contains)
-        return seat || before == "from" || prose.wordsBefore(index).contains(where: Self.passingWords.contains)
+        let nameNoun = end < prose.tokens.count && prose.tokens[end].isCapitalised && Self.nameNouns.contains(prose.tokens[end].lowercased)
+        return seat || nameNoun || before == "from" || prose.wordsBefore(index).contains(where: Self.passingWords.contains)
     }
 
     /// A city the gazetteer does not know, named after "in" with its country: "in Rakitje,
