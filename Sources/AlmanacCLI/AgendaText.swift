@@ -52,11 +52,7 @@ struct AgendaText {
     /// `10:00–12:00`, `10:00`, or empty for whole days.
     private func time(_ timing: EventTiming?) -> String {
         guard case let .timed(start, end)? = timing else { return "" }
-        return clock(start) + (end.map { "–" + clock($0) } ?? "")
-    }
-
-    private func clock(_ time: LocalDateTime) -> String {
-        String(time.description.suffix(5))
+        return start.timeText + (end.map { "–" + $0.timeText } ?? "")
     }
 
     /// The title with its flags, then where and what: `Board meeting [draft] · Sarajevo · board-meeting`.

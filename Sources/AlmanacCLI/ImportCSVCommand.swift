@@ -55,7 +55,7 @@ struct ImportCSVCommand: ParsableCommand {
     func run() throws {
         let project = try options.loadProject()
         let input = try options.readInput(file)
-        let importer = CSVRecords(config: project.config, gazetteer: project.config.gazetteer(), map: try columnMap)
+        let importer = CSVRecords(config: project.config, gazetteer: project.gazetteer, map: try columnMap)
         try options.finish(importer.records(from: input.text, file: input.file), project: project, noun: "row")
     }
 }

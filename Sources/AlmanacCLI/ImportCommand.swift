@@ -64,7 +64,7 @@ struct ImportOptions: ParsableArguments {
         let existing = Dictionary(project.records.map { ($0.id, $0.origin.file) }, uniquingKeysWith: { first, _ in first })
         let outcomes: [RecordWriter.Outcome]
         do {
-            outcomes = try RecordWriter(config: project.config, gazetteer: project.config.gazetteer()).write(result.records, into: folder, existing: existing, dryRun: dryRun)
+            outcomes = try RecordWriter(config: project.config, gazetteer: project.gazetteer).write(result.records, into: folder, existing: existing, dryRun: dryRun)
         } catch {
             console.error("error: \(error)\n  hint: nothing more was written; this is a bug in Almanac, please report it with the input")
             throw ExitCode(ExitStatus.dataErrors)

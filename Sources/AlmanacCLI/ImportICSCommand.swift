@@ -28,7 +28,7 @@ struct ImportICSCommand: ParsableCommand {
     func run() throws {
         let project = try options.loadProject()
         let input = try options.readInput(file)
-        let importer = ICSImporter(config: project.config, gazetteer: project.config.gazetteer())
+        let importer = ICSImporter(config: project.config, gazetteer: project.gazetteer)
         try options.finish(importer.records(from: input.text, file: input.file), project: project, noun: "event")
     }
 }

@@ -41,7 +41,7 @@ struct ImportNewsCommand: ParsableCommand {
     func run() throws {
         let project = try options.loadProject()
         let input = try options.readInput(file)
-        let importer = NewsImporter(config: project.config, gazetteer: project.config.gazetteer(), year: year)
+        let importer = NewsImporter(config: project.config, gazetteer: project.gazetteer, year: year)
         try options.finish(importer.importNews(input.text, file: input.file), project: project, noun: "item")
     }
 }

@@ -79,7 +79,7 @@ public struct CalendarExport: Sendable {
     /// "10:00" and "16:00" of a timed activity.
     private static func clockTimes(_ timing: EventTiming) -> (start: String, end: String?)? {
         guard case let .timed(start, end) = timing else { return nil }
-        return (String(start.description.suffix(5)), end.map { String($0.description.suffix(5)) })
+        return (start.timeText, end?.timeText)
     }
 
     /// Dates `MM/DD/YYYY` and times `10:00 AM` as US-English calendar apps import them.

@@ -130,7 +130,10 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     }
 
     /// `2023-12-07T10:00`.
-    public var description: String { "\(date)T\(pad(hour, 2)):\(pad(minute, 2))" }
+    public var description: String { "\(date)T\(timeText)" }
+
+    /// The time of day alone: `10:00`.
+    public var timeText: String { "\(pad(hour, 2)):\(pad(minute, 2))" }
 }
 
 func pad(_ value: Int, _ width: Int) -> String {

@@ -11,6 +11,8 @@ public struct Project: Sendable {
     public let diagnostics: [Diagnostic]
     /// Every id a record file claims, those of records with errors included.
     public let ids: Set<String>
+    /// The gazetteer the records were read with: the base one plus almanac.yml's places.
+    public let gazetteer: Gazetteer
 
     public static let configFileName = "almanac.yml"
     public static let eventsFolder = "events"
@@ -58,7 +60,7 @@ public struct Project: Sendable {
             }
         }
         diagnostics += duplicateIDs(in: records)
-        return .success(Project(directory: directory, config: config, records: records, diagnostics: diagnostics, ids: ids))
+        return .success(Project(directory: directory, config: config, records: records, diagnostics: diagnostics, ids: ids, gazetteer: gazetteer))
     }
 
     /// Every record file below `events/`, sorted by path, hidden files skipped: `.yml` and

@@ -13,9 +13,8 @@ enum HumanDates {
     /// "10:00–16:00" for a timed activity, "10:00" without an end, nil for whole days.
     static func times(_ timing: EventTiming) -> String? {
         guard case let .timed(start, end) = timing else { return nil }
-        let from = "\(pad(start.hour, 2)):\(pad(start.minute, 2))"
-        guard let end else { return from }
-        return "\(from)–\(pad(end.hour, 2)):\(pad(end.minute, 2))"
+        guard let end else { return start.timeText }
+        return "\(start.timeText)–\(end.timeText)"
     }
 
     /// "Sep".

@@ -26,8 +26,10 @@ public struct ReportBuilder: Sendable {
         ActivitySet(records: records, period: period, publicOnly: publicOnly)
     }
 
-    public func context() -> ReportContext {
-        let current = activitySet(period)
+    public func context() -> ReportContext { context(activitySet(period)) }
+
+    /// The context for `current`, the activity set of ``period``.
+    func context(_ current: ActivitySet) -> ReportContext {
         let figures = Figures(current)
         let earlier = earlierNames()
         let organisation = config.organisation ?? config.name

@@ -27,13 +27,13 @@ public struct ReportOutput: Sendable {
 
     /// Renders the report of `builder`'s period; a broken template throws with its file and line.
     public init(builder: ReportBuilder, options: Options) throws(TemplateError) {
-        context = builder.context()
+        let set = builder.activitySet(builder.period)
+        context = builder.context(set)
         let markdownTemplate = try TemplateLibrary.load(options.template, orBundled: "report.md.mustache")
         let pageTemplate = try TemplateLibrary.load(options.htmlTemplate, orBundled: "report.html.mustache")
         let markdown = try markdownTemplate.render(context)
         let page = HTMLPage(title: context.title, organisation: context.organisation, period: context.period, body: MarkdownParser().html(from: markdown))
         let html = try pageTemplate.render(page)
-        let set = builder.activitySet(builder.period)
         let csv = { (table: CSVTable) in table.text(delimiter: options.delimiter, byteOrderMark: options.excel) }
         files = [
             ("report.md", markdown),
