@@ -47,6 +47,17 @@ import Testing
     }
 }
 
+@Suite struct NewCommandPlacesTests {
+    @Test func newKnowsThePlacesTheProjectAdds() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("almanac.yml", "name: X\ndomain: x.org\ntimezone: Europe/Sarajevo\nplaces:\n  - {name: Jahorina, country: Bosnia and Herzegovina, timezone: Europe/Sarajevo, geo: [43.73, 18.57]}\n")
+        let result = try CLI.run(["new", "Winter retreat", "--start", "2024-03-01", "--city", "Jahorina"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try folder.read("events/2024/2024-03-01-winter-retreat.yml").contains("country: Bosnia and Herzegovina"))
+        #expect(try CLI.run(["check"], in: folder.url).status == 0)
+    }
+}
+
 @Suite struct FeedCommandTests {
     static let golden = CLI.fixtures.appendingPathComponent("golden")
 

@@ -41,8 +41,10 @@ public struct NewRecord: Equatable, Sendable {
     }
 
     /// Checks the record and writes it into `project`, never over an existing file and under
-    /// an id that no record of the project has (`-2`, `-3`… are added as needed).
-    public func add(to project: Project, gazetteer: Gazetteer = .bundled) throws -> Outcome {
+    /// an id that no record of the project has (`-2`, `-3`… are added as needed). Cities are
+    /// looked up in the project's gazetteer, its own `places:` included.
+    public func add(to project: Project) throws -> Outcome {
+        let gazetteer = project.gazetteer
         let record = completed(with: gazetteer)
         var taken = project.ids
         while true {
