@@ -71,7 +71,7 @@ struct FeedWriter {
         for item in plan.items {
             guard let tzid = item.event.tzid else { continue }
             let first = item.event.start.localDate
-            let last = item.event.lastDate
+            let last = item.event.lastDay
             if let known = ranges[tzid] {
                 let later = known.last.flatMap { known in last.map { max(known, $0) } }
                 ranges[tzid] = (min(known.first, first), later)

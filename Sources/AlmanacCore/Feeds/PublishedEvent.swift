@@ -17,6 +17,8 @@ struct PublishedEvent: Sendable {
     var status: String
     var rule: String?
     var exceptions: [ICalTime] = []
+    /// The last day the event, or its whole series, touches; nil for a series without end.
+    var lastDay: LocalDate?
 
     /// A published record: all-day activities get DATE values and an exclusive DTEND.
     init(record: EventRecord, timing: EventTiming, config: ProjectConfig) {
@@ -46,6 +48,7 @@ struct PublishedEvent: Sendable {
         }
         rule = record.repeatRule
         exceptions = record.exceptions.map(\.startTime)
+        lastDay = record.finalDay
     }
 
     /// The cancellation notice for an event that left the feed, rebuilt from the state.
@@ -58,18 +61,10 @@ struct PublishedEvent: Sendable {
         tzid = entry.tzid
         summary = entry.title
         status = "CANCELLED"
+        lastDay = (end ?? start).localDate
     }
 
     var isCancelled: Bool { status == "CANCELLED" }
-
-    /// The last day the event (or its series) touches; nil for a series without end.
-    var lastDate: LocalDate? {
-        let last = (end ?? start).localDate
-        guard let text = rule else { return last }
-        guard let recurrence = ICalRecurrence(text) else { return last }
-        guard let final = recurrence.lastOccurrence(startingAt: start) else { return nil }
-        return final.localDate.adding(days: last.dayNumber - start.localDate.dayNumber)
-    }
 
     /// A fingerprint of everything subscribers see; it changes exactly when they should
     /// be told about a change.
