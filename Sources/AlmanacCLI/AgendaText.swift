@@ -19,7 +19,7 @@ struct AgendaText {
         var lines: [String] = []
         var heading: String?
         for (entry, day, time) in rows {
-            let group = entry.timing.map { "\(LocalDate.monthNames[$0.firstDay.month - 1]) \($0.firstDay.year)" } ?? "No date yet"
+            let group = entry.timing.map { HumanDates.monthAndYear($0.firstDay) } ?? "No date yet"
             if group != heading {
                 if heading != nil { lines.append("") }
                 lines.append(TextStyle.bold.apply(group, on: stream))
@@ -40,7 +40,7 @@ struct AgendaText {
         var text = dayOfMonth(first)
         if last != first {
             text += " – " + dayOfMonth(last)
-            if last.month != first.month { text += " " + LocalDate.monthNames[last.month - 1].prefix(3) }
+            if last.month != first.month { text += " " + HumanDates.month(last.month) }
         }
         return text
     }

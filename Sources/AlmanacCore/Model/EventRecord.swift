@@ -55,6 +55,11 @@ public struct Place: Hashable, Sendable {
         self.text = text
     }
 
+    /// "The Hague, Netherlands"; nil without a city.
+    public var cityAndCountry: String? {
+        city.map { [$0, country].compactMap { $0 }.joined(separator: ", ") }
+    }
+
     /// One line for calendars: "Europol premises, The Hague, Netherlands".
     public var line: String? {
         if let text { return text }

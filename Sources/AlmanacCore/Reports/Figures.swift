@@ -15,9 +15,7 @@ struct Figures {
         for occurrence in set.counted {
             let record = occurrence.record
             countries.insert(record.place?.country)
-            if let city = record.place?.city {
-                cities.insert([city, record.place?.country].compactMap { $0 }.joined(separator: ", "))
-            }
+            if let city = record.place?.cityAndCountry { cities.insert(city) }
             for partner in record.organisations { partners.insert(partner) }
             switch record.role {
             case let role? where role.isOrganiser: organised += 1

@@ -1,6 +1,6 @@
 /// Dates as a board reads them: "7 Dec 2023", "5–6 Sep 2023", "30 Nov – 1 Dec 2023",
 /// "31 Dec 2023 – 1 Jan 2024".
-enum HumanDates {
+public enum HumanDates {
     static func span(_ first: LocalDate, _ last: LocalDate) -> String {
         let (y1, m1, d1) = first.components
         let (y2, m2, d2) = last.components
@@ -18,8 +18,8 @@ enum HumanDates {
     }
 
     /// "Sep".
-    static func month(_ month: Int) -> String { String(LocalDate.monthNames[month - 1].prefix(3)) }
+    public static func month(_ month: Int) -> String { String(LocalDate.monthNames[month - 1].prefix(3)) }
 
     /// "September 2023".
-    static func monthAndYear(_ day: LocalDate) -> String { "\(LocalDate.monthNames[day.month - 1]) \(day.year)" }
+    public static func monthAndYear(_ day: LocalDate) -> String { "\(LocalDate.monthNames[day.month - 1]) \(day.year)" }
 }

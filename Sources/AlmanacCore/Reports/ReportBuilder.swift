@@ -171,10 +171,7 @@ public struct ReportBuilder: Sendable {
     func row(_ occurrence: Occurrence, in period: ReportPeriod) -> ActivityRow {
         let record = occurrence.record
         let place = record.place
-        let placeText = place.flatMap { place -> String? in
-            if let city = place.city { return [city, place.country].compactMap { $0 }.joined(separator: ", ") }
-            return place.line
-        }
+        let placeText = place.flatMap { $0.cityAndCountry ?? $0.line }
         return ActivityRow(
             id: record.id,
             dates: HumanDates.span(occurrence.firstDay, occurrence.lastDay),
