@@ -32,6 +32,15 @@ public final class ICalComponent {
         return ICalComponent(pointer: root, parent: nil)
     }
 
+    /// Like ``parse(_:)`` for text from outside, whose problems the caller reports itself:
+    /// libical's own warnings, which it prints to standard error with its source file and
+    /// line ("icalparser.c:786: Encountered END before BEGIN"), are kept from the user.
+    /// Standard error is silenced for the whole process meanwhile, so use it only where no
+    /// other thread parses or writes to standard error at the same time (an import).
+    public static func parseQuietly(_ text: String) -> ICalComponent? {
+        StandardErrorSilencer.while { parse(text) }
+    }
+
     /// Wraps a root tree that libical just allocated for us.
     static func adopting(_ pointer: OpaquePointer) -> ICalComponent {
         ICalComponent(pointer: pointer, parent: nil)

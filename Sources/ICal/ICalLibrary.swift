@@ -1,4 +1,5 @@
 import CLibical
+import Foundation
 
 /// Process-wide libical settings, applied once before any other call.
 ///
@@ -13,5 +14,29 @@ enum ICalLibrary {
 
     static func prepare() {
         _ = prepared
+    }
+}
+
+/// Points standard error at /dev/null for the length of a call, one call at a time.
+enum StandardErrorSilencer {
+    private static let lock = NSLock()
+
+    static func `while`<T>(_ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        let saved = dup(STDERR_FILENO)
+        let null = open("/dev/null", O_WRONLY)
+        guard saved >= 0, null >= 0 else {
+            if saved >= 0 { close(saved) }
+            if null >= 0 { close(null) }
+            return body()
+        }
+        dup2(null, STDERR_FILENO)
+        close(null)
+        defer {
+            dup2(saved, STDERR_FILENO)
+            close(saved)
+        }
+        return body()
     }
 }

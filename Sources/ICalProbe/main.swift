@@ -57,6 +57,7 @@ for round in 0..<50 {
         check(broken.errors.isEmpty, "errors were not removed")
     }
     check(ICalComponent.parse("") == nil, "empty text parsed")
+    check(ICalComponent.parseQuietly("END:VEVENT\r\nBEGIN:VEVENT\r\nUID:q\r\nEND:VEVENT\r\n")?.property(named: "UID")?.text == "q", "a quiet parse lost the event")
     let outlook = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:o-\(round)\r\nDTSTART;TZID=W. Europe Standard Time:20231207T100000\r\nDURATION:PT1H30M\r\nEXDATE;TZID=W. Europe Standard Time:20231214T100000,20231221T100000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
     if let imported = ICalComponent.parse(outlook), let vevent = imported.children.first {
         check(vevent.property(named: "DURATION")?.durationSeconds == 5_400, "DURATION was not read")

@@ -47,6 +47,17 @@ import Testing
     }
 }
 
+@Suite struct ImportICSNoiseTests {
+    @Test func libicalsOwnWarningsDoNotReachTheUser() throws {
+        let folder = try TemporaryFolder(copying: CLI.fixtures.appendingPathComponent("stress"))
+        try folder.write("odd.ics", "END:VEVENT\r\nBEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nSUMMARY:Odd but readable\r\nDTSTART;VALUE=DATE:20240101\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+        let result = try CLI.run(["import", "ics", "odd.ics", "--dry-run"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("1 record would be written"))
+        #expect(!result.stderr.contains("icalparser.c"), "libical's debugging output reached the user: \(result.stderr)")
+    }
+}
+
 @Suite struct NewCommandPlacesTests {
     @Test func newKnowsThePlacesTheProjectAdds() throws {
         let folder = try TemporaryFolder()

@@ -28,7 +28,7 @@ public struct ICSImporter: Sendable {
         if let cut = outline.unclosed {
             result.diagnostics.append(.error(SourceLocation(file: file, line: cut.line), "the file ends before END:\(cut.name): it was cut off, so the \(cut.name == "VEVENT" ? "event that starts here" : "rest") is left out", hint: "export or download the calendar again"))
         }
-        guard let calendar = ICalComponent.parse(outline.completePart(of: text)) else {
+        guard let calendar = ICalComponent.parseQuietly(outline.completePart(of: text)) else {
             result.diagnostics.append(.error(SourceLocation(file: file), "libical cannot read this calendar", hint: "export the calendar as .ics again"))
             return result
         }
