@@ -60,7 +60,7 @@ struct ExportCSVCommand: ParsableCommand {
     func run() throws {
         let console = output.console
         let project = try options.load(console)
-        let period = try periodOptions.resolve(in: project)
+        let period = try periodOptions.resolve(in: project, clock: Clock.reading(console))
         let settings = csvOptions.applied(to: project.config.report)
         let export = CalendarExport(records: project.records, period: period, profile: profile, publicOnly: publicOnly)
         let table = export.table()

@@ -55,9 +55,10 @@ struct ListCommand: ParsableCommand {
         let console = output.console
         let project = try options.load(console, reporting: false)
         var records = project.records.filter(FeedFilter(categories: categories, organisations: partners).matches)
-        var period = try periodOptions.resolve(in: project)
+        let clock = try Clock.reading(console)
+        var period = try periodOptions.resolve(in: project, clock: clock)
         if upcoming {
-            let today = try Clock.reading(console).today(in: project.config.timezone)
+            let today = clock.today(in: project.config.timezone)
             period = Agenda.upcoming(from: today, within: period, of: records)
             // A period that is over has nothing to come.
             if period == nil { records = [] }

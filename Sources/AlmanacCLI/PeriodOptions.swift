@@ -24,9 +24,9 @@ struct PeriodOptions: ParsableArguments {
     /// Whether a period was given at all.
     var isGiven: Bool { period != nil || from != nil }
 
-    /// The period asked for, resolved against today in the project's time zone; nil when none
-    /// was given. A period that cannot be read is a usage error.
-    func resolve(in project: Project) throws -> ReportPeriod? {
+    /// The period asked for, resolved against the clock's today in the project's time zone;
+    /// nil when none was given. A period that cannot be read is a usage error.
+    func resolve(in project: Project, clock: Clock) throws -> ReportPeriod? {
         do {
             if let from, let to {
                 guard let start = LocalDate(iso: from) else { throw ValidationError("--from '\(from)' is not a date: write YYYY-MM-DD, e.g. 2023-10-01") }
@@ -34,11 +34,9 @@ struct PeriodOptions: ParsableArguments {
                 return try ReportPeriod.range(from: start, to: end)
             }
             guard let period else { return nil }
-            let today = try Clock.fromEnvironment().today(in: project.config.timezone)
+            let today = clock.today(in: project.config.timezone)
             return try ReportPeriod.parse(period, today: today, fiscalYearStartMonth: project.config.fiscalYearStartMonth)
         } catch let error as PeriodError {
-            throw ValidationError(error.description)
-        } catch let error as ClockError {
             throw ValidationError(error.description)
         }
     }

@@ -63,7 +63,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let console = output.console
         let project = try options.load(console)
-        guard let period = try periodOptions.resolve(in: project) else { return }
+        guard let period = try periodOptions.resolve(in: project, clock: Clock.reading(console)) else { return }
         var settings = csvOptions.applied(to: project.config.report)
         if let template { settings.template = Self.absolute(template) }
         if let htmlTemplate { settings.htmlTemplate = Self.absolute(htmlTemplate) }
