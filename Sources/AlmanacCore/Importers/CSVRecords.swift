@@ -282,7 +282,7 @@ struct CSVRowConverter {
         var parts: [(String, String)] = [("venue", values["venue"]), ("city", values["city"]), ("country", values["country"])].compactMap { key, value in value.map { (key, $0) } }
         if parts.isEmpty, let text = values["location"] {
             let pieces = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            if let known = pieces.lazy.compactMap({ self.gazetteer.place(named: $0) }).first, let index = pieces.firstIndex(where: { self.gazetteer.place(named: $0) == known }) {
+            if let index = pieces.firstIndex(where: { gazetteer.place(named: $0) != nil }), let known = gazetteer.place(named: pieces[index]) {
                 let venue = pieces[..<index].joined(separator: ", ")
                 parts = (venue.isEmpty ? [] : [("venue", venue)]) + [("city", pieces[index]), ("country", index + 1 < pieces.count ? pieces[index + 1] : known.country)]
             } else {
