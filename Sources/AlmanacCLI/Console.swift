@@ -56,7 +56,7 @@ struct Console: Sendable {
     /// A message about what was done ("Wrote public/all.ics"), left out with `--quiet`;
     /// on standard error when standard output carries the result.
     func note(_ text: String, on stream: StandardStream = .output) {
-        if verbosity > .quiet { stream.write(text + "\n") }
+        if verbosity > .quiet { stream.write(ControlCharacters.visible(text) + "\n") }
     }
 
     /// Detail printed only with `--verbose`, on standard error.
@@ -64,21 +64,22 @@ struct Console: Sendable {
         if verbosity == .verbose { StandardStream.error.write(text + "\n") }
     }
 
-    /// An error or warning, always printed on standard error.
+    /// An error or warning, always printed on standard error. Control characters in it (from
+    /// a file name or a value quoted from a record) are shown, never sent to the terminal.
     func error(_ text: String) {
-        StandardStream.error.write(text + "\n")
+        StandardStream.error.write(ControlCharacters.visible(text) + "\n")
     }
 
-    /// Prints diagnostics in `file:line:col: severity: message` form, sorted by place;
-    /// `--quiet` leaves out the warnings.
+    /// Prints diagnostics in `file:line:col: severity: message` form, sorted by place, with
+    /// more than ten of a kind in a file counted on one line; `--quiet` leaves out the warnings.
     func report(_ diagnostics: [Diagnostic]) {
         let directory = FileManager.default.currentDirectoryPath
-        for diagnostic in diagnostics.sorted() where verbosity > .quiet || diagnostic.severity == .error {
+        for diagnostic in diagnostics.condensed() where verbosity > .quiet || diagnostic.severity == .error {
             let severity = diagnostic.severity.rawValue
             let style: TextStyle = diagnostic.severity == .error ? .boldRed : .boldYellow
-            let line = diagnostic.formatted(relativeTo: directory)
+            let line = ControlCharacters.visible(diagnostic.formatted(relativeTo: directory))
                 .replacingOccurrences(of: ": \(severity): ", with: ": \(style.apply(severity, on: .error)): ")
-            error(line)
+            StandardStream.error.write(line + "\n")
         }
     }
 

@@ -44,11 +44,18 @@ struct FeedCommand: ParsableCommand {
         }
         let outputDirectory = out.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? project.directory + "/public"
         let outcomes: [FeedOutcome]
+        let publisher = FeedPublisher(project: project, clock: clock)
+        if publisher.isFirstRun {
+            console.note("There is no \(FeedState.fileName) yet, so this is the project's first feed: every event starts at SEQUENCE 0. Commit \(FeedState.fileName) with the records.", on: .error)
+        }
         do {
-            outcomes = try FeedPublisher(project: project, clock: clock).publish(to: outputDirectory, progress: console.progress()) {
+            outcomes = try publisher.publish(to: outputDirectory, progress: console.progress()) {
                 console.error("Waiting for another `almanac feed` on this project to finish…")
             }
         } catch let error as FeedStateError {
+            console.error(error.description)
+            throw ExitCode(ExitStatus.dataErrors)
+        } catch let error as FeedError {
             console.error(error.description)
             throw ExitCode(ExitStatus.dataErrors)
         } catch {

@@ -13,6 +13,10 @@ struct YAMLFile {
     /// Reads and parses `path`. Unreadable files, invalid UTF-8 and YAML syntax errors become
     /// diagnostics, never crashes.
     static func load(_ path: String, diagnostics: inout [Diagnostic]) -> YAMLFile? {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > ImportInput.maximumBytes {
+            diagnostics.append(.error(SourceLocation(file: path), "the file is larger than \(ImportInput.maximumBytes >> 20) MB, far more than one activity needs", hint: "check that it is the right file; keep long texts (a report, minutes) elsewhere and link them with `url:`"))
+            return nil
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             diagnostics.append(.error(SourceLocation(file: path), "cannot read this file", hint: "check that it exists and that you may read it"))
             return nil
@@ -22,11 +26,21 @@ struct YAMLFile {
     }
 
     /// Parses YAML text that is not (yet) in a file; `path` names it in diagnostics.
+    /// Control characters, typed into the file or written as escapes (`"\e"`), are errors at
+    /// the place they stand, and the file is not used.
     static func parse(_ text: String, path: String, diagnostics: inout [Diagnostic]) -> YAMLFile? {
+        let raw = ControlCharacters.diagnostics(in: text, file: path)
+        guard raw.isEmpty else {
+            diagnostics += raw
+            return nil
+        }
         do {
             // Values are read as text and checked by the decoders, so no tag resolution (Yams runs a
             // regular expression per scalar for it, the main cost of loading a record).
-            return YAMLFile(path: path, root: try Yams.compose(yaml: text, .basic))
+            let file = YAMLFile(path: path, root: try Yams.compose(yaml: text, .basic))
+            let escaped = ControlCharacters.diagnostics(in: file)
+            diagnostics += escaped
+            return escaped.isEmpty ? file : nil
         } catch let error as YamlError {
             diagnostics.append(syntaxError(error, file: path))
         } catch {

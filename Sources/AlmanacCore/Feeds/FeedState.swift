@@ -47,15 +47,30 @@ public struct FeedState: Sendable, Equatable {
 
     public init() {}
 
-    /// Reads the state file; a missing file is an empty state.
+    /// Reads the state file. Only a missing file is an empty state (the first run); a file
+    /// that cannot be read, or is empty (a failed checkout, a disk that filled up), is an
+    /// error, since taking it as empty would restart every SEQUENCE and forget every
+    /// cancellation. CRLF line ends (git's `autocrlf`) are read like LF.
     public static func load(path: String) throws(FeedStateError) -> FeedState {
-        guard let data = FileManager.default.contents(atPath: path) else { return FeedState() }
+        var status = stat()
+        if lstat(path, &status) != 0 && errno == ENOENT { return FeedState() }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            let reason = FileWriteError(path: path, error).reason
+            throw FeedStateError(path: path, line: 1, reason: "it cannot be read (\(reason))", hint: "check that it is a file you may read; Almanac will not publish without it, as every event would start again at SEQUENCE 0")
+        }
         guard let text = String(data: data, encoding: .utf8) else {
             throw FeedStateError(path: path, line: 1, reason: "it is not UTF-8 text")
         }
+        guard !text.allSatisfy(\.isWhitespace) else {
+            throw FeedStateError(path: path, line: 1, reason: "it is empty, yet a feed run always writes at least its first line", hint: "restore it from version control (git checkout -- \(fileName)); if this project never published a feed, delete it")
+        }
         var state = FeedState()
         let decoder = JSONDecoder()
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.isEmpty || line.hasPrefix("#") { continue }
             let parts = line.split(separator: " ", maxSplits: 2)
             guard parts.count == 3, let entry = try? decoder.decode(Entry.self, from: Data(parts[2].utf8)) else {
@@ -83,7 +98,8 @@ public struct FeedStateError: Error, CustomStringConvertible {
     public let path: String
     public let line: Int
     public let reason: String
+    public var hint = "restore it from version control (git checkout -- \(FeedState.fileName)); deleting it makes every event start again at SEQUENCE 0"
     public var description: String {
-        "\(path):\(line):1: error: the feed state file is damaged: \(reason)\n  hint: restore it from version control (git checkout -- \(FeedState.fileName)); deleting it makes every event start again at SEQUENCE 0"
+        "\(path):\(line):1: error: the feed state file is damaged: \(reason)\n  hint: \(hint)"
     }
 }

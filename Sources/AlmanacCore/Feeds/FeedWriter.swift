@@ -10,7 +10,10 @@ struct FeedWriter {
     /// Events per unit of parallel work.
     var chunkSize = 512
 
-    func write(_ plan: FeedPlan, to path: String, progress: (any ProgressReporter)? = nil) throws -> Int {
+    /// Writes the feed into a temporary file beside `path`, flushed to disk; the caller
+    /// moves it into place with ``AtomicFile/commit(replacing:)`` once the state that
+    /// describes it is saved.
+    func write(_ plan: FeedPlan, to path: String, progress: (any ProgressReporter)? = nil) throws -> AtomicFile {
         progress?.begin("Writing \(feed.name).ics", total: plan.items.count)
         defer { progress?.end() }
         let file = try AtomicFile(path: path)
@@ -32,8 +35,8 @@ struct FeedWriter {
             }
         }
         try file.write(end)
-        try file.commit()
-        return plan.items.count
+        try file.flush()
+        return file
     }
 
     // MARK: Calendar

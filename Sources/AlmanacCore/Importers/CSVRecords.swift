@@ -46,12 +46,20 @@ public struct CSVColumns: Sendable {
         var taken: Set<String> = []
         var result: [String?] = []
         let location = SourceLocation(file: file, line: line)
+        var unused: [String] = []
+        defer {
+            // One warning for all of them: a sheet may have thousands of columns.
+            if let first = unused.first {
+                let shown = unused.prefix(10).map { "'\($0)'" }.joined(separator: ", ")
+                let more = unused.count > 10 ? " and \(unused.count - 10) more" : ""
+                let message = unused.count == 1 ? "the column \(shown) is not used" : "\(unused.count) columns are not used: \(shown)\(more)"
+                diagnostics.append(.warning(location, message, hint: "map a column to a field with --map '\(first)=FIELD' (fields: \(fields.joined(separator: ", ")))"))
+            }
+        }
         for name in header {
             let key = normalised(name)
             guard let field = explicit[key] ?? synonyms[key] else {
-                if !name.isEmpty {
-                    diagnostics.append(.warning(location, "the column '\(name)' is not used", hint: "map it to a field with --map '\(name)=FIELD' (fields: \(fields.joined(separator: ", ")))"))
-                }
+                if !name.isEmpty { unused.append(name) }
                 result.append(nil)
                 continue
             }
@@ -180,7 +188,13 @@ struct CSVRowConverter {
         }
         guard let timing = timing(values, location: location, diagnostics: &problems) else { return nil }
         let title = values["title"]
-        let id = values["id"] ?? title.map { title in timing.start.map { "\($0.prefix(10))-\(Identifier.slug(title, maxLength: 50))" } ?? Identifier.slug(title, maxLength: 60) }
+        let derivedID = title.map { title in timing.start.map { "\($0.prefix(10))-\(Identifier.slug(title, maxLength: 50))" } ?? Identifier.slug(title, maxLength: 60) }
+        var id = values["id"] ?? derivedID
+        if let given = values["id"], !Identifier.isValid(given), let derivedID {
+            // An id names the record's file: `..`, `.hidden` or `a/b` must never become one.
+            problems.append(.warning(location, "the id '\(given)' cannot name a record file (letters, digits, '-', '_' and '.', starting with a letter or digit), so the record gets the id '\(derivedID)'", hint: "fix the id in the spreadsheet to keep the calendar UID you want"))
+            id = derivedID
+        }
         add("id", id)
         add("title", title)
         add("start", timing.start)

@@ -7,8 +7,16 @@ public enum ImportInput {
     /// calendar; anything larger is almost surely the wrong file.
     public static let maximumBytes = 32 << 20
 
+    /// What to do with control characters (ESC, BEL, …; see ``ControlCharacters``).
+    public enum ControlCharacterPolicy: Sendable {
+        /// An import: they are left out, with one warning that counts them.
+        case remove
+        /// A file of the project (`events/*.csv`): each is an error at its line and column.
+        case reject
+    }
+
     /// Reads `path` (`-` for standard input) and returns its text, or nil with an error.
-    public static func text(at path: String, diagnostics: inout [Diagnostic]) -> String? {
+    public static func text(at path: String, controlCharacters: ControlCharacterPolicy = .remove, diagnostics: inout [Diagnostic]) -> String? {
         let handle: FileHandle?
         if path == "-" {
             handle = FileHandle.standardInput
@@ -24,11 +32,11 @@ public enum ImportInput {
             diagnostics.append(.error(SourceLocation(file: path), "cannot read this file", hint: "check that it exists and that you may read it"))
             return nil
         }
-        return text(of: data, file: path == "-" ? "<stdin>" : path, diagnostics: &diagnostics)
+        return text(of: data, file: path == "-" ? "<stdin>" : path, controlCharacters: controlCharacters, diagnostics: &diagnostics)
     }
 
     /// Checks and decodes `data` read from `file`.
-    public static func text(of data: Data, file: String, diagnostics: inout [Diagnostic]) -> String? {
+    public static func text(of data: Data, file: String, controlCharacters: ControlCharacterPolicy = .remove, diagnostics: inout [Diagnostic]) -> String? {
         let start = SourceLocation(file: file)
         guard data.count <= maximumBytes else {
             diagnostics.append(.error(start, "the file is larger than \(maximumBytes >> 20) MB, which is more than any activity log should be", hint: "check that it is the right file, or split it into smaller files and import each"))
@@ -43,6 +51,18 @@ public enum ImportInput {
             diagnostics.append(.error(SourceLocation(file: file, line: line), "this is a binary file, not text (it holds a NUL byte)", hint: "export the data as text (UTF-8 .txt, .md, .csv or .ics) and import that"))
             return nil
         }
-        return TextDecoding.utf8(data, file: file, diagnostics: &diagnostics)
+        guard let text = TextDecoding.utf8(data, file: file, diagnostics: &diagnostics) else { return nil }
+        let found = ControlCharacters.scan(text, limit: 1)
+        guard let first = found.found.first else { return text }
+        let location = SourceLocation(file: file, line: first.line, column: first.column)
+        switch controlCharacters {
+        case .reject:
+            diagnostics += ControlCharacters.diagnostics(in: text, file: file)
+            return nil
+        case .remove:
+            let count = found.count == 1 ? "the control character \(ControlCharacters.name(first.scalar)) was" : "\(found.count) control characters (the first \(ControlCharacters.name(first.scalar))) were"
+            diagnostics.append(.warning(location, "\(count) left out of the imported text", hint: "they would act on a terminal and calendar files may not hold them; check the text around here"))
+            return ControlCharacters.removed(from: text)
+        }
     }
 }

@@ -60,6 +60,7 @@ struct RecordDecoder {
         record.url = decodeURL(fields, diagnostics: &problems)
         record.repeatRule = decodeRepeat(fields, timing: timing, diagnostics: &problems)
         record.exceptions = decodeExceptions(fields, timing: timing, hasRepeat: record.repeatRule != nil, diagnostics: &problems)
+        problems += RecordLimits.dateProblems(of: record, in: fields)
         return problems.hasErrors ? nil : record
     }
 
@@ -198,8 +199,8 @@ struct RecordDecoder {
 
     private func decodeURL(_ fields: YAMLMapping, diagnostics: inout [Diagnostic]) -> String? {
         guard let url = fields.text("url", diagnostics: &diagnostics)?.trimmingCharacters(in: .whitespaces) else { return nil }
-        guard url.hasPrefix("https://") || url.hasPrefix("http://"), !url.contains(" ") else {
-            diagnostics.append(.error(fields.location(of: "url"), "'\(url)' is not a web address", hint: "write the full address, starting with https://"))
+        if let problem = RecordLimits.problem(withWebAddress: url) {
+            diagnostics.append(.error(fields.location(of: "url"), "'\(url)' is not a web address: \(problem)", hint: "write the full address, starting with https://, as a browser's address bar shows it"))
             return nil
         }
         return url
@@ -266,8 +267,11 @@ extension YAMLMapping {
 
 /// Ids of records and names of feeds: safe in UIDs, file names and URLs.
 public enum Identifier {
+    /// Letters, digits, '-', '_' and '.', starting with a letter or digit (so never `..`, a
+    /// hidden file or a path), at most 200 characters (a file name holds 255 bytes).
     public static func isValid(_ text: String) -> Bool {
-        !text.isEmpty && text.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0)) }
+        guard let first = text.unicodeScalars.first, first.isASCII, CharacterSet.alphanumerics.contains(first), text.utf8.count <= 200 else { return false }
+        return text.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0)) }
     }
 
     /// A lower-case ASCII slug of `text`: "7th IISG Board meeting" → "7th-iisg-board-meeting".

@@ -194,7 +194,8 @@ public struct ReportBuilder: Sendable {
         )
     }
 
-    /// A web address with the characters that end a Markdown link or a table cell encoded.
+    /// A web address with the characters that end a Markdown link, a table cell or an HTML
+    /// attribute encoded.
     static func linkSafe(_ url: String) -> String {
         var result = ""
         for scalar in url.unicodeScalars {
@@ -207,6 +208,8 @@ public struct ReportBuilder: Sendable {
             case " ": result += "%20"
             case "\\": result += "%5C"
             case "`": result += "%60"
+            case "\"": result += "%22"
+            case "'": result += "%27"
             default: result.unicodeScalars.append(scalar)
             }
         }

@@ -32,8 +32,11 @@ public struct ReportOutput: Sendable {
         let markdownTemplate = try TemplateLibrary.load(options.template, orBundled: "report.md.mustache")
         let pageTemplate = try TemplateLibrary.load(options.htmlTemplate, orBundled: "report.html.mustache")
         let markdown = try markdownTemplate.render(context)
-        let page = HTMLPage(title: context.title, organisation: context.organisation, period: context.period, body: MarkdownParser().html(from: markdown))
-        let html = try pageTemplate.render(page)
+        // Ink leaves attribute values unescaped: its HTML is rewritten with only known tags
+        // and escaped attributes before it reaches the page, and the page gets its policy.
+        let body = HTMLText.sanitized(MarkdownParser().html(from: markdown))
+        let page = HTMLPage(title: context.title, organisation: context.organisation, period: context.period, body: body)
+        let html = HTMLText.withContentSecurityPolicy(try pageTemplate.render(page))
         let csv = { (table: CSVTable) in table.text(delimiter: options.delimiter, byteOrderMark: options.excel) }
         files = [
             ("report.md", markdown),
@@ -54,11 +57,13 @@ public struct ReportOutput: Sendable {
     }
 }
 
-/// What the HTML page template sees: the report's title, organisation and period, and the
-/// report itself rendered to HTML as `body`.
+/// What the HTML page template sees: the report's title, organisation and period, the
+/// report itself rendered to HTML as `body`, and the `<meta>` of the page's
+/// Content-Security-Policy as `contentSecurityPolicyMeta` (added to pages without it).
 struct HTMLPage {
     var title: String
     var organisation: String
     var period: PeriodSummary
     var body: String
+    var contentSecurityPolicyMeta = HTMLText.contentSecurityPolicyMeta
 }

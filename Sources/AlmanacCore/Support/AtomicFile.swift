@@ -4,67 +4,95 @@ import Glibc
 #endif
 
 /// Writes a file through a temporary file in the same folder and a rename, so that readers
-/// see either the old file or the complete new one, never half of it.
+/// see either the old file or the complete new one, never half of it; the data and then the
+/// folder are flushed to disk, so the new file survives a power cut once ``commit(replacing:)``
+/// returns.
+///
+/// The temporary file is hidden and has no extension of its own
+/// (`.almanac-tmp-<pid>-<random>-<name>`), so a web server serving the folder never offers it
+/// as a feed or a page, and the next run removes one a killed run left
+/// (``removeStaleTemporaries(in:)``). A path that is a symbolic link is written through:
+/// the file it points to is replaced atomically and the link stays. A FIFO, a device or a
+/// folder is refused rather than replaced.
 public final class AtomicFile {
+    /// The file that is written: the path asked for, or the file its symbolic link points to.
     public let path: String
     private let temporaryPath: String
-    private let handle: FileHandle
+    private var handle: FileHandle?
     private var finished = false
 
+    /// The start of every temporary file's name.
+    static let temporaryPrefix = ".almanac-tmp-"
+
     public init(path: String) throws(FileWriteError) {
-        self.path = path
-        let url = URL(fileURLWithPath: path)
+        let target = try Self.target(of: path)
+        self.path = target
+        let url = URL(fileURLWithPath: target)
         let folder = url.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
             throw FileWriteError(path: path, error)
         }
-        temporaryPath = folder.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
-        guard FileManager.default.createFile(atPath: temporaryPath, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporaryPath)
-        else {
+        let stem = url.lastPathComponent.split(separator: ".").first.map(String.init) ?? "file"
+        let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        temporaryPath = folder.appendingPathComponent("\(Self.temporaryPrefix)\(getpid())-\(random)-\(stem)").path
+        let descriptor = open(temporaryPath, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
             throw FileWriteError(path: path, reason: String(cString: strerror(errno)))
         }
-        self.handle = handle
+        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
     public func write(_ text: String) throws(FileWriteError) {
         do {
-            try handle.write(contentsOf: Data(text.utf8))
+            try handle?.write(contentsOf: Data(text.utf8))
         } catch {
             throw FileWriteError(path: path, error)
         }
     }
 
-    /// Flushes the data to disk and moves the file into place. With `replacing` false an
-    /// existing file is left alone (the check and the move are one step, `link(2)`), and the
-    /// result is false.
-    @discardableResult
-    public func commit(replacing: Bool = true) throws(FileWriteError) -> Bool {
+    /// Flushes the data to disk and closes the temporary file, without moving it into place
+    /// yet: after this only the rename of ``commit(replacing:)`` is left, which cannot run
+    /// out of space.
+    public func flush() throws(FileWriteError) {
+        guard let handle else { return }
         do {
             try handle.synchronize()
             try handle.close()
         } catch {
             throw FileWriteError(path: path, error)
         }
+        self.handle = nil
+    }
+
+    /// Flushes the data to disk and moves the file into place, then flushes the folder. With
+    /// `replacing` false an existing file is left alone (the check and the move are one step,
+    /// `link(2)`), and the result is false.
+    @discardableResult
+    public func commit(replacing: Bool = true) throws(FileWriteError) -> Bool {
+        try flush()
         finished = true
         if !replacing {
             defer { unlink(temporaryPath) }
-            if link(temporaryPath, path) == 0 { return true }
+            if link(temporaryPath, path) == 0 {
+                Self.synchronizeFolder(of: path)
+                return true
+            }
             if errno == EEXIST { return false }
         } else if rename(temporaryPath, path) == 0 {
+            Self.synchronizeFolder(of: path)
             return true
         }
         let reason = String(cString: strerror(errno))
-        try? FileManager.default.removeItem(atPath: temporaryPath)
+        unlink(temporaryPath)
         throw FileWriteError(path: path, reason: reason)
     }
 
     deinit {
         if !finished {
-            try? handle.close()
-            try? FileManager.default.removeItem(atPath: temporaryPath)
+            try? handle?.close()
+            unlink(temporaryPath)
         }
     }
 
@@ -81,6 +109,65 @@ public final class AtomicFile {
         let file = try AtomicFile(path: path)
         try file.write(text)
         return try file.commit(replacing: false)
+    }
+
+    /// Removes the temporary files that runs which have ended (killed, or cut off by a power
+    /// cut) left in `folder`: Almanac's `.almanac-tmp-<pid>-…`, and `.<name>.tmp-<pid>` of
+    /// earlier versions. Files of a process still running are left alone.
+    public static func removeStaleTemporaries(in folder: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names {
+            let pidText: Substring
+            if name.hasPrefix(temporaryPrefix) {
+                pidText = name.dropFirst(temporaryPrefix.count).prefix { $0.isNumber }
+            } else if name.hasPrefix("."), let range = name.range(of: ".tmp-", options: .backwards) {
+                pidText = name[range.upperBound...]
+                guard pidText.allSatisfy(\.isNumber) else { continue }
+            } else {
+                continue
+            }
+            guard let pid = pid_t(pidText), pid > 0, pid != getpid() else { continue }
+            if kill(pid, 0) == 0 || errno == EPERM { continue }
+            unlink(folder + "/" + name)
+        }
+    }
+
+    /// Flushes a folder's entries to disk, so that a rename in it survives a power cut.
+    static func synchronizeFolder(of path: String) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let descriptor = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
+    }
+
+    /// The regular file to write for `path`: `path` itself when it is a regular file or does
+    /// not exist; the file a symbolic link points to (following chains); an error for a
+    /// folder, a FIFO, a device or a socket, which a rename would replace.
+    static func target(of path: String) throws(FileWriteError) -> String {
+        var current = path
+        for _ in 0..<40 {
+            var status = stat()
+            guard lstat(current, &status) == 0 else {
+                if errno == ENOENT { return current }
+                throw FileWriteError(path: path, reason: String(cString: strerror(errno)))
+            }
+            switch status.st_mode & S_IFMT {
+            case S_IFREG:
+                return current
+            case S_IFLNK:
+                guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else {
+                    throw FileWriteError(path: path, reason: "the symbolic link cannot be read")
+                }
+                current = destination.hasPrefix("/") ? destination : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
+            case S_IFDIR:
+                throw FileWriteError(path: path, reason: "it is a folder", hint: "name a file inside it")
+            default:
+                let kind = (status.st_mode & S_IFMT) == S_IFIFO ? "a FIFO (named pipe)" : (status.st_mode & S_IFMT) == S_IFSOCK ? "a socket" : "a device"
+                throw FileWriteError(path: path, reason: "it is \(kind), not a regular file; Almanac writes a file by replacing it whole, which would replace the \(kind.split(separator: " ").dropFirst().first ?? "file")", hint: "write to a regular file, or leave out --out and redirect standard output where the command has one")
+            }
+        }
+        throw FileWriteError(path: path, reason: "it is a loop of symbolic links")
     }
 }
 
@@ -110,10 +197,12 @@ public final class FileLock {
 public struct FileWriteError: Error, LocalizedError, CustomStringConvertible {
     public let path: String
     public let reason: String
+    public let hint: String
 
-    public init(path: String, reason: String) {
+    public init(path: String, reason: String, hint: String = "check that the folder exists, is a folder, and that you may write to it (and that the disk is not full)") {
         self.path = path
         self.reason = reason
+        self.hint = hint
     }
 
     /// The reason of a Foundation error, taken from its POSIX cause when it has one.
@@ -127,7 +216,7 @@ public struct FileWriteError: Error, LocalizedError, CustomStringConvertible {
     }
 
     public var description: String {
-        "cannot write \(path): \(reason)\n  hint: check that the folder exists, is a folder, and that you may write to it (and that the disk is not full)"
+        "cannot write \(path): \(reason)\n  hint: \(hint)"
     }
 
     public var errorDescription: String? { description }
