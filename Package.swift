@@ -62,3 +62,10 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The libFuzzer harnesses (Fuzz/, run by scripts/fuzz): only with ALMANAC_FUZZ=1, since
+// they build with -sanitize=fuzzer and have no main of their own.
+if Context.environment["ALMANAC_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(name: "AlmanacFuzz", dependencies: ["AlmanacCore", "ICal"], path: "Fuzz/Sources/AlmanacFuzz"))
+    package.products.append(.executable(name: "almanac-fuzz", targets: ["AlmanacFuzz"]))
+}

@@ -11,8 +11,10 @@ public enum RecordLimits {
     /// absolute http or https address with a host (Foundation's `URLComponents`, RFC 3986),
     /// without spaces, quotes, control characters or a user name (`https://bank.example@evil.example`).
     public static func problem(withWebAddress url: String) -> String? {
-        guard let components = URLComponents(string: url), url.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F || $0.value > 0xA0 }) else {
-            return "it is not a valid web address (spaces, quotes, '<', '>' and control characters must be percent-encoded)"
+        // URLComponents quietly percent-encodes what RFC 3986 does not allow, so those
+        // characters are looked for first: an address with a quote is refused, not mended.
+        guard url.unicodeScalars.allSatisfy(isAllowedInAddress), hasValidPercentEscapes(url), let components = URLComponents(string: url) else {
+            return "it holds characters an address cannot hold unencoded (spaces, quotes, '<', '>' and control characters must be percent-encoded)"
         }
         guard let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
             return "only http:// and https:// addresses can be links"
@@ -22,6 +24,26 @@ public enum RecordLimits {
             return "it holds a user name before '@', which disguises where the link goes"
         }
         return nil
+    }
+
+    /// RFC 3986's unreserved and reserved characters and `%`, and any letter beyond ASCII
+    /// (an address as a browser shows it, `https://sr.example/вести`), but no space, quote,
+    /// `<`, `>`, `\\`, `^`, backquote, `{`, `|`, `}` or control character.
+    private static func isAllowedInAddress(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value >= 0xA0 { return !ControlCharacters.isForbidden(scalar) && !scalar.properties.isWhitespace }
+        guard scalar.isASCII else { return false }
+        return CharacterSet.alphanumerics.contains(scalar) || "-._~:/?#[]@!$&'()*+,;=%".unicodeScalars.contains(scalar)
+    }
+
+    /// Whether every `%` starts a `%XX` escape.
+    private static func hasValidPercentEscapes(_ url: String) -> Bool {
+        let bytes = Array(url.utf8)
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "%") {
+            guard index + 2 < bytes.count,
+                  bytes[index + 1...index + 2].allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0 | 0x20) })
+            else { return false }
+        }
+        return true
     }
 
     /// Errors for dates of `record` outside ``years``, at the field that holds them.

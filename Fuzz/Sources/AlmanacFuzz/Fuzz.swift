@@ -1,0 +1,106 @@
+// libFuzzer harnesses for every parser of untrusted input. Built and run by `scripts/fuzz
+// TARGET SECONDS` (never by a plain `swift build`: the target exists only with
+// ALMANAC_FUZZ=1, since it needs -sanitize=fuzzer). The target is chosen with the
+// environment variable ALMANAC_FUZZ_TARGET; each input is the file's bytes.
+//
+// Besides "no crash, no memory error", each harness checks what Almanac promises of the
+// parser's output: a record that passes `check` reads back from its VEVENT as written;
+// importers only produce safe ids and text without control characters.
+@testable import AlmanacCore
+import Foundation
+import ICal
+
+/// The project settings every harness uses.
+let config: ProjectConfig = {
+    let text = """
+    name: Fuzz calendar
+    timezone: Europe/Sarajevo
+    domain: fuzz.example.org
+    categories: [meeting, workshop, conference]
+    feeds:
+      - name: all
+    """
+    var diagnostics: [Diagnostic] = []
+    guard let file = YAMLFile.parse(text, path: "almanac.yml", diagnostics: &diagnostics),
+          let config = ConfigDecoder().decode(file, diagnostics: &diagnostics)
+    else { fatalError("the fuzz project's settings do not read: \(diagnostics)") }
+    return config
+}()
+
+let gazetteer = config.gazetteer(base: .bundled)
+let today = LocalDate(year: 2024, month: 3, day: 15)!
+
+enum Target: String, CaseIterable {
+    case record, config, csv, ics, news, period, date
+}
+
+let target: Target = {
+    let name = ProcessInfo.processInfo.environment["ALMANAC_FUZZ_TARGET"] ?? ""
+    guard let target = Target(rawValue: name) else {
+        fatalError("set ALMANAC_FUZZ_TARGET to one of: \(Target.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    return target
+}()
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    let data = start.map { Data(bytes: $0, count: count) } ?? Data()
+    var diagnostics: [Diagnostic] = []
+    switch target {
+    case .record:
+        guard let text = TextDecoding.utf8(data, file: "fuzz.yml", diagnostics: &diagnostics) else { return 0 }
+        let decoder = RecordDecoder(config: config, gazetteer: gazetteer, fallbackID: "fuzz")
+        if let record = decoder.decode(text, path: "fuzz.yml", diagnostics: &diagnostics), !diagnostics.hasErrors {
+            publishable(record)
+        }
+    case .config:
+        guard let text = TextDecoding.utf8(data, file: "almanac.yml", diagnostics: &diagnostics),
+              let file = YAMLFile.parse(text, path: "almanac.yml", diagnostics: &diagnostics)
+        else { return 0 }
+        _ = ConfigDecoder().decode(file, diagnostics: &diagnostics)
+    case .csv:
+        guard let text = ImportInput.text(of: data, file: "fuzz.csv", diagnostics: &diagnostics) else { return 0 }
+        imported(CSVRecords(config: config, gazetteer: gazetteer).records(from: text, file: "fuzz.csv"))
+    case .ics:
+        guard let text = ImportInput.text(of: data, file: "fuzz.ics", diagnostics: &diagnostics) else { return 0 }
+        imported(ICSImporter(config: config, gazetteer: gazetteer).records(from: text, file: "fuzz.ics"))
+    case .news:
+        guard let text = ImportInput.text(of: data, file: "fuzz.txt", diagnostics: &diagnostics) else { return 0 }
+        imported(NewsImporter(config: config, gazetteer: gazetteer).importNews(text, file: "fuzz.txt"))
+    case .period:
+        guard let text = String(validating: data, as: UTF8.self) else { return 0 }
+        _ = try? PeriodParser.parse(text, today: today, fiscalYearStartMonth: 7)
+    case .date:
+        guard let text = String(validating: data, as: UTF8.self) else { return 0 }
+        for mention in DateExpressionParser().mentions(in: text) {
+            _ = mention.days(year: 2024)
+            _ = mention.days(near: today)
+        }
+        _ = DateExpressionParser(monthFirst: true).wholeMention(text)
+    }
+    return 0
+}
+
+/// A record that passes `check` must go into a feed: its VEVENT reads back as written.
+func publishable(_ record: EventRecord) {
+    var state = FeedState()
+    let plan = FeedPlan.make(feed: config.feeds[0], records: [record], config: config, state: &state, now: 1_700_000_000)
+    for item in plan.items {
+        let written = VEventBuilder(config: config).component(for: item).serialized()
+        if let problem = VEventBuilder.verify(written, against: item) {
+            fatalError("a record that passes check cannot be published: \(problem)")
+        }
+    }
+}
+
+/// What an importer makes must be safe to write: an id that names a file inside events/,
+/// and text without control characters.
+func imported(_ result: ImportResult) {
+    for record in result.records {
+        guard Identifier.isValid(record.id) else { fatalError("an importer made the unsafe id '\(record.id)'") }
+        let texts = [record.title, record.summary, record.source, record.url, record.place?.venue, record.place?.city, record.place?.country].compactMap { $0 }
+        if let bad = texts.first(where: ControlCharacters.contains) {
+            fatalError("an importer kept a control character in '\(bad)'")
+        }
+    }
+}
