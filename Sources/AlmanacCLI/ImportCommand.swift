@@ -53,6 +53,8 @@ struct ImportOptions: ParsableArguments {
             console.error("Nothing was imported.")
             throw ExitCode(ExitStatus.dataErrors)
         }
+        // Warnings about the input as a whole (control characters left out).
+        console.report(diagnostics)
         return (text, file)
     }
 

@@ -69,7 +69,7 @@ public func fuzz(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         imported(NewsImporter(config: config, gazetteer: gazetteer).importNews(text, file: "fuzz.txt"))
     case .period:
         guard let text = String(validating: data, as: UTF8.self) else { return 0 }
-        _ = try? PeriodParser.parse(text, today: today, fiscalYearStartMonth: 7)
+        _ = try? ReportPeriod.parse(text, today: today, fiscalYearStartMonth: 7)
     case .date:
         guard let text = String(validating: data, as: UTF8.self) else { return 0 }
         for mention in DateExpressionParser().mentions(in: text) {
@@ -94,9 +94,15 @@ func publishable(_ record: EventRecord) {
 }
 
 /// What an importer makes must be safe to write: an id that names a file inside events/,
-/// and text without control characters.
+/// text without control characters, and a record that reads back as written.
 func imported(_ result: ImportResult) {
+    let writer = RecordWriter(config: config, gazetteer: gazetteer)
     for record in result.records {
+        do {
+            _ = try writer.yaml(for: record)
+        } catch {
+            fatalError("an imported record cannot be written: \(error)")
+        }
         guard Identifier.isValid(record.id) else { fatalError("an importer made the unsafe id '\(record.id)'") }
         let texts = [record.title, record.summary, record.source, record.url, record.place?.venue, record.place?.city, record.place?.country].compactMap { $0 }
         if let bad = texts.first(where: ControlCharacters.contains) {

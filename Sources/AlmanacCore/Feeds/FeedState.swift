@@ -69,8 +69,8 @@ public struct FeedState: Sendable, Equatable {
         }
         var state = FeedState()
         let decoder = JSONDecoder()
-        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+        // "\r\n" is one Character in Swift: split on it too, or a CRLF file is one long comment.
+        for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let parts = line.split(separator: " ", maxSplits: 2)
             guard parts.count == 3, let entry = try? decoder.decode(Entry.self, from: Data(parts[2].utf8)) else {

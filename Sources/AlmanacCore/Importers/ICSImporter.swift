@@ -108,6 +108,10 @@ struct VEventReader {
         }
         let zone = self.zone(of: startProperty, location: location, diagnostics: &diagnostics)
         let timing = self.timing(vevent, start: startValue, zone: zone)
+        guard RecordLimits.years.contains(timing.firstDay.year), RecordLimits.years.contains(timing.lastDay.year) else {
+            diagnostics.append(.error(location, "the event '\(title)' falls outside the years calendars can hold (\(RecordLimits.years.lowerBound)–\(RecordLimits.years.upperBound)), so it is left out", hint: "check its dates in the calendar app"))
+            return nil
+        }
         let uid = vevent.property(named: "UID")?.text ?? ""
         let suffix = "@" + config.domain
         let ownID = uid.hasSuffix(suffix) ? String(uid.dropLast(suffix.count)) : nil
@@ -124,7 +128,13 @@ struct VEventReader {
             .reduce(into: [String]()) { list, label in if !list.contains(label) { list.append(label) } }
         record.category = labels.first { config.categories.contains($0) } ?? (config.categories.isEmpty ? labels.first : nil)
         record.tags = labels.filter { $0 != record.category }
-        record.url = vevent.property(named: "URL")?.text
+        if let url = vevent.property(named: "URL")?.text {
+            if let problem = RecordLimits.problem(withWebAddress: url) {
+                diagnostics.append(.warning(location, "the URL of '\(title)' is left out: \(problem)", hint: "add a correct `url:` to the record if it needs one"))
+            } else {
+                record.url = url
+            }
+        }
         record.status = switch vevent.property(named: "STATUS")?.valueString?.uppercased() {
         case "CANCELLED": .cancelled
         case "TENTATIVE": .tentative

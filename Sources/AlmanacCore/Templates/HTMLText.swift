@@ -86,8 +86,8 @@ public enum HTMLText {
 
     /// Rendered HTML with every tag rewritten: allowed tags keep their allowed attributes,
     /// each value escaped; links and pictures with another scheme lose the address; any
-    /// other tag (`<script>`, `<iframe>`, `<style>`, `<svg>`…) and every comment is shown as
-    /// text instead. Text between tags is kept as it is (Ink escapes it).
+    /// other tag (`<script>`, `<iframe>`, `<style>`, `<svg>`…), every comment and every
+    /// declaration is shown as text instead. Text between tags is kept as it is (Ink escapes it).
     public static func sanitized(_ html: String) -> String {
         var output = ""
         output.reserveCapacity(html.utf8.count)

@@ -1,0 +1,277 @@
+import Foundation
+import Testing
+
+/// Hostile input, run through the CLI as a user (or an attacker) would: each test is named
+/// by what it attacks, and checks what Almanac promises (see README, "Security and data
+/// safety").
+@Suite struct HostileInputTests {
+    static let breakout = #"https://ok.example/"autofocus/onfocus="alert(1)"#
+
+    private func project(_ records: [String: String] = [:]) throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        try folder.write("almanac.yml", "name: Test\norganisation: Test\ntimezone: Europe/Sarajevo\ndomain: test.example.org\ncategories: [meeting, workshop]\n")
+        for (path, text) in records { try folder.write("events/" + path, text) }
+        return folder
+    }
+
+    /// Start tags of an HTML file as Python's HTML parser reads them.
+    private func htmlTags(_ file: URL) throws -> (tags: [(name: String, attributes: [(String, String?)])], scripts: [String])? {
+        guard let json = try Interop.json("html_tags.py", [file.path]) as? [String: Any] else { return nil }
+        let tags = (json["tags"] as? [[String: Any]] ?? []).map { tag in
+            (tag["tag"] as? String ?? "", (tag["attributes"] as? [[Any]] ?? []).map { ($0[0] as? String ?? "", $0[1] as? String) })
+        }
+        return (tags, json["scripts"] as? [String] ?? [])
+    }
+
+    // MARK: Script in a report
+
+    @Test func attributeBreakoutURLInARecordIsRejectedByCheck() throws {
+        let folder = try project(["link.yml": "id: link\ntitle: Link\nstart: 2024-02-01\nurl: \"https://ok.example/\\\"autofocus/onfocus=\\\"alert(1)\"\n"])
+        let result = try CLI.run(["check"], in: folder.url)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("events/link.yml:4:1: error: 'https://ok.example/\"autofocus/onfocus=\"alert(1)' is not a web address"))
+    }
+
+    @Test func nonWebSchemesAndDisguisedHostsAreRejectedByCheck() throws {
+        for url in ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "https://bank.example@evil.example/", "https://ok.example/a b", "//ok.example/x", "https://ok.example/%zz"] {
+            let folder = try project(["link.yml": "id: link\ntitle: Link\nstart: 2024-02-01\nurl: '\(url)'\n"])
+            let result = try CLI.run(["check"], in: folder.url)
+            #expect(result.status == 1, "\(url) passed check")
+            #expect(result.stderr.contains("is not a web address"), "\(url): \(result.stderr)")
+        }
+    }
+
+    @Test func attributeBreakoutURLThroughImportCSVLeavesTheRowOut() throws {
+        let folder = try project()
+        try folder.write("log.csv", "title,start,url\nLink,2024-02-01,\"https://ok.example/\"\"autofocus/onfocus=\"\"alert(1)\"\nPlain,2024-02-02,https://ok.example/plain\n")
+        let result = try CLI.run(["import", "csv", "log.csv"], in: folder.url)
+        #expect(result.stderr.contains("log.csv:2:1: error: row 2: 'https://ok.example/\"autofocus/onfocus=\"alert(1)' is not a web address"))
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("events").path)
+        #expect(written == ["2024-02-02-plain.yml"])
+    }
+
+    @Test func attributeBreakoutURLThroughImportICSIsLeftOut() throws {
+        let folder = try project()
+        try folder.write("cal.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//x//EN\r\nBEGIN:VEVENT\r\nUID:1@x\r\nDTSTAMP:20240101T000000Z\r\nDTSTART;VALUE=DATE:20240201\r\nSUMMARY:Link\r\nURL:\(Self.breakout)\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+        let result = try CLI.run(["import", "ics", "cal.ics"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("warning: the URL of 'Link' is left out"))
+        let record = try folder.read("events/2024-02-01-link.yml")
+        #expect(!record.contains("url:") && !record.contains("onfocus"))
+        #expect(try CLI.run(["check"], in: folder.url).status == 0)
+    }
+
+    @Test func scriptAndHandlersInATemplateOrRecordNeverReachReportHTML() throws {
+        let folder = try project(["a.yml": "id: a\ntitle: \"<script>alert(1)</script> <img src=x onerror=alert(2)>\"\nstart: 2024-02-01\nurl: https://ok.example/it's\n"])
+        // A template that puts raw HTML and a javascript: link into the Markdown.
+        try folder.write("t.md.mustache", """
+        # {{title}}
+
+        {{#activities}}
+        - {{#url}}[{{title}}]({{{url}}}){{/url}}
+        {{/activities}}
+
+        [z](https://ok.example/"autofocus/onfocus="alert(7)) ![p](https://ok.example/"onerror="alert(8))
+
+        <script>alert(3)</script>
+        <img src="x" onerror="alert(4)"> <a href="javascript:alert(5)">x</a> [y](javascript:alert(6)) <iframe src="https://evil.example"></iframe>
+        """)
+        let result = try CLI.run(["report", "2024-02", "--template", "t.md.mustache", "--out", "r"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try folder.read("r/report.html")
+        guard let parsed = try htmlTags(folder.url.appendingPathComponent("r/report.html")) else { return }
+        #expect(parsed.scripts.isEmpty, "script elements: \(parsed.scripts)")
+        #expect(!parsed.tags.contains { ["script", "iframe", "object", "embed", "base", "form"].contains($0.name) })
+        for tag in parsed.tags {
+            for (name, value) in tag.attributes {
+                #expect(!name.hasPrefix("on") && name != "autofocus", "<\(tag.name) \(name)=\(value ?? "")>")
+                if name == "href" || name == "src" {
+                    #expect(!(value ?? "").lowercased().hasPrefix("javascript:"), "<\(tag.name) \(name)=\(value ?? "")>")
+                }
+            }
+        }
+        let policies = parsed.tags.filter { $0.name == "meta" && $0.attributes.contains { $0.0 == "http-equiv" && $0.1?.lowercased() == "content-security-policy" } }
+        let policy = try #require(policies.first?.attributes.first { $0.0 == "content" }?.1)
+        #expect(policy.contains("default-src 'none'") && !policy.contains("script-src") && !policy.contains("unsafe-eval"))
+        // The record's text is still there, inert.
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(2)&gt;</a>"))
+        #expect(!html.lowercased().contains("<script"))
+    }
+
+    @Test func aCustomPageTemplateWithoutAPolicyGetsOne() throws {
+        let folder = try project(["a.yml": "id: a\ntitle: A\nstart: 2024-02-01\n"])
+        try folder.write("page.html.mustache", "<!DOCTYPE html>\n<html><head><title>{{title}}</title></head><body>{{{body}}}</body></html>\n")
+        let result = try CLI.run(["report", "2024-02", "--html-template", "page.html.mustache", "--out", "r"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try folder.read("r/report.html").contains("<head>\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;none&#39;;"))
+    }
+
+    // MARK: Control characters
+
+    @Test func terminalEscapesTypedOrEscapedInARecordAreErrorsAtTheirPlace() throws {
+        let folder = try project([
+            "raw.yml": "id: raw\ntitle: Red \u{1B}[31m alert\u{07}\nstart: 2024-02-01\n",
+            "escaped.yml": "id: escaped\ntitle: \"Retitle \\e]0;owned\\a\"\nstart: 2024-02-01\n",
+            "ok.yml": "id: ok\ntitle: \"Tab\\tand\\nline\"\nstart: 2024-02-01\n",
+        ])
+        let result = try CLI.run(["check"], in: folder.url)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("events/raw.yml:2:12: error: the control character ESC (U+001B) is not allowed in text"))
+        #expect(result.stderr.contains("events/raw.yml:2:23: error: the control character BEL (U+0007) is not allowed in text"))
+        #expect(result.stderr.contains("events/escaped.yml:2:8: error: this value holds the control character ESC (U+001B)"))
+        #expect(!result.stderr.contains("events/ok.yml"))
+        #expect(!result.stderr.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" })
+        let feed = try CLI.run(["feed"], in: folder.url)
+        #expect(feed.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("public/all.ics").path))
+    }
+
+    @Test func terminalEscapesInASpreadsheetOfRecordsAreErrorsAtTheirLineAndColumn() throws {
+        let folder = try project(["log.csv": "title,start\nFine,2024-02-01\nBell\u{07},2024-02-02\n"])
+        let result = try CLI.run(["check"], in: folder.url)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("events/log.csv:3:5: error: the control character BEL (U+0007) is not allowed in text"))
+    }
+
+    @Test func terminalEscapesInImportedNewsAreLeftOutWithAWarning() throws {
+        let folder = try project()
+        try folder.write("news.txt", "Workshop on data in Skopje \u{1B}[2J\n\nThe secretariat held a workshop in Skopje on 5 March 2024.\u{1B}]0;owned\u{07}\n")
+        let result = try CLI.run(["import", "news", "news.txt"], in: folder.url)
+        #expect(result.stderr.contains("news.txt:1:28: warning: 3 control characters (the first ESC (U+001B)) were left out of the imported text"))
+        #expect(!(result.stdout + result.stderr).unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" })
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("events").path) {
+            #expect(!(try folder.read("events/" + name)).unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" })
+        }
+        #expect(try CLI.run(["check"], in: folder.url).status == 0)
+    }
+
+    @Test func terminalEscapesInAFileNameAreShownNotSent() throws {
+        let folder = try project(["bad\u{1B}[31m.yml": "id: bad\ntitle: x\n"])
+        let result = try CLI.run(["check"], in: folder.url)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("events/bad\u{241B}[31m.yml"))
+        #expect(!result.stderr.unicodeScalars.contains("\u{1B}"))
+    }
+
+    // MARK: Ids that are paths
+
+    @Test func pathLikeIdsFromImportCSVNeverBecomeFileNames() throws {
+        let folder = try project()
+        try folder.write("log.csv", "id,title,start\n..,Dots,2024-02-01\n.hidden,Hidden,2024-02-02\n../escape,Escape,2024-02-03\na/b,Slash,2024-02-04\n")
+        let result = try CLI.run(["import", "csv", "log.csv"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("warning: row 2: the id '..' cannot name a record file"))
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("events").path).sorted()
+        #expect(written == ["2024-02-01-dots.yml", "2024-02-02-hidden.yml", "2024-02-03-escape.yml", "2024-02-04-slash.yml"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["almanac.yml", "events", "log.csv"])
+    }
+
+    @Test func pathLikeUIDsFromImportICSNeverBecomeFileNames() throws {
+        let folder = try project()
+        let events = ["..", ".hidden", "a/b"].enumerated().map { index, id in
+            "BEGIN:VEVENT\r\nUID:\(id)@test.example.org\r\nDTSTAMP:20240101T000000Z\r\nDTSTART;VALUE=DATE:2024020\(index + 1)\r\nSUMMARY:Event \(index + 1)\r\nEND:VEVENT\r\n"
+        }.joined()
+        try folder.write("cal.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//x//EN\r\n\(events)END:VCALENDAR\r\n")
+        let result = try CLI.run(["import", "ics", "cal.ics"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("events").path).sorted()
+        #expect(written == ["2024-02-01-event-1.yml", "2024-02-02-event-2.yml", "2024-02-03-event-3.yml"])
+    }
+
+    @Test func hiddenAndDotDotIdsAreRejectedByCheck() throws {
+        let folder = try project(["a.yml": "id: ..\ntitle: A\nstart: 2024-02-01\n", "b.yml": "id: .hidden\ntitle: B\nstart: 2024-02-01\n"])
+        let result = try CLI.run(["check"], in: folder.url)
+        #expect(result.stderr.contains("events/a.yml:1:1: error: '..' is not a valid id"))
+        #expect(result.stderr.contains("events/b.yml:1:1: error: '.hidden' is not a valid id"))
+    }
+
+    // MARK: Dates libical cannot hold
+
+    @Test func yearsLibicalCannotHoldAreCheckErrorsNotFeedBugs() throws {
+        let folder = try project([
+            "late.yml": "id: late\ntitle: Late\nstart: 3001-01-01\n",
+            "zero.yml": "id: zero\ntitle: Zero\nstart: 2024-01-01\nend: 2024-01-02\nrepeat: FREQ=DAILY\nexcept: [0000-01-01]\n",
+            "last.yml": "id: last\ntitle: Last\nstart: 2999-12-30\nend: 3000-12-31\n",
+        ])
+        let result = try CLI.run(["check"], in: folder.url)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("events/late.yml:3:1: error: the year 3001 of 'start' is outside the years calendars can hold (1–2999)"))
+        #expect(result.stderr.contains("events/zero.yml:6:1: error: the year 0000 of 'except'"))
+        #expect(result.stderr.contains("events/last.yml:4:1: error: the year 3000 of 'end'"))
+        let feed = try CLI.run(["feed"], in: folder.url)
+        #expect(!feed.stderr.contains("bug in Almanac") && !feed.stderr.contains("error: error:"))
+        try folder.write("events/late.yml", "id: late\ntitle: Late\nstart: 2999-12-31\n")
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("events/zero.yml"))
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("events/last.yml"))
+        let published = try CLI.run(["feed"], in: folder.url)
+        #expect(published.status == 0, "\(published.stderr)")
+        #expect(try folder.read("public/all.ics").contains("DTSTART;VALUE=DATE:29991231\r\nDTEND;VALUE=DATE:30000101\r\n"))
+    }
+
+    // MARK: Floods and sizes
+
+    @Test func aMillionColumnSheetGivesOneWarningNotAMillion() throws {
+        let folder = try project()
+        let columns = 200_000
+        let header = "title,start," + (1...columns).map { "c\($0)" }.joined(separator: ",")
+        let row = "A,2024-02-01," + String(repeating: "x,", count: columns - 1) + "x"
+        try folder.write("wide.csv", header + "\n" + row + "\n")
+        let result = try CLI.run(["import", "csv", "wide.csv", "--dry-run"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr.prefix(2000))")
+        #expect(result.stderr.contains("wide.csv:1:1: warning: 200000 columns are not used: 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9', 'c10' and 199990 more"))
+        #expect(result.stderr.utf8.count < 4_000)
+    }
+
+    @Test func thousandsOfBadRowsAreCountedNotAllPrinted() throws {
+        let folder = try project()
+        let rows = (1...5_000).map { "Row \($0),2024-02-31" }.joined(separator: "\n")
+        try folder.write("bad.csv", "title,start\n" + rows + "\n")
+        let result = try CLI.run(["import", "csv", "bad.csv", "--dry-run"], in: folder.url)
+        #expect(result.status == 1)
+        #expect(result.stderr.components(separatedBy: "is not a date").count - 1 == 11)
+        #expect(result.stderr.contains("4990 more like this, from here on: row 12: the start '2024-02-31' is not a date"))
+    }
+
+    @Test func anOversizedRecordFileIsRefusedByName() throws {
+        let folder = try project()
+        let padding = String(repeating: "# padding padding padding padding padding padding padding\n", count: 600_000)
+        try folder.write("events/huge.yml", "id: huge\ntitle: Huge\nstart: 2024-02-01\n" + padding)
+        let result = try CLI.run(["check"], in: folder.url)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("events/huge.yml:1:1: error: the file is larger than 32 MB"))
+    }
+
+    @Test func aNULByteIsReportedAtItsOwnLine() throws {
+        let folder = try project(["nul.yml": "id: nul\ntitle: Nul\nstart: 2024-02-01\nsummary: a\u{0}b\n"])
+        let result = try CLI.run(["check"], in: folder.url)
+        #expect(result.stderr.contains("events/nul.yml:4:11: error: the control character NUL (U+0000) is not allowed in text"))
+        try folder.write("news.txt", "Title\n\nText on 5 March 2024.\nMore\u{0}\n")
+        let imported = try CLI.run(["import", "news", "news.txt"], in: folder.url)
+        #expect(imported.stderr.contains("news.txt:4:1: error: this is a binary file"))
+    }
+
+    // MARK: Special files
+
+    @Test func outputThroughASymlinkWritesTheTargetAndKeepsTheLink() throws {
+        let folder = try project(["a.yml": "id: a\ntitle: A\nstart: 2024-02-01\n"])
+        try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent("link.csv").path, withDestinationPath: "real.csv")
+        let result = try CLI.run(["export", "csv", "--out", "link.csv"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder.url.appendingPathComponent("link.csv").path) == "real.csv")
+        #expect(try folder.read("real.csv").hasPrefix("id,title,start"))
+    }
+
+    @Test func outputToAFIFOOrADeviceIsRefusedAndLeftAlone() throws {
+        let folder = try project(["a.yml": "id: a\ntitle: A\nstart: 2024-02-01\n"])
+        let fifo = folder.url.appendingPathComponent("pipe").path
+        #expect(mkfifo(fifo, 0o644) == 0)
+        let result = try CLI.run(["export", "csv", "--out", "pipe"], in: folder.url)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("/pipe: it is a FIFO (named pipe), not a regular file"))
+        var status = stat()
+        #expect(lstat(fifo, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
+        let device = try CLI.run(["export", "csv", "--out", "/dev/null"], in: folder.url)
+        #expect(device.stderr.contains("cannot write /dev/null: it is a device, not a regular file"))
+        #expect(lstat("/dev/null", &status) == 0 && status.st_mode & S_IFMT == S_IFCHR)
+    }
+}
