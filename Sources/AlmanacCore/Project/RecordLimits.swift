@@ -26,13 +26,14 @@ public enum RecordLimits {
         return nil
     }
 
-    /// RFC 3986's unreserved and reserved characters and `%`, and any letter beyond ASCII
-    /// (an address as a browser shows it, `https://sr.example/вести`), but no space, quote,
-    /// `<`, `>`, `\\`, `^`, backquote, `{`, `|`, `}` or control character.
+    /// RFC 3986's unreserved and reserved characters and `%`, the `|`, `^`, `{` and `}` that
+    /// browsers take and encode themselves, and any letter beyond ASCII (an address as a
+    /// browser shows it, `https://sr.example/вести`); never a space, a quote, `<`, `>`, `\\`,
+    /// a backquote or a control character, which end an attribute or a link.
     private static func isAllowedInAddress(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value >= 0xA0 { return !ControlCharacters.isForbidden(scalar) && !scalar.properties.isWhitespace }
         guard scalar.isASCII else { return false }
-        return CharacterSet.alphanumerics.contains(scalar) || "-._~:/?#[]@!$&'()*+,;=%".unicodeScalars.contains(scalar)
+        return CharacterSet.alphanumerics.contains(scalar) || "-._~:/?#[]@!$&'()*+,;=%|^{}".unicodeScalars.contains(scalar)
     }
 
     /// Whether every `%` starts a `%XX` escape.
