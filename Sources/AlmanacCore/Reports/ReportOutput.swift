@@ -47,9 +47,11 @@ public struct ReportOutput: Sendable {
         ]
     }
 
-    /// Writes every file into `directory`, each atomically; returns their paths.
+    /// Writes every file into `directory`, each atomically (after removing what a killed
+    /// run left); returns their paths.
     public func write(to directory: String) throws -> [String] {
-        try files.map { file in
+        AtomicFile.removeStaleTemporaries(in: directory)
+        return try files.map { file in
             let path = directory + "/" + file.name
             try AtomicFile.write(file.content, to: path)
             return path
