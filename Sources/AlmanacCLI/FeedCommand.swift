@@ -29,6 +29,9 @@ struct FeedCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder for the .ics files (default: <project>/public).", valueName: "dir"))
     var out: String?
 
+    @Flag(help: "Parse every written event back with libical and compare it with the record (slower; for bug reports).")
+    var verify = false
+
     @OptionGroup var options: ProjectOptions
     @OptionGroup var output: OutputOptions
 
@@ -44,7 +47,8 @@ struct FeedCommand: ParsableCommand {
         }
         let outputDirectory = out.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? project.directory + "/public"
         let outcomes: [FeedOutcome]
-        let publisher = FeedPublisher(project: project, clock: clock)
+        var publisher = FeedPublisher(project: project, clock: clock)
+        publisher.verifiesEvents = verify
         if publisher.isFirstRun {
             console.note("There is no \(FeedState.fileName) yet, so this is the project's first feed: every event starts at SEQUENCE 0. Commit \(FeedState.fileName) with the records.", on: .error)
         }

@@ -17,6 +17,9 @@ public struct FeedOutcome: Sendable {
 public struct FeedPublisher {
     public let project: Project
     public let clock: Clock
+    /// Parse every written VEVENT back with libical and compare it with what was meant
+    /// (`almanac feed --verify`); the test suite always does.
+    public var verifiesEvents = false
 
     /// The steps of a publish, for tests that make one of them fail.
     enum Step: Equatable {
@@ -59,7 +62,7 @@ public struct FeedPublisher {
         for feed in project.config.feeds {
             let plan = FeedPlan.make(feed: feed, records: project.records, config: project.config, state: &state, now: clock.now)
             let path = outputDirectory + "/" + feed.name + ".ics"
-            let file = try FeedWriter(config: project.config, feed: feed).write(plan, to: path, progress: progress)
+            let file = try FeedWriter(config: project.config, feed: feed, verifies: verifiesEvents).write(plan, to: path, progress: progress)
             written.append((file, FeedOutcome(feed: feed.name, path: path, events: plan.items.count)))
             try afterStep(.written(feed: feed.name))
         }
