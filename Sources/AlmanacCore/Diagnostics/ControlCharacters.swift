@@ -47,19 +47,24 @@ public enum ControlCharacters {
         return result
     }
 
-    /// `text` without the forbidden characters (a CR before a LF goes too, so CRLF text
-    /// becomes LF text, and a lone CR becomes a LF).
+    /// `text` without the forbidden characters; CRLF and lone CR line breaks become LF.
     public static func removed(from text: String) -> String {
         guard contains(text) else { return text }
-        var result = String.UnicodeScalarView()
+        return String(String.UnicodeScalarView(lineFeedsOnly(text).unicodeScalars.filter { !isForbidden($0) }))
+    }
+
+    /// `text` with CRLF and lone CR line breaks as LF (a line break inside a quoted
+    /// spreadsheet cell may be either).
+    public static func lineFeedsOnly(_ text: String) -> String {
+        guard text.unicodeScalars.contains("\r") else { return text }
+        var scalars = String.UnicodeScalarView()
         var previousWasCR = false
         for scalar in text.unicodeScalars {
             defer { previousWasCR = scalar == "\r" }
-            if scalar == "\r" { result.append("\n"); continue }
             if scalar == "\n" && previousWasCR { continue }
-            if !isForbidden(scalar) { result.append(scalar) }
+            scalars.append(scalar == "\r" ? "\n" : scalar)
         }
-        return String(result)
+        return String(scalars)
     }
 
     /// The line and column (1-based, counted in characters as editors do; CRLF is one line

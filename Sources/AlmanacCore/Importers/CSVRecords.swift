@@ -123,7 +123,9 @@ public struct CSVRecords: Sendable {
             var values: [String: String] = [:]
             for (field, cell) in zip(columns, row.cells) {
                 guard let field else { continue }
-                let value = Self.unguarded(cell.trimmed)
+                // A line break inside a quoted cell may be CRLF or a lone CR (old Mac
+                // spreadsheets): a record's text has LF only.
+                let value = Self.unguarded(ControlCharacters.lineFeedsOnly(cell).trimmed)
                 if !value.isEmpty { values[field] = value }
             }
             var record: EventRecord?
@@ -154,6 +156,7 @@ public struct CSVRecords: Sendable {
 }
 
 extension CSVRecords {
+
     /// A cell without the `'` that `export csv` (and spreadsheets) put before text that
     /// would otherwise run as a formula: `'=SUM(A1)` is the text `=SUM(A1)`.
     static func unguarded(_ cell: String) -> String {

@@ -58,7 +58,10 @@ public enum ImportInput {
             diagnostics.append(.error(SourceLocation(file: file, line: line), "this is a binary file, not text (it holds a NUL byte)", hint: "export the data as text (UTF-8 .txt, .md, .csv or .ics) and import that"))
             return nil
         }
-        guard let text = TextDecoding.utf8(data, file: file, diagnostics: &diagnostics) else { return nil }
+        guard var text = TextDecoding.utf8(data, file: file, diagnostics: &diagnostics) else { return nil }
+        // An import's line breaks become LF, so a lone CR (read as a line end here, but kept
+        // inside a value by some parsers) never reaches a record.
+        if controlCharacters == .remove { text = ControlCharacters.lineFeedsOnly(text) }
         let found = ControlCharacters.scan(text, limit: 1)
         guard let first = found.found.first else { return text }
         let location = SourceLocation(file: file, line: first.line, column: first.column)
