@@ -31,7 +31,8 @@ struct ActivityChart {
         // Wide enough for the heading too: bold 14px sans-serif is at most about 9px a character.
         let width = Self.left + max(plotWidth, title.count * 9) + 24
         let legendTop = Self.top + Self.plotHeight + 44
-        let height = legendTop + max(1, categories.count) * Self.legendRow + 8
+        let legend = legendPositions(width: width)
+        let height = legendTop + ((legend.map(\.row).max() ?? 0) + 1) * Self.legendRow + 8
         func y(_ value: Int) -> Int { Self.top + Self.plotHeight - value * Self.plotHeight / ceiling }
 
         let size = inline ? "" : #" width="\#(width)" height="\#(height)""#
@@ -77,12 +78,26 @@ struct ActivityChart {
             lines.append("<text class=\"chart-text\" x=\"\(Self.left)\" y=\"\(legendTop + 14)\">No activities in this period.</text>")
         }
         for (index, category) in categories.enumerated() {
-            let top = legendTop + index * Self.legendRow
-            lines.append("<rect x=\"\(Self.left)\" y=\"\(top)\" width=\"14\" height=\"14\" fill=\"\(colours[index])\"/>")
-            lines.append("<text class=\"chart-text\" x=\"\(Self.left + 22)\" y=\"\(top + 12)\">\(xml(category))</text>")
+            let (x, top) = (legend[index].x, legendTop + legend[index].row * Self.legendRow)
+            lines.append("<rect x=\"\(x)\" y=\"\(top)\" width=\"14\" height=\"14\" fill=\"\(colours[index])\"/>")
+            lines.append("<text class=\"chart-text\" x=\"\(x + 20)\" y=\"\(top + 12)\">\(xml(category))</text>")
         }
         lines.append("</svg>")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Where each legend entry goes: side by side, on as many rows as the chart's width needs
+    /// (12px sans-serif is at most about 7px a character).
+    private func legendPositions(width: Int) -> [(x: Int, row: Int)] {
+        var positions: [(x: Int, row: Int)] = []
+        var x = Self.left, row = 0
+        for category in categories {
+            let entry = 20 + category.count * 7 + 16
+            if x > Self.left && x + entry > width - 8 { (x, row) = (Self.left, row + 1) }
+            positions.append((x, row))
+            x += entry
+        }
+        return positions
     }
 
     /// The chart in words: "Oct 2023: 3 (meeting 3); Nov 2023: …".

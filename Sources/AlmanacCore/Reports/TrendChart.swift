@@ -3,12 +3,13 @@
 struct TrendChart {
     var rows: [TrendRow]
 
-    private static let slot = 54, plotTop = 34, plotHeight = 96, left = 8
+    private static let slot = 50, plotTop = 30, plotHeight = 110, left = 4
 
     func svg() -> String {
         let highest = max(1, rows.map { max($0.activities, $0.days) }.max() ?? 0)
-        let width = Self.left * 2 + max(1, rows.count) * Self.slot
-        let height = Self.plotTop + Self.plotHeight + 36
+        // Room for four quarters at least, so bars keep a sensible size when the log is young.
+        let width = Self.left * 2 + max(4, rows.count) * Self.slot
+        let height = Self.plotTop + Self.plotHeight + 32
         func barHeight(_ value: Int) -> Int { value * Self.plotHeight / highest }
         let base = Self.plotTop + Self.plotHeight
         var lines = [
@@ -19,7 +20,7 @@ struct TrendChart {
             "<text class=\"trend-text\" x=\"\(Self.left + 14)\" y=\"15\">activities</text>",
             "<rect class=\"trend-days\" x=\"\(Self.left + 84)\" y=\"6\" width=\"10\" height=\"10\"/>",
             "<text class=\"trend-text\" x=\"\(Self.left + 98)\" y=\"15\">days of activity</text>",
-            "<line class=\"trend-axis\" x1=\"\(Self.left)\" y1=\"\(base)\" x2=\"\(width - Self.left)\" y2=\"\(base)\"/>",
+            "<line class=\"trend-axis\" x1=\"\(Self.left)\" y1=\"\(base)\" x2=\"\(Self.left + rows.count * Self.slot)\" y2=\"\(base)\"/>",
         ]
         for (index, row) in rows.enumerated() {
             let x = Self.left + index * Self.slot + 6
