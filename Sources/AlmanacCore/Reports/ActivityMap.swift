@@ -76,12 +76,12 @@ struct ActivityMap {
         // Largest first, so small circles stay visible on top of big ones.
         for place in places {
             let (x, y) = project(place.coordinates.longitude, place.coordinates.latitude)
-            let radius = 5 * Double(place.activities).squareRoot()
+            let radius = 6 * Double(place.activities).squareRoot()
             lines.append("<circle class=\"map-point\" cx=\"\(SVGText.number(x))\" cy=\"\(SVGText.number(y))\" r=\"\(SVGText.number(radius))\"><title>\(SVGText.escaped(Self.words(place)))</title></circle>")
         }
         for place in places {
             let (x, y) = project(place.coordinates.longitude, place.coordinates.latitude)
-            let radius = 5 * Double(place.activities).squareRoot()
+            let radius = 6 * Double(place.activities).squareRoot()
             let city = place.name.components(separatedBy: ", ").first ?? place.name
             let onLeft = x > Self.width - 110
             let labelX = onLeft ? x - radius - 4 : x + radius + 4
