@@ -44,14 +44,14 @@ import Testing
         #expect(info.status == 0, "\(info.stderr)")
         let pages = info.stdout.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
         #expect((1...3).contains(pages), "the example's Q4 2023 report takes \(pages) pages; at most 3 are allowed")
-        #expect(info.stdout.contains("595.") && info.stdout.contains("841."), "A4 pages: \(info.stdout)")
+        #expect(info.stdout.contains("(A4)"), "A4 pages: \(info.stdout)")
 
         let first = try CLI.runProgram(pdftotext, ["-layout", "-f", "1", "-l", "1", pdf.path, "-"]).stdout
         #expect(first.contains("IISG Secretariat · Activity report Q4 2023"), "running header")
         #expect(first.contains("Page 1 of \(pages)"))
         #expect(first.contains("1 Oct – 31 Dec 2023"))
         #expect(first.contains("Activity report Q4 2023"))
-        #expect(first.contains("Headline figures") && first.contains("Days of activity") && first.contains("+5 on Q3"))
+        #expect(first.contains("Headline figures") && first.contains("Partner") && first.contains("+5 on Q3"))
         #expect(first.contains("Activities per month by category"), "the chart is on the first page")
         #expect(!first.contains("2023-10-01_2023-12-31"))
 

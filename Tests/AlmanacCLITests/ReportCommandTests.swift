@@ -153,6 +153,17 @@ import Testing
         #expect(missing.stderr.contains("partial.md.mustache:2:1: error: there is no partial 'missing'"), "\(missing.stderr)")
     }
 
+    /// The Kosovo* footnote appears when the report mentions Kosovo, and only then.
+    @Test func kosovoFootnoteFollowsTheText() throws {
+        let project = try TemporaryFolder(copying: CLI.fixtures.appendingPathComponent("reports"))
+        #expect(try CLI.run(["report", "2023-Q4", "--out", "out"], in: project.url).status == 0)
+        let markdown = try project.read("out/report.md")
+        #expect(markdown.contains("Kosovo\\*") && markdown.contains("\\*This designation is without prejudice to positions on status"))
+        #expect(try project.read("out/report.html").contains("This designation is without prejudice"))
+        #expect(try CLI.run(["report", "2022-Q4", "--out", "out-2022"], in: project.url).status == 0)
+        #expect(try !project.read("out-2022/report.md").contains("This designation"))
+    }
+
     /// A template from almanac.yml with a partial: values stay escaped for Markdown inside
     /// the partial too (swift-mustache would switch back to HTML escaping there).
     @Test func customTemplateWithPartialEscapesForMarkdown() throws {
@@ -163,7 +174,7 @@ import Testing
         let result = try CLI.run(["report", "2023-Q4", "--out", "out"], in: project.url)
         #expect(result.status == 0, "\(result.stderr)")
         let markdown = try project.read("out/report.md")
-        #expect(markdown.hasPrefix("# O'Brien & Partners \\| Secretariat — activity report 2023-Q4\n"))
+        #expect(markdown.hasPrefix("# O'Brien & Partners \\| Secretariat — activity report Q4 2023\n"))
         #expect(markdown.contains("| O'Brien & Partners \\| Co \\*launch\\* \\[draft\\] \\<b\\> | A, B \"quoted\", Kosovo\\* |"))
     }
 }

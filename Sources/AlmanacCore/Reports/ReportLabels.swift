@@ -65,7 +65,7 @@ public struct Footnote: Hashable, Sendable {
     }
 
     /// Whether `report` calls for the note: it mentions one of `when` (case ignored), or `when` is empty.
-    func applies(to report: String) -> Bool {
+    public func applies(to report: String) -> Bool {
         when.isEmpty || when.contains { report.range(of: $0, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
     }
 }
