@@ -46,6 +46,9 @@ public struct ReportOutput: Sendable {
         let chart = builder.chartData(set)
         let page = HTMLPage(
             report: context,
+            title: context.title,
+            organisation: context.organisation,
+            period: context.period,
             body: HTMLPage.sections(MarkdownParser().html(from: try markdownTemplate.render(inPage))),
             chartSVG: chart.svg(inline: true),
             trendSVG: TrendChart(rows: context.trend).svg(),
@@ -76,12 +79,17 @@ public struct ReportOutput: Sendable {
     }
 }
 
-/// What the HTML page template sees: `report`, the context of the Markdown template (every
+/// What the HTML page template sees: `title`, `organisation` and `period`; `report`, the context of the Markdown template (every
 /// variable of it, inside `{{#report}}…{{/report}}`); `body`, the Markdown report rendered
 /// without the parts the page shows itself, as HTML in one `<section>` per `##` heading; the
 /// charts and map as inline SVG; and the running header and footer as CSS strings.
 struct HTMLPage {
     var report: ReportContext
+    /// The report's title, organisation and period, as page templates before the board
+    /// pack had them at the top level.
+    var title: String
+    var organisation: String
+    var period: PeriodSummary
     var body: String
     var chartSVG: String
     var trendSVG: String
