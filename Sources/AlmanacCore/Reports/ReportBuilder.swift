@@ -54,6 +54,7 @@ public struct ReportBuilder: Sendable {
         let earlier = earlierNames()
         let organisation = config.organisation ?? config.name
         let picksOutNew = logCoversYearBefore
+        let trend = trend()
         return ReportContext(
             title: "\(organisation) — activity report \(period.name)",
             organisation: organisation,
@@ -81,7 +82,8 @@ public struct ReportBuilder: Sendable {
             lookAhead: activitySet(period.next()).counted.map { row($0, in: period.next()) },
             indicators: indicatorRows(current),
             chart: ChartReference(path: Self.chartFileName, description: "Activities per month by category: " + chartData(current).description),
-            trend: trend(),
+            trend: trend,
+            trendStartsWithLog: trend.count < 8,
             places: MapPlace.places(of: current, gazetteer: gazetteer),
             placesNote: placesNote(current),
             footnotes: config.footnotes.map(\.text),

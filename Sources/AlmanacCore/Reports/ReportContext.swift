@@ -48,6 +48,8 @@ public struct ReportContext: Sendable {
     /// Activities and days per quarter, the last eight quarters up to the period's end (or
     /// since the log starts).
     public var trend: [TrendRow]
+    /// True when the trend has fewer than eight quarters because the log starts later.
+    public var trendStartsWithLog: Bool
     /// The places of the period's activities, for the map and its text alternative.
     public var places: [MapPlace]
     /// "1 activity has no known city and is not on the map."; missing when all are.
