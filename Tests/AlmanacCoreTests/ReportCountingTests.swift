@@ -208,6 +208,10 @@ import Testing
         #expect(covered.logStartNote == nil)
         #expect(covered.newPartners == "Gamma")
         #expect(covered.newCountries == "Albania, Moldova")
+        // The trend goes back to the log's first quarter (fewer than eight here).
+        #expect(covered.trend.map(\.name) == ["Q2 2022", "Q3 2022", "Q4 2022", "Q1 2023", "Q2 2023", "Q3 2023", "Q4 2023"])
+        #expect(covered.trend.map(\.activities) == [1, 0, 0, 0, 0, 1, 9] && covered.trendStartsWithLog)
+        #expect(covered.trend.last?.days == covered.figures.first { $0.key == "days_of_activity" }?.thisPeriod)
     }
 
     @Test func changesAgainstEarlierPeriods() throws {
