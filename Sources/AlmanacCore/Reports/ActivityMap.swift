@@ -79,13 +79,29 @@ struct ActivityMap {
             let radius = 6 * Double(place.activities).squareRoot()
             lines.append("<circle class=\"map-point\" cx=\"\(SVGText.number(x))\" cy=\"\(SVGText.number(y))\" r=\"\(SVGText.number(radius))\"><title>\(SVGText.escaped(Self.words(place)))</title></circle>")
         }
+        // Labels beside their circle, right or left, or above or below when that side is
+        // taken by another label or runs off the map (bold 15px: about 9 units a character).
+        var taken: [(x0: Double, y0: Double, x1: Double, y1: Double)] = []
         for place in places {
             let (x, y) = project(place.coordinates.longitude, place.coordinates.latitude)
             let radius = 6 * Double(place.activities).squareRoot()
             let city = place.name.components(separatedBy: ", ").first ?? place.name
-            let onLeft = x > Self.width - 110
-            let labelX = onLeft ? x - radius - 4 : x + radius + 4
-            lines.append("<text class=\"map-label\" x=\"\(SVGText.number(labelX))\" y=\"\(SVGText.number(y + 4))\"\(onLeft ? " text-anchor=\"end\"" : "")>\(SVGText.escaped(city))</text>")
+            let width = Double(city.count) * 9, gap = radius + 4
+            let candidates: [(x: Double, y: Double, anchor: String)] = [
+                (x + gap, y + 5, "start"), (x - gap, y + 5, "end"), (x, y - gap - 2, "middle"), (x, y + gap + 12, "middle"),
+            ]
+            func box(_ label: (x: Double, y: Double, anchor: String)) -> (x0: Double, y0: Double, x1: Double, y1: Double) {
+                let left = label.anchor == "start" ? label.x : label.anchor == "end" ? label.x - width : label.x - width / 2
+                return (left, label.y - 12, left + width, label.y + 3)
+            }
+            let fits = { (b: (x0: Double, y0: Double, x1: Double, y1: Double)) in
+                b.x0 >= 2 && b.x1 <= Self.width - 2 && b.y0 >= 2 && b.y1 <= Self.height - 2
+                    && !taken.contains { b.x0 < $0.x1 && $0.x0 < b.x1 && b.y0 < $0.y1 && $0.y0 < b.y1 }
+            }
+            let label = candidates.first { fits(box($0)) } ?? candidates[x > Self.width / 2 ? 1 : 0]
+            taken.append(box(label))
+            let anchor = label.anchor == "start" ? "" : " text-anchor=\"\(label.anchor)\""
+            lines.append("<text class=\"map-label\" x=\"\(SVGText.number(label.x))\" y=\"\(SVGText.number(label.y))\"\(anchor)>\(SVGText.escaped(city))</text>")
         }
         lines.append("</svg>")
         return lines.joined(separator: "\n")
