@@ -153,6 +153,16 @@ import Testing
         #expect(missing.stderr.contains("partial.md.mustache:2:1: error: there is no partial 'missing'"), "\(missing.stderr)")
     }
 
+    /// Q3 2023 is the log's first quarter: its previous quarter has no records, which
+    /// summary.csv leaves empty rather than writing 0.
+    @Test func firstQuarterOfTheLogComparesWithNoRecords() throws {
+        let out = try TemporaryFolder()
+        #expect(try CLI.run(["report", "2023-Q3", "--project", "examples/iisg", "--out", out.url.path]).status == 0)
+        #expect(try out.read("summary.csv").contains("\r\nactivities,2,,\r\n"))
+        #expect(try out.read("report.md").contains("| Activities | 2 | no records | – | no records | – |"))
+        #expect(try out.read("report.html").contains("Q2 2023: no records"))
+    }
+
     /// The Kosovo* footnote appears when the report mentions Kosovo, and only then.
     @Test func kosovoFootnoteFollowsTheText() throws {
         let project = try TemporaryFolder(copying: CLI.fixtures.appendingPathComponent("reports"))
