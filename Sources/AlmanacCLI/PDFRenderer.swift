@@ -7,6 +7,9 @@ import Foundation
 enum PDFRenderer {
     static let installHint = "install Chromium (Debian: `sudo apt-get install chromium`; Ubuntu: `sudo snap install chromium`), or set ALMANAC_CHROMIUM to a Chromium or Google Chrome program"
 
+    /// How long Chromium may take.
+    static let timeout: TimeInterval = 120
+
     struct Failure: Error {
         var message: String
         var hint: String?
@@ -52,17 +55,27 @@ enum PDFRenderer {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: chromium)
         process.arguments = arguments
-        let errors = Pipe()
+        // Chromium's messages go to a file: its helper processes may keep a pipe open after it ends.
+        let log = profile + ".log"
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: log) }
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = errors
+        process.standardError = FileHandle(forWritingAtPath: log) ?? FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         do {
             try process.run()
         } catch {
             throw Failure(message: "could not start \(chromium): \(error.localizedDescription)", hint: installHint)
         }
-        let messages = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        // A page this size prints in seconds; a Chromium that hangs is stopped.
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(50_000) }
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+            throw Failure(message: "\(chromium) did not print the report to PDF within \(Int(timeout)) seconds", hint: nil)
+        }
+        let messages = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
         let written = FileManager.default.contents(atPath: temporary) ?? Data()
         guard process.terminationStatus == 0, written.starts(with: Data("%PDF-".utf8)) else {
             let detail = messages.split(separator: "\n").last { !$0.contains("dbus") }.map { ": \($0)" } ?? ""

@@ -121,5 +121,13 @@ import Testing
         #expect(result.stderr.contains("apt-get install chromium"))
         #expect(FileManager.default.fileExists(atPath: out.url.appendingPathComponent("report.html").path))
         #expect(!FileManager.default.fileExists(atPath: out.url.appendingPathComponent("report.pdf").path))
+
+        // A renderer that fails leaves no PDF and no temporary file behind.
+        let failed = try CLI.run(["report", "2023-Q4", "--project", "examples/iisg", "--out", out.url.path, "--pdf"], environment: ["ALMANAC_CHROMIUM": "/bin/false"])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("error: /bin/false did not print the report to PDF (exit status 1)"), "\(failed.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.url.path).sorted() == ReportCommandTests.reportFiles)
+        let missing = try CLI.run(["report", "2023-Q4", "--project", "examples/iisg", "--out", out.url.path, "--pdf"], environment: ["ALMANAC_CHROMIUM": "/nonexistent/chrome"])
+        #expect(missing.stderr.contains("ALMANAC_CHROMIUM is '/nonexistent/chrome', which is not a program"))
     }
 }
