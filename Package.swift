@@ -65,9 +65,21 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
-// The libFuzzer harnesses (Fuzz/, run by scripts/fuzz): only with ALMANAC_FUZZ=1, since
-// they build with -sanitize=fuzzer and link libFuzzer's driver.
+// The libFuzzer harnesses (Fuzz/, run by scripts/fuzz): only with ALMANAC_FUZZ=1. The
+// libraries they exercise are built with coverage and AddressSanitizer
+// (-sanitize=fuzzer,address), and the harness links libFuzzer's driver; build tools and
+// dependencies are built as usual.
 if Context.environment["ALMANAC_FUZZ"] == "1" {
-    package.targets.append(.executableTarget(name: "AlmanacFuzz", dependencies: ["AlmanacCore", "ICal"], path: "Fuzz/Sources/AlmanacFuzz"))
+    let sanitizers = ["-sanitize=fuzzer,address"]
+    for target in package.targets where ["ICal", "AlmanacCore"].contains(target.name) {
+        target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(sanitizers)]
+    }
+    package.targets.append(.executableTarget(
+        name: "AlmanacFuzz",
+        dependencies: ["AlmanacCore", "ICal"],
+        path: "Fuzz/Sources/AlmanacFuzz",
+        swiftSettings: [.unsafeFlags(sanitizers)],
+        linkerSettings: [.unsafeFlags(sanitizers)]
+    ))
     package.products.append(.executable(name: "almanac-fuzz", targets: ["AlmanacFuzz"]))
 }

@@ -78,7 +78,7 @@ public enum ControlCharacters {
         var pending = scalars.next()
         while let scalar = pending {
             pending = scalars.next()
-            if scalar == "\n" || (scalar == "\r" && pending == "\n") || scalar == "\r" {
+            if scalar == "\n" || scalar == "\r" {
                 if scalar == "\r" && pending == "\n" { pending = scalars.next() }
                 line += 1
                 column = 1

@@ -163,8 +163,12 @@ public final class AtomicFile {
             case S_IFDIR:
                 throw FileWriteError(path: path, reason: "it is a folder", hint: "name a file inside it")
             default:
-                let kind = (status.st_mode & S_IFMT) == S_IFIFO ? "a FIFO (named pipe)" : (status.st_mode & S_IFMT) == S_IFSOCK ? "a socket" : "a device"
-                throw FileWriteError(path: path, reason: "it is \(kind), not a regular file; Almanac writes a file by replacing it whole, which would replace the \(kind.split(separator: " ").dropFirst().first ?? "file")", hint: "write to a regular file, or leave out --out and redirect standard output where the command has one")
+                let kind = switch status.st_mode & S_IFMT {
+                case S_IFIFO: "FIFO (named pipe)"
+                case S_IFSOCK: "socket"
+                default: "device"
+                }
+                throw FileWriteError(path: path, reason: "it is a \(kind), not a regular file; Almanac writes a file by replacing it whole, which would replace the \(kind)", hint: "write to a regular file, or leave out --out and redirect standard output where the command has one")
             }
         }
         throw FileWriteError(path: path, reason: "it is a loop of symbolic links")

@@ -10,11 +10,11 @@ import Foundation
 /// and the whole page through ``withContentSecurityPolicy(_:)``; a new kind of page (a site,
 /// a board pack) should do the same.
 public enum HTMLText {
-    /// The policy of every page: nothing may load or run but the page's own styles and
-    /// pictures (relative files or `data:` images). No script at all, so text that slipped
-    /// through every other layer still cannot run.
+    /// The policy of every page: nothing may load or run but the page's own inline styles
+    /// and `data:` pictures (a page is one self-contained file). No script at all, so text
+    /// that slipped through every other layer still cannot run.
     public static let contentSecurityPolicy =
-        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'"
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
     /// The `<meta>` element that carries ``contentSecurityPolicy``.
     public static var contentSecurityPolicyMeta: String {
