@@ -70,7 +70,7 @@ import Testing
         guard let out = try Self.exampleReport(pdf: false),
               let page = try Interop.json("html_basics.py", [out.url.appendingPathComponent("report.html").path]) as? [String: Any]
         else { return }
-        #expect(page["csp"] as? String == "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+        #expect(page["csp"] as? String == "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
         #expect(page["scripts"] as? Int == 0)
         #expect(page["external"] as? [String] == [])
         #expect(page["lang"] as? String == "en")
