@@ -241,6 +241,20 @@ import Testing
         #expect(result.stderr.contains("events/huge.yml:1:1: error: the file is larger than 32 MB"))
     }
 
+    @Test func aProjectActivityLogLargerThanAnImportIsStillRead() throws {
+        // A CSV log in events/ is the organisation's own record, not a file of unknown
+        // origin: no size cap refuses it (the import limit stays for `almanac import`).
+        let folder = try project()
+        let notes = String(repeating: "Minutes of the meeting, long and detailed. ", count: 300_000)
+        let rows = (1...3).map { "Meeting \($0),2024-02-0\($0),\"\(notes)\"" }.joined(separator: "\n")
+        try folder.write("events/log.csv", "title,start,notes\n" + rows + "\n")
+        let result = try CLI.run(["check"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("3 records read"), "\(result.stdout)")
+        let imported = try CLI.run(["import", "csv", "events/log.csv", "--dry-run"], in: folder.url)
+        #expect(imported.stderr.contains("error: the file is larger than 32 MB"), "\(imported.stderr)")
+    }
+
     @Test func aNULByteIsReportedAtItsOwnLine() throws {
         let folder = try project(["nul.yml": "id: nul\ntitle: Nul\nstart: 2024-02-01\nsummary: a\u{0}b\n"])
         let result = try CLI.run(["check"], in: folder.url)

@@ -16,7 +16,9 @@ public enum ImportInput {
     }
 
     /// Reads `path` (`-` for standard input) and returns its text, or nil with an error.
-    public static func text(at path: String, controlCharacters: ControlCharacterPolicy = .remove, diagnostics: inout [Diagnostic]) -> String? {
+    /// `limit` is the largest size accepted: ``maximumBytes`` for what is imported, nil for
+    /// the project's own activity log (`events/*.csv`), which may hold a million rows.
+    public static func text(at path: String, controlCharacters: ControlCharacterPolicy = .remove, limit: Int? = maximumBytes, diagnostics: inout [Diagnostic]) -> String? {
         let handle: FileHandle?
         if path == "-" {
             handle = FileHandle.standardInput
@@ -28,18 +30,18 @@ public enum ImportInput {
             }
             handle = FileHandle(forReadingAtPath: path)
         }
-        guard let handle, let data = try? handle.read(upToCount: maximumBytes + 1) ?? Data() else {
+        guard let handle, let data = try? (limit.map { try handle.read(upToCount: $0 + 1) } ?? handle.readToEnd()) ?? Data() else {
             diagnostics.append(.error(SourceLocation(file: path), "cannot read this file", hint: "check that it exists and that you may read it"))
             return nil
         }
-        return text(of: data, file: path == "-" ? "<stdin>" : path, controlCharacters: controlCharacters, diagnostics: &diagnostics)
+        return text(of: data, file: path == "-" ? "<stdin>" : path, controlCharacters: controlCharacters, limit: limit, diagnostics: &diagnostics)
     }
 
     /// Checks and decodes `data` read from `file`.
-    public static func text(of data: Data, file: String, controlCharacters: ControlCharacterPolicy = .remove, diagnostics: inout [Diagnostic]) -> String? {
+    public static func text(of data: Data, file: String, controlCharacters: ControlCharacterPolicy = .remove, limit: Int? = maximumBytes, diagnostics: inout [Diagnostic]) -> String? {
         let start = SourceLocation(file: file)
-        guard data.count <= maximumBytes else {
-            diagnostics.append(.error(start, "the file is larger than \(maximumBytes >> 20) MB, which is more than any activity log should be", hint: "check that it is the right file, or split it into smaller files and import each"))
+        if let limit, data.count > limit {
+            diagnostics.append(.error(start, "the file is larger than \(limit >> 20) MB, which is more than any activity log should be", hint: "check that it is the right file, or split it into smaller files and import each"))
             return nil
         }
         // Raw bytes: Data's own iteration costs several times as much on a big log.

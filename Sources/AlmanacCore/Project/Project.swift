@@ -43,7 +43,7 @@ public struct Project: Sendable {
                 defer { progress?.advance(by: 1) }
                 var found: [Diagnostic] = []
                 if path.lowercased().hasSuffix(".csv") {
-                    guard let text = ImportInput.text(at: path, controlCharacters: .reject, diagnostics: &found) else { return ([], [], found) }
+                    guard let text = ImportInput.text(at: path, controlCharacters: .reject, limit: nil, diagnostics: &found) else { return ([], [], found) }
                     let table = CSVRecords(config: config, gazetteer: gazetteer).records(from: text, file: path)
                     return (table.records, table.records.map(\.id), found + table.diagnostics)
                 }
