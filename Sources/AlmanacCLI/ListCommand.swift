@@ -56,7 +56,8 @@ struct ListCommand: ParsableCommand {
         let project = try options.load(console, reporting: false)
         var records = project.records.filter(FeedFilter(categories: categories, organisations: partners).matches)
         let clock = try Clock.reading(console)
-        var period = try periodOptions.resolve(in: project, clock: clock)
+        let asked = try periodOptions.resolve(in: project, clock: clock)
+        var period = asked
         if upcoming {
             let today = clock.today(in: project.config.timezone)
             period = Agenda.upcoming(from: today, within: period, of: records)
@@ -74,7 +75,13 @@ struct ListCommand: ParsableCommand {
         } else {
             let agenda = Agenda(records: records, period: period)
             if agenda.occurrences.isEmpty && agenda.undated.isEmpty {
-                console.note("No activities match.", on: .error)
+                if upcoming {
+                    let today = clock.today(in: project.config.timezone)
+                    let filtered = categories.isEmpty && partners.isEmpty ? "" : " that matches the filters"
+                    console.note("Nothing is coming up: no activity\(filtered) from today (\(today)) on\(asked.map { " in \($0.label)" } ?? "").", on: .error)
+                } else {
+                    console.note("No activities match.", on: .error)
+                }
             }
             AgendaText(agenda: agenda).lines.forEach(console.result)
         }

@@ -88,8 +88,12 @@ struct ReportCommand: ParsableCommand {
         console.note("\(Console.plural(figures["activities"] ?? 0, "activity", plural: "activities")), \(Console.plural(figures["days_of_activity"] ?? 0, "day")) of activity, \(Console.plural(figures["cities"] ?? 0, "city", plural: "cities")), \(Console.plural(figures["countries"] ?? 0, "country", plural: "countries"))")
         let current = FileManager.default.currentDirectoryPath
         for path in paths { console.note("Wrote \(RelativePath.display(path, from: current))") }
+        for file in output.context.cutSeries {
+            console.error("warning: \(file): the series repeats more than 100,000 times between its start and the end of \(period.label), so its later occurrences are not counted\n  hint: start the series later, or split it into records that each cover a few years")
+        }
         if project.diagnostics.hasErrors {
-            console.error("Some records have errors and were left out of the report: \(Console.tally(project.diagnostics)). Fix them (`almanac check`) before handing the report out.")
+            let notice = ReportBuilder.leftOutNotice(project.leftOut) ?? "Some records have errors."
+            console.error("\(notice) The report says so; fix them before handing it out.")
             throw ExitCode(ExitStatus.dataErrors)
         }
     }

@@ -61,6 +61,27 @@ public struct Gazetteer: Sendable {
     /// Every place, in the order added.
     public var all: [GazetteerPlace] { places }
 
+    /// Up to `limit` known city names that `name` is likely a misspelling of ("Sarajvo" →
+    /// Sarajevo), those nearest to it. Only names of about the same length are compared, so this
+    /// costs a few thousand short comparisons and is meant for names that were not found.
+    public func suggestions(for name: String, limit: Int = 3) -> [String] {
+        let key = Gazetteer.key(name)
+        guard !key.isEmpty else { return [] }
+        let allowed = max(1, min(3, key.count / 3))
+        var scored: [(distance: Int, name: String)] = []
+        var seen = Set<String>()
+        for (candidate, indices) in index where abs(candidate.count - key.count) <= allowed {
+            let distance = Spelling.distance(key, candidate)
+            guard distance <= allowed else { continue }
+            // The place's own name, whichever of its spellings was near.
+            let name = places[indices[0]].name
+            if seen.insert(name).inserted { scored.append((distance, name)) }
+        }
+        // Only the nearest: a second, farther name is more often noise than help.
+        let nearest = scored.map(\.distance).min()
+        return scored.filter { $0.distance == nearest }.map(\.name).sorted().prefix(limit).map { $0 }
+    }
+
     /// Names compared without case, accents or a leading "the".
     static func key(_ name: String) -> String {
         // Plain Swift for ASCII, which needs no folding of accents: Foundation's folding and

@@ -9,10 +9,13 @@ public struct ReportBuilder: Sendable {
     public let period: ReportPeriod
     /// Leave internal activities out.
     public let publicOnly: Bool
+    /// Records left out of every figure for their errors.
+    public let leftOut: Int
 
     public init(project: Project, period: ReportPeriod, publicOnly: Bool) {
         config = project.config
         records = project.records
+        leftOut = project.leftOut
         projectDirectory = project.directory
         self.period = period
         self.publicOnly = publicOnly
@@ -58,9 +61,22 @@ public struct ReportBuilder: Sendable {
             indicators: indicatorRows(current),
             chart: ChartReference(path: Self.chartFileName, description: "Activities per month by category: " + chartData(current).description),
             footnotes: config.footnotes,
-            dataQuality: dataIssues(current)
+            dataQuality: dataIssues(current),
+            leftOut: leftOut,
+            leftOutNotice: Self.leftOutNotice(leftOut),
+            cutSeries: current.cutSeries.map { RelativePath.display($0.origin.file, from: projectDirectory) }
         )
     }
+
+    /// The notice of records left out for their errors, which every output shows.
+    public static func leftOutNotice(_ count: Int) -> String? {
+        guard count > 0 else { return nil }
+        let records = count == 1 ? "1 record was" : "\(count) records were"
+        return "\(records) left out of every figure because \(count == 1 ? "it has" : "they have") errors: run almanac check to see them."
+    }
+
+    /// What the data-quality list says of a series cut at the occurrence limit.
+    static let cutSeriesProblem = "a series of more than 100,000 occurrences since its start: later ones are not counted"
 
     static let notRecorded = "Not recorded"
 
@@ -262,9 +278,16 @@ public struct ReportBuilder: Sendable {
             } else if record.place?.city == nil && record.place?.country == nil {
                 problems.append("no city or country")
             }
+            if let city = record.place?.city, record.place?.country == nil {
+                problems.append("city '\(city)' not in the gazetteer, so no country")
+            }
             if record.category == nil { problems.append("no category") }
+            if set.cutSeries.contains(where: { $0.id == record.id }) { problems.append(Self.cutSeriesProblem) }
             if record.organisations.isEmpty { problems.append("no partner organisation") }
             if !problems.isEmpty { issues.append(issue(record, problems)) }
+        }
+        for record in set.cutSeries where !seen.contains(record.id) {
+            issues.append(issue(record, [Self.cutSeriesProblem]))
         }
         let drafts = records.filter { record in
             record.status == .draft && !(publicOnly && record.visibility == .internal)
