@@ -78,7 +78,11 @@ struct ListCommand: ParsableCommand {
                 if upcoming {
                     let today = clock.today(in: project.config.timezone)
                     let filtered = categories.isEmpty && partners.isEmpty ? "" : " that matches the filters"
-                    console.note("Nothing is coming up: no activity\(filtered) from today (\(today)) on\(asked.map { " in \($0.label)" } ?? "").", on: .error)
+                    if let asked, asked.end < today {
+                        console.note("Nothing is coming up: \(asked.label) ended before today (\(today)).", on: .error)
+                    } else {
+                        console.note("Nothing is coming up: no activity\(filtered) from today (\(today))\(asked.map { " to the end of \($0.label)" } ?? " on").", on: .error)
+                    }
                 } else {
                     console.note("No activities match.", on: .error)
                 }

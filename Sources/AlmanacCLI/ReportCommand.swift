@@ -16,7 +16,12 @@ struct ReportCommand: ParsableCommand {
         touches; days of activity add up each activity's days inside the period; each \
         occurrence of a repeating activity counts; cancelled activities are listed apart \
         and not counted; internal activities are counted unless --public; drafts are not \
-        counted and are listed under data quality.
+        counted and are listed under data quality. Records with errors are left out of \
+        every figure, as is a record whose id an earlier file (by path) already uses; the \
+        report then says at its top how many were left out, and the command exits with 1.
+
+        PERIOD may be typed in words, without quotes: last quarter, Q4 2023, October 2023, \
+        FY 2024.
 
         Fiscal years: with `fiscal-year-start: july` in almanac.yml, FY2024 is \
         2023-07-01 to 2024-06-30 and FY2024-Q1 is July to September 2023. Relative words \

@@ -68,18 +68,17 @@ public struct Gazetteer: Sendable {
         let key = Gazetteer.key(name)
         guard !key.isEmpty else { return [] }
         let allowed = max(1, min(3, key.count / 3))
-        var scored: [(distance: Int, name: String)] = []
-        var seen = Set<String>()
+        // Each place's own name, at the distance of its nearest spelling.
+        var distances: [String: Int] = [:]
         for (candidate, indices) in index where abs(candidate.count - key.count) <= allowed {
             let distance = Spelling.distance(key, candidate)
             guard distance <= allowed else { continue }
-            // The place's own name, whichever of its spellings was near.
             let name = places[indices[0]].name
-            if seen.insert(name).inserted { scored.append((distance, name)) }
+            distances[name] = min(distance, distances[name] ?? distance)
         }
         // Only the nearest: a second, farther name is more often noise than help.
-        let nearest = scored.map(\.distance).min()
-        return scored.filter { $0.distance == nearest }.map(\.name).sorted().prefix(limit).map { $0 }
+        let nearest = distances.values.min()
+        return distances.filter { $0.value == nearest }.keys.sorted().prefix(limit).map { $0 }
     }
 
     /// Names compared without case, accents or a leading "the".

@@ -38,6 +38,8 @@ enum QuietMistakes {
     }
 
     /// `title: Coordination meeting #3 with RCC`: YAML reads ` #3 with RCC` as a comment.
+    /// A comment that looks meant — set apart by two spaces or more and starting `# ` —
+    /// (`title: Kick-off meeting   # required`) is left alone.
     static func commentAfterTitle(_ fields: YAMLMapping) -> Diagnostic? {
         guard let node = fields["title"], let scalar = node.scalar, scalar.style == .plain,
               let mark = node.mark, let text = fields.file.text
@@ -48,6 +50,9 @@ enum QuietMistakes {
         guard let hash = value.indices.first(where: { value[$0] == "#" && $0 > value.startIndex && value[value.index(before: $0)].isWhitespace }) else {
             return nil
         }
+        let before = value[..<hash].reversed().prefix { $0 == " " || $0 == "\t" }.count
+        let after = value[value.index(after: hash)...].first
+        if before >= 2 && (after == nil || after == " ") { return nil }
         let written = value.trimmingCharacters(in: .whitespaces)
         let lost = value[hash...].trimmingCharacters(in: .whitespaces)
         return .warning(
