@@ -82,7 +82,7 @@ struct ExportCSVCommand: ParsableCommand {
             console.note("Exported \(rows)\(span)", on: .error)
         }
         if project.diagnostics.hasErrors {
-            console.error("Some records have errors and were left out: \(Console.tally(project.diagnostics)).")
+            console.error(Project.leftOutNotice(project.leftOut) ?? "Some records have errors: run almanac check to see them.")
             throw ExitCode(ExitStatus.dataErrors)
         }
     }

@@ -89,9 +89,8 @@ struct ListCommand: ParsableCommand {
             }
             AgendaText(agenda: agenda).lines.forEach(console.result)
         }
-        let broken = Set(project.diagnostics.filter { $0.severity == .error }.map(\.location.file)).count
-        if broken > 0 {
-            console.error("warning: \(Console.plural(broken, "record file")) with errors left out; `almanac check` shows why")
+        if let notice = Project.leftOutNotice(project.leftOut) {
+            console.error("warning: " + notice)
         }
     }
 }

@@ -97,7 +97,7 @@ struct ReportCommand: ParsableCommand {
             console.error("warning: \(file): the series repeats more than 100,000 times between its start and the end of \(period.label), so its later occurrences are not counted\n  hint: start the series later, or split it into records that each cover a few years")
         }
         if project.diagnostics.hasErrors {
-            let notice = ReportBuilder.leftOutNotice(project.leftOut) ?? "Some records have errors."
+            let notice = Project.leftOutNotice(project.leftOut) ?? "Some records have errors."
             console.error("\(notice) The report says so; fix them before handing it out.")
             throw ExitCode(ExitStatus.dataErrors)
         }

@@ -302,7 +302,7 @@ private func initProject(in folder: TemporaryFolder, _ extra: [String] = []) thr
         let result = try CLI.run(["list", "2023-12"], in: folder.url)
         #expect(result.status == 0)
         #expect(result.stdout.contains("7th IISG Board meeting"))
-        #expect(result.stderr == "warning: 1 record file with errors left out; `almanac check` shows why\n")
+        #expect(result.stderr == "warning: 1 record was left out because it has errors: run almanac check to see them.\n")
     }
 }
 

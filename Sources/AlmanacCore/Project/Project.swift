@@ -86,6 +86,14 @@ public struct Project: Sendable {
         return files.sorted()
     }
 
+    /// "2 records were left out because they have errors: run almanac check to see them.",
+    /// which every command that counts or lists records shows; nil when none was.
+    public static func leftOutNotice(_ count: Int) -> String? {
+        guard count > 0 else { return nil }
+        let records = count == 1 ? "1 record was" : "\(count) records were"
+        return "\(records) left out because \(count == 1 ? "it has" : "they have") errors: run almanac check to see them."
+    }
+
     /// The folder a new record goes in: `<project>/events/<year of its first day>`, or
     /// `events/undated` for a draft without a date. `almanac new` and the importers both
     /// write there.

@@ -63,16 +63,9 @@ public struct ReportBuilder: Sendable {
             footnotes: config.footnotes,
             dataQuality: dataIssues(current),
             leftOut: leftOut,
-            leftOutNotice: Self.leftOutNotice(leftOut),
+            leftOutNotice: Project.leftOutNotice(leftOut),
             cutSeries: current.cutSeries.map { RelativePath.display($0.origin.file, from: projectDirectory) }
         )
-    }
-
-    /// The notice of records left out for their errors, which every output shows.
-    public static func leftOutNotice(_ count: Int) -> String? {
-        guard count > 0 else { return nil }
-        let records = count == 1 ? "1 record was" : "\(count) records were"
-        return "\(records) left out of every figure because \(count == 1 ? "it has" : "they have") errors: run almanac check to see them."
     }
 
     /// What the data-quality list says of a series cut at the occurrence limit.

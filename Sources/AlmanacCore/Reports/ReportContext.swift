@@ -43,7 +43,7 @@ public struct ReportContext: Sendable {
     public var dataQuality: [DataIssue]
     /// How many records were left out of every figure for their errors (0 when none).
     public var leftOut: Int
-    /// "2 records were left out of every figure because they have errors: …"; nil when none was.
+    /// "2 records were left out because they have errors: …"; nil when none was.
     public var leftOutNotice: String?
     /// The files, relative to the project, of series cut at 100,000 occurrences before the
     /// period's end, so that some of their occurrences are not counted.
