@@ -38,7 +38,7 @@ import Testing
         ])
         let result = try check(folder)
         #expect(result.status == 0)
-        #expect(result.stderr.contains("events/2023/a.yml:4:1: warning: the city 'Sarajvo' is not in the gazetteer, so the activity has no country and counts under none; did you mean 'Sarajevo'?"), "\(result.stderr)")
+        #expect(result.stderr.contains("events/2023/a.yml:5:3: warning: the city 'Sarajvo' is not in the gazetteer, so the activity has no country and counts under none; did you mean 'Sarajevo'?"), "\(result.stderr)")
         // A country given explicitly says the writer knows the place.
         #expect(!result.stderr.contains("b.yml"))
 

@@ -30,8 +30,10 @@ enum QuietMistakes {
         var message = "the city '\(city)' is not in the gazetteer, so the activity has no country and counts under none"
         let guesses = gazetteer.suggestions(for: city)
         if !guesses.isEmpty { message += "; did you mean \(guesses.map { "'\($0)'" }.joined(separator: " or "))?" }
+        // The line of `city:` itself when the location is a map.
+        let cityNode = fields["location"]?.mapping?.first { $0.key.scalar?.string == "city" }?.key
         return .warning(
-            fields.location(of: "location"),
+            cityNode.map(fields.file.location(of:)) ?? fields.location(of: "location"),
             message,
             hint: "correct the city, or give its country under `location:` (`country: …`), or add the city to `places:` in almanac.yml"
         )
