@@ -38,8 +38,14 @@ let package = Package(
                 .product(name: "Ink", package: "Ink"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],
-            resources: [.copy("Resources")]
+            // The data files and default templates are compiled in (see Plugins/EmbedResources),
+            // so the installed `almanac` needs nothing beside it.
+            exclude: ["Resources"],
+            plugins: ["EmbedResources"]
         ),
+        // Turns a target's Resources/ folder into Swift string literals at build time.
+        .executableTarget(name: "EmbedResourcesTool"),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["EmbedResourcesTool"]),
         // The `almanac` command.
         .executableTarget(
             name: "AlmanacCLI",
