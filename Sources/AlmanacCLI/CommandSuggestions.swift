@@ -20,7 +20,10 @@ enum CommandSuggestions {
     }
 
     private struct ArgumentInfo: Decodable { let names: [NameInfo]? }
-    private struct NameInfo: Decodable { let kind: String; let name: String }
+    private struct NameInfo: Decodable {
+        let kind: String
+        let name: String
+    }
 
     /// Options every command answers to without declaring them.
     private static let builtInOptions = ["help", "version", "generate-completion-script", "experimental-dump-help"]

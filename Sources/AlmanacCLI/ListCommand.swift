@@ -64,8 +64,12 @@ struct ListCommand: ParsableCommand {
             // A period that is over has nothing to come.
             if period == nil { records = [] }
         }
+        let cutSeries: [EventRecord]
         if json || csv {
-            let table = CalendarExport(records: records, period: period, profile: .full, publicOnly: false).table()
+            let export = CalendarExport(records: records, period: period, profile: .full, publicOnly: false)
+            let agenda = export.agenda()
+            cutSeries = agenda.cutSeries
+            let table = export.table(of: agenda)
             if json {
                 console.result(try TableJSON.text(table))
             } else {
@@ -74,6 +78,7 @@ struct ListCommand: ParsableCommand {
             }
         } else {
             let agenda = Agenda(records: records, period: period)
+            cutSeries = agenda.cutSeries
             if agenda.occurrences.isEmpty && agenda.undated.isEmpty {
                 if upcoming {
                     let today = clock.today(in: project.config.timezone)
@@ -89,6 +94,7 @@ struct ListCommand: ParsableCommand {
             }
             AgendaText(agenda: agenda).lines.forEach(console.result)
         }
+        console.warnAboutCutSeries(cutSeries.map(\.origin.file), through: period, counted: false)
         if let notice = Project.leftOutNotice(project.leftOut) {
             console.error("warning: " + notice)
         }

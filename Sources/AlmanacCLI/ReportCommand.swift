@@ -93,9 +93,7 @@ struct ReportCommand: ParsableCommand {
         console.note("\(Console.plural(figures["activities"] ?? 0, "activity", plural: "activities")), \(Console.plural(figures["days_of_activity"] ?? 0, "day")) of activity, \(Console.plural(figures["cities"] ?? 0, "city", plural: "cities")), \(Console.plural(figures["countries"] ?? 0, "country", plural: "countries"))")
         let current = FileManager.default.currentDirectoryPath
         for path in paths { console.note("Wrote \(RelativePath.display(path, from: current))") }
-        for file in output.context.cutSeries {
-            console.error("warning: \(file): the series repeats more than 100,000 times between its start and the end of \(period.label), so its later occurrences are not counted\n  hint: start the series later, or split it into records that each cover a few years")
-        }
+        console.warnAboutCutSeries(output.context.cutSeries.map { project.directory + "/" + $0 }, through: period, counted: true)
         if project.diagnostics.hasErrors {
             let notice = Project.leftOutNotice(project.leftOut) ?? "Some records have errors."
             console.error("\(notice) The report says so; fix them before handing it out.")

@@ -120,6 +120,11 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stderr.contains("warning: events/a.yml: the series repeats more than 100,000 times between its start and the end of 2023-Q4, so its later occurrences are not counted"), "\(result.stderr)")
         #expect(try folder.read("reports/2023-Q4/report.md").contains("- Hourly check (events/a.yml): a series of more than 100,000 occurrences since its start: later ones are not counted"))
+        // The agenda and the export say so too.
+        let list = try CLI.run(["list", "2023-Q4"], in: folder.url)
+        #expect(list.stderr.contains("warning: events/a.yml: the series repeats more than 100,000 times between its start and the end of 2023-Q4, so its later occurrences are not listed"), "\(list.stderr)")
+        let export = try CLI.run(["export", "csv", "2023-Q4"], in: folder.url)
+        #expect(export.stderr.contains("warning: events/a.yml: the series repeats more than 100,000 times"), "\(export.stderr)")
         // A series well within the limit says nothing.
         try folder.write("events/a.yml", "id: a\ntitle: Hourly check\nstart: 2023-10-01T10:00\nrepeat: FREQ=HOURLY;COUNT=200000\n")
         let near = try CLI.run(["report", "2023-Q4"], in: folder.url)
