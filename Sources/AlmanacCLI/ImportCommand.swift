@@ -9,8 +9,9 @@ struct ImportCommand: ParsableCommand {
         discussion: """
         Each importer writes one record per activity to <project>/events/<year>/<id>.yml, \
         as `almanac new` does (events/undated/ for a draft without a date), or to \
-        DIR/<id>.yml with --into DIR. It never replaces a file or an id that exists, so importing the same \
-        input twice writes nothing new. --dry-run shows what would be written.
+        DIR/<id>.yml with --into DIR. It never replaces a file or an id that exists, so \
+        importing the same input twice writes nothing new. --dry-run shows what would be \
+        written.
 
         Exits with 1 when an item could not be imported (the others are still written), \
         and when nothing at all could be.

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Writes records as YAML files, `events/<year>/<id>.yml` or `<folder>/<id>.yml`, laid out by `RecordFile` like every
-/// record Almanac writes. Every text is read back through the record checker before
-/// anything is written, and no existing file or id is ever replaced.
+/// Writes records as YAML files, `events/<year>/<id>.yml` or `<folder>/<id>.yml`, laid out
+/// by `RecordFile` like every record Almanac writes. Every text is read back through the
+/// record checker before anything is written, and no existing file or id is ever replaced.
 public struct RecordWriter: Sendable {
     public let config: ProjectConfig
     public let gazetteer: Gazetteer

@@ -55,8 +55,8 @@ enum QuietMistakes {
         let before = value[..<hash].reversed().prefix { $0 == " " || $0 == "\t" }.count
         let after = value[value.index(after: hash)...].first
         if before >= 2 && (after == nil || after == " ") { return nil }
-        let written = value.trimmingCharacters(in: .whitespaces)
-        let lost = value[hash...].trimmingCharacters(in: .whitespaces)
+        let written = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let lost = value[hash...].trimmingCharacters(in: .whitespacesAndNewlines)
         return .warning(
             fields.location(of: "title"),
             "the title stops before '\(lost)': YAML reads ' #' and what follows as a comment, so the title is '\(scalar.string)'",
