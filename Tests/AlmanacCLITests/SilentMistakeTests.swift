@@ -43,9 +43,10 @@ import Testing
         #expect(!result.stderr.contains("b.yml"))
 
         #expect(try CLI.run(["report", "2023-Q4"], in: folder.url).status == 0)
-        let report = try folder.read("reports/2023-Q4/report.md")
-        let quality = try #require(report.components(separatedBy: "## Data quality").last)
-        #expect(quality.contains("- Workshop A (events/2023/a.yml): city 'Sarajvo' not in the gazetteer, so no country"))
+        // The data-quality list is in the staff checklist beside the report.
+        let checklist = try folder.read("reports/2023-Q4/checklist.md")
+        let quality = try #require(checklist.components(separatedBy: "## Data quality").last)
+        #expect(quality.contains("- [ ] Workshop A (events/2023/a.yml): city 'Sarajvo' not in the gazetteer, so no country"))
         #expect(!quality.contains("Mavrovo"))
     }
 
@@ -78,7 +79,8 @@ import Testing
         #expect(try folder.read("reports/2023-Q4/summary.csv").contains("activities,1,"))
         #expect(try folder.read("reports/2023-Q4/activities.csv").components(separatedBy: "\r\n").filter { $0.hasPrefix("board,") }.count == 1)
         #expect(try folder.read("reports/2023-Q4/report.md").contains("\n> **Warning:** 2 records were left out because they have errors: run almanac check to see them.\n"))
-        #expect(try folder.read("reports/2023-Q4/report.html").contains("<blockquote><p><strong>Warning:</strong> 2 records were left out because"))
+        #expect(try folder.read("reports/2023-Q4/report.html").contains("<p class=\"warning\" role=\"alert\"><strong>Warning:</strong> 2 records were left out because they have errors"))
+        #expect(try folder.read("reports/2023-Q4/checklist.md").contains("\n- [ ] 2 records were left out because they have errors: run almanac check to see them.\n"))
         // The same rule and the same words in the agenda and the export.
         let list = try CLI.run(["list", "2023-Q4"], in: folder.url)
         #expect(list.stdout.components(separatedBy: "Board").count == 2, "\(list.stdout)")
@@ -119,7 +121,7 @@ import Testing
         let result = try CLI.run(["report", "2023-Q4"], in: folder.url)
         #expect(result.status == 0)
         #expect(result.stderr.contains("warning: events/a.yml: the series repeats more than 100,000 times between its start and the end of 2023-Q4, so its later occurrences are not counted"), "\(result.stderr)")
-        #expect(try folder.read("reports/2023-Q4/report.md").contains("- Hourly check (events/a.yml): a series of more than 100,000 occurrences since its start: later ones are not counted"))
+        #expect(try folder.read("reports/2023-Q4/checklist.md").contains("- [ ] Hourly check (events/a.yml): a series of more than 100,000 occurrences since its start: later ones are not counted"))
         // The agenda and the export say so too.
         let list = try CLI.run(["list", "2023-Q4"], in: folder.url)
         #expect(list.stderr.contains("warning: events/a.yml: the series repeats more than 100,000 times between its start and the end of 2023-Q4, so its later occurrences are not listed"), "\(list.stderr)")
