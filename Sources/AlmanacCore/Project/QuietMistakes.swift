@@ -48,6 +48,8 @@ enum QuietMistakes {
         else { return nil }
         let lines = text.split(separator: "\n", maxSplits: mark.line, omittingEmptySubsequences: false)
         guard lines.count >= mark.line else { return nil }
+        // Most titles have no '#': a byte scan settles them.
+        guard lines[mark.line - 1].utf8.contains(UInt8(ascii: "#")) else { return nil }
         let value = lines[mark.line - 1].dropFirst(max(0, mark.column - 1))
         guard let hash = value.indices.first(where: { value[$0] == "#" && $0 > value.startIndex && value[value.index(before: $0)].isWhitespace }) else {
             return nil
