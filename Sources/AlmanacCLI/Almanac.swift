@@ -37,7 +37,8 @@ struct Almanac: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                Console().error(fullMessage(for: error))
+                let arguments = Array(CommandLine.arguments.dropFirst())
+                Console().error(CommandSuggestions.message(for: arguments).map { "Error: \($0)" } ?? fullMessage(for: error))
                 Console().error("Run `almanac help` for the commands and their options.")
                 Foundation.exit(ExitStatus.usage)
             }

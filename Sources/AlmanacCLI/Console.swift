@@ -117,3 +117,14 @@ extension Clock {
         }
     }
 }
+
+extension Console {
+    /// Warns of each series (its file) cut at 100,000 occurrences before the end of
+    /// `period` (or of the log), whose later occurrences are then not `counted` (listed).
+    func warnAboutCutSeries(_ files: [String], through period: ReportPeriod?, counted: Bool) {
+        let current = FileManager.default.currentDirectoryPath
+        for file in files {
+            error("warning: \(RelativePath.display(file, from: current)): the series repeats more than 100,000 times between its start and the end of \(period?.label ?? "the log"), so its later occurrences are not \(counted ? "counted" : "listed")\n  hint: start the series later, or split it into records that each cover a few years")
+        }
+    }
+}

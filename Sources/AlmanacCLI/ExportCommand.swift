@@ -63,7 +63,8 @@ struct ExportCSVCommand: ParsableCommand {
         let period = try periodOptions.resolve(in: project, clock: Clock.reading(console))
         let settings = csvOptions.applied(to: project.config.report)
         let export = CalendarExport(records: project.records, period: period, profile: profile, publicOnly: publicOnly)
-        let table = export.table()
+        let agenda = export.agenda()
+        let table = export.table(of: agenda)
         let text = table.text(delimiter: settings.delimiter, byteOrderMark: settings.excel)
         let span = period.map { " for \($0.label) (\($0.start) to \($0.end))" } ?? ""
         let rows = Console.plural(table.rows.count, "row")
@@ -81,8 +82,9 @@ struct ExportCSVCommand: ParsableCommand {
             // Standard output is the data: the summary goes to standard error.
             console.note("Exported \(rows)\(span)", on: .error)
         }
+        console.warnAboutCutSeries(agenda.cutSeries.map(\.origin.file), through: period, counted: false)
         if project.diagnostics.hasErrors {
-            console.error("Some records have errors and were left out: \(Console.tally(project.diagnostics)).")
+            console.error(Project.leftOutNotice(project.leftOut) ?? "Some records have errors: run almanac check to see them.")
             throw ExitCode(ExitStatus.dataErrors)
         }
     }

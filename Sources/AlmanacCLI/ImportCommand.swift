@@ -7,9 +7,11 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Make records from activity news, spreadsheets or calendars.",
         discussion: """
-        Each importer writes one record per activity to <project>/events/<id>.yml (or \
-        --into DIR). It never replaces a file or an id that exists, so importing the same \
-        input twice writes nothing new. --dry-run shows what would be written.
+        Each importer writes one record per activity to <project>/events/<year>/<id>.yml, \
+        as `almanac new` does (events/undated/ for a draft without a date), or to \
+        DIR/<id>.yml with --into DIR. It never replaces a file or an id that exists, so \
+        importing the same input twice writes nothing new. --dry-run shows what would be \
+        written.
 
         Exits with 1 when an item could not be imported (the others are still written), \
         and when nothing at all could be.
@@ -30,7 +32,7 @@ struct ImportOptions: ParsableArguments {
     @OptionGroup var project: ProjectOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(name: .long, help: ArgumentHelp("Folder for the new records (default: <project>/events; created when missing).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Folder for the new records (default: <project>/events/<year>; created when missing).", valueName: "dir"))
     var into: String?
 
     @Flag(name: .long, help: "Show what would be written, and write nothing.")
@@ -62,11 +64,11 @@ struct ImportOptions: ParsableArguments {
     /// records written, 1 draft needs a date", and exits with 1 when any item failed.
     func finish(_ result: ImportResult, project: Project, noun: String) throws {
         console.report(result.diagnostics)
-        let folder = into.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? project.directory + "/" + Project.eventsFolder
+        let destination = into.map { RecordWriter.Destination.folder(URL(fileURLWithPath: $0).standardizedFileURL.path) } ?? .project(project.directory)
         let existing = Dictionary(project.records.map { ($0.id, $0.origin.file) }, uniquingKeysWith: { first, _ in first })
         let outcomes: [RecordWriter.Outcome]
         do {
-            outcomes = try RecordWriter(config: project.config, gazetteer: project.gazetteer).write(result.records, into: folder, existing: existing, dryRun: dryRun)
+            outcomes = try RecordWriter(config: project.config, gazetteer: project.gazetteer).write(result.records, to: destination, existing: existing, dryRun: dryRun)
         } catch {
             console.error("error: \(error)\n  hint: nothing more was written; this is a bug in Almanac, please report it with the input")
             throw ExitCode(ExitStatus.dataErrors)

@@ -80,7 +80,7 @@ struct InitCommand: ParsableCommand {
                 console.note("\nThe domain \(template.domain) is a placeholder: set `domain:` in almanac.yml to one you control before you publish.")
             }
             console.note("\nNext:")
-            if folder.path != FileManager.default.currentDirectoryPath { console.note("  cd \(display(folder.path))") }
+            if folder.path != FileManager.default.currentDirectoryPath { console.note("  cd \(Self.shellWord(display(folder.path)))") }
             let steps = [
                 ("almanac new \"Team meeting\" --start \(template.exampleDay.adding(days: 1))T10:00 --end 11:00 --category meeting", "add an activity"),
                 ("almanac list --upcoming", "see what is coming"),
@@ -97,6 +97,13 @@ struct InitCommand: ParsableCommand {
     private func display(_ path: String) -> String {
         let relative = RelativePath.display(path, from: FileManager.default.currentDirectoryPath)
         return relative == "." ? "this folder" : relative
+    }
+
+    /// `path` as one word for a POSIX shell: as it is when it is plain, else in single
+    /// quotes (`'Mon projet'`, `'O'\''Brien'`), so that a printed `cd` line works when pasted.
+    static func shellWord(_ path: String) -> String {
+        let plain = !path.isEmpty && path.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "/._-+,:@%".unicodeScalars.contains($0)) }
+        return plain ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// "iisg-secretariat" → "iisg secretariat".

@@ -56,15 +56,20 @@ struct ListCommand: ParsableCommand {
         let project = try options.load(console, reporting: false)
         var records = project.records.filter(FeedFilter(categories: categories, organisations: partners).matches)
         let clock = try Clock.reading(console)
-        var period = try periodOptions.resolve(in: project, clock: clock)
+        let asked = try periodOptions.resolve(in: project, clock: clock)
+        var period = asked
         if upcoming {
             let today = clock.today(in: project.config.timezone)
             period = Agenda.upcoming(from: today, within: period, of: records)
             // A period that is over has nothing to come.
             if period == nil { records = [] }
         }
+        let cutSeries: [EventRecord]
         if json || csv {
-            let table = CalendarExport(records: records, period: period, profile: .full, publicOnly: false).table()
+            let export = CalendarExport(records: records, period: period, profile: .full, publicOnly: false)
+            let agenda = export.agenda()
+            cutSeries = agenda.cutSeries
+            let table = export.table(of: agenda)
             if json {
                 console.result(try TableJSON.text(table))
             } else {
@@ -73,14 +78,25 @@ struct ListCommand: ParsableCommand {
             }
         } else {
             let agenda = Agenda(records: records, period: period)
+            cutSeries = agenda.cutSeries
             if agenda.occurrences.isEmpty && agenda.undated.isEmpty {
-                console.note("No activities match.", on: .error)
+                if upcoming {
+                    let today = clock.today(in: project.config.timezone)
+                    let filtered = categories.isEmpty && partners.isEmpty ? "" : " that matches the filters"
+                    if let asked, asked.end < today {
+                        console.note("Nothing is coming up: \(asked.label) ended before today (\(today)).", on: .error)
+                    } else {
+                        console.note("Nothing is coming up: no activity\(filtered) from today (\(today))\(asked.map { " to the end of \($0.label)" } ?? " on").", on: .error)
+                    }
+                } else {
+                    console.note("No activities match.", on: .error)
+                }
             }
             AgendaText(agenda: agenda).lines.forEach(console.result)
         }
-        let broken = Set(project.diagnostics.filter { $0.severity == .error }.map(\.location.file)).count
-        if broken > 0 {
-            console.error("warning: \(Console.plural(broken, "record file")) with errors left out; `almanac check` shows why")
+        console.warnAboutCutSeries(cutSeries.map(\.origin.file), through: period, counted: false)
+        if let notice = Project.leftOutNotice(project.leftOut) {
+            console.error("warning: " + notice)
         }
     }
 }

@@ -3,8 +3,12 @@ import ArgumentParser
 
 /// `PERIOD` or `--from DATE --to DATE`, shared by the commands that cover a period.
 struct PeriodOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("The period: 2023-Q4, 2023Q4, Q4, 2023-11, 2023, 2023-H2, 2023-W45, FY2024, FY2024-Q1, this-quarter, last-quarter, last-month, this-year, last-year.", valueName: "period"))
-    var period: String?
+    /// The words of the period, as typed: `2023-Q4`, or unquoted `last quarter`, `Q4 2023`.
+    @Argument(help: ArgumentHelp("The period: 2023-Q4, Q4 2023, October 2023, 2023-11, 2023, 2023-H2, 2023-W45, FY2024, FY 2024, last quarter, this month, last year; quotes are not needed.", valueName: "period"))
+    var periodWords: [String] = []
+
+    /// The period as one text: the words joined by spaces.
+    var period: String? { periodWords.isEmpty ? nil : periodWords.joined(separator: " ") }
 
     @Option(name: .long, help: ArgumentHelp("First day of a custom period (YYYY-MM-DD, inclusive); needs --to.", valueName: "date"))
     var from: String?

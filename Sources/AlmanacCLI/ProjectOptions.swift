@@ -4,18 +4,36 @@ import Foundation
 
 /// `--project DIR`, shared by the commands that work on a project.
 struct ProjectOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The project folder (the one holding almanac.yml).", valueName: "dir"))
-    var project: String = "."
+    @Option(name: .long, help: ArgumentHelp("The project folder (the one holding almanac.yml); default: the current folder or the nearest one above it that holds almanac.yml.", valueName: "dir"))
+    var project: String?
 
-    /// The project folder, absolute.
+    /// The project folder, absolute: `--project`, else the current folder or the nearest
+    /// folder above it with almanac.yml (so commands work from `events/2024/`), else the
+    /// current folder (whose missing almanac.yml is then reported).
     var directory: String {
-        URL(fileURLWithPath: project, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL.path
+        let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        if let project { return URL(fileURLWithPath: project, relativeTo: current).standardizedFileURL.path }
+        var folder = current.standardizedFileURL
+        while true {
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(Project.configFileName).path) { return folder.path }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { return current.standardizedFileURL.path }
+            folder = parent
+        }
     }
 
     /// Loads the project, printing its diagnostics unless `reporting` is false, with a
     /// progress bar for big projects. Exits with status 1 when almanac.yml cannot be used.
     func load(_ console: Console, reporting: Bool = true) throws -> Project {
         let started = Date()
+        let directory = directory
+        var isFolder: ObjCBool = false
+        if let project, !(FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder) && isFolder.boolValue) {
+            let exists = FileManager.default.fileExists(atPath: directory)
+            console.error("error: --project \(project): \(exists ? "this is a file, not a folder" : "there is no such folder")")
+            console.error("  hint: name the folder that holds almanac.yml, e.g. --project examples/iisg")
+            throw ExitCode(ExitStatus.usage)
+        }
         switch Project.load(from: directory, progress: console.progress()) {
         case let .success(project):
             console.detail("Loaded \(RelativePath.display(project.directory, from: FileManager.default.currentDirectoryPath)): \(Console.plural(project.records.count, "valid record")) in \(Console.seconds(since: started)).")

@@ -18,7 +18,13 @@ struct ReportCommand: ParsableCommand {
         touches; days of activity add up each activity's days inside the period; each \
         occurrence of a repeating activity counts; cancelled activities are listed apart \
         and not counted; internal activities are counted unless --public; drafts are not \
-        counted and are listed under data quality in checklist.md.
+        counted and are listed under data quality in checklist.md. Records with errors are \
+        left out of every figure, as is a record whose id an earlier file (by path) already \
+        uses; the report then says at its top how many were left out, and the command exits \
+        with 1.
+
+        PERIOD may be typed in words, without quotes: last quarter, Q4 2023, October 2023, \
+        FY 2024.
 
         Fiscal years: with `fiscal-year-start: july` in almanac.yml, FY2024 is \
         2023-07-01 to 2024-06-30 and FY2024-Q1 is July to September 2023. Relative words \
@@ -104,8 +110,10 @@ struct ReportCommand: ParsableCommand {
         console.note("\(Console.plural(figures["activities"] ?? 0, "activity", plural: "activities")), \(Console.plural(figures["days_of_activity"] ?? 0, "day")) of activity, \(Console.plural(figures["cities"] ?? 0, "city", plural: "cities")), \(Console.plural(figures["countries"] ?? 0, "country", plural: "countries"))")
         let current = FileManager.default.currentDirectoryPath
         for path in written { console.note("Wrote \(RelativePath.display(path, from: current))") }
+        console.warnAboutCutSeries(output.context.cutSeries.map { project.directory + "/" + $0 }, through: period, counted: true)
         if project.diagnostics.hasErrors {
-            console.error("Some records have errors and were left out of the report: \(Console.tally(project.diagnostics)). Fix them (`almanac check`) before handing the report out.")
+            let notice = Project.leftOutNotice(project.leftOut) ?? "Some records have errors."
+            console.error("\(notice) The report says so; fix them before handing it out.")
             throw ExitCode(ExitStatus.dataErrors)
         }
     }

@@ -38,7 +38,7 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.contains("cut.ics:58:1: error: the file ends before END:VEVENT: it was cut off, so the event that starts here is left out"))
         #expect(result.stderr.hasSuffix("5 events: 4 records written, 1 error.\n"))
-        #expect(!FileManager.default.fileExists(atPath: project.url.appendingPathComponent("events/2024-01-15-online-briefing.yml").path))
+        #expect(!FileManager.default.fileExists(atPath: project.url.appendingPathComponent("events/2024/2024-01-15-online-briefing.yml").path))
         try importFails("ics", Data("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Half".utf8), name: "half.ics", saying: "half.ics:2:1: error: the file ends before END:VEVENT")
         try importFails("ics", Data("Title,Start\nA,2024-01-01\n".utf8), name: "notics.ics", saying: "notics.ics:1:1: error: this is not an iCalendar file")
     }

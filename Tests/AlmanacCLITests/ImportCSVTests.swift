@@ -36,7 +36,7 @@ import Testing
         let result = try CLI.run(["import", "csv", "log.csv", "--map", "Kick-off=start", "--map", "Partner institutions=organisations"], in: project.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("log.csv:1:1: warning: the column 'Colour' is not used"))
-        let record = try project.read("events/2024-03-05-training.yml")
+        let record = try project.read("events/2024/2024-03-05-training.yml")
         #expect(record.contains("start: 2024-03-05T09:30\n") && record.contains("organisations: [CEPOL]"))
         let usage = try CLI.run(["import", "csv", "log.csv", "--map", "Colour=colour"], in: project.url)
         #expect(usage.status == 2)

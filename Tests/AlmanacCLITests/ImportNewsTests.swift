@@ -55,9 +55,9 @@ func snapshot(_ folder: URL) throws -> [String: String] {
         #expect(result.stdout.hasSuffix("12 items: 11 records written, 1 draft needs a date.\n"))
         #expect(result.stderr.contains("activity-news-2023-2024.txt:46:1: warning: 'Meeting with European Union Delegation in Serbia': it names no date"))
         try expectMatchesExample(project.url)
-        let board = try project.read("events/2023-12-07-7th-iisg-board-meeting.yml")
+        let board = try project.read("events/2023/2023-12-07-7th-iisg-board-meeting.yml")
         #expect(board.hasPrefix("id: 2023-12-07-7th-iisg-board-meeting\ntitle: 7th IISG Board meeting\nstart: 2023-12-07\nend: 2023-12-07\nlocation:\n  city: Sarajevo\n  country: Bosnia and Herzegovina\ngeo: [43.8486, 18.3564]\ncategory: board-meeting\norganisations: [European Commission, DG NEAR, RCC]\nstatus: confirmed\nsummary: |"))
-        let draft = try project.read("events/meeting-with-european-union-delegation-in-serbia.yml")
+        let draft = try project.read("events/undated/meeting-with-european-union-delegation-in-serbia.yml")
         #expect(draft.contains("\nstatus: draft\n") && !draft.contains("\nstart:"))
         #expect(draft.contains("organisations: [EU Delegation to Serbia]"))
         let check = try CLI.run(["check", "--project", project.url.path])
@@ -68,7 +68,7 @@ func snapshot(_ folder: URL) throws -> [String: String] {
     @Test func importingTwiceWritesNothingNewAndNeverReplacesAFile() throws {
         let project = try emptyExampleProject()
         try CLI.run(["import", "news", Self.sample.path, "--project", project.url.path])
-        try project.write("events/2023-09-12-iisg-hos-meeting-with-dg-near.yml", try project.read("events/2023-09-12-iisg-hos-meeting-with-dg-near.yml").replacingOccurrences(of: "category: meeting", with: "category: consultations"))
+        try project.write("events/2023/2023-09-12-iisg-hos-meeting-with-dg-near.yml", try project.read("events/2023/2023-09-12-iisg-hos-meeting-with-dg-near.yml").replacingOccurrences(of: "category: meeting", with: "category: consultations"))
         let before = try snapshot(project.url)
         let again = try CLI.run(["import", "news", Self.sample.path, "--project", project.url.path])
         #expect(again.status == 0)
@@ -81,7 +81,7 @@ func snapshot(_ folder: URL) throws -> [String: String] {
         let item = "Meeting in Budva\n\nOn 3 May 2024 the Secretariat met partners in Budva.\n\n"
         try project.write("news.txt", item + item)
         let result = try CLI.run(["import", "news", "news.txt", "--dry-run"], in: project.url)
-        #expect(result.stdout == "Would write events/2024-05-03-meeting-in-budva.yml\n2 items: 1 record would be written, 1 already imported (dry run: nothing written).\n")
+        #expect(result.stdout == "Would write events/2024/2024-05-03-meeting-in-budva.yml\n2 items: 1 record would be written, 1 already imported (dry run: nothing written).\n")
     }
 
     @Test func anIDElsewhereInTheProjectCountsAsImported() throws {
@@ -117,13 +117,13 @@ func snapshot(_ folder: URL) throws -> [String: String] {
         let project = try emptyExampleProject()
         try project.write("news.txt", "Workshop in Tirana\n\nOn 5 December the Secretariat held a workshop in Tirana.\n\nMeeting in Skopje\n\nOn 15 January 2024 the Secretariat met partners in Skopje.\n")
         try CLI.run(["import", "news", "news.txt", "--project", "."], in: project.url)
-        #expect(FileManager.default.fileExists(atPath: project.url.appendingPathComponent("events/2023-12-05-workshop-in-tirana.yml").path))
+        #expect(FileManager.default.fileExists(atPath: project.url.appendingPathComponent("events/2023/2023-12-05-workshop-in-tirana.yml").path))
         try project.write("alone.txt", "Meeting in Budva\n\nOn 3 May the Secretariat met partners in Budva.\n")
         let without = try CLI.run(["import", "news", "alone.txt", "--project", ".", "--dry-run"], in: project.url)
         #expect(without.stderr.contains("'3 May' has no year and no other item gives one"))
         #expect(without.stdout.contains("1 draft needs a date"))
         let with = try CLI.run(["import", "news", "alone.txt", "--project", ".", "--year", "2025"], in: project.url)
-        #expect(with.stdout.contains("Wrote events/2025-05-03-meeting-in-budva.yml"))
+        #expect(with.stdout.contains("Wrote events/2025/2025-05-03-meeting-in-budva.yml"))
         #expect(try CLI.run(["import", "news", "alone.txt", "--year", "25"], in: project.url).status == 2)
     }
 
@@ -145,7 +145,7 @@ func snapshot(_ folder: URL) throws -> [String: String] {
         let result = try CLI.run(["import", "news", "news.txt"], in: project.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("none of the project's categories fits"))
-        let record = try project.read("events/2024-05-03-annual-retreat.yml")
+        let record = try project.read("events/2024/2024-05-03-annual-retreat.yml")
         #expect(record.contains("organisations: [Ministry of Security of Bosnia and Herzegovina]"))
         #expect(record.contains("city: Jahorina") && record.contains("geo: [43.7300, 18.5700]") && !record.contains("category:"))
     }

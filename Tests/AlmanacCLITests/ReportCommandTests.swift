@@ -122,7 +122,7 @@ import Testing
     }
 
     @Test(arguments: [
-        (["report", "2023-Q5"], "'2023-Q5' is not a period: a quarter is numbered 1 to 4. Write one of: 2023-Q4 or 2023Q4"),
+        (["report", "2023-Q5"], "'2023-Q5' is not a period: a quarter is numbered 1 to 4. Write one of:\n  2023-Q4, Q4 2023 or Q4"),
         (["report", "2019-W53"], "2019 has only 52 ISO weeks"),
         (["report", "2023-Q4", "--from", "2023-10-01", "--to", "2023-12-31"], "give either PERIOD or --from and --to, not both"),
         (["report", "--from", "2023-10-01"], "a custom period needs both --from and --to"),

@@ -27,7 +27,7 @@ import Testing
 
     @Test func unparseableDatesAndEndBeforeStart() throws {
         #expect(try diagnostics("id: a\ntitle: A\nstart: 5th September\n") == ["events/2023/board.yml:3:1: error: '5th September' is not a date"])
-        #expect(try diagnostics("id: a\ntitle: A\nstart: 2023-02-29\n") == ["events/2023/board.yml:3:1: error: '2023-02-29' is not a date"])
+        #expect(try diagnostics("id: a\ntitle: A\nstart: 2023-02-29\n") == ["events/2023/board.yml:3:1: error: '2023-02-29' is not a date: February 2023 has 28 days"])
         #expect(try diagnostics("id: a\ntitle: A\nstart: 2023-09-06\nend: 2023-09-05\n") == ["events/2023/board.yml:4:1: error: the end (2023-09-05) is before the start (2023-09-06)"])
         #expect(try diagnostics("id: a\ntitle: A\nstart: 2023-09-06T10:00\nend: '09:00'\n") == ["events/2023/board.yml:4:1: error: the end (2023-09-06T09:00) is before the start (2023-09-06T10:00)"])
     }
@@ -47,7 +47,7 @@ import Testing
     @Test func duplicateIDsNameTheOtherFile() throws {
         let project = try TestProject(records: ["a.yml": "id: same\ntitle: A\nstart: 2023-09-06\n", "b.yml": "id: same\ntitle: B\nstart: 2023-09-07\n"])
         let found = try project.diagnostics()
-        #expect(found == ["events/b.yml:1:1: error: the id 'same' is already used by \(project.directory.path)/events/a.yml"])
+        #expect(found == ["events/b.yml:1:1: error: the id 'same' is already used by \(project.directory.path)/events/a.yml, so this record is left out"])
     }
 
     @Test func missingIDIsDerivedFromThePathWithAWarning() throws {

@@ -143,8 +143,8 @@ import Testing
             Issue.record("'\(text)' was read as \(period)")
         } catch {
             #expect(error.reason == reason)
-            #expect(error.description.hasPrefix("'\(text)' is not a period: \(reason). Write one of: 2023-Q4"))
-            #expect(error.description.contains("last-quarter"))
+            #expect(error.description.hasPrefix("'\(text)' is not a period: \(reason). Write one of:\n  2023-Q4"))
+            #expect(error.description.contains("last quarter"))
         }
     }
 

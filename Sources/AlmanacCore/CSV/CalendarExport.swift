@@ -25,11 +25,15 @@ public struct CalendarExport: Sendable {
         self.publicOnly = publicOnly
     }
 
-    /// The rows: the full layout has every status and, for the whole log, undated drafts
-    /// at the end; the calendar layouts only what is going ahead.
-    public func table() -> CSVTable {
-        let selected = records.filter { !(publicOnly && $0.visibility == .internal) && (profile == .full || $0.isScheduled) }
-        let agenda = Agenda(records: selected, period: period)
+    /// The occurrences to export: the full layout has every status, the calendar layouts
+    /// only what is going ahead.
+    public func agenda() -> Agenda {
+        Agenda(records: records.filter { !(publicOnly && $0.visibility == .internal) && (profile == .full || $0.isScheduled) }, period: period)
+    }
+
+    /// The rows of `agenda` (this export's ``agenda()``): for the whole log, undated drafts
+    /// at the end.
+    public func table(of agenda: Agenda) -> CSVTable {
         var table = CSVTable(header: header)
         for occurrence in agenda.occurrences { table.append(row(occurrence.record, occurrence.timing)) }
         for record in agenda.undated { table.append(row(record, nil)) }

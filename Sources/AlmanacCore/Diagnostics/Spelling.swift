@@ -1,7 +1,7 @@
 /// "Did you mean …?" suggestions for misspelt keys and values.
-enum Spelling {
+public enum Spelling {
     /// The candidate closest to `word`, when it is close enough to be a likely typo.
-    static func suggestion(for word: String, among candidates: [String]) -> String? {
+    public static func suggestion(for word: String, among candidates: [String]) -> String? {
         let lowered = word.lowercased()
         let scored = candidates.map { ($0, distance(lowered, $0.lowercased())) }
         guard let best = scored.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) else { return nil }
@@ -10,7 +10,7 @@ enum Spelling {
     }
 
     /// Damerau–Levenshtein distance (optimal string alignment): a swap of two letters costs 1.
-    static func distance(_ a: String, _ b: String) -> Int {
+    public static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

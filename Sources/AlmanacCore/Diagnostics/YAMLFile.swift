@@ -9,6 +9,9 @@ struct YAMLFile {
     /// Where every node is reported, for a record built from something other than YAML
     /// text (a spreadsheet row); nil to use each node's own line and column.
     var fixedLocation: SourceLocation? = nil
+    /// The YAML text, when the file was read from text (for checks of what YAML drops, such
+    /// as comments).
+    var text: String? = nil
 
     /// Reads and parses `path`. Unreadable files, invalid UTF-8 and YAML syntax errors become
     /// diagnostics, never crashes.
@@ -37,14 +40,34 @@ struct YAMLFile {
         do {
             // Values are read as text and checked by the decoders, so no tag resolution (Yams runs a
             // regular expression per scalar for it, the main cost of loading a record).
-            let file = YAMLFile(path: path, root: try Yams.compose(yaml: text, .basic))
+            let file = YAMLFile(path: path, root: try Yams.compose(yaml: text, .basic), text: text)
             let escaped = ControlCharacters.diagnostics(in: file)
             diagnostics += escaped
             return escaped.isEmpty ? file : nil
         } catch let error as YamlError {
-            diagnostics.append(syntaxError(error, file: path))
+            diagnostics.append(tabIndentation(in: text, file: path, before: error) ?? syntaxError(error, file: path))
         } catch {
             diagnostics.append(.error(SourceLocation(file: path), "cannot read YAML: \(error)"))
+        }
+        return nil
+    }
+
+    /// The first line indented with a tab, up to the line where YAML stopped: libyaml's
+    /// own words for it ("found character that cannot start any token") do not say that.
+    private static func tabIndentation(in text: String, file: String, before error: YamlError) -> Diagnostic? {
+        let lastLine: Int
+        switch error {
+        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _): lastLine = mark.line
+        default: return nil
+        }
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(lastLine).enumerated() {
+            let indentation = line.prefix { $0 == " " || $0 == "\t" }
+            guard let tab = indentation.firstIndex(of: "\t"), indentation.count < line.count else { continue }
+            return .error(
+                SourceLocation(file: file, line: index + 1, column: line.distance(from: line.startIndex, to: tab) + 1),
+                "tabs are not allowed for indentation in YAML",
+                hint: "indent with spaces (two per level); most editors can turn tabs into spaces"
+            )
         }
         return nil
     }

@@ -1,8 +1,8 @@
 import Foundation
 
-/// Writes records as YAML files, `<folder>/<id>.yml`, laid out by `RecordFile` like every
-/// record Almanac writes. Every text is read back through the record checker before
-/// anything is written, and no existing file or id is ever replaced.
+/// Writes records as YAML files, `events/<year>/<id>.yml` or `<folder>/<id>.yml`, laid out
+/// by `RecordFile` like every record Almanac writes. Every text is read back through the
+/// record checker before anything is written, and no existing file or id is ever replaced.
 public struct RecordWriter: Sendable {
     public let config: ProjectConfig
     public let gazetteer: Gazetteer
@@ -21,16 +21,32 @@ public struct RecordWriter: Sendable {
         case exists(path: String)
     }
 
+    /// Where records are written.
+    public enum Destination: Sendable {
+        /// `<project>/events/<year>/<id>.yml` (`events/undated/` for drafts without a date),
+        /// as `almanac new` writes them.
+        case project(String)
+        /// `<folder>/<id>.yml`.
+        case folder(String)
+
+        func path(of record: EventRecord) -> String {
+            switch self {
+            case let .project(directory): return Project.recordFolder(in: directory, firstDay: record.timing?.firstDay) + "/" + record.id + ".yml"
+            case let .folder(folder): return folder + "/" + record.id + ".yml"
+            }
+        }
+    }
+
     /// Writes each record unless its id is in `existing` (id → file), came earlier in
     /// `records` (the same item twice), or its file exists.
     /// All texts are made and checked first, so a record that fails the check stops the run
     /// before any file is written.
-    public func write(_ records: [EventRecord], into folder: String, existing: [String: String], dryRun: Bool) throws -> [Outcome] {
+    public func write(_ records: [EventRecord], to destination: Destination, existing: [String: String], dryRun: Bool) throws -> [Outcome] {
         let texts = try records.map(yaml)
         var outcomes: [Outcome] = []
         var existing = existing
         for (record, text) in zip(records, texts) {
-            let path = folder + "/" + record.id + ".yml"
+            let path = destination.path(of: record)
             defer { existing[record.id] = existing[record.id] ?? path }
             if let other = existing[record.id] {
                 outcomes.append(.exists(path: other))

@@ -5,11 +5,22 @@ public struct Agenda: Sendable {
     public let occurrences: [Occurrence]
     /// Records without a date, in file order; listed only for the whole log.
     public let undated: [EventRecord]
+    /// Series cut at ``EventRecord/occurrenceLimit`` occurrences before the period's end,
+    /// in file order: their later occurrences are missing.
+    public let cutSeries: [EventRecord]
 
     /// The agenda of `records` over `period`, or over the whole log when it is nil.
     public init(records: [EventRecord], period: ReportPeriod?) {
-        let covered = period ?? Self.span(of: records)
-        occurrences = covered.map { span in records.flatMap { $0.occurrences(touching: span) }.sorted(by: Occurrence.chronologically) } ?? []
+        var occurrences: [Occurrence] = [], cutSeries: [EventRecord] = []
+        if let span = period ?? Self.span(of: records) {
+            for record in records {
+                let expansion = record.expansion(touching: span)
+                occurrences += expansion.occurrences
+                if expansion.isCut { cutSeries.append(record) }
+            }
+        }
+        self.occurrences = occurrences.sorted(by: Occurrence.chronologically)
+        self.cutSeries = cutSeries
         undated = period == nil ? records.filter { $0.timing == nil } : []
     }
 

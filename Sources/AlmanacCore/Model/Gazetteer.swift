@@ -61,6 +61,26 @@ public struct Gazetteer: Sendable {
     /// Every place, in the order added.
     public var all: [GazetteerPlace] { places }
 
+    /// Up to `limit` known city names that `name` is likely a misspelling of ("Sarajvo" →
+    /// Sarajevo), those nearest to it. Only names of about the same length are compared, so this
+    /// costs a few thousand short comparisons and is meant for names that were not found.
+    public func suggestions(for name: String, limit: Int = 3) -> [String] {
+        let key = Gazetteer.key(name)
+        guard !key.isEmpty else { return [] }
+        let allowed = max(1, min(3, key.count / 3))
+        // Each place's own name, at the distance of its nearest spelling.
+        var distances: [String: Int] = [:]
+        for (candidate, indices) in index where abs(candidate.count - key.count) <= allowed {
+            let distance = Spelling.distance(key, candidate)
+            guard distance <= allowed else { continue }
+            let name = places[indices[0]].name
+            distances[name] = min(distance, distances[name] ?? distance)
+        }
+        // Only the nearest: a second, farther name is more often noise than help.
+        let nearest = distances.values.min()
+        return distances.filter { $0.value == nearest }.keys.sorted().prefix(limit).map { $0 }
+    }
+
     /// Names compared without case, accents or a leading "the".
     static func key(_ name: String) -> String {
         // ASCII, the common case, byte by byte: Foundation's folding and Character-wise

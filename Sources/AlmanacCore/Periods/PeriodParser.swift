@@ -14,7 +14,7 @@ extension ReportPeriod {
     ///     fiscal year that ends in 2024.
     public static func parse(_ text: String, today: LocalDate, fiscalYearStartMonth: Int = 1) throws(PeriodError) -> ReportPeriod {
         let input = text.trimmingCharacters(in: .whitespaces)
-        let upper = input.uppercased()
+        let upper = canonicalWords(input.uppercased(), today: today)
         func fail(_ reason: String) -> PeriodError { PeriodError(input: input, reason: reason) }
         guard (1...12).contains(fiscalYearStartMonth) else { throw fail("the fiscal year must start in a month from 1 to 12") }
 
@@ -52,6 +52,42 @@ extension ReportPeriod {
             return ReportPeriod(kind: .month(year: yearValue, month: try number(String(rest), prefix: "", in: 1...12, unit: "a month", fail)))
         }
         return try unit(yearValue, String(rest), fail)
+    }
+
+    /// A period written in words, as people type it, in its compact form: `Q4 2023` and
+    /// `2023 Q4` → `2023-Q4`, `FY 2024` → `FY2024`, `FY 2024 Q1` → `FY2024-Q1`,
+    /// `October 2023` and `Oct 2023` → `2023-10`, `October` → this year's. Anything else
+    /// comes back as it was.
+    private static func canonicalWords(_ upper: String, today: LocalDate) -> String {
+        var words = upper.split(whereSeparator: { $0.isWhitespace || $0 == "," }).map(String.init)
+        if words.first == "FY", words.count > 1 {
+            words[0] += words.remove(at: 1)
+        }
+        func isYear(_ word: String) -> Bool { year(word) != nil }
+        func isUnit(_ word: String) -> Bool {
+            guard let first = word.first, "QHW".contains(first) else { return false }
+            return word.count > 1 && word.dropFirst().allSatisfy { $0.isASCII && $0.isNumber }
+        }
+        switch words.count {
+        case 1:
+            return month(named: words[0]).map { "\(pad(today.year, 4))-\(pad($0, 2))" } ?? words[0]
+        case 2:
+            let (a, b) = (words[0], words[1])
+            if isUnit(a) && isYear(b) { return "\(b)-\(a)" }
+            if isYear(a) && isUnit(b) { return "\(a)-\(b)" }
+            if a.hasPrefix("FY") && isUnit(b) { return "\(a)-\(b)" }
+            if let month = month(named: a), isYear(b) { return "\(b)-\(pad(month, 2))" }
+            if isYear(a), let month = month(named: b) { return "\(a)-\(pad(month, 2))" }
+        default:
+            break
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// 1–12 for a month's English name or its first three letters or more (`SEPT`).
+    private static func month(named word: String) -> Int? {
+        guard word.count >= 3, word.allSatisfy(\.isLetter) else { return nil }
+        return LocalDate.monthNames.firstIndex { $0.uppercased().hasPrefix(word) }.map { $0 + 1 }
     }
 
     /// `Q4`, `H2` or `W45` of `year`.
@@ -119,13 +155,18 @@ public struct PeriodError: Error, Hashable, Sendable, CustomStringConvertible {
 
     /// Every form ``ReportPeriod/parse(_:today:fiscalYearStartMonth:)`` reads, with an example.
     public static let acceptedForms = """
-        2023-Q4 or 2023Q4 (a quarter), Q4 (that quarter this year), 2023-11 (a month), \
-        2023 (a year), 2023-H2 (a half year), 2023-W45 (an ISO week), FY2024 and FY2024-Q1 \
-        (fiscal years, named after the year they end in; set fiscal-year-start in almanac.yml), \
-        2023-10-01_2023-12-31 (a range of days), \(ReportPeriod.relativeWords.joined(separator: ", "))
+          2023-Q4, Q4 2023 or Q4     a quarter (Q4 alone: this year's)
+          2023-11 or November 2023   a month
+          2023                       a year
+          2023-H2 or H2 2023         a half year
+          2023-W45                   an ISO week
+          FY2024, FY 2024, FY2024-Q1 a fiscal year or its quarter, named after the year it ends in
+                                     (set fiscal-year-start in almanac.yml)
+          last quarter, this month   counted from today: \(ReportPeriod.relativeWords.map { $0.replacingOccurrences(of: "-", with: " ") }.joined(separator: ", "))
+          --from 2023-10-01 --to 2023-12-31   a range of days
         """
 
     public var description: String {
-        "'\(input)' is not a period: \(reason). Write one of: \(PeriodError.acceptedForms)"
+        "'\(input)' is not a period: \(reason). Write one of:\n\(PeriodError.acceptedForms)"
     }
 }

@@ -77,7 +77,7 @@ public struct NewRecord: Equatable, Sendable {
     func placement(in directory: String, avoiding taken: Set<String>) -> (id: String, path: String) {
         let day = start.flatMap { LocalDate(iso: $0.prefix(10)) }
         let base = Identifier.slug((day.map { "\($0)-" } ?? "") + title, maxLength: 80)
-        let folder = "\(directory)/\(Project.eventsFolder)/\(day.map { String($0.year) } ?? "undated")"
+        let folder = Project.recordFolder(in: directory, firstDay: day)
         var suffix = 1
         while true {
             let id = suffix == 1 ? base : "\(base)-\(suffix)"

@@ -5,8 +5,12 @@ public struct Project: Sendable {
     /// The project folder, absolute.
     public let directory: String
     public let config: ProjectConfig
-    /// Valid records, in file order. Records with errors are left out (and reported).
+    /// Valid records, in file order. Records with errors are left out (and reported), and so
+    /// is every record whose id an earlier file (by path) already uses.
     public let records: [EventRecord]
+    /// How many records were left out for their errors: record files that cannot be read,
+    /// spreadsheet rows with errors, and records with an id already used.
+    public let leftOut: Int
     /// Everything found wrong, in file order.
     public let diagnostics: [Diagnostic]
     /// Every id a record file claims, those of records with errors included.
@@ -38,29 +42,35 @@ public struct Project: Sendable {
         // Read in batches, so that only one batch of per-file results exists beside the records.
         var records: [EventRecord] = []
         var ids = Set<String>()
+        var leftOut = 0
         for batch in stride(from: 0, to: files.count, by: 4096).map({ Array(files[$0..<min($0 + 4096, files.count)]) }) {
-            let loaded = batch.parallelMap { path -> (records: [EventRecord], ids: [String], diagnostics: [Diagnostic]) in
+            let loaded = batch.parallelMap { path -> (records: [EventRecord], ids: [String], leftOut: Int, diagnostics: [Diagnostic]) in
                 defer { progress?.advance(by: 1) }
                 var found: [Diagnostic] = []
                 if path.lowercased().hasSuffix(".csv") {
-                    guard let text = ImportInput.text(at: path, controlCharacters: .reject, limit: nil, diagnostics: &found) else { return ([], [], found) }
+                    guard let text = ImportInput.text(at: path, controlCharacters: .reject, limit: nil, diagnostics: &found) else { return ([], [], 1, found) }
                     let table = CSVRecords(config: config, gazetteer: gazetteer).records(from: text, file: path)
-                    return (table.records, table.records.map(\.id), found + table.diagnostics)
+                    // Each row's errors are reported on its line.
+                    let badRows = Set(table.diagnostics.filter { $0.severity == .error }.map(\.location.line)).count
+                    return (table.records, table.records.map(\.id), badRows, found + table.diagnostics)
                 }
                 let fallbackID = derivedID(for: path, in: directory)
                 let decoder = RecordDecoder(config: config, gazetteer: gazetteer, fallbackID: fallbackID)
-                guard let yaml = YAMLFile.load(path, diagnostics: &found) else { return ([], [fallbackID], found) }
+                guard let yaml = YAMLFile.load(path, diagnostics: &found) else { return ([], [fallbackID], 1, found) }
                 let record = decoder.decode(yaml, diagnostics: &found)
-                return (record.map { [$0] } ?? [], [record?.id ?? RecordDecoder.claimedID(in: yaml) ?? fallbackID], found)
+                return (record.map { [$0] } ?? [], [record?.id ?? RecordDecoder.claimedID(in: yaml) ?? fallbackID], record == nil ? 1 : 0, found)
             }
             for result in loaded {
                 records += result.records
                 ids.formUnion(result.ids)
+                leftOut += result.leftOut
                 diagnostics += result.diagnostics
             }
         }
-        diagnostics += duplicateIDs(in: records)
-        return .success(Project(directory: directory, config: config, records: records, diagnostics: diagnostics, ids: ids, gazetteer: gazetteer))
+        let unique = firstOfEachID(records)
+        diagnostics += unique.diagnostics
+        leftOut += records.count - unique.records.count
+        return .success(Project(directory: directory, config: config, records: unique.records, leftOut: leftOut, diagnostics: diagnostics, ids: ids, gazetteer: gazetteer))
     }
 
     /// Every record file below `events/`, sorted by path, hidden files skipped: `.yml` and
@@ -76,6 +86,21 @@ public struct Project: Sendable {
         return files.sorted()
     }
 
+    /// "2 records were left out because they have errors: run almanac check to see them.",
+    /// which every command that counts or lists records shows; nil when none was.
+    public static func leftOutNotice(_ count: Int) -> String? {
+        guard count > 0 else { return nil }
+        let records = count == 1 ? "1 record was" : "\(count) records were"
+        return "\(records) left out because \(count == 1 ? "it has" : "they have") errors: run almanac check to see them."
+    }
+
+    /// The folder a new record goes in: `<project>/events/<year of its first day>`, or
+    /// `events/undated` for a draft without a date. `almanac new` and the importers both
+    /// write there.
+    public static func recordFolder(in directory: String, firstDay: LocalDate?) -> String {
+        "\(directory)/\(eventsFolder)/\(firstDay.map { String($0.year) } ?? "undated")"
+    }
+
     /// `events/2023/board.yml` → `2023-board`.
     static func derivedID(for path: String, in directory: String) -> String {
         let prefix = directory + "/" + eventsFolder + "/"
@@ -84,17 +109,21 @@ public struct Project: Sendable {
         return Identifier.slug(relative.replacingOccurrences(of: "/", with: "-"), maxLength: 120)
     }
 
-    private static func duplicateIDs(in records: [EventRecord]) -> [Diagnostic] {
+    /// The records without those whose id an earlier one uses (records come in path order),
+    /// and an error for each left out.
+    private static func firstOfEachID(_ records: [EventRecord]) -> (records: [EventRecord], diagnostics: [Diagnostic]) {
         var seen: [String: SourceLocation] = [:]
+        var kept: [EventRecord] = []
         var diagnostics: [Diagnostic] = []
         for record in records {
             if let first = seen[record.id] {
-                diagnostics.append(.error(record.origin, "the id '\(record.id)' is already used by \(first.file)", hint: "ids must be unique: give one of the two records another id"))
+                diagnostics.append(.error(record.origin, "the id '\(record.id)' is already used by \(first.file), so this record is left out", hint: "ids must be unique: give one of the two records another id"))
             } else {
                 seen[record.id] = record.origin
+                kept.append(record)
             }
         }
-        return diagnostics
+        return (kept, diagnostics)
     }
 }
 

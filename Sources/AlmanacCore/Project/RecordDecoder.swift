@@ -34,6 +34,11 @@ struct RecordDecoder {
         let status = fields.choice("status", EventStatus.self, diagnostics: &problems) ?? .confirmed
         let timing = decodeTiming(fields, isDraft: status == .draft, diagnostics: &problems)
         let place = decodePlace(fields, diagnostics: &problems)
+        problems += [
+            QuietMistakes.commentAfterTitle(fields),
+            QuietMistakes.unknownCity(place, in: fields, gazetteer: gazetteer),
+            QuietMistakes.organisationsInOneValue(fields),
+        ].compactMap { $0 }
         let known = place?.city.flatMap { gazetteer.place(named: $0, country: place?.country) }
 
         var record = EventRecord(
@@ -103,7 +108,8 @@ struct RecordDecoder {
         if let date = LocalDate(iso: startText) {
             guard let endText else { return .allDay(start: date, end: date) }
             guard let end = LocalDate(iso: endText) else {
-                diagnostics.append(.error(fields.location(of: "end"), "'\(endText)' is not a date", hint: "the start is a whole day, so write the last day as YYYY-MM-DD"))
+                let advice = DateAdvice.explain(endText, otherwise: "the start is a whole day, so write the last day as YYYY-MM-DD")
+                diagnostics.append(.error(fields.location(of: "end"), advice.message, hint: advice.hint))
                 return nil
             }
             guard end >= date else {
@@ -113,7 +119,8 @@ struct RecordDecoder {
             return .allDay(start: date, end: end)
         }
         guard let start = LocalDateTime(iso: startText) else {
-            diagnostics.append(.error(fields.location(of: "start"), "'\(startText)' is not a date", hint: "write a day as 2023-09-05 or a time as 2023-09-05T10:00"))
+            let advice = DateAdvice.explain(startText)
+            diagnostics.append(.error(fields.location(of: "start"), advice.message, hint: advice.hint))
             return nil
         }
         guard let endText else { return .timed(start: start, end: nil) }
@@ -167,7 +174,10 @@ struct RecordDecoder {
 
     private func decodeCategory(_ fields: YAMLMapping, diagnostics: inout [Diagnostic]) -> String? {
         guard let category = fields.text("category", diagnostics: &diagnostics) else { return nil }
-        if !config.categories.isEmpty, !config.categories.contains(category) {
+        // Case does not matter, as for every other list of allowed values (`status: Confirmed`):
+        // the record takes almanac.yml's spelling.
+        if let known = config.categories.first(where: { $0.lowercased() == category.lowercased() }) { return known }
+        if !config.categories.isEmpty {
             var message = "'\(category)' is not one of the project's categories"
             if let guess = Spelling.suggestion(for: category, among: config.categories) { message += "; did you mean '\(guess)'?" }
             diagnostics.append(.error(fields.location(of: "category"), message, hint: "the categories are: \(config.categories.joined(separator: ", ")) (set in almanac.yml)"))
@@ -216,6 +226,9 @@ struct RecordDecoder {
         if timing == nil {
             diagnostics.append(.error(fields.location(of: "repeat"), "'repeat' needs a 'start'"))
         }
+        if let frequency = QuietMistakes.endlessSubDailyFrequency(recurrence.description) {
+            diagnostics.append(.error(fields.location(of: "repeat"), "'\(text)' repeats every \(["HOURLY": "hour", "MINUTELY": "minute"][frequency] ?? "second") without end, which no report can count", hint: "end the series with COUNT (FREQ=\(frequency);COUNT=8) or UNTIL (FREQ=\(frequency);UNTIL=20241231T180000)"))
+        }
         return recurrence.description
     }
 
@@ -237,7 +250,8 @@ struct RecordDecoder {
             } else if let time = LocalDateTime(iso: text) {
                 result.append(.timed(start: time, end: nil))
             } else {
-                diagnostics.append(.error(fields.location(of: "except"), "'\(text)' is not a date", hint: "list the left-out days as YYYY-MM-DD"))
+                let advice = DateAdvice.explain(text, otherwise: "list the left-out days as YYYY-MM-DD")
+                diagnostics.append(.error(fields.location(of: "except"), advice.message, hint: advice.hint))
             }
         }
         return result
@@ -288,8 +302,10 @@ public enum Identifier {
         }
         while slug.hasSuffix("-") { slug.removeLast() }
         if slug.count > maxLength {
-            slug = String(slug.prefix(maxLength))
-            if let cut = slug.lastIndex(of: "-") { slug = String(slug[..<cut]) }
+            // Cut at the last word boundary that fits: a word that ends exactly at the limit
+            // stays whole; one longer than the limit is cut.
+            let fits = slug.prefix(maxLength + 1)
+            if let cut = fits.lastIndex(of: "-") { slug = String(slug[..<cut]) } else { slug = String(slug.prefix(maxLength)) }
         }
         return slug.isEmpty ? "activity" : slug
     }

@@ -9,19 +9,25 @@ struct ActivitySet {
     let counted: [Occurrence]
     /// Cancelled occurrences that touch the period, in date order.
     let cancelled: [Occurrence]
+    /// Counted series cut at ``EventRecord/occurrenceLimit`` occurrences before the period's
+    /// end, in file order: some of their occurrences are missing from the figures.
+    let cutSeries: [EventRecord]
 
     init(records: [EventRecord], period: ReportPeriod, publicOnly: Bool) {
         self.period = period
-        var counted: [Occurrence] = [], cancelled: [Occurrence] = []
-        for record in records where !(publicOnly && record.visibility == .internal) {
-            switch record.status {
-            case .draft: continue
-            case .cancelled: cancelled += record.occurrences(touching: period)
-            case .confirmed, .tentative: counted += record.occurrences(touching: period)
+        var counted: [Occurrence] = [], cancelled: [Occurrence] = [], cutSeries: [EventRecord] = []
+        for record in records where !(publicOnly && record.visibility == .internal) && record.status != .draft {
+            let expansion = record.expansion(touching: period)
+            if record.status == .cancelled {
+                cancelled += expansion.occurrences
+            } else {
+                counted += expansion.occurrences
+                if expansion.isCut { cutSeries.append(record) }
             }
         }
         self.counted = counted.sorted(by: Occurrence.chronologically)
         self.cancelled = cancelled.sorted(by: Occurrence.chronologically)
+        self.cutSeries = cutSeries
     }
 
     /// Days of activity: each occurrence's days inside the period, added up.

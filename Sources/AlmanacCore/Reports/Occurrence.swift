@@ -26,26 +26,37 @@ extension EventRecord {
     /// with libical and its `except` dates left out; every occurrence lasts as long as the
     /// first. A record without a date has none.
     public func occurrences(touching period: ReportPeriod) -> [Occurrence] {
-        guard let timing else { return [] }
+        expansion(touching: period).occurrences
+    }
+
+    /// ``occurrences(touching:)``, and whether the series was cut at ``occurrenceLimit``
+    /// occurrences (counted from its first) before it reached the end of `period`, so that
+    /// later ones are missing.
+    public func expansion(touching period: ReportPeriod) -> (occurrences: [Occurrence], isCut: Bool) {
+        guard let timing else { return ([], false) }
         guard let text = repeatRule, let rule = ICalRecurrence(text) else {
             let single = Occurrence(record: self, timing: timing)
-            return single.touches(period) ? [single] : []
+            return (single.touches(period) ? [single] : [], false)
         }
         let length = timing.lastDay.dayNumber - timing.firstDay.dayNumber
         // A series' last start that can still touch the period is its last day.
         let through = period.end.adding(days: 1)
-        let starts = rule.occurrences(startingAt: timing.startTime, through: ICalTime(year: through.year, month: through.month, day: through.day), limit: Self.occurrenceLimit)
+        var starts = rule.occurrences(startingAt: timing.startTime, through: ICalTime(year: through.year, month: through.month, day: through.day), limit: Self.occurrenceLimit + 1)
+        let isCut = starts.count > Self.occurrenceLimit
+        if isCut { starts.removeLast() }
         let excluded = Set(exceptions.map(\.startTime))
-        return starts.compactMap { start -> Occurrence? in
+        let occurrences = starts.compactMap { start -> Occurrence? in
             guard !excluded.contains(start), let day = LocalDate(year: start.year, month: start.month, day: start.day),
                   day.adding(days: length) >= period.start
             else { return nil }
             let occurrence = Occurrence(record: self, timing: timing.shifted(by: day.dayNumber - timing.firstDay.dayNumber))
             return occurrence.touches(period) ? occurrence : nil
         }
+        return (occurrences, isCut)
     }
 
-    /// More occurrences than any report needs; it bounds the work for endless rules.
+    /// More occurrences than any report needs; it bounds the work for endless rules (the
+    /// report's data-quality list names "100,000").
     static let occurrenceLimit = 100_000
 }
 

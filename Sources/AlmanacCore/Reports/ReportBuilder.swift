@@ -9,6 +9,8 @@ public struct ReportBuilder: Sendable {
     public let period: ReportPeriod
     /// Leave internal activities out.
     public let publicOnly: Bool
+    /// Records left out of every figure for their errors.
+    public let leftOut: Int
     /// Where the map finds the places' coordinates.
     let gazetteer: Gazetteer
     /// The first day of the first activity in the log (drafts aside); nil for an empty log.
@@ -17,6 +19,7 @@ public struct ReportBuilder: Sendable {
     public init(project: Project, period: ReportPeriod, publicOnly: Bool) {
         config = project.config
         records = project.records
+        leftOut = project.leftOut
         projectDirectory = project.directory
         gazetteer = project.gazetteer
         self.period = period
@@ -87,9 +90,15 @@ public struct ReportBuilder: Sendable {
             places: MapPlace.places(of: current, gazetteer: gazetteer),
             placesNote: placesNote(current),
             footnotes: config.footnotes.map(\.text),
-            dataQuality: dataIssues(current)
+            dataQuality: dataIssues(current),
+            leftOut: leftOut,
+            leftOutNotice: Project.leftOutNotice(leftOut),
+            cutSeries: current.cutSeries.map { RelativePath.display($0.origin.file, from: projectDirectory) }
         )
     }
+
+    /// What the data-quality list says of a series cut at the occurrence limit.
+    static let cutSeriesProblem = "a series of more than 100,000 occurrences since its start: later ones are not counted"
 
     static let notRecorded = "Not recorded"
 
@@ -324,9 +333,16 @@ public struct ReportBuilder: Sendable {
             } else if record.place?.city == nil && record.place?.country == nil {
                 problems.append("no city or country")
             }
+            if let city = record.place?.city, record.place?.country == nil {
+                problems.append("city '\(city)' not in the gazetteer, so no country")
+            }
             if record.category == nil { problems.append("no category") }
+            if set.cutSeries.contains(where: { $0.id == record.id }) { problems.append(Self.cutSeriesProblem) }
             if record.organisations.isEmpty { problems.append("no partner organisation") }
             if !problems.isEmpty { issues.append(issue(record, problems)) }
+        }
+        for record in set.cutSeries where !seen.contains(record.id) {
+            issues.append(issue(record, [Self.cutSeriesProblem]))
         }
         let drafts = records.filter { record in
             record.status == .draft && !(publicOnly && record.visibility == .internal)

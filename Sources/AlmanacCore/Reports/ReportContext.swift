@@ -62,6 +62,13 @@ public struct ReportContext: Sendable {
     public var inPage: Bool = false
     /// Records to complete: no place, category or partner; drafts.
     public var dataQuality: [DataIssue]
+    /// How many records were left out of every figure for their errors (0 when none).
+    public var leftOut: Int
+    /// "2 records were left out because they have errors: …"; nil when none was.
+    public var leftOutNotice: String?
+    /// The files, relative to the project, of series cut at 100,000 occurrences before the
+    /// period's end, so that some of their occurrences are not counted.
+    public var cutSeries: [String]
 }
 
 /// A period with its label and dates.
