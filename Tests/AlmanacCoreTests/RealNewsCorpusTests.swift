@@ -1,0 +1,116 @@
+@testable import AlmanacCore
+import Foundation
+import Testing
+
+/// Real news items from organisations' public websites (`Fixtures/real-news/batchN.md`), each
+/// with the values a person reads in it and the address it came from (`batchN.json`). Every
+/// batch was frozen, with its truth table, before the importer was first run on it; the
+/// blind scores are in the README. One test per item, so that a rule which fixes one item
+/// and breaks another shows up as that item's failure.
+@Suite struct RealNewsCorpusTests {
+    struct Truth: Decodable, Sendable, CustomTestStringConvertible {
+        var title: String
+        var url: String
+        var organisation: String
+        var start: String?
+        var end: String?
+        var city: String?
+        var country: String?
+        /// False when the text gives no year for the activity's date: the right dates are then
+        /// only ever a flagged guess (tentative, with a source-note), or a draft.
+        var yearStated: Bool
+        var batch = ""
+
+        var testDescription: String { "\(batch): \(title)" }
+
+        enum CodingKeys: String, CodingKey { case title, url, organisation, start, end, city, country, yearStated }
+    }
+
+    /// An item the importer still gets wrong, and why; its test expects the miss, so fixing
+    /// it fails the test until the item is taken off this list.
+    static let knownMisses: [String: String] = [:]
+
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/real-news")
+    static let batches = ["batch1"]
+
+    static let truths: [Truth] = batches.flatMap { batch in
+        let data = (try? Data(contentsOf: folder.appendingPathComponent(batch + ".json"))) ?? Data()
+        return ((try? JSONDecoder().decode([Truth].self, from: data)) ?? []).map { var truth = $0; truth.batch = batch; return truth }
+    }
+
+    /// Each batch imported whole, as a user would import the page: neighbouring items matter.
+    static let imported: [String: [EventRecord]] = Dictionary(uniqueKeysWithValues: batches.map { batch in
+        let text = (try? String(contentsOf: folder.appendingPathComponent(batch + ".md"), encoding: .utf8)) ?? ""
+        return (batch, NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled).importNews(text, file: batch + ".md").records)
+    })
+
+    /// What is wrong with the record made of `truth`'s item; empty when it is right.
+    static func problems(_ record: EventRecord?, _ truth: Truth) -> [String] {
+        guard let record else { return ["no record"] }
+        var problems: [String] = []
+        var start: String?, end: String?
+        if case let .allDay(first, last)? = record.timing {
+            start = first.description
+            end = last.description
+        }
+        if truth.start == nil {
+            if record.status != .draft || record.timing != nil { problems.append("dated \(start ?? "-")…\(end ?? "-"), want a draft") }
+        } else if start != truth.start || end != truth.end {
+            problems.append("dates \(start ?? "-")…\(end ?? "-"), want \(truth.start ?? "-")…\(truth.end ?? "-")")
+        } else if !truth.yearStated && record.status != .tentative {
+            problems.append("the year is a guess but the record is \(record.status.rawValue)")
+        }
+        if record.place?.city != truth.city || record.place?.country != truth.country {
+            problems.append("place \(record.place?.city ?? "-"), \(record.place?.country ?? "-"); want \(truth.city ?? "-"), \(truth.country ?? "-")")
+        }
+        if record.status == .tentative && (record.sourceNote ?? "").isEmpty { problems.append("tentative without a source-note") }
+        return problems
+    }
+
+    static func record(for truth: Truth) -> EventRecord? {
+        let records = imported[truth.batch] ?? []
+        let index = truths.filter { $0.batch == truth.batch }.firstIndex { $0.title == truth.title }
+        return index.flatMap { records.indices.contains($0) ? records[$0] : nil }
+    }
+
+    @Test func everyBatchSplitsIntoItsItems() {
+        for batch in Self.batches {
+            let titles = (Self.imported[batch] ?? []).map(\.title)
+            #expect(titles == Self.truths.filter { $0.batch == batch }.map(\.title), "\(batch)")
+        }
+    }
+
+    @Test(arguments: truths) func item(_ truth: Truth) {
+        let problems = Self.problems(Self.record(for: truth), truth)
+        if let reason = Self.knownMisses[truth.title] {
+            withKnownIssue(Comment(rawValue: reason)) {
+                #expect(problems.isEmpty, "\(problems.joined(separator: "; "))")
+            }
+        } else {
+            #expect(problems.isEmpty, "\(problems.joined(separator: "; "))")
+        }
+    }
+
+    /// The figures the README quotes: dated items with exact start and end, undated items
+    /// written as drafts, places right.
+    @Test func printsTheScore() {
+        for batch in Self.batches + ["all"] {
+            let truths = Self.truths.filter { batch == "all" || $0.batch == batch }
+            let results = truths.map { (truth: $0, problems: Self.problems(Self.record(for: $0), $0)) }
+            let dated = results.filter { $0.truth.start != nil }, undated = results.filter { $0.truth.start == nil }
+            let datesRight = dated.filter { !$0.problems.contains { $0.hasPrefix("dates") || $0.hasPrefix("the year") } }.count
+            let drafts = undated.filter { !$0.problems.contains { $0.hasPrefix("dated") } }.count
+            let places = results.filter { !$0.problems.contains { $0.hasPrefix("place") } }.count
+            // A year the text does not give, or a date where the text gives none, written as if read.
+            let unflagged = results.filter { result in
+                guard let record = Self.record(for: result.truth), record.timing != nil else { return false }
+                return (!result.truth.yearStated || result.truth.start == nil) && record.status != .tentative
+                    || record.status == .tentative && (record.sourceNote ?? "").isEmpty
+            }.count
+            print("real news \(batch): \(truths.count) items; dates exact \(datesRight)/\(dated.count); drafts \(drafts)/\(undated.count); places \(places)/\(truths.count); unflagged guesses \(unflagged); all right \(results.filter(\.problems.isEmpty).count)")
+            if batch != "all" {
+                for result in results where !result.problems.isEmpty { print("  miss: \(result.truth.title): \(result.problems.joined(separator: "; "))") }
+            }
+        }
+    }
+}
