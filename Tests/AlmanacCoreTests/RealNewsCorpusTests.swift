@@ -28,7 +28,12 @@ import Testing
 
     /// An item the importer still gets wrong, and why; its test expects the miss, so fixing
     /// it fails the test until the item is taken off this list.
-    static let knownMisses: [String: String] = [:]
+    static let knownMisses: [String: String] = [
+        "OSCE Mission to Skopje supports police management training":
+            "the country is only implied (the Mission's host's Ministry of Interior, no country named): no place is written",
+        "Mission to Skopje provided a training on problem-oriented policing":
+            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the real one",
+    ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/real-news")
     static let batches = ["batch1"]

@@ -7,8 +7,18 @@ struct ActivityDate {
     /// Why there is no mention; nil when there is one.
     var undated: UndatedReason?
     /// A year the item states for a mention that leaves it out ("The 2023 edition … from
-    /// May 9th to 11th").
+    /// May 9th to 11th", or the same day restated with its year).
     var statedYear: Int?
+    /// The day the item was written, from its publication line or dateline.
+    var reference: NewsReference?
+    /// The activity's day when the text names it relative to the reference ("today").
+    var relativeDay: RelativeDay?
+    /// The text dates nothing but itself: the activity is taken to be on the reference day.
+    var onlyReference = false
+    /// How many days the text says the activity lasted.
+    var duration: StatedDuration?
+    /// Whether the sentence of the date speaks of what is to come.
+    var isFuture = false
 }
 
 /// Why a news item gives its activity no date.
@@ -50,12 +60,16 @@ struct ActivityDateReader {
     /// Words before a date that make it one mentioned in passing.
     private static let passingWords: Set<String> = [
         "previous", "previously", "last", "earlier", "deadline", "before", "since", "after", "prior",
-        "following", "until", "till", "due",
+        "following", "until", "till", "due", "ahead",
     ]
     /// Words that make a date a later one, taken only when nothing better is found.
     private static let laterWords: Set<String> = ["next", "upcoming", "later", "future", "forthcoming"]
     /// Words before a year that make it a target or a bound, not the activity's year.
     private static let yearBounds: Set<String> = ["by", "for", "to", "through", "beyond", "within"]
+    /// Words before a year that make it the year of something else than the activity.
+    private static let otherThingsYears: Set<String> = [
+        "launched", "established", "founded", "conducted", "created", "initiated", "introduced", "adopted", "since", "set", "born",
+    ]
     /// Words that introduce the activity's date.
     private static let activityWords: Set<String> = ["on", "held", "from", "between", "took", "take", "place", "met", "meet", "will", "during"]
     /// Participles that, describing a thing, date it in passing ("the strategy adopted on").
@@ -89,12 +103,17 @@ struct ActivityDateReader {
         var candidates: [(rank: (Int, Int, Int, Int), date: ActivityDate)] = []
         var inPassing = false
         var relative: String?
+        let titleMentions = parser.mentions(in: item.title), bodyMentions = parser.mentions(in: item.body)
+        let reference = NewsReference.find(in: item.body, mentions: bodyMentions)
+        let titleProse = Prose(item.title), bodyProse = Prose(item.body)
+        var relativeDays: [RelativeDay] = []
         for (inBody, text) in [(false, item.title), (true, item.body)] {
-            let prose = Prose(text)
+            let prose = inBody ? bodyProse : titleProse
             let times = inBody ? relativeActivityTimes(in: prose) : []
             relative = relative ?? times.first?.value
+            relativeDays += RelativeDay.all(in: prose, inBody: inBody, dates: inBody ? bodyMentions : titleMentions)
             let marks = Self.ownEditionMarks.finds(in: prose)
-            for mention in parser.mentions(in: text) {
+            for mention in inBody ? bodyMentions : titleMentions where !(inBody && mention.range == reference?.range) {
                 let index = prose.tokenIndex(at: mention.range.lowerBound)
                 guard let rank = rank(ofDateAt: index, in: prose, relativeTimes: times) else {
                     inPassing = true
@@ -104,14 +123,53 @@ struct ActivityDateReader {
                 candidates.append(((rank.later, isOwnEdition ? 0 : 1, rank.uncued, candidates.count), ActivityDate(mention: mention, text: text, inBody: inBody)))
             }
         }
-        guard var best = candidates.min(by: { $0.rank < $1.rank })?.date else {
+        let proses = [titleProse, bodyProse]
+        // The relative day of the body (else of the title) dates the activity unless a date
+        // stands before it: "met today", "will open in Sarajevo tomorrow".
+        let relativeDay = relativeDays.first { $0.inBody } ?? relativeDays.first
+        let best = candidates.min(by: { $0.rank < $1.rank })?.date
+        let bestPosition = best.map { date in date.inBody ? Prose(date.text).sentence(at: date.mention!.range.lowerBound) : -1 }
+        if let relativeDay, bestPosition.map({ relativeDay.inBody ? relativeDay.sentence < $0 : false }) ?? true {
+            guard let reference else {
+                return ActivityDate(mention: nil, text: item.body, inBody: true, undated: .relative(relativeDay.words.lowercased()))
+            }
+            let sentence = (relativeDay.inBody ? 1 : 0, relativeDay.sentence)
+            return ActivityDate(mention: nil, text: item.body, inBody: true, reference: reference, relativeDay: relativeDay,
+                                duration: StatedDuration.monthEnd(in: proses[sentence.0], sentence: sentence.1)
+                                    ?? StatedDuration.find(in: proses, dateSentence: sentence))
+        }
+        guard var best else {
+            if let reference {
+                return ActivityDate(mention: nil, text: item.body, inBody: true, reference: reference, onlyReference: true)
+            }
             let reason: UndatedReason = relative.map { .relative($0) } ?? (inPassing ? .onlyInPassing : .noDate)
             return ActivityDate(mention: nil, text: item.body, inBody: true, undated: reason)
         }
-        if let mention = best.mention, !mention.hasYear {
-            best.statedYear = statedYear(near: mention, in: Prose(best.text), otherwise: Prose(best.inBody ? item.title : item.body))
+        best.reference = reference
+        let prose = best.inBody ? bodyProse : titleProse
+        if let mention = best.mention {
+            let index = prose.tokenIndex(at: mention.range.lowerBound)
+            best.isFuture = index < prose.tokens.count && RelativeDay.isFuture(prose, sentenceOf: index)
+            if !mention.hasYear {
+                best.statedYear = restatedYear(of: mention, among: titleMentions + bodyMentions)
+                    ?? statedYear(near: mention, in: prose, otherwise: best.inBody ? titleProse : bodyProse)
+            }
+            if mention.first.day == mention.last.day, mention.first.month == mention.last.month, index < prose.tokens.count {
+                let sentence = prose.tokens[index].sentence
+                best.duration = StatedDuration.monthEnd(in: prose, sentence: sentence)
+                    ?? StatedDuration.find(in: proses, dateSentence: (best.inBody ? 1 : 0, sentence))
+            }
         }
         return best
+    }
+
+    /// The year of the same day written again with its year: "met on 4 March in Zagreb … the
+    /// talks in Zagreb on 4 March 2020".
+    private func restatedYear(of mention: DateMention, among mentions: [DateMention]) -> Int? {
+        mentions.first { other in
+            other.hasYear && other.first.day == mention.first.day && other.first.month == mention.first.month
+                && other.last.day == mention.last.day && other.last.month == mention.last.month
+        }.flatMap { $0.first.year ?? $0.last.year }
     }
 
     /// The year written nearest a mention without one: in its sentence, else in its text,
@@ -132,6 +190,8 @@ struct ActivityDateReader {
             let token = prose.tokens[index]
             guard token.isWord, token.text.count == 4, let year = Int(token.text), (1900...2199).contains(year) else { return nil }
             if let before = prose.wordBefore(index), yearBounds.contains(before) || passingWords.contains(before) || laterWords.contains(before) { return nil }
+            // Another thing's year: "first launched in 2009", "established in May 2017".
+            if prose.wordsBefore(index, limit: 3).contains(where: otherThingsYears.contains) { return nil }
             return (index, year)
         }
     }
@@ -173,7 +233,9 @@ struct ActivityDateReader {
     private func relativeActivityTimes(in prose: Prose) -> [PhraseIndex<String>.Find] {
         Self.relativeTimes.finds(in: prose).filter { find in
             let start = find.tokens.lowerBound
-            return prose.wordsBefore(start, limit: 4).count < 4 || ["held", "met", "place"].contains(prose.wordBefore(start) ?? "")
+            let before = prose.wordBefore(start) ?? ""
+            return prose.wordsBefore(start, limit: 4).count < 4 || ["held", "met", "place", "opens", "begins", "ends"].contains(before)
+                || before.count > 4 && before.hasSuffix("ed")
         }
     }
 

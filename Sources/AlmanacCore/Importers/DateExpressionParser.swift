@@ -39,15 +39,31 @@ public struct DateMention: Hashable, Sendable {
         return (start, end)
     }
 
+    /// The days of a mention without a year, counted from the day `reference` the text was
+    /// written: the latest such days up to it (a report), or the first from it on when the
+    /// text looks `ahead`; a named weekday that fits wins.
+    public func days(around reference: LocalDate, ahead: Bool) -> (start: LocalDate, end: LocalDate)? {
+        if hasYear { return days(year: nil) }
+        let candidates = (reference.year - 1...reference.year + 1).compactMap { days(year: $0) }
+        let fitting = candidates.filter(fitsWeekdays)
+        let pool = fitting.isEmpty ? candidates : fitting
+        return ahead ? pool.first { $0.start >= reference } ?? pool.last : pool.last { $0.start <= reference } ?? pool.first
+    }
+
+    private func fitsWeekdays(_ span: (start: LocalDate, end: LocalDate)) -> Bool {
+        [(first.weekday, span.start), (last.weekday, span.end)].allSatisfy { weekday, day in weekday.map { $0 == day.weekday } ?? true }
+    }
+
     /// The days of a mention without a year, in the year that puts it closest to `near` (the
     /// year before, the same or the next), preferring a year in which the named weekday fits.
     public func days(near: LocalDate) -> (start: LocalDate, end: LocalDate)? {
         if hasYear { return days(year: nil) }
-        let candidates = (near.year - 1...near.year + 1).compactMap { days(year: $0) }
-        let fitting = candidates.filter { span in
-            [(first.weekday, span.start), (last.weekday, span.end)].allSatisfy { weekday, day in weekday.map { $0 == day.weekday } ?? true }
-        }
-        return (fitting.isEmpty ? candidates : fitting).min { abs($0.start.dayNumber - near.dayNumber) < abs($1.start.dayNumber - near.dayNumber) }
+        // A named weekday fits one year in about seven: look as far as that for it.
+        let nearby = (near.year - 1...near.year + 1).compactMap { days(year: $0) }
+        let namesWeekday = first.weekday != nil || last.weekday != nil
+        let fitting = namesWeekday ? (near.year - 6...near.year + 6).compactMap { days(year: $0) }.filter(fitsWeekdays) : []
+        let pool = fitting.isEmpty ? nearby : fitting
+        return pool.min { abs($0.start.dayNumber - near.dayNumber) < abs($1.start.dayNumber - near.dayNumber) }
     }
 }
 

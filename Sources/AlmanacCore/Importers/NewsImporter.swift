@@ -32,8 +32,18 @@ public struct NewsImporter: Sendable {
         for (index, item) in items.enumerated() {
             let location = SourceLocation(file: file, line: item.line)
             var days: (start: LocalDate, end: LocalDate)?
-            if let mention = chosen[index].mention {
-                days = resolve(mention, at: index, among: chosen)
+            var assumptions: [String] = []
+            let date = chosen[index]
+            if let relative = date.relativeDay, let reference = date.reference {
+                let day = relative.day(from: reference.day)
+                days = (day, day)
+            } else if date.onlyReference, let reference = date.reference {
+                days = (reference.day, reference.day)
+                assumptions.append("the text gives the activity no date of its own, so it is taken to be the item's \(reference.kind == .published ? "publication date" : "dateline date"), \(reference.day)")
+            } else if let mention = date.mention {
+                let resolved = resolve(mention, at: index, among: chosen)
+                days = resolved?.days
+                assumptions += resolved?.assumption.map { [$0] } ?? []
                 if days == nil {
                     let written = chosen[index].text[mention.range]
                     result.diagnostics.append(.warning(location, "'\(written)' has no year and no other item gives one, so it is written as a draft", hint: "pass --year YYYY, or add the year to the text"))
@@ -41,7 +51,12 @@ public struct NewsImporter: Sendable {
             } else if let reason = chosen[index].undated {
                 result.diagnostics.append(.warning(location, "'\(item.title)': \(reason.explanation), so it is written as a draft to review", hint: "add `start:` to the record when the date is known, and remove `status: draft`"))
             }
-            let place = places.place(title: item.title, body: item.body, dateRange: chosen[index].inBody ? chosen[index].mention?.range : nil)
+            if let span = days, span.start == span.end, let duration = date.duration {
+                days = duration.span(of: span.start)
+            }
+            let dateRange = date.relativeDay.map { $0.inBody ? $0.range : nil } ?? (date.inBody ? date.mention?.range : nil)
+            let place = places.place(title: item.title, body: item.body, dateRange: dateRange)
+            if let assumed = place?.assumption { assumptions.append(assumed) }
             let category = categories.category(title: item.title, body: item.body)
             if category == nil, !config.categories.isEmpty {
                 result.diagnostics.append(.warning(location, "'\(item.title)': none of the project's categories fits, so it has no category", hint: "the categories are: \(config.categories.joined(separator: ", ")); set `category:` in the record"))
@@ -49,7 +64,8 @@ public struct NewsImporter: Sendable {
             let id = days.map { "\($0.start)-\(Identifier.slug(item.title, maxLength: 50))" } ?? Identifier.slug(item.title, maxLength: 60)
             var record = EventRecord(id: id, title: item.title, timing: days.map { .allDay(start: $0.start, end: $0.end) },
                                      timezone: place?.city?.timezone ?? config.timezone, origin: location)
-            record.status = days == nil ? .draft : .confirmed
+            record.status = days == nil ? .draft : assumptions.isEmpty ? .confirmed : .tentative
+            record.sourceNote = assumptions.isEmpty ? nil : "Assumed by the importer, to review: " + assumptions.joined(separator: "; ") + "."
             record.place = place.map { Place(city: $0.cityName, country: $0.country) }
             record.coordinates = place?.city?.coordinates
             record.category = category
@@ -61,15 +77,26 @@ public struct NewsImporter: Sendable {
         return result
     }
 
-    /// The days of a mention; a year it leaves out comes from the item itself ("the 2023
-    /// edition"), else from `--year`, else from the nearest item whose date has one.
-    private func resolve(_ mention: DateMention, at index: Int, among choices: [ActivityDate]) -> (start: LocalDate, end: LocalDate)? {
-        if mention.hasYear { return mention.days(year: nil) }
-        if let stated = choices[index].statedYear ?? year { return mention.days(year: stated) }
+    /// The days of a mention, and what was assumed to get them. A year it leaves out comes
+    /// from the item itself ("the 2023 edition", the same day restated with its year), else
+    /// from the day the item was written (the year that puts the day before it, or after it
+    /// when the text looks ahead), else — assumed — from `--year`, else from the nearest item
+    /// whose date has one.
+    private func resolve(_ mention: DateMention, at index: Int, among choices: [ActivityDate]) -> (days: (start: LocalDate, end: LocalDate), assumption: String?)? {
+        if mention.hasYear { return mention.days(year: nil).map { ($0, nil) } }
+        let choice = choices[index]
+        if let stated = choice.statedYear { return mention.days(year: stated).map { ($0, nil) } }
+        if let reference = choice.reference?.day {
+            return mention.days(around: reference, ahead: choice.isFuture).map { ($0, nil) }
+        }
+        if let year {
+            return mention.days(year: year).map { ($0, "the year \(year) is the one given with --year") }
+        }
         let neighbours = choices.indices.filter { $0 != index && choices[$0].mention?.hasYear == true }
         guard let nearest = neighbours.min(by: { (abs($0 - index), $0) < (abs($1 - index), $1) }),
-              let anchor = choices[nearest].mention?.days(year: nil)
+              let anchor = choices[nearest].mention?.days(year: nil),
+              let days = mention.days(near: anchor.start)
         else { return nil }
-        return mention.days(near: anchor.start)
+        return (days, "the year \(days.start.year) is taken from a neighbouring item dated \(anchor.start)")
     }
 }

@@ -6,6 +6,8 @@ public struct ExtractedPlace: Hashable, Sendable {
     /// The gazetteer's city, with its coordinates and time zone, when it knows it.
     public var city: GazetteerPlace?
     public var country: String
+    /// What was assumed rather than read, when the place is a guess.
+    public var assumption: String?
 
     init(city: GazetteerPlace?, country: String) {
         self.cityName = city?.name
@@ -75,6 +77,7 @@ public struct PlaceExtractor: Sendable {
         "previous", "previously", "last", "earlier", "next", "following", "upcoming", "former", "since", "born",
         "participants", "representatives", "colleagues", "counterparts", "guests",
     ]
+    private static let nameJoiners: Set<String> = ["of", "the", "and", "for"]
     private static let institutionWords: Set<String> = ["ministry", "government", "parliament", "presidency", "minister", "president"]
 
     /// The place of the activity described by `title` and `body`; `dateRange` is where the
@@ -109,8 +112,10 @@ public struct PlaceExtractor: Sendable {
         return country.map { ExtractedPlace(city: nil, country: $0) }
     }
 
+    /// The place named in the sentence of the date wins (a dateline there only after the
+    /// title's), then the title's, then the first.
     private func rank(_ find: Find, order: Int, dateSentence: Int?) -> (Int, Int, Int) {
-        let inDateSentence = !find.isTitle && dateSentence != nil && find.sentence == dateSentence
+        let inDateSentence = !find.isTitle && !find.isDateline && dateSentence != nil && find.sentence == dateSentence
         return (inDateSentence ? 0 : 1, find.isTitle ? 0 : 1, order)
     }
 
@@ -125,6 +130,8 @@ public struct PlaceExtractor: Sendable {
         var followsPlaceWord: Bool
         /// A whole country: "across Montenegro", "on the whole territory of Serbia".
         var isNationwide = false
+        /// Named only as the dateline at a paragraph's start: "SKOPJE, 9 May 2008 – …".
+        var isDateline = false
     }
 
     /// Every city or country name in `prose` that stands in a place's position.
@@ -156,12 +163,14 @@ public struct PlaceExtractor: Sendable {
             }
             let confirmedByCountry = city != nil && followingCountry?.name == city?.country
             let contextIndex = leadIn(prose, index)
-            let isDateline = contextIndex == 0 && match.next < tokens.count && [":", "–", "—", "-", ","].contains(tokens[match.next].text)
+            let startsParagraph = contextIndex == 0 || tokens[contextIndex - 1].text == "\n"
+            let isDateline = startsParagraph && match.next < tokens.count && [":", "–", "—", "-", ","].contains(tokens[match.next].text)
             let isNationwide = city == nil && isNationwide(prose, contextIndex, index)
             let followsPlaceWord = isNationwide || (prose.wordBefore(contextIndex).map(Self.placeWords.contains) ?? false)
             if followsPlaceWord || confirmedByCountry || isDateline || isTitleSuffix(prose, index, match, isTitle) {
                 result.append(Find(place: ExtractedPlace(city: city, country: country), isTitle: isTitle, sentence: tokens[index].sentence,
-                                   isPassing: isPassing(prose, at: contextIndex, end: match.next), followsPlaceWord: followsPlaceWord, isNationwide: isNationwide))
+                                   isPassing: isPassing(prose, at: contextIndex, end: match.next), followsPlaceWord: followsPlaceWord, isNationwide: isNationwide,
+                                   isDateline: isDateline && !followsPlaceWord))
             }
             index = confirmedByCountry ? (followingCountryEnd(prose, match.next) ?? match.next) : match.next
         }
@@ -285,10 +294,15 @@ public struct PlaceExtractor: Sendable {
             for (index, token) in prose.tokens.enumerated() where token.isWord && Self.institutionWords.contains(token.lowercased) && token.isCapitalised {
                 var i = index + 1
                 var words = 0
-                while i < prose.tokens.count, words < 8, prose.tokens[i].isWord {
+                // Within the institution's name: "Ministry of Interior of Serbia", not "Minister
+                // Nuhodžić to pay a visit to the Republic of Serbia".
+                while i < prose.tokens.count, words < 8, prose.tokens[i].isWord,
+                      prose.tokens[i].isCapitalised || Self.nameJoiners.contains(prose.tokens[i].lowercased) {
                     if prose.tokens[i].lowercased == "of", let match = longestName(in: prose, at: i + 1), let country = match.country,
                        venue == nil || venue == country.name, let capital = gazetteer.place(named: country.capital, country: country.name) {
-                        return ExtractedPlace(city: capital, country: country.name)
+                        var place = ExtractedPlace(city: capital, country: country.name)
+                        place.assumption = "the text names no city, so the venue is taken to be \(capital.name), the capital of the \(token.text.lowercased())'s country"
+                        return place
                     }
                     i += 1
                     words += 1
