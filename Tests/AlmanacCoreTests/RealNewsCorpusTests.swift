@@ -20,6 +20,8 @@ import Testing
         /// only ever a flagged guess (tentative, with a source-note), or a draft.
         var yearStated: Bool
         var batch = ""
+        /// Its place in the batch.
+        var index = 0
 
         var testDescription: String { "\(batch): \(title)" }
 
@@ -36,11 +38,17 @@ import Testing
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/real-news")
-    static let batches = ["batch1"]
+    static let batches = ["batch1", "batch2"]
 
     static let truths: [Truth] = batches.flatMap { batch in
         let data = (try? Data(contentsOf: folder.appendingPathComponent(batch + ".json"))) ?? Data()
-        return ((try? JSONDecoder().decode([Truth].self, from: data)) ?? []).map { var truth = $0; truth.batch = batch; return truth }
+        let truths = (try? JSONDecoder().decode([Truth].self, from: data)) ?? []
+        return truths.enumerated().map { index, truth in
+            var truth = truth
+            truth.batch = batch
+            truth.index = index
+            return truth
+        }
     }
 
     /// Each batch imported whole, as a user would import the page: neighbouring items matter.
@@ -74,8 +82,7 @@ import Testing
 
     static func record(for truth: Truth) -> EventRecord? {
         let records = imported[truth.batch] ?? []
-        let index = truths.filter { $0.batch == truth.batch }.firstIndex { $0.title == truth.title }
-        return index.flatMap { records.indices.contains($0) ? records[$0] : nil }
+        return records.indices.contains(truth.index) ? records[truth.index] : nil
     }
 
     @Test func everyBatchSplitsIntoItsItems() {
