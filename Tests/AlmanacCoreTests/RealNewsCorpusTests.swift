@@ -35,6 +35,18 @@ import Testing
             "the country is only implied (the Mission's host's Ministry of Interior, no country named): no place is written",
         "Mission to Skopje provided a training on problem-oriented policing":
             "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the real one",
+        "RACVIAC made a donation to local kindergarten": "Sveta Nedelja is not in the gazetteer and the text names no country",
+        "From June 11 to 13, a two-day workshop on the topic of Strengthening Migration Management, Return process and Asylum is being held in Ohrid":
+            "the title's span (11-13 June) wins over the text's start and stated two days (12-13 June)",
+        "Ceremony to Mark the Completion of the Project “Building the Capacity of Members of Police Forces in Bosnia and Herzegovina and Croatia for Performing Joint Patrols”":
+            "'on the Croatian side of the border crossing' names the country only as an adjective; the dateline's Sarajevo is taken",
+        "The CEPEJ co-organises a regional workshop aimed at development of a “Hub” dedicated to new technologies in justice systems":
+            "Jahorina is not in the gazetteer",
+        "Study Visit": "the visit is dated only by its dateline; the dates of the meeting whose programme included it win",
+        "Christian Danielsson, Director General of DG NEAR, visited Serbia":
+            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the real one",
+        "445 new police officers are added to the Kosova Police":
+            "'the President of Kosovo' makes Pristina the assumed venue (flagged tentative), where the text names none",
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/real-news")

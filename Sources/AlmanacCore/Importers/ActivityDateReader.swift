@@ -113,7 +113,7 @@ struct ActivityDateReader {
             relative = relative ?? times.first?.value
             relativeDays += RelativeDay.all(in: prose, inBody: inBody, dates: inBody ? bodyMentions : titleMentions)
             let marks = Self.ownEditionMarks.finds(in: prose)
-            for mention in inBody ? bodyMentions : titleMentions where !(inBody && mention.range == reference?.range) {
+            for mention in inBody ? bodyMentions : titleMentions where !(inBody && (reference?.ranges.contains(mention.range) ?? false)) {
                 let index = prose.tokenIndex(at: mention.range.lowerBound)
                 guard let rank = rank(ofDateAt: index, in: prose, relativeTimes: times) else {
                     inPassing = true
@@ -147,7 +147,15 @@ struct ActivityDateReader {
         }
         best.reference = reference
         let prose = best.inBody ? bodyProse : titleProse
-        if let mention = best.mention {
+        if var mention = best.mention {
+            // A weekday written with the same day elsewhere: "September 5" in the title, "on
+            // Wednesday, September 5" in the text.
+            if mention.first.weekday == nil, let weekday = (titleMentions + bodyMentions).first(where: {
+                $0.first.weekday != nil && ($0.first.day, $0.first.month) == (mention.first.day, mention.first.month)
+            })?.first.weekday {
+                mention.first.weekday = weekday
+                best.mention = mention
+            }
             let index = prose.tokenIndex(at: mention.range.lowerBound)
             best.isFuture = index < prose.tokens.count && RelativeDay.isFuture(prose, sentenceOf: index)
             if !mention.hasYear {

@@ -92,11 +92,13 @@ public struct NewsImporter: Sendable {
         if let year {
             return mention.days(year: year).map { ($0, "the year \(year) is the one given with --year") }
         }
-        let neighbours = choices.indices.filter { $0 != index && choices[$0].mention?.hasYear == true }
+        // A neighbour's own date with its year, else the day it was written.
+        let anchors = choices.map { $0.mention?.days(year: nil)?.start ?? $0.reference?.day }
+        let neighbours = choices.indices.filter { $0 != index && anchors[$0] != nil }
         guard let nearest = neighbours.min(by: { (abs($0 - index), $0) < (abs($1 - index), $1) }),
-              let anchor = choices[nearest].mention?.days(year: nil),
-              let days = mention.days(near: anchor.start)
+              let anchor = anchors[nearest],
+              let days = mention.days(near: anchor)
         else { return nil }
-        return (days, "the year \(days.start.year) is taken from a neighbouring item dated \(anchor.start)")
+        return (days, "the year \(days.start.year) is taken from a neighbouring item dated \(anchor)")
     }
 }

@@ -16,6 +16,8 @@ struct NewsReference {
     var kind: Kind
     /// Where its date is written in the body, so that it is not read as the activity's.
     var range: Range<String.Index>
+    /// Every publication line's and dateline's date in the body, this one's among them.
+    var ranges: [Range<String.Index>] = []
 
     /// Words a publication line may hold besides its date and capitalised words (labels, names).
     private static let publicationWords: Set<String> = [
@@ -27,21 +29,27 @@ struct NewsReference {
     ]
     private static let datelineMarks: Set<String> = ["-", "–", "—", ":", "|"]
 
-    /// The reference date of an item whose text is `body`, found in its first two paragraphs.
+    /// The reference date of an item whose text is `body`, found in its first two paragraphs:
+    /// a dateline, which the text's "today" counts from, else a publication line.
     static func find(in body: String, mentions: [DateMention]) -> NewsReference? {
         var paragraphStart = body.startIndex
-        for _ in 0..<2 {
-            guard paragraphStart < body.endIndex else { return nil }
+        var found: [NewsReference] = []
+        for _ in 0..<2 where paragraphStart < body.endIndex {
             let paragraphEnd = body.range(of: "\n\n", range: paragraphStart..<body.endIndex)?.lowerBound ?? body.endIndex
             let inParagraph = mentions.filter { $0.range.lowerBound >= paragraphStart && $0.range.upperBound <= paragraphEnd }
             if let first = inParagraph.first, let day = singleDay(first) {
                 let paragraph = body[paragraphStart..<paragraphEnd]
-                if isPublicationLine(paragraph, date: first.range) { return NewsReference(day: day, kind: .published, range: first.range) }
-                if isDateline(paragraph, date: first.range) { return NewsReference(day: day, kind: .dateline, range: first.range) }
+                if isPublicationLine(paragraph, date: first.range) {
+                    found.append(NewsReference(day: day, kind: .published, range: first.range))
+                } else if isDateline(paragraph, date: first.range) {
+                    found.append(NewsReference(day: day, kind: .dateline, range: first.range))
+                }
             }
             paragraphStart = body.index(paragraphEnd, offsetBy: 2, limitedBy: body.endIndex) ?? body.endIndex
         }
-        return nil
+        guard var reference = found.first(where: { $0.kind == .dateline }) ?? found.first else { return nil }
+        reference.ranges = found.map(\.range)
+        return reference
     }
 
     private static func singleDay(_ mention: DateMention) -> LocalDate? {

@@ -165,6 +165,7 @@ public struct PlaceExtractor: Sendable {
             let contextIndex = leadIn(prose, index)
             let startsParagraph = contextIndex == 0 || tokens[contextIndex - 1].text == "\n"
             let isDateline = startsParagraph && match.next < tokens.count && [":", "–", "—", "-", ","].contains(tokens[match.next].text)
+                || endsDateLine(prose, index, match.next)
             let isNationwide = city == nil && isNationwide(prose, contextIndex, index)
             let followsPlaceWord = isNationwide || (prose.wordBefore(contextIndex).map(Self.placeWords.contains) ?? false)
             if followsPlaceWord || confirmedByCountry || isDateline || isTitleSuffix(prose, index, match, isTitle) {
@@ -209,6 +210,11 @@ public struct PlaceExtractor: Sendable {
         let before = prose.wordBefore(index)
         var seatIndex = index - 2
         while seatIndex >= 0, Self.seatLinks.contains(prose.tokens[seatIndex].lowercased) { seatIndex -= 1 }
+        // "the Delegation of the European Union to Serbia": past the name of whose mission it is.
+        var named = seatIndex
+        while named >= 1, !Self.seatWords.contains(prose.tokens[named].lowercased), prose.tokens[named].isWord,
+              prose.tokens[named].isCapitalised || ["of", "the"].contains(prose.tokens[named].text) { named -= 1 }
+        if before == "to", named < seatIndex, Self.seatWords.contains(prose.tokens[named].lowercased), prose.tokens[named + 1].text == "of" { seatIndex = named }
         let seat = seatIndex >= 0 && Self.seatWords.contains(prose.tokens[seatIndex].lowercased)
             && (before == "in" || (before == "to" && prose.tokens[seatIndex].isCapitalised))
             && !prose.wordsBefore(seatIndex, limit: 4).contains(where: Self.venueLeads.contains)
@@ -233,9 +239,24 @@ public struct PlaceExtractor: Sendable {
         return nil
     }
 
+    /// A place that ends a line holding only a date before it: "16 - 17 May 2023 Mostar",
+    /// "01 June 2023 Tirana", as news listings print the date and place of each item.
+    private func endsDateLine(_ prose: Prose, _ index: Int, _ end: Int) -> Bool {
+        let tokens = prose.tokens
+        guard end == tokens.count || tokens[end].text == "\n" else { return false }
+        let lineStart = tokens[..<index].lastIndex { $0.text == "\n" }.map { $0 + 1 } ?? 0
+        let before = tokens[lineStart..<index]
+        let isNumeric = { (token: Prose.Token) in token.text.allSatisfy { $0.isNumber || "-–".contains($0) } }
+        return before.contains { $0.isWord && isNumeric($0) }
+            && before.allSatisfy { token in token.isWord ? isNumeric(token) || DateTokenizer.months[token.lowercased] != nil : !token.text.allSatisfy(\.isLetter) }
+    }
+
     /// A place set off by commas in a title: "…, Hungary", "Exercise, Sarajevo, 20 May 2025".
+    /// Not one of a list of places ("from Albania, Montenegro, North Macedonia and Serbia").
     private func isTitleSuffix(_ prose: Prose, _ index: Int, _ match: NameMatch, _ isTitle: Bool) -> Bool {
         guard isTitle, index > 0, prose.tokens[index - 1].text == "," else { return false }
+        let comma = index - 1
+        if (max(0, comma - 4)..<comma).contains(where: { longestName(in: prose, at: $0)?.next == comma }) { return false }
         return match.next == prose.tokens.count || prose.tokens[match.next].text == ","
     }
 
