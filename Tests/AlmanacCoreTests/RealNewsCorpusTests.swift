@@ -47,6 +47,21 @@ import Testing
             "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the real one",
         "445 new police officers are added to the Kosova Police":
             "'the President of Kosovo' makes Pristina the assumed venue (flagged tentative), where the text names none",
+        "OSCE Mission to Montenegro supports municipalities in drafting local youth action plans": "Kolašin is not in the gazetteer",
+        "OSCE Mission supports transformation of Serbian police high school into training Centre":
+            "the school 'in Sremska Kamenica' in the sentence of the date wins over the dateline's Belgrade",
+        "Third phase of multi-ethnic police training in southern Serbia begins today":
+            "Mitrovo Polje is not in the gazetteer, so the dateline's Belgrade is taken",
+        "First multi-ethnic police training starts in southern Serbia": "Bujanovac is not in the gazetteer, so the dateline's Belgrade is taken",
+        "OSCE, Serbian police to continue strategic partnership": "'head of OSCE in Serbia' is read as a place",
+        "New officers to join Kosovo Correctional Services": "'Vushtrii' is misspelt; only the country is found",
+        "EULEX Hosts Domestic Violence Seminar in North Mitrovica": "North Mitrovica is not in the gazetteer",
+        "The KPCC Road to Success: Over Forty Thousand Property Cases Adjudicated":
+            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the real one",
+        "EULEX will continue cooperation with Kosovo":
+            "'Minister of Justice of Kosovo' makes Pristina the assumed venue (flagged tentative), where the text names none",
+        "INTERPOL conference tackles global crime":
+            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the real one",
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/real-news")

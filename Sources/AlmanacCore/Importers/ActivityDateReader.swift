@@ -127,16 +127,21 @@ struct ActivityDateReader {
         // The relative day of the body (else of the title) dates the activity unless a date
         // stands before it: "met today", "will open in Sarajevo tomorrow".
         let relativeDay = relativeDays.first { $0.inBody } ?? relativeDays.first
-        let best = candidates.min(by: { $0.rank < $1.rank })?.date
-        let bestPosition = best.map { date in date.inBody ? Prose(date.text).sentence(at: date.mention!.range.lowerBound) : -1 }
-        if let relativeDay, bestPosition.map({ relativeDay.inBody ? relativeDay.sentence < $0 : false }) ?? true {
+        // A span that holds the relative day says more: "closed today … the conference on 17-18 May".
+        let holdsRelativeDay = { (mention: DateMention?) -> Bool in
+            guard let relativeDay, let reference, let span = mention?.days(around: reference.day, ahead: false) else { return false }
+            let day = relativeDay.day(from: reference.day)
+            return span.start <= day && day <= span.end && span.start < span.end
+        }
+        let best = (candidates.filter { holdsRelativeDay($0.date.mention) }.min(by: { $0.rank < $1.rank }) ?? candidates.min(by: { $0.rank < $1.rank }))?.date
+        let bestPosition = best.map { date in date.inBody ? date.mention.map { bodyProse.sentence(at: $0.range.lowerBound) } ?? 0 : -1 }
+        if let relativeDay, bestPosition.map({ relativeDay.inBody ? relativeDay.sentence < $0 : false }) ?? true, !holdsRelativeDay(best?.mention) {
             guard let reference else {
                 return ActivityDate(mention: nil, text: item.body, inBody: true, undated: .relative(relativeDay.words.lowercased()))
             }
             let sentence = (relativeDay.inBody ? 1 : 0, relativeDay.sentence)
             return ActivityDate(mention: nil, text: item.body, inBody: true, reference: reference, relativeDay: relativeDay,
-                                duration: StatedDuration.monthEnd(in: proses[sentence.0], sentence: sentence.1)
-                                    ?? StatedDuration.find(in: proses, dateSentence: sentence))
+                                duration: StatedDuration.find(in: proses, dateSentence: sentence))
         }
         guard var best else {
             if let reference {
@@ -163,9 +168,7 @@ struct ActivityDateReader {
                     ?? statedYear(near: mention, in: prose, otherwise: best.inBody ? titleProse : bodyProse)
             }
             if mention.first.day == mention.last.day, mention.first.month == mention.last.month, index < prose.tokens.count {
-                let sentence = prose.tokens[index].sentence
-                best.duration = StatedDuration.monthEnd(in: prose, sentence: sentence)
-                    ?? StatedDuration.find(in: proses, dateSentence: (best.inBody ? 1 : 0, sentence))
+                best.duration = StatedDuration.find(in: proses, dateSentence: (best.inBody ? 1 : 0, prose.tokens[index].sentence))
             }
         }
         return best

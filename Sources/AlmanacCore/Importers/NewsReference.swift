@@ -178,7 +178,7 @@ struct StatedDuration {
     private static let untilWords: Set<String> = ["to", "until", "till", "through"]
 
     /// "… until the end of April" in the sentence.
-    static func monthEnd(in prose: Prose, sentence: Int) -> StatedDuration? {
+    private static func monthEnd(in prose: Prose, sentence: Int) -> StatedDuration? {
         let words = prose.tokens.filter { $0.sentence == sentence && $0.isWord }.map(\.lowercased)
         guard words.count >= 5 else { return nil }
         for i in 0..<(words.count - 4) where untilWords.contains(words[i]) && words[i + 1] == "the" && words[i + 2] == "end" && words[i + 3] == "of" {
@@ -196,8 +196,13 @@ struct StatedDuration {
         "ended", "ends", "closed", "closes", "concluded", "concludes", "wrapped", "completed", "completes", "finished", "finishes",
     ]
 
-    /// The one duration in days the texts state; nil when they state none or several.
-    static func find(in proses: [Prose], dateSentence: (prose: Int, sentence: Int)?) -> StatedDuration? {
+    /// The month the sentence of the date runs to, else the one duration in days the texts
+    /// state; nil when they state none or several.
+    static func find(in proses: [Prose], dateSentence: (prose: Int, sentence: Int)) -> StatedDuration? {
+        monthEnd(in: proses[dateSentence.prose], sentence: dateSentence.sentence) ?? days(in: proses, dateSentence: dateSentence)
+    }
+
+    private static func days(in proses: [Prose], dateSentence: (prose: Int, sentence: Int)) -> StatedDuration? {
         var found: [(days: Int, prose: Int, sentence: Int)] = []
         for (number, prose) in proses.enumerated() {
             let tokens = prose.tokens
@@ -212,7 +217,7 @@ struct StatedDuration {
             }
         }
         guard let days = found.first?.days, found.allSatisfy({ $0.days == days }) else { return nil }
-        let sentences = found.map { ($0.prose, $0.sentence) } + (dateSentence.map { [$0] } ?? [])
+        let sentences = found.map { ($0.prose, $0.sentence) } + [dateSentence]
         let ends = sentences.contains { prose, sentence in
             proses[prose].tokens.contains { $0.sentence == sentence && endWords.contains($0.lowercased) }
         }
