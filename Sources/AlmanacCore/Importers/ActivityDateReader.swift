@@ -97,7 +97,12 @@ struct ActivityDateReader {
         return index
     }()
 
-    private let parser = DateExpressionParser()
+    private let parser: DateExpressionParser
+
+    /// `monthFirst`: read 05/09/2018 as 9 May, as the site's other dates show it writes them.
+    init(monthFirst: Bool = false) {
+        parser = DateExpressionParser(monthFirst: monthFirst)
+    }
 
     func date(of item: NewsItem) -> ActivityDate {
         var candidates: [(rank: (Int, Int, Int, Int), date: ActivityDate)] = []

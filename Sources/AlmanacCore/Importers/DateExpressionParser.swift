@@ -7,12 +7,22 @@ public struct WrittenDay: Hashable, Sendable {
     public var year: Int?
     /// ISO weekday (1 = Monday) when the text names one.
     public var weekday: Int?
+    /// Written with slashes as two numbers that could each be the month ("05/09/2018"): read
+    /// in the parser's order, but the other order is as likely.
+    public var orderIsAmbiguous = false
 
     public init(day: Int, month: Int, year: Int? = nil, weekday: Int? = nil) {
         self.day = day
         self.month = month
         self.year = year
         self.weekday = weekday
+    }
+
+    /// The day read in the other order: 5 September as 9 May.
+    var swapped: WrittenDay {
+        var other = self
+        (other.day, other.month) = (month, day)
+        return other
     }
 }
 
@@ -25,6 +35,14 @@ public struct DateMention: Hashable, Sendable {
 
     /// True when the text names the year.
     public var hasYear: Bool { last.year != nil || first.year != nil }
+
+    /// Written "05/09/2018": day first and month first are both possible.
+    public var isOrderAmbiguous: Bool { first.orderIsAmbiguous || last.orderIsAmbiguous }
+
+    /// The mention with day and month read the other way round.
+    public var swapped: DateMention {
+        DateMention(first: first.swapped, last: last.swapped, range: range)
+    }
 
     /// The first and last day, with `year` standing in for a year the text leaves out (a
     /// span written "30 December – 2 January" starts in the year before). Nil when a day does
@@ -245,14 +263,16 @@ struct DateTokenizer {
     private func numericDate(_ groups: [(Substring, String.Index)]) -> (day: WrittenDay, end: String.Index)? {
         guard groups.count == 3, let a = Int(groups[0].0), let b = Int(groups[1].0), let c = Int(groups[2].0) else { return nil }
         let lengths = groups.map(\.0.count)
-        let joiner = groups[0].0.endIndex
-        let isDash = groups[0].0.base[joiner] == "-"
-        if lengths == [4, 2, 2], isDash {
+        let joiner = groups[0].0.base[groups[0].0.endIndex]
+        // Year first: 2023-09-05, and 2011.10.04 or 2011/10/04 as some sites print it.
+        if lengths[0] == 4, lengths[1] <= 2, lengths[2] <= 2, joiner != "-" || lengths == [4, 2, 2] {
             return (WrittenDay(day: c, month: b, year: a), groups[2].1)
         }
-        guard !isDash, lengths[0] <= 2, lengths[1] <= 2, lengths[2] == 4 else { return nil }
+        guard joiner != "-", lengths[0] <= 2, lengths[1] <= 2, lengths[2] == 4 else { return nil }
         let (day, month) = monthFirst ? (b, a) : (a, b)
-        return (WrittenDay(day: day, month: month, year: c), groups[2].1)
+        var written = WrittenDay(day: day, month: month, year: c)
+        written.orderIsAmbiguous = joiner == "/" && a <= 12 && b <= 12 && a != b
+        return (written, groups[2].1)
     }
 }
 

@@ -24,7 +24,8 @@ public struct NewsImporter: Sendable {
             result.diagnostics.append(.error(SourceLocation(file: file), "no news items found", hint: "write each item as a title line, a blank line and its paragraph, or as a Markdown heading and its text"))
             return result
         }
-        let dates = ActivityDateReader()
+        let order = SlashDateOrder(in: text)
+        let dates = ActivityDateReader(monthFirst: order == .monthFirst)
         let chosen = items.map(dates.date(of:))
         let places = PlaceExtractor(gazetteer: gazetteer)
         let categories = CategoryGuesser(categories: config.categories)
@@ -41,7 +42,8 @@ public struct NewsImporter: Sendable {
                 days = (reference.day, reference.day)
                 assumptions.append("the text gives the activity no date of its own, so it is taken to be the item's \(reference.kind == .published ? "publication date" : "dateline date"), \(reference.day)")
             } else if let mention = date.mention {
-                let resolved = resolve(mention, at: index, among: chosen)
+                let resolved = order == nil && mention.isOrderAmbiguous
+                    ? resolveOrder(of: mention, at: index, among: chosen) : resolve(mention, at: index, among: chosen)
                 days = resolved?.days
                 assumptions += resolved?.assumption.map { [$0] } ?? []
                 if days == nil {
@@ -77,6 +79,29 @@ public struct NewsImporter: Sendable {
         return result
     }
 
+    /// The days of a mention written "05/09/2018" in a file whose other dates do not show
+    /// which comes first, day or month: the reading whose named weekday fits, else the one on
+    /// the side of the item's own date that its tense points to (before it for a report),
+    /// else day first, flagged.
+    private func resolveOrder(of mention: DateMention, at index: Int, among choices: [ActivityDate]) -> (days: (start: LocalDate, end: LocalDate), assumption: String?)? {
+        let readings = [mention, mention.swapped].compactMap { reading in resolve(reading, at: index, among: choices).map { (reading, $0) } }
+        guard let first = readings.first else { return nil }
+        guard readings.count == 2 else { return first.1 }
+        let fitting = readings.filter { reading, resolved in
+            [(reading.first.weekday, resolved.days.start), (reading.last.weekday, resolved.days.end)].allSatisfy { weekday, day in weekday.map { $0 == day.weekday } ?? true }
+        }
+        if fitting.count == 1, mention.first.weekday != nil || mention.last.weekday != nil { return fitting[0].1 }
+        if let reference = choices[index].reference?.day {
+            let ahead = choices[index].isFuture
+            let onItsSide = readings.filter { ahead ? $0.1.days.start >= reference : $0.1.days.end <= reference }
+            if onItsSide.count == 1 { return onItsSide[0].1 }
+        }
+        let written = choices[index].text[mention.range]
+        let other = readings[1].1.days.start
+        let note = "'\(written)' is read day first, as \(first.1.days.start); month first it would be \(other)"
+        return (first.1.days, ([first.1.assumption, note].compactMap { $0 }).joined(separator: "; "))
+    }
+
     /// The days of a mention, and what was assumed to get them. A year it leaves out comes
     /// from the item itself ("the 2023 edition", the same day restated with its year), else
     /// from the day the item was written (the year that puts the day before it, or after it
@@ -100,5 +125,24 @@ public struct NewsImporter: Sendable {
               let days = mention.days(near: anchor)
         else { return nil }
         return (days, "the year \(days.start.year) is taken from a neighbouring item dated \(anchor)")
+    }
+}
+
+/// Which number comes first in the dates a file writes with slashes, as its unambiguous
+/// ones show: 13/05/2018 is day first, 05/13/2018 month first. Nil when none shows it, or
+/// when both kinds appear.
+enum SlashDateOrder: Equatable {
+    case dayFirst
+    case monthFirst
+
+    init?(in text: String) {
+        var seen: Set<SlashDateOrder> = []
+        for match in text.matches(of: #/\b(\d{1,2})/(\d{1,2})/\d{4}\b/#) {
+            guard let a = Int(match.output.1), let b = Int(match.output.2) else { continue }
+            if a > 12, b <= 12 { seen.insert(.dayFirst) }
+            if b > 12, a <= 12 { seen.insert(.monthFirst) }
+        }
+        guard seen.count == 1, let order = seen.first else { return nil }
+        self = order
     }
 }

@@ -52,6 +52,12 @@ struct NewsReference {
         return reference
     }
 
+    /// A line that only dates an item ("Posted on 19.10.2022"), as written under a title.
+    static func isPublicationLine(_ line: String) -> Bool {
+        guard let first = DateExpressionParser().mentions(in: line).first, singleDay(first) != nil else { return false }
+        return isPublicationLine(Substring(line), date: first.range)
+    }
+
     private static func singleDay(_ mention: DateMention) -> LocalDate? {
         guard mention.hasYear, mention.first == mention.last || (mention.first.day, mention.first.month) == (mention.last.day, mention.last.month),
               let days = mention.days(year: nil) else { return nil }
