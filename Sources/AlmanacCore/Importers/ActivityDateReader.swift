@@ -170,7 +170,7 @@ struct ActivityDateReader {
             best.isFuture = index < prose.tokens.count && RelativeDay.isFuture(prose, sentenceOf: index)
             if !mention.hasYear {
                 best.statedYear = restatedYear(of: mention, among: titleMentions + bodyMentions)
-                    ?? statedYear(near: mention, in: prose, otherwise: best.inBody ? titleProse : bodyProse)
+                    ?? statedYear(near: mention, inBody: best.inBody, title: titleProse, body: bodyProse, skipping: reference?.ranges ?? [])
             }
             if mention.first.day == mention.last.day, mention.first.month == mention.last.month, index < prose.tokens.count {
                 best.duration = StatedDuration.find(in: proses, dateSentence: (best.inBody ? 1 : 0, prose.tokens[index].sentence))
@@ -190,13 +190,17 @@ struct ActivityDateReader {
 
     /// The year written nearest a mention without one: in its sentence, else in its text,
     /// else in the item's other text (title or body).
-    private func statedYear(near mention: DateMention, in prose: Prose, otherwise other: Prose) -> Int? {
+    /// The year of a publication line or dateline is the item's, not a stated one: it is
+    /// left out (`skipping`, ranges in `body`).
+    private func statedYear(near mention: DateMention, inBody: Bool, title: Prose, body: Prose, skipping: [Range<String.Index>]) -> Int? {
+        let prose = inBody ? body : title
         let index = prose.tokenIndex(at: mention.range.lowerBound)
         let sentence = prose.sentence(at: mention.range.lowerBound)
-        let years = Self.years(in: prose)
+        let bodyYears = Self.years(in: body).filter { year in !skipping.contains { $0.contains(body.tokens[year.index].range.lowerBound) } }
+        let years = inBody ? bodyYears : Self.years(in: title)
         let nearest = years.filter { prose.tokens[$0.index].sentence == sentence }.min { abs($0.index - index) < abs($1.index - index) }
             ?? years.min { abs($0.index - index) < abs($1.index - index) }
-        return nearest?.year ?? Self.years(in: other).first?.year
+        return nearest?.year ?? (inBody ? Self.years(in: title) : bodyYears).first?.year
     }
 
     /// The years written as words of their own ("in 2023", "the 2023 edition"), but not a

@@ -419,12 +419,14 @@ struct DateGrammar {
         return (WrittenDay(day: first.day, month: last.month, year: last.year), last, afterSeparator + 1)
     }
 
-    /// "2023-09-05", "5.9.2023", "05/09/2023 – 06/09/2023".
+    /// "2023-09-05", "5.9.2023", "Wednesday 05/09/2018", "05/09/2023 – 06/09/2023".
     private func numeric(_ index: Int) -> Span? {
-        guard case let .numericDate(first)? = kind(index) else { return nil }
-        if let afterSeparator = separator(index + 1), case let .numericDate(last)? = kind(afterSeparator) {
+        let (weekday, start) = self.weekday(index)
+        guard case var .numericDate(first)? = kind(start) else { return nil }
+        first.weekday = weekday
+        if let afterSeparator = separator(start + 1), case let .numericDate(last)? = kind(afterSeparator) {
             return (first, last, afterSeparator + 1)
         }
-        return (first, first, index + 1)
+        return (first, first, start + 1)
     }
 }
