@@ -70,6 +70,9 @@ struct ActivityDateReader {
     private static let otherThingsYears: Set<String> = [
         "launched", "established", "founded", "conducted", "created", "initiated", "introduced", "adopted", "since", "set", "born",
     ]
+    /// Events a date can name, written right after it, and the words that may stand between.
+    private static let datedEvents: Set<String> = ["election", "elections", "vote", "referendum", "deadline"]
+    private static let electionKinds: Set<String> = ["local", "general", "parliamentary", "presidential", "municipal", "national", "government"]
     /// Words that introduce the activity's date.
     private static let activityWords: Set<String> = ["on", "held", "from", "between", "took", "take", "place", "met", "meet", "will", "during"]
     /// Participles that, describing a thing, date it in passing ("the strategy adopted on").
@@ -120,7 +123,7 @@ struct ActivityDateReader {
             let marks = Self.ownEditionMarks.finds(in: prose)
             for mention in inBody ? bodyMentions : titleMentions where !(inBody && (reference?.ranges.contains(mention.range) ?? false)) {
                 let index = prose.tokenIndex(at: mention.range.lowerBound)
-                guard let rank = rank(ofDateAt: index, in: prose, relativeTimes: times) else {
+                guard !namesAnEvent(after: mention, in: prose), let rank = rank(ofDateAt: index, in: prose, relativeTimes: times) else {
                     inPassing = true
                     continue
                 }
@@ -231,6 +234,12 @@ struct ActivityDateReader {
         let later = words.contains(where: Self.laterWords.contains) ? 1 : 0
         let cued = words.isEmpty || near.contains(where: Self.activityWords.contains)
         return (later, cued ? 0 : 1)
+    }
+
+    /// The date names an event of its own: "the June 18 elections", "the 14 May local elections".
+    private func namesAnEvent(after mention: DateMention, in prose: Prose) -> Bool {
+        let words = prose.tokens[prose.tokenIndex(at: mention.range.upperBound)...].prefix { $0.isWord }.prefix(3).map(\.lowercased)
+        return words.drop { Self.electionKinds.contains($0) }.first.map(Self.datedEvents.contains) ?? false
     }
 
     /// "the agreement signed in Belgrade on": a participle not led by an auxiliary and not

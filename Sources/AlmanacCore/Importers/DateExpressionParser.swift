@@ -239,6 +239,10 @@ struct DateTokenizer {
     private func number(in text: String, at start: String.Index) -> DateToken {
         let groups = digitGroups(in: text, at: start)
         if let date = numericDate(groups) { return DateToken(kind: .numericDate(date.day), range: start..<date.end) }
+        let spaced = digitGroups(in: text, at: start, spacedDots: true)
+        if spaced.map(\.0.count).last == 4, let date = numericDate(spaced), groups.count < 3 {
+            return DateToken(kind: .numericDate(date.day), range: start..<date.end)
+        }
         let (value, end) = groups[0]
         var tokenEnd = end
         // An ordinal suffix, only when no letter follows it ("5th", not "5thousand").
@@ -252,8 +256,10 @@ struct DateTokenizer {
         return DateToken(kind: .number(Int(value) ?? -1, digits: digits), range: start..<tokenEnd)
     }
 
-    /// Up to three runs of digits joined by one of `-./`, all with the same joiner.
-    private func digitGroups(in text: String, at start: String.Index) -> [(Substring, String.Index)] {
+    /// Up to three runs of digits joined by one of `-./`, all with the same joiner; with
+    /// `spacedDots`, a full stop and one space join them ("16. 12. 2024", as Slovenian and
+    /// Croatian sites write dates).
+    private func digitGroups(in text: String, at start: String.Index, spacedDots: Bool = false) -> [(Substring, String.Index)] {
         var groups: [(Substring, String.Index)] = []
         var index = start
         var joiner: Character?
@@ -263,7 +269,8 @@ struct DateTokenizer {
             guard end > index else { break }
             groups.append((text[index..<end], end))
             guard end < text.endIndex, "-./".contains(text[end]), joiner == nil || joiner == text[end] else { break }
-            let after = text.index(after: end)
+            var after = text.index(after: end)
+            if spacedDots, text[end] == ".", after < text.endIndex, text[after] == " " { after = text.index(after: after) }
             guard after < text.endIndex, text[after].isASCII, text[after].isNumber else { break }
             joiner = text[end]
             index = after

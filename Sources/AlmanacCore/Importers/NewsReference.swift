@@ -138,13 +138,16 @@ struct RelativeDay {
             result.append(RelativeDay(words: words(prose, find.tokens), offset: find.value, inBody: inBody,
                                       sentence: prose.tokens[start].sentence, range: range, isFuture: isFuture(prose, sentenceOf: start)))
         }
-        for (index, token) in prose.tokens.enumerated() where token.isWord && index > 0 {
-            guard let weekday = DateTokenizer.weekdays[token.lowercased], token.text.count > 4,
-                  let lead = prose.wordBefore(index), weekdayLeads.contains(lead),
+        for (index, token) in prose.tokens.enumerated() where token.isWord {
+            // "on Thursday", "last Friday", or "Thursday's meeting" (a past one).
+            let possessive = ["'s", "’s"].first { token.lowercased.hasSuffix($0) }
+            let name = possessive.map { String(token.lowercased.dropLast($0.count)) } ?? token.lowercased
+            guard let weekday = DateTokenizer.weekdays[name], name.count > 4,
+                  let lead = possessive == nil ? prose.wordBefore(index) : "last", weekdayLeads.contains(lead),
                   !dates.contains(where: { $0.range.contains(token.range.lowerBound) })
             else { continue }
             let future = lead == "next" || lead == "this" && isFuture(prose, sentenceOf: index) || lead == "on" && isFuture(prose, sentenceOf: index)
-            result.append(RelativeDay(words: lead + " " + token.text, weekday: weekday, inBody: inBody, sentence: token.sentence,
+            result.append(RelativeDay(words: possessive == nil ? lead + " " + token.text : token.text, weekday: weekday, inBody: inBody, sentence: token.sentence,
                                       range: token.range, isFuture: future))
         }
         return result.sorted { ($0.sentence, $0.words.count) < ($1.sentence, $1.words.count) }

@@ -108,7 +108,9 @@ public struct PlaceExtractor: Sendable {
         if let best = ranked?.element { return best.place }
         let country = titleCountry ?? all.first(where: { $0.place.cityName == nil })?.place.country
         let isNationwide = all.contains { $0.isNationwide && $0.place.country == country }
-        if !isOnline, !isNationwide, let capital = institutionCapital(in: [titleProse, bodyProse], country: country) { return capital }
+        // A country named as the place ("a workshop in Serbia") stays a country.
+        let isNamedAsPlace = all.contains { $0.place.cityName == nil && $0.followsPlaceWord && !$0.isTitle && $0.place.country == country }
+        if !isOnline, !isNationwide, !isNamedAsPlace, let capital = institutionCapital(in: [titleProse, bodyProse], country: country) { return capital }
         return country.map { ExtractedPlace(city: nil, country: $0) }
     }
 
@@ -257,7 +259,9 @@ public struct PlaceExtractor: Sendable {
         guard isTitle, index > 0, prose.tokens[index - 1].text == "," else { return false }
         let comma = index - 1
         if (max(0, comma - 4)..<comma).contains(where: { longestName(in: prose, at: $0)?.next == comma }) { return false }
+        // Last, or before another part or a date: "…, Hungary", "…, Brussels 19/6/2018".
         return match.next == prose.tokens.count || prose.tokens[match.next].text == ","
+            || prose.tokens[match.next].text.first?.isNumber == true && !prose.tokens[match.next...].contains { $0.text == "," }
     }
 
     private struct NameMatch {
