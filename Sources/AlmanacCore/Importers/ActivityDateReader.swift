@@ -52,6 +52,10 @@ enum UndatedReason: Equatable {
 /// - in a sentence that times its activity relative to the news ("Last week, …", "met
 ///   yesterday"), unless set beside those words ("last Thursday, 12 June").
 ///
+/// A day named relative to the item's own date ("today", "yesterday", "on Tuesday"; see
+/// ``NewsReference``) dates the activity unless a date stands before it or a span holds it;
+/// without the item's own date such an item is undated.
+///
 /// Of the others, a date that is not a later one ("the next meeting on") wins, then one in a
 /// sentence marking the item's own edition of a series before it ("This year's dialogue …
 /// took place on", beside "The first was held on …"), then one introduced as the activity's

@@ -3,7 +3,9 @@ import Foundation
 /// Turns activity news (plain text or Markdown) into records: the activity's dates, its
 /// place, a category among the project's, the partner organisations, the paragraph as
 /// summary and the original text as source. An item without a date becomes a draft to
-/// review; a date is never guessed.
+/// review. What is assumed rather than read (a year from `--year` or a neighbouring item, a
+/// date from the item's dateline or publication line alone, the order of 05/09/2018, a
+/// ministry's capital as the venue) makes the record tentative, with a source-note saying so.
 public struct NewsImporter: Sendable {
     public let config: ProjectConfig
     public let gazetteer: Gazetteer

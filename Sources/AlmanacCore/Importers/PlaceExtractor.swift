@@ -33,8 +33,8 @@ public struct ExtractedPlace: Hashable, Sendable {
 /// Of the places found, one mentioned in passing is skipped: the seat of an organisation or
 /// part of a name ("the EU Delegation in Sarajevo", "whose headquarters are in Vienna", "the
 /// OSCE Mission to Skopje", "the Berlin Process", "the Ohrid Framework Agreement"), an origin ("a delegation from Kyiv"), or a place after words such as
-/// "previous" or "next". The place in the sentence of the activity's date wins, then the
-/// title's, then the first. With no city at all, an activity with a country's ministry or
+/// "previous" or "next". The place in the sentence of the activity's date wins (a dateline
+/// there only after the title's), then the title's, then the first. With no city at all, an activity with a country's ministry or
 /// government takes place in its capital, unless another country is named as the place;
 /// otherwise a country named as the place ("in Hungary", a title ending ", Hungary") is kept
 /// alone, as is a country the activity covers ("across Serbia", "on the whole territory of
