@@ -254,11 +254,12 @@ public struct PlaceExtractor: Sendable {
     }
 
     /// A place set off by commas in a title: "…, Hungary", "Exercise, Sarajevo, 20 May 2025".
-    /// Not one of a list of places ("from Albania, Montenegro, North Macedonia and Serbia").
+    /// Not one of a list of countries ("from Albania, Montenegro, North Macedonia and Serbia").
     private func isTitleSuffix(_ prose: Prose, _ index: Int, _ match: NameMatch, _ isTitle: Bool) -> Bool {
         guard isTitle, index > 0, prose.tokens[index - 1].text == "," else { return false }
         let comma = index - 1
-        if (max(0, comma - 4)..<comma).contains(where: { longestName(in: prose, at: $0)?.next == comma }) { return false }
+        // A country after another place is one of a list; a city after its country is not.
+        if match.country != nil, (max(0, comma - 4)..<comma).contains(where: { longestName(in: prose, at: $0)?.next == comma }) { return false }
         // Last, or before another part or a date: "…, Hungary", "…, Brussels 19/6/2018".
         return match.next == prose.tokens.count || prose.tokens[match.next].text == ","
             || prose.tokens[match.next].text.first?.isNumber == true && !prose.tokens[match.next...].contains { $0.text == "," }
