@@ -34,10 +34,10 @@ public struct ExtractedPlace: Hashable, Sendable {
 /// part of a name ("the EU Delegation in Sarajevo", "whose headquarters are in Vienna", "the
 /// OSCE Mission to Skopje", "the Berlin Process", "the Ohrid Framework Agreement"), an origin ("a delegation from Kyiv"), or a place after words such as
 /// "previous" or "next". The place in the sentence of the activity's date wins (a dateline
-/// there only after the title's), then the title's, then the first. With no city at all, an activity with a country's ministry or
-/// government takes place in its capital, unless another country is named as the place;
-/// otherwise a country named as the place ("in Hungary", a title ending ", Hungary") is kept
-/// alone, as is a country the activity covers ("across Serbia", "on the whole territory of
+/// there only after the title's), then the title's, then the first. With no city at all, an
+/// activity with a country's ministry or government is assumed (and flagged) to take place in
+/// its capital, unless a country is named as the place in the text; otherwise a country named
+/// as the place ("in Hungary", a title ending ", Hungary") is kept alone, as is a country the activity covers ("across Serbia", "on the whole territory of
 /// Montenegro"). An activity held online ("a webinar", "met online") takes only a place named as
 /// its venue ("in", "at", …) in the title or in the sentence of its date, never a dateline,
 /// a ministry's capital or a place in another sentence.
