@@ -61,7 +61,8 @@ struct ImportOptions: ParsableArguments {
     }
 
     /// Writes the records, prints what happened and a summary line such as "12 items: 11
-    /// records written, 1 draft needs a date", and exits with 1 when any item failed.
+    /// records written (2 tentative: …), 1 draft needs a date", and exits with 1 when any
+    /// item failed.
     func finish(_ result: ImportResult, project: Project, noun: String) throws {
         console.report(result.diagnostics)
         let destination = into.map { RecordWriter.Destination.folder(URL(fileURLWithPath: $0).standardizedFileURL.path) } ?? .project(project.directory)
@@ -74,20 +75,24 @@ struct ImportOptions: ParsableArguments {
             throw ExitCode(ExitStatus.dataErrors)
         }
         let directory = FileManager.default.currentDirectoryPath
-        var written = 0, drafts = 0, present = 0
+        var written = 0, drafts = 0, present = 0, assumed = 0
         for (record, outcome) in zip(result.records, outcomes) {
             let isDraft = record.timing == nil
+            let isAssumed = !isDraft && record.sourceNote != nil
             switch outcome {
             case let .written(path), let .wouldWrite(path):
                 if isDraft { drafts += 1 } else { written += 1 }
+                if isAssumed { assumed += 1 }
                 let verb = dryRun ? "Would write" : "Wrote"
-                console.note("\(verb) \(RelativePath.display(path, from: directory))\(isDraft ? " (draft: no date)" : "")")
+                let flag = isDraft ? " (draft: no date)" : isAssumed ? " (tentative: see its source-note)" : ""
+                console.note("\(verb) \(RelativePath.display(path, from: directory))\(flag)")
             case .exists:
                 present += 1
             }
         }
         let failed = result.diagnostics.filter { $0.severity == .error }.count
-        var parts = ["\(Console.plural(written, "record")) \(dryRun ? "would be written" : "written")"]
+        var parts = ["\(Console.plural(written, "record")) \(dryRun ? "would be written" : "written")"
+            + (assumed > 0 ? " (\(assumed) tentative: what was assumed is in their source-note)" : "")]
         if drafts > 0 { parts.append("\(Console.plural(drafts, "draft")) \(drafts == 1 ? "needs" : "need") a date") }
         if present > 0 { parts.append("\(present) already imported") }
         if failed > 0 { parts.append("\(Console.plural(failed, "error"))") }

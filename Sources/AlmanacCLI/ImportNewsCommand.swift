@@ -13,8 +13,15 @@ struct ImportNewsCommand: ParsableCommand {
         among the project's, the partner organisations named, the paragraph as summary and \
         the original text as source. An item without a date becomes a draft to review.
 
-        Dates written without a year take it from --year, else from the nearest item that \
-        has one.
+        The item's own date (a dateline such as "SKOPJE, 9 May 2008 -", or a publication \
+        line under the title such as "Published: 19 October 2022") dates "today", \
+        "yesterday" and "on Tuesday", and gives the year of dates written without one; \
+        else the year comes from --year, else from the nearest item that has one.
+
+        A record whose date or place is assumed rather than read (a year from --year or a \
+        neighbouring item, a date from the item's own date alone, a slash date whose order \
+        nothing decides, a ministry's capital as the venue) is written with status: \
+        tentative and a source-note saying what was assumed; the summary counts them.
 
         Example:
           almanac import news activity-news-2023-2024.txt

@@ -7,8 +7,18 @@ struct ActivityDate {
     /// Why there is no mention; nil when there is one.
     var undated: UndatedReason?
     /// A year the item states for a mention that leaves it out ("The 2023 edition … from
-    /// May 9th to 11th").
+    /// May 9th to 11th", or the same day restated with its year).
     var statedYear: Int?
+    /// The day the item was written, from its publication line or dateline.
+    var reference: NewsReference?
+    /// The activity's day when the text names it relative to the reference ("today").
+    var relativeDay: RelativeDay?
+    /// The text dates nothing but itself: the activity is taken to be on the reference day.
+    var onlyReference = false
+    /// How many days the text says the activity lasted.
+    var duration: StatedDuration?
+    /// Whether the sentence of the date speaks of what is to come.
+    var isFuture = false
 }
 
 /// Why a news item gives its activity no date.
@@ -42,6 +52,10 @@ enum UndatedReason: Equatable {
 /// - in a sentence that times its activity relative to the news ("Last week, …", "met
 ///   yesterday"), unless set beside those words ("last Thursday, 12 June").
 ///
+/// A day named relative to the item's own date ("today", "yesterday", "on Tuesday"; see
+/// ``NewsReference``) dates the activity unless a date stands before it or a span holds it;
+/// without the item's own date such an item is undated.
+///
 /// Of the others, a date that is not a later one ("the next meeting on") wins, then one in a
 /// sentence marking the item's own edition of a series before it ("This year's dialogue …
 /// took place on", beside "The first was held on …"), then one introduced as the activity's
@@ -50,12 +64,19 @@ struct ActivityDateReader {
     /// Words before a date that make it one mentioned in passing.
     private static let passingWords: Set<String> = [
         "previous", "previously", "last", "earlier", "deadline", "before", "since", "after", "prior",
-        "following", "until", "till", "due",
+        "following", "until", "till", "due", "ahead",
     ]
     /// Words that make a date a later one, taken only when nothing better is found.
     private static let laterWords: Set<String> = ["next", "upcoming", "later", "future", "forthcoming"]
     /// Words before a year that make it a target or a bound, not the activity's year.
     private static let yearBounds: Set<String> = ["by", "for", "to", "through", "beyond", "within"]
+    /// Words before a year that make it the year of something else than the activity.
+    private static let otherThingsYears: Set<String> = [
+        "launched", "established", "founded", "conducted", "created", "initiated", "introduced", "adopted", "since", "set", "born",
+    ]
+    /// Events a date can name, written right after it, and the words that may stand between.
+    private static let datedEvents: Set<String> = ["election", "elections", "vote", "referendum", "deadline"]
+    private static let electionKinds: Set<String> = ["local", "general", "parliamentary", "presidential", "municipal", "national", "government"]
     /// Words that introduce the activity's date.
     private static let activityWords: Set<String> = ["on", "held", "from", "between", "took", "take", "place", "met", "meet", "will", "during"]
     /// Participles that, describing a thing, date it in passing ("the strategy adopted on").
@@ -83,20 +104,30 @@ struct ActivityDateReader {
         return index
     }()
 
-    private let parser = DateExpressionParser()
+    private let parser: DateExpressionParser
+
+    /// `monthFirst`: read 05/09/2018 as 9 May, as the site's other dates show it writes them.
+    init(monthFirst: Bool = false) {
+        parser = DateExpressionParser(monthFirst: monthFirst)
+    }
 
     func date(of item: NewsItem) -> ActivityDate {
         var candidates: [(rank: (Int, Int, Int, Int), date: ActivityDate)] = []
         var inPassing = false
         var relative: String?
+        let titleMentions = parser.mentions(in: item.title), bodyMentions = parser.mentions(in: item.body)
+        let reference = NewsReference.find(in: item.body, mentions: bodyMentions)
+        let titleProse = Prose(item.title), bodyProse = Prose(item.body)
+        var relativeDays: [RelativeDay] = []
         for (inBody, text) in [(false, item.title), (true, item.body)] {
-            let prose = Prose(text)
+            let prose = inBody ? bodyProse : titleProse
             let times = inBody ? relativeActivityTimes(in: prose) : []
             relative = relative ?? times.first?.value
+            relativeDays += RelativeDay.all(in: prose, inBody: inBody, dates: inBody ? bodyMentions : titleMentions)
             let marks = Self.ownEditionMarks.finds(in: prose)
-            for mention in parser.mentions(in: text) {
+            for mention in inBody ? bodyMentions : titleMentions where !(inBody && (reference?.ranges.contains(mention.range) ?? false)) {
                 let index = prose.tokenIndex(at: mention.range.lowerBound)
-                guard let rank = rank(ofDateAt: index, in: prose, relativeTimes: times) else {
+                guard !namesAnEvent(after: mention, in: prose), let rank = rank(ofDateAt: index, in: prose, relativeTimes: times) else {
                     inPassing = true
                     continue
                 }
@@ -104,25 +135,79 @@ struct ActivityDateReader {
                 candidates.append(((rank.later, isOwnEdition ? 0 : 1, rank.uncued, candidates.count), ActivityDate(mention: mention, text: text, inBody: inBody)))
             }
         }
-        guard var best = candidates.min(by: { $0.rank < $1.rank })?.date else {
+        let proses = [titleProse, bodyProse]
+        // The relative day of the body (else of the title) dates the activity unless a date
+        // stands before it: "met today", "will open in Sarajevo tomorrow".
+        let relativeDay = relativeDays.first { $0.inBody } ?? relativeDays.first
+        // A span that holds the relative day says more: "closed today … the conference on 17-18 May".
+        let holdsRelativeDay = { (mention: DateMention?) -> Bool in
+            guard let relativeDay, let reference, let span = mention?.days(around: reference.day, ahead: false) else { return false }
+            let day = relativeDay.day(from: reference.day)
+            return span.start <= day && day <= span.end && span.start < span.end
+        }
+        let best = (candidates.filter { holdsRelativeDay($0.date.mention) }.min(by: { $0.rank < $1.rank }) ?? candidates.min(by: { $0.rank < $1.rank }))?.date
+        let bestPosition = best.map { date in date.inBody ? date.mention.map { bodyProse.sentence(at: $0.range.lowerBound) } ?? 0 : -1 }
+        if let relativeDay, bestPosition.map({ relativeDay.inBody ? relativeDay.sentence < $0 : false }) ?? true, !holdsRelativeDay(best?.mention) {
+            guard let reference else {
+                return ActivityDate(mention: nil, text: item.body, inBody: true, undated: .relative(relativeDay.words.lowercased()))
+            }
+            let sentence = (relativeDay.inBody ? 1 : 0, relativeDay.sentence)
+            return ActivityDate(mention: nil, text: item.body, inBody: true, reference: reference, relativeDay: relativeDay,
+                                duration: StatedDuration.find(in: proses, dateSentence: sentence))
+        }
+        guard var best else {
+            if let reference {
+                return ActivityDate(mention: nil, text: item.body, inBody: true, reference: reference, onlyReference: true)
+            }
             let reason: UndatedReason = relative.map { .relative($0) } ?? (inPassing ? .onlyInPassing : .noDate)
             return ActivityDate(mention: nil, text: item.body, inBody: true, undated: reason)
         }
-        if let mention = best.mention, !mention.hasYear {
-            best.statedYear = statedYear(near: mention, in: Prose(best.text), otherwise: Prose(best.inBody ? item.title : item.body))
+        best.reference = reference
+        let prose = best.inBody ? bodyProse : titleProse
+        if var mention = best.mention {
+            // A weekday written with the same day elsewhere: "September 5" in the title, "on
+            // Wednesday, September 5" in the text.
+            if mention.first.weekday == nil, let weekday = (titleMentions + bodyMentions).first(where: {
+                $0.first.weekday != nil && ($0.first.day, $0.first.month) == (mention.first.day, mention.first.month)
+            })?.first.weekday {
+                mention.first.weekday = weekday
+                best.mention = mention
+            }
+            let index = prose.tokenIndex(at: mention.range.lowerBound)
+            best.isFuture = index < prose.tokens.count && RelativeDay.isFuture(prose, sentenceOf: index)
+            if !mention.hasYear {
+                best.statedYear = restatedYear(of: mention, among: titleMentions + bodyMentions)
+                    ?? statedYear(near: mention, inBody: best.inBody, title: titleProse, body: bodyProse, skipping: reference?.ranges ?? [])
+            }
+            if mention.first.day == mention.last.day, mention.first.month == mention.last.month, index < prose.tokens.count {
+                best.duration = StatedDuration.find(in: proses, dateSentence: (best.inBody ? 1 : 0, prose.tokens[index].sentence))
+            }
         }
         return best
     }
 
+    /// The year of the same day written again with its year: "met on 4 March in Zagreb … the
+    /// talks in Zagreb on 4 March 2020".
+    private func restatedYear(of mention: DateMention, among mentions: [DateMention]) -> Int? {
+        mentions.first { other in
+            other.hasYear && other.first.day == mention.first.day && other.first.month == mention.first.month
+                && other.last.day == mention.last.day && other.last.month == mention.last.month
+        }.flatMap { $0.first.year ?? $0.last.year }
+    }
+
     /// The year written nearest a mention without one: in its sentence, else in its text,
     /// else in the item's other text (title or body).
-    private func statedYear(near mention: DateMention, in prose: Prose, otherwise other: Prose) -> Int? {
+    /// The year of a publication line or dateline is the item's, not a stated one: it is
+    /// left out (`skipping`, ranges in `body`).
+    private func statedYear(near mention: DateMention, inBody: Bool, title: Prose, body: Prose, skipping: [Range<String.Index>]) -> Int? {
+        let prose = inBody ? body : title
         let index = prose.tokenIndex(at: mention.range.lowerBound)
         let sentence = prose.sentence(at: mention.range.lowerBound)
-        let years = Self.years(in: prose)
+        let bodyYears = Self.years(in: body).filter { year in !skipping.contains { $0.contains(body.tokens[year.index].range.lowerBound) } }
+        let years = inBody ? bodyYears : Self.years(in: title)
         let nearest = years.filter { prose.tokens[$0.index].sentence == sentence }.min { abs($0.index - index) < abs($1.index - index) }
             ?? years.min { abs($0.index - index) < abs($1.index - index) }
-        return nearest?.year ?? Self.years(in: other).first?.year
+        return nearest?.year ?? (inBody ? Self.years(in: title) : bodyYears).first?.year
     }
 
     /// The years written as words of their own ("in 2023", "the 2023 edition"), but not a
@@ -132,6 +217,8 @@ struct ActivityDateReader {
             let token = prose.tokens[index]
             guard token.isWord, token.text.count == 4, let year = Int(token.text), (1900...2199).contains(year) else { return nil }
             if let before = prose.wordBefore(index), yearBounds.contains(before) || passingWords.contains(before) || laterWords.contains(before) { return nil }
+            // Another thing's year: "first launched in 2009", "established in May 2017".
+            if prose.wordsBefore(index, limit: 3).contains(where: otherThingsYears.contains) { return nil }
             return (index, year)
         }
     }
@@ -151,6 +238,12 @@ struct ActivityDateReader {
         let later = words.contains(where: Self.laterWords.contains) ? 1 : 0
         let cued = words.isEmpty || near.contains(where: Self.activityWords.contains)
         return (later, cued ? 0 : 1)
+    }
+
+    /// The date names an event of its own: "the June 18 elections", "the 14 May local elections".
+    private func namesAnEvent(after mention: DateMention, in prose: Prose) -> Bool {
+        let words = prose.tokens[prose.tokenIndex(at: mention.range.upperBound)...].prefix { $0.isWord }.prefix(3).map(\.lowercased)
+        return words.drop { Self.electionKinds.contains($0) }.first.map(Self.datedEvents.contains) ?? false
     }
 
     /// "the agreement signed in Belgrade on": a participle not led by an auxiliary and not
@@ -173,7 +266,9 @@ struct ActivityDateReader {
     private func relativeActivityTimes(in prose: Prose) -> [PhraseIndex<String>.Find] {
         Self.relativeTimes.finds(in: prose).filter { find in
             let start = find.tokens.lowerBound
-            return prose.wordsBefore(start, limit: 4).count < 4 || ["held", "met", "place"].contains(prose.wordBefore(start) ?? "")
+            let before = prose.wordBefore(start) ?? ""
+            return prose.wordsBefore(start, limit: 4).count < 4 || ["held", "met", "place", "opens", "begins", "ends"].contains(before)
+                || before.count > 4 && before.hasSuffix("ed")
         }
     }
 

@@ -7,12 +7,22 @@ public struct WrittenDay: Hashable, Sendable {
     public var year: Int?
     /// ISO weekday (1 = Monday) when the text names one.
     public var weekday: Int?
+    /// Written with slashes as two numbers that could each be the month ("05/09/2018"): read
+    /// in the parser's order, but the other order is as likely.
+    public var orderIsAmbiguous = false
 
     public init(day: Int, month: Int, year: Int? = nil, weekday: Int? = nil) {
         self.day = day
         self.month = month
         self.year = year
         self.weekday = weekday
+    }
+
+    /// The day read in the other order: 5 September as 9 May.
+    var swapped: WrittenDay {
+        var other = self
+        (other.day, other.month) = (month, day)
+        return other
     }
 }
 
@@ -25,6 +35,14 @@ public struct DateMention: Hashable, Sendable {
 
     /// True when the text names the year.
     public var hasYear: Bool { last.year != nil || first.year != nil }
+
+    /// Written "05/09/2018": day first and month first are both possible.
+    public var isOrderAmbiguous: Bool { first.orderIsAmbiguous || last.orderIsAmbiguous }
+
+    /// The mention with day and month read the other way round.
+    public var swapped: DateMention {
+        DateMention(first: first.swapped, last: last.swapped, range: range)
+    }
 
     /// The first and last day, with `year` standing in for a year the text leaves out (a
     /// span written "30 December – 2 January" starts in the year before). Nil when a day does
@@ -39,15 +57,31 @@ public struct DateMention: Hashable, Sendable {
         return (start, end)
     }
 
+    /// The days of a mention without a year, counted from the day `reference` the text was
+    /// written: the latest such days up to it (a report), or the first from it on when the
+    /// text looks `ahead`; a named weekday that fits wins.
+    public func days(around reference: LocalDate, ahead: Bool) -> (start: LocalDate, end: LocalDate)? {
+        if hasYear { return days(year: nil) }
+        let candidates = (reference.year - 1...reference.year + 1).compactMap { days(year: $0) }
+        let fitting = candidates.filter(fitsWeekdays)
+        let pool = fitting.isEmpty ? candidates : fitting
+        return ahead ? pool.first { $0.start >= reference } ?? pool.last : pool.last { $0.start <= reference } ?? pool.first
+    }
+
+    private func fitsWeekdays(_ span: (start: LocalDate, end: LocalDate)) -> Bool {
+        [(first.weekday, span.start), (last.weekday, span.end)].allSatisfy { weekday, day in weekday.map { $0 == day.weekday } ?? true }
+    }
+
     /// The days of a mention without a year, in the year that puts it closest to `near` (the
     /// year before, the same or the next), preferring a year in which the named weekday fits.
     public func days(near: LocalDate) -> (start: LocalDate, end: LocalDate)? {
         if hasYear { return days(year: nil) }
-        let candidates = (near.year - 1...near.year + 1).compactMap { days(year: $0) }
-        let fitting = candidates.filter { span in
-            [(first.weekday, span.start), (last.weekday, span.end)].allSatisfy { weekday, day in weekday.map { $0 == day.weekday } ?? true }
-        }
-        return (fitting.isEmpty ? candidates : fitting).min { abs($0.start.dayNumber - near.dayNumber) < abs($1.start.dayNumber - near.dayNumber) }
+        // A named weekday fits one year in about seven: look as far as that for it.
+        let nearby = (near.year - 1...near.year + 1).compactMap { days(year: $0) }
+        let namesWeekday = first.weekday != nil || last.weekday != nil
+        let fitting = namesWeekday ? (near.year - 6...near.year + 6).compactMap { days(year: $0) }.filter(fitsWeekdays) : []
+        let pool = fitting.isEmpty ? nearby : fitting
+        return pool.min { abs($0.start.dayNumber - near.dayNumber) < abs($1.start.dayNumber - near.dayNumber) }
     }
 }
 
@@ -205,6 +239,10 @@ struct DateTokenizer {
     private func number(in text: String, at start: String.Index) -> DateToken {
         let groups = digitGroups(in: text, at: start)
         if let date = numericDate(groups) { return DateToken(kind: .numericDate(date.day), range: start..<date.end) }
+        let spaced = digitGroups(in: text, at: start, spacedDots: true)
+        if spaced.map(\.0.count).last == 4, let date = numericDate(spaced), groups.count < 3 {
+            return DateToken(kind: .numericDate(date.day), range: start..<date.end)
+        }
         let (value, end) = groups[0]
         var tokenEnd = end
         // An ordinal suffix, only when no letter follows it ("5th", not "5thousand").
@@ -218,8 +256,10 @@ struct DateTokenizer {
         return DateToken(kind: .number(Int(value) ?? -1, digits: digits), range: start..<tokenEnd)
     }
 
-    /// Up to three runs of digits joined by one of `-./`, all with the same joiner.
-    private func digitGroups(in text: String, at start: String.Index) -> [(Substring, String.Index)] {
+    /// Up to three runs of digits joined by one of `-./`, all with the same joiner; with
+    /// `spacedDots`, a full stop and one space join them ("16. 12. 2024", as Slovenian and
+    /// Croatian sites write dates).
+    private func digitGroups(in text: String, at start: String.Index, spacedDots: Bool = false) -> [(Substring, String.Index)] {
         var groups: [(Substring, String.Index)] = []
         var index = start
         var joiner: Character?
@@ -229,7 +269,8 @@ struct DateTokenizer {
             guard end > index else { break }
             groups.append((text[index..<end], end))
             guard end < text.endIndex, "-./".contains(text[end]), joiner == nil || joiner == text[end] else { break }
-            let after = text.index(after: end)
+            var after = text.index(after: end)
+            if spacedDots, text[end] == ".", after < text.endIndex, text[after] == " " { after = text.index(after: after) }
             guard after < text.endIndex, text[after].isASCII, text[after].isNumber else { break }
             joiner = text[end]
             index = after
@@ -240,14 +281,16 @@ struct DateTokenizer {
     private func numericDate(_ groups: [(Substring, String.Index)]) -> (day: WrittenDay, end: String.Index)? {
         guard groups.count == 3, let a = Int(groups[0].0), let b = Int(groups[1].0), let c = Int(groups[2].0) else { return nil }
         let lengths = groups.map(\.0.count)
-        let joiner = groups[0].0.endIndex
-        let isDash = groups[0].0.base[joiner] == "-"
-        if lengths == [4, 2, 2], isDash {
+        let joiner = groups[0].0.base[groups[0].0.endIndex]
+        // Year first: 2023-09-05, and 2011.10.04 or 2011/10/04 as some sites print it.
+        if lengths[0] == 4, lengths[1] <= 2, lengths[2] <= 2, joiner != "-" || lengths == [4, 2, 2] {
             return (WrittenDay(day: c, month: b, year: a), groups[2].1)
         }
-        guard !isDash, lengths[0] <= 2, lengths[1] <= 2, lengths[2] == 4 else { return nil }
+        guard joiner != "-", lengths[0] <= 2, lengths[1] <= 2, lengths[2] == 4 else { return nil }
         let (day, month) = monthFirst ? (b, a) : (a, b)
-        return (WrittenDay(day: day, month: month, year: c), groups[2].1)
+        var written = WrittenDay(day: day, month: month, year: c)
+        written.orderIsAmbiguous = joiner == "/" && a <= 12 && b <= 12 && a != b
+        return (written, groups[2].1)
     }
 }
 
@@ -394,12 +437,14 @@ struct DateGrammar {
         return (WrittenDay(day: first.day, month: last.month, year: last.year), last, afterSeparator + 1)
     }
 
-    /// "2023-09-05", "5.9.2023", "05/09/2023 – 06/09/2023".
+    /// "2023-09-05", "5.9.2023", "Wednesday 05/09/2018", "05/09/2023 – 06/09/2023".
     private func numeric(_ index: Int) -> Span? {
-        guard case let .numericDate(first)? = kind(index) else { return nil }
-        if let afterSeparator = separator(index + 1), case let .numericDate(last)? = kind(afterSeparator) {
+        let (weekday, start) = self.weekday(index)
+        guard case var .numericDate(first)? = kind(start) else { return nil }
+        first.weekday = weekday
+        if let afterSeparator = separator(start + 1), case let .numericDate(last)? = kind(afterSeparator) {
             return (first, last, afterSeparator + 1)
         }
-        return (first, first, index + 1)
+        return (first, first, start + 1)
     }
 }

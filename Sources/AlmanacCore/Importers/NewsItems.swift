@@ -54,24 +54,38 @@ public enum NewsItems {
     }
 
     /// Blocks alternate title, paragraph, title, paragraph. Where they do not: a second
-    /// paragraph (clearly text where a title is due) joins the item above, and a title
-    /// followed by another title before a paragraph stands as an item without text.
+    /// paragraph (clearly text where a title is due) joins the item above, a title
+    /// followed by another title before a paragraph stands as an item without text, and a
+    /// date line under a title or before the paragraph opens the item's text.
     private static func plainItems(_ lines: [String]) -> [NewsItem] {
         let blocks = blocks(lines)
         var items: [NewsItem] = []
         var expectingText = false
         for (index, block) in blocks.enumerated() {
-            let text = block.lines.joined(separator: " ")
-            let source = block.lines.joined(separator: "\n")
             let next = index + 1 < blocks.count ? blocks[index + 1].lines : nil
+            // The item's date on a line of its own, under the title or after a blank line
+            // ("Published: 19 October 2022"), opens its text; the paragraph still follows.
+            if expectingText, let last = items.indices.last, items[last].body.isEmpty, block.lines.allSatisfy(NewsReference.isPublicationLine) {
+                items[last].body = block.lines.joined(separator: " ")
+                items[last].source += "\n\n" + block.lines.joined(separator: "\n")
+                continue
+            }
+            let dateLines = block.lines.count > 1 && isClearlyTitle([block.lines[0]])
+                ? Array(block.lines.dropFirst().prefix { NewsReference.isPublicationLine($0) }) : []
+            let heading = dateLines.isEmpty || dateLines.count < block.lines.count - 1 ? block.lines : [block.lines[0]]
+            let text = heading.joined(separator: " ")
+            let source = block.lines.joined(separator: "\n")
             let startsItem: Bool
-            if expectingText {
+            if heading.count == 1, !dateLines.isEmpty {
+                startsItem = true
+            } else if expectingText {
                 startsItem = isClearlyTitle(block.lines) && next.map { !isClearlyTitle($0) } == true
             } else {
                 startsItem = items.isEmpty || !isClearlyText(block.lines)
             }
             if startsItem {
-                items.append(NewsItem(title: text, body: "", source: source, line: block.line))
+                let body = heading.count == 1 && !dateLines.isEmpty ? dateLines.joined(separator: " ") : ""
+                items.append(NewsItem(title: text, body: body, source: source, line: block.line))
                 expectingText = true
             } else {
                 let last = items.count - 1

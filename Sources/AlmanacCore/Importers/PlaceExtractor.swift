@@ -6,6 +6,8 @@ public struct ExtractedPlace: Hashable, Sendable {
     /// The gazetteer's city, with its coordinates and time zone, when it knows it.
     public var city: GazetteerPlace?
     public var country: String
+    /// What was assumed rather than read, when the place is a guess.
+    public var assumption: String?
 
     init(city: GazetteerPlace?, country: String) {
         self.cityName = city?.name
@@ -31,11 +33,11 @@ public struct ExtractedPlace: Hashable, Sendable {
 /// Of the places found, one mentioned in passing is skipped: the seat of an organisation or
 /// part of a name ("the EU Delegation in Sarajevo", "whose headquarters are in Vienna", "the
 /// OSCE Mission to Skopje", "the Berlin Process", "the Ohrid Framework Agreement"), an origin ("a delegation from Kyiv"), or a place after words such as
-/// "previous" or "next". The place in the sentence of the activity's date wins, then the
-/// title's, then the first. With no city at all, an activity with a country's ministry or
-/// government takes place in its capital, unless another country is named as the place;
-/// otherwise a country named as the place ("in Hungary", a title ending ", Hungary") is kept
-/// alone, as is a country the activity covers ("across Serbia", "on the whole territory of
+/// "previous" or "next". The place in the sentence of the activity's date wins (a dateline
+/// there only after the title's), then the title's, then the first. With no city at all, an
+/// activity with a country's ministry or government is assumed (and flagged) to take place in
+/// its capital, unless a country is named as the place in the text; otherwise a country named
+/// as the place ("in Hungary", a title ending ", Hungary") is kept alone, as is a country the activity covers ("across Serbia", "on the whole territory of
 /// Montenegro"). An activity held online ("a webinar", "met online") takes only a place named as
 /// its venue ("in", "at", …) in the title or in the sentence of its date, never a dateline,
 /// a ministry's capital or a place in another sentence.
@@ -75,6 +77,7 @@ public struct PlaceExtractor: Sendable {
         "previous", "previously", "last", "earlier", "next", "following", "upcoming", "former", "since", "born",
         "participants", "representatives", "colleagues", "counterparts", "guests",
     ]
+    private static let nameJoiners: Set<String> = ["of", "the", "and", "for"]
     private static let institutionWords: Set<String> = ["ministry", "government", "parliament", "presidency", "minister", "president"]
 
     /// The place of the activity described by `title` and `body`; `dateRange` is where the
@@ -105,12 +108,16 @@ public struct PlaceExtractor: Sendable {
         if let best = ranked?.element { return best.place }
         let country = titleCountry ?? all.first(where: { $0.place.cityName == nil })?.place.country
         let isNationwide = all.contains { $0.isNationwide && $0.place.country == country }
-        if !isOnline, !isNationwide, let capital = institutionCapital(in: [titleProse, bodyProse], country: country) { return capital }
+        // A country named as the place ("a workshop in Serbia") stays a country.
+        let isNamedAsPlace = all.contains { $0.place.cityName == nil && $0.followsPlaceWord && !$0.isTitle && $0.place.country == country }
+        if !isOnline, !isNationwide, !isNamedAsPlace, let capital = institutionCapital(in: [titleProse, bodyProse], country: country) { return capital }
         return country.map { ExtractedPlace(city: nil, country: $0) }
     }
 
+    /// The place named in the sentence of the date wins (a dateline there only after the
+    /// title's), then the title's, then the first.
     private func rank(_ find: Find, order: Int, dateSentence: Int?) -> (Int, Int, Int) {
-        let inDateSentence = !find.isTitle && dateSentence != nil && find.sentence == dateSentence
+        let inDateSentence = !find.isTitle && !find.isDateline && dateSentence != nil && find.sentence == dateSentence
         return (inDateSentence ? 0 : 1, find.isTitle ? 0 : 1, order)
     }
 
@@ -125,6 +132,8 @@ public struct PlaceExtractor: Sendable {
         var followsPlaceWord: Bool
         /// A whole country: "across Montenegro", "on the whole territory of Serbia".
         var isNationwide = false
+        /// Named only as the dateline at a paragraph's start: "SKOPJE, 9 May 2008 – …".
+        var isDateline = false
     }
 
     /// Every city or country name in `prose` that stands in a place's position.
@@ -156,12 +165,15 @@ public struct PlaceExtractor: Sendable {
             }
             let confirmedByCountry = city != nil && followingCountry?.name == city?.country
             let contextIndex = leadIn(prose, index)
-            let isDateline = contextIndex == 0 && match.next < tokens.count && [":", "–", "—", "-", ","].contains(tokens[match.next].text)
+            let startsParagraph = contextIndex == 0 || tokens[contextIndex - 1].text == "\n"
+            let isDateline = startsParagraph && match.next < tokens.count && [":", "–", "—", "-", ","].contains(tokens[match.next].text)
+                || endsDateLine(prose, index, match.next)
             let isNationwide = city == nil && isNationwide(prose, contextIndex, index)
             let followsPlaceWord = isNationwide || (prose.wordBefore(contextIndex).map(Self.placeWords.contains) ?? false)
             if followsPlaceWord || confirmedByCountry || isDateline || isTitleSuffix(prose, index, match, isTitle) {
                 result.append(Find(place: ExtractedPlace(city: city, country: country), isTitle: isTitle, sentence: tokens[index].sentence,
-                                   isPassing: isPassing(prose, at: contextIndex, end: match.next), followsPlaceWord: followsPlaceWord, isNationwide: isNationwide))
+                                   isPassing: isPassing(prose, at: contextIndex, end: match.next), followsPlaceWord: followsPlaceWord, isNationwide: isNationwide,
+                                   isDateline: isDateline && !followsPlaceWord))
             }
             index = confirmedByCountry ? (followingCountryEnd(prose, match.next) ?? match.next) : match.next
         }
@@ -200,6 +212,11 @@ public struct PlaceExtractor: Sendable {
         let before = prose.wordBefore(index)
         var seatIndex = index - 2
         while seatIndex >= 0, Self.seatLinks.contains(prose.tokens[seatIndex].lowercased) { seatIndex -= 1 }
+        // "the Delegation of the European Union to Serbia": past the name of whose mission it is.
+        var named = seatIndex
+        while named >= 1, !Self.seatWords.contains(prose.tokens[named].lowercased), prose.tokens[named].isWord,
+              prose.tokens[named].isCapitalised || ["of", "the"].contains(prose.tokens[named].text) { named -= 1 }
+        if before == "to", named < seatIndex, Self.seatWords.contains(prose.tokens[named].lowercased), prose.tokens[named + 1].text == "of" { seatIndex = named }
         let seat = seatIndex >= 0 && Self.seatWords.contains(prose.tokens[seatIndex].lowercased)
             && (before == "in" || (before == "to" && prose.tokens[seatIndex].isCapitalised))
             && !prose.wordsBefore(seatIndex, limit: 4).contains(where: Self.venueLeads.contains)
@@ -224,10 +241,28 @@ public struct PlaceExtractor: Sendable {
         return nil
     }
 
+    /// A place that ends a line holding only a date before it: "16 - 17 May 2023 Mostar",
+    /// "01 June 2023 Tirana", as news listings print the date and place of each item.
+    private func endsDateLine(_ prose: Prose, _ index: Int, _ end: Int) -> Bool {
+        let tokens = prose.tokens
+        guard end == tokens.count || tokens[end].text == "\n" else { return false }
+        let lineStart = tokens[..<index].lastIndex { $0.text == "\n" }.map { $0 + 1 } ?? 0
+        let before = tokens[lineStart..<index]
+        let isNumeric = { (token: Prose.Token) in token.text.allSatisfy { $0.isNumber || "-–".contains($0) } }
+        return before.contains { $0.isWord && isNumeric($0) }
+            && before.allSatisfy { token in token.isWord ? isNumeric(token) || DateTokenizer.months[token.lowercased] != nil : !token.text.allSatisfy(\.isLetter) }
+    }
+
     /// A place set off by commas in a title: "…, Hungary", "Exercise, Sarajevo, 20 May 2025".
+    /// Not one of a list of countries ("from Albania, Montenegro, North Macedonia and Serbia").
     private func isTitleSuffix(_ prose: Prose, _ index: Int, _ match: NameMatch, _ isTitle: Bool) -> Bool {
         guard isTitle, index > 0, prose.tokens[index - 1].text == "," else { return false }
+        let comma = index - 1
+        // A country after another place is one of a list; a city after its country is not.
+        if match.country != nil, (max(0, comma - 4)..<comma).contains(where: { longestName(in: prose, at: $0)?.next == comma }) { return false }
+        // Last, or before another part or a date: "…, Hungary", "…, Brussels 19/6/2018".
         return match.next == prose.tokens.count || prose.tokens[match.next].text == ","
+            || prose.tokens[match.next].text.first?.isNumber == true && !prose.tokens[match.next...].contains { $0.text == "," }
     }
 
     private struct NameMatch {
@@ -285,10 +320,15 @@ public struct PlaceExtractor: Sendable {
             for (index, token) in prose.tokens.enumerated() where token.isWord && Self.institutionWords.contains(token.lowercased) && token.isCapitalised {
                 var i = index + 1
                 var words = 0
-                while i < prose.tokens.count, words < 8, prose.tokens[i].isWord {
+                // Within the institution's name: "Ministry of Interior of Serbia", not "Minister
+                // Nuhodžić to pay a visit to the Republic of Serbia".
+                while i < prose.tokens.count, words < 8, prose.tokens[i].isWord,
+                      prose.tokens[i].isCapitalised || Self.nameJoiners.contains(prose.tokens[i].lowercased) {
                     if prose.tokens[i].lowercased == "of", let match = longestName(in: prose, at: i + 1), let country = match.country,
                        venue == nil || venue == country.name, let capital = gazetteer.place(named: country.capital, country: country.name) {
-                        return ExtractedPlace(city: capital, country: country.name)
+                        var place = ExtractedPlace(city: capital, country: country.name)
+                        place.assumption = "the text names no city, so the venue is taken to be \(capital.name), the capital of the \(token.text.lowercased())'s country"
+                        return place
                     }
                     i += 1
                     words += 1

@@ -126,6 +126,9 @@ public struct EventRecord: Hashable, Sendable {
     public var visibility: Visibility
     public var url: String?
     public var source: String?
+    /// What an importer assumed rather than read (a year from a neighbouring item, a
+    /// day-first reading of 05/09/2018, a ministry's capital as the venue), for review.
+    public var sourceNote: String?
     /// A validated RRULE, as libical writes it.
     public var repeatRule: String?
     /// Start dates (or date-times) left out of a series.

@@ -206,6 +206,7 @@ public struct ProjectTemplate: Sendable {
             ("  Plans for the year: who does what, and when.", nil),
             ("# source: |", "the original text this record was made from (not published)"),
             ("#   …", nil),
+            ("# source-note: the year is assumed", "what an importer assumed rather than read; review it"),
             ("# repeat: FREQ=WEEKLY;COUNT=6", "an RFC 5545 rule, for a series"),
             ("# except: [\(exampleDay.adding(days: 7))]", "days left out of the series"),
         ]

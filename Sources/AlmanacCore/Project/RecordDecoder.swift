@@ -7,7 +7,7 @@ struct RecordDecoder {
     static let fields = [
         "id", "title", "summary", "start", "end", "timezone", "location", "geo", "category", "tags",
         "organisations", "participants", "role", "format", "status", "visibility", "url", "source",
-        "repeat", "except",
+        "source-note", "repeat", "except",
     ]
 
     let config: ProjectConfig
@@ -52,6 +52,7 @@ struct RecordDecoder {
         record.status = status
         record.summary = fields.text("summary", diagnostics: &problems).map(trimmedBlock)
         record.source = fields.text("source", diagnostics: &problems).map(trimmedBlock)
+        record.sourceNote = fields.text("source-note", diagnostics: &problems).map(trimmedBlock).flatMap { $0.isEmpty ? nil : $0 }
         record.place = place
         if record.place?.country == nil, let known { record.place?.country = known.country }
         record.coordinates = decodeCoordinates(fields, diagnostics: &problems) ?? known?.coordinates

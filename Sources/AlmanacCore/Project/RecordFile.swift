@@ -27,6 +27,8 @@ struct RecordFile {
     var url: String?
     var summary: String?
     var source: String?
+    /// What an importer assumed (`source-note`).
+    var sourceNote: String?
     /// The `repeat` rule.
     var recurrence: String?
     /// The `except` dates.
@@ -83,6 +85,7 @@ struct RecordFile {
         add("url", url)
         add("summary", summary, YAMLText.blockNode)
         add("source", source, YAMLText.blockNode)
+        add("source-note", sourceNote)
         add("repeat", recurrence)
         add("except", list: exceptions, YAMLText.plainNode)
         return try YAMLText.document(Node(fields.map { (Node($0.key), $0.value) }))
@@ -125,6 +128,7 @@ extension RecordFile {
         url = record.url
         summary = record.summary.flatMap { $0.isEmpty ? nil : $0 }
         source = record.source.flatMap { $0.isEmpty ? nil : $0 }
+        sourceNote = record.sourceNote
         recurrence = record.repeatRule
         exceptions = record.exceptions.map(\.firstWritten)
     }
