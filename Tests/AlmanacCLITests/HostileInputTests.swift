@@ -46,7 +46,8 @@ import Testing
         try folder.write("log.csv", "title,start,url\nLink,2024-02-01,\"https://ok.example/\"\"autofocus/onfocus=\"\"alert(1)\"\nPlain,2024-02-02,https://ok.example/plain\n")
         let result = try CLI.run(["import", "csv", "log.csv"], in: folder.url)
         #expect(result.stderr.contains("log.csv:2:1: error: row 2: 'https://ok.example/\"autofocus/onfocus=\"alert(1)' is not a web address"))
-        let written = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("events").path)
+        // Imports land in events/<year>/, as `new` writes.
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("events/2024").path)
         #expect(written == ["2024-02-02-plain.yml"])
     }
 
@@ -56,7 +57,7 @@ import Testing
         let result = try CLI.run(["import", "ics", "cal.ics"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("warning: the URL of 'Link' is left out"))
-        let record = try folder.read("events/2024-02-01-link.yml")
+        let record = try folder.read("events/2024/2024-02-01-link.yml")
         #expect(!record.contains("url:") && !record.contains("onfocus"))
         #expect(try CLI.run(["check"], in: folder.url).status == 0)
     }
@@ -139,8 +140,10 @@ import Testing
         let result = try CLI.run(["import", "news", "news.txt"], in: folder.url)
         #expect(result.stderr.contains("news.txt:1:28: warning: 3 control characters (the first ESC (U+001B)) were left out of the imported text"))
         #expect(!(result.stdout + result.stderr).unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" })
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("events").path) {
-            #expect(!(try folder.read("events/" + name)).unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" })
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("events/2024").path)
+        #expect(!written.isEmpty)
+        for name in written {
+            #expect(!(try folder.read("events/2024/" + name)).unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" })
         }
         #expect(try CLI.run(["check"], in: folder.url).status == 0)
     }
@@ -161,8 +164,9 @@ import Testing
         let result = try CLI.run(["import", "csv", "log.csv"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("warning: row 2: the id '..' cannot name a record file"))
-        let written = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("events").path).sorted()
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("events/2024").path).sorted()
         #expect(written == ["2024-02-01-dots.yml", "2024-02-02-hidden.yml", "2024-02-03-escape.yml", "2024-02-04-slash.yml"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("events").path) == ["2024"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["almanac.yml", "events", "log.csv"])
     }
 
@@ -174,8 +178,9 @@ import Testing
         try folder.write("cal.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//x//EN\r\n\(events)END:VCALENDAR\r\n")
         let result = try CLI.run(["import", "ics", "cal.ics"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
-        let written = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("events").path).sorted()
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("events/2024").path).sorted()
         #expect(written == ["2024-02-01-event-1.yml", "2024-02-02-event-2.yml", "2024-02-03-event-3.yml"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("events").path) == ["2024"])
     }
 
     @Test func hiddenAndDotDotIdsAreRejectedByCheck() throws {

@@ -83,14 +83,46 @@ public struct FeedState: Sendable, Equatable {
 
     /// The file's text: a comment, then one line per entry sorted by feed and id.
     public func serialized() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var text = "# Almanac feed state: what each feed published, so that updates and cancellations reach subscribers. Commit it with the records; do not edit.\n"
         for key in entries.keys.sorted() {
-            let json = (try? encoder.encode(entries[key]!)).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
-            text += "\(key.feed) \(key.id) \(json)\n"
+            text += "\(key.feed) \(key.id) \(entries[key]!.json)\n"
         }
         return text
+    }
+}
+
+extension FeedState.Entry {
+    /// The entry as JSON, byte for byte what `JSONEncoder` writes with sorted keys and
+    /// unescaped slashes (a test holds it to that), without a `JSONEncoder` per line: at
+    /// 10^5 events the encoder alone took a twentieth of a feed run.
+    var json: String {
+        var fields: [(String, String)] = [("created", String(created))]
+        if let end { fields.append(("end", Self.quoted(end))) }
+        if let gone { fields.append(("gone", String(gone))) }
+        fields += [("hash", Self.quoted(hash)), ("modified", String(modified)), ("sequence", String(sequence)), ("start", Self.quoted(start)), ("title", Self.quoted(title))]
+        if let tzid { fields.append(("tzid", Self.quoted(tzid))) }
+        return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
+    }
+
+    /// A JSON string literal, escaped as `JSONEncoder` escapes.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\u{08}": result += "\\b"
+            case "\t": result += "\\t"
+            case "\n": result += "\\n"
+            case "\u{0C}": result += "\\f"
+            case "\r": result += "\\r"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
     }
 }
 
