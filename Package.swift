@@ -18,6 +18,12 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        // `almanac serve`: the HTTP server, its access logs, and gzip of feeds (zlib, once per feed version).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // The C library, reached through pkg-config (`libical`), installed by `libical-dev`.
@@ -40,10 +46,27 @@ let package = Package(
             ],
             resources: [.copy("Resources")]
         ),
+        // `almanac serve`: the site of AlmanacCore's SiteBuilder over HTTP, on Hummingbird.
+        .target(
+            name: "AlmanacServer",
+            dependencies: [
+                "AlmanacCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         // The `almanac` command.
         .executableTarget(
             name: "AlmanacCLI",
-            dependencies: ["AlmanacCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "AlmanacCore", "AlmanacServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // Exercises only the libical wrapper; the test suite runs it under valgrind.
         .executableTarget(name: "ICalProbe", dependencies: ["ICal"]),
@@ -56,7 +79,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AlmanacCLITests",
-            dependencies: ["AlmanacCore", "AlmanacCLI", "ICalProbe"],
+            dependencies: ["AlmanacCore", "AlmanacCLI", "AlmanacServer", "ICalProbe"],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -23,7 +23,7 @@ struct Almanac: ParsableCommand {
         """,
         subcommands: [
             InitCommand.self, NewCommand.self, ListCommand.self, CheckCommand.self, FeedCommand.self,
-            ImportCommand.self, ReportCommand.self, ExportCommand.self,
+            ImportCommand.self, ReportCommand.self, ExportCommand.self, SiteCommand.self, ServeCommand.self,
         ]
     )
 

@@ -5,6 +5,8 @@ public struct FeedOutcome: Sendable {
     public let feed: String
     public let path: String
     public let events: Int
+    /// What the feed holds, in order, with the SEQUENCE and stamps it was written with.
+    let items: [FeedPlan.Item]
 }
 
 /// Writes every configured feed of a project and keeps its state file.
@@ -33,7 +35,7 @@ public struct FeedPublisher {
             let plan = FeedPlan.make(feed: feed, records: project.records, config: project.config, state: &state, now: clock.now)
             let path = outputDirectory + "/" + feed.name + ".ics"
             let count = try FeedWriter(config: project.config, feed: feed).write(plan, to: path, progress: progress)
-            outcomes.append(FeedOutcome(feed: feed.name, path: path, events: count))
+            outcomes.append(FeedOutcome(feed: feed.name, path: path, events: count, items: plan.items))
         }
         if state.isModified || !FileManager.default.fileExists(atPath: statePath) {
             try AtomicFile.write(state.serialized(), to: statePath)

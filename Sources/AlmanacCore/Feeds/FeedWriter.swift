@@ -7,6 +7,10 @@ import ICal
 struct FeedWriter {
     let config: ProjectConfig
     let feed: FeedDefinition
+    /// A feed to subscribe to; false for a file that adds one event to a calendar, which
+    /// carries no calendar name, description, refresh interval or source address, so that
+    /// calendar apps import it into a calendar of the user's instead of making a new one.
+    var subscription = true
     /// Events per unit of parallel work.
     var chunkSize = 512
 
@@ -46,6 +50,7 @@ struct FeedWriter {
         calendar.add(.text("PRODID", "-//Almanac//Almanac activity calendar//EN"))
         calendar.add(.text("CALSCALE", "GREGORIAN"))
         if let method = ICalProperty.enumerated("METHOD", "PUBLISH") { calendar.add(method) }
+        guard subscription else { return calendar }
         calendar.add(.text("NAME", name))
         calendar.add(.text("X-WR-CALNAME", name))
         if let description = feed.description ?? config.description {

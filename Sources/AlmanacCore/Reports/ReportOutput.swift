@@ -16,6 +16,9 @@ public struct ReportOutput: Sendable {
         public var htmlTemplate: String?
         public var excel: Bool
         public var delimiter: Character
+        /// Links shown above the HTML report (the site's links back and to the CSV files);
+        /// none for `almanac report`.
+        public var links: [PageLink] = []
 
         public init(settings: ReportSettings) {
             template = settings.template
@@ -32,7 +35,7 @@ public struct ReportOutput: Sendable {
         let markdownTemplate = try TemplateLibrary.load(options.template, orBundled: "report.md.mustache")
         let pageTemplate = try TemplateLibrary.load(options.htmlTemplate, orBundled: "report.html.mustache")
         let markdown = try markdownTemplate.render(context)
-        let page = HTMLPage(title: context.title, organisation: context.organisation, period: context.period, body: MarkdownParser().html(from: markdown))
+        let page = HTMLPage(title: context.title, organisation: context.organisation, period: context.period, links: options.links, body: MarkdownParser().html(from: markdown))
         let html = try pageTemplate.render(page)
         let csv = { (table: CSVTable) in table.text(delimiter: options.delimiter, byteOrderMark: options.excel) }
         files = [
@@ -54,11 +57,23 @@ public struct ReportOutput: Sendable {
     }
 }
 
-/// What the HTML page template sees: the report's title, organisation and period, and the
-/// report itself rendered to HTML as `body`.
+/// What the HTML page template sees: the report's title, organisation and period, the
+/// links to show above the report, and the report itself rendered to HTML as `body`.
 struct HTMLPage {
     var title: String
     var organisation: String
     var period: PeriodSummary
+    var links: [PageLink]
     var body: String
+}
+
+/// A link of the HTML report's page: what it says and where it goes (a relative address).
+public struct PageLink: Sendable, Equatable {
+    public var name: String
+    public var href: String
+
+    public init(name: String, href: String) {
+        self.name = name
+        self.href = href
+    }
 }
