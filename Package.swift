@@ -79,7 +79,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AlmanacCLITests",
-            dependencies: ["AlmanacCore", "AlmanacCLI", "AlmanacServer", "ICalProbe"],
+            dependencies: ["AlmanacCore", "AlmanacCLI", "AlmanacServer", "ICalProbe", .product(name: "Logging", package: "swift-log")],
             resources: [.copy("Fixtures")]
         ),
     ],
