@@ -46,7 +46,7 @@ public struct SiteBuilder {
         }
         let reports = try writeReports(to: directory)
         files += reports.flatMap(\.files)
-        let model = SiteModel(project: project, today: clock.today(in: project.config.timezone), baseURL: baseURL, feeds: feeds, calendarFiles: Set(planned.keys), reports: reports.map(\.report))
+        let model = SiteModel(project: project, published: publicRecords, today: clock.today(in: project.config.timezone), baseURL: baseURL, feeds: feeds, calendarFiles: Set(planned.keys), reports: reports.map(\.report))
         for page in SitePages.files(model) {
             try AtomicFile.write(page.content, to: directory + "/" + page.name)
             files.append(page.name)

@@ -13,7 +13,8 @@ public struct SiteModel: Sendable {
     /// The report pages, quarters first, latest first.
     public let reports: [SiteReport]
 
-    init(project: Project, today: LocalDate, baseURL: String, feeds: [FeedOutcome], calendarFiles: Set<String>, reports: [SiteReport]) {
+    /// `published` are the records a public page may show (``SiteBuilder/publicRecords``).
+    init(project: Project, published: [EventRecord], today: LocalDate, baseURL: String, feeds: [FeedOutcome], calendarFiles: Set<String>, reports: [SiteReport]) {
         config = project.config
         self.today = today
         self.feeds = zip(project.config.feeds, feeds).map { definition, outcome in
@@ -23,7 +24,6 @@ public struct SiteModel: Sendable {
                 links: SubscribeLinks(baseURL: baseURL, feedName: definition.name, title: title)
             )
         }
-        let published = project.records.filter { $0.visibility == .public && $0.status != .draft }
         func activities(from first: LocalDate, to last: LocalDate) -> [SiteActivity] {
             Agenda(records: published, period: ReportPeriod(rangeFrom: first, to: last)).occurrences.map {
                 SiteActivity(occurrence: $0, calendarFile: calendarFiles.contains($0.record.id) && $0.record.status != .cancelled ? SiteBuilder.eventsFolder + "/" + $0.record.id + ".ics" : nil)

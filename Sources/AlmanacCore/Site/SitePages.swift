@@ -46,7 +46,7 @@ public enum SitePages {
         body += "<p><a href=\"\(agendaFile)\">The full agenda</a>, with a calendar file for each activity.</p>\n"
         body += reportSection(model.reports)
         body += "</main>\n"
-        return page(title: config.name, lang: "en", body: body + footer(config))
+        return page(title: config.name, body: body + footer(config))
     }
 
     /// Every public activity from a year ago to a year ahead, by month.
@@ -67,7 +67,7 @@ public enum SitePages {
         }
         if !month.isEmpty { body += "</ul>\n</section>\n" }
         body += "</main>\n"
-        return page(title: "Agenda — \(config.name)", lang: "en", body: body + footer(config))
+        return page(title: "Agenda — \(config.name)", body: body + footer(config))
     }
 
     /// The page for an address that is not part of the site; self-contained, as it is
@@ -102,10 +102,10 @@ public enum SitePages {
 
     private static func e(_ text: String) -> String { HTMLEscaping.escape(text) }
 
-    private static func page(title: String, lang: String, body: String) -> String {
+    private static func page(title: String, body: String) -> String {
         """
         <!DOCTYPE html>
-        <html lang="\(lang)">
+        <html lang="en">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
