@@ -59,7 +59,14 @@ public struct SiteServer: Sendable {
             group.addTask {
                 while !Task.isCancelled {
                     try await Task.sleep(for: interval)
-                    store.reloadIfChanged()
+                    // A rebuild blocks for as long as it takes: on a thread of its own, not
+                    // one of the few that serve requests.
+                    await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+                        Thread.detachNewThread {
+                            store.reloadIfChanged()
+                            done.resume()
+                        }
+                    }
                 }
             }
             // The server ends on a signal; the reloader then has nothing left to do.
