@@ -11,9 +11,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        // Reads spreadsheet CSV row by row; ragged rows come back as they are, so each can be
-        // reported with its row number.
-        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         // Property tests of the date parser (tests only).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
@@ -42,10 +39,15 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Ink", package: "Ink"),
-                .product(name: "CSV", package: "CSV.swift"),
             ],
-            resources: [.copy("Resources")]
+            // The data files and default templates are compiled in (see Plugins/EmbedResources),
+            // so the installed `almanac` needs nothing beside it.
+            exclude: ["Resources"],
+            plugins: ["EmbedResources"]
         ),
+        // Turns a target's Resources/ folder into Swift string literals at build time.
+        .executableTarget(name: "EmbedResourcesTool"),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["EmbedResourcesTool"]),
         // `almanac serve`: the site of AlmanacCore's SiteBuilder over HTTP, on Hummingbird.
         .target(
             name: "AlmanacServer",

@@ -1,3 +1,4 @@
+import AlmanacCore
 import ArgumentParser
 import Foundation
 
@@ -21,6 +22,7 @@ struct Almanac: ParsableCommand {
 
         \(ExitStatus.documentation)
         """,
+        version: AlmanacVersion.description,
         subcommands: [
             InitCommand.self, NewCommand.self, ListCommand.self, CheckCommand.self, FeedCommand.self,
             ImportCommand.self, ReportCommand.self, ExportCommand.self, SiteCommand.self, ServeCommand.self,

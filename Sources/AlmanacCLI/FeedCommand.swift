@@ -29,6 +29,9 @@ struct FeedCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Folder for the .ics files (default: <project>/public).", valueName: "dir"))
     var out: String?
 
+    @Flag(help: "Parse every written event back with libical and compare it with the record (slower; for bug reports).")
+    var verify = false
+
     @OptionGroup var options: ProjectOptions
     @OptionGroup var output: OutputOptions
 
@@ -45,7 +48,9 @@ struct FeedCommand: ParsableCommand {
         let outputDirectory = out.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? project.directory + "/public"
         let outcomes: [FeedOutcome]
         do {
-            outcomes = try FeedPublisher(project: project, clock: clock).publish(to: outputDirectory, progress: console.progress()) {
+            var publisher = FeedPublisher(project: project, clock: clock)
+            publisher.verifiesEvents = verify
+            outcomes = try publisher.publish(to: outputDirectory, progress: console.progress()) {
                 console.error("Waiting for another `almanac feed` on this project to finish…")
             }
         } catch let error as FeedStateError {

@@ -17,6 +17,31 @@ enum ICalLibrary {
     }
 }
 
+/// The libical this process runs with.
+public enum ICalLibraryVersion {
+    /// Its full version ("3.0.16"), read from the name of the shared library mapped into
+    /// the process (`libical.so.3.0.16`); the header's shorter `ICAL_VERSION` where the
+    /// file name does not tell (a static build, or no /proc).
+    public static let current: String = loadedFileVersion ?? ICAL_VERSION
+
+    private static var loadedFileVersion: String? {
+        ICalLibrary.prepare()  // libical is mapped once one of its functions has been called
+        // Read to the end: /proc files report a size of 0, and a sized read stops at a page.
+        guard let file = FileHandle(forReadingAtPath: "/proc/self/maps"),
+            let data = try? file.readToEnd(), let maps = String(data: data, encoding: .utf8)
+        else { return nil }
+        for line in maps.split(separator: "\n") {
+            guard let path = line.split(separator: " ", omittingEmptySubsequences: true).last,
+                path.hasPrefix("/"), URL(fileURLWithPath: String(path)).lastPathComponent.hasPrefix("libical.so.")
+            else { continue }
+            let resolved = URL(fileURLWithPath: String(path)).resolvingSymlinksInPath().lastPathComponent
+            let version = resolved.dropFirst("libical.so.".count)
+            if !version.isEmpty, version.split(separator: ".").allSatisfy({ Int($0) != nil }) { return String(version) }
+        }
+        return nil
+    }
+}
+
 /// Points standard error at /dev/null for the length of a call, one call at a time.
 enum StandardErrorSilencer {
     private static let lock = NSLock()

@@ -63,7 +63,8 @@ enum TextDecoding {
     static func utf8(_ data: Data, file: String, diagnostics: inout [Diagnostic]) -> String? {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        let text = bytes.withUnsafeBytes { String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) }
+        if let text { return text }
         let (line, column) = firstInvalidByte(in: bytes)
         diagnostics.append(.error(SourceLocation(file: file, line: line, column: column), "this file is not UTF-8 text", hint: "save it as UTF-8 (in most editors: Save As… › Encoding › UTF-8)"))
         return nil

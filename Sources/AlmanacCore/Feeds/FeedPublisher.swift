@@ -13,6 +13,9 @@ public struct FeedOutcome: Sendable {
 public struct FeedPublisher {
     public let project: Project
     public let clock: Clock
+    /// Parse every written VEVENT back with libical and compare it with what was meant
+    /// (`almanac feed --verify`); the test suite always does.
+    public var verifiesEvents = false
 
     public init(project: Project, clock: Clock) {
         self.project = project
@@ -34,7 +37,7 @@ public struct FeedPublisher {
         for feed in project.config.feeds {
             let plan = FeedPlan.make(feed: feed, records: project.records, config: project.config, state: &state, now: clock.now)
             let path = outputDirectory + "/" + feed.name + ".ics"
-            let count = try FeedWriter(config: project.config, feed: feed).write(plan, to: path, progress: progress)
+            let count = try FeedWriter(config: project.config, feed: feed, verifies: verifiesEvents).write(plan, to: path, progress: progress)
             outcomes.append(FeedOutcome(feed: feed.name, path: path, events: count, items: plan.items))
         }
         if state.isModified || !FileManager.default.fileExists(atPath: statePath) {

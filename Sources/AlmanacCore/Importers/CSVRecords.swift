@@ -115,7 +115,7 @@ public struct CSVRecords: Sendable {
             var values: [String: String] = [:]
             for (field, cell) in zip(columns, row.cells) {
                 guard let field else { continue }
-                let value = Self.unguarded(cell.trimmingCharacters(in: .whitespacesAndNewlines))
+                let value = Self.unguarded(cell.trimmed)
                 if !value.isEmpty { values[field] = value }
             }
             var record: EventRecord?
@@ -170,13 +170,17 @@ struct CSVRowConverter {
             return problem
         } }
         var fields: [(String, Node)] = []
+        // One implicit tag for every node of the row: Yams builds a new one, with its
+        // resolver tables, for each node made without.
+        let tag = Tag.implicit
+        func scalar(_ value: String) -> Node { .scalar(Node.Scalar(value, tag)) }
         func add(_ key: String, _ value: String?) {
-            if let value { fields.append((key, .scalar(Node.Scalar(value)))) }
+            if let value { fields.append((key, scalar(value))) }
         }
         func addList(_ key: String) {
             guard let text = values[key] else { return }
-            let items = text.split(separator: text.contains(";") ? ";" : ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            fields.append((key, .sequence(Node.Sequence(items.map { .scalar(Node.Scalar($0)) }))))
+            let items = text.split(separator: text.contains(";") ? ";" : ",").map { $0.trimmedSpaces }.filter { !$0.isEmpty }
+            fields.append((key, .sequence(Node.Sequence(items.map(scalar), tag))))
         }
         guard let timing = timing(values, location: location, diagnostics: &problems) else { return nil }
         let title = values["title"]
@@ -186,9 +190,9 @@ struct CSVRowConverter {
         add("start", timing.start)
         add("end", timing.end)
         add("timezone", values["timezone"])
-        if let place = place(values) { fields.append(("location", place)) }
+        if let place = place(values, tag: tag) { fields.append(("location", place)) }
         if let latitude = values["latitude"], let longitude = values["longitude"] {
-            fields.append(("geo", .sequence(Node.Sequence([.scalar(Node.Scalar(latitude)), .scalar(Node.Scalar(longitude))]))))
+            fields.append(("geo", .sequence(Node.Sequence([scalar(latitude), scalar(longitude)], tag))))
         }
         add("category", category(values["category"], location: location, diagnostics: &problems))
         addList("tags")
@@ -200,7 +204,7 @@ struct CSVRowConverter {
         add("status", values["status"]?.lowercased())
         add("visibility", values["visibility"]?.lowercased() ?? (isYes(values["private"]) ? "internal" : nil))
         addList("except")
-        let node = Node.mapping(Node.Mapping(fields.map { (Node($0.0), $0.1) }))
+        let node = Node.mapping(Node.Mapping(fields.map { (scalar($0.0), $0.1) }, tag))
         let yaml = YAMLFile(path: file, root: node, fixedLocation: location)
         return RecordDecoder(config: config, gazetteer: gazetteer, fallbackID: "row-\(row.number)").decode(yaml, diagnostics: &problems)
     }
@@ -216,7 +220,9 @@ struct CSVRowConverter {
         let parser = DateExpressionParser(monthFirst: layout != .plain)
         var start: String?, end: String?
         if let text = values["start"] {
-            if let time = LocalDateTime(iso: text) {
+            if let day = LocalDate(iso: text) {
+                start = day.description
+            } else if let time = LocalDateTime(iso: text) {
                 start = time.description
             } else if let mention = parser.wholeMention(text), let days = mention.days(year: nil) {
                 start = days.start.description
@@ -227,7 +233,9 @@ struct CSVRowConverter {
             }
         }
         if let text = values["end"] {
-            if let time = LocalDateTime(iso: text) {
+            if let day = LocalDate(iso: text) {
+                end = day.description
+            } else if let time = LocalDateTime(iso: text) {
                 end = time.description
             } else if let mention = parser.wholeMention(text), let days = mention.days(year: nil) {
                 end = days.end.description
@@ -257,11 +265,11 @@ struct CSVRowConverter {
 
     /// Minutes after midnight of `10:00`, `10:00:00`, `9:30 AM`, `12:00:00 PM`.
     static func timeOfDay(_ text: String) -> Int? {
-        var clock = text.uppercased().trimmingCharacters(in: .whitespaces)
+        var clock = text.uppercased().trimmedSpaces
         var offset = 0
         var twelveHour = false
         for (suffix, add) in [("AM", 0), ("PM", 12 * 60)] where clock.hasSuffix(suffix) {
-            clock = String(clock.dropLast(2)).trimmingCharacters(in: .whitespaces)
+            clock = String(clock.dropLast(2)).trimmedSpaces
             offset = add
             twelveHour = true
         }
@@ -278,19 +286,19 @@ struct CSVRowConverter {
 
     /// `venue`/`city`/`country` cells, or a `location` cell: "Skopje, North Macedonia" is
     /// read as city and country when the gazetteer knows the city, else kept as text.
-    private func place(_ values: [String: String]) -> Node? {
+    private func place(_ values: [String: String], tag: Tag) -> Node? {
         var parts: [(String, String)] = [("venue", values["venue"]), ("city", values["city"]), ("country", values["country"])].compactMap { key, value in value.map { (key, $0) } }
         if parts.isEmpty, let text = values["location"] {
-            let pieces = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let pieces = text.split(separator: ",").map { $0.trimmedSpaces }
             if let index = pieces.firstIndex(where: { gazetteer.place(named: $0) != nil }), let known = gazetteer.place(named: pieces[index]) {
                 let venue = pieces[..<index].joined(separator: ", ")
                 parts = (venue.isEmpty ? [] : [("venue", venue)]) + [("city", pieces[index]), ("country", index + 1 < pieces.count ? pieces[index + 1] : known.country)]
             } else {
-                return .scalar(Node.Scalar(text))
+                return .scalar(Node.Scalar(text, tag))
             }
         }
         guard !parts.isEmpty else { return nil }
-        return .mapping(Node.Mapping(parts.map { (Node($0.0), Node($0.1)) }))
+        return .mapping(Node.Mapping(parts.map { (.scalar(Node.Scalar($0.0, tag)), .scalar(Node.Scalar($0.1, tag))) }, tag))
     }
 
     /// A category cell in the project's words: "Board meeting" is `board-meeting`. A value

@@ -89,13 +89,24 @@ public struct DateExpressionParser: Sendable {
         return result
     }
 
+    /// What may follow a cell's date: spaces, tabs and punctuation (Foundation's
+    /// `.whitespaces` and `.punctuationCharacters`).
+    private static func isSpaceOrPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .spaceSeparator, .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+            .initialPunctuation, .finalPunctuation, .otherPunctuation:
+            true
+        default: scalar == "\t"
+        }
+    }
+
     /// The date or span that is the whole of `text` (a spreadsheet cell), or nil.
     public func wholeMention(_ text: String) -> DateMention? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedSpaces
         let found = mentions(in: trimmed)
         guard found.count == 1, let mention = found.first else { return nil }
-        let rest = trimmed[mention.range.upperBound...].trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
-        let before = trimmed[..<mention.range.lowerBound].trimmingCharacters(in: .whitespaces)
+        let rest = trimmed[mention.range.upperBound...].unicodeScalars.drop(while: Self.isSpaceOrPunctuation)
+        let before = trimmed[..<mention.range.lowerBound].trimmedSpaces
         let allowedBefore = ["", "on", "from", "between"]
         return rest.isEmpty && allowedBefore.contains(before.lowercased()) ? mention : nil
     }

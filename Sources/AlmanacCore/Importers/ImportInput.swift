@@ -34,12 +34,19 @@ public enum ImportInput {
             diagnostics.append(.error(start, "the file is larger than \(maximumBytes >> 20) MB, which is more than any activity log should be", hint: "check that it is the right file, or split it into smaller files and import each"))
             return nil
         }
-        guard !data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
+        // Raw bytes: Data's own iteration costs several times as much on a big log.
+        let (isBlank, lineOfZero): (Bool, Int?) = data.withUnsafeBytes { bytes in
+            let isBlank = bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+            guard let zero = bytes.firstIndex(of: 0) else { return (isBlank, nil) }
+            var line = 1
+            for byte in bytes[..<zero] where byte == 0x0A { line += 1 }
+            return (isBlank, line)
+        }
+        guard !isBlank else {
             diagnostics.append(.error(start, "the file is empty", hint: "export the data again, or check that you named the right file"))
             return nil
         }
-        if let zero = data.firstIndex(of: 0) {
-            let line = data[..<zero].filter { $0 == 0x0A }.count + 1
+        if let line = lineOfZero {
             diagnostics.append(.error(SourceLocation(file: file, line: line), "this is a binary file, not text (it holds a NUL byte)", hint: "export the data as text (UTF-8 .txt, .md, .csv or .ics) and import that"))
             return nil
         }

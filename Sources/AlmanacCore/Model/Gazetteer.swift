@@ -74,15 +74,12 @@ public struct Gazetteer: Sendable {
     }
 }
 
-/// The tab-separated data files that ship with Almanac: `#` comment lines, a header row,
-/// then one row per line.
+/// The tab-separated data files that ship with Almanac, compiled into it from `Resources/`:
+/// `#` comment lines, a header row, then one row per line.
 enum TSV {
     /// The rows of `Resources/<name>.tsv`.
     static func bundled(_ name: String) -> [[String]] {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "Resources"),
-              let text = try? String(contentsOf: url, encoding: .utf8)
-        else { return [] }
-        return rows(text)
+        rows(EmbeddedResources.files[name + ".tsv"] ?? "")
     }
 
     static func rows(_ text: String) -> [[String]] {

@@ -27,7 +27,7 @@ struct RecordDecoder {
         defer { diagnostics += problems }
 
         let id = decodeID(fields, diagnostics: &problems)
-        let title = fields.text("title", diagnostics: &problems)?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let title = fields.text("title", diagnostics: &problems)?.trimmed
         if title?.isEmpty ?? true {
             problems.append(.error(fields.location(of: "title"), "the record has no 'title'", hint: "add a line such as `title: 7th IISG Board meeting`"))
         }
@@ -197,7 +197,7 @@ struct RecordDecoder {
     }
 
     private func decodeURL(_ fields: YAMLMapping, diagnostics: inout [Diagnostic]) -> String? {
-        guard let url = fields.text("url", diagnostics: &diagnostics)?.trimmingCharacters(in: .whitespaces) else { return nil }
+        guard let url = fields.text("url", diagnostics: &diagnostics)?.trimmedSpaces else { return nil }
         guard url.hasPrefix("https://") || url.hasPrefix("http://"), !url.contains(" ") else {
             diagnostics.append(.error(fields.location(of: "url"), "'\(url)' is not a web address", hint: "write the full address, starting with https://"))
             return nil
@@ -243,11 +243,11 @@ struct RecordDecoder {
     }
 
     private func clean(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespacesAndNewlines)
+        text.trimmed
     }
 
     private func trimmedBlock(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespacesAndNewlines)
+        text.trimmed
     }
 }
 

@@ -15,43 +15,39 @@ struct TemplateLibrary {
     let name: String
     let path: String
 
-    /// The templates that ship with Almanac (the repository's `templates/` folder).
-    static var bundledDirectory: String? {
-        Bundle.module.url(forResource: "templates", withExtension: nil, subdirectory: "Resources")?.path
-    }
-
-    /// The template at `path`, or when nil the bundled one called `file`.
+    /// The template at `path`, or when nil the built-in one called `file`.
     static func load(_ path: String?, orBundled file: String) throws(TemplateError) -> TemplateLibrary {
         if let path { return try load(path) }
-        guard let directory = bundledDirectory else {
-            throw TemplateError(.error(SourceLocation(file: file), "Almanac's own templates are missing from its installation", hint: "reinstall Almanac, or pass --template FILE"))
-        }
-        return try load(directory + "/" + file)
+        return try load(file, from: .builtIn)
     }
 
     /// Loads the template at `path` and the partials it uses, from its folder.
     static func load(_ path: String) throws(TemplateError) -> TemplateLibrary {
-        _ = MarkdownText.registered
         let url = URL(fileURLWithPath: path).standardizedFileURL
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw TemplateError(.error(SourceLocation(file: url.path), "the template does not exist", hint: "check the path; copy a default template from Almanac's templates/ folder to start"))
         }
-        let folder = url.deletingLastPathComponent()
+        return try load(url.lastPathComponent, from: .folder(url.deletingLastPathComponent()))
+    }
+
+    /// Loads the template `file` of `folder` and the partials it uses.
+    private static func load(_ file: String, from folder: TemplateFolder) throws(TemplateError) -> TemplateLibrary {
+        _ = MarkdownText.registered
         var library = MustacheLibrary()
-        var pending: [(file: String, usedAt: SourceLocation?)] = [(url.lastPathComponent, nil)]
-        var seen: Set<String> = [url.lastPathComponent]
+        var pending: [(file: String, usedAt: SourceLocation?)] = [(file, nil)]
+        var seen: Set<String> = [file]
         while let (file, usedAt) = pending.popLast() {
-            let filePath = folder.appendingPathComponent(file).path
-            guard FileManager.default.fileExists(atPath: filePath) else {
+            let filePath = folder.path(of: file)
+            guard folder.contains(file) else {
                 throw TemplateError(.error(usedAt ?? SourceLocation(file: filePath), "there is no partial '\(name(of: file))'", hint: "a partial is another .mustache file in the same folder, named without .mustache"))
             }
-            let (template, text) = try parse(filePath)
+            let (template, text) = try parse(filePath, data: folder.contents(of: file))
             library.register(template, named: name(of: file))
             for partial in partials(in: text, file: filePath) where seen.insert(partial.name + ".mustache").inserted {
                 pending.append((partial.name + ".mustache", partial.location))
             }
         }
-        return TemplateLibrary(library: library, name: name(of: url.lastPathComponent), path: url.path)
+        return TemplateLibrary(library: library, name: name(of: file), path: folder.path(of: file))
     }
 
     /// `report.md.mustache` → `report.md`; plain names are kept.
@@ -59,9 +55,9 @@ struct TemplateLibrary {
         file.hasSuffix(".mustache") ? String(file.dropLast(".mustache".count)) : file
     }
 
-    private static func parse(_ path: String) throws(TemplateError) -> (MustacheTemplate, String) {
+    private static func parse(_ path: String, data: Data?) throws(TemplateError) -> (MustacheTemplate, String) {
         var diagnostics: [Diagnostic] = []
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data else {
             throw TemplateError(.error(SourceLocation(file: path), "cannot read this template", hint: "check that you may read it"))
         }
         guard let text = TextDecoding.utf8(data, file: path, diagnostics: &diagnostics) else { throw TemplateError(diagnostics[0]) }
@@ -121,4 +117,32 @@ public struct TemplateError: Error, CustomStringConvertible {
     init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
 
     public var description: String { diagnostic.formatted(relativeTo: FileManager.default.currentDirectoryPath) }
+}
+
+/// Where a template and its partials are read from: a folder on disk, or the templates
+/// compiled into Almanac (the repository's `templates/` folder).
+private enum TemplateFolder {
+    case folder(URL)
+    case builtIn
+
+    func path(of file: String) -> String {
+        switch self {
+        case let .folder(url): url.appendingPathComponent(file).path
+        case .builtIn: "templates/" + file + " (built into Almanac)"
+        }
+    }
+
+    func contains(_ file: String) -> Bool {
+        switch self {
+        case .folder: FileManager.default.fileExists(atPath: path(of: file))
+        case .builtIn: EmbeddedResources.files["templates/" + file] != nil
+        }
+    }
+
+    func contents(of file: String) -> Data? {
+        switch self {
+        case .folder: FileManager.default.contents(atPath: path(of: file))
+        case .builtIn: EmbeddedResources.files["templates/" + file].map { Data($0.utf8) }
+        }
+    }
 }
