@@ -25,7 +25,9 @@ import Testing
             let configuration = SiteServer.Configuration(projectDirectory: folder.url.path, port: 0, pollInterval: .milliseconds(100))
             let server = try SiteServer(configuration: configuration, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
             let box = PortBox()
-            let task = Task { try await server.run { box.set($0) } }
+            // On threads of its own: other tests block the few threads of Swift's concurrency
+            // pool (waiting for processes), which would stall a server that shares them.
+            let task = Task(executorPreference: OwnThreadExecutor.shared) { try await server.run { box.set($0) } }
             guard await HTTPProbe.waitFor({ box.port != nil }), let port = box.port else {
                 task.cancel()
                 throw HTTPProbe.Failure(description: "the server did not start within 20 s")
@@ -38,6 +40,17 @@ import Testing
         }
 
         deinit { task.cancel() }
+    }
+
+    /// Runs jobs on a serial dispatch queue, whose thread is not one of the concurrency pool's.
+    final class OwnThreadExecutor: TaskExecutor, @unchecked Sendable {
+        static let shared = OwnThreadExecutor()
+        private let queue = DispatchQueue(label: "serve-tests")
+
+        func enqueue(_ job: consuming ExecutorJob) {
+            let job = UnownedJob(job)
+            queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+        }
     }
 
     final class PortBox: @unchecked Sendable {
