@@ -56,6 +56,7 @@ struct ServeCommand: ParsableCommand {
             return handler
         }
         let logger = Logger(label: "almanac.serve")
+        SiteServer.runConcurrencyOnEventLoops()
         let configuration = SiteServer.Configuration(
             projectDirectory: options.directory, host: host, port: port, pollInterval: .milliseconds(Int(reloadEvery * 1000))
         )

@@ -4,6 +4,7 @@ internal import Hummingbird
 internal import HummingbirdCore
 public import Logging
 internal import NIOCore
+internal import NIOPosix
 
 /// `almanac serve`: the project's site over HTTP/1.1, rebuilt from the records when they
 /// change, on Hummingbird.
@@ -73,6 +74,14 @@ public struct SiteServer: Sendable {
             try await group.next()
             group.cancelAll()
         }
+    }
+
+    /// Makes SwiftNIO's event loops the threads of Swift concurrency, so a request is not
+    /// handed from an I/O thread to another thread and back (about twice the requests per
+    /// second). Call once, from the main thread, before anything async runs; blocking work
+    /// (site rebuilds) already runs on threads of its own.
+    public static func runConcurrencyOnEventLoops() {
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
     }
 
     /// Looks at the records now rather than at the next poll.
