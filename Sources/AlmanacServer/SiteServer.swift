@@ -77,9 +77,9 @@ public struct SiteServer: Sendable {
     }
 
     /// Makes SwiftNIO's event loops the threads of Swift concurrency, so a request is not
-    /// handed from an I/O thread to another thread and back (about twice the requests per
-    /// second). Call once, from the main thread, before anything async runs; blocking work
-    /// (site rebuilds) already runs on threads of its own.
+    /// handed from an I/O thread to another thread and back. Call once, from the main
+    /// thread, before anything async runs; blocking work (site rebuilds) already runs on
+    /// threads of its own.
     public static func runConcurrencyOnEventLoops() {
         NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
     }
