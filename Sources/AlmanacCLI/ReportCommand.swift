@@ -5,18 +5,20 @@ import Foundation
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the activity report of a period: Markdown, HTML, CSV and a chart.",
+        abstract: "Write the activity report of a period: HTML and PDF for the board, Markdown, CSV, a chart and a staff checklist.",
         discussion: """
-        Writes report.md, report.html, activities.csv, summary.csv and \
+        Writes report.md, report.html, checklist.md, activities.csv, summary.csv and \
         activities-by-month.svg into <project>/reports/<label>/ (or --out DIR), where the \
         label is the period's canonical name: 2023-Q4, FY2024-Q1, 2023-10-01_2023-12-31. \
-        The same records give byte-identical files.
+        The same records give byte-identical files. report.html is one self-contained file \
+        (chart, trend and map inline) to send as it is; checklist.md lists, for staff, the \
+        records to complete. With --pdf, report.pdf too, printed by headless Chromium.
 
         Counting: an activity that straddles the period's edge counts in each period it \
         touches; days of activity add up each activity's days inside the period; each \
         occurrence of a repeating activity counts; cancelled activities are listed apart \
         and not counted; internal activities are counted unless --public; drafts are not \
-        counted and are listed under data quality.
+        counted and are listed under data quality in checklist.md.
 
         Fiscal years: with `fiscal-year-start: july` in almanac.yml, FY2024 is \
         2023-07-01 to 2024-06-30 and FY2024-Q1 is July to September 2023. Relative words \
@@ -51,6 +53,9 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .customLong("public"), help: "Leave internal activities out (they are counted by default: reports are for the board).")
     var publicOnly = false
 
+    @Flag(name: .long, help: "Also print report.html to report.pdf (A4, page numbers), with headless Chromium.")
+    var pdf = false
+
     @OptionGroup var options: ProjectOptions
     @OptionGroup var output: OutputOptions
 
@@ -83,11 +88,22 @@ struct ReportCommand: ParsableCommand {
             console.error("error: \(error.localizedDescription)")
             throw ExitCode(ExitStatus.dataErrors)
         }
+        var written = paths
+        if pdf {
+            let pdfPath = directory + "/report.pdf"
+            do {
+                try PDFRenderer.render(html: directory + "/report.html", to: pdfPath)
+                written.append(pdfPath)
+            } catch {
+                console.error("error: \(error.message)" + (error.hint.map { "\n  hint: \($0)" } ?? ""))
+                throw ExitCode(ExitStatus.dataErrors)
+            }
+        }
         let figures = Dictionary(uniqueKeysWithValues: output.context.figures.map { ($0.key, $0.thisPeriod) })
         console.note("Report \(period.label): \(period.start) to \(period.end)\(publicOnly ? ", public activities only" : "")")
         console.note("\(Console.plural(figures["activities"] ?? 0, "activity", plural: "activities")), \(Console.plural(figures["days_of_activity"] ?? 0, "day")) of activity, \(Console.plural(figures["cities"] ?? 0, "city", plural: "cities")), \(Console.plural(figures["countries"] ?? 0, "country", plural: "countries"))")
         let current = FileManager.default.currentDirectoryPath
-        for path in paths { console.note("Wrote \(RelativePath.display(path, from: current))") }
+        for path in written { console.note("Wrote \(RelativePath.display(path, from: current))") }
         if project.diagnostics.hasErrors {
             console.error("Some records have errors and were left out of the report: \(Console.tally(project.diagnostics)). Fix them (`almanac check`) before handing the report out.")
             throw ExitCode(ExitStatus.dataErrors)

@@ -35,41 +35,42 @@ public final class ICalProperty {
         ownsPointer = true
     }
 
-    private static func make(_ name: String, _ value: OpaquePointer?) -> ICalProperty {
+    private static func make(_ kind: ICalPropertyKind, _ value: OpaquePointer?) -> ICalProperty {
         ICalLibrary.prepare()
-        let upper = name.uppercased()
-        let isExtension = upper.hasPrefix("X-")
-        let kind = isExtension ? ICAL_X_PROPERTY : icalproperty_string_to_kind(upper)
-        precondition(kind != ICAL_NO_PROPERTY, "unknown iCalendar property \(name)")
-        let property = ICalProperty(creating: icalproperty_new(kind))
-        if isExtension { icalproperty_set_x_name(property.pointer, upper) }
+        let property = ICalProperty(creating: icalproperty_new(kind.kind))
+        if let name = kind.extensionName { icalproperty_set_x_name(property.pointer, name) }
         if let value { icalproperty_set_value(property.pointer, value) }
         return property
+    }
+
+    private static func wrap(_ pointer: OpaquePointer?) -> ICalProperty {
+        ICalLibrary.prepare()
+        return ICalProperty(creating: pointer!)
     }
 
     // MARK: Building
 
     /// A TEXT property (`SUMMARY`, `DESCRIPTION`, `X-WR-CALNAME`, …). libical escapes
     /// backslashes, commas, semicolons and newlines when writing it.
-    public static func text(_ name: String, _ value: String) -> ICalProperty {
-        make(name, icalvalue_new_text(value))
+    public static func text(_ kind: ICalPropertyKind, _ value: String) -> ICalProperty {
+        make(kind, icalvalue_new_text(value))
     }
 
     /// A URI property (`URL`, `SOURCE`).
-    public static func uri(_ name: String, _ value: String) -> ICalProperty {
-        make(name, icalvalue_new_uri(value))
+    public static func uri(_ kind: ICalPropertyKind, _ value: String) -> ICalProperty {
+        make(kind, icalvalue_new_uri(value))
     }
 
-    /// An INTEGER property (`SEQUENCE`, `PRIORITY`).
-    public static func integer(_ name: String, _ value: Int) -> ICalProperty {
-        make(name, icalvalue_new_integer(Int32(clamping: value)))
+    /// An INTEGER property (`SEQUENCE`).
+    public static func integer(_ kind: ICalPropertyKind, _ value: Int) -> ICalProperty {
+        make(kind, icalvalue_new_integer(Int32(clamping: value)))
     }
 
     /// A DATE or DATE-TIME property. A local DATE-TIME gets the `TZID` parameter; a DATE gets
     /// `VALUE=DATE`.
-    public static func time(_ name: String, _ time: ICalTime, tzid: String? = nil) -> ICalProperty {
+    public static func time(_ kind: ICalPropertyKind, _ time: ICalTime, tzid: String? = nil) -> ICalProperty {
         let value = time.isDate ? icalvalue_new_date(time.raw) : icalvalue_new_datetime(time.raw)
-        let property = make(name, value)
+        let property = make(kind, value)
         if time.isDate {
             icalproperty_add_parameter(property.pointer, icalparameter_new_value(ICAL_VALUE_DATE))
         } else if let tzid, !time.isUTC {
@@ -79,36 +80,46 @@ public final class ICalProperty {
     }
 
     /// A DURATION property such as `REFRESH-INTERVAL;VALUE=DURATION:PT12H`.
-    public static func duration(_ name: String, seconds: Int) -> ICalProperty {
-        let property = make(name, icalvalue_new_duration(icaldurationtype_from_int(Int32(clamping: seconds))))
+    public static func duration(_ kind: ICalPropertyKind, seconds: Int) -> ICalProperty {
+        let property = make(kind, icalvalue_new_duration(icaldurationtype_from_int(Int32(clamping: seconds))))
         icalproperty_add_parameter(property.pointer, icalparameter_new_value(ICAL_VALUE_DURATION))
         return property
     }
 
     /// `GEO:lat;lon`.
     public static func geo(latitude: Double, longitude: Double) -> ICalProperty {
-        make("GEO", icalvalue_new_geo(icalgeotype(lat: latitude, lon: longitude)))
+        wrap(icalproperty_new_geo(icalgeotype(lat: latitude, lon: longitude)))
     }
 
     /// `RRULE:…` from a validated rule.
     public static func recurrenceRule(_ rule: ICalRecurrence) -> ICalProperty {
-        rule.withRaw { make("RRULE", icalvalue_new_recur($0)) }
+        rule.withRaw { wrap(icalproperty_new_rrule($0)) }
     }
 
-    /// An enumerated property (`STATUS`, `METHOD`, `CLASS`, `TRANSP`) from its iCalendar text.
-    /// Returns nil when libical does not know that value.
-    public static func enumerated(_ name: String, _ value: String) -> ICalProperty? {
-        let property = make(name, nil)
-        let kind = icalproperty_kind_to_value_kind(icalproperty_isa(property.pointer))
-        guard let parsed = icalvalue_new_from_string(kind, value) else { return nil }
-        icalproperty_set_value(property.pointer, parsed)
-        return property
+    /// `STATUS:CONFIRMED`, `TENTATIVE` or `CANCELLED`.
+    public static func status(_ status: ICalStatus) -> ICalProperty {
+        wrap(icalproperty_new_status(status.raw))
+    }
+
+    /// `TRANSP:OPAQUE` or `TRANSPARENT`.
+    public static func transparency(_ transparency: ICalTransparency) -> ICalProperty {
+        wrap(icalproperty_new_transp(transparency.raw))
+    }
+
+    /// `CLASS:PUBLIC`, `PRIVATE` or `CONFIDENTIAL`.
+    public static func classification(_ classification: ICalClassification) -> ICalProperty {
+        wrap(icalproperty_new_class(classification.raw))
+    }
+
+    /// `METHOD:PUBLISH`.
+    public static func method(_ method: ICalMethod) -> ICalProperty {
+        wrap(icalproperty_new_method(method.raw))
     }
 
     /// `CATEGORIES` with a single category. libical writes commas and semicolons in this
     /// value unescaped, and readers split on them: callers keep them out of the value.
     public static func category(_ value: String) -> ICalProperty {
-        make("CATEGORIES", icalvalue_new_text(value))
+        wrap(icalproperty_new_categories(value))
     }
 
     /// Sets a parameter such as `TZID` or `VALUE`.

@@ -14,25 +14,25 @@ func check(_ condition: Bool, _ message: String) {
 
 for round in 0..<50 {
     let calendar = ICalComponent(.calendar)
-    calendar.add(.text("PRODID", "-//Almanac//Probe//EN"))
-    calendar.add(.text("X-WR-CALNAME", "Probe, round \(round)"))
-    calendar.add(.duration("REFRESH-INTERVAL", seconds: 43_200))
+    calendar.add(.text(.productID, "-//Almanac//Probe//EN"))
+    calendar.add(.text(.extension("X-WR-CALNAME"), "Probe, round \(round)"))
+    calendar.add(.duration(.refreshInterval, seconds: 43_200))
     if let zone = ICalTimezones.vtimezone("Europe/Sarajevo", from: ICalTime(year: 2023, month: 1, day: 1, hour: 0, minute: 0, isUTC: true), through: nil) {
         calendar.add(zone)
     } else {
         check(false, "no VTIMEZONE for Europe/Sarajevo")
     }
     let event = ICalComponent(.event)
-    event.add(.text("UID", "probe-\(round)@example.org"))
-    event.add(.time("DTSTAMP", ICalTime(unixTime: 1_700_000_000)))
-    event.add(.time("DTSTART", ICalTime(year: 2023, month: 12, day: 7, hour: 10, minute: 0), tzid: "Europe/Sarajevo"))
-    event.add(.time("DTEND", ICalTime(year: 2023, month: 12, day: 8)))
-    event.add(.text("SUMMARY", "Chișinău; Priština, Kosovo* \\ done"))
+    event.add(.text(.uid, "probe-\(round)@example.org"))
+    event.add(.time(.timestamp, ICalTime(unixTime: 1_700_000_000)))
+    event.add(.time(.start, ICalTime(year: 2023, month: 12, day: 7, hour: 10, minute: 0), tzid: "Europe/Sarajevo"))
+    event.add(.time(.end, ICalTime(year: 2023, month: 12, day: 8)))
+    event.add(.text(.summary, "Chișinău; Priština, Kosovo* \\ done"))
     event.add(.category("board meeting"))
     event.add(.geo(latitude: 43.85, longitude: 18.41))
-    event.add(.integer("SEQUENCE", round))
-    event.add(.uri("URL", "https://example.org/news?id=\(round)"))
-    if let status = ICalProperty.enumerated("STATUS", "CONFIRMED") { event.add(status) }
+    event.add(.integer(.sequence, round))
+    event.add(.uri(.url, "https://example.org/news?id=\(round)"))
+    event.add(.status(.confirmed))
     if let rule = ICalRecurrence("FREQ=WEEKLY;COUNT=3") {
         event.add(.recurrenceRule(rule))
         let dates = rule.occurrences(startingAt: ICalTime(year: 2023, month: 1, day: 2), through: ICalTime(year: 2023, month: 12, day: 31))

@@ -27,7 +27,7 @@ private func initProject(in folder: TemporaryFolder, _ extra: [String] = []) thr
             """)
         let config = try folder.read("proj/almanac.yml")
         for setting in ["name", "description", "organisation", "timezone", "domain", "base-url", "refresh-interval", "cancelled-grace-days",
-                        "categories", "feeds", "fiscal-year-start", "report", "indicators", "footnotes"] {
+                        "categories", "feeds", "fiscal-year-start", "report", "indicators", "footnotes", "category-labels"] {
             #expect(config.contains("\n\(setting):") || config.contains("\n# \(setting):"), "almanac.yml lacks \(setting)")
         }
         #expect(config.contains("name: IISG Secretariat activities\n"))
@@ -44,7 +44,8 @@ private func initProject(in folder: TemporaryFolder, _ extra: [String] = []) thr
         #expect(try initProject(in: folder).status == 0)
         let config = try folder.read("proj/almanac.yml")
         try folder.write("proj/almanac.yml", Self.uncommented(config))
-        #expect(try folder.read("proj/almanac.yml").contains("\nfootnotes:\n  - '*This designation"))
+        #expect(try folder.read("proj/almanac.yml").contains("\nfootnotes:\n  - text: '*This designation"))
+        #expect(try folder.read("proj/almanac.yml").contains("\ncategory-labels:\n  board-meeting: Board meeting"))
         let check = try CLI.run(["check", "--project", "proj"], in: folder.url)
         #expect(check.status == 0, "\(check.stderr)")
         #expect(check.stderr.isEmpty)
@@ -64,7 +65,7 @@ private func initProject(in folder: TemporaryFolder, _ extra: [String] = []) thr
             }
             block = nil
             if body.hasPrefix("# "), let key = body.dropFirst(2).split(separator: ":").first,
-               ["base-url", "indicators", "footnotes", "- name"].contains(String(key)) {
+               ["base-url", "indicators", "footnotes", "category-labels", "- name"].contains(String(key)) {
                 block = indent + "#"
                 lines.append(indent + body.dropFirst(2))
             } else {

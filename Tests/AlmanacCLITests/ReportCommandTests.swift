@@ -12,7 +12,7 @@ import Testing
         ["2023-12-07-iisg-board-meeting", "2023-12-07", "2023-12-07", "Sarajevo", "Bosnia and Herzegovina"],
     ]
 
-    static let reportFiles = ["activities-by-month.svg", "activities.csv", "report.html", "report.md", "summary.csv"]
+    static let reportFiles = ["activities-by-month.svg", "activities.csv", "checklist.md", "report.html", "report.md", "summary.csv"]
 
     @Test func exampleQ4HasEveryActivityWithItsDatesAndPlaceAndTheRightFigures() throws {
         let out = try TemporaryFolder()
@@ -37,16 +37,29 @@ import Testing
         #expect(figures["countries"]?.first == "5")
 
         let markdown = try out.read("report.md")
-        #expect(markdown.contains("| 1–2 Nov 2023 | The IISG Secretariat meeting with ARK.IT Company (internal) | Tirana, Albania | meeting | ARK.IT |"))
-        #expect(markdown.contains("- IISG Secretariat meeting on IISG Database with EU Delegations and EC (events/2023/2023-10-17-database-meeting-eu-delegations.yml): no place"))
-        #expect(markdown.contains("- Meeting with European Union Delegation in Serbia (events/2024/eu-delegation-serbia-meeting.yml): draft without a date"))
-        #expect(markdown.contains("\\*This designation is without prejudice to positions on status"))
-        #expect(markdown.contains("![Activities per month by category: Oct 2023: 3 (meeting 3); Nov 2023: 3 (meeting 1, conference 1, consultations 1); Dec 2023: 1 (board-meeting 1)](activities-by-month.svg)"))
+        #expect(markdown.hasPrefix("# IISG Secretariat — activity report Q4 2023\n"))
+        #expect(markdown.contains("| 1–2 Nov 2023 | The IISG Secretariat meeting with ARK.IT Company (internal) | Tirana, Albania | Meeting | ARK.IT |"))
+        #expect(markdown.contains("| 7 Dec 2023 | 7th IISG Board meeting | Sarajevo, Bosnia and Herzegovina | Board meeting |"))
+        // The log starts in September 2023: Q4 2022 has no records, and nothing is "new".
+        #expect(markdown.contains("| Figure | Q4 2023 | Q3 2023 | Change | Q4 2022 | Change |"))
+        #expect(markdown.contains("| Activities | 7 | 2 | +5 | no records | – |"))
+        #expect(markdown.contains("The log starts on 5 Sep 2023, less than a year before this period"))
+        #expect(!markdown.contains("for the first time:"))
+        // The board's report carries no file paths; the staff checklist does.
+        #expect(!markdown.contains("Data quality") && !markdown.contains("events/2023/"))
+        let checklist = try out.read("checklist.md")
+        #expect(checklist.contains("- [ ] IISG Secretariat meeting on IISG Database with EU Delegations and EC (events/2023/2023-10-17-database-meeting-eu-delegations.yml): no place"))
+        #expect(checklist.contains("- [ ] Meeting with European Union Delegation in Serbia (events/2024/eu-delegation-serbia-meeting.yml): draft without a date"))
+        // No activity of Q4 2023 is in Kosovo, so the Kosovo* footnote is not printed.
+        #expect(!markdown.contains("This designation is without prejudice"))
+        #expect(markdown.contains("![Activities per month by category: Oct 2023: 3 (Meeting 3); Nov 2023: 3 (Meeting 1, Conference 1, Consultations 1); Dec 2023: 1 (Board meeting 1)](activities-by-month.svg)"))
         let html = try out.read("report.html")
-        #expect(html.contains("<img src=\"activities-by-month.svg\""))
-        #expect(html.contains("@media print"))
+        #expect(!html.contains("<img") && html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox="))
+        #expect(html.contains("@media print") && html.contains("counter(pages)"))
+        #expect(html.contains("<h1>Activity report Q4 2023</h1>"))
         let svg = try out.read("activities-by-month.svg")
         #expect(svg.contains("prefers-color-scheme: dark") && !svg.contains("currentColor"))
+        #expect(svg.contains("fill=\"#E69F00\"><title>Oct 2023: 3 Meeting</title>"), "meeting is almanac.yml's second category: the second colour")
     }
 
     @Test func publicReportLeavesInternalActivitiesOut() throws {
@@ -64,12 +77,17 @@ import Testing
         let result = try CLI.run(["report", "2023-Q4", "--project", "examples/iisg", "--out", out.url.path])
         #expect(result.status == 0)
         let committed = CLI.packageRoot.appendingPathComponent("reports/2023-Q4")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: committed.path).sorted() == Self.reportFiles)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: committed.path).sorted() == (Self.reportFiles + ["report.pdf"]).sorted())
         for file in Self.reportFiles {
             let expected = try Data(contentsOf: committed.appendingPathComponent(file))
             let actual = try Data(contentsOf: out.url.appendingPathComponent(file))
-            #expect(actual == expected, "\(file) differs from the committed one: regenerate it with `almanac report 2023-Q4 --project examples/iisg --out reports/2023-Q4` and review the diff")
+            #expect(actual == expected, "\(file) differs from the committed one: regenerate it with `almanac report 2023-Q4 --project examples/iisg --out reports/2023-Q4 --pdf` and review the diff")
         }
+        // Chromium stamps the PDF with the time it was made, so its text is compared.
+        guard BoardPackTests.chromium != nil, let pdftotext = Interop.require(Interop.program("pdftotext"), "pdftotext (Debian package poppler-utils)") else { return }
+        #expect(try CLI.run(["report", "2023-Q4", "--project", "examples/iisg", "--out", out.url.path, "--pdf"]).status == 0)
+        let text = { (folder: URL) in try CLI.runProgram(pdftotext, ["-layout", folder.appendingPathComponent("report.pdf").path, "-"]).stdout }
+        #expect(try text(out.url) == text(committed), "report.pdf's text differs from the committed one")
     }
 
     @Test func runsAreByteIdenticalAndLeaveNoTemporaryFiles() throws {
@@ -135,6 +153,27 @@ import Testing
         #expect(missing.stderr.contains("partial.md.mustache:2:1: error: there is no partial 'missing'"), "\(missing.stderr)")
     }
 
+    /// Q3 2023 is the log's first quarter: its previous quarter has no records, which
+    /// summary.csv leaves empty rather than writing 0.
+    @Test func firstQuarterOfTheLogComparesWithNoRecords() throws {
+        let out = try TemporaryFolder()
+        #expect(try CLI.run(["report", "2023-Q3", "--project", "examples/iisg", "--out", out.url.path]).status == 0)
+        #expect(try out.read("summary.csv").contains("\r\nactivities,2,,\r\n"))
+        #expect(try out.read("report.md").contains("| Activities | 2 | no records | – | no records | – |"))
+        #expect(try out.read("report.html").contains("Q2 2023: no records"))
+    }
+
+    /// The Kosovo* footnote appears when the report mentions Kosovo, and only then.
+    @Test func kosovoFootnoteFollowsTheText() throws {
+        let project = try TemporaryFolder(copying: CLI.fixtures.appendingPathComponent("reports"))
+        #expect(try CLI.run(["report", "2023-Q4", "--out", "out"], in: project.url).status == 0)
+        let markdown = try project.read("out/report.md")
+        #expect(markdown.contains("Kosovo\\*") && markdown.contains("\\*This designation is without prejudice to positions on status"))
+        #expect(try project.read("out/report.html").contains("This designation is without prejudice"))
+        #expect(try CLI.run(["report", "2022-Q4", "--out", "out-2022"], in: project.url).status == 0)
+        #expect(try !project.read("out-2022/report.md").contains("This designation"))
+    }
+
     /// A template from almanac.yml with a partial: values stay escaped for Markdown inside
     /// the partial too (swift-mustache would switch back to HTML escaping there).
     @Test func customTemplateWithPartialEscapesForMarkdown() throws {
@@ -145,7 +184,7 @@ import Testing
         let result = try CLI.run(["report", "2023-Q4", "--out", "out"], in: project.url)
         #expect(result.status == 0, "\(result.stderr)")
         let markdown = try project.read("out/report.md")
-        #expect(markdown.hasPrefix("# O'Brien & Partners \\| Secretariat — activity report 2023-Q4\n"))
+        #expect(markdown.hasPrefix("# O'Brien & Partners \\| Secretariat — activity report Q4 2023\n"))
         #expect(markdown.contains("| O'Brien & Partners \\| Co \\*launch\\* \\[draft\\] \\<b\\> | A, B \"quoted\", Kosovo\\* |"))
     }
 }

@@ -87,7 +87,19 @@ import Testing
             """,
     ]
 
-    static let project: Project = {
+    static let project = makeProject(records)
+
+    /// The same log with an activity more than a year before Q4 2023, so that the log covers
+    /// the year before it.
+    static let olderProject = makeProject(records.merging(["older.yml": """
+        id: older
+        title: Earlier visit
+        start: 2022-06-15
+        location: {city: Sarajevo, country: Bosnia and Herzegovina}
+        organisations: [Beta]
+        """]) { $1 })
+
+    static func makeProject(_ records: [String: String]) -> Project {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("almanac-counting-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: folder.appendingPathComponent("events"), withIntermediateDirectories: true)
         let config = """
@@ -107,11 +119,11 @@ import Testing
         }
         guard case let .success(project) = Project.load(from: folder.path) else { fatalError("the test project does not load") }
         return project
-    }()
+    }
 
-    private func context(_ label: String, publicOnly: Bool = false) throws -> ReportContext {
+    private func context(_ label: String, publicOnly: Bool = false, project: Project = Self.project) throws -> ReportContext {
         let period = try ReportPeriod.parse(label, today: LocalDate(iso: "2024-02-15")!)
-        return ReportBuilder(project: Self.project, period: period, publicOnly: publicOnly).context()
+        return ReportBuilder(project: project, period: period, publicOnly: publicOnly).context()
     }
 
     private func figure(_ context: ReportContext, _ key: String) -> Int? {
@@ -186,28 +198,63 @@ import Testing
         // Chisinau and Chișinău are one city; Skopje, Sarajevo, Tirana.
         #expect(figure(q4, "cities") == 4)
         #expect(figure(q4, "partner_organisations") == 3)
-        #expect(q4.newPartners == "Gamma, Beta")
-        #expect(q4.newCountries == "Bosnia and Herzegovina, Albania, Moldova")
         #expect(figure(q4, "organised") == 2)
         #expect(figure(q4, "attended") == 4)
+        // The log starts on 29 Sep 2023: too late to call anything met for the first time.
+        #expect(q4.newPartners == nil && q4.newCountries == nil)
+        #expect(q4.logStartNote?.hasPrefix("The log starts on 29 Sep 2023, less than a year before this period") == true)
+        // A log that covers the year before names the first-timers.
+        let covered = try context("2023-Q4", project: Self.olderProject)
+        #expect(covered.logStartNote == nil)
+        #expect(covered.newPartners == "Gamma")
+        #expect(covered.newCountries == "Albania, Moldova")
+        // The trend goes back to the log's first quarter (fewer than eight here).
+        #expect(covered.trend.map(\.name) == ["Q2 2022", "Q3 2022", "Q4 2022", "Q1 2023", "Q2 2023", "Q3 2023", "Q4 2023"])
+        #expect(covered.trend.map(\.activities) == [1, 0, 0, 0, 0, 1, 9] && covered.trendStartsWithLog)
+        #expect(covered.trend.last?.days == covered.figures.first { $0.key == "days_of_activity" }?.thisPeriod)
     }
 
     @Test func changesAgainstEarlierPeriods() throws {
         let q4 = try context("2023-Q4")
         let activities = try #require(q4.figures.first { $0.key == "activities" })
-        #expect(activities.previousPeriod == 1)
-        #expect(activities.changeFromPrevious == "+8")
-        #expect(activities.lastYear == 0)
-        #expect(activities.changeFromLastYear == "n/a")
+        #expect(activities.previousPeriod == "1" && activities.previousValue == 1)
+        #expect(activities.changeFromPrevious == "+8" && activities.isUp)
+        // Q4 2022 ends before the log starts: no records, not zero.
+        #expect(activities.lastYear == "no records")
+        #expect(activities.changeFromLastYear == "–")
+        #expect(q4.comparesLastYear && !q4.lastYearHasRecords)
         let q1 = try context("2024-Q1")
         #expect(q1.figures.first { $0.key == "activities" }?.changeFromPrevious == "-7")
+        // Before the first record: no records; a quarter the log covers without activity: 0.
+        let q2of2022 = try context("2022-Q2", project: Self.olderProject)
+        #expect(q2of2022.figures.first?.previousPeriod == "no records")
+        let q4older = try context("2023-Q4", project: Self.olderProject)
+        #expect(q4older.figures.first?.lastYear == "0" && q4older.figures.first?.changeFromLastYear == "+9")
+        // A year's previous period is the year before: one comparison, not two.
+        #expect(try !context("2023").comparesLastYear)
+    }
+
+    @Test func peopleReadPeriodAndCategoryNames() throws {
+        let names = try ["2023-Q4", "2023", "2023-10", "2023-H2", "2023-W45", "2023-10-01_2023-12-31"].map { try ReportPeriod.parse($0, today: LocalDate(iso: "2024-02-15")!).name }
+        #expect(names == ["Q4 2023", "2023", "October 2023", "H2 2023", "Week 45, 2023", "1 Oct – 31 Dec 2023"])
+        let fiscal = try ReportPeriod.parse("FY2024", today: LocalDate(iso: "2024-02-15")!, fiscalYearStartMonth: 7)
+        #expect(fiscal.name == "FY 2023/24")
+        let q4 = try context("2023-Q4")
+        #expect(q4.period.name == "Q4 2023" && q4.title.hasSuffix("activity report Q4 2023"))
+        var config = Self.project.config
+        #expect(config.label(ofCategory: "board-meeting") == "Board meeting")
+        config.categoryLabels["board-meeting"] = "Meeting of the Board"
+        #expect(config.label(ofCategory: "board-meeting") == "Meeting of the Board")
+        // Colours follow almanac.yml's order, so a category keeps its colour in every report.
+        #expect(config.colour(ofCategory: "meeting") == "#0072B2" && config.colour(ofCategory: "workshop") == "#E69F00")
+        #expect(config.colour(ofCategory: "not-listed") == config.colour(ofCategory: "not-listed"))
     }
 
     @Test func breakdownsByMonthFormatAndIndicators() throws {
         let q4 = try context("2023-Q4")
         #expect(q4.byMonth.map { "\($0.name) \($0.activities) \($0.days)" } == ["October 2023 5 6", "November 2023 1 1", "December 2023 3 3"])
         #expect(q4.byFormat.map { "\($0.name) \($0.activities)" } == ["In person 0", "Online 1", "Hybrid 0", "Not recorded 8"])
-        #expect(q4.byCategory.map { "\($0.name) \($0.activities)" } == ["meeting 5", "workshop 4"])
+        #expect(q4.byCategory.map { "\($0.name) \($0.activities)" } == ["Meeting 5", "Workshop 4"])
         let workshops = try #require(q4.indicators.first)
         #expect(workshops.span == "2023" && workshops.thisPeriod == 4 && workshops.toDate == 4 && workshops.percent == "50%")
         #expect(q4.highlights.map(\.month) == ["October 2023"])

@@ -30,6 +30,23 @@ import Testing
         #expect(config.indicators.isEmpty)
     }
 
+    @Test func footnotesWithTheirSubjectAndCategoryLabels() throws {
+        let config = try load("""
+            category-labels:
+              meeting: Meeting with partners
+            footnotes:
+              - Always printed.
+              - text: '*Kosovo note.'
+                when: [Kosovo, Kosova]
+            """).get().config
+        #expect(config.footnotes == [Footnote(text: "Always printed."), Footnote(text: "*Kosovo note.", when: ["Kosovo", "Kosova"])])
+        #expect(config.label(ofCategory: "meeting") == "Meeting with partners" && config.label(ofCategory: "workshop") == "Workshop")
+        #expect(config.footnotes[1].applies(to: "Pristina, Kosovo*") && !config.footnotes[1].applies(to: "Skopje, North Macedonia"))
+        #expect(config.footnotes[0].applies(to: "anything"))
+        #expect(try messages("category-labels:\n  meting: Meeting\n") == ["6: 'meting' in 'category-labels' is not one of the project's categories; did you mean 'meeting'?"])
+        #expect(try messages("footnotes:\n  - when: [Kosovo]\n") == ["6: a footnote needs a 'text'"])
+    }
+
     @Test func readsEverySetting() throws {
         let config = try load("""
             fiscal-year-start: July

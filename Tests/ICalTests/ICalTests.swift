@@ -11,7 +11,7 @@ import Testing
 
     @Test func textIsEscapedAndSurvivesAParse() throws {
         let tricky = "Chișinău; Priština, Kosovo* \\ line\nnext"
-        let text = event { $0.add(.text("SUMMARY", tricky)) }
+        let text = event { $0.add(.text(.summary, tricky)) }
         #expect(text.contains("SUMMARY:Chișinău\\; Priština\\, Kosovo* \\\\ line\\nnext\r\n"))
         let parsed = try #require(ICalComponent.parse(text))
         #expect(parsed.property(named: "SUMMARY")?.text == tricky)
@@ -19,7 +19,7 @@ import Testing
 
     @Test func linesAreCRLFFoldedAt75OctetsWithoutSplittingCharacters() throws {
         let long = String(repeating: "Žđ世 ", count: 200) + "end"
-        let text = event { $0.add(.text("DESCRIPTION", long)) }
+        let text = event { $0.add(.text(.description, long)) }
         #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         for line in text.split(separator: "\r\n") {
             #expect(line.utf8.count <= 75, "line of \(line.utf8.count) octets")
@@ -31,9 +31,9 @@ import Testing
 
     @Test func datesGetValueDateAndLocalTimesATZID() {
         let text = event {
-            $0.add(.time("DTSTART", ICalTime(year: 2023, month: 9, day: 5)))
-            $0.add(.time("DTEND", ICalTime(year: 2023, month: 12, day: 7, hour: 10, minute: 30), tzid: "Europe/Sarajevo"))
-            $0.add(.time("DTSTAMP", ICalTime(unixTime: 1_707_955_200)))
+            $0.add(.time(.start, ICalTime(year: 2023, month: 9, day: 5)))
+            $0.add(.time(.end, ICalTime(year: 2023, month: 12, day: 7, hour: 10, minute: 30), tzid: "Europe/Sarajevo"))
+            $0.add(.time(.timestamp, ICalTime(unixTime: 1_707_955_200)))
         }
         #expect(text.contains("DTSTART;VALUE=DATE:20230905\r\n"))
         #expect(text.contains("DTEND;TZID=Europe/Sarajevo:20231207T103000\r\n"))
@@ -86,7 +86,7 @@ import Testing
         let calendar = ICalComponent(.calendar)
         do {
             let event = ICalComponent(.event)
-            event.add(.text("UID", "a@b"))
+            event.add(.text(.uid, "a@b"))
             calendar.add(event)
         }
         let events = calendar.children.filter { $0.kind == .event }

@@ -48,24 +48,24 @@ struct FeedWriter {
         let calendar = ICalComponent(.calendar)
         let name = feed.title ?? (feed.name == "all" || config.feeds.count == 1 ? config.name : "\(config.name) (\(feed.name))")
         let ttl = ISODuration.text(seconds: config.refreshInterval)
-        calendar.add(.text("VERSION", "2.0"))
-        calendar.add(.text("PRODID", "-//Almanac//Almanac activity calendar//EN"))
-        calendar.add(.text("CALSCALE", "GREGORIAN"))
-        if let method = ICalProperty.enumerated("METHOD", "PUBLISH") { calendar.add(method) }
+        calendar.add(.text(.version, "2.0"))
+        calendar.add(.text(.productID, "-//Almanac//Almanac activity calendar//EN"))
+        calendar.add(.text(.calendarScale, "GREGORIAN"))
+        calendar.add(.method(.publish))
         guard subscription else { return calendar }
-        calendar.add(.text("NAME", name))
-        calendar.add(.text("X-WR-CALNAME", name))
+        calendar.add(.text(.name, name))
+        calendar.add(.text(.extension("X-WR-CALNAME"), name))
         if let description = feed.description ?? config.description {
-            calendar.add(.text("DESCRIPTION", description))
-            calendar.add(.text("X-WR-CALDESC", description))
+            calendar.add(.text(.description, description))
+            calendar.add(.text(.extension("X-WR-CALDESC"), description))
         }
-        calendar.add(.text("X-WR-TIMEZONE", config.timezone))
-        calendar.add(.duration("REFRESH-INTERVAL", seconds: config.refreshInterval))
-        calendar.add(.text("X-PUBLISHED-TTL", ttl))
+        calendar.add(.text(.extension("X-WR-TIMEZONE"), config.timezone))
+        calendar.add(.duration(.refreshInterval, seconds: config.refreshInterval))
+        calendar.add(.text(.extension("X-PUBLISHED-TTL"), ttl))
         if let base = config.baseURL {
             let address = "\(base)/\(feed.name).ics"
-            calendar.add(.uri("SOURCE", address))
-            calendar.add(.uri("URL", address))
+            calendar.add(.uri(.source, address))
+            calendar.add(.uri(.url, address))
         }
         return calendar
     }
@@ -120,26 +120,26 @@ struct VEventBuilder {
         let event = item.event
         let entry = item.entry
         let vevent = ICalComponent(.event)
-        vevent.add(.text("UID", event.uid))
-        vevent.add(.time("DTSTAMP", ICalTime(unixTime: entry.modified)))
-        vevent.add(.time("DTSTART", event.start, tzid: event.tzid))
-        if let end = event.end { vevent.add(.time("DTEND", end, tzid: event.tzid)) }
-        vevent.add(.text("SUMMARY", event.summary))
-        if let description = event.description { vevent.add(.text("DESCRIPTION", description)) }
-        if let location = event.location { vevent.add(.text("LOCATION", location)) }
+        vevent.add(.text(.uid, event.uid))
+        vevent.add(.time(.timestamp, ICalTime(unixTime: entry.modified)))
+        vevent.add(.time(.start, event.start, tzid: event.tzid))
+        if let end = event.end { vevent.add(.time(.end, end, tzid: event.tzid)) }
+        vevent.add(.text(.summary, event.summary))
+        if let description = event.description { vevent.add(.text(.description, description)) }
+        if let location = event.location { vevent.add(.text(.location, location)) }
         if let geo = event.coordinates { vevent.add(.geo(latitude: geo.latitude, longitude: geo.longitude)) }
         if !event.categories.isEmpty { vevent.add(.category(event.categories.joined(separator: ","))) }
-        if let url = event.url { vevent.add(.uri("URL", url)) }
-        if let status = ICalProperty.enumerated("STATUS", event.status) { vevent.add(status) }
+        if let url = event.url { vevent.add(.uri(.url, url)) }
+        vevent.add(.status(event.status))
         if let text = event.rule, let rule = ICalRecurrence(text) {
             vevent.add(.recurrenceRule(rule))
-            for exception in event.exceptions { vevent.add(.time("EXDATE", exception, tzid: event.tzid)) }
+            for exception in event.exceptions { vevent.add(.time(.exceptionDate, exception, tzid: event.tzid)) }
         }
-        if let transparency = ICalProperty.enumerated("TRANSP", event.start.isDate ? "TRANSPARENT" : "OPAQUE") { vevent.add(transparency) }
-        if let classification = ICalProperty.enumerated("CLASS", "PUBLIC") { vevent.add(classification) }
-        vevent.add(.integer("SEQUENCE", entry.sequence))
-        vevent.add(.time("CREATED", ICalTime(unixTime: entry.created)))
-        vevent.add(.time("LAST-MODIFIED", ICalTime(unixTime: entry.modified)))
+        vevent.add(.transparency(event.start.isDate ? .transparent : .opaque))
+        vevent.add(.classification(.public))
+        vevent.add(.integer(.sequence, entry.sequence))
+        vevent.add(.time(.created, ICalTime(unixTime: entry.created)))
+        vevent.add(.time(.lastModified, ICalTime(unixTime: entry.modified)))
         return vevent
     }
 

@@ -14,7 +14,7 @@ struct PublishedEvent: Sendable {
     var coordinates: Coordinates?
     var categories: [String] = []
     var url: String?
-    var status: String
+    var status: ICalStatus
     var rule: String?
     var exceptions: [ICalTime] = []
     /// The last day the event, or its whole series, touches; nil for a series without end.
@@ -42,9 +42,9 @@ struct PublishedEvent: Sendable {
         }
         url = record.url
         status = switch record.status {
-        case .tentative: "TENTATIVE"
-        case .cancelled: "CANCELLED"
-        default: "CONFIRMED"
+        case .tentative: .tentative
+        case .cancelled: .cancelled
+        default: .confirmed
         }
         rule = record.repeatRule
         exceptions = record.exceptions.map(\.startTime)
@@ -60,18 +60,18 @@ struct PublishedEvent: Sendable {
         end = entry.end.flatMap(ICalTimeText.parse)
         tzid = entry.tzid
         summary = entry.title
-        status = "CANCELLED"
+        status = .cancelled
         lastDay = (end ?? start).localDate
     }
 
-    var isCancelled: Bool { status == "CANCELLED" }
+    var isCancelled: Bool { status == .cancelled }
 
     /// A fingerprint of everything subscribers see; it changes exactly when they should
     /// be told about a change.
     var fingerprint: String {
         var lines = ["uid=\(uid)", "start=\(start)", "end=\(end?.description ?? "")", "tzid=\(tzid ?? "")", "summary=\(summary)",
                      "description=\(description ?? "")", "location=\(location ?? "")", "categories=\(categories.joined(separator: ","))",
-                     "url=\(url ?? "")", "status=\(status)", "rule=\(rule ?? "")", "exceptions=\(exceptions.map(\.description).joined(separator: ","))"]
+                     "url=\(url ?? "")", "status=\(status.rawValue)", "rule=\(rule ?? "")", "exceptions=\(exceptions.map(\.description).joined(separator: ","))"]
         if let coordinates { lines.append("geo=\(coordinates.latitude),\(coordinates.longitude)") }
         return Fingerprint.of(lines.joined(separator: "\n"))
     }

@@ -103,33 +103,23 @@ public struct CSVRecords: Sendable {
             result.diagnostics.append(.error(headerLocation, "the file has a header but no rows", hint: "add one row per activity below the header"))
         }
         let converter = CSVRowConverter(config: config, gazetteer: gazetteer, layout: layout, file: file)
+        // Rows are checked on all cores, a chunk at a time; ids are then compared in order.
+        let converted = stride(from: 0, to: table.rows.count, by: Self.rowsPerChunk).map { first in
+            table.rows[first..<min(first + Self.rowsPerChunk, table.rows.count)]
+        }.parallelMap { chunk in
+            chunk.map { row in converter.convert(row, columns: columns, headerCount: table.header.count) }
+        }
         var seen: [String: Int] = [:]
-        for row in table.rows {
-            let location = SourceLocation(file: file, line: row.line)
-            var problems: [Diagnostic] = []
-            if row.cells.count > table.header.count {
-                problems.append(.error(location, "row \(row.number) has \(row.cells.count) cells but the header names \(table.header.count) columns", hint: "a cell holding the delimiter must be quoted: \"Skopje, North Macedonia\""))
-            } else if row.cells.count < table.header.count {
-                problems.append(.warning(location, "row \(row.number) has \(row.cells.count) cells but the header names \(table.header.count) columns; the missing ones are taken as empty"))
-            }
-            var values: [String: String] = [:]
-            for (field, cell) in zip(columns, row.cells) {
-                guard let field else { continue }
-                let value = Self.unguarded(cell.trimmed)
-                if !value.isEmpty { values[field] = value }
-            }
-            var record: EventRecord?
-            if !problems.hasErrors {
-                record = converter.record(values, row: row, diagnostics: &problems)
-            }
-            if var record {
+        for row in converted.joined() {
+            var problems = row.problems
+            if var record = row.record {
                 if let first = seen[record.id] {
                     if record.repeatRule != nil {
                         // A later occurrence of a series, as `export csv` lists them.
                         result.diagnostics += problems
                         continue
-                    } else if values["id"] != nil {
-                        problems.append(.error(location, "row \(row.number) has the id '\(record.id)' of row \(first)", hint: "ids must be unique"))
+                    } else if row.hasIDCell {
+                        problems.append(.error(row.location, "row \(row.number) has the id '\(record.id)' of row \(first)", hint: "ids must be unique"))
                     } else {
                         record.id += "-row-\(row.number)"
                     }
@@ -143,6 +133,9 @@ public struct CSVRecords: Sendable {
         }
         return result
     }
+
+    /// Rows per unit of parallel work.
+    static let rowsPerChunk = 2048
 }
 
 extension CSVRecords {
@@ -155,11 +148,39 @@ extension CSVRecords {
 }
 
 /// One row's cells → a record, through the record checker.
-struct CSVRowConverter {
+struct CSVRowConverter: Sendable {
     let config: ProjectConfig
     let gazetteer: Gazetteer
     let layout: CSVLayout
     let file: String
+
+    /// A row, read on its own: its record (nil when it has errors) and its problems.
+    struct Converted: Sendable {
+        var number: Int
+        var location: SourceLocation
+        var record: EventRecord?
+        var problems: [Diagnostic]
+        /// The row gives its id in a cell (rather than one derived from its title).
+        var hasIDCell: Bool
+    }
+
+    func convert(_ row: CSVSheet.Row, columns: [String?], headerCount: Int) -> Converted {
+        let location = SourceLocation(file: file, line: row.line)
+        var problems: [Diagnostic] = []
+        if row.cells.count > headerCount {
+            problems.append(.error(location, "row \(row.number) has \(row.cells.count) cells but the header names \(headerCount) columns", hint: "a cell holding the delimiter must be quoted: \"Skopje, North Macedonia\""))
+        } else if row.cells.count < headerCount {
+            problems.append(.warning(location, "row \(row.number) has \(row.cells.count) cells but the header names \(headerCount) columns; the missing ones are taken as empty"))
+        }
+        var values: [String: String] = [:]
+        for (field, cell) in zip(columns, row.cells) {
+            guard let field else { continue }
+            let value = CSVRecords.unguarded(cell.trimmed)
+            if !value.isEmpty { values[field] = value }
+        }
+        let record = problems.hasErrors ? nil : record(values, row: row, diagnostics: &problems)
+        return Converted(number: row.number, location: location, record: record, problems: problems, hasIDCell: values["id"] != nil)
+    }
 
     func record(_ values: [String: String], row: CSVSheet.Row, diagnostics: inout [Diagnostic]) -> EventRecord? {
         let location = SourceLocation(file: file, line: row.line)

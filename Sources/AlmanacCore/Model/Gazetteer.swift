@@ -31,7 +31,7 @@ public struct Gazetteer: Sendable {
         guard row.count >= 6, let latitude = Double(row[4]), let longitude = Double(row[5]) else { return nil }
         return GazetteerPlace(
             name: row[0],
-            alternatives: row[1].split(separator: "|").map(String.init),
+            alternatives: row[1].utf8.split(separator: UInt8(ascii: "|")).map { String(Substring($0)) },
             country: row[2],
             timezone: row[3],
             coordinates: Coordinates(latitude: latitude, longitude: longitude)
@@ -63,12 +63,23 @@ public struct Gazetteer: Sendable {
 
     /// Names compared without case, accents or a leading "the".
     static func key(_ name: String) -> String {
-        // Plain Swift for ASCII, which needs no folding of accents: Foundation's folding and
-        // trimming are slow, and importers look up every capitalised word.
-        let start = name.firstIndex { !$0.isWhitespace } ?? name.endIndex
-        let end = name.lastIndex { !$0.isWhitespace }.map { name.index(after: $0) } ?? start
-        let trimmed = String(name[start..<max(start, end)])
-        var folded = trimmed.utf8.allSatisfy { $0 < 0x80 } ? trimmed.lowercased() : trimmed.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        // ASCII, the common case, byte by byte: Foundation's folding and Character-wise
+        // trimming are slow, and the gazetteer folds thousands of names at every start.
+        var ascii: [UInt8] = []
+        ascii.reserveCapacity(name.utf8.count)
+        for byte in name.utf8 {
+            guard byte < 0x80 else { return foldedKey(name) }
+            ascii.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+        }
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
+        var trimmed = ascii.drop(while: isSpace)
+        while let last = trimmed.last, isSpace(last) { trimmed.removeLast() }
+        if trimmed.starts(with: "the ".utf8) { trimmed.removeFirst(4) }
+        return String(decoding: trimmed, as: UTF8.self)
+    }
+
+    private static func foldedKey(_ name: String) -> String {
+        var folded = name.trimmed.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         if folded.hasPrefix("the ") { folded.removeFirst(4) }
         return folded
     }
@@ -82,10 +93,33 @@ enum TSV {
         rows(EmbeddedResources.files[name + ".tsv"] ?? "")
     }
 
+    /// Split on raw bytes: the gazetteer alone has thousands of rows, read at every start.
+    /// (The embedded files have LF line ends: EmbedResourcesTool turns CRLF into LF.)
     static func rows(_ text: String) -> [[String]] {
-        text.split(whereSeparator: \.isNewline)
-            .filter { !$0.hasPrefix("#") }
-            .dropFirst()
-            .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        var text = text
+        return text.withUTF8 { bytes in
+            let newline = UInt8(ascii: "\n"), tab = UInt8(ascii: "\t"), comment = UInt8(ascii: "#")
+            var rows: [[String]] = []
+            var headerSeen = false
+            var lineStart = 0
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != newline { lineEnd += 1 }
+                defer { lineStart = lineEnd + 1 }
+                guard lineEnd > lineStart, bytes[lineStart] != comment else { continue }
+                guard headerSeen else {
+                    headerSeen = true
+                    continue
+                }
+                var cells: [String] = []
+                var cellStart = lineStart
+                for index in lineStart...lineEnd where index == lineEnd || bytes[index] == tab {
+                    cells.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[cellStart..<index]), as: UTF8.self))
+                    cellStart = index + 1
+                }
+                rows.append(cells)
+            }
+            return rows
+        }
     }
 }

@@ -12,6 +12,8 @@ public struct ProjectConfig: Sendable {
     public var refreshInterval: Int
     public var cancelledGraceDays: Int
     public var categories: [String]
+    /// How reports name categories (`category-labels:`): `board-meeting: Board meeting`.
+    public var categoryLabels: [String: String]
     public var feeds: [FeedDefinition]
     /// Organisations the importers recognise besides the shipped ones (`organisations:`).
     public var organisations: [KnownOrganisation]
@@ -21,8 +23,8 @@ public struct ProjectConfig: Sendable {
     public var fiscalYearStartMonth: Int
     public var report: ReportSettings
     public var indicators: [Indicator]
-    /// Notes printed at the foot of every report.
-    public var footnotes: [String]
+    /// Notes printed at the foot of reports (each when the report mentions what it is about).
+    public var footnotes: [Footnote]
     /// Where the file came from, for diagnostics.
     public var origin: SourceLocation
 
@@ -33,6 +35,7 @@ public struct ProjectConfig: Sendable {
         self.refreshInterval = 12 * 3600
         self.cancelledGraceDays = 30
         self.categories = []
+        self.categoryLabels = [:]
         self.feeds = []
         self.organisations = []
         self.places = []

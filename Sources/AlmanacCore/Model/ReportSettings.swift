@@ -4,6 +4,8 @@ public struct ReportSettings: Sendable, Hashable {
     public var template: String?
     /// The HTML page the rendered Markdown is put in, absolute; nil for the shipped one.
     public var htmlTemplate: String?
+    /// The staff checklist (`checklist.md`), absolute; nil for the shipped one.
+    public var checklistTemplate: String?
     /// Start CSV files with a UTF-8 byte order mark, which Excel needs to read UTF-8.
     public var excel: Bool = false
     /// The CSV field separator: `,` (default) or `;` for locales whose Excel expects it.
@@ -36,5 +38,7 @@ public struct Indicator: Sendable, Hashable {
 
 extension ProjectConfig {
     /// The footnote that documents mentioning Kosovo must carry, shipped as the default.
-    public static let kosovoFootnote = "*This designation is without prejudice to positions on status, and is in line with UNSCR 1244/1999 and the ICJ Opinion on the Kosovo declaration of independence."
+    public static let kosovoFootnoteText = "*This designation is without prejudice to positions on status, and is in line with UNSCR 1244/1999 and the ICJ Opinion on the Kosovo declaration of independence."
+    /// The default footnote: shown when the report mentions Kosovo.
+    public static let kosovoFootnote = Footnote(text: kosovoFootnoteText, when: ["Kosovo"])
 }

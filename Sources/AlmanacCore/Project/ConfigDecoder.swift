@@ -6,7 +6,7 @@ import Yams
 struct ConfigDecoder {
     static let settings = [
         "name", "description", "organisation", "timezone", "domain", "base-url", "refresh-interval",
-        "cancelled-grace-days", "categories", "feeds", "fiscal-year-start", "report", "indicators", "footnotes",
+        "cancelled-grace-days", "categories", "feeds", "fiscal-year-start", "report", "indicators", "footnotes", "category-labels",
         "organisations", "places",
     ]
 
@@ -73,12 +73,55 @@ struct ConfigDecoder {
         if let month = decodeMonth(settings, diagnostics: &problems) { config.fiscalYearStartMonth = month }
         decodeReport(settings, into: &config.report, diagnostics: &problems)
         config.indicators = decodeIndicators(settings, categories: config.categories, diagnostics: &problems)
-        if settings.entries["footnotes"] != nil {
-            config.footnotes = settings.list("footnotes", diagnostics: &problems).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-        }
+        if settings.entries["footnotes"] != nil { config.footnotes = decodeFootnotes(settings, diagnostics: &problems) }
+        config.categoryLabels = decodeCategoryLabels(settings, categories: config.categories, diagnostics: &problems)
         config.organisations = decodeOrganisations(settings, diagnostics: &problems)
         config.places = decodePlaces(settings, diagnostics: &problems)
         return problems.hasErrors ? nil : config
+    }
+
+    /// `footnotes:` — texts (always printed), or `{text, when}` maps (printed when the report
+    /// mentions one of `when`).
+    private func decodeFootnotes(_ settings: YAMLMapping, diagnostics: inout [Diagnostic]) -> [Footnote] {
+        guard let node = settings["footnotes"] else { return [] }
+        let items = node.sequence ?? [node]
+        return items.compactMap { item in
+            if let scalar = item.scalar {
+                let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+                return text.isEmpty ? nil : Footnote(text: text)
+            }
+            guard let fields = YAMLMapping(item, in: settings.file, allowed: ["text", "when"], noun: "footnote setting", what: "a footnote", diagnostics: &diagnostics) else { return nil }
+            guard let text = fields.text("text", diagnostics: &diagnostics)?.trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty else {
+                diagnostics.append(.error(settings.file.location(of: item), "a footnote needs a 'text'", hint: "e.g. `- {text: '*Without prejudice…', when: [Kosovo]}`"))
+                return nil
+            }
+            return Footnote(text: text, when: fields.list("when", diagnostics: &diagnostics))
+        }
+    }
+
+    /// `category-labels:` — `category: label` lines, for categories of `categories:`.
+    private func decodeCategoryLabels(_ settings: YAMLMapping, categories: [String], diagnostics: inout [Diagnostic]) -> [String: String] {
+        guard let node = settings["category-labels"] else { return [:] }
+        guard let mapping = node.mapping else {
+            diagnostics.append(.error(settings.file.location(of: node), "'category-labels' must be a set of `category: label` lines", hint: "e.g. `board-meeting: Board meeting`"))
+            return [:]
+        }
+        var labels: [String: String] = [:]
+        for (keyNode, value) in mapping {
+            let category = keyNode.scalar?.string ?? ""
+            guard let label = value.scalar?.string.trimmingCharacters(in: .whitespaces), !label.isEmpty else {
+                diagnostics.append(.error(settings.file.location(of: value), "the label of '\(category)' must be a single text"))
+                continue
+            }
+            if !categories.isEmpty && !categories.contains(category) {
+                var message = "'\(category)' in 'category-labels' is not one of the project's categories"
+                if let guess = Spelling.suggestion(for: category, among: categories) { message += "; did you mean '\(guess)'?" }
+                diagnostics.append(.error(settings.file.location(of: keyNode), message, hint: "the categories are: \(categories.joined(separator: ", "))"))
+                continue
+            }
+            labels[category] = label
+        }
+        return labels
     }
 
     /// `organisations:` — names, or `{name, aliases}` maps.
@@ -140,10 +183,10 @@ struct ConfigDecoder {
 
     private func decodeReport(_ settings: YAMLMapping, into report: inout ReportSettings, diagnostics: inout [Diagnostic]) {
         guard let node = settings["report"],
-              let fields = YAMLMapping(node, in: settings.file, allowed: ["template", "html-template", "excel", "delimiter"], noun: "report setting", what: "'report'", diagnostics: &diagnostics)
+              let fields = YAMLMapping(node, in: settings.file, allowed: ["template", "html-template", "checklist-template", "excel", "delimiter"], noun: "report setting", what: "'report'", diagnostics: &diagnostics)
         else { return }
         let directory = (settings.file.path as NSString).deletingLastPathComponent
-        for (key, path) in [("template", \ReportSettings.template), ("html-template", \ReportSettings.htmlTemplate)] {
+        for (key, path) in [("template", \ReportSettings.template), ("html-template", \ReportSettings.htmlTemplate), ("checklist-template", \ReportSettings.checklistTemplate)] {
             guard let text = fields.text(key, diagnostics: &diagnostics) else { continue }
             let absolute = URL(fileURLWithPath: text, relativeTo: URL(fileURLWithPath: directory + "/")).standardizedFileURL.path
             if FileManager.default.fileExists(atPath: absolute) {

@@ -149,10 +149,17 @@ public struct ProjectTemplate: Sendable {
         #     target: 8
         #     per: year
 
-        # Notes printed at the foot of every report. Left out, reports carry this one, which
-        # documents that mention Kosovo* must carry; `footnotes: []` prints none.
+        # Notes printed at the foot of reports: a text is printed always; `{text: …, when: [words]}`
+        # only when the report mentions one of the words. Left out, reports carry this one,
+        # which documents that mention Kosovo* must carry; `footnotes: []` prints none.
         # footnotes:
-        #   - \(YAMLText.scalar(ProjectConfig.kosovoFootnote))
+        #   - text: \(YAMLText.scalar(ProjectConfig.kosovoFootnoteText))
+        #     when: [Kosovo]
+
+        # How reports name categories; a category not listed here is named after itself,
+        # with spaces for dashes and a capital: board-meeting is "Board meeting".
+        # category-labels:
+        #   board-meeting: Board meeting
 
         """
     }

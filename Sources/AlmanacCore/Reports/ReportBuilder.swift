@@ -9,13 +9,33 @@ public struct ReportBuilder: Sendable {
     public let period: ReportPeriod
     /// Leave internal activities out.
     public let publicOnly: Bool
+    /// Where the map finds the places' coordinates.
+    let gazetteer: Gazetteer
+    /// The first day of the first activity in the log (drafts aside); nil for an empty log.
+    let logStart: LocalDate?
 
     public init(project: Project, period: ReportPeriod, publicOnly: Bool) {
         config = project.config
         records = project.records
         projectDirectory = project.directory
+        gazetteer = project.gazetteer
         self.period = period
         self.publicOnly = publicOnly
+        logStart = project.records.compactMap { record in
+            record.status == .draft || (publicOnly && record.visibility == .internal) ? nil : record.timing?.firstDay
+        }.min()
+    }
+
+    /// Whether the log reaches back into `period`: a period that ends before the first
+    /// activity has no records, which is not the same as none.
+    func hasRecords(_ period: ReportPeriod) -> Bool {
+        logStart.map { $0 <= period.end } ?? false
+    }
+
+    /// Whether the log covers at least a year before the period, so that a partner or
+    /// country missing from it is really new.
+    private var logCoversYearBefore: Bool {
+        logStart.map { $0 <= period.start.yearEarlier } ?? false
     }
 
     /// The chart's file name, beside the report.
@@ -33,8 +53,10 @@ public struct ReportBuilder: Sendable {
         let figures = Figures(current)
         let earlier = earlierNames()
         let organisation = config.organisation ?? config.name
+        let picksOutNew = logCoversYearBefore
+        let trend = trend()
         return ReportContext(
-            title: "\(organisation) — activity report \(period.label)",
+            title: "\(organisation) — activity report \(period.name)",
             organisation: organisation,
             period: PeriodSummary(period),
             previousPeriod: PeriodSummary(period.previous()),
@@ -43,10 +65,13 @@ public struct ReportBuilder: Sendable {
             publicOnly: publicOnly,
             visibilityNote: publicOnly ? "Internal activities are left out." : "Internal activities are counted.",
             fiscalYearStart: config.fiscalYearStartMonth == 1 ? nil : LocalDate.monthNames[config.fiscalYearStartMonth - 1],
+            comparesLastYear: period.hasSeparateLastYear,
+            lastYearHasRecords: hasRecords(period.sameLastYear()),
             figures: figureRows(figures),
-            newPartners: joined(figures.partners.names.filter { !earlier.partners.contains($0) }),
-            newCountries: joined(figures.countries.names.filter { !earlier.countries.contains($0) }),
-            byCategory: breakdown(current) { [$0.record.category ?? Self.notRecorded] },
+            logStartNote: picksOutNew || logStart == nil ? nil : logStart.map { "The log starts on \(HumanDates.span($0, $0)), less than a year before this period, so no partner or country is singled out as met for the first time." },
+            newPartners: picksOutNew ? joined(figures.partners.names.filter { !earlier.partners.contains($0) }) : nil,
+            newCountries: picksOutNew ? joined(figures.countries.names.filter { !earlier.countries.contains($0) }) : nil,
+            byCategory: breakdown(current) { [$0.record.category.map(config.label(ofCategory:)) ?? Self.notRecorded] },
             byCountry: breakdown(current) { [$0.record.place?.country ?? Self.notRecorded] },
             byPartner: breakdown(current) { $0.record.organisations.isEmpty ? [Self.notRecorded] : $0.record.organisations },
             byFormat: formatBreakdown(current),
@@ -57,7 +82,11 @@ public struct ReportBuilder: Sendable {
             lookAhead: activitySet(period.next()).counted.map { row($0, in: period.next()) },
             indicators: indicatorRows(current),
             chart: ChartReference(path: Self.chartFileName, description: "Activities per month by category: " + chartData(current).description),
-            footnotes: config.footnotes,
+            trend: trend,
+            trendStartsWithLog: trend.count < 8,
+            places: MapPlace.places(of: current, gazetteer: gazetteer),
+            placesNote: placesNote(current),
+            footnotes: config.footnotes.map(\.text),
             dataQuality: dataIssues(current)
         )
     }
@@ -67,22 +96,46 @@ public struct ReportBuilder: Sendable {
     // MARK: Figures
 
     private func figureRows(_ figures: Figures) -> [FigureRow] {
-        let previous = Figures(activitySet(period.previous()))
-        let lastYear = Figures(activitySet(period.sameLastYear()))
-        return zip(figures.metrics, zip(previous.metrics, lastYear.metrics)).map { metric, earlier in
-            FigureRow(
+        let previous = hasRecords(period.previous()) ? Figures(activitySet(period.previous())).metrics.map(\.value) : nil
+        let lastYear = hasRecords(period.sameLastYear()) ? Figures(activitySet(period.sameLastYear())).metrics.map(\.value) : nil
+        return figures.metrics.enumerated().map { index, metric in
+            let before = previous?[index], yearBefore = lastYear?[index]
+            return FigureRow(
                 key: metric.key, name: metric.name, thisPeriod: metric.value,
-                previousPeriod: earlier.0.value, changeFromPrevious: Self.change(metric.value, from: earlier.0.value, earlierIsEmpty: previous.activities == 0),
-                lastYear: earlier.1.value, changeFromLastYear: Self.change(metric.value, from: earlier.1.value, earlierIsEmpty: lastYear.activities == 0)
+                previousPeriod: before.map(String.init) ?? Self.noRecords, changeFromPrevious: Self.change(metric.value, from: before),
+                lastYear: yearBefore.map(String.init) ?? Self.noRecords, changeFromLastYear: Self.change(metric.value, from: yearBefore),
+                previousValue: before, hasPrevious: before != nil, isUp: before.map { metric.value > $0 } ?? false, isDown: before.map { metric.value < $0 } ?? false
             )
         }
     }
 
-    /// "+3", "0", "-2"; "n/a" when the earlier period had no activity at all.
-    static func change(_ value: Int, from earlier: Int, earlierIsEmpty: Bool) -> String {
-        guard !earlierIsEmpty else { return "n/a" }
+    static let noRecords = "no records"
+
+    /// "+3", "0", "-2"; "–" when the earlier period has no records.
+    static func change(_ value: Int, from earlier: Int?) -> String {
+        guard let earlier else { return "–" }
         let difference = value - earlier
         return difference > 0 ? "+\(difference)" : String(difference)
+    }
+
+    // MARK: Trend and places
+
+    /// The last eight quarters (fiscal quarters when fiscal years start later than January)
+    /// up to the one holding the period's last day, from the log's start.
+    private func trend() -> [TrendRow] {
+        var quarters = [ReportPeriod.enclosing(period.end, span: .quarter, fiscalYearStartMonth: config.fiscalYearStartMonth)]
+        while quarters.count < 8, let first = quarters.first, hasRecords(first.previous()) { quarters.insert(first.previous(), at: 0) }
+        return quarters.map { quarter in
+            let set = activitySet(quarter)
+            return TrendRow(name: quarter.name, activities: set.counted.count, days: set.days)
+        }
+    }
+
+    private func placesNote(_ set: ActivitySet) -> String? {
+        let placed = MapPlace.places(of: set, gazetteer: gazetteer).reduce(0) { $0 + $1.activities }
+        let missing = set.counted.count - placed
+        guard missing > 0 else { return nil }
+        return missing == 1 ? "1 activity has no known city and is not on the map." : "\(missing) activities have no known city and are not on the map."
     }
 
     /// Partners and countries of counted activities that started before the period.
@@ -155,7 +208,12 @@ public struct ReportBuilder: Sendable {
                 }
             )
         }
-        return ActivityChart(title: "Activities per month by category, \(set.period.label)", categories: categories, months: months)
+        return ActivityChart(
+            title: "Activities per month by category, \(set.period.name)",
+            categories: categories.map { $0 == Self.notRecorded ? $0 : config.label(ofCategory: $0) },
+            colours: categories.map { config.colour(ofCategory: $0 == Self.notRecorded ? nil : $0) },
+            months: months
+        )
     }
 
     /// The categories present, in almanac.yml's order, others after them by name.
@@ -183,7 +241,7 @@ public struct ReportBuilder: Sendable {
             place: placeText,
             city: place?.city,
             country: place?.country,
-            category: record.category,
+            category: record.category.map(config.label(ofCategory:)),
             partners: record.organisations.isEmpty ? nil : record.organisations.joined(separator: ", "),
             role: record.role?.rawValue,
             format: record.format?.rawValue,
@@ -240,11 +298,12 @@ public struct ReportBuilder: Sendable {
                 name: indicator.name,
                 target: indicator.target,
                 per: indicator.per.rawValue,
-                span: span.label,
+                span: span.name,
                 spanDates: HumanDates.span(span.start, span.end),
                 thisPeriod: set.counted.filter { indicator.filter.matches($0.record) }.count,
                 toDate: toDate,
-                percent: "\(toDate * 100 / indicator.target)%"
+                percent: "\(toDate * 100 / indicator.target)%",
+                barPercent: min(100, toDate * 100 / indicator.target)
             )
         }
     }

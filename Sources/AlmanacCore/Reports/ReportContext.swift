@@ -4,7 +4,7 @@
 /// value renders an inverted section (`{{^lookAhead}}None.{{/lookAhead}}`). The README
 /// lists every variable.
 public struct ReportContext: Sendable {
-    /// "IISG Secretariat — activity report 2023-Q4".
+    /// "IISG Secretariat — activity report Q4 2023".
     public var title: String
     /// almanac.yml's `organisation`, else its `name`.
     public var organisation: String
@@ -19,7 +19,15 @@ public struct ReportContext: Sendable {
     public var visibilityNote: String
     /// The month fiscal years start in, when almanac.yml sets one other than January.
     public var fiscalYearStart: String?
+    /// True when the period a year earlier differs from the previous period (not for years
+    /// and fiscal years), so the figures have a second comparison.
+    public var comparesLastYear: Bool
+    /// False when the period a year earlier ends before the log starts.
+    public var lastYearHasRecords: Bool
     public var figures: [FigureRow]
+    /// "The log starts on 5 Sep 2023, …" when it covers less than a year before the period,
+    /// so that nothing is called new; then `newPartners` and `newCountries` are missing.
+    public var logStartNote: String?
     /// Partner organisations and countries that no earlier activity had, joined with ", ".
     public var newPartners: String?
     public var newCountries: String?
@@ -37,8 +45,21 @@ public struct ReportContext: Sendable {
     public var lookAhead: [ActivityRow]
     public var indicators: [IndicatorRow]
     public var chart: ChartReference
-    /// almanac.yml's `footnotes` (by default the Kosovo* footnote).
+    /// Activities and days per quarter, the last eight quarters up to the period's end (or
+    /// since the log starts).
+    public var trend: [TrendRow]
+    /// True when the trend has fewer than eight quarters because the log starts later.
+    public var trendStartsWithLog: Bool
+    /// The places of the period's activities, for the map and its text alternative.
+    public var places: [MapPlace]
+    /// "1 activity has no known city and is not on the map."; missing when all are.
+    public var placesNote: String?
+    /// almanac.yml's `footnotes` that the report calls for (by default the Kosovo* footnote,
+    /// when the report mentions Kosovo).
     public var footnotes: [String]
+    /// True while the Markdown is rendered into the HTML page, which shows the headline
+    /// figures, charts, map and indicators itself.
+    public var inPage: Bool = false
     /// Records to complete: no place, category or partner; drafts.
     public var dataQuality: [DataIssue]
 }
@@ -47,6 +68,8 @@ public struct ReportContext: Sendable {
 public struct PeriodSummary: Sendable {
     /// `2023-Q4`.
     public var label: String
+    /// "Q4 2023", "FY 2023/24", "October 2023", "1 Oct – 31 Dec 2023".
+    public var name: String
     /// `2023-10-01` and `2023-12-31`, inclusive.
     public var start: String
     public var end: String
@@ -56,6 +79,7 @@ public struct PeriodSummary: Sendable {
 
     init(_ period: ReportPeriod) {
         label = period.label
+        name = period.name
         start = period.start.description
         end = period.end.description
         dates = HumanDates.span(period.start, period.end)
@@ -70,11 +94,36 @@ public struct FigureRow: Sendable {
     /// "Days of activity".
     public var name: String
     public var thisPeriod: Int
-    public var previousPeriod: Int
-    /// "+3", "0", "-2", or "n/a" when the previous period has no activity.
+    /// "2", or "no records" when the period ends before the log starts.
+    public var previousPeriod: String
+    /// "+3", "0", "-2", or "–" when the previous period has no records.
     public var changeFromPrevious: String
-    public var lastYear: Int
+    public var lastYear: String
     public var changeFromLastYear: String
+    /// The previous period's value; nil when it has no records.
+    public var previousValue: Int?
+    /// False when the previous period has no records.
+    public var hasPrevious: Bool
+    /// True when the value went up, down: for arrows beside the change.
+    public var isUp: Bool
+    public var isDown: Bool
+}
+
+/// One quarter of the trend.
+public struct TrendRow: Sendable {
+    /// "Q4 2023".
+    public var name: String
+    public var activities: Int
+    public var days: Int
+}
+
+/// A place of the period's activities.
+public struct MapPlace: Sendable {
+    /// "Skopje, North Macedonia".
+    public var name: String
+    public var activities: Int
+    var coordinates: Coordinates
+    var countryCode: String?
 }
 
 /// A line of a breakdown: how many activities, and days of activity, fall under `name`.
@@ -143,6 +192,8 @@ public struct IndicatorRow: Sendable {
     public var toDate: Int
     /// "88%", rounded down.
     public var percent: String
+    /// The progress as a number from 0 to 100, for a bar.
+    public var barPercent: Int
 }
 
 /// The chart's file, relative to the report, and a text alternative.

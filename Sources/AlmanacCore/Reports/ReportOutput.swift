@@ -1,8 +1,8 @@
 import Foundation
 import Ink
 
-/// The files of one report, rendered in memory: `report.md`, `report.html`,
-/// `activities.csv`, `summary.csv` and the chart.
+/// The files of one report, rendered in memory: `report.md` and `report.html` for the board,
+/// `checklist.md` for staff, `activities.csv`, `summary.csv` and the chart.
 public struct ReportOutput: Sendable {
     /// File name and content, in the order they are written.
     public let files: [(name: String, content: String)]
@@ -14,6 +14,8 @@ public struct ReportOutput: Sendable {
         public var template: String?
         /// The HTML page template; nil for the one that ships with Almanac.
         public var htmlTemplate: String?
+        /// The staff checklist template; nil for the one that ships with Almanac.
+        public var checklistTemplate: String?
         public var excel: Bool
         public var delimiter: Character
         /// Links shown above the HTML report (the site's links back and to the CSV files);
@@ -23,6 +25,7 @@ public struct ReportOutput: Sendable {
         public init(settings: ReportSettings) {
             template = settings.template
             htmlTemplate = settings.htmlTemplate
+            checklistTemplate = settings.checklistTemplate
             excel = settings.excel
             delimiter = settings.delimiter
         }
@@ -31,20 +34,43 @@ public struct ReportOutput: Sendable {
     /// Renders the report of `builder`'s period; a broken template throws with its file and line.
     public init(builder: ReportBuilder, options: Options) throws(TemplateError) {
         let set = builder.activitySet(builder.period)
-        context = builder.context(set)
+        var context = builder.context(set)
         let markdownTemplate = try TemplateLibrary.load(options.template, orBundled: "report.md.mustache")
         let pageTemplate = try TemplateLibrary.load(options.htmlTemplate, orBundled: "report.html.mustache")
-        let markdown = try markdownTemplate.render(context)
-        let page = HTMLPage(title: context.title, organisation: context.organisation, period: context.period, links: options.links, body: MarkdownParser().html(from: markdown))
+        let checklistTemplate = try TemplateLibrary.load(options.checklistTemplate, orBundled: "checklist.md.mustache")
+        // A footnote is printed when the report mentions what it is about: render without
+        // footnotes, keep those the text calls for, render again.
+        context.footnotes = []
+        let plain = try markdownTemplate.render(context)
+        context.footnotes = builder.config.footnotes.filter { $0.applies(to: plain) }.map(\.text)
+        let markdown = context.footnotes.isEmpty ? plain : try markdownTemplate.render(context)
+        var inPage = context
+        inPage.inPage = true
+        let chart = builder.chartData(set)
+        let page = HTMLPage(
+            report: context,
+            title: context.title,
+            organisation: context.organisation,
+            period: context.period,
+            links: options.links,
+            body: HTMLPage.sections(MarkdownParser().html(from: try markdownTemplate.render(inPage))),
+            chartSVG: chart.svg(inline: true),
+            trendSVG: TrendChart(rows: context.trend).svg(),
+            mapSVG: ActivityMap(title: "Places of the activities, \(context.period.name)", places: context.places).svg(),
+            pageHeader: HTMLPage.cssString("\(context.organisation) · Activity report \(context.period.name)"),
+            pageFooter: HTMLPage.cssString(context.period.dates)
+        )
         let html = try pageTemplate.render(page)
         let csv = { (table: CSVTable) in table.text(delimiter: options.delimiter, byteOrderMark: options.excel) }
         files = [
             ("report.md", markdown),
             ("report.html", html),
+            ("checklist.md", try checklistTemplate.render(context)),
             ("activities.csv", csv(ReportTables.activities(set))),
             ("summary.csv", csv(ReportTables.summary(context.figures))),
-            (ReportBuilder.chartFileName, builder.chartData(set).svg()),
+            (ReportBuilder.chartFileName, chart.svg()),
         ]
+        self.context = context
     }
 
     /// Writes every file into `directory`, each atomically; returns their paths.
@@ -57,14 +83,63 @@ public struct ReportOutput: Sendable {
     }
 }
 
-/// What the HTML page template sees: the report's title, organisation and period, the
-/// links to show above the report, and the report itself rendered to HTML as `body`.
+/// What the HTML page template sees: `title`, `organisation` and `period`; `report`, the context of the Markdown template (every
+/// variable of it, inside `{{#report}}…{{/report}}`); `body`, the Markdown report rendered
+/// without the parts the page shows itself, as HTML in one `<section>` per `##` heading; the
+/// charts and map as inline SVG; the running header and footer as CSS strings; and `links`,
+/// the links to show above the report.
 struct HTMLPage {
+    var report: ReportContext
+    /// The report's title, organisation and period, as page templates before the board
+    /// pack had them at the top level.
     var title: String
     var organisation: String
     var period: PeriodSummary
     var links: [PageLink]
     var body: String
+    var chartSVG: String
+    var trendSVG: String
+    /// nil when no activity of the period has a known city.
+    var mapSVG: String?
+    var pageHeader: String
+    var pageFooter: String
+
+    /// Wraps each `<h2>` and what follows it up to the next in `<section class="section-…">`,
+    /// named after the heading ("section-activities", "section-look-ahead-q1-2024"), so the
+    /// page's stylesheet can lay sections out.
+    static func sections(_ html: String) -> String {
+        let parts = html.components(separatedBy: "<h2>")
+        guard parts.count > 1 else { return html }
+        var result = parts[0]
+        for part in parts.dropFirst() {
+            let heading = part.components(separatedBy: "</h2>").first ?? ""
+            var slug = "", dash = false
+            for character in heading.lowercased() {
+                if character.isASCII && (character.isLetter || character.isNumber) {
+                    if dash && !slug.isEmpty { slug += "-" }
+                    slug.append(character)
+                    dash = false
+                } else {
+                    dash = true
+                }
+            }
+            result += "<section class=\"section-\(slug)\">\n<h2>" + part + "</section>\n"
+        }
+        return result
+    }
+
+    /// `text` as a quoted CSS string, safe inside a `<style>` element.
+    static func cssString(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\", "\"": result += "\\" + String(scalar)
+            case "<", ">", "&", "\n", "\r": result += "\\" + String(scalar.value, radix: 16) + " "
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
 }
 
 /// A link of the HTML report's page: what it says and where it goes (a relative address).

@@ -17,13 +17,14 @@ enum ReportTables {
         return table
     }
 
-    /// `change` is a signed number, empty when the previous period had no activity
-    /// (the report then says "n/a").
+    /// `previous_period` and `change` (a signed number) are empty when the previous period
+    /// ends before the log starts (the report then says "no records").
     static func summary(_ figures: [FigureRow]) -> CSVTable {
         var table = CSVTable(header: ["metric", "this_period", "previous_period", "change"])
         for figure in figures {
-            let change: CSVCell = figure.changeFromPrevious == "n/a" ? .text("") : .signed(figure.thisPeriod - figure.previousPeriod)
-            table.append([.text(figure.key), .number(figure.thisPeriod), .number(figure.previousPeriod), change])
+            let previous: CSVCell = figure.previousValue.map { .number($0) } ?? .text("")
+            let change: CSVCell = figure.previousValue.map { .signed(figure.thisPeriod - $0) } ?? .text("")
+            table.append([.text(figure.key), .number(figure.thisPeriod), previous, change])
         }
         return table
     }

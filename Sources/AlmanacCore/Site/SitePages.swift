@@ -7,7 +7,7 @@ public enum SitePages {
     /// The policy of the site's own pages: nothing but its own stylesheet, script and images.
     public static let contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'"
     /// The policy of the report pages, whose styles are inline in the report's page template.
-    public static let reportContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'"
+    public static let reportContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'"
 
     public static let indexFile = "index.html"
     public static let agendaFile = "agenda.html"
