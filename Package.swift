@@ -15,6 +15,12 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        // `almanac serve`: the HTTP server, its access logs, and gzip of feeds (zlib, once per feed version).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // The C library, reached through pkg-config (`libical`), installed by `libical-dev`.
@@ -42,10 +48,28 @@ let package = Package(
         // Turns a target's Resources/ folder into Swift string literals at build time.
         .executableTarget(name: "EmbedResourcesTool"),
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["EmbedResourcesTool"]),
+        // `almanac serve`: the site of AlmanacCore's SiteBuilder over HTTP, on Hummingbird.
+        .target(
+            name: "AlmanacServer",
+            dependencies: [
+                "AlmanacCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         // The `almanac` command.
         .executableTarget(
             name: "AlmanacCLI",
-            dependencies: ["AlmanacCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "AlmanacCore", "AlmanacServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // Exercises only the libical wrapper; the test suite runs it under valgrind.
         .executableTarget(name: "ICalProbe", dependencies: ["ICal"]),
@@ -58,7 +82,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AlmanacCLITests",
-            dependencies: ["AlmanacCore", "AlmanacCLI", "ICalProbe"],
+            dependencies: ["AlmanacCore", "AlmanacCLI", "AlmanacServer", "ICalProbe", .product(name: "Logging", package: "swift-log")],
             resources: [.copy("Fixtures")]
         ),
     ],

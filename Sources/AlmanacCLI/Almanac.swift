@@ -25,7 +25,7 @@ struct Almanac: ParsableCommand {
         version: AlmanacVersion.description,
         subcommands: [
             InitCommand.self, NewCommand.self, ListCommand.self, CheckCommand.self, FeedCommand.self,
-            ImportCommand.self, ReportCommand.self, ExportCommand.self,
+            ImportCommand.self, ReportCommand.self, ExportCommand.self, SiteCommand.self, ServeCommand.self,
         ]
     )
 

@@ -89,7 +89,7 @@ private func initProject(in folder: TemporaryFolder, _ extra: [String] = []) thr
         let folder = try TemporaryFolder()
         try folder.write("proj/.gitignore", "node_modules/\n/public/\n")
         #expect(try initProject(in: folder).status == 0)
-        #expect(try folder.read("proj/.gitignore") == "node_modules/\n/public/\n\n# Added by `almanac init`.\n/.almanac.lock\n")
+        #expect(try folder.read("proj/.gitignore") == "node_modules/\n/public/\n\n# Added by `almanac init`.\n/site/\n/.almanac.lock\n")
     }
 
     @Test func leavesExistingRecordsAloneAndAddsNoExample() throws {

@@ -5,6 +5,8 @@ public struct FeedOutcome: Sendable {
     public let feed: String
     public let path: String
     public let events: Int
+    /// What the feed holds, in order, with the SEQUENCE and stamps it was written with.
+    let items: [FeedPlan.Item]
 }
 
 /// Writes every configured feed of a project and keeps its state file.
@@ -63,7 +65,7 @@ public struct FeedPublisher {
             let plan = FeedPlan.make(feed: feed, records: project.records, config: project.config, state: &state, now: clock.now)
             let path = outputDirectory + "/" + feed.name + ".ics"
             let file = try FeedWriter(config: project.config, feed: feed, verifies: verifiesEvents).write(plan, to: path, progress: progress)
-            written.append((file, FeedOutcome(feed: feed.name, path: path, events: plan.items.count)))
+            written.append((file, FeedOutcome(feed: feed.name, path: path, events: plan.items.count, items: plan.items)))
             try afterStep(.written(feed: feed.name))
         }
         if state.isModified || isFirstRun {

@@ -8,6 +8,10 @@ import ICal
 struct FeedWriter {
     let config: ProjectConfig
     let feed: FeedDefinition
+    /// A feed to subscribe to; false for a file that adds one event to a calendar, which
+    /// carries no calendar name, description, refresh interval or source address, so that
+    /// calendar apps import it into a calendar of the user's instead of making a new one.
+    var subscription = true
     var verifies = false
     /// Events per unit of parallel work.
     var chunkSize = 512
@@ -51,6 +55,7 @@ struct FeedWriter {
         calendar.add(.text(.productID, "-//Almanac//Almanac activity calendar//EN"))
         calendar.add(.text(.calendarScale, "GREGORIAN"))
         calendar.add(.method(.publish))
+        guard subscription else { return calendar }
         calendar.add(.text(.name, name))
         calendar.add(.text(.extension("X-WR-CALNAME"), name))
         if let description = feed.description ?? config.description {

@@ -222,6 +222,8 @@ public struct ProjectTemplate: Sendable {
     static let gitignoreLines = [
         "# Written by `almanac feed`: publish this folder, don't commit it.",
         "/public/",
+        "# Written by `almanac site`: publish this folder, don't commit it.",
+        "/site/",
         "# Held while `almanac feed` runs.",
         "/.almanac.lock",
         "# Commit the records, almanac.yml, almanac-state.txt (what each feed published) and",

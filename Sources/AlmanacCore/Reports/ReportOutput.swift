@@ -18,6 +18,9 @@ public struct ReportOutput: Sendable {
         public var checklistTemplate: String?
         public var excel: Bool
         public var delimiter: Character
+        /// Links shown above the HTML report (the site's links back and to the CSV files);
+        /// none for `almanac report`.
+        public var links: [PageLink] = []
 
         public init(settings: ReportSettings) {
             template = settings.template
@@ -49,6 +52,7 @@ public struct ReportOutput: Sendable {
             title: context.title,
             organisation: context.organisation,
             period: context.period,
+            links: options.links,
             // Ink leaves attribute values unescaped: its HTML is rewritten with only
             // known tags and escaped attributes before it reaches the page.
             body: HTMLPage.sections(HTMLText.sanitized(MarkdownParser().html(from: try markdownTemplate.render(inPage)))),
@@ -86,7 +90,8 @@ public struct ReportOutput: Sendable {
 /// What the HTML page template sees: `title`, `organisation` and `period`; `report`, the context of the Markdown template (every
 /// variable of it, inside `{{#report}}…{{/report}}`); `body`, the Markdown report rendered
 /// without the parts the page shows itself, as HTML in one `<section>` per `##` heading; the
-/// charts and map as inline SVG; and the running header and footer as CSS strings.
+/// charts and map as inline SVG; the running header and footer as CSS strings; and `links`,
+/// the links to show above the report.
 struct HTMLPage {
     var report: ReportContext
     /// The report's title, organisation and period, as page templates before the board
@@ -94,6 +99,7 @@ struct HTMLPage {
     var title: String
     var organisation: String
     var period: PeriodSummary
+    var links: [PageLink]
     var body: String
     var chartSVG: String
     var trendSVG: String
@@ -139,5 +145,16 @@ struct HTMLPage {
             }
         }
         return result + "\""
+    }
+}
+
+/// A link of the HTML report's page: what it says and where it goes (a relative address).
+public struct PageLink: Sendable, Equatable {
+    public var name: String
+    public var href: String
+
+    public init(name: String, href: String) {
+        self.name = name
+        self.href = href
     }
 }

@@ -1,0 +1,108 @@
+internal import AlmanacCore
+internal import CompressNIO
+import Foundation
+internal import NIOCore
+
+/// One file of the site as it is served: its bytes (and gzip of them), with the validators
+/// and headers that go with it, all computed once when the site is loaded.
+struct ServedFile: Sendable {
+    let body: ByteBuffer
+    /// The gzip form, when it is smaller.
+    let gzipped: ByteBuffer?
+    /// A strong validator of `body`: a digest of the bytes, quoted.
+    let etag: String
+    /// The validator of the gzip form (another representation, so another tag).
+    var gzipETag: String { String(etag.dropLast()) + "-gzip\"" }
+    /// Seconds since 1970; moves only forward, and only when the bytes change.
+    let lastModified: Int64
+    let lastModifiedText: String
+    let contentType: String
+    let cacheControl: String
+    let contentSecurityPolicy: String
+    /// A calendar feed or event file.
+    let isCalendar: Bool
+
+    init(bytes: [UInt8], path: String, lastModified: Int64, refreshInterval: Int, isFeed: Bool) {
+        var buffer = ByteBufferAllocator().buffer(capacity: bytes.count)
+        buffer.writeBytes(bytes)
+        body = buffer
+        etag = "\"" + Self.digest(bytes) + "\""
+        var input = buffer
+        let compressed = bytes.count >= 256 ? try? input.compress(with: .gzip()) : nil
+        gzipped = compressed.flatMap { $0.readableBytes < bytes.count ? $0 : nil }
+        self.lastModified = lastModified
+        lastModifiedText = HTTPDate.format(lastModified)
+        let type = ContentType.of(path)
+        contentType = type.mediaType
+        isCalendar = type.isCalendar
+        // Feeds may be cached as long as clients are asked to wait between refreshes; every
+        // other file is revalidated (a cheap 304) so that edits show at once.
+        cacheControl = isFeed ? "public, max-age=\(refreshInterval)" : "no-cache"
+        contentSecurityPolicy = (type.isHTML ? (path.hasPrefix(SiteBuilder.reportsFolder + "/") ? SitePages.reportContentSecurityPolicy : SitePages.contentSecurityPolicy) : "default-src 'none'; style-src 'unsafe-inline'") + "; frame-ancestors 'none'"
+    }
+
+    /// Two 64-bit FNV-1a digests (forwards and with another basis) as 32 hex digits: a
+    /// strong validator that changes with any byte.
+    static func digest(_ bytes: [UInt8]) -> String {
+        var first: UInt64 = 0xcbf2_9ce4_8422_2325
+        var second: UInt64 = 0x8422_2325_cbf2_9ce4
+        for byte in bytes {
+            first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            second = (second ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        second ^= UInt64(bytes.count)
+        return [first, second].map { value in
+            let hex = String(value, radix: 16)
+            return String(repeating: "0", count: 16 - hex.count) + hex
+        }.joined()
+    }
+}
+
+/// The media type of a site file, from its extension.
+enum ContentType {
+    static func of(_ path: String) -> (mediaType: String, isHTML: Bool, isCalendar: Bool) {
+        switch path.split(separator: ".").last.map({ $0.lowercased() }) {
+        case "html": ("text/html; charset=utf-8", true, false)
+        case "ics": ("text/calendar; charset=utf-8", false, true)
+        case "css": ("text/css; charset=utf-8", false, false)
+        case "js": ("text/javascript; charset=utf-8", false, false)
+        case "csv": ("text/csv; charset=utf-8; header=present", false, false)
+        case "md": ("text/markdown; charset=utf-8", false, false)
+        case "svg": ("image/svg+xml", false, false)
+        case "txt": ("text/plain; charset=utf-8", false, false)
+        default: ("application/octet-stream", false, false)
+        }
+    }
+}
+
+/// The whole site in memory, keyed by its path without the leading slash (`all.ics`,
+/// `reports/2023-Q4/report.html`).
+struct SiteSnapshot: Sendable {
+    var files: [String: ServedFile]
+
+    /// Reads every regular file below `directory` (symbolic links and hidden files are
+    /// skipped: nothing outside the built site can be reached). A file whose bytes are those
+    /// of `previous` keeps its Last-Modified; a changed one gets `now`, or a second after its
+    /// previous stamp if that is later, so Last-Modified never goes back or stands still.
+    static func load(directory: String, feeds: Set<String>, refreshInterval: Int, previous: SiteSnapshot?, now: Int64) throws -> SiteSnapshot {
+        var files: [String: ServedFile] = [:]
+        let root = URL(fileURLWithPath: directory)
+        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey], options: [.skipsHiddenFiles]) else {
+            return SiteSnapshot(files: [:])
+        }
+        let prefix = root.standardizedFileURL.path + "/"
+        while let url = walker.nextObject() as? URL {
+            let values = try url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
+            guard values.isRegularFile == true, values.isSymbolicLink != true else { continue }
+            let full = url.standardizedFileURL.path
+            guard full.hasPrefix(prefix) else { continue }
+            let path = String(full.dropFirst(prefix.count))
+            let bytes = [UInt8](try Data(contentsOf: url))
+            let old = previous?.files[path]
+            let stamp = old.map { max(now, $0.lastModified + 1) } ?? now
+            let file = ServedFile(bytes: bytes, path: path, lastModified: stamp, refreshInterval: refreshInterval, isFeed: feeds.contains(path))
+            files[path] = old.map { $0.etag == file.etag ? $0 : file } ?? file
+        }
+        return SiteSnapshot(files: files)
+    }
+}

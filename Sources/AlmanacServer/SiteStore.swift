@@ -1,0 +1,143 @@
+internal import AlmanacCore
+import Foundation
+internal import Logging
+import Synchronization
+
+/// The site being served, rebuilt from the records on disk when they change.
+///
+/// A build that fails — a record with errors, a broken template — never replaces the site
+/// being served: subscribers keep the last good feeds, the problem is logged, and the index
+/// page says what is wrong until an edit fixes it.
+final class SiteStore: Sendable {
+    let projectDirectory: String
+    let logger: Logger
+    private let state: Mutex<State>
+
+    private struct State: Sendable {
+        var snapshot: SiteSnapshot
+        /// The last good build, to render the index again with problems on it.
+        var model: SiteModel
+        /// What the records looked like at the last build attempt.
+        var signature: ProjectSignature
+        /// The errors of the newer records that could not be published; empty when the
+        /// site is up to date.
+        var problems: [String]
+    }
+
+    /// Builds the site once; fails with the errors when the records cannot be published, as
+    /// there is no good site yet to fall back on.
+    init(projectDirectory: String, logger: Logger) throws(SiteBuildError) {
+        self.projectDirectory = URL(fileURLWithPath: projectDirectory).standardizedFileURL.path
+        self.logger = logger
+        let signature = ProjectSignature.read(self.projectDirectory)
+        let built = try Self.build(self.projectDirectory, previous: nil)
+        state = Mutex(State(snapshot: built.snapshot, model: built.model, signature: signature, problems: []))
+    }
+
+    /// The file at `path`, from the current site.
+    func file(_ path: String) -> ServedFile? {
+        state.withLock { $0.snapshot.files[path] }
+    }
+
+    var problems: [String] { state.withLock { $0.problems } }
+
+    /// Rebuilds the site when the records, the settings or the day have changed since the
+    /// last attempt. Returns whether it looked again.
+    @discardableResult
+    func reloadIfChanged() -> Bool {
+        let signature = ProjectSignature.read(projectDirectory)
+        let (unchanged, previous) = state.withLock { ($0.signature == signature, $0.snapshot) }
+        guard !unchanged else { return false }
+        let started = Date()
+        do {
+            let built = try Self.build(projectDirectory, previous: previous)
+            state.withLock { $0 = State(snapshot: built.snapshot, model: built.model, signature: signature, problems: []) }
+            logger.info("site rebuilt", metadata: ["files": "\(built.snapshot.files.count)", "ms": "\(Int(Date().timeIntervalSince(started) * 1000))"])
+        } catch {
+            for problem in error.problems { logger.error("not published: \(problem)") }
+            logger.error("the records have errors: still serving the last good site", metadata: ["errors": "\(error.problems.count)"])
+            state.withLock { current in
+                current.signature = signature
+                current.problems = error.problems
+                let page = SitePages.index(current.model, problems: error.problems)
+                let old = current.snapshot.files[SitePages.indexFile]
+                current.snapshot.files[SitePages.indexFile] = ServedFile(
+                    bytes: Array(page.utf8), path: SitePages.indexFile,
+                    lastModified: max(Clock.wallSeconds, (old?.lastModified ?? 0) + 1),
+                    refreshInterval: current.model.config.refreshInterval, isFeed: false
+                )
+            }
+        }
+        return true
+    }
+
+    /// Builds the site in a private folder, loads it into memory and deletes the folder.
+    private static func build(_ directory: String, previous: SiteSnapshot?) throws(SiteBuildError) -> (snapshot: SiteSnapshot, model: SiteModel) {
+        let project: Project
+        switch Project.load(from: directory) {
+        case let .failure(error): throw SiteBuildError(diagnostics: error.diagnostics, directory: directory)
+        case let .success(loaded): project = loaded
+        }
+        guard !project.diagnostics.hasErrors else {
+            throw SiteBuildError(diagnostics: project.diagnostics.filter { $0.severity == .error }, directory: directory)
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("almanac-serve-\(getpid())-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        do {
+            let clock = try Clock.fromEnvironment()
+            let outcome = try SiteBuilder(project: project, clock: clock).write(to: folder)
+            let snapshot = try SiteSnapshot.load(
+                directory: folder, feeds: Set(outcome.feeds.map { $0.feed + ".ics" }),
+                refreshInterval: project.config.refreshInterval, previous: previous, now: Clock.wallSeconds
+            )
+            return (snapshot, outcome.model)
+        } catch let error as TemplateError {
+            throw SiteBuildError(problems: [error.description])
+        } catch {
+            throw SiteBuildError(problems: ["\(error)"])
+        }
+    }
+}
+
+/// Why the site could not be built, one line (or diagnostic) per problem.
+public struct SiteBuildError: Error, CustomStringConvertible {
+    public let problems: [String]
+
+    init(problems: [String]) { self.problems = problems }
+
+    init(diagnostics: [Diagnostic], directory: String) {
+        problems = diagnostics.map { $0.formatted(relativeTo: directory) }
+    }
+
+    public var description: String { problems.joined(separator: "\n") }
+}
+
+/// What the site depends on, cheaply: almanac.yml and every record file's path, size and
+/// modification time, and today's date (upcoming activities move with it).
+struct ProjectSignature: Equatable, Sendable {
+    private var entries: [String]
+
+    static func read(_ directory: String) -> ProjectSignature {
+        let manager = FileManager.default
+        func entry(_ path: String) -> String? {
+            guard let attributes = try? manager.attributesOfItem(atPath: path) else { return nil }
+            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            return "\(path)\t\(attributes[.size] as? Int ?? -1)\t\(modified)"
+        }
+        var entries = [Project.configFileName].compactMap { entry(directory + "/" + $0) }
+        let events = directory + "/" + Project.eventsFolder
+        if let walker = manager.enumerator(atPath: events) {
+            while let relative = walker.nextObject() as? String {
+                if let line = entry(events + "/" + relative) { entries.append(line) }
+            }
+        }
+        entries.append("day \(Clock.wallSeconds / 86_400)")
+        return ProjectSignature(entries: entries.sorted())
+    }
+}
+
+extension Clock {
+    /// The machine's time, for HTTP stamps (never SOURCE_DATE_EPOCH: Last-Modified must move
+    /// forward with real edits).
+    static var wallSeconds: Int64 { Int64(Date().timeIntervalSince1970) }
+}
