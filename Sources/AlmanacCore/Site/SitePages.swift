@@ -1,5 +1,5 @@
 /// The site's own pages: the index, the agenda, a 404 page, and their stylesheet and
-/// script. Every value that comes from records or settings goes through ``HTMLEscaping``.
+/// script. Every value that comes from records or settings goes through ``HTMLText``.
 ///
 /// The pages work without JavaScript: the only script turns the read-only address fields'
 /// copy buttons on (without it the field is there to select and copy by hand).
@@ -100,7 +100,14 @@ public enum SitePages {
 
     // MARK: Parts
 
-    private static func e(_ text: String) -> String { HTMLEscaping.escape(text) }
+    private static func e(_ text: String) -> String { HTMLText.escapeAttribute(text) }
+
+    /// A record's web address as an `href`: http(s) only (`check` allows no other), escaped.
+    private static func webLink(_ address: String) -> String? {
+        let lower = address.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), HTMLText.isSafeLink(address) else { return nil }
+        return e(address)
+    }
 
     private static func page(title: String, body: String) -> String {
         """
@@ -204,7 +211,7 @@ public enum SitePages {
         if let file = activity.calendarFile {
             actions.append("<a href=\"\(e(file))\" type=\"text/calendar\" aria-label=\"Add “\(e(record.title))” to my calendar\">Add to my calendar</a>")
         }
-        if let url = record.url.flatMap(HTMLEscaping.safeLink) {
+        if let url = record.url.flatMap(webLink) {
             actions.append("<a href=\"\(url)\" rel=\"noopener\" aria-label=\"More about “\(e(record.title))”\">More</a>")
         }
         if !actions.isEmpty { html += "<p class=\"actions\">\(actions.joined(separator: " · "))</p>\n" }
