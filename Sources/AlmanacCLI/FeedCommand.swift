@@ -37,14 +37,8 @@ struct FeedCommand: ParsableCommand {
 
     func run() throws {
         let console = output.console
-        let project = try options.load(console)
+        let project = try options.loadForPublishing(console, command: "feed")
         let clock = try Clock.reading(console)
-        // A record that cannot be read would look deleted and be announced as cancelled to
-        // every subscriber: publish nothing until the records are right.
-        guard !project.diagnostics.hasErrors else {
-            console.error("No feed was written: \(Console.tally(project.diagnostics)). Publishing now would cancel the broken activities in subscribers' calendars; fix the errors above (see `almanac check`) and run `almanac feed` again.")
-            throw ExitCode(ExitStatus.dataErrors)
-        }
         let outputDirectory = out.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? project.directory + "/public"
         let outcomes: [FeedOutcome]
         var publisher = FeedPublisher(project: project, clock: clock)

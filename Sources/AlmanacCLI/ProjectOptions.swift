@@ -24,6 +24,19 @@ struct ProjectOptions: ParsableArguments {
 
     /// Loads the project, printing its diagnostics unless `reporting` is false, with a
     /// progress bar for big projects. Exits with status 1 when almanac.yml cannot be used.
+    /// Loads the project for a command that publishes (`feed`, `site`). While any record
+    /// has errors nothing is published: a record that cannot be read would look deleted and
+    /// be announced as cancelled to every subscriber. `command` is what it writes: a feed,
+    /// a site.
+    func loadForPublishing(_ console: Console, command: String) throws -> Project {
+        let project = try load(console)
+        guard !project.diagnostics.hasErrors else {
+            console.error("No \(command) was written: \(Console.tally(project.diagnostics)). Publishing now would cancel the broken activities in subscribers' calendars; fix the errors above (see `almanac check`) and run `almanac \(command)` again.")
+            throw ExitCode(ExitStatus.dataErrors)
+        }
+        return project
+    }
+
     func load(_ console: Console, reporting: Bool = true) throws -> Project {
         let started = Date()
         let directory = directory

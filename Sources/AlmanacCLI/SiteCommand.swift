@@ -35,12 +35,8 @@ struct SiteCommand: ParsableCommand {
 
     func run() throws {
         let console = output.console
-        let project = try options.load(console)
+        let project = try options.loadForPublishing(console, command: "site")
         let clock = try Clock.reading(console)
-        guard !project.diagnostics.hasErrors else {
-            console.error("No site was written: \(Console.tally(project.diagnostics)). Publishing now would cancel the broken activities in subscribers' calendars; fix the errors above (see `almanac check`) and run `almanac site` again.")
-            throw ExitCode(ExitStatus.dataErrors)
-        }
         let builder: SiteBuilder
         do {
             builder = try SiteBuilder(project: project, clock: clock)

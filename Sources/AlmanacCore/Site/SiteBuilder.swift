@@ -41,7 +41,8 @@ public struct SiteBuilder {
         for (id, item) in planned.sorted(by: { $0.key < $1.key }) {
             let name = Self.eventsFolder + "/" + id + ".ics"
             let single = FeedDefinition(name: id, title: item.event.summary)
-            _ = try FeedWriter(config: project.config, feed: single, subscription: false).write(FeedPlan(items: [item]), to: directory + "/" + name)
+            let file = try FeedWriter(config: project.config, feed: single, subscription: false).write(FeedPlan(items: [item]), to: directory + "/" + name)
+            try file.commit()
             files.append(name)
         }
         let reports = try writeReports(to: directory)
