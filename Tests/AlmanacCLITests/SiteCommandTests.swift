@@ -93,6 +93,19 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: project.url.appendingPathComponent("site").path))
     }
 
+    @Test func anActivityMadeInternalLeavesTheSite() throws {
+        let project = try Self.example()
+        #expect(try CLI.run(["site"], in: project.url, epoch: Self.epoch).status == 0)
+        let file = "site/events/2023-12-07-iisg-board-meeting.ics"
+        #expect(FileManager.default.fileExists(atPath: project.url.appendingPathComponent(file).path))
+        let record = "events/2023/2023-12-07-iisg-board-meeting.yml"
+        try project.write(record, try project.read(record).replacingOccurrences(of: "visibility: public", with: "visibility: internal"))
+        let again = try CLI.run(["site"], in: project.url, epoch: Self.epoch)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: project.url.appendingPathComponent(file).path), "an internal activity's calendar file stayed published")
+        #expect(!(try project.read("site/agenda.html")).contains("2023-12-07-iisg-board-meeting.ics"))
+    }
+
     @Test func recordValuesAreEscapedOnEveryPage() throws {
         let project = try Self.example()
         try project.write("events/2023/hostile.yml", """

@@ -45,6 +45,7 @@ public struct SiteBuilder {
             try file.commit()
             files.append(name)
         }
+        Self.removeStaleEventFiles(in: directory + "/" + Self.eventsFolder, keeping: Set(planned.keys))
         let reports = try writeReports(to: directory)
         files += reports.flatMap(\.files)
         let model = SiteModel(project: project, published: publicRecords, today: clock.today(in: project.config.timezone), baseURL: baseURL, feeds: feeds, calendarFiles: Set(planned.keys), reports: reports.map(\.report))
@@ -53,6 +54,16 @@ public struct SiteBuilder {
             files.append(page.name)
         }
         return SiteOutcome(model: model, feeds: feeds, files: files)
+    }
+
+    /// Deletes the single-event files of activities that are no longer published (made
+    /// internal, a draft, cancelled or deleted since the last run), so that a static host
+    /// never goes on serving them. Only `<id>.ics` files of the site's own `events/` folder.
+    static func removeStaleEventFiles(in folder: String, keeping ids: Set<String>) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasSuffix(".ics") && !ids.contains(String(name.dropLast(4))) {
+            try? FileManager.default.removeItem(atPath: folder + "/" + name)
+        }
     }
 
     /// The event of each activity that some feed publishes and has not cancelled, with the
