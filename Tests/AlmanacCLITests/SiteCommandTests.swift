@@ -102,6 +102,7 @@ import Testing
         try project.write(record, try project.read(record).replacingOccurrences(of: "visibility: public", with: "visibility: internal"))
         let again = try CLI.run(["site"], in: project.url, epoch: Self.epoch)
         #expect(again.status == 0, "\(again.stderr)")
+        #expect(try project.read("site/agenda.html").contains("Skopje, North Macedonia · Meeting"), "categories are shown by their labels, as in reports")
         #expect(!FileManager.default.fileExists(atPath: project.url.appendingPathComponent(file).path), "an internal activity's calendar file stayed published")
         #expect(!(try project.read("site/agenda.html")).contains("2023-12-07-iisg-board-meeting.ics"))
     }

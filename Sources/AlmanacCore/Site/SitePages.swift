@@ -41,8 +41,8 @@ public enum SitePages {
         body += model.feeds.map(feedCard).joined()
         body += instructions(example: model.feeds.first?.links.address ?? "")
         body += "</section>\n"
-        body += activitySection(id: "upcoming", title: "Upcoming activities", note: "The next \(SiteBuilder.indexWindowDays) days.", empty: "Nothing is scheduled in the next \(SiteBuilder.indexWindowDays) days.", model.upcoming)
-        body += activitySection(id: "recent", title: "Recent activities", note: "The last \(SiteBuilder.indexWindowDays) days, latest first.", empty: "No activity in the last \(SiteBuilder.indexWindowDays) days.", model.recent)
+        body += activitySection(id: "upcoming", title: "Upcoming activities", note: "The next \(SiteBuilder.indexWindowDays) days.", empty: "Nothing is scheduled in the next \(SiteBuilder.indexWindowDays) days.", model.upcoming, config: config)
+        body += activitySection(id: "recent", title: "Recent activities", note: "The last \(SiteBuilder.indexWindowDays) days, latest first.", empty: "No activity in the last \(SiteBuilder.indexWindowDays) days.", model.recent, config: config)
         body += "<p><a href=\"\(agendaFile)\">The full agenda</a>, with a calendar file for each activity.</p>\n"
         body += reportSection(model.reports)
         body += "</main>\n"
@@ -63,7 +63,7 @@ public enum SitePages {
                 month = name
                 body += "<section>\n<h2>\(e(name))</h2>\n<ul class=\"activities\">\n"
             }
-            body += item(activity)
+            body += item(activity, config: config)
         }
         if !month.isEmpty { body += "</ul>\n</section>\n" }
         body += "</main>\n"
@@ -184,16 +184,16 @@ public enum SitePages {
         """
     }
 
-    private static func activitySection(id: String, title: String, note: String, empty: String, _ activities: [SiteActivity]) -> String {
+    private static func activitySection(id: String, title: String, note: String, empty: String, _ activities: [SiteActivity], config: ProjectConfig) -> String {
         var html = "<section aria-labelledby=\"\(id)\">\n<h2 id=\"\(id)\">\(title)</h2>\n<p class=\"muted\">\(note)</p>\n"
         if activities.isEmpty { return html + "<p>\(empty)</p>\n</section>\n" }
-        html += "<ul class=\"activities\">\n" + activities.map(item).joined() + "</ul>\n"
+        html += "<ul class=\"activities\">\n" + activities.map { item($0, config: config) }.joined() + "</ul>\n"
         return html + "</section>\n"
     }
 
     /// One activity: dates, times, title, place and category, its status when not
     /// confirmed, and its "add to my calendar" and web links.
-    static func item(_ activity: SiteActivity) -> String {
+    static func item(_ activity: SiteActivity, config: ProjectConfig) -> String {
         let occurrence = activity.occurrence
         let record = occurrence.record
         var html = "<li>\n<p class=\"when\"><time datetime=\"\(occurrence.firstDay)\">\(HumanDates.span(occurrence.firstDay, occurrence.lastDay))</time>"
@@ -205,7 +205,7 @@ public enum SitePages {
         default: break
         }
         html += "</p>\n"
-        let details = [record.place.flatMap { $0.cityAndCountry ?? $0.line }, record.category].compactMap { $0 }
+        let details = [record.place.flatMap { $0.cityAndCountry ?? $0.line }, record.category.map(config.label(ofCategory:))].compactMap { $0 }
         if !details.isEmpty { html += "<p class=\"muted\">\(details.map(e).joined(separator: " · "))</p>\n" }
         var actions: [String] = []
         if let file = activity.calendarFile {
