@@ -7,20 +7,15 @@ public struct ICalPropertyKind: Sendable {
     /// The name of an `X-` property; nil for the others.
     let extensionName: String?
 
-    private init(_ kind: icalproperty_kind) {
+    private init(_ kind: icalproperty_kind, extensionName: String? = nil) {
         self.kind = kind
-        extensionName = nil
+        self.extensionName = extensionName
     }
 
     /// An extension property such as `X-WR-CALNAME`; `name` must start with `X-`.
     public static func `extension`(_ name: String) -> ICalPropertyKind {
         precondition(name.uppercased().hasPrefix("X-"), "an extension property's name starts with X-")
-        return ICalPropertyKind(kind: ICAL_X_PROPERTY, extensionName: name.uppercased())
-    }
-
-    private init(kind: icalproperty_kind, extensionName: String?) {
-        self.kind = kind
-        self.extensionName = extensionName
+        return ICalPropertyKind(ICAL_X_PROPERTY, extensionName: name.uppercased())
     }
 
     // Calendar properties.
@@ -47,7 +42,7 @@ public struct ICalPropertyKind: Sendable {
 }
 
 /// `STATUS` of an event.
-public enum ICalStatus: String, Sendable, CaseIterable {
+public enum ICalStatus: String, Sendable {
     case tentative = "TENTATIVE"
     case confirmed = "CONFIRMED"
     case cancelled = "CANCELLED"
