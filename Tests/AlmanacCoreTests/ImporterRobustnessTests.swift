@@ -48,7 +48,7 @@ import Testing
             "SUMMARY:", "DTSTART:20230105", "DTSTART;VALUE=DATE:20230105", "DTSTART;TZID=W. Europe Standard Time:20230105T100000",
             "DTSTART;TZID=Nowhere/Atlantis:20230105T100000", "DTSTART:garbage", "DTEND;VALUE=DATE:20221231", "DTEND:20230105T090000Z",
             "DURATION:PT1H", "DURATION:PXYZ", "RRULE:FREQ=WEEKLY;COUNT=3", "RRULE:FREQ=SOMETIMES", "EXDATE:20230112,garbage",
-            "RECURRENCE-ID:20230112", "UID:a@corpus.example.org", "UID:b", "GEO:41.3;19.8", "GEO:abc", "STATUS:CANCELLED",
+            "RECURRENCE-ID:20230112", "UID:a@corpus.example.org", "UID:b", "GEO:41.3;19.8", "GEO:abc", "GEO:91;19.8", "GEO:41.3;-181", "STATUS:CANCELLED",
             "LOCATION:Hotel, Skopje, North Macedonia", "CATEGORIES:Workshop,Board meeting", " folded continuation", "X-WR-TIMEZONE:Europe/Tirane",
         ]
         await propertyCheck(count: 300, input: Gen.element(of: lines).array(of: 0...40)) { picked in
@@ -58,5 +58,17 @@ import Testing
                 #expect(throws: Never.self, "\(text)") { try RecordWriter(config: config, gazetteer: .bundled).yaml(for: record) }
             }
         }
+    }
+
+    /// Found by the fuzzer: a GEO off the globe was imported, and the record could not be written.
+    @Test func aGEOOffTheGlobeIsLeftOutWithAWarning() throws {
+        let config = NewsCorpusTests.config()
+        let text = ["BEGIN:VCALENDAR", "BEGIN:VEVENT", "SUMMARY:Meeting in Tirana", "DTSTART;VALUE=DATE:20230105", "GEO:141.3;19.8",
+                    "END:VEVENT", "END:VCALENDAR"].joined(separator: "\r\n")
+        let result = ICSImporter(config: config, gazetteer: .bundled).records(from: text, file: "team.ics")
+        let record = try #require(result.records.first)
+        #expect(record.coordinates == nil || record.coordinates == Gazetteer.bundled.place(named: "Tirana", country: nil)?.coordinates)
+        #expect(result.diagnostics.contains { $0.message.contains("GEO of 'Meeting in Tirana' (141.3;19.8) is not a point on the globe") })
+        _ = try RecordWriter(config: config, gazetteer: .bundled).yaml(for: record)
     }
 }

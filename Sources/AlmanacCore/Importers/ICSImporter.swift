@@ -122,7 +122,12 @@ struct VEventReader {
         var record = EventRecord(id: id, title: title, timing: timing, timezone: timing.isAllDay ? (city?.timezone ?? config.timezone) : zone, origin: location)
         record.summary = vevent.property(named: "DESCRIPTION")?.text.flatMap { $0.isEmpty ? nil : $0 }
         record.place = place
-        record.coordinates = vevent.property(named: "GEO")?.geo.map { Coordinates(latitude: $0.latitude, longitude: $0.longitude) }
+        if let geo = vevent.property(named: "GEO")?.geo {
+            record.coordinates = Coordinates(checkedLatitude: geo.latitude, longitude: geo.longitude)
+            if record.coordinates == nil {
+                diagnostics.append(.warning(location, "the GEO of '\(title)' (\(geo.latitude);\(geo.longitude)) is not a point on the globe, so it is left out", hint: "latitude must lie within ±90 and longitude within ±180; add a correct `geo:` to the record if it needs one"))
+            }
+        }
         let labels = vevent.properties(named: "CATEGORIES").compactMap(\.text)
             .flatMap { $0.split(separator: ",") }.map { Identifier.slug(String($0)) }
             .reduce(into: [String]()) { list, label in if !list.contains(label) { list.append(label) } }

@@ -76,6 +76,19 @@ public struct Coordinates: Hashable, Sendable {
         self.latitude = latitude
         self.longitude = longitude
     }
+
+    /// A point on the globe, or nil when the latitude is not within ±90° or the longitude
+    /// not within ±180° (NaN and infinity included): the rule for every source of `geo`.
+    public init?(checkedLatitude latitude: Double, longitude: Double) {
+        guard (-90...90).contains(latitude), (-180...180).contains(longitude) else { return nil }
+        self.init(latitude: latitude, longitude: longitude)
+    }
+
+    /// `[latitude, longitude]` read from a list of numbers, or nil when it is not two numbers in range.
+    init?(checked numbers: [Double]) {
+        guard numbers.count == 2 else { return nil }
+        self.init(checkedLatitude: numbers[0], longitude: numbers[1])
+    }
 }
 
 /// Whether an activity is going ahead.

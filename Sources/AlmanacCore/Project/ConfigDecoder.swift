@@ -155,7 +155,7 @@ struct ConfigDecoder {
             let country = fields.text("country", diagnostics: &diagnostics)
             let zone = fields.text("timezone", diagnostics: &diagnostics)
             let geo = (fields["geo"]?.sequence ?? []).compactMap { $0.scalar.flatMap { Double($0.string) } }
-            guard let name, let country, let zone, geo.count == 2, (-90...90).contains(geo[0]), (-180...180).contains(geo[1]) else {
+            guard let name, let country, let zone, let coordinates = Coordinates(checked: geo) else {
                 diagnostics.append(.error(settings.file.location(of: item), "a place needs 'name', 'country', 'timezone' and 'geo: [latitude, longitude]'", hint: "e.g. `- {name: Brdo, country: Slovenia, timezone: Europe/Ljubljana, geo: [46.29, 14.39]}`"))
                 return nil
             }
@@ -164,7 +164,7 @@ struct ConfigDecoder {
                 return nil
             }
             return GazetteerPlace(name: name, alternatives: fields.list("alternatives", diagnostics: &diagnostics), country: country, timezone: zone,
-                                  coordinates: Coordinates(latitude: geo[0], longitude: geo[1]))
+                                  coordinates: coordinates)
         }
     }
 

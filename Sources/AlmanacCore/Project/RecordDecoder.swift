@@ -166,11 +166,11 @@ struct RecordDecoder {
     private func decodeCoordinates(_ fields: YAMLMapping, diagnostics: inout [Diagnostic]) -> Coordinates? {
         guard let node = fields["geo"] else { return nil }
         let numbers = (node.sequence ?? []).compactMap { $0.scalar.flatMap { Double($0.string) } }
-        guard numbers.count == 2, (-90...90).contains(numbers[0]), (-180...180).contains(numbers[1]) else {
+        guard let coordinates = Coordinates(checked: numbers) else {
             diagnostics.append(.error(fields.file.location(of: node), "'geo' must be [latitude, longitude]", hint: "for example `geo: [43.8563, 18.4131]`"))
             return nil
         }
-        return Coordinates(latitude: numbers[0], longitude: numbers[1])
+        return coordinates
     }
 
     private func decodeCategory(_ fields: YAMLMapping, diagnostics: inout [Diagnostic]) -> String? {
