@@ -82,7 +82,10 @@ let package = Package(
         ),
         .testTarget(
             name: "AlmanacCLITests",
-            dependencies: ["AlmanacCore", "AlmanacCLI", "AlmanacServer", "ICalProbe", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "AlmanacCore", "AlmanacCLI", "AlmanacServer", "ICalProbe",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             resources: [.copy("Fixtures")]
         ),
     ],
@@ -98,12 +101,13 @@ if Context.environment["ALMANAC_FUZZ"] == "1" {
     for target in package.targets where ["ICal", "AlmanacCore"].contains(target.name) {
         target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(sanitizers)]
     }
-    package.targets.append(.executableTarget(
-        name: "AlmanacFuzz",
-        dependencies: ["AlmanacCore", "ICal"],
-        path: "Fuzz/Sources/AlmanacFuzz",
-        swiftSettings: [.unsafeFlags(sanitizers)],
-        linkerSettings: [.unsafeFlags(sanitizers)]
-    ))
+    package.targets.append(
+        .executableTarget(
+            name: "AlmanacFuzz",
+            dependencies: ["AlmanacCore", "ICal"],
+            path: "Fuzz/Sources/AlmanacFuzz",
+            swiftSettings: [.unsafeFlags(sanitizers)],
+            linkerSettings: [.unsafeFlags(sanitizers)]
+        ))
     package.products.append(.executable(name: "almanac-fuzz", targets: ["AlmanacFuzz"]))
 }

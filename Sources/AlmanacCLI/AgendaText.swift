@@ -12,7 +12,8 @@ struct AgendaText {
 
     /// The lines to print, without line ends.
     var lines: [String] {
-        let entries: [(record: EventRecord, timing: EventTiming?)] = agenda.occurrences.map { ($0.record, $0.timing) } + agenda.undated.map { ($0, nil) }
+        let entries: [(record: EventRecord, timing: EventTiming?)] =
+            agenda.occurrences.map { ($0.record, $0.timing) } + agenda.undated.map { ($0, nil) }
         let rows = entries.map { entry in (entry, day(entry.timing), time(entry.timing)) }
         let dayWidth = rows.map(\.1.count).max() ?? 0
         let timeWidth = rows.map(\.2.count).max() ?? 0
@@ -51,7 +52,7 @@ struct AgendaText {
 
     /// `10:00–12:00`, `10:00`, or empty for whole days.
     private func time(_ timing: EventTiming?) -> String {
-        guard case let .timed(start, end)? = timing else { return "" }
+        guard case .timed(let start, let end)? = timing else { return "" }
         return start.timeText + (end.map { "–" + $0.timeText } ?? "")
     }
 

@@ -6,25 +6,25 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Validate almanac.yml and every record.",
         discussion: """
-        Prints each problem as `file:line:col: error: message` with a hint, the form editors \
-        and CI logs link to. Covers YAML syntax, unknown or misspelt fields, missing titles \
-        and dates, unparseable dates, an end before the start, unknown time zones and \
-        categories, duplicate ids, invalid repeat rules and endless hourly (or finer) ones.
+            Prints each problem as `file:line:col: error: message` with a hint, the form editors \
+            and CI logs link to. Covers YAML syntax, unknown or misspelt fields, missing titles \
+            and dates, unparseable dates, an end before the start, unknown time zones and \
+            categories, duplicate ids, invalid repeat rules and endless hourly (or finer) ones.
 
-        Warnings point at values that are valid but would quietly change a report's \
-        figures: a city the gazetteer does not know (with the nearest known names; give \
-        `country:` to keep it), partner organisations written as one value \
-        (`organisations: RCC, DG NEAR` instead of a list) and a title cut short by a \
-        ` #`, which YAML reads as the start of a comment. Warnings (these, a missing id, a \
-        draft without a date) leave the exit status at 0.
+            Warnings point at values that are valid but would quietly change a report's \
+            figures: a city the gazetteer does not know (with the nearest known names; give \
+            `country:` to keep it), partner organisations written as one value \
+            (`organisations: RCC, DG NEAR` instead of a list) and a title cut short by a \
+            ` #`, which YAML reads as the start of a comment. Warnings (these, a missing id, a \
+            draft without a date) leave the exit status at 0.
 
-        Run from any folder inside a project, it finds almanac.yml in a folder above.
+            Run from any folder inside a project, it finds almanac.yml in a folder above.
 
-        Example:
-          almanac check --project examples/iisg
+            Example:
+              almanac check --project examples/iisg
 
-        \(ExitStatus.documentation)
-        """
+            \(ExitStatus.documentation)
+            """
     )
 
     @OptionGroup var options: ProjectOptions
@@ -34,7 +34,8 @@ struct CheckCommand: ParsableCommand {
         let console = output.console
         let project = try options.load(console)
         let drafts = project.records.filter { $0.status == .draft }.count
-        let summary = "\(Console.plural(project.records.count, "record")) read (\(drafts) draft\(drafts == 1 ? "" : "s")): \(Console.tally(project.diagnostics))."
+        let summary =
+            "\(Console.plural(project.records.count, "record")) read (\(drafts) draft\(drafts == 1 ? "" : "s")): \(Console.tally(project.diagnostics))."
         if project.diagnostics.hasErrors {
             console.error(summary)
             throw ExitCode(ExitStatus.dataErrors)

@@ -31,7 +31,9 @@ enum CommandSuggestions {
     /// The message for the first unknown command or option among `arguments` (the command
     /// line without the program's name), or nil when every command and option is known.
     static func message(for arguments: [String]) -> String? {
-        guard let info = try? JSONDecoder().decode(ToolInfo.self, from: Data(Almanac._dumpHelp().utf8)) else { return nil }
+        guard let info = try? JSONDecoder().decode(ToolInfo.self, from: Data(Almanac._dumpHelp().utf8)) else {
+            return nil
+        }
         var command = info.command
         var path = [command.commandName]
         var rest = arguments[...]

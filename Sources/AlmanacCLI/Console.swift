@@ -32,7 +32,13 @@ enum StandardStream: Int32, Sendable {
 
 /// ANSI text styles, applied only where ``StandardStream/allowsStyles``.
 enum TextStyle: String {
-    case bold = "1", dim = "2", strikethrough = "9", red = "31", yellow = "33", boldRed = "1;31", boldYellow = "1;33"
+    case bold = "1"
+    case dim = "2"
+    case strikethrough = "9"
+    case red = "31"
+    case yellow = "33"
+    case boldRed = "1;31"
+    case boldYellow = "1;33"
 
     func apply(_ text: String, on stream: StandardStream) -> String {
         stream.allowsStyles ? "\u{1B}[\(rawValue)m\(text)\u{1B}[0m" : text
@@ -85,7 +91,9 @@ struct Console: Sendable {
 
     /// A progress bar for long work; it draws only on a terminal and never with `--quiet`.
     func progress() -> ProgressBar {
-        ProgressBar(enabled: verbosity > .quiet && StandardStream.error.isTerminal && ProcessInfo.processInfo.environment["TERM"] != "dumb")
+        ProgressBar(
+            enabled: verbosity > .quiet && StandardStream.error.isTerminal
+                && ProcessInfo.processInfo.environment["TERM"] != "dumb")
     }
 
     /// "2 errors and 1 warning".
@@ -124,7 +132,9 @@ extension Console {
     func warnAboutCutSeries(_ files: [String], through period: ReportPeriod?, counted: Bool) {
         let current = FileManager.default.currentDirectoryPath
         for file in files {
-            error("warning: \(RelativePath.display(file, from: current)): the series repeats more than 100,000 times between its start and the end of \(period?.label ?? "the log"), so its later occurrences are not \(counted ? "counted" : "listed")\n  hint: start the series later, or split it into records that each cover a few years")
+            error(
+                "warning: \(RelativePath.display(file, from: current)): the series repeats more than 100,000 times between its start and the end of \(period?.label ?? "the log"), so its later occurrences are not \(counted ? "counted" : "listed")\n  hint: start the series later, or split it into records that each cover a few years"
+            )
         }
     }
 }

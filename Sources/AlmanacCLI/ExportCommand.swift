@@ -16,30 +16,30 @@ struct ExportCSVCommand: ParsableCommand {
         commandName: "csv",
         abstract: "Export the activities of a period, or of the whole log, as CSV.",
         discussion: """
-        Writes one row per activity (a repeating activity gives a row per occurrence), in \
-        date order, to standard output or to --out FILE (written atomically). Without a \
-        period: every record, undated drafts last (full profile).
+            Writes one row per activity (a repeating activity gives a row per occurrence), in \
+            date order, to standard output or to --out FILE (written atomically). Without a \
+            period: every record, undated drafts last (full profile).
 
-        Profiles:
-          full     every field: id, title, start, end, start_time, end_time, timezone, \
-        category, tags, venue, city, country, organisations, participants, role, format, \
-        status, visibility, url, repeat, summary; every status
-          google   the columns Google Calendar imports (Subject, Start Date, … Private); \
-        confirmed and tentative activities only, internal ones marked private
-          outlook  the columns Outlook's English import expects (Subject, Start Date, … \
-        Show time as); confirmed and tentative only, internal ones private
+            Profiles:
+              full     every field: id, title, start, end, start_time, end_time, timezone, \
+            category, tags, venue, city, country, organisations, participants, role, format, \
+            status, visibility, url, repeat, summary; every status
+              google   the columns Google Calendar imports (Subject, Start Date, … Private); \
+            confirmed and tentative activities only, internal ones marked private
+              outlook  the columns Outlook's English import expects (Subject, Start Date, … \
+            Show time as); confirmed and tentative only, internal ones private
 
-        RFC 4180 with CRLF line ends, UTF-8, ISO dates (US dates for the calendar profiles), \
-        lists joined with "; ". Text cells that a spreadsheet would run as a formula \
-        (starting with =, +, -, @, tab, CR or LF) get a leading ' .
+            RFC 4180 with CRLF line ends, UTF-8, ISO dates (US dates for the calendar profiles), \
+            lists joined with "; ". Text cells that a spreadsheet would run as a formula \
+            (starting with =, +, -, @, tab, CR or LF) get a leading ' .
 
-        Examples:
-          almanac export csv --project examples/iisg --out activities.csv
-          almanac export csv 2023-Q4 --profile google --out q4-for-google.csv
-          almanac export csv 2023 --excel --delimiter ';' > 2023.csv
+            Examples:
+              almanac export csv --project examples/iisg --out activities.csv
+              almanac export csv 2023-Q4 --profile google --out q4-for-google.csv
+              almanac export csv 2023 --excel --delimiter ';' > 2023.csv
 
-        \(ExitStatus.documentation)
-        """
+            \(ExitStatus.documentation)
+            """
     )
 
     @OptionGroup var periodOptions: PeriodOptions
@@ -76,7 +76,8 @@ struct ExportCSVCommand: ParsableCommand {
                 console.error("error: \(error.localizedDescription)")
                 throw ExitCode(ExitStatus.dataErrors)
             }
-            console.note("Wrote \(RelativePath.display(path, from: FileManager.default.currentDirectoryPath)) (\(rows))\(span)")
+            console.note(
+                "Wrote \(RelativePath.display(path, from: FileManager.default.currentDirectoryPath)) (\(rows))\(span)")
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
             // Standard output is the data: the summary goes to standard error.
@@ -84,7 +85,8 @@ struct ExportCSVCommand: ParsableCommand {
         }
         console.warnAboutCutSeries(agenda.cutSeries.map(\.origin.file), through: period, counted: false)
         if project.diagnostics.hasErrors {
-            console.error(Project.leftOutNotice(project.leftOut) ?? "Some records have errors: run almanac check to see them.")
+            console.error(
+                Project.leftOutNotice(project.leftOut) ?? "Some records have errors: run almanac check to see them.")
             throw ExitCode(ExitStatus.dataErrors)
         }
     }

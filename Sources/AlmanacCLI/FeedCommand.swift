@@ -7,23 +7,23 @@ struct FeedCommand: ParsableCommand {
         commandName: "feed",
         abstract: "Write the iCalendar feeds (.ics) that partners subscribe to.",
         discussion: """
-        Writes <out>/<feed>.ics for every feed in almanac.yml, and updates \
-        almanac-state.txt, which remembers what each feed published so that changes reach \
-        subscribers (SEQUENCE and LAST-MODIFIED move) and cancelled or removed activities are \
-        announced as cancelled for `cancelled-grace-days` before they disappear. Commit \
-        almanac-state.txt together with the records.
+            Writes <out>/<feed>.ics for every feed in almanac.yml, and updates \
+            almanac-state.txt, which remembers what each feed published so that changes reach \
+            subscribers (SEQUENCE and LAST-MODIFIED move) and cancelled or removed activities are \
+            announced as cancelled for `cancelled-grace-days` before they disappear. Commit \
+            almanac-state.txt together with the records.
 
-        The feeds are byte-for-byte the same for the same records, state file and tzdata. \
-        The clock only stamps changes seen for the first time; SOURCE_DATE_EPOCH replaces \
-        it when set. While any record has errors nothing is written (a record that cannot \
-        be read would look deleted and be cancelled for subscribers): fix them first, \
-        with `almanac check`.
+            The feeds are byte-for-byte the same for the same records, state file and tzdata. \
+            The clock only stamps changes seen for the first time; SOURCE_DATE_EPOCH replaces \
+            it when set. While any record has errors nothing is written (a record that cannot \
+            be read would look deleted and be cancelled for subscribers): fix them first, \
+            with `almanac check`.
 
-        Example:
-          almanac feed --project examples/iisg --out public
+            Example:
+              almanac feed --project examples/iisg --out public
 
-        \(ExitStatus.documentation)
-        """
+            \(ExitStatus.documentation)
+            """
     )
 
     @Option(name: .long, help: ArgumentHelp("Folder for the .ics files (default: <project>/public).", valueName: "dir"))
@@ -39,12 +39,15 @@ struct FeedCommand: ParsableCommand {
         let console = output.console
         let project = try options.loadForPublishing(console, command: "feed")
         let clock = try Clock.reading(console)
-        let outputDirectory = out.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? project.directory + "/public"
+        let outputDirectory =
+            out.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? project.directory + "/public"
         let outcomes: [FeedOutcome]
         var publisher = FeedPublisher(project: project, clock: clock)
         publisher.verifiesEvents = verify
         if publisher.isFirstRun {
-            console.note("There is no \(FeedState.fileName) yet, so this is the project's first feed: every event starts at SEQUENCE 0. Commit \(FeedState.fileName) with the records.", on: .error)
+            console.note(
+                "There is no \(FeedState.fileName) yet, so this is the project's first feed: every event starts at SEQUENCE 0. Commit \(FeedState.fileName) with the records.",
+                on: .error)
         }
         do {
             outcomes = try publisher.publish(to: outputDirectory, progress: console.progress()) {
@@ -62,7 +65,9 @@ struct FeedCommand: ParsableCommand {
         }
         let directory = FileManager.default.currentDirectoryPath
         for outcome in outcomes {
-            console.note("Wrote \(RelativePath.display(outcome.path, from: directory)) (\(Console.plural(outcome.events, "event")))")
+            console.note(
+                "Wrote \(RelativePath.display(outcome.path, from: directory)) (\(Console.plural(outcome.events, "event")))"
+            )
         }
     }
 }

@@ -7,22 +7,22 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Make records from activity news, spreadsheets or calendars.",
         discussion: """
-        Each importer writes one record per activity to <project>/events/<year>/<id>.yml, \
-        as `almanac new` does (events/undated/ for a draft without a date), or to \
-        DIR/<id>.yml with --into DIR. It never replaces a file or an id that exists, so \
-        importing the same input twice writes nothing new. --dry-run shows what would be \
-        written.
+            Each importer writes one record per activity to <project>/events/<year>/<id>.yml, \
+            as `almanac new` does (events/undated/ for a draft without a date), or to \
+            DIR/<id>.yml with --into DIR. It never replaces a file or an id that exists, so \
+            importing the same input twice writes nothing new. --dry-run shows what would be \
+            written.
 
-        Exits with 1 when an item could not be imported (the others are still written), \
-        and when nothing at all could be.
+            Exits with 1 when an item could not be imported (the others are still written), \
+            and when nothing at all could be.
 
-        Examples:
-          almanac import news activity-news.txt
-          almanac import csv activity-log.csv --map "Partner=organisations"
-          almanac import ics outlook-export.ics --dry-run
+            Examples:
+              almanac import news activity-news.txt
+              almanac import csv activity-log.csv --map "Partner=organisations"
+              almanac import ics outlook-export.ics --dry-run
 
-        \(ExitStatus.documentation)
-        """,
+            \(ExitStatus.documentation)
+            """,
         subcommands: [ImportNewsCommand.self, ImportCSVCommand.self, ImportICSCommand.self]
     )
 }
@@ -32,7 +32,10 @@ struct ImportOptions: ParsableArguments {
     @OptionGroup var project: ProjectOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(name: .long, help: ArgumentHelp("Folder for the new records (default: <project>/events/<year>; created when missing).", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Folder for the new records (default: <project>/events/<year>; created when missing).", valueName: "dir"))
     var into: String?
 
     @Flag(name: .long, help: "Show what would be written, and write nothing.")
@@ -65,22 +68,31 @@ struct ImportOptions: ParsableArguments {
     /// item failed.
     func finish(_ result: ImportResult, project: Project, noun: String) throws {
         console.report(result.diagnostics)
-        let destination = into.map { RecordWriter.Destination.folder(URL(fileURLWithPath: $0).standardizedFileURL.path) } ?? .project(project.directory)
-        let existing = Dictionary(project.records.map { ($0.id, $0.origin.file) }, uniquingKeysWith: { first, _ in first })
+        let destination =
+            into.map { RecordWriter.Destination.folder(URL(fileURLWithPath: $0).standardizedFileURL.path) }
+            ?? .project(project.directory)
+        let existing = Dictionary(
+            project.records.map { ($0.id, $0.origin.file) }, uniquingKeysWith: { first, _ in first })
         let outcomes: [RecordWriter.Outcome]
         do {
-            outcomes = try RecordWriter(config: project.config, gazetteer: project.gazetteer).write(result.records, to: destination, existing: existing, dryRun: dryRun)
+            outcomes = try RecordWriter(config: project.config, gazetteer: project.gazetteer).write(
+                result.records, to: destination, existing: existing, dryRun: dryRun)
         } catch {
-            console.error("error: \(error)\n  hint: nothing more was written; this is a bug in Almanac, please report it with the input")
+            console.error(
+                "error: \(error)\n  hint: nothing more was written; this is a bug in Almanac, please report it with the input"
+            )
             throw ExitCode(ExitStatus.dataErrors)
         }
         let directory = FileManager.default.currentDirectoryPath
-        var written = 0, drafts = 0, present = 0, assumed = 0
+        var written = 0
+        var drafts = 0
+        var present = 0
+        var assumed = 0
         for (record, outcome) in zip(result.records, outcomes) {
             let isDraft = record.timing == nil
             let isAssumed = !isDraft && record.sourceNote != nil
             switch outcome {
-            case let .written(path), let .wouldWrite(path):
+            case .written(let path), .wouldWrite(let path):
                 if isDraft { drafts += 1 } else { written += 1 }
                 if isAssumed { assumed += 1 }
                 let verb = dryRun ? "Would write" : "Wrote"
@@ -91,12 +103,15 @@ struct ImportOptions: ParsableArguments {
             }
         }
         let failed = result.diagnostics.filter { $0.severity == .error }.count
-        var parts = ["\(Console.plural(written, "record")) \(dryRun ? "would be written" : "written")"
-            + (assumed > 0 ? " (\(assumed) tentative: what was assumed is in their source-note)" : "")]
+        var parts = [
+            "\(Console.plural(written, "record")) \(dryRun ? "would be written" : "written")"
+                + (assumed > 0 ? " (\(assumed) tentative: what was assumed is in their source-note)" : "")
+        ]
         if drafts > 0 { parts.append("\(Console.plural(drafts, "draft")) \(drafts == 1 ? "needs" : "need") a date") }
         if present > 0 { parts.append("\(present) already imported") }
         if failed > 0 { parts.append("\(Console.plural(failed, "error"))") }
-        let summary = "\(Console.plural(result.itemCount, noun)): \(parts.joined(separator: ", "))\(dryRun ? " (dry run: nothing written)" : "")."
+        let summary =
+            "\(Console.plural(result.itemCount, noun)): \(parts.joined(separator: ", "))\(dryRun ? " (dry run: nothing written)" : "")."
         if failed > 0 {
             console.error(summary)
             throw ExitCode(ExitStatus.dataErrors)

@@ -6,29 +6,29 @@ struct ImportNewsCommand: ParsableCommand {
         commandName: "news",
         abstract: "Make records from activity news items (plain text or Markdown).",
         discussion: """
-        The input holds news items as the website shows them: a title line, a blank line \
-        and a paragraph, items separated by blank lines; or a Markdown heading per item. \
-        Each item becomes a record with the activity's dates (the date of the activity, not \
-        one mentioned in passing), its city and country (from the gazetteer), a category \
-        among the project's, the partner organisations named, the paragraph as summary and \
-        the original text as source. An item without a date becomes a draft to review.
+            The input holds news items as the website shows them: a title line, a blank line \
+            and a paragraph, items separated by blank lines; or a Markdown heading per item. \
+            Each item becomes a record with the activity's dates (the date of the activity, not \
+            one mentioned in passing), its city and country (from the gazetteer), a category \
+            among the project's, the partner organisations named, the paragraph as summary and \
+            the original text as source. An item without a date becomes a draft to review.
 
-        The item's own date (a dateline such as "SKOPJE, 9 May 2008 -", or a publication \
-        line under the title such as "Published: 19 October 2022") dates "today", \
-        "yesterday" and "on Tuesday", and gives the year of dates written without one; \
-        else the year comes from --year, else from the nearest item that has one.
+            The item's own date (a dateline such as "SKOPJE, 9 May 2008 -", or a publication \
+            line under the title such as "Published: 19 October 2022") dates "today", \
+            "yesterday" and "on Tuesday", and gives the year of dates written without one; \
+            else the year comes from --year, else from the nearest item that has one.
 
-        A record whose date or place is assumed rather than read (a year from --year or a \
-        neighbouring item, a date from the item's own date alone, a slash date whose order \
-        nothing decides, a ministry's capital as the venue) is written with status: \
-        tentative and a source-note saying what was assumed; the summary counts them.
+            A record whose date or place is assumed rather than read (a year from --year or a \
+            neighbouring item, a date from the item's own date alone, a slash date whose order \
+            nothing decides, a ministry's capital as the venue) is written with status: \
+            tentative and a source-note saying what was assumed; the summary counts them.
 
-        Example:
-          almanac import news activity-news-2023-2024.txt
-          almanac import news - --dry-run < news.md
+            Example:
+              almanac import news activity-news-2023-2024.txt
+              almanac import news - --dry-run < news.md
 
-        \(ExitStatus.documentation)
-        """
+            \(ExitStatus.documentation)
+            """
     )
 
     @OptionGroup var options: ImportOptions

@@ -7,24 +7,24 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Start a project: almanac.yml, an example record and a .gitignore.",
         discussion: """
-        Writes, in DIR (default: the current folder, created if needed):
-          almanac.yml    every setting, each explained in a comment
-          events/        one example record with every field (internal: never in a feed)
-          .gitignore     leaves out public/, where `almanac feed` writes the feeds
+            Writes, in DIR (default: the current folder, created if needed):
+              almanac.yml    every setting, each explained in a comment
+              events/        one example record with every field (internal: never in a feed)
+              .gitignore     leaves out public/, where `almanac feed` writes the feeds
 
-        Refuses, changing nothing, when DIR already holds almanac.yml. An existing \
-        .gitignore only gets the lines it lacks, and no example is added to an events/ \
-        folder that already has records. The project passes `almanac check` as written.
+            Refuses, changing nothing, when DIR already holds almanac.yml. An existing \
+            .gitignore only gets the lines it lacks, and no example is added to an events/ \
+            folder that already has records. The project passes `almanac check` as written.
 
-        Without --domain, the domain is a placeholder under example.org: set `domain:` to a \
-        domain you control before you publish, since calendar UIDs end with it.
+            Without --domain, the domain is a placeholder under example.org: set `domain:` to a \
+            domain you control before you publish, since calendar UIDs end with it.
 
-        Example:
-          almanac init iisg --organisation "IISG Secretariat" \\
-              --timezone Europe/Sarajevo --domain iisg.example.org
+            Example:
+              almanac init iisg --organisation "IISG Secretariat" \\
+                  --timezone Europe/Sarajevo --domain iisg.example.org
 
-        \(ExitStatus.documentation)
-        """
+            \(ExitStatus.documentation)
+            """
     )
 
     @Argument(help: ArgumentHelp("The project folder.", valueName: "dir"), completion: .directory)
@@ -39,14 +39,18 @@ struct InitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The IANA time zone of timed activities (default: this machine's).", valueName: "zone"))
     var timezone: String?
 
-    @Option(help: ArgumentHelp("A domain you control; calendar UIDs end with it (default: a placeholder).", valueName: "domain"))
+    @Option(
+        help: ArgumentHelp(
+            "A domain you control; calendar UIDs end with it (default: a placeholder).", valueName: "domain"))
     var domain: String?
 
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let console = output.console
-        let folder = URL(fileURLWithPath: directory, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+        let folder = URL(
+            fileURLWithPath: directory, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        ).standardizedFileURL
         let organisation = organisation ?? Self.words(of: folder.lastPathComponent)
         let zone = timezone ?? ProjectTemplate.systemTimezone
         let today = try Clock.reading(console).today(in: zone)
@@ -65,24 +69,38 @@ struct InitCommand: ParsableCommand {
             throw ExitCode(ExitStatus.dataErrors)
         }
         switch outcome {
-        case let .alreadyAProject(path):
-            console.error("error: \(display(path)) already exists, so \(display(folder.path)) is already an Almanac project; init changed nothing")
-            console.error("  hint: edit almanac.yml to change its settings, or run `almanac init NEW-FOLDER` to start another project")
+        case .alreadyAProject(let path):
+            console.error(
+                "error: \(display(path)) already exists, so \(display(folder.path)) is already an Almanac project; init changed nothing"
+            )
+            console.error(
+                "  hint: edit almanac.yml to change its settings, or run `almanac init NEW-FOLDER` to start another project"
+            )
             throw ExitCode(ExitStatus.dataErrors)
-        case let .invalid(diagnostics, text):
-            let options = ["name": "--name", "organisation": "--organisation", "timezone": "--timezone", "domain": "--domain", "title": "--name"]
+        case .invalid(let diagnostics, let text):
+            let options = [
+                "name": "--name", "organisation": "--organisation", "timezone": "--timezone", "domain": "--domain",
+                "title": "--name",
+            ]
             OptionDiagnostics(text: text, options: options).messages(for: diagnostics).forEach(console.error)
             throw ExitCode(ExitStatus.usage)
-        case let .created(files):
+        case .created(let files):
             console.note("Created an Almanac project in \(display(folder.path)):")
             for file in files { console.note("  " + display(file)) }
             if domain == nil {
-                console.note("\nThe domain \(template.domain) is a placeholder: set `domain:` in almanac.yml to one you control before you publish.")
+                console.note(
+                    "\nThe domain \(template.domain) is a placeholder: set `domain:` in almanac.yml to one you control before you publish."
+                )
             }
             console.note("\nNext:")
-            if folder.path != FileManager.default.currentDirectoryPath { console.note("  cd \(Self.shellWord(display(folder.path)))") }
+            if folder.path != FileManager.default.currentDirectoryPath {
+                console.note("  cd \(Self.shellWord(display(folder.path)))")
+            }
             let steps = [
-                ("almanac new \"Team meeting\" --start \(template.exampleDay.adding(days: 1))T10:00 --end 11:00 --category meeting", "add an activity"),
+                (
+                    "almanac new \"Team meeting\" --start \(template.exampleDay.adding(days: 1))T10:00 --end 11:00 --category meeting",
+                    "add an activity"
+                ),
                 ("almanac list --upcoming", "see what is coming"),
                 ("almanac feed", "write public/all.ics, the feed to publish"),
             ]
@@ -102,7 +120,11 @@ struct InitCommand: ParsableCommand {
     /// `path` as one word for a POSIX shell: as it is when it is plain, else in single
     /// quotes (`'Mon projet'`, `'O'\''Brien'`), so that a printed `cd` line works when pasted.
     static func shellWord(_ path: String) -> String {
-        let plain = !path.isEmpty && path.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "/._-+,:@%".unicodeScalars.contains($0)) }
+        let plain =
+            !path.isEmpty
+            && path.unicodeScalars.allSatisfy {
+                $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "/._-+,:@%".unicodeScalars.contains($0))
+            }
         return plain ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 

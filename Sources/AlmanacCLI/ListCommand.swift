@@ -7,23 +7,23 @@ struct ListCommand: ParsableCommand {
         commandName: "list",
         abstract: "Show the activities as an agenda, or as JSON or CSV for scripts.",
         discussion: """
-        Lists every occurrence in date order, grouped by month, with the days and times in \
-        aligned columns. Cancelled activities are struck through on a terminal and marked \
-        "(cancelled)" elsewhere; drafts, tentative and internal activities are flagged. \
-        Without a period, drafts without a date come last. --upcoming starts today and, \
-        without a period, reaches a year ahead or to the last activity, whichever is later. \
-        Records with errors are left out: `almanac check` shows them.
+            Lists every occurrence in date order, grouped by month, with the days and times in \
+            aligned columns. Cancelled activities are struck through on a terminal and marked \
+            "(cancelled)" elsewhere; drafts, tentative and internal activities are flagged. \
+            Without a period, drafts without a date come last. --upcoming starts today and, \
+            without a period, reaches a year ahead or to the last activity, whichever is later. \
+            Records with errors are left out: `almanac check` shows them.
 
-        --csv writes the columns of `almanac export csv` (full profile); --json writes the \
-        same columns as an array of objects, numbers as numbers and empty cells as null.
+            --csv writes the columns of `almanac export csv` (full profile); --json writes the \
+            same columns as an array of objects, numbers as numbers and empty cells as null.
 
-        Examples:
-          almanac list --upcoming
-          almanac list 2023-Q4 --category meeting
-          almanac list 2023 --partner "DG NEAR" --json
+            Examples:
+              almanac list --upcoming
+              almanac list 2023-Q4 --category meeting
+              almanac list 2023 --partner "DG NEAR" --json
 
-        \(ExitStatus.documentation)
-        """
+            \(ExitStatus.documentation)
+            """
     )
 
     @OptionGroup var periodOptions: PeriodOptions
@@ -31,10 +31,14 @@ struct ListCommand: ParsableCommand {
     @Flag(help: "Only what is still to come: from today (SOURCE_DATE_EPOCH sets today).")
     var upcoming = false
 
-    @Option(name: .customLong("category"), help: ArgumentHelp("Only this category; repeat for several.", valueName: "category"))
+    @Option(
+        name: .customLong("category"),
+        help: ArgumentHelp("Only this category; repeat for several.", valueName: "category"))
     var categories: [String] = []
 
-    @Option(name: .customLong("partner"), help: ArgumentHelp("Only activities with this partner organisation; repeat for several.", valueName: "name"))
+    @Option(
+        name: .customLong("partner"),
+        help: ArgumentHelp("Only activities with this partner organisation; repeat for several.", valueName: "name"))
     var partners: [String] = []
 
     @Flag(help: "Print JSON: an array with one object per occurrence.")
@@ -86,7 +90,9 @@ struct ListCommand: ParsableCommand {
                     if let asked, asked.end < today {
                         console.note("Nothing is coming up: \(asked.label) ended before today (\(today)).", on: .error)
                     } else {
-                        console.note("Nothing is coming up: no activity\(filtered) from today (\(today))\(asked.map { " to the end of \($0.label)" } ?? " on").", on: .error)
+                        console.note(
+                            "Nothing is coming up: no activity\(filtered) from today (\(today))\(asked.map { " to the end of \($0.label)" } ?? " on").",
+                            on: .error)
                     }
                 } else {
                     console.note("No activities match.", on: .error)
@@ -105,13 +111,15 @@ struct ListCommand: ParsableCommand {
 /// numbers and empty cells as null, keys sorted so the same table gives the same text.
 enum TableJSON {
     private enum Value: Encodable {
-        case text(String), number(Int), null
+        case text(String)
+        case number(Int)
+        case null
 
         func encode(to encoder: Encoder) throws {
             var container = encoder.singleValueContainer()
             switch self {
-            case let .text(text): try container.encode(text)
-            case let .number(number): try container.encode(number)
+            case .text(let text): try container.encode(text)
+            case .number(let number): try container.encode(number)
             case .null: try container.encodeNil()
             }
         }
@@ -119,12 +127,15 @@ enum TableJSON {
 
     static func text(_ table: CSVTable) throws -> String {
         let objects = table.rows.map { row in
-            Dictionary(uniqueKeysWithValues: zip(table.header, row.map { cell -> Value in
-                switch cell {
-                case let .text(text): return text.isEmpty ? .null : .text(text)
-                case let .number(number), let .signed(number): return .number(number)
-                }
-            }))
+            Dictionary(
+                uniqueKeysWithValues: zip(
+                    table.header,
+                    row.map { cell -> Value in
+                        switch cell {
+                        case .text(let text): return text.isEmpty ? .null : .text(text)
+                        case .number(let number), .signed(let number): return .number(number)
+                        }
+                    }))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -7,22 +7,22 @@ struct NewCommand: ParsableCommand {
         commandName: "new",
         abstract: "Add an activity: write a new record file and print its path.",
         discussion: """
-        Writes events/<year>/<date>-<title>.yml with an id no other record has (adding -2, \
-        -3… when needed); it never replaces a file. The values are checked by the same rules \
-        as `almanac check`, and nothing is written when one is wrong. A city Almanac knows \
-        also fills in the country.
+            Writes events/<year>/<date>-<title>.yml with an id no other record has (adding -2, \
+            -3… when needed); it never replaces a file. The values are checked by the same rules \
+            as `almanac check`, and nothing is written when one is wrong. A city Almanac knows \
+            also fills in the country.
 
-        Without a title or --start, on a terminal, it asks for the fields. When standard \
-        input is not a terminal (a pipe, CI) it never waits: it stops with exit status 2.
+            Without a title or --start, on a terminal, it asks for the fields. When standard \
+            input is not a terminal (a pipe, CI) it never waits: it stops with exit status 2.
 
-        Examples:
-          almanac new "Team meeting" --start 2024-03-05T10:00 --end 11:00
-          almanac new "Regional workshop" --start 2024-04-16 --end 2024-04-17 \\
-              --city Skopje --category workshop --partner RCC --partner "DG NEAR"
-          almanac new "Study visit" --status draft
+            Examples:
+              almanac new "Team meeting" --start 2024-03-05T10:00 --end 11:00
+              almanac new "Regional workshop" --start 2024-04-16 --end 2024-04-17 \\
+                  --city Skopje --category workshop --partner RCC --partner "DG NEAR"
+              almanac new "Study visit" --status draft
 
-        \(ExitStatus.documentation)
-        """
+            \(ExitStatus.documentation)
+            """
     )
 
     @Argument(help: ArgumentHelp("What it is called, as calendars show it.", valueName: "title"))
@@ -31,16 +31,22 @@ struct NewCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The day (2024-03-05) or the local start time (2024-03-05T10:00).", valueName: "when"))
     var start: String?
 
-    @Option(help: ArgumentHelp("The last day, the end time on the same day (16:00), or an end date-time.", valueName: "when"))
+    @Option(
+        help: ArgumentHelp(
+            "The last day, the end time on the same day (16:00), or an end date-time.", valueName: "when"))
     var end: String?
 
-    @Option(help: ArgumentHelp("The IANA time zone of the times (default: the city's, else almanac.yml's).", valueName: "zone"))
+    @Option(
+        help: ArgumentHelp(
+            "The IANA time zone of the times (default: the city's, else almanac.yml's).", valueName: "zone"))
     var timezone: String?
 
     @Option(help: ArgumentHelp("The building or room.", valueName: "text"))
     var venue: String?
 
-    @Option(help: ArgumentHelp("The city; a known city also gives the country, time zone and map position.", valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "The city; a known city also gives the country, time zone and map position.", valueName: "name"))
     var city: String?
 
     @Option(help: ArgumentHelp("The country (default: the city's, when Almanac knows the city).", valueName: "name"))
@@ -52,19 +58,28 @@ struct NewCommand: ParsableCommand {
     @Option(name: .customLong("tag"), help: ArgumentHelp("A tag; repeat for several.", valueName: "tag"))
     var tags: [String] = []
 
-    @Option(name: .customLong("partner"), help: ArgumentHelp("A partner organisation; repeat for several.", valueName: "name"))
+    @Option(
+        name: .customLong("partner"),
+        help: ArgumentHelp("A partner organisation; repeat for several.", valueName: "name"))
     var partners: [String] = []
 
     @Option(help: ArgumentHelp("How many took part.", valueName: "count"))
     var participants: Int?
 
-    @Option(help: ArgumentHelp("The organisation's part.", valueName: "role"), completion: .list(EventRole.allCases.map(\.rawValue)))
+    @Option(
+        help: ArgumentHelp("The organisation's part.", valueName: "role"),
+        completion: .list(EventRole.allCases.map(\.rawValue)))
     var role: String?
 
-    @Option(help: ArgumentHelp("How people take part.", valueName: "format"), completion: .list(EventFormat.allCases.map(\.rawValue)))
+    @Option(
+        help: ArgumentHelp("How people take part.", valueName: "format"),
+        completion: .list(EventFormat.allCases.map(\.rawValue)))
     var format: String?
 
-    @Option(help: ArgumentHelp("confirmed (default), tentative, cancelled or draft; a draft needs no --start.", valueName: "status"), completion: .list(EventStatus.allCases.map(\.rawValue)))
+    @Option(
+        help: ArgumentHelp(
+            "confirmed (default), tentative, cancelled or draft; a draft needs no --start.", valueName: "status"),
+        completion: .list(EventStatus.allCases.map(\.rawValue)))
     var status: String?
 
     @Flag(help: "Keep it out of every feed (visibility: internal).")
@@ -95,8 +110,12 @@ struct NewCommand: ParsableCommand {
         var prompter: Prompter?
         if needsAnswers {
             guard Prompter.canAsk else {
-                console.error("error: `almanac new` needs a title and --start, and cannot ask for them: standard input is not a terminal")
-                console.error("  hint: pass them, e.g. almanac new \"Team meeting\" --start 2024-03-05T10:00 [--end 11:00] [--city …] [--category …]; a draft (--status draft) needs no --start")
+                console.error(
+                    "error: `almanac new` needs a title and --start, and cannot ask for them: standard input is not a terminal"
+                )
+                console.error(
+                    "  hint: pass them, e.g. almanac new \"Team meeting\" --start 2024-03-05T10:00 [--end 11:00] [--city …] [--category …]; a draft (--status draft) needs no --start"
+                )
                 throw ExitCode(ExitStatus.usage)
             }
             var asking = Prompter(categories: project.config.categories)
@@ -112,14 +131,14 @@ struct NewCommand: ParsableCommand {
                 throw ExitCode(ExitStatus.dataErrors)
             }
             switch outcome {
-            case let .written(path, written, warnings):
+            case .written(let path, let written, let warnings):
                 console.report(warnings)
                 if let country = written.place?.country, record.country == nil {
                     console.note("The country, \(country), comes from the city.", on: .error)
                 }
                 console.result(RelativePath.display(path, from: FileManager.default.currentDirectoryPath))
                 return
-            case let .invalid(diagnostics, text):
+            case .invalid(let diagnostics, let text):
                 let names = Self.optionForField.merging(prompter?.labels ?? [:]) { $1 }
                 OptionDiagnostics(text: text, options: names).messages(for: diagnostics).forEach(console.error)
                 // On a terminal, ask again for the answers that turned out wrong.

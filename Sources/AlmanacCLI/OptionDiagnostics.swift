@@ -26,7 +26,8 @@ struct OptionDiagnostics {
         for candidate in lines.prefix(line).reversed() {
             let trimmed = candidate.drop { $0 == " " || $0 == "-" }
             if let colon = trimmed.firstIndex(of: ":"), !trimmed.hasPrefix("#"),
-               trimmed[..<colon].allSatisfy({ $0.isLetter || $0 == "-" }) {
+                trimmed[..<colon].allSatisfy({ $0.isLetter || $0 == "-" })
+            {
                 return String(trimmed[..<colon])
             }
         }

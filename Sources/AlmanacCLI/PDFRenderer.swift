@@ -5,7 +5,8 @@ import Foundation
 /// organisation, period and "Page 1 of 3", rows kept whole), so `report --pdf` gives what
 /// printing from a browser gives.
 enum PDFRenderer {
-    static let installHint = "install Chromium (Debian: `sudo apt-get install chromium`; Ubuntu: `sudo snap install chromium`), or set ALMANAC_CHROMIUM to a Chromium or Google Chrome program"
+    static let installHint =
+        "install Chromium (Debian: `sudo apt-get install chromium`; Ubuntu: `sudo snap install chromium`), or set ALMANAC_CHROMIUM to a Chromium or Google Chrome program"
 
     /// How long Chromium may take.
     static let timeout: TimeInterval = 120
@@ -40,13 +41,16 @@ enum PDFRenderer {
         let chromium = try program()
         let directory = (pdf as NSString).deletingLastPathComponent
         let temporary = directory + "/.report-\(ProcessInfo.processInfo.processIdentifier).pdf.tmp"
-        let profile = NSTemporaryDirectory() + "almanac-chromium-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
+        let profile =
+            NSTemporaryDirectory()
+            + "almanac-chromium-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
         defer {
             try? FileManager.default.removeItem(atPath: temporary)
             try? FileManager.default.removeItem(atPath: profile)
         }
         var arguments = [
-            "--headless", "--disable-gpu", "--no-pdf-header-footer", "--no-first-run", "--disable-background-networking",
+            "--headless", "--disable-gpu", "--no-pdf-header-footer", "--no-first-run",
+            "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--disable-default-apps", "--disable-extensions",
             "--user-data-dir=" + profile, "--print-to-pdf=" + temporary, URL(fileURLWithPath: html).absoluteString,
         ]
@@ -73,13 +77,17 @@ enum PDFRenderer {
         if process.isRunning {
             process.terminate()
             process.waitUntilExit()
-            throw Failure(message: "\(chromium) did not print the report to PDF within \(Int(timeout)) seconds", hint: nil)
+            throw Failure(
+                message: "\(chromium) did not print the report to PDF within \(Int(timeout)) seconds", hint: nil)
         }
         let messages = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
         let written = FileManager.default.contents(atPath: temporary) ?? Data()
         guard process.terminationStatus == 0, written.starts(with: Data("%PDF-".utf8)) else {
             let detail = messages.split(separator: "\n").last { !$0.contains("dbus") }.map { ": \($0)" } ?? ""
-            throw Failure(message: "\(chromium) did not print the report to PDF (exit status \(process.terminationStatus))\(detail)", hint: nil)
+            throw Failure(
+                message:
+                    "\(chromium) did not print the report to PDF (exit status \(process.terminationStatus))\(detail)",
+                hint: nil)
         }
         guard rename(temporary, pdf) == 0 else {
             throw Failure(message: "could not write \(pdf): \(String(cString: strerror(errno)))", hint: nil)

@@ -4,16 +4,23 @@ import ArgumentParser
 /// `PERIOD` or `--from DATE --to DATE`, shared by the commands that cover a period.
 struct PeriodOptions: ParsableArguments {
     /// The words of the period, as typed: `2023-Q4`, or unquoted `last quarter`, `Q4 2023`.
-    @Argument(help: ArgumentHelp("The period: 2023-Q4, Q4 2023, October 2023, 2023-11, 2023, 2023-H2, 2023-W45, FY2024, FY 2024, last quarter, this month, last year; quotes are not needed.", valueName: "period"))
+    @Argument(
+        help: ArgumentHelp(
+            "The period: 2023-Q4, Q4 2023, October 2023, 2023-11, 2023, 2023-H2, 2023-W45, FY2024, FY 2024, last quarter, this month, last year; quotes are not needed.",
+            valueName: "period"))
     var periodWords: [String] = []
 
     /// The period as one text: the words joined by spaces.
     var period: String? { periodWords.isEmpty ? nil : periodWords.joined(separator: " ") }
 
-    @Option(name: .long, help: ArgumentHelp("First day of a custom period (YYYY-MM-DD, inclusive); needs --to.", valueName: "date"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("First day of a custom period (YYYY-MM-DD, inclusive); needs --to.", valueName: "date"))
     var from: String?
 
-    @Option(name: .long, help: ArgumentHelp("Last day of a custom period (YYYY-MM-DD, inclusive); needs --from.", valueName: "date"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Last day of a custom period (YYYY-MM-DD, inclusive); needs --from.", valueName: "date"))
     var to: String?
 
     func validate() throws {
@@ -33,13 +40,18 @@ struct PeriodOptions: ParsableArguments {
     func resolve(in project: Project, clock: Clock) throws -> ReportPeriod? {
         do {
             if let from, let to {
-                guard let start = LocalDate(iso: from) else { throw ValidationError("--from '\(from)' is not a date: write YYYY-MM-DD, e.g. 2023-10-01") }
-                guard let end = LocalDate(iso: to) else { throw ValidationError("--to '\(to)' is not a date: write YYYY-MM-DD, e.g. 2023-12-31") }
+                guard let start = LocalDate(iso: from) else {
+                    throw ValidationError("--from '\(from)' is not a date: write YYYY-MM-DD, e.g. 2023-10-01")
+                }
+                guard let end = LocalDate(iso: to) else {
+                    throw ValidationError("--to '\(to)' is not a date: write YYYY-MM-DD, e.g. 2023-12-31")
+                }
                 return try ReportPeriod.range(from: start, to: end)
             }
             guard let period else { return nil }
             let today = clock.today(in: project.config.timezone)
-            return try ReportPeriod.parse(period, today: today, fiscalYearStartMonth: project.config.fiscalYearStartMonth)
+            return try ReportPeriod.parse(
+                period, today: today, fiscalYearStartMonth: project.config.fiscalYearStartMonth)
         } catch let error as PeriodError {
             throw ValidationError(error.description)
         }
@@ -48,10 +60,18 @@ struct PeriodOptions: ParsableArguments {
 
 /// `--excel` and `--delimiter`, over almanac.yml's `report:` settings.
 struct CSVOptions: ParsableArguments {
-    @Flag(inversion: .prefixedNo, help: "Start CSV files with the UTF-8 byte order mark that Excel needs (default: almanac.yml's report: excel, else no).")
+    @Flag(
+        inversion: .prefixedNo,
+        help:
+            "Start CSV files with the UTF-8 byte order mark that Excel needs (default: almanac.yml's report: excel, else no)."
+    )
     var excel: Bool?
 
-    @Option(name: .long, help: ArgumentHelp("CSV field separator: ',' (default), ';' for Excel in locales with a decimal comma, 'tab' or '|'.", valueName: "char"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "CSV field separator: ',' (default), ';' for Excel in locales with a decimal comma, 'tab' or '|'.",
+            valueName: "char"))
     var delimiter: String?
 
     func validate() throws {

@@ -38,7 +38,7 @@ final class ProgressBar: ProgressReporter, @unchecked Sendable {
             done = min(total, done + count)
             let now = Date()
             guard now.timeIntervalSince(started) >= Self.delay,
-                  lastDrawn.map({ now.timeIntervalSince($0) >= Self.redrawInterval }) ?? true
+                lastDrawn.map({ now.timeIntervalSince($0) >= Self.redrawInterval }) ?? true
             else { return }
             draw()
             lastDrawn = now
@@ -58,7 +58,8 @@ final class ProgressBar: ProgressReporter, @unchecked Sendable {
         var line = task
         if barWidth >= 10, total > 0 {
             let filled = barWidth * done / total
-            line += " [" + String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled) + "]"
+            line +=
+                " [" + String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled) + "]"
         }
         line = String((line + counter).prefix(width))
         StandardStream.error.write("\r\u{1B}[K" + line)

@@ -4,7 +4,11 @@ import Foundation
 
 /// `--project DIR`, shared by the commands that work on a project.
 struct ProjectOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The project folder (the one holding almanac.yml); default: the current folder or the nearest one above it that holds almanac.yml.", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The project folder (the one holding almanac.yml); default: the current folder or the nearest one above it that holds almanac.yml.",
+            valueName: "dir"))
     var project: String?
 
     /// The project folder, absolute: `--project`, else the current folder or the nearest
@@ -15,7 +19,9 @@ struct ProjectOptions: ParsableArguments {
         if let project { return URL(fileURLWithPath: project, relativeTo: current).standardizedFileURL.path }
         var folder = current.standardizedFileURL
         while true {
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(Project.configFileName).path) { return folder.path }
+            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(Project.configFileName).path) {
+                return folder.path
+            }
             let parent = folder.deletingLastPathComponent()
             if parent.path == folder.path { return current.standardizedFileURL.path }
             folder = parent
@@ -31,7 +37,9 @@ struct ProjectOptions: ParsableArguments {
     func loadForPublishing(_ console: Console, command: String) throws -> Project {
         let project = try load(console)
         guard !project.diagnostics.hasErrors else {
-            console.error("No \(command) was written: \(Console.tally(project.diagnostics)). Publishing now would cancel the broken activities in subscribers' calendars; fix the errors above (see `almanac check`) and run `almanac \(command)` again.")
+            console.error(
+                "No \(command) was written: \(Console.tally(project.diagnostics)). Publishing now would cancel the broken activities in subscribers' calendars; fix the errors above (see `almanac check`) and run `almanac \(command)` again."
+            )
             throw ExitCode(ExitStatus.dataErrors)
         }
         return project
@@ -41,18 +49,23 @@ struct ProjectOptions: ParsableArguments {
         let started = Date()
         let directory = directory
         var isFolder: ObjCBool = false
-        if let project, !(FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder) && isFolder.boolValue) {
+        if let project,
+            !(FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder) && isFolder.boolValue)
+        {
             let exists = FileManager.default.fileExists(atPath: directory)
-            console.error("error: --project \(project): \(exists ? "this is a file, not a folder" : "there is no such folder")")
+            console.error(
+                "error: --project \(project): \(exists ? "this is a file, not a folder" : "there is no such folder")")
             console.error("  hint: name the folder that holds almanac.yml, e.g. --project examples/iisg")
             throw ExitCode(ExitStatus.usage)
         }
         switch Project.load(from: directory, progress: console.progress()) {
-        case let .success(project):
-            console.detail("Loaded \(RelativePath.display(project.directory, from: FileManager.default.currentDirectoryPath)): \(Console.plural(project.records.count, "valid record")) in \(Console.seconds(since: started)).")
+        case .success(let project):
+            console.detail(
+                "Loaded \(RelativePath.display(project.directory, from: FileManager.default.currentDirectoryPath)): \(Console.plural(project.records.count, "valid record")) in \(Console.seconds(since: started))."
+            )
             if reporting { console.report(project.diagnostics) }
             return project
-        case let .failure(failure):
+        case .failure(let failure):
             console.report(failure.diagnostics)
             throw ExitCode(ExitStatus.dataErrors)
         }

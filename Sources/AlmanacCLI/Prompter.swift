@@ -55,13 +55,17 @@ struct Prompter {
             case .title:
                 record.title = try answer(field, required: true) ?? ""
             case .start:
-                record.start = try answer(field, "a day, 2024-03-05, or a time, 2024-03-05T10:00", required: record.status != EventStatus.draft.rawValue)
+                record.start = try answer(
+                    field, "a day, 2024-03-05, or a time, 2024-03-05T10:00",
+                    required: record.status != EventStatus.draft.rawValue)
             case .end:
                 record.end = try answer(field, "optional: the last day, or the end time such as 16:00", required: false)
             case .city:
                 record.city = try answer(field, "optional", required: false)
             case .category:
-                record.category = try answer(field, categories.isEmpty ? "optional" : "optional: " + categories.joined(separator: ", "), required: false)
+                record.category = try answer(
+                    field, categories.isEmpty ? "optional" : "optional: " + categories.joined(separator: ", "),
+                    required: false)
             }
         }
     }

@@ -5,58 +5,71 @@ import Foundation
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Write the activity report of a period: HTML and PDF for the board, Markdown, CSV, a chart and a staff checklist.",
+        abstract:
+            "Write the activity report of a period: HTML and PDF for the board, Markdown, CSV, a chart and a staff checklist.",
         discussion: """
-        Writes report.md, report.html, checklist.md, activities.csv, summary.csv and \
-        activities-by-month.svg into <project>/reports/<label>/ (or --out DIR), where the \
-        label is the period's canonical name: 2023-Q4, FY2024-Q1, 2023-10-01_2023-12-31. \
-        The same records give byte-identical files. report.html is one self-contained file \
-        (chart, trend and map inline) to send as it is; checklist.md lists, for staff, the \
-        records to complete. With --pdf, report.pdf too, printed by headless Chromium.
+            Writes report.md, report.html, checklist.md, activities.csv, summary.csv and \
+            activities-by-month.svg into <project>/reports/<label>/ (or --out DIR), where the \
+            label is the period's canonical name: 2023-Q4, FY2024-Q1, 2023-10-01_2023-12-31. \
+            The same records give byte-identical files. report.html is one self-contained file \
+            (chart, trend and map inline) to send as it is; checklist.md lists, for staff, the \
+            records to complete. With --pdf, report.pdf too, printed by headless Chromium.
 
-        Counting: an activity that straddles the period's edge counts in each period it \
-        touches; days of activity add up each activity's days inside the period; each \
-        occurrence of a repeating activity counts; cancelled activities are listed apart \
-        and not counted; internal activities are counted unless --public; drafts are not \
-        counted and are listed under data quality in checklist.md. Records with errors are \
-        left out of every figure, as is a record whose id an earlier file (by path) already \
-        uses; the report then says at its top how many were left out, and the command exits \
-        with 1.
+            Counting: an activity that straddles the period's edge counts in each period it \
+            touches; days of activity add up each activity's days inside the period; each \
+            occurrence of a repeating activity counts; cancelled activities are listed apart \
+            and not counted; internal activities are counted unless --public; drafts are not \
+            counted and are listed under data quality in checklist.md. Records with errors are \
+            left out of every figure, as is a record whose id an earlier file (by path) already \
+            uses; the report then says at its top how many were left out, and the command exits \
+            with 1.
 
-        PERIOD may be typed in words, without quotes: last quarter, Q4 2023, October 2023, \
-        FY 2024.
+            PERIOD may be typed in words, without quotes: last quarter, Q4 2023, October 2023, \
+            FY 2024.
 
-        Fiscal years: with `fiscal-year-start: july` in almanac.yml, FY2024 is \
-        2023-07-01 to 2024-06-30 and FY2024-Q1 is July to September 2023. Relative words \
-        (last-quarter) count from today in the project's time zone, or from \
-        SOURCE_DATE_EPOCH when set.
+            Fiscal years: with `fiscal-year-start: july` in almanac.yml, FY2024 is \
+            2023-07-01 to 2024-06-30 and FY2024-Q1 is July to September 2023. Relative words \
+            (last-quarter) count from today in the project's time zone, or from \
+            SOURCE_DATE_EPOCH when set.
 
-        The report is rendered from a Mustache template: copy templates/report.md.mustache, \
-        edit it and pass --template FILE (or set `report: template:` in almanac.yml). \
-        The README lists every variable.
+            The report is rendered from a Mustache template: copy templates/report.md.mustache, \
+            edit it and pass --template FILE (or set `report: template:` in almanac.yml). \
+            The README lists every variable.
 
-        Examples:
-          almanac report 2023-Q4 --project examples/iisg
-          almanac report last-quarter --public --out board-pack
-          almanac report --from 2023-10-01 --to 2023-12-31 --excel --delimiter ';'
+            Examples:
+              almanac report 2023-Q4 --project examples/iisg
+              almanac report last-quarter --public --out board-pack
+              almanac report --from 2023-10-01 --to 2023-12-31 --excel --delimiter ';'
 
-        \(ExitStatus.documentation)
-        """
+            \(ExitStatus.documentation)
+            """
     )
 
     @OptionGroup var periodOptions: PeriodOptions
     @OptionGroup var csvOptions: CSVOptions
 
-    @Option(name: .long, help: ArgumentHelp("Folder for the report's files (default: <project>/reports/<label>).", valueName: "dir"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Folder for the report's files (default: <project>/reports/<label>).", valueName: "dir"))
     var out: String?
 
-    @Option(name: .long, help: ArgumentHelp("The Markdown template (default: almanac.yml's report: template, else the one that ships with Almanac).", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The Markdown template (default: almanac.yml's report: template, else the one that ships with Almanac).",
+            valueName: "file"))
     var template: String?
 
-    @Option(name: .customLong("html-template"), help: ArgumentHelp("The HTML page that holds the rendered report (default: the one that ships with Almanac).", valueName: "file"))
+    @Option(
+        name: .customLong("html-template"),
+        help: ArgumentHelp(
+            "The HTML page that holds the rendered report (default: the one that ships with Almanac).",
+            valueName: "file"))
     var htmlTemplate: String?
 
-    @Flag(name: .customLong("public"), help: "Leave internal activities out (they are counted by default: reports are for the board).")
+    @Flag(
+        name: .customLong("public"),
+        help: "Leave internal activities out (they are counted by default: reports are for the board).")
     var publicOnly = false
 
     @Flag(name: .long, help: "Also print report.html to report.pdf (A4, page numbers), with headless Chromium.")
@@ -106,11 +119,15 @@ struct ReportCommand: ParsableCommand {
             }
         }
         let figures = Dictionary(uniqueKeysWithValues: output.context.figures.map { ($0.key, $0.thisPeriod) })
-        console.note("Report \(period.label): \(period.start) to \(period.end)\(publicOnly ? ", public activities only" : "")")
-        console.note("\(Console.plural(figures["activities"] ?? 0, "activity", plural: "activities")), \(Console.plural(figures["days_of_activity"] ?? 0, "day")) of activity, \(Console.plural(figures["cities"] ?? 0, "city", plural: "cities")), \(Console.plural(figures["countries"] ?? 0, "country", plural: "countries"))")
+        console.note(
+            "Report \(period.label): \(period.start) to \(period.end)\(publicOnly ? ", public activities only" : "")")
+        console.note(
+            "\(Console.plural(figures["activities"] ?? 0, "activity", plural: "activities")), \(Console.plural(figures["days_of_activity"] ?? 0, "day")) of activity, \(Console.plural(figures["cities"] ?? 0, "city", plural: "cities")), \(Console.plural(figures["countries"] ?? 0, "country", plural: "countries"))"
+        )
         let current = FileManager.default.currentDirectoryPath
         for path in written { console.note("Wrote \(RelativePath.display(path, from: current))") }
-        console.warnAboutCutSeries(output.context.cutSeries.map { project.directory + "/" + $0 }, through: period, counted: true)
+        console.warnAboutCutSeries(
+            output.context.cutSeries.map { project.directory + "/" + $0 }, through: period, counted: true)
         if project.diagnostics.hasErrors {
             let notice = Project.leftOutNotice(project.leftOut) ?? "Some records have errors."
             console.error("\(notice) The report says so; fix them before handing it out.")
@@ -119,6 +136,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     static func absolute(_ path: String) -> String {
-        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath + "/")).standardizedFileURL.path
+        URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath + "/"))
+            .standardizedFileURL.path
     }
 }

@@ -9,25 +9,25 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Serve the published site over HTTP, updated as the records change.",
         discussion: """
-        Serves the site that `almanac site` writes — feeds, subscribe page, agenda, \
-        reports — from memory, on 127.0.0.1 unless --host says otherwise. It looks at the \
-        records every --reload-every seconds and rebuilds the site when they changed (the \
-        feeds update almanac-state.txt, as `almanac feed` does). An edit that leaves a \
-        record with errors never replaces a good feed: subscribers keep the last good one \
-        while the errors are logged and shown on the index page.
+            Serves the site that `almanac site` writes — feeds, subscribe page, agenda, \
+            reports — from memory, on 127.0.0.1 unless --host says otherwise. It looks at the \
+            records every --reload-every seconds and rebuilds the site when they changed (the \
+            feeds update almanac-state.txt, as `almanac feed` does). An edit that leaves a \
+            record with errors never replaces a good feed: subscribers keep the last good one \
+            while the errors are logged and shown on the index page.
 
-        Feeds are sent as text/calendar; charset=utf-8 with a strong ETag, a Last-Modified \
-        that only moves forward, Cache-Control from the refresh interval, 304 answers to \
-        If-None-Match and If-Modified-Since, and gzip when the client accepts it. Access \
-        logs go to standard output (--quiet: none). SIGTERM or SIGINT stop it after the \
-        requests in flight. Put it behind a TLS-terminating proxy to publish on the internet \
-        (see the README).
+            Feeds are sent as text/calendar; charset=utf-8 with a strong ETag, a Last-Modified \
+            that only moves forward, Cache-Control from the refresh interval, 304 answers to \
+            If-None-Match and If-Modified-Since, and gzip when the client accepts it. Access \
+            logs go to standard output (--quiet: none). SIGTERM or SIGINT stop it after the \
+            requests in flight. Put it behind a TLS-terminating proxy to publish on the internet \
+            (see the README).
 
-        Example:
-          almanac serve --project examples/iisg --port 8080
+            Example:
+              almanac serve --project examples/iisg --port 8080
 
-        \(ExitStatus.documentation)
-        """
+            \(ExitStatus.documentation)
+            """
     )
 
     @Option(name: .long, help: ArgumentHelp("The address to listen on (default: loopback only).", valueName: "address"))
@@ -36,7 +36,9 @@ struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The port to listen on; 0 picks a free one.", valueName: "port"))
     var port = 8080
 
-    @Option(name: .customLong("reload-every"), help: ArgumentHelp("Seconds between looks at the records for changes.", valueName: "seconds"))
+    @Option(
+        name: .customLong("reload-every"),
+        help: ArgumentHelp("Seconds between looks at the records for changes.", valueName: "seconds"))
     var reloadEvery = 2.0
 
     @OptionGroup var options: ProjectOptions
@@ -58,20 +60,24 @@ struct ServeCommand: ParsableCommand {
         let logger = Logger(label: "almanac.serve")
         SiteServer.runConcurrencyOnEventLoops()
         let configuration = SiteServer.Configuration(
-            projectDirectory: options.directory, host: host, port: port, pollInterval: .milliseconds(Int(reloadEvery * 1000))
+            projectDirectory: options.directory, host: host, port: port,
+            pollInterval: .milliseconds(Int(reloadEvery * 1000))
         )
         let server: SiteServer
         do {
             server = try SiteServer(configuration: configuration, logger: logger)
         } catch let error as SiteBuildError {
             error.problems.forEach(console.error)
-            console.error("Nothing is served: the site cannot be built from these records. Fix the errors above (see `almanac check`) and start `almanac serve` again.")
+            console.error(
+                "Nothing is served: the site cannot be built from these records. Fix the errors above (see `almanac check`) and start `almanac serve` again."
+            )
             throw ExitCode(ExitStatus.dataErrors)
         }
         let host = self.host
         let failure = BlockingRun.run {
             try await server.run { port in
-                StandardStream.output.write("Serving http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (Ctrl-C stops)\n")
+                StandardStream.output.write(
+                    "Serving http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (Ctrl-C stops)\n")
             }
         }
         if let failure {

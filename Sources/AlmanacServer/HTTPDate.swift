@@ -13,7 +13,8 @@ enum HTTPDate {
         let date = LocalDate(dayNumber: days)
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         let weekday = weekdays[((days % 7) + 7) % 7]
-        return "\(weekday), \(two(date.day)) \(months[date.month - 1]) \(date.year) \(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60)) GMT"
+        return
+            "\(weekday), \(two(date.day)) \(months[date.month - 1]) \(date.year) \(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60)) GMT"
     }
 
     /// Seconds since 1970 of an IMF-fixdate; nil for anything else (the obsolete forms are
@@ -21,11 +22,12 @@ enum HTTPDate {
     static func parse(_ text: String) -> Int64? {
         let parts = text.split(separator: " ")
         guard parts.count == 6, parts[5] == "GMT", let day = Int(parts[1]), let year = Int(parts[3]),
-              let month = months.firstIndex(of: String(parts[2])),
-              let date = LocalDate(year: year, month: month + 1, day: day)
+            let month = months.firstIndex(of: String(parts[2])),
+            let date = LocalDate(year: year, month: month + 1, day: day)
         else { return nil }
         let clock = parts[4].split(separator: ":").compactMap { Int($0) }
-        guard clock.count == 3, (0..<24).contains(clock[0]), (0..<60).contains(clock[1]), (0..<61).contains(clock[2]) else { return nil }
+        guard clock.count == 3, (0..<24).contains(clock[0]), (0..<60).contains(clock[1]), (0..<61).contains(clock[2])
+        else { return nil }
         return Int64(date.dayNumber) * 86_400 + Int64(clock[0] * 3600 + clock[1] * 60 + clock[2])
     }
 }

@@ -1,9 +1,9 @@
 internal import AlmanacCore
 import Foundation
+internal import HTTPTypes
 internal import Hummingbird
 internal import Logging
 internal import NIOCore
-internal import HTTPTypes
 
 /// The request context: Hummingbird's, with the client's address for the access log.
 struct AccessContext: RequestContext {
@@ -28,22 +28,25 @@ struct SiteResponder: HTTPResponder {
         let started = ContinuousClock.now
         let response = answer(request)
         let elapsed = ContinuousClock.now - started
-        logger.info("request", metadata: [
-            "client": "\(context.client)",
-            "method": "\(request.method.rawValue)",
-            "path": "\(request.head.path ?? "")",
-            "status": "\(response.status.code)",
-            "bytes": "\(response.headers[.contentLength] ?? "0")",
-            "encoding": "\(response.headers[.contentEncoding] ?? "identity")",
-            "us": "\(elapsed.components.attoseconds / 1_000_000_000_000 + elapsed.components.seconds * 1_000_000)",
-            "agent": "\(request.headers[.userAgent] ?? "-")",
-        ])
+        logger.info(
+            "request",
+            metadata: [
+                "client": "\(context.client)",
+                "method": "\(request.method.rawValue)",
+                "path": "\(request.head.path ?? "")",
+                "status": "\(response.status.code)",
+                "bytes": "\(response.headers[.contentLength] ?? "0")",
+                "encoding": "\(response.headers[.contentEncoding] ?? "identity")",
+                "us": "\(elapsed.components.attoseconds / 1_000_000_000_000 + elapsed.components.seconds * 1_000_000)",
+                "agent": "\(request.headers[.userAgent] ?? "-")",
+            ])
         return response
     }
 
     func answer(_ request: Request) -> Response {
         guard request.method == .get || request.method == .head else {
-            var response = page(.methodNotAllowed, "Method not allowed", "This site only answers GET and HEAD requests.")
+            var response = page(
+                .methodNotAllowed, "Method not allowed", "This site only answers GET and HEAD requests.")
             response.headers[.allow] = "GET, HEAD"
             return response
         }
@@ -109,7 +112,8 @@ struct SiteResponder: HTTPResponder {
     /// above zero, and not refused by name.
     static func acceptsGzip(_ header: String?) -> Bool {
         guard let header else { return false }
-        var gzip: Double?, any: Double?
+        var gzip: Double?
+        var any: Double?
         for item in header.split(separator: ",") {
             let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
             guard let coding = parts.first else { continue }
@@ -124,12 +128,17 @@ struct SiteResponder: HTTPResponder {
     /// it cannot name a file of the site: not absolute, bad percent-encoding, a `.` or `..`
     /// segment (encoded or not), a backslash, a NUL or another control character.
     static func sitePath(_ target: String) -> String? {
-        let raw = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        let raw =
+            target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
         guard raw.hasPrefix("/"), let decoded = raw.removingPercentEncoding else { return nil }
-        guard !decoded.unicodeScalars.contains(where: { $0.value < 0x20 || $0 == "\u{7F}" || $0 == "\\" }) else { return nil }
+        guard !decoded.unicodeScalars.contains(where: { $0.value < 0x20 || $0 == "\u{7F}" || $0 == "\\" }) else {
+            return nil
+        }
         var segments = decoded.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
         if segments.last == "" { segments[segments.count - 1] = SitePages.indexFile }
-        guard !segments.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." || $0.hasPrefix(".") }) else { return nil }
+        guard !segments.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." || $0.hasPrefix(".") }) else {
+            return nil
+        }
         return segments.joined(separator: "/")
     }
 

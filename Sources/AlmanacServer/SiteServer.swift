@@ -19,7 +19,10 @@ public struct SiteServer: Sendable {
         /// A connection idle this long is closed (slow or stalled clients).
         public var idleTimeout: Duration
 
-        public init(projectDirectory: String, host: String = "127.0.0.1", port: Int = 8080, pollInterval: Duration = .seconds(2), idleTimeout: Duration = .seconds(30)) {
+        public init(
+            projectDirectory: String, host: String = "127.0.0.1", port: Int = 8080,
+            pollInterval: Duration = .seconds(2), idleTimeout: Duration = .seconds(30)
+        ) {
             self.projectDirectory = projectDirectory
             self.host = host
             self.port = port
@@ -45,16 +48,19 @@ public struct SiteServer: Sendable {
         let idle = configuration.idleTimeout.components
         let http1 = HTTP1Channel.Configuration(
             idleTimeout: .nanoseconds(idle.seconds * 1_000_000_000 + idle.attoseconds / 1_000_000_000),
-            httpDecoderConfiguration: .init(maxHeaderFieldSize: 8 * 1024, maxHeaderListSize: 32 * 1024, maxHeaderFieldCount: 100)
+            httpDecoderConfiguration: .init(
+                maxHeaderFieldSize: 8 * 1024, maxHeaderListSize: 32 * 1024, maxHeaderFieldCount: 100)
         )
         let app = Application(
             responder: SiteResponder(store: store, logger: logger),
             server: .http1(configuration: http1),
-            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "Almanac"),
+            configuration: ApplicationConfiguration(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "Almanac"),
             onServerRunning: { channel in onRunning(channel.localAddress?.port ?? 0) },
             logger: logger
         )
-        let store = store, interval = configuration.pollInterval
+        let store = store
+        let interval = configuration.pollInterval
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await app.runService() }
             group.addTask {

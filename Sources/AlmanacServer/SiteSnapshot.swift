@@ -38,7 +38,11 @@ struct ServedFile: Sendable {
         // Feeds may be cached as long as clients are asked to wait between refreshes; every
         // other file is revalidated (a cheap 304) so that edits show at once.
         cacheControl = isFeed ? "public, max-age=\(refreshInterval)" : "no-cache"
-        contentSecurityPolicy = (type.isHTML ? (path.hasPrefix(SiteBuilder.reportsFolder + "/") ? SitePages.reportContentSecurityPolicy : SitePages.contentSecurityPolicy) : "default-src 'none'; style-src 'unsafe-inline'") + "; frame-ancestors 'none'"
+        contentSecurityPolicy =
+            (type.isHTML
+                ? (path.hasPrefix(SiteBuilder.reportsFolder + "/")
+                    ? SitePages.reportContentSecurityPolicy : SitePages.contentSecurityPolicy)
+                : "default-src 'none'; style-src 'unsafe-inline'") + "; frame-ancestors 'none'"
     }
 
     /// Two 64-bit FNV-1a digests (forwards and with another basis) as 32 hex digits: a
@@ -84,10 +88,16 @@ struct SiteSnapshot: Sendable {
     /// skipped: nothing outside the built site can be reached). A file whose bytes are those
     /// of `previous` keeps its Last-Modified; a changed one gets `now`, or a second after its
     /// previous stamp if that is later, so Last-Modified never goes back or stands still.
-    static func load(directory: String, feeds: Set<String>, refreshInterval: Int, previous: SiteSnapshot?, now: Int64) throws -> SiteSnapshot {
+    static func load(directory: String, feeds: Set<String>, refreshInterval: Int, previous: SiteSnapshot?, now: Int64)
+        throws -> SiteSnapshot
+    {
         var files: [String: ServedFile] = [:]
         let root = URL(fileURLWithPath: directory)
-        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey], options: [.skipsHiddenFiles]) else {
+        guard
+            let walker = FileManager.default.enumerator(
+                at: root, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
+                options: [.skipsHiddenFiles])
+        else {
             return SiteSnapshot(files: [:])
         }
         let prefix = root.standardizedFileURL.path + "/"
@@ -100,7 +110,9 @@ struct SiteSnapshot: Sendable {
             let bytes = [UInt8](try Data(contentsOf: url))
             let old = previous?.files[path]
             let stamp = old.map { max(now, $0.lastModified + 1) } ?? now
-            let file = ServedFile(bytes: bytes, path: path, lastModified: stamp, refreshInterval: refreshInterval, isFeed: feeds.contains(path))
+            let file = ServedFile(
+                bytes: bytes, path: path, lastModified: stamp, refreshInterval: refreshInterval,
+                isFeed: feeds.contains(path))
             files[path] = old.map { $0.etag == file.etag ? $0 : file } ?? file
         }
         return SiteSnapshot(files: files)

@@ -51,11 +51,19 @@ final class SiteStore: Sendable {
         let started = Date()
         do {
             let built = try Self.build(projectDirectory, previous: previous)
-            state.withLock { $0 = State(snapshot: built.snapshot, model: built.model, signature: signature, problems: []) }
-            logger.info("site rebuilt", metadata: ["files": "\(built.snapshot.files.count)", "ms": "\(Int(Date().timeIntervalSince(started) * 1000))"])
+            state.withLock {
+                $0 = State(snapshot: built.snapshot, model: built.model, signature: signature, problems: [])
+            }
+            logger.info(
+                "site rebuilt",
+                metadata: [
+                    "files": "\(built.snapshot.files.count)", "ms": "\(Int(Date().timeIntervalSince(started) * 1000))",
+                ])
         } catch {
             for problem in error.problems { logger.error("not published: \(problem)") }
-            logger.error("the records have errors: still serving the last good site", metadata: ["errors": "\(error.problems.count)"])
+            logger.error(
+                "the records have errors: still serving the last good site",
+                metadata: ["errors": "\(error.problems.count)"])
             state.withLock { current in
                 current.signature = signature
                 current.problems = error.problems
@@ -72,16 +80,21 @@ final class SiteStore: Sendable {
     }
 
     /// Builds the site in a private folder, loads it into memory and deletes the folder.
-    private static func build(_ directory: String, previous: SiteSnapshot?) throws(SiteBuildError) -> (snapshot: SiteSnapshot, model: SiteModel) {
+    private static func build(_ directory: String, previous: SiteSnapshot?) throws(SiteBuildError) -> (
+        snapshot: SiteSnapshot, model: SiteModel
+    ) {
         let project: Project
         switch Project.load(from: directory) {
-        case let .failure(error): throw SiteBuildError(diagnostics: error.diagnostics, directory: directory)
-        case let .success(loaded): project = loaded
+        case .failure(let error): throw SiteBuildError(diagnostics: error.diagnostics, directory: directory)
+        case .success(let loaded): project = loaded
         }
         guard !project.diagnostics.hasErrors else {
-            throw SiteBuildError(diagnostics: project.diagnostics.filter { $0.severity == .error }, directory: directory)
+            throw SiteBuildError(
+                diagnostics: project.diagnostics.filter { $0.severity == .error }, directory: directory)
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("almanac-serve-\(getpid())-\(UUID().uuidString)").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "almanac-serve-\(getpid())-\(UUID().uuidString)"
+        ).path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         do {
             let clock = try Clock.fromEnvironment()

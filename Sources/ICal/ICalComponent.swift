@@ -111,7 +111,7 @@ public final class ICalComponent {
             icalcomponent_remove_property(pointer, property.pointer)
             property.detach()
         }
-        children.forEach { $0.removeErrors() }
+        for child in children { child.removeErrors() }
     }
 
     /// The component as iCalendar text: CRLF line ends, folded, escaped — all by libical.

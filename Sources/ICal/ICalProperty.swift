@@ -167,13 +167,17 @@ public final class ICalProperty {
 
     /// The value of an INTEGER property.
     public var integer: Int? {
-        guard let value = icalproperty_get_value(pointer), icalvalue_isa(value) == ICAL_INTEGER_VALUE else { return nil }
+        guard let value = icalproperty_get_value(pointer), icalvalue_isa(value) == ICAL_INTEGER_VALUE else {
+            return nil
+        }
         return Int(icalvalue_get_integer(value))
     }
 
     /// The value of a DURATION property (`DURATION:PT1H30M`), in seconds.
     public var durationSeconds: Int? {
-        guard let value = icalproperty_get_value(pointer), icalvalue_isa(value) == ICAL_DURATION_VALUE else { return nil }
+        guard let value = icalproperty_get_value(pointer), icalvalue_isa(value) == ICAL_DURATION_VALUE else {
+            return nil
+        }
         return Int(icaldurationtype_as_int(icalvalue_get_duration(value)))
     }
 

@@ -22,7 +22,8 @@ public struct ICalTime: Hashable, Sendable, CustomStringConvertible {
 
     /// A DATE-TIME value, local unless `isUTC`.
     public init(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int = 0, isUTC: Bool = false) {
-        self.init(year: year, month: month, day: day, hour: hour, minute: minute, second: second, isDate: false, isUTC: isUTC)
+        self.init(
+            year: year, month: month, day: day, hour: hour, minute: minute, second: second, isDate: false, isUTC: isUTC)
     }
 
     private init(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, isDate: Bool, isUTC: Bool) {

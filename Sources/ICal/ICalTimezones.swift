@@ -15,7 +15,7 @@ public enum ICalTimezones {
     public static func vtimezone(_ name: String, from start: ICalTime, through end: ICalTime?) -> ICalComponent? {
         ICalLibrary.prepare()
         guard let zone = icaltimezone_get_builtin_timezone(name),
-              let borrowed = icaltimezone_get_component(zone)
+            let borrowed = icaltimezone_get_component(zone)
         else { return nil }
         let component = ICalComponent.adopting(icalcomponent_new_clone(borrowed))
         icaltimezone_truncate_vtimezone(component.pointer, start.raw, end?.raw ?? icaltime_null_time(), 1)

@@ -1,8 +1,9 @@
 // Exercises every part of the libical wrapper once, so that valgrind can check that the
 // wrapper frees what libical allocates. Exits non-zero when a round trip goes wrong.
 import ICal
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 func check(_ condition: Bool, _ message: String) {
@@ -17,7 +18,9 @@ for round in 0..<50 {
     calendar.add(.text(.productID, "-//Almanac//Probe//EN"))
     calendar.add(.text(.extension("X-WR-CALNAME"), "Probe, round \(round)"))
     calendar.add(.duration(.refreshInterval, seconds: 43_200))
-    if let zone = ICalTimezones.vtimezone("Europe/Sarajevo", from: ICalTime(year: 2023, month: 1, day: 1, hour: 0, minute: 0, isUTC: true), through: nil) {
+    if let zone = ICalTimezones.vtimezone(
+        "Europe/Sarajevo", from: ICalTime(year: 2023, month: 1, day: 1, hour: 0, minute: 0, isUTC: true), through: nil)
+    {
         calendar.add(zone)
     } else {
         check(false, "no VTIMEZONE for Europe/Sarajevo")
@@ -35,7 +38,8 @@ for round in 0..<50 {
     event.add(.status(.confirmed))
     if let rule = ICalRecurrence("FREQ=WEEKLY;COUNT=3") {
         event.add(.recurrenceRule(rule))
-        let dates = rule.occurrences(startingAt: ICalTime(year: 2023, month: 1, day: 2), through: ICalTime(year: 2023, month: 12, day: 31))
+        let dates = rule.occurrences(
+            startingAt: ICalTime(year: 2023, month: 1, day: 2), through: ICalTime(year: 2023, month: 12, day: 31))
         check(dates.count == 3, "expected 3 occurrences, got \(dates.count)")
     }
     check(ICalRecurrence("FREQ=SOMETIMES") == nil, "an invalid RRULE was accepted")
@@ -48,21 +52,35 @@ for round in 0..<50 {
     }
     let events = parsed.children.filter { $0.kind == .event }
     check(events.count == 1, "expected one VEVENT")
-    check(events.first?.property(named: "SUMMARY")?.text == "Chișinău; Priština, Kosovo* \\ done", "SUMMARY did not survive")
+    check(
+        events.first?.property(named: "SUMMARY")?.text == "Chișinău; Priština, Kosovo* \\ done",
+        "SUMMARY did not survive")
     check(events.first?.property(named: "DTSTART")?.parameter("TZID") == "Europe/Sarajevo", "TZID did not survive")
-    check(ICalTimezones.convert(ICalTime(year: 2023, month: 7, day: 1, hour: 12, minute: 0), from: "Europe/Sarajevo", to: "UTC")?.hour == 10, "zone conversion is wrong")
-    if let broken = ICalComponent.parse("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:garbage\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n") {
+    check(
+        ICalTimezones.convert(
+            ICalTime(year: 2023, month: 7, day: 1, hour: 12, minute: 0), from: "Europe/Sarajevo", to: "UTC")?.hour
+            == 10, "zone conversion is wrong")
+    if let broken = ICalComponent.parse(
+        "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:garbage\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    {
         check(!broken.errors.isEmpty, "a bad DTSTART went unnoticed")
         broken.removeErrors()
         check(broken.errors.isEmpty, "errors were not removed")
     }
     check(ICalComponent.parse("") == nil, "empty text parsed")
-    check(ICalComponent.parseQuietly("END:VEVENT\r\nBEGIN:VEVENT\r\nUID:q\r\nEND:VEVENT\r\n")?.property(named: "UID")?.text == "q", "a quiet parse lost the event")
-    let outlook = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:o-\(round)\r\nDTSTART;TZID=W. Europe Standard Time:20231207T100000\r\nDURATION:PT1H30M\r\nEXDATE;TZID=W. Europe Standard Time:20231214T100000,20231221T100000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    check(
+        ICalComponent.parseQuietly("END:VEVENT\r\nBEGIN:VEVENT\r\nUID:q\r\nEND:VEVENT\r\n")?.property(named: "UID")?
+            .text == "q", "a quiet parse lost the event")
+    let outlook =
+        "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:o-\(round)\r\nDTSTART;TZID=W. Europe Standard Time:20231207T100000\r\nDURATION:PT1H30M\r\nEXDATE;TZID=W. Europe Standard Time:20231214T100000,20231221T100000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
     if let imported = ICalComponent.parse(outlook), let vevent = imported.children.first {
         check(vevent.property(named: "DURATION")?.durationSeconds == 5_400, "DURATION was not read")
-        check(vevent.property(named: "DTSTART")?.parameter("TZID") == "W. Europe Standard Time", "a Windows TZID was lost")
-        check(vevent.properties(named: "EXDATE").compactMap(\.valueString).joined(separator: ",").contains("20231221T100000"), "EXDATE values were lost")
+        check(
+            vevent.property(named: "DTSTART")?.parameter("TZID") == "W. Europe Standard Time", "a Windows TZID was lost"
+        )
+        check(
+            vevent.properties(named: "EXDATE").compactMap(\.valueString).joined(separator: ",").contains(
+                "20231221T100000"), "EXDATE values were lost")
     } else {
         check(false, "an Outlook event did not parse")
     }

@@ -6,13 +6,15 @@ import Testing
 /// pdftotext, Python's HTML parser, Chromium's own network log).
 @Suite struct BoardPackTests {
     static var chromium: URL? {
-        Interop.require(Interop.program("chromium") ?? Interop.program("chromium-browser"), "Chromium (Debian package chromium)")
+        Interop.require(
+            Interop.program("chromium") ?? Interop.program("chromium-browser"), "Chromium (Debian package chromium)")
     }
 
     /// Renders the example's Q4 2023 report (with the PDF) into a new folder.
     static func exampleReport(pdf: Bool) throws -> TemporaryFolder? {
         let out = try TemporaryFolder()
-        let result = try CLI.run(["report", "2023-Q4", "--project", "examples/iisg", "--out", out.url.path] + (pdf ? ["--pdf"] : []))
+        let result = try CLI.run(
+            ["report", "2023-Q4", "--project", "examples/iisg", "--out", out.url.path] + (pdf ? ["--pdf"] : []))
         #expect(result.status == 0, "\(result.stderr)")
         return result.status == 0 ? out : nil
     }
@@ -22,11 +24,15 @@ import Testing
     static func browse(_ page: URL, _ arguments: [String], netLog: URL) throws -> CLIResult? {
         guard let chromium else { return nil }
         let profile = try TemporaryFolder()
-        return try CLI.runProgram(chromium, [
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--disable-default-apps", "--disable-extensions", "--host-resolver-rules=MAP * ~NOTFOUND",
-            "--user-data-dir=" + profile.url.path, "--log-net-log=" + netLog.path,
-        ] + arguments + [page.absoluteString])
+        return try CLI.runProgram(
+            chromium,
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync", "--disable-default-apps", "--disable-extensions",
+                "--host-resolver-rules=MAP * ~NOTFOUND",
+                "--user-data-dir=" + profile.url.path, "--log-net-log=" + netLog.path,
+            ] + arguments + [page.absoluteString])
     }
 
     static func pageRequests(_ netLog: URL) throws -> [String]? {
@@ -35,14 +41,17 @@ import Testing
 
     @Test func exampleQ4PrintsOnAtMostThreeA4PagesWithRunningHeaderAndPageNumbers() throws {
         guard Self.chromium != nil,
-              let pdfinfo = Interop.require(Interop.program("pdfinfo"), "pdfinfo (Debian package poppler-utils)"),
-              let pdftotext = Interop.require(Interop.program("pdftotext"), "pdftotext (Debian package poppler-utils)"),
-              let out = try Self.exampleReport(pdf: true)
+            let pdfinfo = Interop.require(Interop.program("pdfinfo"), "pdfinfo (Debian package poppler-utils)"),
+            let pdftotext = Interop.require(Interop.program("pdftotext"), "pdftotext (Debian package poppler-utils)"),
+            let out = try Self.exampleReport(pdf: true)
         else { return }
         let pdf = out.url.appendingPathComponent("report.pdf")
         let info = try CLI.runProgram(pdfinfo, [pdf.path])
         #expect(info.status == 0, "\(info.stderr)")
-        let pages = info.stdout.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
+        let pages =
+            info.stdout.split(separator: "\n").first { $0.hasPrefix("Pages:") }.flatMap {
+                Int($0.split(separator: " ").last ?? "")
+            } ?? 0
         #expect((1...3).contains(pages), "the example's Q4 2023 report takes \(pages) pages; at most 3 are allowed")
         #expect(info.stdout.contains("(A4)"), "A4 pages: \(info.stdout)")
 
@@ -59,18 +68,29 @@ import Testing
         // activity's dates and its place appear on the same page.
         let text = try CLI.runProgram(pdftotext, ["-layout", pdf.path, "-"]).stdout
         let pagesText = text.split(separator: "\u{0C}").map(String.init)
-        for (dates, city) in [("16 Oct 2023", "Skopje"), ("17–18 Oct 2023", "Skopje"), ("1–2 Nov 2023", "Tirana"), ("14–15 Nov 2023", "Rome"), ("21 Nov 2023", "Chișinău"), ("7 Dec 2023", "Sarajevo")] {
-            #expect(pagesText.contains { page in page.split(separator: "\n").contains { $0.contains(dates) && $0.contains(city) } },
-                    "the row of \(dates) in \(city) is not whole on one line of one page")
+        for (dates, city) in [
+            ("16 Oct 2023", "Skopje"), ("17–18 Oct 2023", "Skopje"), ("1–2 Nov 2023", "Tirana"),
+            ("14–15 Nov 2023", "Rome"), ("21 Nov 2023", "Chișinău"), ("7 Dec 2023", "Sarajevo"),
+        ] {
+            #expect(
+                pagesText.contains { page in
+                    page.split(separator: "\n").contains { $0.contains(dates) && $0.contains(city) }
+                },
+                "the row of \(dates) in \(city) is not whole on one line of one page")
         }
-        #expect(!text.contains("Data quality") && !text.contains("events/2023/"), "file paths are for staff (checklist.md), not the board")
+        #expect(
+            !text.contains("Data quality") && !text.contains("events/2023/"),
+            "file paths are for staff (checklist.md), not the board")
     }
 
     @Test func pageIsSelfContainedWithAStrictPolicyAndTheBasicsOfAccessibility() throws {
         guard let out = try Self.exampleReport(pdf: false),
-              let page = try Interop.json("html_basics.py", [out.url.appendingPathComponent("report.html").path]) as? [String: Any]
+            let page = try Interop.json("html_basics.py", [out.url.appendingPathComponent("report.html").path])
+                as? [String: Any]
         else { return }
-        #expect(page["csp"] as? String == "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
+        #expect(
+            page["csp"] as? String
+                == "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
         #expect(page["scripts"] as? Int == 0)
         #expect(page["external"] as? [String] == [])
         #expect(page["lang"] as? String == "en")
@@ -103,31 +123,50 @@ import Testing
         #expect(try Self.pageRequests(log) == [])
 
         let html = try out.read("report.html")
-        let outside = html.replacingOccurrences(of: "<main>", with: "<main><img src=\"http://example.invalid/logo.png\" alt=\"logo\">")
+        let outside = html.replacingOccurrences(
+            of: "<main>", with: "<main><img src=\"http://example.invalid/logo.png\" alt=\"logo\">")
         try out.write("outside.html", outside)
-        try out.write("outside-no-policy.html", outside.replacingOccurrences(of: "<meta http-equiv=\"Content-Security-Policy\"", with: "<meta name=\"no-policy\""))
-        let blocked = out.url.appendingPathComponent("blocked.json"), open = out.url.appendingPathComponent("open.json")
+        try out.write(
+            "outside-no-policy.html",
+            outside.replacingOccurrences(
+                of: "<meta http-equiv=\"Content-Security-Policy\"", with: "<meta name=\"no-policy\""))
+        let blocked = out.url.appendingPathComponent("blocked.json")
+        let open = out.url.appendingPathComponent("open.json")
         _ = try Self.browse(out.url.appendingPathComponent("outside.html"), ["--dump-dom"], netLog: blocked)
         _ = try Self.browse(out.url.appendingPathComponent("outside-no-policy.html"), ["--dump-dom"], netLog: open)
         #expect(try Self.pageRequests(blocked) == [], "the policy blocks an outside image")
-        #expect(try Self.pageRequests(open) == ["http://example.invalid/logo.png"], "without the policy the log shows the request")
+        #expect(
+            try Self.pageRequests(open) == ["http://example.invalid/logo.png"],
+            "without the policy the log shows the request")
     }
 
     @Test func pdfWithoutChromiumSaysHowToInstallIt() throws {
         let out = try TemporaryFolder()
-        let result = try CLI.run(["report", "2023-Q4", "--project", "examples/iisg", "--out", out.url.path, "--pdf"], environment: ["PATH": "/nonexistent"])
+        let result = try CLI.run(
+            ["report", "2023-Q4", "--project", "examples/iisg", "--out", out.url.path, "--pdf"],
+            environment: ["PATH": "/nonexistent"])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("--pdf needs Chromium to print the report, and it is not installed"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("--pdf needs Chromium to print the report, and it is not installed"),
+            "\(result.stderr)")
         #expect(result.stderr.contains("apt-get install chromium"))
         #expect(FileManager.default.fileExists(atPath: out.url.appendingPathComponent("report.html").path))
         #expect(!FileManager.default.fileExists(atPath: out.url.appendingPathComponent("report.pdf").path))
 
         // A renderer that fails leaves no PDF and no temporary file behind.
-        let failed = try CLI.run(["report", "2023-Q4", "--project", "examples/iisg", "--out", out.url.path, "--pdf"], environment: ["ALMANAC_CHROMIUM": "/bin/false"])
+        let failed = try CLI.run(
+            ["report", "2023-Q4", "--project", "examples/iisg", "--out", out.url.path, "--pdf"],
+            environment: ["ALMANAC_CHROMIUM": "/bin/false"])
         #expect(failed.status == 1)
-        #expect(failed.stderr.contains("error: /bin/false did not print the report to PDF (exit status 1)"), "\(failed.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.url.path).sorted() == ReportCommandTests.reportFiles)
-        let missing = try CLI.run(["report", "2023-Q4", "--project", "examples/iisg", "--out", out.url.path, "--pdf"], environment: ["ALMANAC_CHROMIUM": "/nonexistent/chrome"])
+        #expect(
+            failed.stderr.contains("error: /bin/false did not print the report to PDF (exit status 1)"),
+            "\(failed.stderr)")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: out.url.path).sorted() == ReportCommandTests.reportFiles
+        )
+        let missing = try CLI.run(
+            ["report", "2023-Q4", "--project", "examples/iisg", "--out", out.url.path, "--pdf"],
+            environment: ["ALMANAC_CHROMIUM": "/nonexistent/chrome"])
         #expect(missing.stderr.contains("ALMANAC_CHROMIUM is '/nonexistent/chrome', which is not a program"))
     }
 }

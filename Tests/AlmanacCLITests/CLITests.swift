@@ -6,7 +6,9 @@ import Testing
         let result = try CLI.run(["check", "--project", "examples/iisg"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("12 records read (1 draft): 0 errors and 1 warning."))
-        #expect(result.stderr.contains("examples/iisg/events/2024/eu-delegation-serbia-meeting.yml:14:1: warning: this draft has no date yet"))
+        #expect(
+            result.stderr.contains(
+                "examples/iisg/events/2024/eu-delegation-serbia-meeting.yml:14:1: warning: this draft has no date yet"))
     }
 
     @Test func brokenProjectExitsWithOneAndEditorFriendlyDiagnostics() throws {
@@ -15,8 +17,12 @@ import Testing
         try folder.write("events/2023/dup.yml", "id: 2023-12-07-iisg-board-meeting\ntitle: Copy\nstart: 2023-12-07\n")
         let result = try CLI.run(["check"], in: folder.url)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("events/2023/board.yml:3:1: error: 'strat' is not a field; did you mean 'start'?\n  hint: "))
-        #expect(result.stderr.contains("events/2023/dup.yml:1:1: error: the id '2023-12-07-iisg-board-meeting' is already used by"))
+        #expect(
+            result.stderr.contains(
+                "events/2023/board.yml:3:1: error: 'strat' is not a field; did you mean 'start'?\n  hint: "))
+        #expect(
+            result.stderr.contains(
+                "events/2023/dup.yml:1:1: error: the id '2023-12-07-iisg-board-meeting' is already used by"))
         #expect(result.stderr.contains("3 errors and 1 warning"))
         #expect(!result.stderr.contains("Fatal error"))
     }
@@ -50,21 +56,30 @@ import Testing
 @Suite struct ImportICSNoiseTests {
     @Test func libicalsOwnWarningsDoNotReachTheUser() throws {
         let folder = try TemporaryFolder(copying: CLI.fixtures.appendingPathComponent("stress"))
-        try folder.write("odd.ics", "END:VEVENT\r\nBEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nSUMMARY:Odd but readable\r\nDTSTART;VALUE=DATE:20240101\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+        try folder.write(
+            "odd.ics",
+            "END:VEVENT\r\nBEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nSUMMARY:Odd but readable\r\nDTSTART;VALUE=DATE:20240101\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        )
         let result = try CLI.run(["import", "ics", "odd.ics", "--dry-run"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("1 record would be written"))
-        #expect(!result.stderr.contains("icalparser.c"), "libical's debugging output reached the user: \(result.stderr)")
+        #expect(
+            !result.stderr.contains("icalparser.c"), "libical's debugging output reached the user: \(result.stderr)")
     }
 }
 
 @Suite struct NewCommandPlacesTests {
     @Test func newKnowsThePlacesTheProjectAdds() throws {
         let folder = try TemporaryFolder()
-        try folder.write("almanac.yml", "name: X\ndomain: x.org\ntimezone: Europe/Sarajevo\nplaces:\n  - {name: Jahorina, country: Bosnia and Herzegovina, timezone: Europe/Sarajevo, geo: [43.73, 18.57]}\n")
-        let result = try CLI.run(["new", "Winter retreat", "--start", "2024-03-01", "--city", "Jahorina"], in: folder.url)
+        try folder.write(
+            "almanac.yml",
+            "name: X\ndomain: x.org\ntimezone: Europe/Sarajevo\nplaces:\n  - {name: Jahorina, country: Bosnia and Herzegovina, timezone: Europe/Sarajevo, geo: [43.73, 18.57]}\n"
+        )
+        let result = try CLI.run(
+            ["new", "Winter retreat", "--start", "2024-03-01", "--city", "Jahorina"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(try folder.read("events/2024/2024-03-01-winter-retreat.yml").contains("country: Bosnia and Herzegovina"))
+        #expect(
+            try folder.read("events/2024/2024-03-01-winter-retreat.yml").contains("country: Bosnia and Herzegovina"))
         #expect(try CLI.run(["check"], in: folder.url).status == 0)
     }
 }
@@ -89,7 +104,8 @@ import Testing
         let url = golden.appendingPathComponent(name)
         let actual = withoutTimezones(feed)
         if ProcessInfo.processInfo.environment["ALMANAC_UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(actual.utf8).write(to: url)
         }
         let expected = try String(contentsOf: url, encoding: .utf8)
@@ -145,10 +161,13 @@ import Testing
         let folder = try TemporaryFolder(copying: CLI.packageRoot.appendingPathComponent("examples/iisg"))
         try? FileManager.default.removeItem(at: folder.url.appendingPathComponent("public"))
         let state = try folder.read("almanac-state.txt")
-        try folder.write("events/2023/2023-12-07-iisg-board-meeting.yml", "id: 2023-12-07-iisg-board-meeting\ntitle: Board\nstart: someday\n")
+        try folder.write(
+            "events/2023/2023-12-07-iisg-board-meeting.yml",
+            "id: 2023-12-07-iisg-board-meeting\ntitle: Board\nstart: someday\n")
         let result = try CLI.run(["feed"], in: folder.url)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("events/2023/2023-12-07-iisg-board-meeting.yml:3:1: error: 'someday' is not a date"))
+        #expect(
+            result.stderr.contains("events/2023/2023-12-07-iisg-board-meeting.yml:3:1: error: 'someday' is not a date"))
         #expect(result.stderr.contains("No feed was written"))
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("public/all.ics").path))
         #expect(try folder.read("almanac-state.txt") == state, "the broken record was recorded as gone")

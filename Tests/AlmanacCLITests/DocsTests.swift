@@ -16,7 +16,8 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let committed = Self.docs.appendingPathComponent("commands")
         let names = try FileManager.default.contentsOfDirectory(atPath: out.url.path).sorted()
-        #expect(try FileManager.default.contentsOfDirectory(atPath: committed.path).sorted() == names, "run ./scripts/docs")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: committed.path).sorted() == names, "run ./scripts/docs")
         #expect(names.contains("new.md") && names.contains("export-csv.md"))
         for name in names {
             let generated = try out.read(name)
@@ -28,7 +29,9 @@ import Testing
     @Test func manualPageMatchesTheHelp() throws {
         let generator = CLI.productsDirectory.appendingPathComponent("generate-manual-tool")
         guard FileManager.default.isExecutableFile(atPath: generator.path) else {
-            Issue.record("the manual generator is not built: run ./scripts/test or ./scripts/docs (both build it with `swift package plugin generate-manual`)")
+            Issue.record(
+                "the manual generator is not built: run ./scripts/test or ./scripts/docs (both build it with `swift package plugin generate-manual`)"
+            )
             return
         }
         let committed = try String(contentsOf: Self.docs.appendingPathComponent("man/almanac.1"), encoding: .utf8)
@@ -40,7 +43,8 @@ import Testing
         reader.dateFormat = "MMMM d, yyyy"
         let date = try #require(reader.date(from: String(dateLine.dropFirst(4))))
         reader.dateFormat = "yyyy-MM-dd"
-        let result = try CLI.runProgram(generator, [Self.almanac.path, "--date", reader.string(from: date), "--output-directory", "-"])
+        let result = try CLI.runProgram(
+            generator, [Self.almanac.path, "--date", reader.string(from: date), "--output-directory", "-"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == committed, "docs/man/almanac.1 is out of date: run ./scripts/docs")
         for command in ["init", "new", "list", "check", "feed", "report", "export"] {

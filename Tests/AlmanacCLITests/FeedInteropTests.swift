@@ -33,7 +33,9 @@ import Testing
         let result = try CLI.run(["feed", "--out", "out"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
         let out = folder.url.appendingPathComponent("out")
-        let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted().map { out.appendingPathComponent($0) }
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted().map {
+            out.appendingPathComponent($0)
+        }
         return (folder, files)
     }
 
@@ -51,12 +53,24 @@ import Testing
         let all = try #require(files.first { $0.lastPathComponent == "all.ics" })
         let parsed = try #require(try parse(all, with: python))
         for calendar in [parsed.icalendar, parsed.ical] {
-            let byUID = Dictionary(uniqueKeysWithValues: calendar.events.map { ($0.uid.replacingOccurrences(of: "@stress.example.org", with: ""), $0) })
-            #expect(Set(byUID.keys) == ["weekly-coordination", "chisinau-consultations", "separators", "long-description", "cancelled-workshop", "dst-change-day"])
+            let byUID = Dictionary(
+                uniqueKeysWithValues: calendar.events.map {
+                    ($0.uid.replacingOccurrences(of: "@stress.example.org", with: ""), $0)
+                })
+            #expect(
+                Set(byUID.keys) == [
+                    "weekly-coordination", "chisinau-consultations", "separators", "long-description",
+                    "cancelled-workshop", "dst-change-day",
+                ])
             #expect(Set(calendar.timezones) == ["Europe/Brussels", "Europe/Sarajevo"])
             #expect(byUID["separators"]?.summary == #"Budget; review, part 1 \ draft "final""#)
-            #expect(byUID["separators"]?.description == "First line, with a comma; and a semicolon.\nSecond line \\ with a backslash.\n\nLast paragraph after an empty line.")
-            #expect(byUID["chisinau-consultations"]?.summary == "Consultations in Chișinău with Priština and Kosovo* delegations")
+            #expect(
+                byUID["separators"]?.description
+                    == "First line, with a comma; and a semicolon.\nSecond line \\ with a backslash.\n\nLast paragraph after an empty line."
+            )
+            #expect(
+                byUID["chisinau-consultations"]?.summary
+                    == "Consultations in Chișinău with Priština and Kosovo* delegations")
             #expect(byUID["chisinau-consultations"]?.categories == ["meeting", "ünïcödé", "kosovo*"])
             #expect(byUID["chisinau-consultations"]?.start == "2024-02-05")
             #expect(byUID["chisinau-consultations"]?.end == "2024-02-07")
@@ -87,17 +101,21 @@ import Testing
 
     @Test func calcurseImportsEveryFeedWithoutSkippingAnything() throws {
         guard let calcurse = Interop.require(Interop.program("calcurse"), "calcurse") else { return }
-        for project in [CLI.fixtures.appendingPathComponent("stress"), CLI.packageRoot.appendingPathComponent("examples/iisg")] {
+        for project in [
+            CLI.fixtures.appendingPathComponent("stress"), CLI.packageRoot.appendingPathComponent("examples/iisg"),
+        ] {
             let (folder, files) = try feeds(of: project)
             defer { withExtendedLifetime(folder) {} }
             for file in files {
                 let data = try TemporaryFolder()
                 let result = try CLI.runProgram(calcurse, ["-D", data.url.path, "-i", file.path])
                 #expect(result.status == 0, "\(file.lastPathComponent): \(result.stderr)")
-                let count = (try String(contentsOf: file, encoding: .utf8)).components(separatedBy: "BEGIN:VEVENT").count - 1
+                let count =
+                    (try String(contentsOf: file, encoding: .utf8)).components(separatedBy: "BEGIN:VEVENT").count - 1
                 #expect(result.stdout.contains("/ 0 skipped"), "\(file.lastPathComponent): \(result.stdout)")
                 let imported = try data.read("apts").split(separator: "\n").count
-                #expect(imported == count, "\(file.lastPathComponent): calcurse imported \(imported) of \(count) events")
+                #expect(
+                    imported == count, "\(file.lastPathComponent): calcurse imported \(imported) of \(count) events")
             }
         }
     }
@@ -108,7 +126,8 @@ import Testing
     @Test func wrapperProbeHasNoDefiniteLeaksUnderValgrind() throws {
         guard let valgrind = Interop.require(Interop.program("valgrind"), "valgrind") else { return }
         let probe = CLI.productsDirectory.appendingPathComponent("ICalProbe")
-        let result = try CLI.runProgram(valgrind, ["--leak-check=full", "--errors-for-leak-kinds=definite", "--error-exitcode=1", probe.path])
+        let result = try CLI.runProgram(
+            valgrind, ["--leak-check=full", "--errors-for-leak-kinds=definite", "--error-exitcode=1", probe.path])
         #expect(result.status == 0, "valgrind found errors:\n\(result.stderr.suffix(3000))")
         #expect(result.stdout.contains("ICalProbe: ok"))
         #expect(result.stderr.contains("definitely lost: 0 bytes"))

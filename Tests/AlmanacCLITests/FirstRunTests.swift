@@ -3,7 +3,11 @@ import Testing
 
 /// `almanac init` on an empty folder, as a new user runs it.
 private func initProject(in folder: TemporaryFolder, _ extra: [String] = []) throws -> CLIResult {
-    try CLI.run(["init", "proj", "--organisation", "IISG Secretariat", "--timezone", "Europe/Sarajevo", "--domain", "iisg.example.org"] + extra, in: folder.url)
+    try CLI.run(
+        [
+            "init", "proj", "--organisation", "IISG Secretariat", "--timezone", "Europe/Sarajevo", "--domain",
+            "iisg.example.org",
+        ] + extra, in: folder.url)
 }
 
 @Suite struct InitCommandTests {
@@ -12,23 +16,28 @@ private func initProject(in folder: TemporaryFolder, _ extra: [String] = []) thr
         let result = try initProject(in: folder)
         #expect(result.status == 0, "\(result.stderr)")
         // SOURCE_DATE_EPOCH is 2024-02-15 (a Thursday): the example is on the next Monday.
-        #expect(result.stdout == """
-            Created an Almanac project in proj:
-              proj/events/2024/2024-02-19-kick-off-meeting.yml
-              proj/.gitignore
-              proj/almanac.yml
+        #expect(
+            result.stdout == """
+                Created an Almanac project in proj:
+                  proj/events/2024/2024-02-19-kick-off-meeting.yml
+                  proj/.gitignore
+                  proj/almanac.yml
 
-            Next:
-              cd proj
-              almanac new "Team meeting" --start 2024-02-20T10:00 --end 11:00 --category meeting   # add an activity
-              almanac list --upcoming                                                              # see what is coming
-              almanac feed                                                                         # write public/all.ics, the feed to publish
+                Next:
+                  cd proj
+                  almanac new "Team meeting" --start 2024-02-20T10:00 --end 11:00 --category meeting   # add an activity
+                  almanac list --upcoming                                                              # see what is coming
+                  almanac feed                                                                         # write public/all.ics, the feed to publish
 
-            """)
+                """)
         let config = try folder.read("proj/almanac.yml")
-        for setting in ["name", "description", "organisation", "timezone", "domain", "base-url", "refresh-interval", "cancelled-grace-days",
-                        "categories", "feeds", "fiscal-year-start", "report", "indicators", "footnotes", "category-labels"] {
-            #expect(config.contains("\n\(setting):") || config.contains("\n# \(setting):"), "almanac.yml lacks \(setting)")
+        for setting in [
+            "name", "description", "organisation", "timezone", "domain", "base-url", "refresh-interval",
+            "cancelled-grace-days",
+            "categories", "feeds", "fiscal-year-start", "report", "indicators", "footnotes", "category-labels",
+        ] {
+            #expect(
+                config.contains("\n\(setting):") || config.contains("\n# \(setting):"), "almanac.yml lacks \(setting)")
         }
         #expect(config.contains("name: IISG Secretariat activities\n"))
         #expect(try folder.read("proj/.gitignore").contains("/public/\n"))
@@ -65,7 +74,8 @@ private func initProject(in folder: TemporaryFolder, _ extra: [String] = []) thr
             }
             block = nil
             if body.hasPrefix("# "), let key = body.dropFirst(2).split(separator: ":").first,
-               ["base-url", "indicators", "footnotes", "category-labels", "- name"].contains(String(key)) {
+                ["base-url", "indicators", "footnotes", "category-labels", "- name"].contains(String(key))
+            {
                 block = indent + "#"
                 lines.append(indent + body.dropFirst(2))
             } else {
@@ -80,16 +90,23 @@ private func initProject(in folder: TemporaryFolder, _ extra: [String] = []) thr
         try folder.write("proj/almanac.yml", "name: Mine\ndomain: mine.example.org\n")
         let result = try initProject(in: folder)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("error: proj/almanac.yml already exists, so proj is already an Almanac project; init changed nothing"))
+        #expect(
+            result.stderr.contains(
+                "error: proj/almanac.yml already exists, so proj is already an Almanac project; init changed nothing"))
         #expect(try folder.read("proj/almanac.yml") == "name: Mine\ndomain: mine.example.org\n")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("proj").path) == ["almanac.yml"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("proj").path) == [
+                "almanac.yml"
+            ])
     }
 
     @Test func keepsAnExistingGitignoreAndAddsOnlyWhatIsMissing() throws {
         let folder = try TemporaryFolder()
         try folder.write("proj/.gitignore", "node_modules/\n/public/\n")
         #expect(try initProject(in: folder).status == 0)
-        #expect(try folder.read("proj/.gitignore") == "node_modules/\n/public/\n\n# Added by `almanac init`.\n/site/\n/.almanac.lock\n")
+        #expect(
+            try folder.read("proj/.gitignore")
+                == "node_modules/\n/public/\n\n# Added by `almanac init`.\n/site/\n/.almanac.lock\n")
     }
 
     @Test func leavesExistingRecordsAloneAndAddsNoExample() throws {
@@ -98,15 +115,18 @@ private func initProject(in folder: TemporaryFolder, _ extra: [String] = []) thr
         let result = try initProject(in: folder)
         #expect(result.status == 0)
         #expect(!result.stdout.contains("kick-off"))
-        #expect(try folder.read("proj/events/mine.yml") == "id: mine\ntitle: Mine\nstart: 2024-01-10\ncategory: meeting\n")
+        #expect(
+            try folder.read("proj/events/mine.yml") == "id: mine\ntitle: Mine\nstart: 2024-01-10\ncategory: meeting\n")
         #expect(try CLI.run(["check", "--project", "proj"], in: folder.url).status == 0)
     }
 
     @Test func badOptionsAreUsageErrorsNamingTheOptionAndWriteNothing() throws {
         let folder = try TemporaryFolder()
-        let result = try CLI.run(["init", "proj", "--timezone", "Mars/Base", "--domain", "not a domain"], in: folder.url)
+        let result = try CLI.run(
+            ["init", "proj", "--timezone", "Mars/Base", "--domain", "not a domain"], in: folder.url)
         #expect(result.status == 2)
-        #expect(result.stderr.contains("error: --timezone: 'Mars/Base' is not a known time zone\n  hint: use an IANA name"))
+        #expect(
+            result.stderr.contains("error: --timezone: 'Mars/Base' is not a known time zone\n  hint: use an IANA name"))
         #expect(result.stderr.contains("error: --domain: 'not a domain' is not a domain name"))
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("proj").path))
     }
@@ -123,29 +143,34 @@ private func initProject(in folder: TemporaryFolder, _ extra: [String] = []) thr
 
     @Test func writesADatePrefixedRecordWithTheCountryOfItsCityAndPrintsItsPath() throws {
         let folder = try project()
-        let result = try CLI.run(["new", "Team meeting: planning", "--start", "2024-03-05T10:00", "--end", "11:00", "--city", "The Hague",
-                                  "--category", "meeting", "--partner", "RCC", "--partner", "DG NEAR", "--tag", "yes", "--participants", "12",
-                                  "--summary", "Who does what."],
-                                 in: folder.url.appendingPathComponent("proj"))
+        let result = try CLI.run(
+            [
+                "new", "Team meeting: planning", "--start", "2024-03-05T10:00", "--end", "11:00", "--city", "The Hague",
+                "--category", "meeting", "--partner", "RCC", "--partner", "DG NEAR", "--tag", "yes", "--participants",
+                "12",
+                "--summary", "Who does what.",
+            ],
+            in: folder.url.appendingPathComponent("proj"))
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "events/2024/2024-03-05-team-meeting-planning.yml\n")
         #expect(result.stderr == "The country, Netherlands, comes from the city.\n")
-        #expect(try folder.read("proj/events/2024/2024-03-05-team-meeting-planning.yml") == """
-            id: 2024-03-05-team-meeting-planning
-            title: 'Team meeting: planning'
-            start: 2024-03-05T10:00
-            end: 11:00
-            location:
-              city: The Hague
-              country: Netherlands
-            category: meeting
-            tags: ['yes']
-            organisations: [RCC, DG NEAR]
-            participants: 12
-            summary: |-
-              Who does what.
+        #expect(
+            try folder.read("proj/events/2024/2024-03-05-team-meeting-planning.yml") == """
+                id: 2024-03-05-team-meeting-planning
+                title: 'Team meeting: planning'
+                start: 2024-03-05T10:00
+                end: 11:00
+                location:
+                  city: The Hague
+                  country: Netherlands
+                category: meeting
+                tags: ['yes']
+                organisations: [RCC, DG NEAR]
+                participants: 12
+                summary: |-
+                  Who does what.
 
-            """)
+                """)
         let check = try CLI.run(["check", "--project", "proj"], in: folder.url)
         #expect(check.stdout == "1 record read (0 drafts): 0 errors and 0 warnings.\n")
     }
@@ -162,7 +187,9 @@ private func initProject(in folder: TemporaryFolder, _ extra: [String] = []) thr
         #expect(first.stdout == "events/2024/2024-03-05-team-meeting-3.yml\n")
         let second = try CLI.run(["new", "Team meeting", "--start", "2024-03-05"], in: project)
         #expect(second.stdout == "events/2024/2024-03-05-team-meeting-4.yml\n")
-        #expect(try folder.read("proj/events/2024/2024-03-05-team-meeting-4.yml").hasPrefix("id: 2024-03-05-team-meeting-4\n"))
+        #expect(
+            try folder.read("proj/events/2024/2024-03-05-team-meeting-4.yml").hasPrefix(
+                "id: 2024-03-05-team-meeting-4\n"))
         #expect(try folder.read("proj/events/2024/2024-03-05-team-meeting.yml") == taken)
         let check = try CLI.run(["check"], in: project)
         #expect(check.status == 0)
@@ -171,7 +198,8 @@ private func initProject(in folder: TemporaryFolder, _ extra: [String] = []) thr
 
     @Test func aDraftNeedsNoDateAndIsFiledAsUndated() throws {
         let folder = try project()
-        let result = try CLI.run(["new", "Study visit", "--status", "draft", "--quiet"], in: folder.url.appendingPathComponent("proj"))
+        let result = try CLI.run(
+            ["new", "Study visit", "--status", "draft", "--quiet"], in: folder.url.appendingPathComponent("proj"))
         #expect(result.status == 0)
         #expect(result.stdout == "events/undated/study-visit.yml\n")
         #expect(result.stderr.isEmpty)
@@ -179,10 +207,17 @@ private func initProject(in folder: TemporaryFolder, _ extra: [String] = []) thr
 
     @Test func wrongValuesAreUsageErrorsNamingTheOptionAndWriteNothing() throws {
         let folder = try project()
-        let result = try CLI.run(["new", "Board", "--start", "2024-02-31", "--category", "meting"], in: folder.url.appendingPathComponent("proj"))
+        let result = try CLI.run(
+            ["new", "Board", "--start", "2024-02-31", "--category", "meting"],
+            in: folder.url.appendingPathComponent("proj"))
         #expect(result.status == 2)
-        #expect(result.stderr.contains("error: --start: '2024-02-31' is not a date: February 2024 has 29 days\n  hint: the last day of February 2024 is 2024-02-29"))
-        #expect(result.stderr.contains("error: --category: 'meting' is not one of the project's categories; did you mean 'meeting'?"))
+        #expect(
+            result.stderr.contains(
+                "error: --start: '2024-02-31' is not a date: February 2024 has 29 days\n  hint: the last day of February 2024 is 2024-02-29"
+            ))
+        #expect(
+            result.stderr.contains(
+                "error: --category: 'meting' is not one of the project's categories; did you mean 'meeting'?"))
         #expect(result.stdout.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("proj/events").path))
     }
@@ -194,7 +229,8 @@ private func initProject(in folder: TemporaryFolder, _ extra: [String] = []) thr
         process.executableURL = CLI.productsDirectory.appendingPathComponent("almanac")
         process.arguments = ["new"]
         process.currentDirectoryURL = folder.url.appendingPathComponent("proj")
-        let input = Pipe(), errors = Pipe()
+        let input = Pipe()
+        let errors = Pipe()
         process.standardInput = input
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errors
@@ -207,7 +243,10 @@ private func initProject(in folder: TemporaryFolder, _ extra: [String] = []) thr
         #expect(!waited, "almanac new waited for standard input")
         #expect(process.terminationStatus == 2)
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(message.contains("error: `almanac new` needs a title and --start, and cannot ask for them: standard input is not a terminal"))
+        #expect(
+            message.contains(
+                "error: `almanac new` needs a title and --start, and cannot ask for them: standard input is not a terminal"
+            ))
         #expect(message.contains("hint: pass them, e.g. almanac new \"Team meeting\" --start 2024-03-05T10:00"))
     }
 }
@@ -216,47 +255,49 @@ private func initProject(in folder: TemporaryFolder, _ extra: [String] = []) thr
     @Test func theExampleIsGroupedByMonthWithAlignedDaysAndFlags() throws {
         let result = try CLI.run(["list", "--project", "examples/iisg"])
         #expect(result.status == 0)
-        #expect(result.stdout == """
-            September 2023
-              Tue  5 – Wed  6  A Strong Cities Western Balkans Regional Hub Workshop · Budva · workshop
-              Tue 12           IISG HoS meeting with DG NEAR · Brussels · meeting
+        #expect(
+            result.stdout == """
+                September 2023
+                  Tue  5 – Wed  6  A Strong Cities Western Balkans Regional Hub Workshop · Budva · workshop
+                  Tue 12           IISG HoS meeting with DG NEAR · Brussels · meeting
 
-            October 2023
-              Mon 16           Meeting of IISG Secretariat and DG NEAR in Skopje, North Macedonia · Skopje · meeting
-              Tue 17 – Wed 18  14th Regional Network of National CT-P/CVE Coordinators (RNNC) of the Western Balkans · Skopje · meeting
-              Tue 17           IISG Secretariat meeting on IISG Database with EU Delegations and EC · meeting
+                October 2023
+                  Mon 16           Meeting of IISG Secretariat and DG NEAR in Skopje, North Macedonia · Skopje · meeting
+                  Tue 17 – Wed 18  14th Regional Network of National CT-P/CVE Coordinators (RNNC) of the Western Balkans · Skopje · meeting
+                  Tue 17           IISG Secretariat meeting on IISG Database with EU Delegations and EC · meeting
 
-            November 2023
-              Wed  1 – Thu  2  The IISG Secretariat meeting with ARK.IT Company [internal] · Tirana · meeting
-              Tue 14 – Wed 15  The 8th Regional (Jumbo) Security Coordination Conference, Italy · Rome · conference
-              Tue 21           Bilateral consultations in Moldova · Chișinău · consultations
+                November 2023
+                  Wed  1 – Thu  2  The IISG Secretariat meeting with ARK.IT Company [internal] · Tirana · meeting
+                  Tue 14 – Wed 15  The 8th Regional (Jumbo) Security Coordination Conference, Italy · Rome · conference
+                  Tue 21           Bilateral consultations in Moldova · Chișinău · consultations
 
-            December 2023
-              Thu  7           7th IISG Board meeting · Sarajevo · board-meeting
+                December 2023
+                  Thu  7           7th IISG Board meeting · Sarajevo · board-meeting
 
-            January 2024
-              Tue 30 – Wed 31  Joint Strategic Cooperation Forum for CEPOL projects TOPCOP and WB PaCT · The Hague · forum
+                January 2024
+                  Tue 30 – Wed 31  Joint Strategic Cooperation Forum for CEPOL projects TOPCOP and WB PaCT · The Hague · forum
 
-            February 2024
-              Thu  8           IISG Secretariat engages in constructive meeting with Serbian Ministry of Interior · Belgrade · meeting
+                February 2024
+                  Thu  8           IISG Secretariat engages in constructive meeting with Serbian Ministry of Interior · Belgrade · meeting
 
-            No date yet
-                               Meeting with European Union Delegation in Serbia [draft] · Belgrade · meeting
+                No date yet
+                                   Meeting with European Union Delegation in Serbia [draft] · Belgrade · meeting
 
-            """)
+                """)
         #expect(result.stderr.isEmpty)
     }
 
     @Test func timesSeriesCancelledAndInternalActivitiesOfAMonth() throws {
         let result = try CLI.run(["list", "2024-03", "--project", "Tests/AlmanacCLITests/Fixtures/stress"])
         #expect(result.status == 0)
-        #expect(result.stdout == """
-            March 2024
-              Tue  5               Workshop that was called off (cancelled) · workshop
-              Sun 10               Staff retreat (internal only) [internal] · meeting
-              Sun 31  10:00–12:00  Meeting on the morning the clocks go forward · Sarajevo · meeting
+        #expect(
+            result.stdout == """
+                March 2024
+                  Tue  5               Workshop that was called off (cancelled) · workshop
+                  Sun 10               Staff retreat (internal only) [internal] · meeting
+                  Sun 31  10:00–12:00  Meeting on the morning the clocks go forward · Sarajevo · meeting
 
-            """)
+                """)
     }
 
     @Test func upcomingStartsTodayAndFiltersCombine() throws {
@@ -264,13 +305,16 @@ private func initProject(in folder: TemporaryFolder, _ extra: [String] = []) thr
         let upcoming = try CLI.run(["list", "--upcoming", "--project", "examples/iisg"], epoch: 1_701_388_800)
         #expect(upcoming.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("  ") }.count == 3)
         #expect(upcoming.stdout.hasPrefix("December 2023\n  Thu  7           7th IISG Board meeting"))
-        let filtered = try CLI.run(["list", "2023-Q4", "--category", "meeting", "--partner", "dg near", "--project", "examples/iisg"])
-        #expect(filtered.stdout == """
-            October 2023
-              Mon 16  Meeting of IISG Secretariat and DG NEAR in Skopje, North Macedonia · Skopje · meeting
-              Tue 17  IISG Secretariat meeting on IISG Database with EU Delegations and EC · meeting
+        let filtered = try CLI.run([
+            "list", "2023-Q4", "--category", "meeting", "--partner", "dg near", "--project", "examples/iisg",
+        ])
+        #expect(
+            filtered.stdout == """
+                October 2023
+                  Mon 16  Meeting of IISG Secretariat and DG NEAR in Skopje, North Macedonia · Skopje · meeting
+                  Tue 17  IISG Secretariat meeting on IISG Database with EU Delegations and EC · meeting
 
-            """)
+                """)
         let over = try CLI.run(["list", "2023-Q4", "--upcoming", "--project", "examples/iisg"])
         #expect(over.status == 0)
         #expect(over.stdout.isEmpty)
@@ -303,12 +347,16 @@ private func initProject(in folder: TemporaryFolder, _ extra: [String] = []) thr
         let result = try CLI.run(["list", "2023-12"], in: folder.url)
         #expect(result.status == 0)
         #expect(result.stdout.contains("7th IISG Board meeting"))
-        #expect(result.stderr == "warning: 1 record was left out because it has errors: run almanac check to see them.\n")
+        #expect(
+            result.stderr == "warning: 1 record was left out because it has errors: run almanac check to see them.\n")
     }
 }
 
 @Suite struct OutputHabitsTests {
-    static let subcommands = [["init"], ["new"], ["list"], ["check"], ["feed"], ["import"], ["import", "news"], ["import", "csv"], ["import", "ics"], ["report"], ["export"], ["export", "csv"]]
+    static let subcommands = [
+        ["init"], ["new"], ["list"], ["check"], ["feed"], ["import"], ["import", "news"], ["import", "csv"],
+        ["import", "ics"], ["report"], ["export"], ["export", "csv"],
+    ]
 
     @Test func noStylesAndNoProgressBarWhenOutputIsNotATerminal() throws {
         // NO_COLOR is left empty, which means "not set": only the pipe keeps styles off.
@@ -323,14 +371,18 @@ private func initProject(in folder: TemporaryFolder, _ extra: [String] = []) thr
     }
 
     @Test func stylesOnATerminalUnlessNoColorIsSet() throws {
-        guard let script = Interop.require(Interop.program("script"), "script (util-linux, to run almanac on a terminal)") else { return }
+        guard
+            let script = Interop.require(Interop.program("script"), "script (util-linux, to run almanac on a terminal)")
+        else { return }
         let almanac = CLI.productsDirectory.appendingPathComponent("almanac").path
         let command = "\(almanac) list 2024-03 --project Tests/AlmanacCLITests/Fixtures/stress"
-        let styled = try CLI.runProgram(script, ["-qec", command, "/dev/null"], environment: ["NO_COLOR": "", "TERM": "xterm"])
+        let styled = try CLI.runProgram(
+            script, ["-qec", command, "/dev/null"], environment: ["NO_COLOR": "", "TERM": "xterm"])
         #expect(styled.stdout.contains("\u{1B}[1mMarch 2024\u{1B}[0m"))
         #expect(styled.stdout.contains("\u{1B}[9mWorkshop that was called off\u{1B}[0m"))
         #expect(!styled.stdout.contains("(cancelled)"))
-        let plain = try CLI.runProgram(script, ["-qec", command, "/dev/null"], environment: ["NO_COLOR": "1", "TERM": "xterm"])
+        let plain = try CLI.runProgram(
+            script, ["-qec", command, "/dev/null"], environment: ["NO_COLOR": "1", "TERM": "xterm"])
         #expect(plain.status == 0)
         #expect(!plain.stdout.contains("\u{1B}"))
         #expect(plain.stdout.contains("Workshop that was called off (cancelled)"))
@@ -351,7 +403,9 @@ private func initProject(in folder: TemporaryFolder, _ extra: [String] = []) thr
         for command in Self.subcommands {
             let help = try CLI.run(["help"] + command)
             #expect(help.status == 0)
-            #expect(help.stdout.contains("Exit status: 0 when all went well (warnings allowed), 1 when the records or"), "\(command)")
+            #expect(
+                help.stdout.contains("Exit status: 0 when all went well (warnings allowed), 1 when the records or"),
+                "\(command)")
             if command != ["export"] && command != ["import"] {
                 #expect(help.stdout.contains("-q, --quiet") && help.stdout.contains("-v, --verbose"), "\(command)")
             }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A raw HTTP/1.1 client over a socket: it sends the request bytes exactly as written (so
@@ -20,7 +21,9 @@ enum HTTPProbe {
     struct Failure: Error, CustomStringConvertible { let description: String }
 
     /// `GET` (or `method`) `target` with `headers`, `Connection: close` added.
-    static func request(port: Int, _ target: String, method: String = "GET", headers: [String: String] = [:]) async throws -> HTTPAnswer {
+    static func request(port: Int, _ target: String, method: String = "GET", headers: [String: String] = [:])
+        async throws -> HTTPAnswer
+    {
         var text = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) { text += "\(name): \(value)\r\n" }
         return try await exchange(port: port, Data((text + "\r\n").utf8), method: method)
@@ -47,7 +50,9 @@ enum HTTPProbe {
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard connected == 0 else { throw Failure(description: "connect to port \(port): errno \(errno)") }
         _ = bytes.withUnsafeBytes { send(descriptor, $0.baseAddress, bytes.count, 0) }
@@ -62,10 +67,15 @@ enum HTTPProbe {
     }
 
     static func parse(_ data: Data, method: String) throws -> HTTPAnswer {
-        guard let end = data.range(of: Data("\r\n\r\n".utf8)) else { throw Failure(description: "no complete header in \(data.count) bytes") }
-        let head = String(decoding: data[data.startIndex..<end.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
+        guard let end = data.range(of: Data("\r\n\r\n".utf8)) else {
+            throw Failure(description: "no complete header in \(data.count) bytes")
+        }
+        let head = String(decoding: data[data.startIndex..<end.lowerBound], as: UTF8.self).components(
+            separatedBy: "\r\n")
         let statusParts = head[0].split(separator: " ")
-        guard statusParts.count >= 2, let status = Int(statusParts[1]) else { throw Failure(description: "bad status line \(head[0])") }
+        guard statusParts.count >= 2, let status = Int(statusParts[1]) else {
+            throw Failure(description: "bad status line \(head[0])")
+        }
         var headers: [String: String] = [:]
         for line in head.dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }

@@ -9,16 +9,24 @@ import Testing
 
     private func project(_ records: [String: String] = [:]) throws -> TemporaryFolder {
         let folder = try TemporaryFolder()
-        try folder.write("almanac.yml", "name: Test\norganisation: Test\ntimezone: Europe/Sarajevo\ndomain: test.example.org\ncategories: [meeting, workshop]\n")
+        try folder.write(
+            "almanac.yml",
+            "name: Test\norganisation: Test\ntimezone: Europe/Sarajevo\ndomain: test.example.org\ncategories: [meeting, workshop]\n"
+        )
         for (path, text) in records { try folder.write("events/" + path, text) }
         return folder
     }
 
     /// Start tags of an HTML file as Python's HTML parser reads them.
-    private func htmlTags(_ file: URL) throws -> (tags: [(name: String, attributes: [(String, String?)])], scripts: [String])? {
+    private func htmlTags(_ file: URL) throws -> (
+        tags: [(name: String, attributes: [(String, String?)])], scripts: [String]
+    )? {
         guard let json = try Interop.json("html_tags.py", [file.path]) as? [String: Any] else { return nil }
         let tags = (json["tags"] as? [[String: Any]] ?? []).map { tag in
-            (tag["tag"] as? String ?? "", (tag["attributes"] as? [[Any]] ?? []).map { ($0[0] as? String ?? "", $0[1] as? String) })
+            (
+                tag["tag"] as? String ?? "",
+                (tag["attributes"] as? [[Any]] ?? []).map { ($0[0] as? String ?? "", $0[1] as? String) }
+            )
         }
         return (tags, json["scripts"] as? [String] ?? [])
     }
@@ -26,14 +34,22 @@ import Testing
     // MARK: Script in a report
 
     @Test func attributeBreakoutURLInARecordIsRejectedByCheck() throws {
-        let folder = try project(["link.yml": "id: link\ntitle: Link\nstart: 2024-02-01\nurl: \"https://ok.example/\\\"autofocus/onfocus=\\\"alert(1)\"\n"])
+        let folder = try project([
+            "link.yml":
+                "id: link\ntitle: Link\nstart: 2024-02-01\nurl: \"https://ok.example/\\\"autofocus/onfocus=\\\"alert(1)\"\n"
+        ])
         let result = try CLI.run(["check"], in: folder.url)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("events/link.yml:4:1: error: 'https://ok.example/\"autofocus/onfocus=\"alert(1)' is not a web address"))
+        #expect(
+            result.stderr.contains(
+                "events/link.yml:4:1: error: 'https://ok.example/\"autofocus/onfocus=\"alert(1)' is not a web address"))
     }
 
     @Test func nonWebSchemesAndDisguisedHostsAreRejectedByCheck() throws {
-        for url in ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "https://bank.example@evil.example/", "https://ok.example/a b", "//ok.example/x", "https://ok.example/%zz"] {
+        for url in [
+            "javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "https://bank.example@evil.example/",
+            "https://ok.example/a b", "//ok.example/x", "https://ok.example/%zz",
+        ] {
             let folder = try project(["link.yml": "id: link\ntitle: Link\nstart: 2024-02-01\nurl: '\(url)'\n"])
             let result = try CLI.run(["check"], in: folder.url)
             #expect(result.status == 1, "\(url) passed check")
@@ -43,17 +59,26 @@ import Testing
 
     @Test func attributeBreakoutURLThroughImportCSVLeavesTheRowOut() throws {
         let folder = try project()
-        try folder.write("log.csv", "title,start,url\nLink,2024-02-01,\"https://ok.example/\"\"autofocus/onfocus=\"\"alert(1)\"\nPlain,2024-02-02,https://ok.example/plain\n")
+        try folder.write(
+            "log.csv",
+            "title,start,url\nLink,2024-02-01,\"https://ok.example/\"\"autofocus/onfocus=\"\"alert(1)\"\nPlain,2024-02-02,https://ok.example/plain\n"
+        )
         let result = try CLI.run(["import", "csv", "log.csv"], in: folder.url)
-        #expect(result.stderr.contains("log.csv:2:1: error: row 2: 'https://ok.example/\"autofocus/onfocus=\"alert(1)' is not a web address"))
+        #expect(
+            result.stderr.contains(
+                "log.csv:2:1: error: row 2: 'https://ok.example/\"autofocus/onfocus=\"alert(1)' is not a web address"))
         // Imports land in events/<year>/, as `new` writes.
-        let written = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("events/2024").path)
+        let written = try FileManager.default.contentsOfDirectory(
+            atPath: folder.url.appendingPathComponent("events/2024").path)
         #expect(written == ["2024-02-02-plain.yml"])
     }
 
     @Test func attributeBreakoutURLThroughImportICSIsLeftOut() throws {
         let folder = try project()
-        try folder.write("cal.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//x//EN\r\nBEGIN:VEVENT\r\nUID:1@x\r\nDTSTAMP:20240101T000000Z\r\nDTSTART;VALUE=DATE:20240201\r\nSUMMARY:Link\r\nURL:\(Self.breakout)\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+        try folder.write(
+            "cal.ics",
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//x//EN\r\nBEGIN:VEVENT\r\nUID:1@x\r\nDTSTAMP:20240101T000000Z\r\nDTSTART;VALUE=DATE:20240201\r\nSUMMARY:Link\r\nURL:\(Self.breakout)\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        )
         let result = try CLI.run(["import", "ics", "cal.ics"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("warning: the URL of 'Link' is left out"))
@@ -63,20 +88,25 @@ import Testing
     }
 
     @Test func scriptAndHandlersInATemplateOrRecordNeverReachReportHTML() throws {
-        let folder = try project(["a.yml": "id: a\ntitle: \"<script>alert(1)</script> <img src=x onerror=alert(2)>\"\nstart: 2024-02-01\nurl: https://ok.example/it's\n"])
+        let folder = try project([
+            "a.yml":
+                "id: a\ntitle: \"<script>alert(1)</script> <img src=x onerror=alert(2)>\"\nstart: 2024-02-01\nurl: https://ok.example/it's\n"
+        ])
         // A template that puts raw HTML and a javascript: link into the Markdown.
-        try folder.write("t.md.mustache", """
-        # {{title}}
+        try folder.write(
+            "t.md.mustache",
+            """
+            # {{title}}
 
-        {{#activities}}
-        - {{#url}}[{{title}}]({{{url}}}){{/url}}
-        {{/activities}}
+            {{#activities}}
+            - {{#url}}[{{title}}]({{{url}}}){{/url}}
+            {{/activities}}
 
-        [z](https://ok.example/"autofocus/onfocus="alert(7)) ![p](https://ok.example/"onerror="alert(8))
+            [z](https://ok.example/"autofocus/onfocus="alert(7)) ![p](https://ok.example/"onerror="alert(8))
 
-        <script>alert(3)</script>
-        <img src="x" onerror="alert(4)"> <a href="javascript:alert(5)">x</a> [y](javascript:alert(6)) <iframe src="https://evil.example"></iframe>
-        """)
+            <script>alert(3)</script>
+            <img src="x" onerror="alert(4)"> <a href="javascript:alert(5)">x</a> [y](javascript:alert(6)) <iframe src="https://evil.example"></iframe>
+            """)
         let result = try CLI.run(["report", "2024-02", "--template", "t.md.mustache", "--out", "r"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
         let html = try folder.read("r/report.html")
@@ -87,13 +117,18 @@ import Testing
             for (name, value) in tag.attributes {
                 #expect(!name.hasPrefix("on") && name != "autofocus", "<\(tag.name) \(name)=\(value ?? "")>")
                 if name == "href" || name == "src" {
-                    #expect(!(value ?? "").lowercased().hasPrefix("javascript:"), "<\(tag.name) \(name)=\(value ?? "")>")
+                    #expect(
+                        !(value ?? "").lowercased().hasPrefix("javascript:"), "<\(tag.name) \(name)=\(value ?? "")>")
                 }
             }
         }
-        let policies = parsed.tags.filter { $0.name == "meta" && $0.attributes.contains { $0.0 == "http-equiv" && $0.1?.lowercased() == "content-security-policy" } }
+        let policies = parsed.tags.filter {
+            $0.name == "meta"
+                && $0.attributes.contains { $0.0 == "http-equiv" && $0.1?.lowercased() == "content-security-policy" }
+        }
         let policy = try #require(policies.first?.attributes.first { $0.0 == "content" }?.1)
-        #expect(policy.contains("default-src 'none'") && !policy.contains("script-src") && !policy.contains("unsafe-eval"))
+        #expect(
+            policy.contains("default-src 'none'") && !policy.contains("script-src") && !policy.contains("unsafe-eval"))
         // The record's text is still there, inert.
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(2)&gt;</a>"))
         #expect(!html.lowercased().contains("<script"))
@@ -101,10 +136,15 @@ import Testing
 
     @Test func aCustomPageTemplateWithoutAPolicyGetsOne() throws {
         let folder = try project(["a.yml": "id: a\ntitle: A\nstart: 2024-02-01\n"])
-        try folder.write("page.html.mustache", "<!DOCTYPE html>\n<html><head><title>{{title}}</title></head><body>{{{body}}}</body></html>\n")
-        let result = try CLI.run(["report", "2024-02", "--html-template", "page.html.mustache", "--out", "r"], in: folder.url)
+        try folder.write(
+            "page.html.mustache",
+            "<!DOCTYPE html>\n<html><head><title>{{title}}</title></head><body>{{{body}}}</body></html>\n")
+        let result = try CLI.run(
+            ["report", "2024-02", "--html-template", "page.html.mustache", "--out", "r"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(try folder.read("r/report.html").contains("<head>\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;none&#39;;"))
+        #expect(
+            try folder.read("r/report.html").contains(
+                "<head>\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;none&#39;;"))
     }
 
     // MARK: Control characters
@@ -117,9 +157,15 @@ import Testing
         ])
         let result = try CLI.run(["check"], in: folder.url)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("events/raw.yml:2:12: error: the control character ESC (U+001B) is not allowed in text"))
-        #expect(result.stderr.contains("events/raw.yml:2:23: error: the control character BEL (U+0007) is not allowed in text"))
-        #expect(result.stderr.contains("events/escaped.yml:2:8: error: this value holds the control character ESC (U+001B)"))
+        #expect(
+            result.stderr.contains(
+                "events/raw.yml:2:12: error: the control character ESC (U+001B) is not allowed in text"))
+        #expect(
+            result.stderr.contains(
+                "events/raw.yml:2:23: error: the control character BEL (U+0007) is not allowed in text"))
+        #expect(
+            result.stderr.contains("events/escaped.yml:2:8: error: this value holds the control character ESC (U+001B)")
+        )
         #expect(!result.stderr.contains("events/ok.yml"))
         #expect(!result.stderr.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" })
         let feed = try CLI.run(["feed"], in: folder.url)
@@ -131,19 +177,29 @@ import Testing
         let folder = try project(["log.csv": "title,start\nFine,2024-02-01\nBell\u{07},2024-02-02\n"])
         let result = try CLI.run(["check"], in: folder.url)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("events/log.csv:3:5: error: the control character BEL (U+0007) is not allowed in text"))
+        #expect(
+            result.stderr.contains(
+                "events/log.csv:3:5: error: the control character BEL (U+0007) is not allowed in text"))
     }
 
     @Test func terminalEscapesInImportedNewsAreLeftOutWithAWarning() throws {
         let folder = try project()
-        try folder.write("news.txt", "Workshop on data in Skopje \u{1B}[2J\n\nThe secretariat held a workshop in Skopje on 5 March 2024.\u{1B}]0;owned\u{07}\n")
+        try folder.write(
+            "news.txt",
+            "Workshop on data in Skopje \u{1B}[2J\n\nThe secretariat held a workshop in Skopje on 5 March 2024.\u{1B}]0;owned\u{07}\n"
+        )
         let result = try CLI.run(["import", "news", "news.txt"], in: folder.url)
-        #expect(result.stderr.contains("news.txt:1:28: warning: 3 control characters (the first ESC (U+001B)) were left out of the imported text"))
+        #expect(
+            result.stderr.contains(
+                "news.txt:1:28: warning: 3 control characters (the first ESC (U+001B)) were left out of the imported text"
+            ))
         #expect(!(result.stdout + result.stderr).unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" })
-        let written = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("events/2024").path)
+        let written = try FileManager.default.contentsOfDirectory(
+            atPath: folder.url.appendingPathComponent("events/2024").path)
         #expect(!written.isEmpty)
         for name in written {
-            #expect(!(try folder.read("events/2024/" + name)).unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" })
+            #expect(
+                !(try folder.read("events/2024/" + name)).unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" })
         }
         #expect(try CLI.run(["check"], in: folder.url).status == 0)
     }
@@ -160,14 +216,28 @@ import Testing
 
     @Test func pathLikeIdsFromImportCSVNeverBecomeFileNames() throws {
         let folder = try project()
-        try folder.write("log.csv", "id,title,start\n..,Dots,2024-02-01\n.hidden,Hidden,2024-02-02\n../escape,Escape,2024-02-03\na/b,Slash,2024-02-04\n")
+        try folder.write(
+            "log.csv",
+            "id,title,start\n..,Dots,2024-02-01\n.hidden,Hidden,2024-02-02\n../escape,Escape,2024-02-03\na/b,Slash,2024-02-04\n"
+        )
         let result = try CLI.run(["import", "csv", "log.csv"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("warning: row 2: the id '..' cannot name a record file"))
-        let written = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("events/2024").path).sorted()
-        #expect(written == ["2024-02-01-dots.yml", "2024-02-02-hidden.yml", "2024-02-03-escape.yml", "2024-02-04-slash.yml"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("events").path) == ["2024"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["almanac.yml", "events", "log.csv"])
+        let written = try FileManager.default.contentsOfDirectory(
+            atPath: folder.url.appendingPathComponent("events/2024").path
+        ).sorted()
+        #expect(
+            written == [
+                "2024-02-01-dots.yml", "2024-02-02-hidden.yml", "2024-02-03-escape.yml", "2024-02-04-slash.yml",
+            ])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("events").path) == [
+                "2024"
+            ])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == [
+                "almanac.yml", "events", "log.csv",
+            ])
     }
 
     @Test func pathLikeUIDsFromImportICSNeverBecomeFileNames() throws {
@@ -175,16 +245,24 @@ import Testing
         let events = ["..", ".hidden", "a/b"].enumerated().map { index, id in
             "BEGIN:VEVENT\r\nUID:\(id)@test.example.org\r\nDTSTAMP:20240101T000000Z\r\nDTSTART;VALUE=DATE:2024020\(index + 1)\r\nSUMMARY:Event \(index + 1)\r\nEND:VEVENT\r\n"
         }.joined()
-        try folder.write("cal.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//x//EN\r\n\(events)END:VCALENDAR\r\n")
+        try folder.write(
+            "cal.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//x//EN\r\n\(events)END:VCALENDAR\r\n")
         let result = try CLI.run(["import", "ics", "cal.ics"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
-        let written = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("events/2024").path).sorted()
+        let written = try FileManager.default.contentsOfDirectory(
+            atPath: folder.url.appendingPathComponent("events/2024").path
+        ).sorted()
         #expect(written == ["2024-02-01-event-1.yml", "2024-02-02-event-2.yml", "2024-02-03-event-3.yml"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("events").path) == ["2024"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("events").path) == [
+                "2024"
+            ])
     }
 
     @Test func hiddenAndDotDotIdsAreRejectedByCheck() throws {
-        let folder = try project(["a.yml": "id: ..\ntitle: A\nstart: 2024-02-01\n", "b.yml": "id: .hidden\ntitle: B\nstart: 2024-02-01\n"])
+        let folder = try project([
+            "a.yml": "id: ..\ntitle: A\nstart: 2024-02-01\n", "b.yml": "id: .hidden\ntitle: B\nstart: 2024-02-01\n",
+        ])
         let result = try CLI.run(["check"], in: folder.url)
         #expect(result.stderr.contains("events/a.yml:1:1: error: '..' is not a valid id"))
         #expect(result.stderr.contains("events/b.yml:1:1: error: '.hidden' is not a valid id"))
@@ -195,12 +273,16 @@ import Testing
     @Test func yearsLibicalCannotHoldAreCheckErrorsNotFeedBugs() throws {
         let folder = try project([
             "late.yml": "id: late\ntitle: Late\nstart: 3001-01-01\n",
-            "zero.yml": "id: zero\ntitle: Zero\nstart: 2024-01-01\nend: 2024-01-02\nrepeat: FREQ=DAILY\nexcept: [0000-01-01]\n",
+            "zero.yml":
+                "id: zero\ntitle: Zero\nstart: 2024-01-01\nend: 2024-01-02\nrepeat: FREQ=DAILY\nexcept: [0000-01-01]\n",
             "last.yml": "id: last\ntitle: Last\nstart: 2999-12-30\nend: 3000-12-31\n",
         ])
         let result = try CLI.run(["check"], in: folder.url)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("events/late.yml:3:1: error: the year 3001 of 'start' is outside the years calendars can hold (1–2999)"))
+        #expect(
+            result.stderr.contains(
+                "events/late.yml:3:1: error: the year 3001 of 'start' is outside the years calendars can hold (1–2999)")
+        )
         #expect(result.stderr.contains("events/zero.yml:6:1: error: the year 0000 of 'except'"))
         #expect(result.stderr.contains("events/last.yml:4:1: error: the year 3000 of 'end'"))
         let feed = try CLI.run(["feed"], in: folder.url)
@@ -210,7 +292,8 @@ import Testing
         try FileManager.default.removeItem(at: folder.url.appendingPathComponent("events/last.yml"))
         let published = try CLI.run(["feed"], in: folder.url)
         #expect(published.status == 0, "\(published.stderr)")
-        #expect(try folder.read("public/all.ics").contains("DTSTART;VALUE=DATE:29991231\r\nDTEND;VALUE=DATE:30000101\r\n"))
+        #expect(
+            try folder.read("public/all.ics").contains("DTSTART;VALUE=DATE:29991231\r\nDTEND;VALUE=DATE:30000101\r\n"))
     }
 
     // MARK: Floods and sizes
@@ -223,7 +306,10 @@ import Testing
         try folder.write("wide.csv", header + "\n" + row + "\n")
         let result = try CLI.run(["import", "csv", "wide.csv", "--dry-run"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr.prefix(2000))")
-        #expect(result.stderr.contains("wide.csv:1:1: warning: 200000 columns are not used: 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9', 'c10' and 199990 more"))
+        #expect(
+            result.stderr.contains(
+                "wide.csv:1:1: warning: 200000 columns are not used: 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9', 'c10' and 199990 more"
+            ))
         #expect(result.stderr.utf8.count < 4_000)
     }
 
@@ -234,7 +320,8 @@ import Testing
         let result = try CLI.run(["import", "csv", "bad.csv", "--dry-run"], in: folder.url)
         #expect(result.status == 1)
         #expect(result.stderr.components(separatedBy: "is not a date").count - 1 == 11)
-        #expect(result.stderr.contains("4990 more like this, from here on: row 12: the start '2024-02-31' is not a date"))
+        #expect(
+            result.stderr.contains("4990 more like this, from here on: row 12: the start '2024-02-31' is not a date"))
     }
 
     @Test func anOversizedRecordFileIsRefusedByName() throws {
@@ -263,7 +350,9 @@ import Testing
     @Test func aNULByteIsReportedAtItsOwnLine() throws {
         let folder = try project(["nul.yml": "id: nul\ntitle: Nul\nstart: 2024-02-01\nsummary: a\u{0}b\n"])
         let result = try CLI.run(["check"], in: folder.url)
-        #expect(result.stderr.contains("events/nul.yml:4:11: error: the control character NUL (U+0000) is not allowed in text"))
+        #expect(
+            result.stderr.contains(
+                "events/nul.yml:4:11: error: the control character NUL (U+0000) is not allowed in text"))
         try folder.write("news.txt", "Title\n\nText on 5 March 2024.\nMore\u{0}\n")
         let imported = try CLI.run(["import", "news", "news.txt"], in: folder.url)
         #expect(imported.stderr.contains("news.txt:4:1: error: this is a binary file"))
@@ -273,10 +362,13 @@ import Testing
 
     @Test func outputThroughASymlinkWritesTheTargetAndKeepsTheLink() throws {
         let folder = try project(["a.yml": "id: a\ntitle: A\nstart: 2024-02-01\n"])
-        try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent("link.csv").path, withDestinationPath: "real.csv")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.url.appendingPathComponent("link.csv").path, withDestinationPath: "real.csv")
         let result = try CLI.run(["export", "csv", "--out", "link.csv"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder.url.appendingPathComponent("link.csv").path) == "real.csv")
+        #expect(
+            try FileManager.default.destinationOfSymbolicLink(
+                atPath: folder.url.appendingPathComponent("link.csv").path) == "real.csv")
         #expect(try folder.read("real.csv").hasPrefix("id,title,start"))
     }
 

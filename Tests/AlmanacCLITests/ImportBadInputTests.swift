@@ -10,16 +10,23 @@ import Testing
         let result = try CLI.run(["import", kind, name], in: project.url)
         #expect(result.status == 1, "\(kind) \(name): \(result.stderr)")
         #expect(result.stderr.contains(message), "\(kind) \(name): \(result.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: project.url.appendingPathComponent("events").path), "\(kind) \(name) wrote something")
+        #expect(
+            !FileManager.default.fileExists(atPath: project.url.appendingPathComponent("events").path),
+            "\(kind) \(name) wrote something")
         #expect(!result.stderr.contains("Fatal error"))
     }
 
     @Test(arguments: ["news", "csv", "ics"])
     func emptyBinaryAndInvalidUTF8Files(kind: String) throws {
         try importFails(kind, Data(), name: "empty.txt", saying: "empty.txt:1:1: error: the file is empty")
-        try importFails(kind, Data("  \n\n \r\n".utf8), name: "blank.txt", saying: "blank.txt:1:1: error: the file is empty")
-        try importFails(kind, Data((0..<4096).map { UInt8(($0 * 7919) % 256) }), name: "garbage.bin", saying: "garbage.bin:1:1: error: this is a binary file")
-        try importFails(kind, Data("Title\n\nCaf".utf8) + Data([0xE9]) + Data(" on 5 May 2024\n".utf8), name: "latin1.txt", saying: "latin1.txt:3:4: error: this file is not UTF-8 text")
+        try importFails(
+            kind, Data("  \n\n \r\n".utf8), name: "blank.txt", saying: "blank.txt:1:1: error: the file is empty")
+        try importFails(
+            kind, Data((0..<4096).map { UInt8(($0 * 7919) % 256) }), name: "garbage.bin",
+            saying: "garbage.bin:1:1: error: this is a binary file")
+        try importFails(
+            kind, Data("Title\n\nCaf".utf8) + Data([0xE9]) + Data(" on 5 May 2024\n".utf8), name: "latin1.txt",
+            saying: "latin1.txt:3:4: error: this file is not UTF-8 text")
     }
 
     @Test func aFiftyMegabyteFileIsRefusedWithoutReadingItWhole() throws {
@@ -36,15 +43,26 @@ import Testing
         try project.write("cut.ics", cut)
         let result = try CLI.run(["import", "ics", "cut.ics"], in: project.url)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("cut.ics:58:1: error: the file ends before END:VEVENT: it was cut off, so the event that starts here is left out"))
+        #expect(
+            result.stderr.contains(
+                "cut.ics:58:1: error: the file ends before END:VEVENT: it was cut off, so the event that starts here is left out"
+            ))
         #expect(result.stderr.hasSuffix("5 events: 4 records written, 1 error.\n"))
-        #expect(!FileManager.default.fileExists(atPath: project.url.appendingPathComponent("events/2024/2024-01-15-online-briefing.yml").path))
-        try importFails("ics", Data("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Half".utf8), name: "half.ics", saying: "half.ics:2:1: error: the file ends before END:VEVENT")
-        try importFails("ics", Data("Title,Start\nA,2024-01-01\n".utf8), name: "notics.ics", saying: "notics.ics:1:1: error: this is not an iCalendar file")
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: project.url.appendingPathComponent("events/2024/2024-01-15-online-briefing.yml").path))
+        try importFails(
+            "ics", Data("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Half".utf8), name: "half.ics",
+            saying: "half.ics:2:1: error: the file ends before END:VEVENT")
+        try importFails(
+            "ics", Data("Title,Start\nA,2024-01-01\n".utf8), name: "notics.ics",
+            saying: "notics.ics:1:1: error: this is not an iCalendar file")
     }
 
     @Test func csvWithAQuoteNeverClosed() throws {
-        try importFails("csv", Data("title,start\nA,2024-01-01\n\"B,2024-01-02\nC,2024-01-03\n".utf8), name: "quote.csv", saying: "quote.csv:3:1: error: row 3 opens a quoted cell")
+        try importFails(
+            "csv", Data("title,start\nA,2024-01-01\n\"B,2024-01-02\nC,2024-01-03\n".utf8), name: "quote.csv",
+            saying: "quote.csv:3:1: error: row 3 opens a quoted cell")
     }
 
     @Test func newsWithoutItemsAndMissingFiles() throws {

@@ -14,7 +14,9 @@ import Testing
         let series = try #require(records["Team coordination"])
         // "W. Europe Standard Time" is Europe/Berlin, not a floating time.
         #expect(series.timezone == "Europe/Berlin")
-        #expect(series.timing == .timed(start: LocalDateTime(iso: "2023-11-06T10:00")!, end: LocalDateTime(iso: "2023-11-06T10:30")!))
+        #expect(
+            series.timing
+                == .timed(start: LocalDateTime(iso: "2023-11-06T10:00")!, end: LocalDateTime(iso: "2023-11-06T10:30")!))
         #expect(series.repeatRule == "FREQ=WEEKLY;COUNT=6;BYDAY=MO")
         // The EXDATE and the moved occurrence are both left out of the series.
         #expect(series.exceptions.map(\.firstDay.description) == ["2023-11-20", "2023-11-27"])
@@ -24,19 +26,29 @@ import Testing
         #expect(board.timing == .allDay(start: LocalDate(iso: "2023-12-07")!, end: LocalDate(iso: "2023-12-07")!))
         #expect(board.place?.city == "Chișinău" && board.category == "board-meeting")
         let cancelled = try #require(records["Workshop on border security"])
-        #expect(cancelled.status == .cancelled && cancelled.timezone == "Europe/Budapest" && cancelled.place?.venue == "Hotel Europe")
+        #expect(
+            cancelled.status == .cancelled && cancelled.timezone == "Europe/Budapest"
+                && cancelled.place?.venue == "Hotel Europe")
         // A UTC time with a DURATION lands in the project's zone.
-        #expect(records["Online briefing"]?.timing == .timed(start: LocalDateTime(iso: "2024-01-15T09:00")!, end: LocalDateTime(iso: "2024-01-15T11:00")!))
+        #expect(
+            records["Online briefing"]?.timing
+                == .timed(start: LocalDateTime(iso: "2024-01-15T09:00")!, end: LocalDateTime(iso: "2024-01-15T11:00")!))
     }
 
     @Test func aFeedAlmanacWroteImportsBackToTheSameRecords() throws {
         let example = try TemporaryFolder(copying: CLI.packageRoot.appendingPathComponent("examples/iisg"))
         #expect(try CLI.run(["feed", "--project", example.url.path]).status == 0)
         let project = try emptyExampleProject()
-        let result = try CLI.run(["import", "ics", example.url.appendingPathComponent("public/all.ics").path, "--project", project.url.path])
+        let result = try CLI.run([
+            "import", "ics", example.url.appendingPathComponent("public/all.ics").path, "--project", project.url.path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
-        let original = try Project.load(from: example.url.path).get().records.filter { $0.visibility == .public && $0.status != .draft }
-        let imported = Dictionary(try Project.load(from: project.url.path).get().records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let original = try Project.load(from: example.url.path).get().records.filter {
+            $0.visibility == .public && $0.status != .draft
+        }
+        let imported = Dictionary(
+            try Project.load(from: project.url.path).get().records.map { ($0.id, $0) },
+            uniquingKeysWith: { first, _ in first })
         #expect(imported.count == original.count)
         for record in original {
             // What a feed carries of a record comes back; organisations, role and format are not in feeds.
@@ -47,7 +59,9 @@ import Testing
             #expect(back.summary == record.summary && back.url == record.url)
             #expect(back.repeatRule == record.repeatRule && back.exceptions == record.exceptions)
         }
-        let again = try CLI.run(["import", "ics", example.url.appendingPathComponent("public/all.ics").path, "--project", project.url.path])
+        let again = try CLI.run([
+            "import", "ics", example.url.appendingPathComponent("public/all.ics").path, "--project", project.url.path,
+        ])
         #expect(again.stdout == "10 events: 0 records written, 10 already imported.\n")
     }
 
@@ -56,9 +70,17 @@ import Testing
         #expect(try CLI.run(["feed", "--project", stress.url.path]).status == 0)
         let project = try TemporaryFolder()
         try project.write("almanac.yml", try stress.read("almanac.yml"))
-        #expect(try CLI.run(["import", "ics", stress.url.appendingPathComponent("public/all.ics").path, "--project", project.url.path]).status == 0)
-        let original = try Project.load(from: stress.url.path).get().records.filter { $0.visibility == .public && $0.status != .draft }
-        let imported = Dictionary(try Project.load(from: project.url.path).get().records.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        #expect(
+            try CLI.run([
+                "import", "ics", stress.url.appendingPathComponent("public/all.ics").path, "--project",
+                project.url.path,
+            ]).status == 0)
+        let original = try Project.load(from: stress.url.path).get().records.filter {
+            $0.visibility == .public && $0.status != .draft
+        }
+        let imported = Dictionary(
+            try Project.load(from: project.url.path).get().records.map { ($0.id, $0) },
+            uniquingKeysWith: { first, _ in first })
         for record in original {
             let back = try #require(imported[record.id], "\(record.id) did not come back")
             #expect(back.timing == record.timing && back.timezone == record.timezone, "\(record.id)")

@@ -17,7 +17,9 @@ import Testing
             "bin/almanac", "share/man/man1/almanac.1", "share/bash-completion/completions/almanac",
             "share/zsh/site-functions/_almanac", "share/fish/vendor_completions.d/almanac.fish",
         ] {
-            #expect(FileManager.default.fileExists(atPath: prefix.appendingPathComponent(file).path), "\(file) was not installed")
+            #expect(
+                FileManager.default.fileExists(atPath: prefix.appendingPathComponent(file).path),
+                "\(file) was not installed")
         }
         try FileManager.default.removeItem(at: build)
 
@@ -33,8 +35,12 @@ import Testing
         #expect(version.stdout.hasPrefix("almanac "), "\(version.stdout)")
         #expect(version.stdout.contains("(libical 3."), "\(version.stdout)")
 
-        for arguments in [["check"], ["feed"], ["report", "2023-Q4"], ["new", "Board retreat", "--start", "2024-05-02", "--city", "Skopje"]] {
-            let result = try CLI.runProgram(almanac, arguments + ["--project", project.url.path], in: elsewhere, environment: epoch)
+        for arguments in [
+            ["check"], ["feed"], ["report", "2023-Q4"],
+            ["new", "Board retreat", "--start", "2024-05-02", "--city", "Skopje"],
+        ] {
+            let result = try CLI.runProgram(
+                almanac, arguments + ["--project", project.url.path], in: elsewhere, environment: epoch)
             #expect(result.status == 0, "almanac \(arguments.joined(separator: " ")) failed: \(result.stderr)")
             #expect(!result.stderr.contains("Fatal error"), "\(result.stderr)")
         }
@@ -42,8 +48,13 @@ import Testing
         for arguments in [["feed"], ["report", "2023-Q4"]] {
             try CLI.run(arguments + ["--project", reference.url.path], environment: epoch)
         }
-        for file in ["public/all.ics", "public/meetings.ics", "reports/2023-Q4/report.md", "reports/2023-Q4/report.html", "reports/2023-Q4/activities.csv"] {
-            #expect(try project.read(file) == reference.read(file), "\(file) differs between the installed and the built almanac")
+        for file in [
+            "public/all.ics", "public/meetings.ics", "reports/2023-Q4/report.md", "reports/2023-Q4/report.html",
+            "reports/2023-Q4/activities.csv",
+        ] {
+            #expect(
+                try project.read(file) == reference.read(file),
+                "\(file) differs between the installed and the built almanac")
         }
         let record = try project.read("events/2024/2024-05-02-board-retreat.yml")
         #expect(record.contains("country: North Macedonia"), "the gazetteer was not available: \(record)")

@@ -12,7 +12,9 @@ import Testing
         ["2023-12-07-iisg-board-meeting", "2023-12-07", "2023-12-07", "Sarajevo", "Bosnia and Herzegovina"],
     ]
 
-    static let reportFiles = ["activities-by-month.svg", "activities.csv", "checklist.md", "report.html", "report.md", "summary.csv"]
+    static let reportFiles = [
+        "activities-by-month.svg", "activities.csv", "checklist.md", "report.html", "report.md", "summary.csv",
+    ]
 
     @Test func exampleQ4HasEveryActivityWithItsDatesAndPlaceAndTheRightFigures() throws {
         let out = try TemporaryFolder()
@@ -23,10 +25,16 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.url.path).sorted() == Self.reportFiles)
 
         guard let rows = try Interop.csvRows(out.url.appendingPathComponent("activities.csv")) else { return }
-        #expect(rows.first == ["id", "title", "start", "end", "days_in_period", "category", "city", "country", "organisations", "role", "format", "status", "url"])
+        #expect(
+            rows.first == [
+                "id", "title", "start", "end", "days_in_period", "category", "city", "country", "organisations", "role",
+                "format", "status", "url",
+            ])
         #expect(rows.dropFirst().map { [$0[0], $0[2], $0[3], $0[6], $0[7]] } == Self.q4Activities)
         #expect(rows.dropFirst().map { Int($0[4]) ?? 0 }.reduce(0, +) == 10)
-        #expect(rows.dropFirst().first { $0[0] == "2023-10-17-database-meeting-eu-delegations" }?[8] == "DG NEAR; EU Delegations; European Commission")
+        #expect(
+            rows.dropFirst().first { $0[0] == "2023-10-17-database-meeting-eu-delegations" }?[8]
+                == "DG NEAR; EU Delegations; European Commission")
 
         guard let summary = try Interop.csvRows(out.url.appendingPathComponent("summary.csv")) else { return }
         #expect(summary.first == ["metric", "this_period", "previous_period", "change"])
@@ -38,8 +46,13 @@ import Testing
 
         let markdown = try out.read("report.md")
         #expect(markdown.hasPrefix("# IISG Secretariat — activity report Q4 2023\n"))
-        #expect(markdown.contains("| 1–2 Nov 2023 | The IISG Secretariat meeting with ARK.IT Company (internal) | Tirana, Albania | Meeting | ARK.IT |"))
-        #expect(markdown.contains("| 7 Dec 2023 | 7th IISG Board meeting | Sarajevo, Bosnia and Herzegovina | Board meeting |"))
+        #expect(
+            markdown.contains(
+                "| 1–2 Nov 2023 | The IISG Secretariat meeting with ARK.IT Company (internal) | Tirana, Albania | Meeting | ARK.IT |"
+            ))
+        #expect(
+            markdown.contains(
+                "| 7 Dec 2023 | 7th IISG Board meeting | Sarajevo, Bosnia and Herzegovina | Board meeting |"))
         // The log starts in September 2023: Q4 2022 has no records, and nothing is "new".
         #expect(markdown.contains("| Figure | Q4 2023 | Q3 2023 | Change | Q4 2022 | Change |"))
         #expect(markdown.contains("| Activities | 7 | 2 | +5 | no records | – |"))
@@ -48,18 +61,29 @@ import Testing
         // The board's report carries no file paths; the staff checklist does.
         #expect(!markdown.contains("Data quality") && !markdown.contains("events/2023/"))
         let checklist = try out.read("checklist.md")
-        #expect(checklist.contains("- [ ] IISG Secretariat meeting on IISG Database with EU Delegations and EC (events/2023/2023-10-17-database-meeting-eu-delegations.yml): no place"))
-        #expect(checklist.contains("- [ ] Meeting with European Union Delegation in Serbia (events/2024/eu-delegation-serbia-meeting.yml): draft without a date"))
+        #expect(
+            checklist.contains(
+                "- [ ] IISG Secretariat meeting on IISG Database with EU Delegations and EC (events/2023/2023-10-17-database-meeting-eu-delegations.yml): no place"
+            ))
+        #expect(
+            checklist.contains(
+                "- [ ] Meeting with European Union Delegation in Serbia (events/2024/eu-delegation-serbia-meeting.yml): draft without a date"
+            ))
         // No activity of Q4 2023 is in Kosovo, so the Kosovo* footnote is not printed.
         #expect(!markdown.contains("This designation is without prejudice"))
-        #expect(markdown.contains("![Activities per month by category: Oct 2023: 3 (Meeting 3); Nov 2023: 3 (Meeting 1, Conference 1, Consultations 1); Dec 2023: 1 (Board meeting 1)](activities-by-month.svg)"))
+        #expect(
+            markdown.contains(
+                "![Activities per month by category: Oct 2023: 3 (Meeting 3); Nov 2023: 3 (Meeting 1, Conference 1, Consultations 1); Dec 2023: 1 (Board meeting 1)](activities-by-month.svg)"
+            ))
         let html = try out.read("report.html")
         #expect(!html.contains("<img") && html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox="))
         #expect(html.contains("@media print") && html.contains("counter(pages)"))
         #expect(html.contains("<h1>Activity report Q4 2023</h1>"))
         let svg = try out.read("activities-by-month.svg")
         #expect(svg.contains("prefers-color-scheme: dark") && !svg.contains("currentColor"))
-        #expect(svg.contains("fill=\"#E69F00\"><title>Oct 2023: 3 Meeting</title>"), "meeting is almanac.yml's second category: the second colour")
+        #expect(
+            svg.contains("fill=\"#E69F00\"><title>Oct 2023: 3 Meeting</title>"),
+            "meeting is almanac.yml's second category: the second colour")
     }
 
     @Test func publicReportLeavesInternalActivitiesOut() throws {
@@ -77,16 +101,27 @@ import Testing
         let result = try CLI.run(["report", "2023-Q4", "--project", "examples/iisg", "--out", out.url.path])
         #expect(result.status == 0)
         let committed = CLI.packageRoot.appendingPathComponent("reports/2023-Q4")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: committed.path).sorted() == (Self.reportFiles + ["report.pdf"]).sorted())
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: committed.path).sorted()
+                == (Self.reportFiles + ["report.pdf"]).sorted())
         for file in Self.reportFiles {
             let expected = try Data(contentsOf: committed.appendingPathComponent(file))
             let actual = try Data(contentsOf: out.url.appendingPathComponent(file))
-            #expect(actual == expected, "\(file) differs from the committed one: regenerate it with `almanac report 2023-Q4 --project examples/iisg --out reports/2023-Q4 --pdf` and review the diff")
+            #expect(
+                actual == expected,
+                "\(file) differs from the committed one: regenerate it with `almanac report 2023-Q4 --project examples/iisg --out reports/2023-Q4 --pdf` and review the diff"
+            )
         }
         // Chromium stamps the PDF with the time it was made, so its text is compared.
-        guard BoardPackTests.chromium != nil, let pdftotext = Interop.require(Interop.program("pdftotext"), "pdftotext (Debian package poppler-utils)") else { return }
-        #expect(try CLI.run(["report", "2023-Q4", "--project", "examples/iisg", "--out", out.url.path, "--pdf"]).status == 0)
-        let text = { (folder: URL) in try CLI.runProgram(pdftotext, ["-layout", folder.appendingPathComponent("report.pdf").path, "-"]).stdout }
+        guard BoardPackTests.chromium != nil,
+            let pdftotext = Interop.require(Interop.program("pdftotext"), "pdftotext (Debian package poppler-utils)")
+        else { return }
+        #expect(
+            try CLI.run(["report", "2023-Q4", "--project", "examples/iisg", "--out", out.url.path, "--pdf"]).status == 0
+        )
+        let text = { (folder: URL) in
+            try CLI.runProgram(pdftotext, ["-layout", folder.appendingPathComponent("report.pdf").path, "-"]).stdout
+        }
         #expect(try text(out.url) == text(committed), "report.pdf's text differs from the committed one")
     }
 
@@ -106,7 +141,9 @@ import Testing
         // SOURCE_DATE_EPOCH 1707955200 is 2024-02-15.
         let last = try CLI.run(["report", "last-quarter"], in: project.url)
         #expect(last.stdout.contains("Report 2023-Q4: 2023-10-01 to 2023-12-31"))
-        #expect(FileManager.default.fileExists(atPath: project.url.appendingPathComponent("reports/2023-Q4/report.md").path))
+        #expect(
+            FileManager.default.fileExists(atPath: project.url.appendingPathComponent("reports/2023-Q4/report.md").path)
+        )
 
         let config = try project.read("almanac.yml")
         try project.write("almanac.yml", config + "\nfiscal-year-start: july\n")
@@ -122,11 +159,20 @@ import Testing
     }
 
     @Test(arguments: [
-        (["report", "2023-Q5"], "'2023-Q5' is not a period: a quarter is numbered 1 to 4. Write one of:\n  2023-Q4, Q4 2023 or Q4"),
+        (
+            ["report", "2023-Q5"],
+            "'2023-Q5' is not a period: a quarter is numbered 1 to 4. Write one of:\n  2023-Q4, Q4 2023 or Q4"
+        ),
         (["report", "2019-W53"], "2019 has only 52 ISO weeks"),
-        (["report", "2023-Q4", "--from", "2023-10-01", "--to", "2023-12-31"], "give either PERIOD or --from and --to, not both"),
+        (
+            ["report", "2023-Q4", "--from", "2023-10-01", "--to", "2023-12-31"],
+            "give either PERIOD or --from and --to, not both"
+        ),
         (["report", "--from", "2023-10-01"], "a custom period needs both --from and --to"),
-        (["report", "--from", "2023-12-31", "--to", "2023-10-01"], "the period ends (2023-10-01) before it starts (2023-12-31)"),
+        (
+            ["report", "--from", "2023-12-31", "--to", "2023-10-01"],
+            "the period ends (2023-10-01) before it starts (2023-12-31)"
+        ),
         (["report", "--from", "2023-02-30", "--to", "2023-10-01"], "--from '2023-02-30' is not a date"),
         (["report"], "name the period"),
         (["report", "2023", "--delimiter", "::"], "--delimiter '::' cannot separate CSV fields"),
@@ -142,15 +188,25 @@ import Testing
     @Test func brokenTemplateNamesItsFileAndLine() throws {
         let folder = try TemporaryFolder()
         try folder.write("broken.md.mustache", "# {{title}}\n\n{{#activities}}\n- {{title}}\n")
-        let result = try CLI.run(["report", "2023-Q4", "--project", "examples/iisg", "--out", folder.url.appendingPathComponent("out").path, "--template", folder.url.appendingPathComponent("broken.md.mustache").path])
+        let result = try CLI.run([
+            "report", "2023-Q4", "--project", "examples/iisg", "--out", folder.url.appendingPathComponent("out").path,
+            "--template", folder.url.appendingPathComponent("broken.md.mustache").path,
+        ])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("broken.md.mustache:5:1: error: template error: a section is never closed"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("broken.md.mustache:5:1: error: template error: a section is never closed"),
+            "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("out").path))
 
         try folder.write("partial.md.mustache", "# {{title}}\n{{> missing}}\n")
-        let missing = try CLI.run(["report", "2023-Q4", "--project", "examples/iisg", "--template", folder.url.appendingPathComponent("partial.md.mustache").path])
+        let missing = try CLI.run([
+            "report", "2023-Q4", "--project", "examples/iisg", "--template",
+            folder.url.appendingPathComponent("partial.md.mustache").path,
+        ])
         #expect(missing.status == 1)
-        #expect(missing.stderr.contains("partial.md.mustache:2:1: error: there is no partial 'missing'"), "\(missing.stderr)")
+        #expect(
+            missing.stderr.contains("partial.md.mustache:2:1: error: there is no partial 'missing'"),
+            "\(missing.stderr)")
     }
 
     /// Q3 2023 is the log's first quarter: its previous quarter has no records, which
@@ -168,7 +224,9 @@ import Testing
         let project = try TemporaryFolder(copying: CLI.fixtures.appendingPathComponent("reports"))
         #expect(try CLI.run(["report", "2023-Q4", "--out", "out"], in: project.url).status == 0)
         let markdown = try project.read("out/report.md")
-        #expect(markdown.contains("Kosovo\\*") && markdown.contains("\\*This designation is without prejudice to positions on status"))
+        #expect(
+            markdown.contains("Kosovo\\*")
+                && markdown.contains("\\*This designation is without prejudice to positions on status"))
         #expect(try project.read("out/report.html").contains("This designation is without prejudice"))
         #expect(try CLI.run(["report", "2022-Q4", "--out", "out-2022"], in: project.url).status == 0)
         #expect(try !project.read("out-2022/report.md").contains("This designation"))
@@ -178,13 +236,18 @@ import Testing
     /// the partial too (swift-mustache would switch back to HTML escaping there).
     @Test func customTemplateWithPartialEscapesForMarkdown() throws {
         let project = try TemporaryFolder(copying: CLI.fixtures.appendingPathComponent("reports"))
-        try project.write("templates/board.md.mustache", "# {{title}}\n\n| Activity | Partners |\n| --- | --- |\n{{#activities}}\n{{> row.md}}\n{{/activities}}\n")
+        try project.write(
+            "templates/board.md.mustache",
+            "# {{title}}\n\n| Activity | Partners |\n| --- | --- |\n{{#activities}}\n{{> row.md}}\n{{/activities}}\n")
         try project.write("templates/row.md.mustache", "| {{title}} | {{partners}} |")
-        try project.write("almanac.yml", try project.read("almanac.yml") + "report:\n  template: templates/board.md.mustache\n")
+        try project.write(
+            "almanac.yml", try project.read("almanac.yml") + "report:\n  template: templates/board.md.mustache\n")
         let result = try CLI.run(["report", "2023-Q4", "--out", "out"], in: project.url)
         #expect(result.status == 0, "\(result.stderr)")
         let markdown = try project.read("out/report.md")
         #expect(markdown.hasPrefix("# O'Brien & Partners \\| Secretariat — activity report Q4 2023\n"))
-        #expect(markdown.contains("| O'Brien & Partners \\| Co \\*launch\\* \\[draft\\] \\<b\\> | A, B \"quoted\", Kosovo\\* |"))
+        #expect(
+            markdown.contains(
+                "| O'Brien & Partners \\| Co \\*launch\\* \\[draft\\] \\<b\\> | A, B \"quoted\", Kosovo\\* |"))
     }
 }

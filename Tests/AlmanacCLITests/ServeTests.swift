@@ -20,10 +20,14 @@ import Testing
             self.task = task
         }
 
-        static func start(project: URL = CLI.packageRoot.appendingPathComponent("examples/iisg")) async throws -> RunningServer {
+        static func start(project: URL = CLI.packageRoot.appendingPathComponent("examples/iisg")) async throws
+            -> RunningServer
+        {
             let folder = try TemporaryFolder(copying: project)
-            let configuration = SiteServer.Configuration(projectDirectory: folder.url.path, port: 0, pollInterval: .milliseconds(100))
-            let server = try SiteServer(configuration: configuration, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+            let configuration = SiteServer.Configuration(
+                projectDirectory: folder.url.path, port: 0, pollInterval: .milliseconds(100))
+            let server = try SiteServer(
+                configuration: configuration, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
             let box = PortBox()
             // On threads of its own: other tests block the few threads of Swift's concurrency
             // pool (waiting for processes), which would stall a server that shares them.
@@ -80,7 +84,9 @@ import Testing
         let result = try CLI.run(["feed", "--out", out.path], in: running.folder.url, epoch: nil)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try Data(contentsOf: out.appendingPathComponent("all.ics")) == answer.body)
-        #expect(answer.text.contains("BEGIN:VCALENDAR") && answer.text.contains("UID:2023-12-07-iisg-board-meeting@iisg.example.org"))
+        #expect(
+            answer.text.contains("BEGIN:VCALENDAR")
+                && answer.text.contains("UID:2023-12-07-iisg-board-meeting@iisg.example.org"))
     }
 
     @Test func headAnswersTheHeadersOfGetWithoutTheBody() async throws {
@@ -90,25 +96,39 @@ import Testing
         #expect(head.status == 200)
         #expect(head.body.isEmpty)
         #expect(head["Content-Length"] == String(get.body.count))
-        for name in ["Content-Type", "ETag", "Last-Modified", "Cache-Control"] { #expect(head[name] == get[name], "\(name)") }
+        for name in ["Content-Type", "ETag", "Last-Modified", "Cache-Control"] {
+            #expect(head[name] == get[name], "\(name)")
+        }
         #expect(try await running.get("/nothing-here.ics", method: "HEAD").status == 404)
     }
 
     @Test func conditionalRequestsAnswer304() async throws {
         let running = try await RunningServer.start()
         let first = try await running.get("/all.ics")
-        let etag = try #require(first["ETag"]), lastModified = try #require(first["Last-Modified"])
+        let etag = try #require(first["ETag"])
+        let lastModified = try #require(first["Last-Modified"])
         let byTag = try await running.get("/all.ics", headers: ["If-None-Match": etag])
         #expect(byTag.status == 304 && byTag.body.isEmpty)
         #expect(byTag["ETag"] == etag && byTag["Cache-Control"] == first["Cache-Control"])
-        #expect(try await running.get("/all.ics", headers: ["If-None-Match": "\"other\", W/\(etag)"]).status == 304, "weak comparison, list")
+        #expect(
+            try await running.get("/all.ics", headers: ["If-None-Match": "\"other\", W/\(etag)"]).status == 304,
+            "weak comparison, list")
         #expect(try await running.get("/all.ics", headers: ["If-None-Match": "\"other\""]).status == 200)
         #expect(try await running.get("/all.ics", headers: ["If-Modified-Since": lastModified]).status == 304)
-        #expect(try await running.get("/all.ics", headers: ["If-Modified-Since": "Mon, 01 Jan 2001 00:00:00 GMT"]).status == 200)
-        #expect(try await running.get("/all.ics", headers: ["If-Modified-Since": "yesterday"]).status == 200, "an unreadable date is ignored")
+        #expect(
+            try await running.get("/all.ics", headers: ["If-Modified-Since": "Mon, 01 Jan 2001 00:00:00 GMT"]).status
+                == 200)
+        #expect(
+            try await running.get("/all.ics", headers: ["If-Modified-Since": "yesterday"]).status == 200,
+            "an unreadable date is ignored")
         // If-None-Match wins over If-Modified-Since.
-        #expect(try await running.get("/all.ics", headers: ["If-None-Match": "\"other\"", "If-Modified-Since": lastModified]).status == 200)
-        #expect(try await running.get("/", headers: ["If-None-Match": try #require(try await running.get("/")["ETag"])]).status == 304)
+        #expect(
+            try await running.get(
+                "/all.ics", headers: ["If-None-Match": "\"other\"", "If-Modified-Since": lastModified]
+            ).status == 200)
+        #expect(
+            try await running.get("/", headers: ["If-None-Match": try #require(try await running.get("/")["ETag"])])
+                .status == 304)
     }
 
     @Test func gzipWhenAskedAndOnlyThen() async throws {
@@ -123,10 +143,15 @@ import Testing
         let gunzip = try CLI.runProgram(URL(fileURLWithPath: "/bin/sh"), ["-c", "gzip -dc"], input: zipped.body)
         #expect(gunzip.status == 0)
         #expect(Data(gunzip.stdout.utf8) == plain.body)
-        #expect(try await running.get("/all.ics", headers: ["Accept-Encoding": "gzip;q=0, identity"])["Content-Encoding"] == nil)
+        #expect(
+            try await running.get("/all.ics", headers: ["Accept-Encoding": "gzip;q=0, identity"])["Content-Encoding"]
+                == nil)
         #expect(try await running.get("/all.ics", headers: ["Accept-Encoding": "br"])["Content-Encoding"] == nil)
         #expect(try await running.get("/all.ics", headers: ["Accept-Encoding": "*"])["Content-Encoding"] == "gzip")
-        #expect(try await running.get("/all.ics", headers: ["Accept-Encoding": "gzip", "If-None-Match": try #require(zipped["ETag"])]).status == 304)
+        #expect(
+            try await running.get(
+                "/all.ics", headers: ["Accept-Encoding": "gzip", "If-None-Match": try #require(zipped["ETag"])]
+            ).status == 304)
     }
 
     @Test func calendarServicesWithoutAcceptHeader() async throws {
@@ -140,7 +165,11 @@ import Testing
             "Mozilla/5.0 (X11; Linux x86_64; rv:115.0) Gecko/20100101 Thunderbird/115.6.0",
         ]
         for agent in agents {
-            let answer = try await HTTPProbe.exchange(port: running.port, Data("GET /all.ics HTTP/1.1\r\nHost: calendar.example.org\r\nUser-Agent: \(agent)\r\nConnection: close\r\n\r\n".utf8))
+            let answer = try await HTTPProbe.exchange(
+                port: running.port,
+                Data(
+                    "GET /all.ics HTTP/1.1\r\nHost: calendar.example.org\r\nUser-Agent: \(agent)\r\nConnection: close\r\n\r\n"
+                        .utf8))
             #expect(answer.status == 200, "\(agent)")
             #expect(answer["Content-Type"] == "text/calendar; charset=utf-8")
             #expect(answer.text.hasPrefix("BEGIN:VCALENDAR\r\n"))
@@ -152,19 +181,31 @@ import Testing
         let before = try await running.get("/all.ics")
         let record = "events/2023/2023-12-07-iisg-board-meeting.yml"
         let text = try running.folder.read(record)
-        try running.folder.write(record, text.replacingOccurrences(of: "title: 7th IISG Board meeting", with: "title: 7th IISG Board meeting (moved)"))
+        try running.folder.write(
+            record,
+            text.replacingOccurrences(
+                of: "title: 7th IISG Board meeting", with: "title: 7th IISG Board meeting (moved)"))
         var after = before
-        #expect(try await HTTPProbe.waitFor {
-            after = try await running.get("/all.ics")
-            return after.text.contains("SUMMARY:7th IISG Board meeting (moved)")
-        })
+        #expect(
+            try await HTTPProbe.waitFor {
+                after = try await running.get("/all.ics")
+                return after.text.contains("SUMMARY:7th IISG Board meeting (moved)")
+            })
         #expect(after["ETag"] != before["ETag"])
-        let old = try #require(before["Last-Modified"].flatMap(Self.seconds)), new = try #require(after["Last-Modified"].flatMap(Self.seconds))
-        #expect(new > old, "Last-Modified moves forward with the bytes: \(before["Last-Modified"] ?? "") → \(after["Last-Modified"] ?? "")")
+        let old = try #require(before["Last-Modified"].flatMap(Self.seconds))
+        let new = try #require(after["Last-Modified"].flatMap(Self.seconds))
+        #expect(
+            new > old,
+            "Last-Modified moves forward with the bytes: \(before["Last-Modified"] ?? "") → \(after["Last-Modified"] ?? "")"
+        )
         #expect(after.text.contains("SEQUENCE:1"), "subscribers are told of the change")
-        #expect(try await running.get("/all.ics", headers: ["If-None-Match": try #require(before["ETag"])]).status == 200, "the old copy is stale")
+        #expect(
+            try await running.get("/all.ics", headers: ["If-None-Match": try #require(before["ETag"])]).status == 200,
+            "the old copy is stale")
         // The per-activity file follows too.
-        #expect(try await running.get("/events/2023-12-07-iisg-board-meeting.ics").text.contains("SUMMARY:7th IISG Board meeting (moved)"))
+        #expect(
+            try await running.get("/events/2023-12-07-iisg-board-meeting.ics").text.contains(
+                "SUMMARY:7th IISG Board meeting (moved)"))
     }
 
     @Test func aBrokenEditKeepsTheLastGoodFeed() async throws {
@@ -190,17 +231,23 @@ import Testing
         let running = try await RunningServer.start()
         // Something a path escape would find: the project's own files, and a symbolic link
         // from the project to the machine's password file.
-        try FileManager.default.createSymbolicLink(atPath: running.folder.url.appendingPathComponent("passwd").path, withDestinationPath: "/etc/passwd")
+        try FileManager.default.createSymbolicLink(
+            atPath: running.folder.url.appendingPathComponent("passwd").path, withDestinationPath: "/etc/passwd")
         let targets = [
-            "/../almanac.yml", "/%2e%2e/almanac.yml", "/%2E%2E%2Falmanac.yml", "/..%2falmanac.yml", "/events/../../almanac.yml",
-            "/reports/..%2f..%2falmanac.yml", "/%252e%252e/almanac.yml", "/..\\almanac.yml", "/%5c..%5calmanac.yml", "/all.ics%00.html",
-            "//etc/passwd", "/passwd", "/../passwd", "/almanac.yml", "/almanac-state.txt", "/events/2023/2023-12-07-iisg-board-meeting.yml",
+            "/../almanac.yml", "/%2e%2e/almanac.yml", "/%2E%2E%2Falmanac.yml", "/..%2falmanac.yml",
+            "/events/../../almanac.yml",
+            "/reports/..%2f..%2falmanac.yml", "/%252e%252e/almanac.yml", "/..\\almanac.yml", "/%5c..%5calmanac.yml",
+            "/all.ics%00.html",
+            "//etc/passwd", "/passwd", "/../passwd", "/almanac.yml", "/almanac-state.txt",
+            "/events/2023/2023-12-07-iisg-board-meeting.yml",
             "/.almanac.lock", "/%", "/%zz", "http://evil.example/../almanac.yml", "*",
         ]
         for target in targets {
             let answer = try await running.get(target)
             #expect([400, 404].contains(answer.status), "\(target) → \(answer.status)")
-            #expect(!answer.text.contains("root:") && !answer.text.contains("domain: iisg.example.org") && !answer.text.contains("title:"), "\(target)")
+            #expect(
+                !answer.text.contains("root:") && !answer.text.contains("domain: iisg.example.org")
+                    && !answer.text.contains("title:"), "\(target)")
         }
     }
 
@@ -216,10 +263,16 @@ import Testing
             #expect(answer.status == 405, "\(method)")
             #expect(answer["Allow"] == "GET, HEAD")
         }
-        let upload = try await HTTPProbe.exchange(port: running.port, Data("GET /all.ics HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\nConnection: close\r\n\r\n".utf8))
+        let upload = try await HTTPProbe.exchange(
+            port: running.port,
+            Data("GET /all.ics HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\nConnection: close\r\n\r\n".utf8))
         #expect(upload.status == 413)
         // A header beyond the limit is refused, not buffered.
-        let huge = try await HTTPProbe.exchange(port: running.port, Data("GET /all.ics HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: 20_000))\r\nConnection: close\r\n\r\n".utf8))
+        let huge = try await HTTPProbe.exchange(
+            port: running.port,
+            Data(
+                "GET /all.ics HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: 20_000))\r\nConnection: close\r\n\r\n"
+                    .utf8))
         #expect(huge.status == 400 || huge.status == 431)
     }
 
@@ -228,7 +281,10 @@ import Testing
         let index = try await running.get("/")
         #expect(index.status == 200)
         #expect(index["Content-Type"] == "text/html; charset=utf-8")
-        #expect(index["Content-Security-Policy"] == "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+        #expect(
+            index["Content-Security-Policy"]
+                == "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+        )
         #expect(index["X-Frame-Options"] == "DENY")
         #expect(index.text.contains("webcal://iisg.example.org/calendar/all.ics"))
         #expect(try await running.get("/index.html").body == index.body)

@@ -20,25 +20,34 @@ import Testing
         let folder = try project(["2023/a.yml": "id: a\ntitle: A\nstart: 2023-10-05\norganisations: RCC, DG NEAR\n"])
         let result = try check(folder)
         #expect(result.status == 0)
-        #expect(result.stderr.contains("events/2023/a.yml:4:1: warning: 'RCC, DG NEAR' is read as one partner organisation, not 2\n  hint: write several as a list: `organisations: [RCC, DG NEAR]`"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "events/2023/a.yml:4:1: warning: 'RCC, DG NEAR' is read as one partner organisation, not 2\n  hint: write several as a list: `organisations: [RCC, DG NEAR]`"
+            ), "\(result.stderr)")
 
         try folder.write("events/2023/a.yml", "id: a\ntitle: A\nstart: 2023-10-05\norganisations: [RCC, DG NEAR]\n")
         #expect(try check(folder).stderr.isEmpty)
         #expect(try CLI.run(["report", "2023-Q4"], in: folder.url).status == 0)
         #expect(try folder.read("reports/2023-Q4/summary.csv").contains("partner_organisations,2,"))
         // A name that holds a comma is kept whole when quoted in a list.
-        try folder.write("events/2023/a.yml", "id: a\ntitle: A\nstart: 2023-10-05\norganisations: [\"Ministry of Interior, Serbia\"]\n")
+        try folder.write(
+            "events/2023/a.yml",
+            "id: a\ntitle: A\nstart: 2023-10-05\norganisations: [\"Ministry of Interior, Serbia\"]\n")
         #expect(try check(folder).stderr.isEmpty)
     }
 
     @Test func anUnknownCityIsAWarningWithNamesFromTheGazetteerAndIsListedInTheReport() throws {
         let folder = try project([
             "2023/a.yml": "id: a\ntitle: Workshop A\nstart: 2023-10-05\nlocation:\n  city: Sarajvo\n",
-            "2023/b.yml": "id: b\ntitle: Workshop B\nstart: 2023-10-06\nlocation:\n  city: Mavrovo\n  country: North Macedonia\n",
+            "2023/b.yml":
+                "id: b\ntitle: Workshop B\nstart: 2023-10-06\nlocation:\n  city: Mavrovo\n  country: North Macedonia\n",
         ])
         let result = try check(folder)
         #expect(result.status == 0)
-        #expect(result.stderr.contains("events/2023/a.yml:5:3: warning: the city 'Sarajvo' is not in the gazetteer, so the activity has no country and counts under none; did you mean 'Sarajevo'?"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "events/2023/a.yml:5:3: warning: the city 'Sarajvo' is not in the gazetteer, so the activity has no country and counts under none; did you mean 'Sarajevo'?"
+            ), "\(result.stderr)")
         // A country given explicitly says the writer knows the place.
         #expect(!result.stderr.contains("b.yml"))
 
@@ -46,7 +55,9 @@ import Testing
         // The data-quality list is in the staff checklist beside the report.
         let checklist = try folder.read("reports/2023-Q4/checklist.md")
         let quality = try #require(checklist.components(separatedBy: "## Data quality").last)
-        #expect(quality.contains("- [ ] Workshop A (events/2023/a.yml): city 'Sarajvo' not in the gazetteer, so no country"))
+        #expect(
+            quality.contains("- [ ] Workshop A (events/2023/a.yml): city 'Sarajvo' not in the gazetteer, so no country")
+        )
         #expect(!quality.contains("Mavrovo"))
     }
 
@@ -54,7 +65,10 @@ import Testing
         let folder = try project(["2023/a.yml": "id: a\ntitle: Coordination meeting #3 with RCC\nstart: 2023-10-05\n"])
         let result = try check(folder)
         #expect(result.status == 0)
-        #expect(result.stderr.contains("events/2023/a.yml:2:1: warning: the title stops before '#3 with RCC': YAML reads ' #' and what follows as a comment, so the title is 'Coordination meeting'\n  hint: put the whole title in quotes: `title: 'Coordination meeting #3 with RCC'`"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "events/2023/a.yml:2:1: warning: the title stops before '#3 with RCC': YAML reads ' #' and what follows as a comment, so the title is 'Coordination meeting'\n  hint: put the whole title in quotes: `title: 'Coordination meeting #3 with RCC'`"
+            ), "\(result.stderr)")
         // Quoted, or a comment set apart as comments are, is what the writer meant.
         try folder.write("events/2023/a.yml", "id: a\ntitle: 'Coordination meeting #3 with RCC'\nstart: 2023-10-05\n")
         #expect(try check(folder).stderr.isEmpty)
@@ -74,17 +88,30 @@ import Testing
         let result = try CLI.run(["report", "2023-Q4"], in: folder.url)
         #expect(result.status == 1)
         #expect(result.stdout.contains("1 activity, 1 day of activity, 1 city, 1 country"), "\(result.stdout)")
-        #expect(result.stderr.contains("2 records were left out because they have errors: run almanac check to see them."))
+        #expect(
+            result.stderr.contains("2 records were left out because they have errors: run almanac check to see them."))
         #expect(result.stderr.contains("events/2023/board.yml:1:1: error: the id 'board' is already used by"))
         #expect(try folder.read("reports/2023-Q4/summary.csv").contains("activities,1,"))
-        #expect(try folder.read("reports/2023-Q4/activities.csv").components(separatedBy: "\r\n").filter { $0.hasPrefix("board,") }.count == 1)
-        #expect(try folder.read("reports/2023-Q4/report.md").contains("\n> **Warning:** 2 records were left out because they have errors: run almanac check to see them.\n"))
-        #expect(try folder.read("reports/2023-Q4/report.html").contains("<p class=\"warning\" role=\"alert\"><strong>Warning:</strong> 2 records were left out because they have errors"))
-        #expect(try folder.read("reports/2023-Q4/checklist.md").contains("\n- [ ] 2 records were left out because they have errors: run almanac check to see them.\n"))
+        #expect(
+            try folder.read("reports/2023-Q4/activities.csv").components(separatedBy: "\r\n").filter {
+                $0.hasPrefix("board,")
+            }.count == 1)
+        #expect(
+            try folder.read("reports/2023-Q4/report.md").contains(
+                "\n> **Warning:** 2 records were left out because they have errors: run almanac check to see them.\n"))
+        #expect(
+            try folder.read("reports/2023-Q4/report.html").contains(
+                "<p class=\"warning\" role=\"alert\"><strong>Warning:</strong> 2 records were left out because they have errors"
+            ))
+        #expect(
+            try folder.read("reports/2023-Q4/checklist.md").contains(
+                "\n- [ ] 2 records were left out because they have errors: run almanac check to see them.\n"))
         // The same rule and the same words in the agenda and the export.
         let list = try CLI.run(["list", "2023-Q4"], in: folder.url)
         #expect(list.stdout.components(separatedBy: "Board").count == 2, "\(list.stdout)")
-        #expect(list.stderr == "warning: 2 records were left out because they have errors: run almanac check to see them.\n")
+        #expect(
+            list.stderr == "warning: 2 records were left out because they have errors: run almanac check to see them.\n"
+        )
         let export = try CLI.run(["export", "csv", "2023-Q4"], in: folder.url)
         #expect(export.status == 1)
         #expect(export.stdout.components(separatedBy: "\r\nboard,").count == 2)
@@ -103,7 +130,10 @@ import Testing
         let folder = try project(["2023/a.yml": "id: a\ntitle: Pings\nstart: 2023-10-05T10:00\nrepeat: FREQ=HOURLY\n"])
         let result = try check(folder)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("events/2023/a.yml:4:1: error: 'FREQ=HOURLY' repeats every hour without end, which no report can count\n  hint: end the series with COUNT"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "events/2023/a.yml:4:1: error: 'FREQ=HOURLY' repeats every hour without end, which no report can count\n  hint: end the series with COUNT"
+            ), "\(result.stderr)")
         for rule in ["FREQ=MINUTELY;INTERVAL=30", "FREQ=SECONDLY"] {
             try folder.write("events/2023/a.yml", "id: a\ntitle: Pings\nstart: 2023-10-05T10:00\nrepeat: \(rule)\n")
             #expect(try check(folder).status == 1, "\(rule)")
@@ -116,19 +146,33 @@ import Testing
 
     @Test func aSeriesCutAtTheOccurrenceLimitIsReported() throws {
         // Hourly from 2010: more than 100,000 occurrences before Q4 2023 even starts.
-        let folder = try project(["a.yml": "id: a\ntitle: Hourly check\nstart: 2010-01-01T10:00\nrepeat: FREQ=HOURLY;COUNT=200000\n"])
+        let folder = try project([
+            "a.yml": "id: a\ntitle: Hourly check\nstart: 2010-01-01T10:00\nrepeat: FREQ=HOURLY;COUNT=200000\n"
+        ])
         #expect(try check(folder).status == 0)
         let result = try CLI.run(["report", "2023-Q4"], in: folder.url)
         #expect(result.status == 0)
-        #expect(result.stderr.contains("warning: events/a.yml: the series repeats more than 100,000 times between its start and the end of 2023-Q4, so its later occurrences are not counted"), "\(result.stderr)")
-        #expect(try folder.read("reports/2023-Q4/checklist.md").contains("- [ ] Hourly check (events/a.yml): a series of more than 100,000 occurrences since its start: later ones are not counted"))
+        #expect(
+            result.stderr.contains(
+                "warning: events/a.yml: the series repeats more than 100,000 times between its start and the end of 2023-Q4, so its later occurrences are not counted"
+            ), "\(result.stderr)")
+        #expect(
+            try folder.read("reports/2023-Q4/checklist.md").contains(
+                "- [ ] Hourly check (events/a.yml): a series of more than 100,000 occurrences since its start: later ones are not counted"
+            ))
         // The agenda and the export say so too.
         let list = try CLI.run(["list", "2023-Q4"], in: folder.url)
-        #expect(list.stderr.contains("warning: events/a.yml: the series repeats more than 100,000 times between its start and the end of 2023-Q4, so its later occurrences are not listed"), "\(list.stderr)")
+        #expect(
+            list.stderr.contains(
+                "warning: events/a.yml: the series repeats more than 100,000 times between its start and the end of 2023-Q4, so its later occurrences are not listed"
+            ), "\(list.stderr)")
         let export = try CLI.run(["export", "csv", "2023-Q4"], in: folder.url)
-        #expect(export.stderr.contains("warning: events/a.yml: the series repeats more than 100,000 times"), "\(export.stderr)")
+        #expect(
+            export.stderr.contains("warning: events/a.yml: the series repeats more than 100,000 times"),
+            "\(export.stderr)")
         // A series well within the limit says nothing.
-        try folder.write("events/a.yml", "id: a\ntitle: Hourly check\nstart: 2023-10-01T10:00\nrepeat: FREQ=HOURLY;COUNT=200000\n")
+        try folder.write(
+            "events/a.yml", "id: a\ntitle: Hourly check\nstart: 2023-10-01T10:00\nrepeat: FREQ=HOURLY;COUNT=200000\n")
         let near = try CLI.run(["report", "2023-Q4"], in: folder.url)
         #expect(near.stderr.isEmpty)
         #expect(try folder.read("reports/2023-Q4/summary.csv").contains("activities,2198,"))

@@ -48,8 +48,11 @@ import Testing
         let profile = try TemporaryFolder()
         let process = Process()
         process.executableURL = browser
-        process.arguments = ["--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--disable-extensions",
-                             "--user-data-dir=\(profile.url.path)", "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000"] + arguments + [url]
+        process.arguments =
+            [
+                "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--disable-extensions",
+                "--user-data-dir=\(profile.url.path)", "--enable-logging=stderr", "--v=0", "--virtual-time-budget=5000",
+            ] + arguments + [url]
         let output = Pipe()
         let logFile = profile.url.appendingPathComponent("chromium.log")
         _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
@@ -69,7 +72,9 @@ import Testing
     }
 
     static func browser() -> URL? {
-        Interop.require(Interop.program("chromium") ?? Interop.program("chromium-browser"), "Debian's chromium (apt-get install chromium)")
+        Interop.require(
+            Interop.program("chromium") ?? Interop.program("chromium-browser"),
+            "Debian's chromium (apt-get install chromium)")
     }
 
     /// Console lines chromium logged: any is a failure (CSP violations, script errors,
@@ -86,19 +91,30 @@ import Testing
         #expect(Self.consoleMessages(log).isEmpty, "console: \(Self.consoleMessages(log))")
         #expect(dom.contains("<h1>IISG activities</h1>"))
         #expect(dom.contains("href=\"webcal://iisg.example.org/calendar/all.ics\""))
-        #expect(dom.contains("href=\"https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Fiisg.example.org%2Fcalendar%2Fall.ics\""))
-        #expect(dom.contains("href=\"https://outlook.office.com/calendar/0/addfromweb?url=https%3A%2F%2Fiisg.example.org%2Fcalendar%2Fall.ics&amp;name="))
+        #expect(
+            dom.contains(
+                "href=\"https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Fiisg.example.org%2Fcalendar%2Fall.ics\""
+            ))
+        #expect(
+            dom.contains(
+                "href=\"https://outlook.office.com/calendar/0/addfromweb?url=https%3A%2F%2Fiisg.example.org%2Fcalendar%2Fall.ics&amp;name="
+            ))
         #expect(dom.contains("value=\"https://iisg.example.org/calendar/all.ics\""))
         // The copy buttons are hidden until the site's script turns them on: it ran under the policy.
-        #expect(dom.contains("<button type=\"button\" data-copy=\"address-all\">Copy</button>"), "the script ran and showed the copy button")
+        #expect(
+            dom.contains("<button type=\"button\" data-copy=\"address-all\">Copy</button>"),
+            "the script ran and showed the copy button")
         try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
         for (name, size) in [("index-phone.png", "390,1600"), ("index-desktop.png", "1280,1800")] {
             let file = Self.screenshots.appendingPathComponent(name)
             try? FileManager.default.removeItem(at: file)
-            let shot = try Self.chromium(browser, ["--screenshot=\(file.path)", "--window-size=\(size)", "--hide-scrollbars"], url: url)
+            let shot = try Self.chromium(
+                browser, ["--screenshot=\(file.path)", "--window-size=\(size)", "--hide-scrollbars"], url: url)
             #expect(Self.consoleMessages(shot.log).isEmpty, "\(name): \(Self.consoleMessages(shot.log))")
             let bytes = try Data(contentsOf: file)
-            #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) && bytes.count > 10_000, "\(name) is a PNG of a rendered page")
+            #expect(
+                bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) && bytes.count > 10_000,
+                "\(name) is a PNG of a rendered page")
         }
     }
 
@@ -114,7 +130,8 @@ import Testing
         let file = Self.screenshots.appendingPathComponent("report-2023-Q4.png")
         try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
         try? FileManager.default.removeItem(at: file)
-        let shot = try Self.chromium(browser, ["--screenshot=\(file.path)", "--window-size=1280,2400", "--hide-scrollbars"], url: url)
+        let shot = try Self.chromium(
+            browser, ["--screenshot=\(file.path)", "--window-size=1280,2400", "--hide-scrollbars"], url: url)
         #expect(Self.consoleMessages(shot.log).isEmpty, "console: \(Self.consoleMessages(shot.log))")
         #expect(try Data(contentsOf: file).count > 10_000)
     }

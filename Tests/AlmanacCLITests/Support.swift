@@ -18,19 +18,28 @@ enum CLI {
         return url
     }()
 
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     static var fixtures: URL { packageRoot.appendingPathComponent("Tests/AlmanacCLITests/Fixtures") }
 
     /// Runs `almanac` with `arguments` in `directory`, with `SOURCE_DATE_EPOCH` and any extra
     /// environment; standard input is closed, as in CI, unless `input` is given.
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], epoch: Int64? = 1_707_955_200, input: Data? = nil) throws -> CLIResult {
-        try runProgram(productsDirectory.appendingPathComponent("almanac"), arguments, in: directory, environment: environment, epoch: epoch, input: input)
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+        epoch: Int64? = 1_707_955_200, input: Data? = nil
+    ) throws -> CLIResult {
+        try runProgram(
+            productsDirectory.appendingPathComponent("almanac"), arguments, in: directory, environment: environment,
+            epoch: epoch, input: input)
     }
 
     /// Runs any program and collects its output.
-    static func runProgram(_ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], epoch: Int64? = nil, input: Data? = nil) throws -> CLIResult {
+    static func runProgram(
+        _ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+        epoch: Int64? = nil, input: Data? = nil
+    ) throws -> CLIResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -40,7 +49,8 @@ enum CLI {
         env["NO_COLOR"] = "1"
         env.merge(environment) { $1 }
         process.environment = env
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         let stdin = Pipe()
@@ -53,7 +63,9 @@ enum CLI {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return CLIResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        return CLIResult(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 }
 
@@ -70,7 +82,8 @@ final class TemporaryFolder {
     convenience init(copying source: URL) throws {
         try self.init()
         for item in try FileManager.default.contentsOfDirectory(atPath: source.path) {
-            try FileManager.default.copyItem(at: source.appendingPathComponent(item), to: url.appendingPathComponent(item))
+            try FileManager.default.copyItem(
+                at: source.appendingPathComponent(item), to: url.appendingPathComponent(item))
         }
     }
 

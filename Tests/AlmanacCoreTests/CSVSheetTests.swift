@@ -1,5 +1,6 @@
-@testable import AlmanacCore
 import Testing
+
+@testable import AlmanacCore
 
 /// The CSV reader: RFC 4180 quoting, every line-end style, and the line each row starts on.
 @Suite struct CSVSheetTests {
@@ -10,10 +11,14 @@ import Testing
     }
 
     @Test func quotedCellsHoldDelimitersLineBreaksAndDoubledQuotes() throws {
-        let (read, _) = sheet("title,start,notes\r\n\"Budget, part 1\",2024-01-05,\"say \"\"hi\"\"\r\nand bye\"\r\nPlain,2024-01-06,\r\n")
+        let (read, _) = sheet(
+            "title,start,notes\r\n\"Budget, part 1\",2024-01-05,\"say \"\"hi\"\"\r\nand bye\"\r\nPlain,2024-01-06,\r\n")
         let table = try #require(read)
         #expect(table.header == ["title", "start", "notes"])
-        #expect(table.rows.map(\.cells) == [["Budget, part 1", "2024-01-05", "say \"hi\"\r\nand bye"], ["Plain", "2024-01-06", ""]])
+        #expect(
+            table.rows.map(\.cells) == [
+                ["Budget, part 1", "2024-01-05", "say \"hi\"\r\nand bye"], ["Plain", "2024-01-06", ""],
+            ])
         #expect(table.rows.map(\.line) == [2, 4], "a row after a two-line cell starts on line 4")
         #expect(table.rows.map(\.number) == [2, 3])
     }
@@ -22,7 +27,9 @@ import Testing
         for end in ["\n", "\r\n", "\r"] {
             let (read, _) = sheet(["title;start", "", "A;2024-01-05", "  ;  ", "B;2024-01-06"].joined(separator: end))
             let table = try #require(read)
-            #expect(table.rows.map(\.cells) == [["A", "2024-01-05"], ["B", "2024-01-06"]], "line end \(end.debugDescription)")
+            #expect(
+                table.rows.map(\.cells) == [["A", "2024-01-05"], ["B", "2024-01-06"]],
+                "line end \(end.debugDescription)")
             #expect(table.rows.map(\.line) == [3, 5])
             #expect(table.rows.map(\.number) == [2, 3], "blank rows are not counted")
         }

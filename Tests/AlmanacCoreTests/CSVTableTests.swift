@@ -9,7 +9,10 @@ import Testing
         table.append([.text("say \"hi\""), .number(3)])
         table.append([.text("two\nlines"), .number(4)])
         table.append([.text("O'Brien & Partners"), .signed(-2)])
-        #expect(table.text() == "text,count\r\nplain,1\r\n\"a, b\",2\r\n\"say \"\"hi\"\"\",3\r\n\"two\nlines\",4\r\nO'Brien & Partners,-2\r\n")
+        #expect(
+            table.text()
+                == "text,count\r\nplain,1\r\n\"a, b\",2\r\n\"say \"\"hi\"\"\",3\r\n\"two\nlines\",4\r\nO'Brien & Partners,-2\r\n"
+        )
     }
 
     @Test func neutralisesFormulaTextButNeverNumbers() {
@@ -19,7 +22,10 @@ import Testing
         table.append([.signed(3)])
         table.append([.signed(0)])
         let lines = table.text().components(separatedBy: "\r\n")
-        #expect(Array(lines[1...8]) == ["\"'=1+1\"", "\"'+49 30\"", "\"'-5\"", "\"'@SUM(A1)\"", "\"'\tx\"", "\"'\rx\"", "\"'\nx\"", "a=b"])
+        #expect(
+            Array(lines[1...8]) == [
+                "\"'=1+1\"", "\"'+49 30\"", "\"'-5\"", "\"'@SUM(A1)\"", "\"'\tx\"", "\"'\rx\"", "\"'\nx\"", "a=b",
+            ])
         #expect(Array(lines[9...11]) == ["-5", "+3", "0"])
     }
 

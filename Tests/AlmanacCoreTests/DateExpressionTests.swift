@@ -1,12 +1,14 @@
-@testable import AlmanacCore
 import PropertyBased
 import Testing
+
+@testable import AlmanacCore
 
 @Suite struct DateExpressionTests {
     /// The first date expression in `text`, as ISO start and end; years left out become 2023.
     private func days(_ text: String, monthFirst: Bool = false) -> String? {
         guard let mention = DateExpressionParser(monthFirst: monthFirst).mentions(in: text).first,
-              let span = mention.days(year: 2023) else { return nil }
+            let span = mention.days(year: 2023)
+        else { return nil }
         return "\(span.start)…\(span.end)"
     }
 
@@ -62,7 +64,10 @@ import Testing
     }
 
     @Test func notDates() {
-        for text in ["12 jury members", "5 Lane", "4 mayor", "the next phase (2024-2026)", "over 100 participants", "the 14th Regional Network", "May the Board decide", "version 1.2.3", "31 February 2023"] {
+        for text in [
+            "12 jury members", "5 Lane", "4 mayor", "the next phase (2024-2026)", "over 100 participants",
+            "the 14th Regional Network", "May the Board decide", "version 1.2.3", "31 February 2023",
+        ] {
             #expect(days(text) == nil, "\(text)")
         }
     }
@@ -73,7 +78,9 @@ import Testing
         #expect(mention.days(near: near)?.start.description == "2024-01-15")
         // Tuesday 5 September is 2023, not 2024 (a Thursday).
         let weekday = try #require(DateExpressionParser().mentions(in: "on Tuesday 5 September").first)
-        #expect(weekday.days(near: try #require(LocalDate(year: 2024, month: 3, day: 1)))?.start.description == "2023-09-05")
+        #expect(
+            weekday.days(near: try #require(LocalDate(year: 2024, month: 3, day: 1)))?.start.description == "2023-09-05"
+        )
     }
 
     @Test func wholeCellsOnly() {
@@ -85,15 +92,21 @@ import Testing
 
     /// The ways writers put a span of days; each renders the spans it can express.
     enum Style: CaseIterable, Sendable {
-        case ordinalsOf, dashed, spacedEnDash, fromTo, between, until, monthFirst, numericDots, numericDays, numericSlashes, iso, weekdays
+        case ordinalsOf, dashed, spacedEnDash, fromTo, between, until, monthFirst, numericDots, numericDays,
+            numericSlashes, iso, weekdays
 
-        static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        static let months = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December",
+        ]
         static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
         func render(_ start: LocalDate, _ end: LocalDate) -> String? {
-            let (y1, m1, d1) = start.components, (y2, m2, d2) = end.components
+            let (y1, m1, d1) = start.components
+            let (y2, m2, d2) = end.components
             let sameMonth = y1 == y2 && m1 == m2
-            let month1 = Self.months[m1 - 1], month2 = Self.months[m2 - 1]
+            let month1 = Self.months[m1 - 1]
+            let month2 = Self.months[m2 - 1]
             func ordinal(_ day: Int) -> String {
                 let suffix = (11...13).contains(day % 100) ? "th" : [1: "st", 2: "nd", 3: "rd"][day % 10] ?? "th"
                 return "\(day)\(suffix)"
@@ -107,7 +120,9 @@ import Testing
             switch self {
             case .ordinalsOf:
                 guard sameMonth else { return nil }
-                return start == end ? "on the \(ordinal(d1)) of \(month1) \(y1)" : "on the \(ordinal(d1)) and \(ordinal(d2)) of \(month1) \(y1)"
+                return start == end
+                    ? "on the \(ordinal(d1)) of \(month1) \(y1)"
+                    : "on the \(ordinal(d1)) and \(ordinal(d2)) of \(month1) \(y1)"
             case .dashed: return "held on " + dayFirst("-")
             case .spacedEnDash: return "On " + dayFirst(" – ")
             case .fromTo: return "from " + dayFirst(" to ")
@@ -120,15 +135,20 @@ import Testing
                 if sameMonth { return "\(month1) \(d1)-\(d2), \(y1)" }
                 guard y1 == y2 else { return nil }
                 return "\(month1) \(d1) – \(month2) \(d2), \(y1)"
-            case .numericDots: return start == end ? "on \(d1).\(m1).\(y1)" : "from \(d1).\(m1).\(y1) to \(d2).\(m2).\(y2)"
+            case .numericDots:
+                return start == end ? "on \(d1).\(m1).\(y1)" : "from \(d1).\(m1).\(y1) to \(d2).\(m2).\(y2)"
             case .numericDays:
                 guard sameMonth, start != end else { return nil }
                 let separator = ["-", "–", ".–", ". - "][d1 % 4]
                 return "in the period \(d1)\(separator)\(pad(d2, 2)).\(pad(m1, 2)).\(y1)"
-            case .numericSlashes: return start == end ? "on \(pad(d1, 2))/\(pad(m1, 2))/\(y1)" : "\(pad(d1, 2))/\(pad(m1, 2))/\(y1) – \(pad(d2, 2))/\(pad(m2, 2))/\(y2)"
+            case .numericSlashes:
+                return start == end
+                    ? "on \(pad(d1, 2))/\(pad(m1, 2))/\(y1)"
+                    : "\(pad(d1, 2))/\(pad(m1, 2))/\(y1) – \(pad(d2, 2))/\(pad(m2, 2))/\(y2)"
             case .iso: return start == end ? "on \(start)" : "\(start) to \(end)"
             case .weekdays:
-                let w1 = Self.weekdayNames[start.weekday - 1], w2 = Self.weekdayNames[end.weekday - 1]
+                let w1 = Self.weekdayNames[start.weekday - 1]
+                let w2 = Self.weekdayNames[end.weekday - 1]
                 if start == end { return "On \(w1), \(d1) \(month1) \(y1)" }
                 guard sameMonth else { return nil }
                 return "from \(w1) \(d1) to \(w2) \(d2) \(month1) \(y1)"
@@ -137,8 +157,10 @@ import Testing
     }
 
     @Test func everyStyleReadsBackShortSpans() async {
-        await propertyCheck(count: 400, input: Gen<Style>.case, Gen.int(in: 7_300...25_000), Gen.int(in: 0...4)) { style, day, length in
-            let start = LocalDate(dayNumber: day), end = start.adding(days: length)
+        await propertyCheck(count: 400, input: Gen<Style>.case, Gen.int(in: 7_300...25_000), Gen.int(in: 0...4)) {
+            style, day, length in
+            let start = LocalDate(dayNumber: day)
+            let end = start.adding(days: length)
             guard let text = style.render(start, end) else { return }
             let found = DateExpressionParser().mentions(in: "The meeting was \(text) in Skopje.")
             #expect(found.count == 1, "\(text)")
@@ -147,10 +169,14 @@ import Testing
     }
 
     @Test func everyStyleReadsBackLongSpans() async {
-        await propertyCheck(count: 400, input: Gen<Style>.case, Gen.int(in: 7_300...25_000), Gen.int(in: 0...70)) { style, day, length in
-            let start = LocalDate(dayNumber: day), end = start.adding(days: length)
+        await propertyCheck(count: 400, input: Gen<Style>.case, Gen.int(in: 7_300...25_000), Gen.int(in: 0...70)) {
+            style, day, length in
+            let start = LocalDate(dayNumber: day)
+            let end = start.adding(days: length)
             guard let text = style.render(start, end) else { return }
-            #expect(DateExpressionParser().mentions(in: text).first?.days(year: nil).map { "\($0.start)…\($0.end)" } == "\(start)…\(end)", "\(text)")
+            #expect(
+                DateExpressionParser().mentions(in: text).first?.days(year: nil).map { "\($0.start)…\($0.end)" }
+                    == "\(start)…\(end)", "\(text)")
         }
     }
 }

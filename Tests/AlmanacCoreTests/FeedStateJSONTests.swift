@@ -1,23 +1,32 @@
-@testable import AlmanacCore
 import Foundation
 import PropertyBased
 import Testing
+
+@testable import AlmanacCore
 
 /// The state file's lines are written without JSONEncoder, yet must stay exactly what it
 /// writes: committed state files would otherwise change with no record changed.
 @Suite struct FeedStateJSONTests {
     /// Text with everything JSON escapes, and what it does not: quotes, backslashes,
     /// control characters, slashes, accents, a line separator, an emoji.
-    static let pieces = ["a", "Board meeting", "\"", "\\", "/", "\u{0}", "\u{8}", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{1b}", "\u{1f}", "\u{7f}", "ș", "\u{2028}", "😀", " ", "}"]
+    static let pieces = [
+        "a", "Board meeting", "\"", "\\", "/", "\u{0}", "\u{8}", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{1b}", "\u{1f}",
+        "\u{7f}", "ș", "\u{2028}", "😀", " ", "}",
+    ]
 
     @Test func linesAreWhatJSONEncoderWrites() async {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let text = Gen.int(in: 0...(Self.pieces.count - 1)).array(of: 0...12).map { picks in picks.map { Self.pieces[$0] }.joined() }
-        await propertyCheck(count: 300, input: text, text, Gen.int(in: -5...2_000_000_000), Gen.int(in: 0...3)) { (title: String, zone: String, stamp: Int, shape: Int) in
+        let text = Gen.int(in: 0...(Self.pieces.count - 1)).array(of: 0...12).map { picks in
+            picks.map { Self.pieces[$0] }.joined()
+        }
+        await propertyCheck(count: 300, input: text, text, Gen.int(in: -5...2_000_000_000), Gen.int(in: 0...3)) {
+            (title: String, zone: String, stamp: Int, shape: Int) in
             let entry = FeedState.Entry(
-                hash: title.isEmpty ? "0123456789abcdef" : title, sequence: stamp % 1000, created: Int64(stamp), modified: Int64(stamp) + 60,
-                gone: shape & 1 == 0 ? nil : Int64(stamp) * 2, start: "20240105T100000", end: shape & 2 == 0 ? nil : "20240105",
+                hash: title.isEmpty ? "0123456789abcdef" : title, sequence: stamp % 1000, created: Int64(stamp),
+                modified: Int64(stamp) + 60,
+                gone: shape & 1 == 0 ? nil : Int64(stamp) * 2, start: "20240105T100000",
+                end: shape & 2 == 0 ? nil : "20240105",
                 tzid: shape == 3 ? nil : zone, title: title)
             let expected = String(decoding: try! encoder.encode(entry), as: UTF8.self)
             #expect(entry.json == expected)

@@ -1,16 +1,19 @@
-@testable import AlmanacCore
 import Foundation
 import Testing
 
+@testable import AlmanacCore
+
 @Suite struct FeedUpdateTests {
     static let day: Int64 = 86_400
-    static let start: Int64 = 1_707_955_200 // 2024-02-15
+    static let start: Int64 = 1_707_955_200  // 2024-02-15
 
     private let workshop = "id: ws\ntitle: Workshop on data\nstart: 2024-03-05\nend: 2024-03-06\ncategory: workshop\n"
-    private let meeting = "id: mt\ntitle: Coordination meeting\nstart: 2024-03-12T10:00\nend: '12:00'\ncategory: meeting\n"
+    private let meeting =
+        "id: mt\ntitle: Coordination meeting\nstart: 2024-03-12T10:00\nend: '12:00'\ncategory: meeting\n"
 
     private func publish(_ project: TestProject, at time: Int64) throws -> (all: String, workshops: String) {
-        _ = try FeedPublisher(project: try project.load(), clock: Clock(now: time)).publish(to: project.directory.path + "/public")
+        _ = try FeedPublisher(project: try project.load(), clock: Clock(now: time)).publish(
+            to: project.directory.path + "/public")
         return (try project.read("public/all.ics"), try project.read("public/workshops.ics"))
     }
 
@@ -33,7 +36,8 @@ import Testing
     @Test func aVisibleChangeRaisesSequenceAndMovesLastModified() throws {
         let project = try TestProject(records: ["ws.yml": workshop, "mt.yml": meeting])
         _ = try publish(project, at: Self.start)
-        try project.write("events/ws.yml", workshop.replacingOccurrences(of: "Workshop on data", with: "Workshop on open data"))
+        try project.write(
+            "events/ws.yml", workshop.replacingOccurrences(of: "Workshop on data", with: "Workshop on open data"))
         let feeds = try publish(project, at: Self.start + Self.day)
         let changed = try #require(block("ws", in: feeds.all))
         #expect(changed.contains("SEQUENCE:1\r\n"))
@@ -48,7 +52,8 @@ import Testing
     @Test func aRecordLeavingAFilteredFeedIsCancelledThereUntilTheGraceEnds() throws {
         let project = try TestProject(records: ["ws.yml": workshop])
         _ = try publish(project, at: Self.start)
-        try project.write("events/ws.yml", workshop.replacingOccurrences(of: "category: workshop", with: "category: meeting"))
+        try project.write(
+            "events/ws.yml", workshop.replacingOccurrences(of: "category: workshop", with: "category: meeting"))
         let feeds = try publish(project, at: Self.start + Self.day)
         let notice = try #require(block("ws", in: feeds.workshops))
         #expect(notice.contains("STATUS:CANCELLED\r\n"))
@@ -101,7 +106,10 @@ import Testing
         let project = try TestProject(records: ["ws.yml": workshop, "mt.yml": meeting])
         _ = try publish(project, at: Self.start)
         let lines = try project.read(FeedState.fileName).split(separator: "\n").filter { !$0.hasPrefix("#") }
-        #expect(lines.map { $0.split(separator: " ").prefix(2).joined(separator: " ") } == ["all mt", "all ws", "workshops ws"])
+        #expect(
+            lines.map { $0.split(separator: " ").prefix(2).joined(separator: " ") } == [
+                "all mt", "all ws", "workshops ws",
+            ])
         #expect(lines == lines.sorted())
         let state = try FeedState.load(path: project.directory.path + "/" + FeedState.fileName)
         #expect(state.serialized() == (try project.read(FeedState.fileName)))
@@ -115,7 +123,10 @@ import Testing
     }
 
     @Test func weeklySeriesWithExceptions() throws {
-        let project = try TestProject(records: ["s.yml": "id: s\ntitle: Weekly call\nstart: 2024-01-08T09:30\nend: '10:30'\ntimezone: Europe/Brussels\nrepeat: FREQ=WEEKLY;COUNT=6\nexcept: [2024-01-22]\n"])
+        let project = try TestProject(records: [
+            "s.yml":
+                "id: s\ntitle: Weekly call\nstart: 2024-01-08T09:30\nend: '10:30'\ntimezone: Europe/Brussels\nrepeat: FREQ=WEEKLY;COUNT=6\nexcept: [2024-01-22]\n"
+        ])
         let feed = try publish(project, at: Self.start).all
         #expect(feed.contains("RRULE:FREQ=WEEKLY;COUNT=6\r\n"))
         #expect(feed.contains("EXDATE;TZID=Europe/Brussels:20240122T093000\r\n"))

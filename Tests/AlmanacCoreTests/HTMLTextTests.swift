@@ -1,6 +1,7 @@
-@testable import AlmanacCore
 import Ink
 import Testing
+
+@testable import AlmanacCore
 
 /// The HTML layer on its own: Ink's output for hostile Markdown, rewritten by
 /// ``HTMLText/sanitized(_:)``.
@@ -14,13 +15,19 @@ import Testing
     }
 
     @Test func scriptsFramesCommentsAndForeignSchemesBecomeText() {
-        let safe = HTMLText.sanitized(#"<p>a<script>alert(1)</script><iframe src="x"></iframe><a href="javascript:alert(2)">j</a><a href="JaVaScRiPt&#58;alert(3)">k</a><img src="data:image/png;base64,AA" alt="ok" onerror="alert(4)"><!-- <script> --></p>"#)
-        #expect(safe == #"<p>a&lt;script&gt;alert(1)&lt;/script&gt;&lt;iframe src=&quot;x&quot;&gt;&lt;/iframe&gt;<a>j</a><a>k</a><img src="data:image/png;base64,AA" alt="ok">&lt;!-- &lt;script&gt; --&gt;</p>"#)
+        let safe = HTMLText.sanitized(
+            #"<p>a<script>alert(1)</script><iframe src="x"></iframe><a href="javascript:alert(2)">j</a><a href="JaVaScRiPt&#58;alert(3)">k</a><img src="data:image/png;base64,AA" alt="ok" onerror="alert(4)"><!-- <script> --></p>"#
+        )
+        #expect(
+            safe
+                == #"<p>a&lt;script&gt;alert(1)&lt;/script&gt;&lt;iframe src=&quot;x&quot;&gt;&lt;/iframe&gt;<a>j</a><a>k</a><img src="data:image/png;base64,AA" alt="ok">&lt;!-- &lt;script&gt; --&gt;</p>"#
+        )
     }
 
     @Test func attributeValuesAreEscapedOnce() {
-        #expect(HTMLText.sanitized(#"<a href="https://x.example/?a=1&amp;b=2" title='say "hi" &lt;b&gt;'>t</a>"#)
-            == #"<a href="https://x.example/?a=1&amp;b=2" title="say &quot;hi&quot; &lt;b&gt;">t</a>"#)
+        #expect(
+            HTMLText.sanitized(#"<a href="https://x.example/?a=1&amp;b=2" title='say "hi" &lt;b&gt;'>t</a>"#)
+                == #"<a href="https://x.example/?a=1&amp;b=2" title="say &quot;hi&quot; &lt;b&gt;">t</a>"#)
         #expect(HTMLText.escapeAttribute("a\"b'c<d>&e\u{1B}") == "a&quot;b&#39;c&lt;d&gt;&amp;e")
     }
 
@@ -47,10 +54,19 @@ import Testing
     }
 
     @Test func floodsOfOneKindAreCounted() {
-        let diagnostics = (1...25).map { Diagnostic.warning(SourceLocation(file: "/f.csv", line: $0 + 1), "row \($0 + 1) has 3 cells but the header names 2 columns") }
+        let diagnostics =
+            (1...25).map {
+                Diagnostic.warning(
+                    SourceLocation(file: "/f.csv", line: $0 + 1),
+                    "row \($0 + 1) has 3 cells but the header names 2 columns")
+            }
             + [Diagnostic.error(SourceLocation(file: "/f.csv", line: 30), "the start 'x' is not a date")]
         let condensed = diagnostics.condensed()
         #expect(condensed.count == 12)
-        #expect(condensed.contains { $0.message == "15 more like this, from here on: row 12 has 3 cells but the header names 2 columns" && $0.location.line == 12 })
+        #expect(
+            condensed.contains {
+                $0.message == "15 more like this, from here on: row 12 has 3 cells but the header names 2 columns"
+                    && $0.location.line == 12
+            })
     }
 }

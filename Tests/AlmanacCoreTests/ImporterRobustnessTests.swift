@@ -1,14 +1,18 @@
-@testable import AlmanacCore
 import PropertyBased
 import Testing
+
+@testable import AlmanacCore
 
 /// Any text, however odd, gives records that the writer accepts (they read back through
 /// the record checker) and never a crash.
 @Suite struct ImporterRobustnessTests {
     static let vocabulary = [
-        "On", "on", "the", "5th", "31", "0", "32", "and", "of", "September", "Feb.", "2023", "1899", "2024", "-", "–", "to", "until",
-        "between", "from", "Tuesday", ",", ".", ":", "\n", "\n\n", "# ", "## ", "in", "Skopje", "Bar", "Split", "Kosovo*", "North",
-        "Macedonia", "Hague", "The", "Ministry", "of", "Interior", "Serbia", "EU", "Delegation", "RCC", "workshop", "meeting", "5.9.2023",
+        "On", "on", "the", "5th", "31", "0", "32", "and", "of", "September", "Feb.", "2023", "1899", "2024", "-", "–",
+        "to", "until",
+        "between", "from", "Tuesday", ",", ".", ":", "\n", "\n\n", "# ", "## ", "in", "Skopje", "Bar", "Split",
+        "Kosovo*", "North",
+        "Macedonia", "Hague", "The", "Ministry", "of", "Interior", "Serbia", "EU", "Delegation", "RCC", "workshop",
+        "meeting", "5.9.2023",
         "2023-02-29", "12/13/2024", "null", "~", "'", "\"", "|", "*", "&", "Chișinău", "🙂", "\t", "  ",
     ]
 
@@ -25,18 +29,28 @@ import Testing
     }
 
     @Test func anEmptyMarkdownHeadingIsNoItem() throws {
-        let result = NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled).importNews("## \n\n# Workshop\n\nOn 5 May 2024 in Tirana.\n", file: "news.md")
+        let result = NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled).importNews(
+            "## \n\n# Workshop\n\nOn 5 May 2024 in Tirana.\n", file: "news.md")
         #expect(result.records.map(\.title) == ["Workshop"])
-        for record in result.records { _ = try RecordWriter(config: NewsCorpusTests.config(), gazetteer: .bundled).yaml(for: record) }
+        for record in result.records {
+            _ = try RecordWriter(config: NewsCorpusTests.config(), gazetteer: .bundled).yaml(for: record)
+        }
     }
 
     @Test func randomSpreadsheetsNeverCrash() async {
         let config = NewsCorpusTests.config()
-        let cells = ["title", "start", "end", "city", "Subject", "Start Date", "All Day Event", "x", "", "\"", "5.9.2023", "9/5/2023", "2023-09-05T10:00", "Skopje", "10:00 AM", "true"]
-        await propertyCheck(count: 300, input: Gen.element(of: cells).array(of: 0...40), Gen.int(in: 1...6)) { picked, width in
+        let cells = [
+            "title", "start", "end", "city", "Subject", "Start Date", "All Day Event", "x", "", "\"", "5.9.2023",
+            "9/5/2023", "2023-09-05T10:00", "Skopje", "10:00 AM", "true",
+        ]
+        await propertyCheck(count: 300, input: Gen.element(of: cells).array(of: 0...40), Gen.int(in: 1...6)) {
+            picked, width in
             let values = picked.compactMap { $0 }
-            let rows = stride(from: 0, to: values.count, by: width).map { values[$0..<min($0 + width, values.count)].joined(separator: ",") }
-            let result = CSVRecords(config: config, gazetteer: .bundled).records(from: rows.joined(separator: "\n"), file: "random.csv")
+            let rows = stride(from: 0, to: values.count, by: width).map {
+                values[$0..<min($0 + width, values.count)].joined(separator: ",")
+            }
+            let result = CSVRecords(config: config, gazetteer: .bundled).records(
+                from: rows.joined(separator: "\n"), file: "random.csv")
             #expect(result.records.count <= max(0, rows.count - 1))
         }
     }
@@ -44,18 +58,26 @@ import Testing
     @Test func randomCalendarsNeverCrash() async {
         let config = NewsCorpusTests.config()
         let lines = [
-            "BEGIN:VCALENDAR", "END:VCALENDAR", "BEGIN:VEVENT", "END:VEVENT", "BEGIN:VALARM", "END:VALARM", "SUMMARY:Meeting in Tirana",
-            "SUMMARY:", "DTSTART:20230105", "DTSTART;VALUE=DATE:20230105", "DTSTART;TZID=W. Europe Standard Time:20230105T100000",
-            "DTSTART;TZID=Nowhere/Atlantis:20230105T100000", "DTSTART:garbage", "DTEND;VALUE=DATE:20221231", "DTEND:20230105T090000Z",
-            "DURATION:PT1H", "DURATION:PXYZ", "RRULE:FREQ=WEEKLY;COUNT=3", "RRULE:FREQ=SOMETIMES", "EXDATE:20230112,garbage",
-            "RECURRENCE-ID:20230112", "UID:a@corpus.example.org", "UID:b", "GEO:41.3;19.8", "GEO:abc", "GEO:91;19.8", "GEO:41.3;-181", "STATUS:CANCELLED",
-            "LOCATION:Hotel, Skopje, North Macedonia", "CATEGORIES:Workshop,Board meeting", " folded continuation", "X-WR-TIMEZONE:Europe/Tirane",
+            "BEGIN:VCALENDAR", "END:VCALENDAR", "BEGIN:VEVENT", "END:VEVENT", "BEGIN:VALARM", "END:VALARM",
+            "SUMMARY:Meeting in Tirana",
+            "SUMMARY:", "DTSTART:20230105", "DTSTART;VALUE=DATE:20230105",
+            "DTSTART;TZID=W. Europe Standard Time:20230105T100000",
+            "DTSTART;TZID=Nowhere/Atlantis:20230105T100000", "DTSTART:garbage", "DTEND;VALUE=DATE:20221231",
+            "DTEND:20230105T090000Z",
+            "DURATION:PT1H", "DURATION:PXYZ", "RRULE:FREQ=WEEKLY;COUNT=3", "RRULE:FREQ=SOMETIMES",
+            "EXDATE:20230112,garbage",
+            "RECURRENCE-ID:20230112", "UID:a@corpus.example.org", "UID:b", "GEO:41.3;19.8", "GEO:abc", "GEO:91;19.8",
+            "GEO:41.3;-181", "STATUS:CANCELLED",
+            "LOCATION:Hotel, Skopje, North Macedonia", "CATEGORIES:Workshop,Board meeting", " folded continuation",
+            "X-WR-TIMEZONE:Europe/Tirane",
         ]
         await propertyCheck(count: 300, input: Gen.element(of: lines).array(of: 0...40)) { picked in
             let text = (["BEGIN:VCALENDAR", "BEGIN:VEVENT"] + picked.compactMap { $0 }).joined(separator: "\r\n")
             let result = ICSImporter(config: config, gazetteer: .bundled).records(from: text, file: "random.ics")
             for record in result.records {
-                #expect(throws: Never.self, "\(text)") { try RecordWriter(config: config, gazetteer: .bundled).yaml(for: record) }
+                #expect(throws: Never.self, "\(text)") {
+                    try RecordWriter(config: config, gazetteer: .bundled).yaml(for: record)
+                }
             }
         }
     }
@@ -63,12 +85,20 @@ import Testing
     /// Found by the fuzzer: a GEO off the globe was imported, and the record could not be written.
     @Test func aGEOOffTheGlobeIsLeftOutWithAWarning() throws {
         let config = NewsCorpusTests.config()
-        let text = ["BEGIN:VCALENDAR", "BEGIN:VEVENT", "SUMMARY:Meeting in Tirana", "DTSTART;VALUE=DATE:20230105", "GEO:141.3;19.8",
-                    "END:VEVENT", "END:VCALENDAR"].joined(separator: "\r\n")
+        let text = [
+            "BEGIN:VCALENDAR", "BEGIN:VEVENT", "SUMMARY:Meeting in Tirana", "DTSTART;VALUE=DATE:20230105",
+            "GEO:141.3;19.8",
+            "END:VEVENT", "END:VCALENDAR",
+        ].joined(separator: "\r\n")
         let result = ICSImporter(config: config, gazetteer: .bundled).records(from: text, file: "team.ics")
         let record = try #require(result.records.first)
-        #expect(record.coordinates == nil || record.coordinates == Gazetteer.bundled.place(named: "Tirana", country: nil)?.coordinates)
-        #expect(result.diagnostics.contains { $0.message.contains("GEO of 'Meeting in Tirana' (141.3;19.8) is not a point on the globe") })
+        #expect(
+            record.coordinates == nil
+                || record.coordinates == Gazetteer.bundled.place(named: "Tirana", country: nil)?.coordinates)
+        #expect(
+            result.diagnostics.contains {
+                $0.message.contains("GEO of 'Meeting in Tirana' (141.3;19.8) is not a point on the globe")
+            })
         _ = try RecordWriter(config: config, gazetteer: .bundled).yaml(for: record)
     }
 }

@@ -1,6 +1,7 @@
-@testable import AlmanacCore
 import Foundation
 import Testing
+
+@testable import AlmanacCore
 
 /// The broader corpus of news items written the way secretariats write them, with the
 /// values a person reads in each: `Fixtures/news-corpus/news.txt` and `expected.json`.
@@ -13,23 +14,30 @@ import Testing
         var country: String?
     }
 
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/news-corpus")
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Fixtures/news-corpus")
 
     static func config() -> ProjectConfig {
-        var config = ProjectConfig(name: "Corpus", domain: "corpus.example.org", timezone: "Europe/Sarajevo", origin: SourceLocation(file: "almanac.yml"))
-        config.categories = ["workshop", "meeting", "conference", "board-meeting", "consultations", "training", "forum"]
+        var config = ProjectConfig(
+            name: "Corpus", domain: "corpus.example.org", timezone: "Europe/Sarajevo",
+            origin: SourceLocation(file: "almanac.yml"))
+        config.categories = [
+            "workshop", "meeting", "conference", "board-meeting", "consultations", "training", "forum",
+        ]
         config.organisation = "IISG Secretariat"
         return config
     }
 
     /// What the importer made of one item, in the expected form.
     static func found(_ record: EventRecord) -> Expected {
-        var start: String?, end: String?
-        if case let .allDay(first, last)? = record.timing {
+        var start: String?
+        var end: String?
+        if case .allDay(let first, let last)? = record.timing {
             start = first.description
             end = last.description
         }
-        return Expected(title: record.title, start: start, end: end, city: record.place?.city, country: record.place?.country)
+        return Expected(
+            title: record.title, start: start, end: end, city: record.place?.city, country: record.place?.country)
     }
 
     /// Measured: 123 of 123. The first 64 items were written before the importer was run on
@@ -45,17 +53,22 @@ import Testing
 
     @Test func extractsStartEndCityAndCountryAsMeasured() throws {
         let text = try String(contentsOf: Self.folder.appendingPathComponent("news.txt"), encoding: .utf8)
-        let expected = try JSONDecoder().decode([Expected].self, from: Data(contentsOf: Self.folder.appendingPathComponent("expected.json")))
+        let expected = try JSONDecoder().decode(
+            [Expected].self, from: Data(contentsOf: Self.folder.appendingPathComponent("expected.json")))
         let result = NewsImporter(config: Self.config(), gazetteer: .bundled).importNews(text, file: "news.txt")
         #expect(result.records.count == expected.count)
         var exact = 0
         for (record, want) in zip(result.records, expected) {
             let got = Self.found(record)
-            let same = got.title == want.title && got.start == want.start && got.end == want.end && got.city == want.city && got.country == want.country
+            let same =
+                got.title == want.title && got.start == want.start && got.end == want.end && got.city == want.city
+                && got.country == want.country
             if same {
                 exact += 1
             } else {
-                print("corpus miss: \(want.title): got \(got.start ?? "-")…\(got.end ?? "-") \(got.city ?? "-"), \(got.country ?? "-"); want \(want.start ?? "-")…\(want.end ?? "-") \(want.city ?? "-"), \(want.country ?? "-")")
+                print(
+                    "corpus miss: \(want.title): got \(got.start ?? "-")…\(got.end ?? "-") \(got.city ?? "-"), \(got.country ?? "-"); want \(want.start ?? "-")…\(want.end ?? "-") \(want.city ?? "-"), \(want.country ?? "-")"
+                )
             }
         }
         let share = Double(exact) / Double(expected.count)
@@ -64,9 +77,13 @@ import Testing
     }
 
     @Test func anActivityTimedOnlyRelativelyIsADraftThatSaysSo() {
-        let text = "Coordinators meet in Budva\n\nLast week, the coordinators met in Budva to review the plan adopted at the conference held on 18 March 2025.\n"
+        let text =
+            "Coordinators meet in Budva\n\nLast week, the coordinators met in Budva to review the plan adopted at the conference held on 18 March 2025.\n"
         let result = NewsImporter(config: Self.config(), gazetteer: .bundled).importNews(text, file: "news.txt")
         #expect(result.records.first?.status == .draft)
-        #expect(result.diagnostics.map(\.message).contains("'Coordinators meet in Budva': it dates the activity only as 'last week', so it is written as a draft to review"))
+        #expect(
+            result.diagnostics.map(\.message).contains(
+                "'Coordinators meet in Budva': it dates the activity only as 'last week', so it is written as a draft to review"
+            ))
     }
 }

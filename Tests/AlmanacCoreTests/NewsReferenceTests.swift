@@ -1,6 +1,7 @@
-@testable import AlmanacCore
 import Foundation
 import Testing
+
+@testable import AlmanacCore
 
 /// The rules that date a news item by its own reference date (dateline, publication line),
 /// stated durations, restated dates, numeric layouts, and the flags on what is assumed.
@@ -18,85 +19,131 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(rule: "a dateline dates 'today'",
-             text: "## Agreement signed in Podgorica\n\nPodgorica, May 3, 2023 – The two ministries signed today an agreement on police co-operation.",
-             start: "2023-05-03", end: "2023-05-03", city: "Podgorica"),
-        Case(rule: "a dateline dates 'yesterday'",
-             text: "## Border police meet\n\nTIRANA, 9 February 2021 – Border police chiefs of the region met yesterday to review joint patrols.",
-             start: "2021-02-08", end: "2021-02-08", city: "Tirana"),
-        Case(rule: "a dateline with bars dates a weekday, the last one before it",
-             text: "## Experts meet on cybercrime\n\nVienna, Skopje | 11 April 2016 | Experts from the region met on Tuesday to discuss cybercrime.",
-             start: "2016-04-05", end: "2016-04-05", city: "Vienna"),
-        Case(rule: "a stated duration ends a span that opens today",
-             text: "## Seminar opens\n\nOHRID – A two-day seminar on border management opens today, 2 June 2015, in Ohrid.",
-             start: "2015-06-02", end: "2015-06-03", city: "Ohrid"),
-        Case(rule: "a publication line under a plain title dates a yearless day before it",
-             text: "Coordinators met in Sarajevo\nPublished: 19 January 2023\n\nThe national coordinators met in Sarajevo on 14 December to agree the work plan.\n",
-             start: "2022-12-14", end: "2022-12-14", city: "Sarajevo"),
-        Case(rule: "a course that started on Monday lasts its stated days",
-             text: "## Course for analysts\n\nPosted on 19.10.2022\n\nThe three-day course for criminal analysts started on Monday in Skopje.",
-             start: "2022-10-17", end: "2022-10-19", city: "Skopje"),
-        Case(rule: "closing yesterday after two days puts the start the day before",
-             text: "## Conference closes\n\nBELGRADE, 14 May 2019 – The regional conference on witness protection closed yesterday after two days of talks in Belgrade.",
-             start: "2019-05-12", end: "2019-05-13", city: "Belgrade"),
-        Case(rule: "the same day restated with its year gives the year",
-             text: "## Talks in Zagreb\n\nThe delegations met on 4 March in Zagreb. The talks in Zagreb on 4 March 2020 were the first since the agreement.",
-             start: "2020-03-04", end: "2020-03-04", city: "Zagreb"),
-        Case(rule: "a year the item names for something else does not date the activity",
-             text: "## Dated item\n\nThe board met in Tirana on 3 February 2023.\n\n## Workshop of the programme\n\nThe programme, first launched in 2009, held its workshop in Skopje on 12 May.",
-             start: "2023-05-12", end: "2023-05-12", city: "Skopje", tentative: true),
-        Case(rule: "a year-first dotted date",
-             text: "## Meeting\n\nThe meeting was held on 2011.10.04 in Budva.",
-             start: "2011-10-04", end: "2011-10-04", city: "Budva"),
-        Case(rule: "a day-first date closed by a full stop",
-             text: "## Meeting\n\nThe meeting was held in Budva on 22.03.2017.",
-             start: "2017-03-22", end: "2017-03-22", city: "Budva"),
-        Case(rule: "a slash date nothing decides is read day first and flagged",
-             text: "## Meeting\n\nThe meeting was held in Budva on 05/09/2018.",
-             start: "2018-09-05", end: "2018-09-05", city: "Budva", tentative: true),
-        Case(rule: "the file's other slash dates decide day first",
-             text: "## Meeting\n\nThe meeting was held in Budva on 05/09/2018.\n\n## Other\n\nThe visit was held in Budva on 13/09/2018.",
-             start: "2018-09-05", end: "2018-09-05", city: "Budva"),
-        Case(rule: "the file's other slash dates decide month first",
-             text: "## Meeting\n\nThe meeting was held in Budva on 05/09/2018.\n\n## Other\n\nThe visit was held in Budva on 09/13/2018.",
-             start: "2018-05-09", end: "2018-05-09", city: "Budva"),
-        Case(rule: "a named weekday decides a slash date",
-             text: "## Meeting\n\nThe meeting was held in Budva on Sunday 03/04/2018.",
-             start: "2018-03-04", end: "2018-03-04", city: "Budva"),
-        Case(rule: "the publication date decides a slash date of a report",
-             text: "## Meeting\n\nPublished: 20 May 2018\n\nThe meeting was held in Budva on 05/09/2018.",
-             start: "2018-05-09", end: "2018-05-09", city: "Budva"),
-        Case(rule: "'today' with no reference date is a draft, not another event's date",
-             text: "## Ministers meet\n\nThe ministers met today in Skopje. They reviewed the plan adopted at the conference on 18 March 2025 and the meeting of 3 April 2025.",
-             start: nil, end: nil, city: "Skopje"),
-        Case(rule: "a place in the title beats one named later for another event",
-             text: "## Council meets in Budva\n\nOn 5 June 2024 the Council met. The next plenary will take place in Bucharest.",
-             start: "2024-06-05", end: "2024-06-05", city: "Budva"),
-        Case(rule: "only a publication date: the activity is taken to be on it, flagged",
-             text: "## Annual report presented\n\n24 Jun 2022\n\nBrussels – The Secretary General presented the annual report.",
-             start: "2022-06-24", end: "2022-06-24", city: "Brussels", tentative: true),
-        Case(rule: "a weekday's meeting dates the last such day",
-             text: "## Joint statement\n\nMarch 17, 2017\n\nIn a joint statement after Thursday's meeting in Sarajevo, the leaders reaffirmed their commitment.",
-             start: "2017-03-16", end: "2017-03-16", city: "Sarajevo"),
-        Case(rule: "a date written with spaced full stops",
-             text: "## Project launched\n\n16. 12. 2024 | Regional cooperation\n\nThe project was launched today in Skopje.",
-             start: "2024-12-16", end: "2024-12-16", city: "Skopje"),
-        Case(rule: "a place set off in a title before its date",
-             text: "## Remarks by the Commissioner on the meeting with the interior ministers, Brussels 19/6/2018\n\nWe have just had a very fruitful meeting with the ministers.",
-             start: "2018-06-19", end: "2018-06-19", city: "Brussels"),
-        Case(rule: "a date that names elections is not the activity's",
-             text: "## Police role in elections\n\nPublished March 20, 2017\n\nThe ambassador trusts the police for the June 18 elections. During a conference organized on Monday in Tirana, he asked for their commitment.",
-             start: "2017-03-20", end: "2017-03-20", city: "Tirana"),
-        Case(rule: "a country named as the place takes no ministry's capital",
-             text: "## Workshop with the Ministry of Interior of the Republic of Serbia\n\nA three-day workshop will be implemented in Serbia from 19 to 21 June 2018.",
-             start: "2018-06-19", end: "2018-06-21", city: nil),
-        Case(rule: "a ministry's capital as the venue is flagged",
-             text: "## Consultations\n\nOn 9 October 2023 the Secretariat held consultations with the Ministry of Security of Bosnia and Herzegovina.",
-             start: "2023-10-09", end: "2023-10-09", city: "Sarajevo", tentative: true),
+        Case(
+            rule: "a dateline dates 'today'",
+            text:
+                "## Agreement signed in Podgorica\n\nPodgorica, May 3, 2023 – The two ministries signed today an agreement on police co-operation.",
+            start: "2023-05-03", end: "2023-05-03", city: "Podgorica"),
+        Case(
+            rule: "a dateline dates 'yesterday'",
+            text:
+                "## Border police meet\n\nTIRANA, 9 February 2021 – Border police chiefs of the region met yesterday to review joint patrols.",
+            start: "2021-02-08", end: "2021-02-08", city: "Tirana"),
+        Case(
+            rule: "a dateline with bars dates a weekday, the last one before it",
+            text:
+                "## Experts meet on cybercrime\n\nVienna, Skopje | 11 April 2016 | Experts from the region met on Tuesday to discuss cybercrime.",
+            start: "2016-04-05", end: "2016-04-05", city: "Vienna"),
+        Case(
+            rule: "a stated duration ends a span that opens today",
+            text:
+                "## Seminar opens\n\nOHRID – A two-day seminar on border management opens today, 2 June 2015, in Ohrid.",
+            start: "2015-06-02", end: "2015-06-03", city: "Ohrid"),
+        Case(
+            rule: "a publication line under a plain title dates a yearless day before it",
+            text:
+                "Coordinators met in Sarajevo\nPublished: 19 January 2023\n\nThe national coordinators met in Sarajevo on 14 December to agree the work plan.\n",
+            start: "2022-12-14", end: "2022-12-14", city: "Sarajevo"),
+        Case(
+            rule: "a course that started on Monday lasts its stated days",
+            text:
+                "## Course for analysts\n\nPosted on 19.10.2022\n\nThe three-day course for criminal analysts started on Monday in Skopje.",
+            start: "2022-10-17", end: "2022-10-19", city: "Skopje"),
+        Case(
+            rule: "closing yesterday after two days puts the start the day before",
+            text:
+                "## Conference closes\n\nBELGRADE, 14 May 2019 – The regional conference on witness protection closed yesterday after two days of talks in Belgrade.",
+            start: "2019-05-12", end: "2019-05-13", city: "Belgrade"),
+        Case(
+            rule: "the same day restated with its year gives the year",
+            text:
+                "## Talks in Zagreb\n\nThe delegations met on 4 March in Zagreb. The talks in Zagreb on 4 March 2020 were the first since the agreement.",
+            start: "2020-03-04", end: "2020-03-04", city: "Zagreb"),
+        Case(
+            rule: "a year the item names for something else does not date the activity",
+            text:
+                "## Dated item\n\nThe board met in Tirana on 3 February 2023.\n\n## Workshop of the programme\n\nThe programme, first launched in 2009, held its workshop in Skopje on 12 May.",
+            start: "2023-05-12", end: "2023-05-12", city: "Skopje", tentative: true),
+        Case(
+            rule: "a year-first dotted date",
+            text: "## Meeting\n\nThe meeting was held on 2011.10.04 in Budva.",
+            start: "2011-10-04", end: "2011-10-04", city: "Budva"),
+        Case(
+            rule: "a day-first date closed by a full stop",
+            text: "## Meeting\n\nThe meeting was held in Budva on 22.03.2017.",
+            start: "2017-03-22", end: "2017-03-22", city: "Budva"),
+        Case(
+            rule: "a slash date nothing decides is read day first and flagged",
+            text: "## Meeting\n\nThe meeting was held in Budva on 05/09/2018.",
+            start: "2018-09-05", end: "2018-09-05", city: "Budva", tentative: true),
+        Case(
+            rule: "the file's other slash dates decide day first",
+            text:
+                "## Meeting\n\nThe meeting was held in Budva on 05/09/2018.\n\n## Other\n\nThe visit was held in Budva on 13/09/2018.",
+            start: "2018-09-05", end: "2018-09-05", city: "Budva"),
+        Case(
+            rule: "the file's other slash dates decide month first",
+            text:
+                "## Meeting\n\nThe meeting was held in Budva on 05/09/2018.\n\n## Other\n\nThe visit was held in Budva on 09/13/2018.",
+            start: "2018-05-09", end: "2018-05-09", city: "Budva"),
+        Case(
+            rule: "a named weekday decides a slash date",
+            text: "## Meeting\n\nThe meeting was held in Budva on Sunday 03/04/2018.",
+            start: "2018-03-04", end: "2018-03-04", city: "Budva"),
+        Case(
+            rule: "the publication date decides a slash date of a report",
+            text: "## Meeting\n\nPublished: 20 May 2018\n\nThe meeting was held in Budva on 05/09/2018.",
+            start: "2018-05-09", end: "2018-05-09", city: "Budva"),
+        Case(
+            rule: "'today' with no reference date is a draft, not another event's date",
+            text:
+                "## Ministers meet\n\nThe ministers met today in Skopje. They reviewed the plan adopted at the conference on 18 March 2025 and the meeting of 3 April 2025.",
+            start: nil, end: nil, city: "Skopje"),
+        Case(
+            rule: "a place in the title beats one named later for another event",
+            text:
+                "## Council meets in Budva\n\nOn 5 June 2024 the Council met. The next plenary will take place in Bucharest.",
+            start: "2024-06-05", end: "2024-06-05", city: "Budva"),
+        Case(
+            rule: "only a publication date: the activity is taken to be on it, flagged",
+            text:
+                "## Annual report presented\n\n24 Jun 2022\n\nBrussels – The Secretary General presented the annual report.",
+            start: "2022-06-24", end: "2022-06-24", city: "Brussels", tentative: true),
+        Case(
+            rule: "a weekday's meeting dates the last such day",
+            text:
+                "## Joint statement\n\nMarch 17, 2017\n\nIn a joint statement after Thursday's meeting in Sarajevo, the leaders reaffirmed their commitment.",
+            start: "2017-03-16", end: "2017-03-16", city: "Sarajevo"),
+        Case(
+            rule: "a date written with spaced full stops",
+            text:
+                "## Project launched\n\n16. 12. 2024 | Regional cooperation\n\nThe project was launched today in Skopje.",
+            start: "2024-12-16", end: "2024-12-16", city: "Skopje"),
+        Case(
+            rule: "a place set off in a title before its date",
+            text:
+                "## Remarks by the Commissioner on the meeting with the interior ministers, Brussels 19/6/2018\n\nWe have just had a very fruitful meeting with the ministers.",
+            start: "2018-06-19", end: "2018-06-19", city: "Brussels"),
+        Case(
+            rule: "a date that names elections is not the activity's",
+            text:
+                "## Police role in elections\n\nPublished March 20, 2017\n\nThe ambassador trusts the police for the June 18 elections. During a conference organized on Monday in Tirana, he asked for their commitment.",
+            start: "2017-03-20", end: "2017-03-20", city: "Tirana"),
+        Case(
+            rule: "a country named as the place takes no ministry's capital",
+            text:
+                "## Workshop with the Ministry of Interior of the Republic of Serbia\n\nA three-day workshop will be implemented in Serbia from 19 to 21 June 2018.",
+            start: "2018-06-19", end: "2018-06-21", city: nil),
+        Case(
+            rule: "a ministry's capital as the venue is flagged",
+            text:
+                "## Consultations\n\nOn 9 October 2023 the Secretariat held consultations with the Ministry of Security of Bosnia and Herzegovina.",
+            start: "2023-10-09", end: "2023-10-09", city: "Sarajevo", tentative: true),
     ]
 
     @Test(arguments: cases) func rule(_ test: Case) throws {
-        let result = NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled).importNews(test.text, file: "news.md")
+        let result = NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled).importNews(
+            test.text, file: "news.md")
         let record = try #require(result.records.first { $0.title != "Dated item" && $0.title != "Other" })
         let got = NewsCorpusTests.found(record)
         #expect(got.start == test.start && got.end == test.end, "dates \(got.start ?? "-")…\(got.end ?? "-")")
@@ -106,25 +153,44 @@ import Testing
     }
 
     @Test func sourceNotesSayWhatWasAssumed() throws {
-        let text = "## Dated item\n\nThe board met in Tirana on 3 February 2023.\n\n## Workshop\n\nThe workshop was held in Skopje on 12 May.\n\n## Meeting\n\nThe meeting was held in Budva on 05/09/2018."
-        let records = NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled).importNews(text, file: "news.md").records
-        #expect(records[1].sourceNote == "Assumed by the importer, to review: the year 2023 is taken from a neighbouring item dated 2023-02-03.")
-        #expect(records[2].sourceNote == "Assumed by the importer, to review: '05/09/2018' is read day first, as 2018-09-05; month first it would be 2018-05-09.")
-        let withYear = NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled, year: 2021).importNews(text, file: "news.md").records
-        #expect(withYear[1].sourceNote == "Assumed by the importer, to review: the year 2021 is the one given with --year.")
+        let text =
+            "## Dated item\n\nThe board met in Tirana on 3 February 2023.\n\n## Workshop\n\nThe workshop was held in Skopje on 12 May.\n\n## Meeting\n\nThe meeting was held in Budva on 05/09/2018."
+        let records = NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled).importNews(
+            text, file: "news.md"
+        ).records
+        #expect(
+            records[1].sourceNote
+                == "Assumed by the importer, to review: the year 2023 is taken from a neighbouring item dated 2023-02-03."
+        )
+        #expect(
+            records[2].sourceNote
+                == "Assumed by the importer, to review: '05/09/2018' is read day first, as 2018-09-05; month first it would be 2018-05-09."
+        )
+        let withYear = NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled, year: 2021).importNews(
+            text, file: "news.md"
+        ).records
+        #expect(
+            withYear[1].sourceNote == "Assumed by the importer, to review: the year 2021 is the one given with --year.")
     }
 
     /// A source-note is written into the record file after `source` and reads back.
     @Test func aSourceNoteIsWrittenAndReadBack() throws {
         let project = try TestProject()
-        var record = EventRecord(id: "2023-05-12-workshop", title: "Workshop", timing: .allDay(start: LocalDate(year: 2023, month: 5, day: 12)!, end: LocalDate(year: 2023, month: 5, day: 12)!),
-                                 timezone: "Europe/Sarajevo", origin: SourceLocation(file: "news.md"))
+        var record = EventRecord(
+            id: "2023-05-12-workshop", title: "Workshop",
+            timing: .allDay(
+                start: LocalDate(year: 2023, month: 5, day: 12)!, end: LocalDate(year: 2023, month: 5, day: 12)!),
+            timezone: "Europe/Sarajevo", origin: SourceLocation(file: "news.md"))
         record.status = .tentative
         record.source = "The workshop was held on 12 May."
-        record.sourceNote = "Assumed by the importer, to review: the year 2023 is taken from a neighbouring item dated 2023-02-03."
+        record.sourceNote =
+            "Assumed by the importer, to review: the year 2023 is taken from a neighbouring item dated 2023-02-03."
         let loaded = try project.load()
         let text = try RecordWriter(config: loaded.config, gazetteer: loaded.gazetteer).yaml(for: record)
-        #expect(text.hasSuffix("status: tentative\nsource: |-\n  The workshop was held on 12 May.\nsource-note: 'Assumed by the importer, to review: the year 2023 is taken from a neighbouring item dated 2023-02-03.'\n"))
+        #expect(
+            text.hasSuffix(
+                "status: tentative\nsource: |-\n  The workshop was held on 12 May.\nsource-note: 'Assumed by the importer, to review: the year 2023 is taken from a neighbouring item dated 2023-02-03.'\n"
+            ))
         try project.write("events/workshop.yml", text)
         let reloaded = try project.load()
         #expect(reloaded.records.first?.sourceNote == record.sourceNote)

@@ -1,22 +1,25 @@
-@testable import AlmanacCore
 import Foundation
 import Testing
+
+@testable import AlmanacCore
 
 /// Faults while publishing, and state files that are not what they should be: each test is
 /// named by what it attacks.
 @Suite struct PublishSafetyTests {
     static let day: Int64 = 86_400
-    static let start: Int64 = 1_707_955_200 // 2024-02-15
+    static let start: Int64 = 1_707_955_200  // 2024-02-15
 
     private static func workshop(_ title: String) -> String {
         "id: ws\ntitle: \(title)\nstart: 2024-03-05\nend: 2024-03-06\ncategory: workshop\n"
     }
 
-    private static let meeting = "id: mt\ntitle: Coordination meeting\nstart: 2024-03-12T10:00\nend: '12:00'\ncategory: meeting\n"
+    private static let meeting =
+        "id: mt\ntitle: Coordination meeting\nstart: 2024-03-12T10:00\nend: '12:00'\ncategory: meeting\n"
 
     struct Injected: Error {}
 
-    private func publish(_ project: TestProject, at time: Int64, failingAfter failure: FeedPublisher.Step? = nil) throws {
+    private func publish(_ project: TestProject, at time: Int64, failingAfter failure: FeedPublisher.Step? = nil) throws
+    {
         var publisher = FeedPublisher(project: try project.load(), clock: Clock(now: time))
         publisher.afterStep = { step in if step == failure { throw Injected() } }
         _ = try publisher.publish(to: project.directory.path + "/public")
@@ -29,10 +32,11 @@ import Testing
             guard let text = try? project.read("public/\(feed).ics") else { continue }
             #expect(text.hasSuffix("END:VCALENDAR\r\n"), "public/\(feed).ics is cut off")
             for block in text.components(separatedBy: "BEGIN:VEVENT\r\n").dropFirst() {
-                let fields = Dictionary(block.components(separatedBy: "\r\n").compactMap { line -> (String, String)? in
-                    guard let colon = line.firstIndex(of: ":") else { return nil }
-                    return (String(line[..<colon]), String(line[line.index(after: colon)...]))
-                }, uniquingKeysWith: { first, _ in first })
+                let fields = Dictionary(
+                    block.components(separatedBy: "\r\n").compactMap { line -> (String, String)? in
+                        guard let colon = line.firstIndex(of: ":") else { return nil }
+                        return (String(line[..<colon]), String(line[line.index(after: colon)...]))
+                    }, uniquingKeysWith: { first, _ in first })
                 found["\(feed) \(fields["UID"] ?? "") \(fields["SEQUENCE"] ?? "")"] = fields["SUMMARY"]
             }
         }
@@ -51,7 +55,9 @@ import Testing
         func record() throws {
             for (key, summary) in try published(project) {
                 if let earlier = seen[key] {
-                    #expect(earlier == summary, "\(key) was published as '\(earlier)' and later as '\(summary)' (failure after \(step))")
+                    #expect(
+                        earlier == summary,
+                        "\(key) was published as '\(earlier)' and later as '\(summary)' (failure after \(step))")
                 }
                 seen[key] = summary
             }
@@ -61,7 +67,9 @@ import Testing
         try project.write("events/ws.yml", Self.workshop("Workshop on open data"))
         #expect(throws: Injected.self) { try publish(project, at: Self.start + Self.day, failingAfter: step) }
         try record()
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: project.directory.path + "/public").filter { !$0.hasSuffix(".ics") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: project.directory.path + "/public").filter {
+            !$0.hasSuffix(".ics")
+        }
         #expect(leftovers.isEmpty, "left in public/: \(leftovers)")
         try project.write("events/ws.yml", Self.workshop("Workshop on closed data"))
         try publish(project, at: Self.start + 2 * Self.day)
@@ -95,7 +103,8 @@ import Testing
 
     @Test func anUnreadableStateFileIsAnErrorNotAReset() throws {
         let project = try TestProject(records: ["ws.yml": Self.workshop("Workshop on data")])
-        try FileManager.default.createDirectory(atPath: project.directory.path + "/" + FeedState.fileName, withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(
+            atPath: project.directory.path + "/" + FeedState.fileName, withIntermediateDirectories: false)
         let error = try #require(throws: FeedStateError.self) { try publish(project, at: Self.start) }
         #expect(error.description.contains("it cannot be read"))
         #expect(!FileManager.default.fileExists(atPath: project.directory.path + "/public/all.ics"))

@@ -1,6 +1,7 @@
-@testable import AlmanacCore
 import Foundation
 import Testing
+
+@testable import AlmanacCore
 
 /// Real news items from organisations' public websites (`Fixtures/real-news/batchN.md`), each
 /// with the values a person reads in it and the address it came from (`batchN.json`). Every
@@ -35,24 +36,28 @@ import Testing
             "the country is only implied (the Mission's host's Ministry of Interior, no country named): no place is written",
         "Mission to Skopje provided a training on problem-oriented policing":
             "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the real one",
-        "RACVIAC made a donation to local kindergarten": "Sveta Nedelja is not in the gazetteer and the text names no country",
+        "RACVIAC made a donation to local kindergarten":
+            "Sveta Nedelja is not in the gazetteer and the text names no country",
         "From June 11 to 13, a two-day workshop on the topic of Strengthening Migration Management, Return process and Asylum is being held in Ohrid":
             "the title's span (11-13 June) wins over the text's start and stated two days (12-13 June)",
         "Ceremony to Mark the Completion of the Project “Building the Capacity of Members of Police Forces in Bosnia and Herzegovina and Croatia for Performing Joint Patrols”":
             "'on the Croatian side of the border crossing' names the country only as an adjective; the dateline's Sarajevo is taken",
         "The CEPEJ co-organises a regional workshop aimed at development of a “Hub” dedicated to new technologies in justice systems":
             "Jahorina is not in the gazetteer",
-        "Study Visit": "the visit is dated only by its dateline; the dates of the meeting whose programme included it win",
+        "Study Visit":
+            "the visit is dated only by its dateline; the dates of the meeting whose programme included it win",
         "Christian Danielsson, Director General of DG NEAR, visited Serbia":
             "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the real one",
         "445 new police officers are added to the Kosova Police":
             "'the President of Kosovo' makes Pristina the assumed venue (flagged tentative), where the text names none",
-        "OSCE Mission to Montenegro supports municipalities in drafting local youth action plans": "Kolašin is not in the gazetteer",
+        "OSCE Mission to Montenegro supports municipalities in drafting local youth action plans":
+            "Kolašin is not in the gazetteer",
         "OSCE Mission supports transformation of Serbian police high school into training Centre":
             "the school 'in Sremska Kamenica' in the sentence of the date wins over the dateline's Belgrade",
         "Third phase of multi-ethnic police training in southern Serbia begins today":
             "Mitrovo Polje is not in the gazetteer, so the dateline's Belgrade is taken",
-        "First multi-ethnic police training starts in southern Serbia": "Bujanovac is not in the gazetteer, so the dateline's Belgrade is taken",
+        "First multi-ethnic police training starts in southern Serbia":
+            "Bujanovac is not in the gazetteer, so the dateline's Belgrade is taken",
         "OSCE, Serbian police to continue strategic partnership": "'head of OSCE in Serbia' is read as a place",
         "New officers to join Kosovo Correctional Services": "'Vushtrii' is misspelt; only the country is found",
         "EULEX Hosts Domestic Violence Seminar in North Mitrovica": "North Mitrovica is not in the gazetteer",
@@ -66,7 +71,8 @@ import Testing
             "'the Federal Police Academy in Bosnia and Herzegovina' is read as the place; an academy is not a seat word",
     ]
 
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/real-news")
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Fixtures/real-news")
     static let batches = ["batch1", "batch2", "batch3", "batch4", "batch5"]
 
     static let truths: [Truth] = batches.flatMap { batch in
@@ -81,31 +87,44 @@ import Testing
     }
 
     /// Each batch imported whole, as a user would import the page: neighbouring items matter.
-    static let imported: [String: [EventRecord]] = Dictionary(uniqueKeysWithValues: batches.map { batch in
-        let text = (try? String(contentsOf: folder.appendingPathComponent(batch + ".md"), encoding: .utf8)) ?? ""
-        return (batch, NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled).importNews(text, file: batch + ".md").records)
-    })
+    static let imported: [String: [EventRecord]] = Dictionary(
+        uniqueKeysWithValues: batches.map { batch in
+            let text = (try? String(contentsOf: folder.appendingPathComponent(batch + ".md"), encoding: .utf8)) ?? ""
+            return (
+                batch,
+                NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled).importNews(
+                    text, file: batch + ".md"
+                ).records
+            )
+        })
 
     /// What is wrong with the record made of `truth`'s item; empty when it is right.
     static func problems(_ record: EventRecord?, _ truth: Truth) -> [String] {
         guard let record else { return ["no record"] }
         var problems: [String] = []
-        var start: String?, end: String?
-        if case let .allDay(first, last)? = record.timing {
+        var start: String?
+        var end: String?
+        if case .allDay(let first, let last)? = record.timing {
             start = first.description
             end = last.description
         }
         if truth.start == nil {
-            if record.status != .draft || record.timing != nil { problems.append("dated \(start ?? "-")…\(end ?? "-"), want a draft") }
+            if record.status != .draft || record.timing != nil {
+                problems.append("dated \(start ?? "-")…\(end ?? "-"), want a draft")
+            }
         } else if start != truth.start || end != truth.end {
             problems.append("dates \(start ?? "-")…\(end ?? "-"), want \(truth.start ?? "-")…\(truth.end ?? "-")")
         } else if !truth.yearStated && record.status != .tentative {
             problems.append("the year is a guess but the record is \(record.status.rawValue)")
         }
         if record.place?.city != truth.city || record.place?.country != truth.country {
-            problems.append("place \(record.place?.city ?? "-"), \(record.place?.country ?? "-"); want \(truth.city ?? "-"), \(truth.country ?? "-")")
+            problems.append(
+                "place \(record.place?.city ?? "-"), \(record.place?.country ?? "-"); want \(truth.city ?? "-"), \(truth.country ?? "-")"
+            )
         }
-        if record.status == .tentative && (record.sourceNote ?? "").isEmpty { problems.append("tentative without a source-note") }
+        if record.status == .tentative && (record.sourceNote ?? "").isEmpty {
+            problems.append("tentative without a source-note")
+        }
         return problems
     }
 
@@ -138,8 +157,11 @@ import Testing
         for batch in Self.batches + ["all"] {
             let truths = Self.truths.filter { batch == "all" || $0.batch == batch }
             let results = truths.map { (truth: $0, problems: Self.problems(Self.record(for: $0), $0)) }
-            let dated = results.filter { $0.truth.start != nil }, undated = results.filter { $0.truth.start == nil }
-            let datesRight = dated.filter { !$0.problems.contains { $0.hasPrefix("dates") || $0.hasPrefix("the year") } }.count
+            let dated = results.filter { $0.truth.start != nil }
+            let undated = results.filter { $0.truth.start == nil }
+            let datesRight = dated.filter {
+                !$0.problems.contains { $0.hasPrefix("dates") || $0.hasPrefix("the year") }
+            }.count
             let drafts = undated.filter { !$0.problems.contains { $0.hasPrefix("dated") } }.count
             let places = results.filter { !$0.problems.contains { $0.hasPrefix("place") } }.count
             // A year the text does not give, or a date where the text gives none, written as if read.
@@ -148,9 +170,13 @@ import Testing
                 return (!result.truth.yearStated || result.truth.start == nil) && record.status != .tentative
                     || record.status == .tentative && (record.sourceNote ?? "").isEmpty
             }.count
-            print("real news \(batch): \(truths.count) items; dates exact \(datesRight)/\(dated.count); drafts \(drafts)/\(undated.count); places \(places)/\(truths.count); unflagged guesses \(unflagged); all right \(results.filter(\.problems.isEmpty).count)")
+            print(
+                "real news \(batch): \(truths.count) items; dates exact \(datesRight)/\(dated.count); drafts \(drafts)/\(undated.count); places \(places)/\(truths.count); unflagged guesses \(unflagged); all right \(results.filter(\.problems.isEmpty).count)"
+            )
             if batch != "all" {
-                for result in results where !result.problems.isEmpty { print("  miss: \(result.truth.title): \(result.problems.joined(separator: "; "))") }
+                for result in results where !result.problems.isEmpty {
+                    print("  miss: \(result.truth.title): \(result.problems.joined(separator: "; "))")
+                }
             }
         }
     }

@@ -1,6 +1,7 @@
-@testable import AlmanacCore
 import Foundation
 import Testing
+
+@testable import AlmanacCore
 
 /// Record files as Almanac writes them, for `almanac new` and the importers alike.
 @Suite struct RecordFileTests {
@@ -23,40 +24,44 @@ import Testing
         new.visibility = "internal"
         new.url = "https://example.org/news/7th-board-meeting"
         new.summary = "The Board met.\nIt agreed the plan."
-        guard case let .written(path, record, warnings) = try new.add(to: project.load()) else {
+        guard case .written(let path, let record, let warnings) = try new.add(to: project.load()) else {
             Issue.record("not written")
             return
         }
         #expect(warnings.isEmpty)
         let written = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(written == """
-            id: 2024-03-05-7th-iisg-board-meeting
-            title: 7th IISG Board meeting
-            start: 2024-03-05T10:00
-            end: 2024-03-05T16:00
-            location:
-              venue: RCC premises
-              country: Bosnia and Herzegovina
-            category: board-meeting
-            tags: [board, governance]
-            organisations: [DG NEAR, RCC]
-            participants: 25
-            role: organised
-            format: hybrid
-            status: tentative
-            visibility: internal
-            url: https://example.org/news/7th-board-meeting
-            summary: |-
-              The Board met.
-              It agreed the plan.
+        #expect(
+            written == """
+                id: 2024-03-05-7th-iisg-board-meeting
+                title: 7th IISG Board meeting
+                start: 2024-03-05T10:00
+                end: 2024-03-05T16:00
+                location:
+                  venue: RCC premises
+                  country: Bosnia and Herzegovina
+                category: board-meeting
+                tags: [board, governance]
+                organisations: [DG NEAR, RCC]
+                participants: 25
+                role: organised
+                format: hybrid
+                status: tentative
+                visibility: internal
+                url: https://example.org/news/7th-board-meeting
+                summary: |-
+                  The Board met.
+                  It agreed the plan.
 
-            """)
+                """)
         #expect(try RecordWriter(config: project.load().config, gazetteer: .bundled).yaml(for: record) == written)
     }
 
     @Test func datesTimesAndCountsArePlainUnlessYAMLWouldReadThemAsNothingOrTrueOrFalse() throws {
-        let cases = [("2024-03-05", "2024-03-05"), ("2024-03-05T10:00", "2024-03-05T10:00"), ("10:00", "10:00"), ("12", "12"),
-                     ("", "''"), ("~", "'~'"), ("null", "'null'"), ("NULL", "'NULL'"), ("yes", "'yes'"), ("Off", "'Off'"), ("a: b", "'a: b'")]
+        let cases = [
+            ("2024-03-05", "2024-03-05"), ("2024-03-05T10:00", "2024-03-05T10:00"), ("10:00", "10:00"), ("12", "12"),
+            ("", "''"), ("~", "'~'"), ("null", "'null'"), ("NULL", "'NULL'"), ("yes", "'yes'"), ("Off", "'Off'"),
+            ("a: b", "'a: b'"),
+        ]
         for (value, written) in cases {
             var file = RecordFile(id: "x", title: "X")
             file.start = value
@@ -75,20 +80,21 @@ import Testing
         file.organisations = ["a: b", "#hash", "'quoted'"]
         file.summary = "null"
         let text = try file.text()
-        #expect(text == """
-            id: odd
-            title: 'yes'
-            start: 2024-03-05
-            location:
-              venue: 'null'
-              city: '~'
-              country: 'NO'
-            tags: ['true', '12', '3.5', '2024-03-05', 'Off']
-            organisations: ['a: b', '#hash', '''quoted''']
-            summary: |-
-              null
+        #expect(
+            text == """
+                id: odd
+                title: 'yes'
+                start: 2024-03-05
+                location:
+                  venue: 'null'
+                  city: '~'
+                  country: 'NO'
+                tags: ['true', '12', '3.5', '2024-03-05', 'Off']
+                organisations: ['a: b', '#hash', '''quoted''']
+                summary: |-
+                  null
 
-            """)
+                """)
         var diagnostics: [Diagnostic] = []
         let decoder = RecordDecoder(config: NewsCorpusTests.config(), gazetteer: .bundled, fallbackID: "odd")
         let record = try #require(decoder.decode(text, path: "odd.yml", diagnostics: &diagnostics), "\(diagnostics)")

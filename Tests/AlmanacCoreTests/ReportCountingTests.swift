@@ -1,107 +1,113 @@
-@testable import AlmanacCore
 import Foundation
 import Testing
+
+@testable import AlmanacCore
 
 /// The counting rules of reports, on a small project made for them.
 @Suite struct ReportCountingTests {
     static let records = [
         "straddle.yml": """
-            id: straddle
-            title: Workshop across the quarter's edge
-            start: 2023-09-29
-            end: 2023-10-02
-            location: {city: Skopje, country: North Macedonia}
-            category: meeting
-            organisations: [Alpha]
-            role: organised
-            """,
+        id: straddle
+        title: Workshop across the quarter's edge
+        start: 2023-09-29
+        end: 2023-10-02
+        location: {city: Skopje, country: North Macedonia}
+        category: meeting
+        organisations: [Alpha]
+        role: organised
+        """,
         "series.yml": """
-            id: series
-            title: Weekly workshop
-            start: 2023-10-02
-            repeat: FREQ=WEEKLY;COUNT=5
-            except: [2023-10-16]
-            location: {city: Sarajevo, country: Bosnia and Herzegovina}
-            category: workshop
-            organisations: [Alpha]
-            role: attended
-            summary: The series opened. It went on.
-            """,
+        id: series
+        title: Weekly workshop
+        start: 2023-10-02
+        repeat: FREQ=WEEKLY;COUNT=5
+        except: [2023-10-16]
+        location: {city: Sarajevo, country: Bosnia and Herzegovina}
+        category: workshop
+        organisations: [Alpha]
+        role: attended
+        summary: The series opened. It went on.
+        """,
         "calls.yml": """
-            id: calls
-            title: Year-end calls
-            start: 2023-12-28T09:30
-            end: 10:30
-            repeat: FREQ=WEEKLY;COUNT=3
-            format: online
-            category: meeting
-            organisations: [Beta]
-            """,
+        id: calls
+        title: Year-end calls
+        start: 2023-12-28T09:30
+        end: 10:30
+        repeat: FREQ=WEEKLY;COUNT=3
+        format: online
+        category: meeting
+        organisations: [Beta]
+        """,
         "cancelled.yml": """
-            id: cancelled
-            title: Called-off visit
-            start: 2023-11-05
-            status: cancelled
-            location: {city: Rome, country: Italy}
-            category: meeting
-            """,
+        id: cancelled
+        title: Called-off visit
+        start: 2023-11-05
+        status: cancelled
+        location: {city: Rome, country: Italy}
+        category: meeting
+        """,
         "internal.yml": """
-            id: internal
-            title: Supplier session
-            start: 2023-11-10
-            visibility: internal
-            location: {city: Tirana, country: Albania}
-            category: meeting
-            organisations: [Gamma]
-            role: organised
-            """,
+        id: internal
+        title: Supplier session
+        start: 2023-11-10
+        visibility: internal
+        location: {city: Tirana, country: Albania}
+        category: meeting
+        organisations: [Gamma]
+        role: organised
+        """,
         "tentative.yml": """
-            id: tentative
-            title: Maybe a forum
-            start: 2023-12-01
-            status: tentative
-            location: {city: Chisinau, country: Moldova}
-            category: meeting
-            organisations: [Beta]
-            """,
+        id: tentative
+        title: Maybe a forum
+        start: 2023-12-01
+        status: tentative
+        location: {city: Chisinau, country: Moldova}
+        category: meeting
+        organisations: [Beta]
+        """,
         "midnight.yml": """
-            id: midnight
-            title: New Year's Eve shift
-            start: 2023-12-31T20:00
-            end: 2024-01-01T00:00
-            location: {city: Chișinău, country: Moldova}
-            category: meeting
-            organisations: [Beta]
-            """,
+        id: midnight
+        title: New Year's Eve shift
+        start: 2023-12-31T20:00
+        end: 2024-01-01T00:00
+        location: {city: Chișinău, country: Moldova}
+        category: meeting
+        organisations: [Beta]
+        """,
         "undated.yml": """
-            id: undated
-            title: Visit still to be dated
-            status: draft
-            """,
+        id: undated
+        title: Visit still to be dated
+        status: draft
+        """,
         "dated-draft.yml": """
-            id: dated-draft
-            title: Draft with a date
-            start: 2023-11-20
-            status: draft
-            category: meeting
-            """,
+        id: dated-draft
+        title: Draft with a date
+        start: 2023-11-20
+        status: draft
+        category: meeting
+        """,
     ]
 
     static let project = makeProject(records)
 
     /// The same log with an activity more than a year before Q4 2023, so that the log covers
     /// the year before it.
-    static let olderProject = makeProject(records.merging(["older.yml": """
-        id: older
-        title: Earlier visit
-        start: 2022-06-15
-        location: {city: Sarajevo, country: Bosnia and Herzegovina}
-        organisations: [Beta]
-        """]) { $1 })
+    static let olderProject = makeProject(
+        records.merging([
+            "older.yml": """
+            id: older
+            title: Earlier visit
+            start: 2022-06-15
+            location: {city: Sarajevo, country: Bosnia and Herzegovina}
+            organisations: [Beta]
+            """
+        ]) { $1 })
 
     static func makeProject(_ records: [String: String]) -> Project {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("almanac-counting-\(UUID().uuidString)")
-        try? FileManager.default.createDirectory(at: folder.appendingPathComponent("events"), withIntermediateDirectories: true)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "almanac-counting-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("events"), withIntermediateDirectories: true)
         let config = """
             name: Counting
             domain: counting.example.org
@@ -117,11 +123,15 @@ import Testing
         for (name, text) in records {
             try? text.write(to: folder.appendingPathComponent("events/" + name), atomically: true, encoding: .utf8)
         }
-        guard case let .success(project) = Project.load(from: folder.path) else { fatalError("the test project does not load") }
+        guard case .success(let project) = Project.load(from: folder.path) else {
+            fatalError("the test project does not load")
+        }
         return project
     }
 
-    private func context(_ label: String, publicOnly: Bool = false, project: Project = Self.project) throws -> ReportContext {
+    private func context(_ label: String, publicOnly: Bool = false, project: Project = Self.project) throws
+        -> ReportContext
+    {
         let period = try ReportPeriod.parse(label, today: LocalDate(iso: "2024-02-15")!)
         return ReportBuilder(project: project, period: period, publicOnly: publicOnly).context()
     }
@@ -137,8 +147,15 @@ import Testing
     @Test func quarterCountsEveryOccurrenceAndDaysInside() throws {
         let q4 = try context("2023-Q4")
         // straddle (2 days inside), series ×4 (one date excepted), calls ×1, internal, tentative, midnight.
-        #expect(q4.activities.map(\.id) == ["straddle", "series", "series", "series", "series", "internal", "tentative", "calls", "midnight"])
-        #expect(q4.activities.map(\.start) == ["2023-09-29", "2023-10-02", "2023-10-09", "2023-10-23", "2023-10-30", "2023-11-10", "2023-12-01", "2023-12-28", "2023-12-31"])
+        #expect(
+            q4.activities.map(\.id) == [
+                "straddle", "series", "series", "series", "series", "internal", "tentative", "calls", "midnight",
+            ])
+        #expect(
+            q4.activities.map(\.start) == [
+                "2023-09-29", "2023-10-02", "2023-10-09", "2023-10-23", "2023-10-30", "2023-11-10", "2023-12-01",
+                "2023-12-28", "2023-12-31",
+            ])
         #expect(figure(q4, "activities") == 9)
         #expect(figure(q4, "days_of_activity") == 10)
         #expect(q4.activities.first { $0.id == "straddle" }?.daysInPeriod == 2)
@@ -156,7 +173,10 @@ import Testing
 
     @Test func seriesLeavesOutItsExceptionsAndReachesTheNextPeriod() throws {
         let q4 = try context("2023-Q4")
-        #expect(q4.activities.filter { $0.id == "series" }.map(\.start) == ["2023-10-02", "2023-10-09", "2023-10-23", "2023-10-30"])
+        #expect(
+            q4.activities.filter { $0.id == "series" }.map(\.start) == [
+                "2023-10-02", "2023-10-09", "2023-10-23", "2023-10-30",
+            ])
         #expect(q4.lookAhead.map(\.id) == ["calls", "calls"])
         #expect(q4.lookAhead.map(\.times) == ["09:30–10:30", "09:30–10:30"])
         let q1 = try context("2024-Q1")
@@ -202,14 +222,16 @@ import Testing
         #expect(figure(q4, "attended") == 4)
         // The log starts on 29 Sep 2023: too late to call anything met for the first time.
         #expect(q4.newPartners == nil && q4.newCountries == nil)
-        #expect(q4.logStartNote?.hasPrefix("The log starts on 29 Sep 2023, less than a year before this period") == true)
+        #expect(
+            q4.logStartNote?.hasPrefix("The log starts on 29 Sep 2023, less than a year before this period") == true)
         // A log that covers the year before names the first-timers.
         let covered = try context("2023-Q4", project: Self.olderProject)
         #expect(covered.logStartNote == nil)
         #expect(covered.newPartners == "Gamma")
         #expect(covered.newCountries == "Albania, Moldova")
         // The trend goes back to the log's first quarter (fewer than eight here).
-        #expect(covered.trend.map(\.name) == ["Q2 2022", "Q3 2022", "Q4 2022", "Q1 2023", "Q2 2023", "Q3 2023", "Q4 2023"])
+        #expect(
+            covered.trend.map(\.name) == ["Q2 2022", "Q3 2022", "Q4 2022", "Q1 2023", "Q2 2023", "Q3 2023", "Q4 2023"])
         #expect(covered.trend.map(\.activities) == [1, 0, 0, 0, 0, 1, 9] && covered.trendStartsWithLog)
         #expect(covered.trend.last?.days == covered.figures.first { $0.key == "days_of_activity" }?.thisPeriod)
     }
@@ -235,7 +257,9 @@ import Testing
     }
 
     @Test func peopleReadPeriodAndCategoryNames() throws {
-        let names = try ["2023-Q4", "2023", "2023-10", "2023-H2", "2023-W45", "2023-10-01_2023-12-31"].map { try ReportPeriod.parse($0, today: LocalDate(iso: "2024-02-15")!).name }
+        let names = try ["2023-Q4", "2023", "2023-10", "2023-H2", "2023-W45", "2023-10-01_2023-12-31"].map {
+            try ReportPeriod.parse($0, today: LocalDate(iso: "2024-02-15")!).name
+        }
         #expect(names == ["Q4 2023", "2023", "October 2023", "H2 2023", "Week 45, 2023", "1 Oct – 31 Dec 2023"])
         let fiscal = try ReportPeriod.parse("FY2024", today: LocalDate(iso: "2024-02-15")!, fiscalYearStartMonth: 7)
         #expect(fiscal.name == "FY 2023/24")
@@ -252,11 +276,19 @@ import Testing
 
     @Test func breakdownsByMonthFormatAndIndicators() throws {
         let q4 = try context("2023-Q4")
-        #expect(q4.byMonth.map { "\($0.name) \($0.activities) \($0.days)" } == ["October 2023 5 6", "November 2023 1 1", "December 2023 3 3"])
-        #expect(q4.byFormat.map { "\($0.name) \($0.activities)" } == ["In person 0", "Online 1", "Hybrid 0", "Not recorded 8"])
+        #expect(
+            q4.byMonth.map { "\($0.name) \($0.activities) \($0.days)" } == [
+                "October 2023 5 6", "November 2023 1 1", "December 2023 3 3",
+            ])
+        #expect(
+            q4.byFormat.map { "\($0.name) \($0.activities)" } == [
+                "In person 0", "Online 1", "Hybrid 0", "Not recorded 8",
+            ])
         #expect(q4.byCategory.map { "\($0.name) \($0.activities)" } == ["Meeting 5", "Workshop 4"])
         let workshops = try #require(q4.indicators.first)
-        #expect(workshops.span == "2023" && workshops.thisPeriod == 4 && workshops.toDate == 4 && workshops.percent == "50%")
+        #expect(
+            workshops.span == "2023" && workshops.thisPeriod == 4 && workshops.toDate == 4 && workshops.percent == "50%"
+        )
         #expect(q4.highlights.map(\.month) == ["October 2023"])
         #expect(q4.highlights.first?.items.map(\.sentence) == ["The series opened."])
     }

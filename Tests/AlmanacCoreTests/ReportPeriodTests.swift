@@ -8,7 +8,10 @@ import Testing
         try ReportPeriod.parse(text, today: Self.today, fiscalYearStartMonth: fiscal)
     }
 
-    private func expectPeriod(_ text: String, _ label: String, _ start: String, _ end: String, fiscal: Int = 1, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    private func expectPeriod(
+        _ text: String, _ label: String, _ start: String, _ end: String, fiscal: Int = 1,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws {
         let period = try parse(text, fiscal: fiscal)
         #expect(period.label == label, sourceLocation: sourceLocation)
         #expect(period.start.description == start, sourceLocation: sourceLocation)
@@ -94,8 +97,14 @@ import Testing
         #expect(try steps("FY2024", fiscal: 7) == ["FY2023", "FY2025", "FY2023"])
         #expect(try steps("FY2024-Q1", fiscal: 7) == ["FY2023-Q4", "FY2024-Q2", "FY2023-Q1"])
         #expect(try steps("FY2024-Q4", fiscal: 7) == ["FY2024-Q3", "FY2025-Q1", "FY2023-Q4"])
-        #expect(try steps("2023-10-01_2023-10-10") == ["2023-09-21_2023-09-30", "2023-10-11_2023-10-20", "2022-10-01_2022-10-10"])
-        #expect(try steps("2024-02-01_2024-02-29") == ["2024-01-03_2024-01-31", "2024-03-01_2024-03-29", "2023-02-01_2023-02-28"])
+        #expect(
+            try steps("2023-10-01_2023-10-10") == [
+                "2023-09-21_2023-09-30", "2023-10-11_2023-10-20", "2022-10-01_2022-10-10",
+            ])
+        #expect(
+            try steps("2024-02-01_2024-02-29") == [
+                "2024-01-03_2024-01-31", "2024-03-01_2024-03-29", "2023-02-01_2023-02-28",
+            ])
         let previousFY = try parse("FY2024-Q1", fiscal: 7).previous()
         #expect(previousFY.start.description == "2023-04-01" && previousFY.end.description == "2023-06-30")
     }
@@ -110,7 +119,10 @@ import Testing
     }
 
     @Test func rangeMustNotEndBeforeItStarts() throws {
-        #expect(throws: PeriodError(input: "2023-12-31_2023-10-01", reason: "the period ends (2023-10-01) before it starts (2023-12-31)")) {
+        #expect(
+            throws: PeriodError(
+                input: "2023-12-31_2023-10-01", reason: "the period ends (2023-10-01) before it starts (2023-12-31)")
+        ) {
             try ReportPeriod.range(from: LocalDate(iso: "2023-12-31")!, to: LocalDate(iso: "2023-10-01")!)
         }
         let one = try ReportPeriod.range(from: LocalDate(iso: "2024-02-29")!, to: LocalDate(iso: "2024-02-29")!)

@@ -5,20 +5,28 @@ import Testing
 /// almanac.yml's report settings: fiscal year, report, indicators, footnotes.
 @Suite struct ReportSettingsTests {
     private func load(_ settings: String) throws -> Result<Project, ProjectLoadError> {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("almanac-settings-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("events"), withIntermediateDirectories: true)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "almanac-settings-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("events"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("templates"), withIntermediateDirectories: true)
-        try "# {{title}}\n".write(to: folder.appendingPathComponent("templates/board.md.mustache"), atomically: true, encoding: .utf8)
-        let text = "name: Settings\ndomain: settings.example.org\ntimezone: Europe/Sarajevo\ncategories: [workshop, meeting]\n" + settings
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("templates"), withIntermediateDirectories: true)
+        try "# {{title}}\n".write(
+            to: folder.appendingPathComponent("templates/board.md.mustache"), atomically: true, encoding: .utf8)
+        let text =
+            "name: Settings\ndomain: settings.example.org\ntimezone: Europe/Sarajevo\ncategories: [workshop, meeting]\n"
+            + settings
         try text.write(to: folder.appendingPathComponent("almanac.yml"), atomically: true, encoding: .utf8)
         return Project.load(from: folder.path)
     }
 
     private func messages(_ settings: String) throws -> [String] {
         switch try load(settings) {
-        case let .success(project): return project.diagnostics.filter { $0.severity == .error }.map { "\($0.location.line): \($0.message)" }
-        case let .failure(failure): return failure.diagnostics.filter { $0.severity == .error }.map { "\($0.location.line): \($0.message)" }
+        case .success(let project):
+            return project.diagnostics.filter { $0.severity == .error }.map { "\($0.location.line): \($0.message)" }
+        case .failure(let failure):
+            return failure.diagnostics.filter { $0.severity == .error }.map { "\($0.location.line): \($0.message)" }
         }
     }
 
@@ -31,24 +39,37 @@ import Testing
     }
 
     @Test func footnotesWithTheirSubjectAndCategoryLabels() throws {
-        let config = try load("""
+        let config = try load(
+            """
             category-labels:
               meeting: Meeting with partners
             footnotes:
               - Always printed.
               - text: '*Kosovo note.'
                 when: [Kosovo, Kosova]
-            """).get().config
-        #expect(config.footnotes == [Footnote(text: "Always printed."), Footnote(text: "*Kosovo note.", when: ["Kosovo", "Kosova"])])
-        #expect(config.label(ofCategory: "meeting") == "Meeting with partners" && config.label(ofCategory: "workshop") == "Workshop")
-        #expect(config.footnotes[1].applies(to: "Pristina, Kosovo*") && !config.footnotes[1].applies(to: "Skopje, North Macedonia"))
+            """
+        ).get().config
+        #expect(
+            config.footnotes == [
+                Footnote(text: "Always printed."), Footnote(text: "*Kosovo note.", when: ["Kosovo", "Kosova"]),
+            ])
+        #expect(
+            config.label(ofCategory: "meeting") == "Meeting with partners"
+                && config.label(ofCategory: "workshop") == "Workshop")
+        #expect(
+            config.footnotes[1].applies(to: "Pristina, Kosovo*")
+                && !config.footnotes[1].applies(to: "Skopje, North Macedonia"))
         #expect(config.footnotes[0].applies(to: "anything"))
-        #expect(try messages("category-labels:\n  meting: Meeting\n") == ["6: 'meting' in 'category-labels' is not one of the project's categories; did you mean 'meeting'?"])
+        #expect(
+            try messages("category-labels:\n  meting: Meeting\n") == [
+                "6: 'meting' in 'category-labels' is not one of the project's categories; did you mean 'meeting'?"
+            ])
         #expect(try messages("footnotes:\n  - when: [Kosovo]\n") == ["6: a footnote needs a 'text'"])
     }
 
     @Test func readsEverySetting() throws {
-        let config = try load("""
+        let config = try load(
+            """
             fiscal-year-start: July
             report:
               template: templates/board.md.mustache
@@ -63,14 +84,17 @@ import Testing
                 target: 2
                 per: quarter
             footnotes: []
-            """).get().config
+            """
+        ).get().config
         #expect(config.fiscalYearStartMonth == 7)
         #expect(config.report.template?.hasSuffix("/templates/board.md.mustache") == true)
         #expect(config.report.excel && config.report.delimiter == ";")
-        #expect(config.indicators == [
-            Indicator(name: "Workshops", filter: FeedFilter(categories: ["workshop"]), target: 8, per: .year),
-            Indicator(name: "Meetings in Serbia", filter: FeedFilter(countries: ["Serbia"]), target: 2, per: .quarter),
-        ])
+        #expect(
+            config.indicators == [
+                Indicator(name: "Workshops", filter: FeedFilter(categories: ["workshop"]), target: 8, per: .year),
+                Indicator(
+                    name: "Meetings in Serbia", filter: FeedFilter(countries: ["Serbia"]), target: 2, per: .quarter),
+            ])
         #expect(config.footnotes.isEmpty)
         #expect(try load("fiscal-year-start: 4").get().config.fiscalYearStartMonth == 4)
         #expect(try load("fiscal-year-start: oct").get().config.fiscalYearStartMonth == 10)
@@ -80,10 +104,23 @@ import Testing
         #expect(try messages("fiscal-year-start: jully") == ["5: 'jully' is not a month; did you mean 'july'?"])
         #expect(try messages("report:\n  delimiter: '::'") == ["6: '::' cannot separate CSV fields"])
         #expect(try messages("report:\n  excel: maybe") == ["6: 'excel' must be true or false"])
-        #expect(try messages("report:\n  template: missing.mustache") == ["6: the template 'missing.mustache' does not exist"])
-        #expect(try messages("report:\n  templat: x") == ["6: 'templat' is not a report setting; did you mean 'template'?"])
-        #expect(try messages("indicators:\n  - name: Workshops\n    target: many") == ["7: the indicator 'Workshops' needs a 'target' that is a whole number above 0"])
-        #expect(try messages("indicators:\n  - name: Trainings\n    category: training\n    target: 2") == ["7: the indicator 'Trainings' filters on 'training', which is not one of the project's categories"])
-        #expect(try messages("indicators:\n  - name: X\n    target: 2\n    per: decade") == ["8: 'decade' is not a valid per"])
+        #expect(
+            try messages("report:\n  template: missing.mustache") == [
+                "6: the template 'missing.mustache' does not exist"
+            ])
+        #expect(
+            try messages("report:\n  templat: x") == ["6: 'templat' is not a report setting; did you mean 'template'?"])
+        #expect(
+            try messages("indicators:\n  - name: Workshops\n    target: many") == [
+                "7: the indicator 'Workshops' needs a 'target' that is a whole number above 0"
+            ])
+        #expect(
+            try messages("indicators:\n  - name: Trainings\n    category: training\n    target: 2") == [
+                "7: the indicator 'Trainings' filters on 'training', which is not one of the project's categories"
+            ])
+        #expect(
+            try messages("indicators:\n  - name: X\n    target: 2\n    per: decade") == [
+                "8: 'decade' is not a valid per"
+            ])
     }
 }

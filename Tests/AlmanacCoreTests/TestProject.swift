@@ -1,26 +1,28 @@
-@testable import AlmanacCore
 import Foundation
+
+@testable import AlmanacCore
 
 /// A project written to a temporary folder for one test.
 final class TestProject {
     let directory: URL
 
     static let config = """
-    name: Test calendar
-    organisation: Test Secretariat
-    timezone: Europe/Sarajevo
-    domain: test.example.org
-    categories: [meeting, workshop, board-meeting]
-    feeds:
-      - name: all
-      - name: workshops
-        filter:
-          category: workshop
-    """
+        name: Test calendar
+        organisation: Test Secretariat
+        timezone: Europe/Sarajevo
+        domain: test.example.org
+        categories: [meeting, workshop, board-meeting]
+        feeds:
+          - name: all
+          - name: workshops
+            filter:
+              category: workshop
+        """
 
     init(config: String = TestProject.config, records: [String: String] = [:]) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("almanac-core-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("events"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("events"), withIntermediateDirectories: true)
         try write("almanac.yml", config)
         for (path, text) in records { try write("events/" + path, text) }
     }

@@ -54,29 +54,35 @@ import Testing
         #expect(ICalRecurrence("FREQ=SOMETIMES") == nil)
         #expect(ICalRecurrence("not a rule") == nil)
         let rule = try #require(ICalRecurrence("FREQ=WEEKLY;COUNT=4;BYDAY=MO"))
-        let dates = rule.occurrences(startingAt: ICalTime(year: 2024, month: 1, day: 8), through: ICalTime(year: 2024, month: 12, day: 31))
+        let dates = rule.occurrences(
+            startingAt: ICalTime(year: 2024, month: 1, day: 8), through: ICalTime(year: 2024, month: 12, day: 31))
         #expect(dates.map(\.description) == ["20240108", "20240115", "20240122", "20240129"])
     }
 
     @Test func timezonesHaveThePlainIANANameAndAreCutDown() throws {
         #expect(ICalTimezones.isKnown("Europe/Sarajevo"))
         #expect(!ICalTimezones.isKnown("Europe/Atlantis"))
-        let zone = try #require(ICalTimezones.vtimezone(
-            "Europe/Sarajevo",
-            from: ICalTime(year: 2023, month: 1, day: 1, hour: 0, minute: 0, isUTC: true),
-            through: ICalTime(year: 2025, month: 1, day: 1, hour: 0, minute: 0, isUTC: true)))
+        let zone = try #require(
+            ICalTimezones.vtimezone(
+                "Europe/Sarajevo",
+                from: ICalTime(year: 2023, month: 1, day: 1, hour: 0, minute: 0, isUTC: true),
+                through: ICalTime(year: 2025, month: 1, day: 1, hour: 0, minute: 0, isUTC: true)))
         let text = zone.serialized()
         #expect(text.contains("TZID:Europe/Sarajevo\r\n"))
         #expect(!text.contains("freeassociation"))
         #expect(text.components(separatedBy: "BEGIN:STANDARD").count == 2)
         #expect(text.components(separatedBy: "BEGIN:DAYLIGHT").count == 2)
         #expect(text.contains("RRULE:FREQ=YEARLY"))
-        #expect(ICalTimezones.vtimezone("Europe/Atlantis", from: ICalTime(year: 2023, month: 1, day: 1), through: nil) == nil)
+        #expect(
+            ICalTimezones.vtimezone("Europe/Atlantis", from: ICalTime(year: 2023, month: 1, day: 1), through: nil)
+                == nil)
     }
 
     @Test func convertsAcrossDaylightSavingTime() {
-        let winter = ICalTimezones.convert(ICalTime(year: 2024, month: 3, day: 30, hour: 10, minute: 0), from: "Europe/Sarajevo", to: "UTC")
-        let summer = ICalTimezones.convert(ICalTime(year: 2024, month: 3, day: 31, hour: 10, minute: 0), from: "Europe/Sarajevo", to: "UTC")
+        let winter = ICalTimezones.convert(
+            ICalTime(year: 2024, month: 3, day: 30, hour: 10, minute: 0), from: "Europe/Sarajevo", to: "UTC")
+        let summer = ICalTimezones.convert(
+            ICalTime(year: 2024, month: 3, day: 31, hour: 10, minute: 0), from: "Europe/Sarajevo", to: "UTC")
         #expect(winter?.hour == 9)
         #expect(summer?.hour == 8)
         #expect(summer?.isUTC == true)
@@ -98,7 +104,8 @@ import Testing
 
 @Suite struct ICalReadingTests {
     @Test func durationsAndWindowsZoneNamesAreReadAsWritten() throws {
-        let text = "BEGIN:VEVENT\r\nDTSTART;TZID=W. Europe Standard Time:20231207T100000\r\nDURATION:P1DT2H\r\nEND:VEVENT\r\n"
+        let text =
+            "BEGIN:VEVENT\r\nDTSTART;TZID=W. Europe Standard Time:20231207T100000\r\nDURATION:P1DT2H\r\nEND:VEVENT\r\n"
         let event = try #require(ICalComponent.parse(text))
         #expect(event.property(named: "DURATION")?.durationSeconds == 93_600)
         #expect(event.property(named: "DTSTART")?.parameter("TZID") == "W. Europe Standard Time")

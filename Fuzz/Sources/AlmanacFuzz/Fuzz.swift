@@ -1,3 +1,6 @@
+import Foundation
+import ICal
+
 // libFuzzer harnesses for every parser of untrusted input. Built and run by `scripts/fuzz
 // TARGET SECONDS` (never by a plain `swift build`: the target exists only with
 // ALMANAC_FUZZ=1, since it needs -sanitize=fuzzer). The target is chosen with the
@@ -7,22 +10,20 @@
 // parser's output: a record that passes `check` reads back from its VEVENT as written;
 // importers only produce safe ids and text without control characters.
 @testable import AlmanacCore
-import Foundation
-import ICal
 
 /// The project settings every harness uses.
 let config: ProjectConfig = {
     let text = """
-    name: Fuzz calendar
-    timezone: Europe/Sarajevo
-    domain: fuzz.example.org
-    categories: [meeting, workshop, conference]
-    feeds:
-      - name: all
-    """
+        name: Fuzz calendar
+        timezone: Europe/Sarajevo
+        domain: fuzz.example.org
+        categories: [meeting, workshop, conference]
+        feeds:
+          - name: all
+        """
     var diagnostics: [Diagnostic] = []
     guard let file = YAMLFile.parse(text, path: "almanac.yml", diagnostics: &diagnostics),
-          let config = ConfigDecoder().decode(file, diagnostics: &diagnostics)
+        let config = ConfigDecoder().decode(file, diagnostics: &diagnostics)
     else { fatalError("the fuzz project's settings do not read: \(diagnostics)") }
     return config
 }()
@@ -55,7 +56,7 @@ public func fuzz(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         }
     case .config:
         guard let text = TextDecoding.utf8(data, file: "almanac.yml", diagnostics: &diagnostics),
-              let file = YAMLFile.parse(text, path: "almanac.yml", diagnostics: &diagnostics)
+            let file = YAMLFile.parse(text, path: "almanac.yml", diagnostics: &diagnostics)
         else { return 0 }
         _ = ConfigDecoder().decode(file, diagnostics: &diagnostics)
     case .csv:
@@ -84,7 +85,8 @@ public func fuzz(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
 /// A record that passes `check` must go into a feed: its VEVENT reads back as written.
 func publishable(_ record: EventRecord) {
     var state = FeedState()
-    let plan = FeedPlan.make(feed: config.feeds[0], records: [record], config: config, state: &state, now: 1_700_000_000)
+    let plan = FeedPlan.make(
+        feed: config.feeds[0], records: [record], config: config, state: &state, now: 1_700_000_000)
     for item in plan.items {
         let written = VEventBuilder(config: config).component(for: item).serialized()
         if let problem = VEventBuilder.verify(written, against: item) {
@@ -104,7 +106,10 @@ func imported(_ result: ImportResult) {
             fatalError("an imported record cannot be written: \(error)")
         }
         guard Identifier.isValid(record.id) else { fatalError("an importer made the unsafe id '\(record.id)'") }
-        let texts = [record.title, record.summary, record.source, record.url, record.place?.venue, record.place?.city, record.place?.country].compactMap { $0 }
+        let texts = [
+            record.title, record.summary, record.source, record.url, record.place?.venue, record.place?.city,
+            record.place?.country,
+        ].compactMap { $0 }
         if let bad = texts.first(where: ControlCharacters.contains) {
             fatalError("an importer kept a control character in '\(bad)'")
         }

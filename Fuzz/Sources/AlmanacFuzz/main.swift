@@ -2,6 +2,7 @@ import Foundation
 
 // SwiftPM links an executable's entry point itself, so libFuzzer's own `main` is not used:
 // this one hands the command line to libFuzzer's driver with the harness.
+// swift-format-ignore: AlwaysUseLowerCamelCase
 @_silgen_name("LLVMFuzzerRunDriver")
 func LLVMFuzzerRunDriver(
     _ argc: UnsafeMutablePointer<CInt>,

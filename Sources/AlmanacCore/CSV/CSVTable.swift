@@ -34,7 +34,9 @@ public struct CSVTable: Sendable {
     public func text(delimiter: Character = ",", byteOrderMark: Bool = false) -> String {
         var lines = [header.map { CSVTable.field($0, delimiter: delimiter) }.joined(separator: String(delimiter))]
         for row in rows {
-            lines.append(row.map { CSVTable.field(CSVTable.content(of: $0), delimiter: delimiter) }.joined(separator: String(delimiter)))
+            lines.append(
+                row.map { CSVTable.field(CSVTable.content(of: $0), delimiter: delimiter) }.joined(
+                    separator: String(delimiter)))
         }
         return (byteOrderMark ? "\u{FEFF}" : "") + lines.map { $0 + "\r\n" }.joined()
     }
@@ -43,10 +45,12 @@ public struct CSVTable: Sendable {
     /// `=`, `+`, `-`, `@`, tab, CR or LF; OWASP "CSV Injection") gets a leading `'`.
     static func content(of cell: CSVCell) -> String {
         switch cell {
-        case let .number(value): return String(value)
-        case let .signed(value): return value > 0 ? "+\(value)" : String(value)
-        case let .text(text):
-            guard let first = text.unicodeScalars.first, "=+-@\t\r\n".unicodeScalars.contains(first) else { return text }
+        case .number(let value): return String(value)
+        case .signed(let value): return value > 0 ? "+\(value)" : String(value)
+        case .text(let text):
+            guard let first = text.unicodeScalars.first, "=+-@\t\r\n".unicodeScalars.contains(first) else {
+                return text
+            }
             return "'" + text
         }
     }

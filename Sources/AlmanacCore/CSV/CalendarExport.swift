@@ -28,7 +28,10 @@ public struct CalendarExport: Sendable {
     /// The occurrences to export: the full layout has every status, the calendar layouts
     /// only what is going ahead.
     public func agenda() -> Agenda {
-        Agenda(records: records.filter { !(publicOnly && $0.visibility == .internal) && (profile == .full || $0.isScheduled) }, period: period)
+        Agenda(
+            records: records.filter {
+                !(publicOnly && $0.visibility == .internal) && (profile == .full || $0.isScheduled)
+            }, period: period)
     }
 
     /// The rows of `agenda` (this export's ``agenda()``): for the whole log, undated drafts
@@ -43,14 +46,24 @@ public struct CalendarExport: Sendable {
     private var header: [String] {
         switch profile {
         case .full:
-            return ["id", "title", "start", "end", "start_time", "end_time", "timezone", "category", "tags", "venue", "city", "country",
-                    "organisations", "participants", "role", "format", "status", "visibility", "url", "repeat", "summary"]
+            return [
+                "id", "title", "start", "end", "start_time", "end_time", "timezone", "category", "tags", "venue",
+                "city", "country",
+                "organisations", "participants", "role", "format", "status", "visibility", "url", "repeat", "summary",
+            ]
         case .google:
-            return ["Subject", "Start Date", "Start Time", "End Date", "End Time", "All Day Event", "Description", "Location", "Private"]
+            return [
+                "Subject", "Start Date", "Start Time", "End Date", "End Time", "All Day Event", "Description",
+                "Location", "Private",
+            ]
         case .outlook:
-            return ["Subject", "Start Date", "Start Time", "End Date", "End Time", "All day event", "Reminder on/off", "Reminder Date",
-                    "Reminder Time", "Meeting Organizer", "Required Attendees", "Optional Attendees", "Meeting Resources",
-                    "Billing Information", "Categories", "Description", "Location", "Mileage", "Priority", "Private", "Sensitivity", "Show time as"]
+            return [
+                "Subject", "Start Date", "Start Time", "End Date", "End Time", "All day event", "Reminder on/off",
+                "Reminder Date",
+                "Reminder Time", "Meeting Organizer", "Required Attendees", "Optional Attendees", "Meeting Resources",
+                "Billing Information", "Categories", "Description", "Location", "Mileage", "Priority", "Private",
+                "Sensitivity", "Show time as",
+            ]
         }
     }
 
@@ -60,39 +73,54 @@ public struct CalendarExport: Sendable {
         case .full:
             let times = timing.flatMap(Self.clockTimes)
             return [
-                .text(record.id), .text(record.title), .optional(timing?.firstDay.description), .optional(timing?.lastDay.description),
+                .text(record.id), .text(record.title), .optional(timing?.firstDay.description),
+                .optional(timing?.lastDay.description),
                 .optional(times?.start), .optional(times?.end), .text(timing?.isAllDay == false ? record.timezone : ""),
-                .optional(record.category), .text(record.tags.joined(separator: "; ")), .optional(record.place?.venue ?? record.place?.text),
-                .optional(record.place?.city), .optional(record.place?.country), .text(record.organisations.joined(separator: "; ")),
-                record.participants.map(CSVCell.number) ?? .text(""), .optional(record.role?.rawValue), .optional(record.format?.rawValue),
-                .text(record.status.rawValue), .text(record.visibility.rawValue), .optional(record.url), .optional(record.repeatRule),
+                .optional(record.category), .text(record.tags.joined(separator: "; ")),
+                .optional(record.place?.venue ?? record.place?.text),
+                .optional(record.place?.city), .optional(record.place?.country),
+                .text(record.organisations.joined(separator: "; ")),
+                record.participants.map(CSVCell.number) ?? .text(""), .optional(record.role?.rawValue),
+                .optional(record.format?.rawValue),
+                .text(record.status.rawValue), .text(record.visibility.rawValue), .optional(record.url),
+                .optional(record.repeatRule),
                 .optional(record.summary),
             ]
         case .google:
             let (start, end, allDay) = Self.usDates(timing, exclusiveEnd: false)
-            return [.text(record.title), .text(start.date), .text(start.time), .text(end.date), .text(end.time), .text(allDay),
-                    .optional(record.summary), .optional(record.place?.line), .text(isPrivate)]
+            return [
+                .text(record.title), .text(start.date), .text(start.time), .text(end.date), .text(end.time),
+                .text(allDay),
+                .optional(record.summary), .optional(record.place?.line), .text(isPrivate),
+            ]
         case .outlook:
             let (start, end, allDay) = Self.usDates(timing, exclusiveEnd: true)
-            return [.text(record.title), .text(start.date), .text(start.time), .text(end.date), .text(end.time), .text(allDay), "False", "", "",
-                    "", "", "", "", "", .optional(record.category), .optional(record.summary), .optional(record.place?.line), "", "Normal",
-                    .text(isPrivate), .text(record.visibility == .internal ? "Private" : "Normal"), .text(record.status == .tentative ? "1" : "2")]
+            return [
+                .text(record.title), .text(start.date), .text(start.time), .text(end.date), .text(end.time),
+                .text(allDay), "False", "", "",
+                "", "", "", "", "", .optional(record.category), .optional(record.summary),
+                .optional(record.place?.line), "", "Normal",
+                .text(isPrivate), .text(record.visibility == .internal ? "Private" : "Normal"),
+                .text(record.status == .tentative ? "1" : "2"),
+            ]
         }
     }
 
     /// "10:00" and "16:00" of a timed activity.
     private static func clockTimes(_ timing: EventTiming) -> (start: String, end: String?)? {
-        guard case let .timed(start, end) = timing else { return nil }
+        guard case .timed(let start, let end) = timing else { return nil }
         return (start.timeText, end?.timeText)
     }
 
     /// Dates `MM/DD/YYYY` and times `10:00 AM` as US-English calendar apps import them.
     /// Whole days have no times; Outlook wants the day after the last (`exclusiveEnd`).
-    private static func usDates(_ timing: EventTiming?, exclusiveEnd: Bool) -> (start: (date: String, time: String), end: (date: String, time: String), allDay: String) {
+    private static func usDates(_ timing: EventTiming?, exclusiveEnd: Bool) -> (
+        start: (date: String, time: String), end: (date: String, time: String), allDay: String
+    ) {
         switch timing {
-        case let .allDay(first, last)?:
+        case .allDay(let first, let last)?:
             return ((usDate(first), ""), (usDate(exclusiveEnd ? last.adding(days: 1) : last), ""), "True")
-        case let .timed(start, end)?:
+        case .timed(let start, let end)?:
             let finish = end ?? start
             return ((usDate(start.date), usTime(start)), (usDate(finish.date), usTime(finish)), "False")
         case nil:

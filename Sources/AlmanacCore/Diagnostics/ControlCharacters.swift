@@ -23,7 +23,10 @@ public enum ControlCharacters {
 
     /// How a character is named in messages: `ESC (U+001B)`.
     public static func name(_ scalar: Unicode.Scalar) -> String {
-        let names: [UInt32: String] = [0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0B: "VT", 0x0C: "FF", 0x0D: "CR", 0x1B: "ESC", 0x7F: "DEL", 0x9B: "CSI"]
+        let names: [UInt32: String] = [
+            0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0B: "VT", 0x0C: "FF", 0x0D: "CR", 0x1B: "ESC", 0x7F: "DEL",
+            0x9B: "CSI",
+        ]
         let code = "U+" + String(format: "%04X", scalar.value)
         return names[scalar.value].map { "\($0) (\(code))" } ?? code
     }
@@ -70,10 +73,13 @@ public enum ControlCharacters {
     /// The line and column (1-based, counted in characters as editors do; CRLF is one line
     /// end) and the character of each forbidden character in raw file text, line ends
     /// excepted. At most `limit` are listed; `count` is how many there are.
-    static func scan(_ text: String, limit: Int = 20) -> (found: [(line: Int, column: Int, scalar: Unicode.Scalar)], count: Int) {
+    static func scan(_ text: String, limit: Int = 20) -> (
+        found: [(line: Int, column: Int, scalar: Unicode.Scalar)], count: Int
+    ) {
         var found: [(Int, Int, Unicode.Scalar)] = []
         var count = 0
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         var scalars = text.unicodeScalars.makeIterator()
         var pending = scalars.next()
         while let scalar = pending {
@@ -95,13 +101,20 @@ public enum ControlCharacters {
 
     /// Errors for the forbidden characters in the raw text of `file`: one per character
     /// for the first few, then one that counts the rest.
-    public static func diagnostics(in text: String, file: String, severity: Diagnostic.Severity = .error) -> [Diagnostic] {
+    public static func diagnostics(in text: String, file: String, severity: Diagnostic.Severity = .error)
+        -> [Diagnostic]
+    {
         let (found, count) = scan(text, limit: 5)
         var diagnostics = found.map { item in
-            Diagnostic(severity, SourceLocation(file: file, line: item.line, column: item.column), "the control character \(name(item.scalar)) is not allowed in text", hint: hint)
+            Diagnostic(
+                severity, SourceLocation(file: file, line: item.line, column: item.column),
+                "the control character \(name(item.scalar)) is not allowed in text", hint: hint)
         }
         if count > found.count, let last = found.last {
-            diagnostics.append(Diagnostic(severity, SourceLocation(file: file, line: last.line, column: last.column + 1), "\(count - found.count) more control characters follow in this file"))
+            diagnostics.append(
+                Diagnostic(
+                    severity, SourceLocation(file: file, line: last.line, column: last.column + 1),
+                    "\(count - found.count) more control characters follow in this file"))
         }
         return diagnostics
     }
@@ -115,13 +128,17 @@ public enum ControlCharacters {
         var pending = [root]
         while let node = pending.popLast() {
             switch node {
-            case let .scalar(scalar):
+            case .scalar(let scalar):
                 if let bad = scalar.string.unicodeScalars.first(where: isForbidden) {
-                    diagnostics.append(.error(file.location(of: node), "this value holds the control character \(name(bad)), which is not allowed in text", hint: hint))
+                    diagnostics.append(
+                        .error(
+                            file.location(of: node),
+                            "this value holds the control character \(name(bad)), which is not allowed in text",
+                            hint: hint))
                 }
-            case let .mapping(mapping):
+            case .mapping(let mapping):
                 for (key, value) in mapping { pending += [key, value] }
-            case let .sequence(sequence):
+            case .sequence(let sequence):
                 pending += Array(sequence)
             case .alias:
                 break
@@ -130,5 +147,6 @@ public enum ControlCharacters {
         return diagnostics.sorted()
     }
 
-    static let hint = "control characters (ESC, BEL, …) would act on the terminal of whoever reads the text, and calendar files may not hold them; delete them (tab and line breaks are fine)"
+    static let hint =
+        "control characters (ESC, BEL, …) would act on the terminal of whoever reads the text, and calendar files may not hold them; delete them (tab and line breaks are fine)"
 }

@@ -10,7 +10,8 @@ extension Array where Element == Diagnostic {
         var order: [String] = []
         var result: [Diagnostic] = []
         for diagnostic in sorted() {
-            let key = "\(diagnostic.severity.rawValue)\u{0}\(diagnostic.location.file)\u{0}\(Self.shape(of: diagnostic.message))"
+            let key =
+                "\(diagnostic.severity.rawValue)\u{0}\(diagnostic.location.file)\u{0}\(Self.shape(of: diagnostic.message))"
             let count = seen[key, default: 0]
             seen[key] = count + 1
             if count < limit {
@@ -24,7 +25,10 @@ extension Array where Element == Diagnostic {
         }
         for key in order {
             let (first, count) = omitted[key]!
-            result.append(Diagnostic(first.severity, first.location, "\(count) more like this, from here on: \(first.message)", hint: first.hint))
+            result.append(
+                Diagnostic(
+                    first.severity, first.location, "\(count) more like this, from here on: \(first.message)",
+                    hint: first.hint))
         }
         return result.sorted()
     }

@@ -11,7 +11,8 @@ public enum Spelling {
 
     /// Damerau–Levenshtein distance (optimal string alignment): a swap of two letters costs 1.
     public static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)

@@ -16,12 +16,23 @@ struct YAMLFile {
     /// Reads and parses `path`. Unreadable files, invalid UTF-8 and YAML syntax errors become
     /// diagnostics, never crashes.
     static func load(_ path: String, diagnostics: inout [Diagnostic]) -> YAMLFile? {
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > ImportInput.maximumBytes {
-            diagnostics.append(.error(SourceLocation(file: path), "the file is larger than \(ImportInput.maximumBytes >> 20) MB, far more than one activity needs", hint: "check that it is the right file; keep long texts (a report, minutes) elsewhere and link them with `url:`"))
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+            size > ImportInput.maximumBytes
+        {
+            diagnostics.append(
+                .error(
+                    SourceLocation(file: path),
+                    "the file is larger than \(ImportInput.maximumBytes >> 20) MB, far more than one activity needs",
+                    hint:
+                        "check that it is the right file; keep long texts (a report, minutes) elsewhere and link them with `url:`"
+                ))
             return nil
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            diagnostics.append(.error(SourceLocation(file: path), "cannot read this file", hint: "check that it exists and that you may read it"))
+            diagnostics.append(
+                .error(
+                    SourceLocation(file: path), "cannot read this file",
+                    hint: "check that it exists and that you may read it"))
             return nil
         }
         guard let text = TextDecoding.utf8(data, file: path, diagnostics: &diagnostics) else { return nil }
@@ -57,10 +68,11 @@ struct YAMLFile {
     private static func tabIndentation(in text: String, file: String, before error: YamlError) -> Diagnostic? {
         let lastLine: Int
         switch error {
-        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _): lastLine = mark.line
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): lastLine = mark.line
         default: return nil
         }
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(lastLine).enumerated() {
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(lastLine).enumerated()
+        {
             let indentation = line.prefix { $0 == " " || $0 == "\t" }
             guard let tab = indentation.firstIndex(of: "\t"), indentation.count < line.count else { continue }
             return .error(
@@ -75,14 +87,20 @@ struct YAMLFile {
     private static func syntaxError(_ error: YamlError, file: String) -> Diagnostic {
         let hint = "YAML wants `key: value` lines; quote text that contains ': ' or starts with a special character"
         switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
             let prefix = context.map { "\($0.text): " } ?? ""
-            return .error(SourceLocation(file: file, line: mark.line, column: mark.column), "YAML syntax error: \(prefix)\(problem)", hint: hint)
-        case let .duplicatedKeysInMapping(duplicates, context):
+            return .error(
+                SourceLocation(file: file, line: mark.line, column: mark.column),
+                "YAML syntax error: \(prefix)\(problem)", hint: hint)
+        case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            return .error(SourceLocation(file: file, line: context.mark.line, column: context.mark.column), "\(keys) appears more than once", hint: "keep one of them")
-        case let .reader(problem, _, _, _):
-            return .error(SourceLocation(file: file), "unreadable text: \(problem)", hint: "save the file as UTF-8 text")
+            return .error(
+                SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+                "\(keys) appears more than once", hint: "keep one of them")
+        case .reader(let problem, _, _, _):
+            return .error(
+                SourceLocation(file: file), "unreadable text: \(problem)", hint: "save the file as UTF-8 text")
         default:
             return .error(SourceLocation(file: file), "cannot read YAML: \(error)")
         }
@@ -103,17 +121,26 @@ enum TextDecoding {
         let text = bytes.withUnsafeBytes { String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) }
         if let text { return text }
         let (line, column) = firstInvalidByte(in: bytes)
-        diagnostics.append(.error(SourceLocation(file: file, line: line, column: column), "this file is not UTF-8 text", hint: "save it as UTF-8 (in most editors: Save As… › Encoding › UTF-8)"))
+        diagnostics.append(
+            .error(
+                SourceLocation(file: file, line: line, column: column), "this file is not UTF-8 text",
+                hint: "save it as UTF-8 (in most editors: Save As… › Encoding › UTF-8)"))
         return nil
     }
 
     private static func firstInvalidByte(in bytes: Data) -> (line: Int, column: Int) {
-        var line = 1, column = 1
+        var line = 1
+        var column = 1
         var index = bytes.startIndex
         while index < bytes.endIndex {
             let width = sequenceWidth(bytes, at: index)
             guard width > 0 else { break }
-            if bytes[index] == 0x0A { line += 1; column = 1 } else { column += 1 }
+            if bytes[index] == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
             index += width
         }
         return (line, column)
@@ -144,7 +171,9 @@ struct YAMLMapping {
 
     /// Reads `node` as a mapping; unknown keys get "did you mean" diagnostics. `noun` names
     /// what a key is here ("field", "setting").
-    init?(_ node: Node, in file: YAMLFile, allowed: [String], noun: String, what: String, diagnostics: inout [Diagnostic]) {
+    init?(
+        _ node: Node, in file: YAMLFile, allowed: [String], noun: String, what: String, diagnostics: inout [Diagnostic]
+    ) {
         self.file = file
         self.node = node
         guard let mapping = node.mapping else {
@@ -156,7 +185,10 @@ struct YAMLMapping {
             guard allowed.contains(key) else {
                 var message = "'\(key)' is not a \(noun)"
                 if let guess = Spelling.suggestion(for: key, among: allowed) { message += "; did you mean '\(guess)'?" }
-                diagnostics.append(.error(file.location(of: keyNode), message, hint: "the \(noun)s are: \(allowed.joined(separator: ", "))"))
+                diagnostics.append(
+                    .error(
+                        file.location(of: keyNode), message,
+                        hint: "the \(noun)s are: \(allowed.joined(separator: ", "))"))
                 continue
             }
             entries[key] = (keyNode, value)
@@ -166,7 +198,9 @@ struct YAMLMapping {
     /// The value of `key`; an explicit null (`key:` with nothing after it) counts as absent.
     subscript(key: String) -> Node? {
         guard let value = entries[key]?.value else { return nil }
-        if case .scalar(let scalar) = value, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+        if case .scalar(let scalar) = value, scalar.style == .plain,
+            ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        {
             return nil
         }
         return value

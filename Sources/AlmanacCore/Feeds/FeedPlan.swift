@@ -10,11 +10,14 @@ struct FeedPlan {
 
     /// Plans `feed` from the records and the previous state (updated in place). `now` is
     /// used only to stamp changes first seen in this run and to expire cancellations.
-    static func make(feed: FeedDefinition, records: [EventRecord], config: ProjectConfig, state: inout FeedState, now: Int64) -> FeedPlan {
+    static func make(
+        feed: FeedDefinition, records: [EventRecord], config: ProjectConfig, state: inout FeedState, now: Int64
+    ) -> FeedPlan {
         let grace = Int64(config.cancelledGraceDays) * 86_400
         var plan = FeedPlan()
         var current = Set<String>()
-        for record in records where record.visibility == .public && record.status != .draft && feed.filter.matches(record) {
+        for record in records
+        where record.visibility == .public && record.status != .draft && feed.filter.matches(record) {
             guard let timing = record.timing else { continue }
             let event = PublishedEvent(record: record, timing: timing, config: config)
             let key = FeedState.Key(feed: feed.name, id: record.id)
@@ -43,7 +46,9 @@ struct FeedPlan {
         }
         plan.items.sort { lhs, rhs in
             let (l, r) = (lhs.event.start, rhs.event.start)
-            return (l.year, l.month, l.day, l.hour, l.minute, lhs.event.id) < (r.year, r.month, r.day, r.hour, r.minute, rhs.event.id)
+            return (l.year, l.month, l.day, l.hour, l.minute, lhs.event.id) < (
+                r.year, r.month, r.day, r.hour, r.minute, rhs.event.id
+            )
         }
         return plan
     }
@@ -51,7 +56,11 @@ struct FeedPlan {
     /// The entry after publishing `event`: a new SEQUENCE and stamp when its content changed.
     private static func updated(_ old: FeedState.Entry?, for event: PublishedEvent, now: Int64) -> FeedState.Entry {
         let hash = event.fingerprint
-        var entry = old ?? FeedState.Entry(hash: hash, sequence: 0, created: now, modified: now, gone: nil, start: "", end: nil, tzid: nil, title: "")
+        var entry =
+            old
+            ?? FeedState.Entry(
+                hash: hash, sequence: 0, created: now, modified: now, gone: nil, start: "", end: nil, tzid: nil,
+                title: "")
         if let old, old.hash != hash {
             entry.hash = hash
             entry.sequence = old.sequence + 1

@@ -52,7 +52,9 @@ public struct FeedPublisher {
     /// Writes `<outputDirectory>/<feed>.ics` for every feed and the state file, as one
     /// transaction (see above). A lock on the project keeps two runs from interleaving;
     /// `onWait` runs if another run holds it. `progress` hears of the events written.
-    public func publish(to outputDirectory: String, progress: (any ProgressReporter)? = nil, onWait: () -> Void = {}) throws -> [FeedOutcome] {
+    public func publish(to outputDirectory: String, progress: (any ProgressReporter)? = nil, onWait: () -> Void = {})
+        throws -> [FeedOutcome]
+    {
         let lock = try FileLock(path: project.directory + "/.almanac.lock", onWait: onWait)
         defer { withExtendedLifetime(lock) {} }
         var state = try FeedState.load(path: statePath)
@@ -62,10 +64,13 @@ public struct FeedPublisher {
         for key in state.entries.keys.filter({ !feedNames.contains($0.feed) }) { state[key] = nil }
         var written: [(file: AtomicFile, outcome: FeedOutcome)] = []
         for feed in project.config.feeds {
-            let plan = FeedPlan.make(feed: feed, records: project.records, config: project.config, state: &state, now: clock.now)
+            let plan = FeedPlan.make(
+                feed: feed, records: project.records, config: project.config, state: &state, now: clock.now)
             let path = outputDirectory + "/" + feed.name + ".ics"
-            let file = try FeedWriter(config: project.config, feed: feed, verifies: verifiesEvents).write(plan, to: path, progress: progress)
-            written.append((file, FeedOutcome(feed: feed.name, path: path, events: plan.items.count, items: plan.items)))
+            let file = try FeedWriter(config: project.config, feed: feed, verifies: verifiesEvents).write(
+                plan, to: path, progress: progress)
+            written.append(
+                (file, FeedOutcome(feed: feed.name, path: path, events: plan.items.count, items: plan.items)))
             try afterStep(.written(feed: feed.name))
         }
         if state.isModified || isFirstRun {

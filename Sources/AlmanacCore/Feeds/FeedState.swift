@@ -59,18 +59,28 @@ public struct FeedState: Sendable, Equatable {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             let reason = FileWriteError(path: path, error).reason
-            throw FeedStateError(path: path, line: 1, reason: "it cannot be read (\(reason))", hint: "check that it is a file you may read; Almanac will not publish without it, as every event would start again at SEQUENCE 0")
+            throw FeedStateError(
+                path: path, line: 1, reason: "it cannot be read (\(reason))",
+                hint:
+                    "check that it is a file you may read; Almanac will not publish without it, as every event would start again at SEQUENCE 0"
+            )
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw FeedStateError(path: path, line: 1, reason: "it is not UTF-8 text")
         }
         guard !text.allSatisfy(\.isWhitespace) else {
-            throw FeedStateError(path: path, line: 1, reason: "it is empty, yet a feed run always writes at least its first line", hint: "restore it from version control (git checkout -- \(fileName)); if this project never published a feed, delete it")
+            throw FeedStateError(
+                path: path, line: 1, reason: "it is empty, yet a feed run always writes at least its first line",
+                hint:
+                    "restore it from version control (git checkout -- \(fileName)); if this project never published a feed, delete it"
+            )
         }
         var state = FeedState()
         let decoder = JSONDecoder()
         // "\r\n" is one Character in Swift: split on it too, or a CRLF file is one long comment.
-        for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
+        for (number, line) in text.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }
+        ).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let parts = line.split(separator: " ", maxSplits: 2)
             guard parts.count == 3, let entry = try? decoder.decode(Entry.self, from: Data(parts[2].utf8)) else {
@@ -83,7 +93,8 @@ public struct FeedState: Sendable, Equatable {
 
     /// The file's text: a comment, then one line per entry sorted by feed and id.
     public func serialized() -> String {
-        var text = "# Almanac feed state: what each feed published, so that updates and cancellations reach subscribers. Commit it with the records; do not edit.\n"
+        var text =
+            "# Almanac feed state: what each feed published, so that updates and cancellations reach subscribers. Commit it with the records; do not edit.\n"
         for key in entries.keys.sorted() {
             text += "\(key.feed) \(key.id) \(entries[key]!.json)\n"
         }
@@ -99,7 +110,10 @@ extension FeedState.Entry {
         var fields: [(String, String)] = [("created", String(created))]
         if let end { fields.append(("end", Self.quoted(end))) }
         if let gone { fields.append(("gone", String(gone))) }
-        fields += [("hash", Self.quoted(hash)), ("modified", String(modified)), ("sequence", String(sequence)), ("start", Self.quoted(start)), ("title", Self.quoted(title))]
+        fields += [
+            ("hash", Self.quoted(hash)), ("modified", String(modified)), ("sequence", String(sequence)),
+            ("start", Self.quoted(start)), ("title", Self.quoted(title)),
+        ]
         if let tzid { fields.append(("tzid", Self.quoted(tzid))) }
         return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
     }
@@ -130,7 +144,8 @@ public struct FeedStateError: Error, CustomStringConvertible {
     public let path: String
     public let line: Int
     public let reason: String
-    public var hint = "restore it from version control (git checkout -- \(FeedState.fileName)); deleting it makes every event start again at SEQUENCE 0"
+    public var hint =
+        "restore it from version control (git checkout -- \(FeedState.fileName)); deleting it makes every event start again at SEQUENCE 0"
     public var description: String {
         "\(path):\(line):1: error: the feed state file is damaged: \(reason)\n  hint: \(hint)"
     }

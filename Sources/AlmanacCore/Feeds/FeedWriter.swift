@@ -49,7 +49,9 @@ struct FeedWriter {
 
     private func calendarHeader() -> ICalComponent {
         let calendar = ICalComponent(.calendar)
-        let name = feed.title ?? (feed.name == "all" || config.feeds.count == 1 ? config.name : "\(config.name) (\(feed.name))")
+        let name =
+            feed.title
+            ?? (feed.name == "all" || config.feeds.count == 1 ? config.name : "\(config.name) (\(feed.name))")
         let ttl = ISODuration.text(seconds: config.refreshInterval)
         calendar.add(.text(.version, "2.0"))
         calendar.add(.text(.productID, "-//Almanac//Almanac activity calendar//EN"))
@@ -94,7 +96,9 @@ struct FeedWriter {
             let from = range.first.adding(days: -1).utcMidnight
             let through = range.last?.adding(days: 366).utcMidnight
             guard let zone = ICalTimezones.vtimezone(tzid, from: from, through: through) else {
-                throw FeedError(feed: feed.name, message: "the time zone '\(tzid)' is not in this machine's tzdata", hint: "install the tzdata package")
+                throw FeedError(
+                    feed: feed.name, message: "the time zone '\(tzid)' is not in this machine's tzdata",
+                    hint: "install the tzdata package")
             }
             return zone.serialized()
         }
@@ -107,7 +111,11 @@ struct FeedWriter {
         for item in items {
             let written = VEventBuilder(config: config).component(for: item).serialized()
             if verifies, let problem = VEventBuilder.verify(written, against: item) {
-                return .failure(FeedError(feed: feed.name, message: "the event '\(item.event.id)' did not read back as written: \(problem)", hint: "this is a bug in Almanac; please report it with the record"))
+                return .failure(
+                    FeedError(
+                        feed: feed.name,
+                        message: "the event '\(item.event.id)' did not read back as written: \(problem)",
+                        hint: "this is a bug in Almanac; please report it with the record"))
             }
             text += written
         }

@@ -25,10 +25,10 @@ struct PublishedEvent: Sendable {
         id = record.id
         uid = config.uid(for: record.id)
         switch timing {
-        case let .allDay(first, last):
+        case .allDay(let first, let last):
             start = first.icalDate
             end = last.adding(days: 1).icalDate
-        case let .timed(first, last):
+        case .timed(let first, let last):
             start = first.icalTime
             end = last?.icalTime
             tzid = record.timezone
@@ -41,11 +41,12 @@ struct PublishedEvent: Sendable {
             if !list.contains(item) { list.append(item) }
         }
         url = record.url
-        status = switch record.status {
-        case .tentative: .tentative
-        case .cancelled: .cancelled
-        default: .confirmed
-        }
+        status =
+            switch record.status {
+            case .tentative: .tentative
+            case .cancelled: .cancelled
+            default: .confirmed
+            }
         rule = record.repeatRule
         exceptions = record.exceptions.map(\.startTime)
         lastDay = record.finalDay
@@ -69,9 +70,13 @@ struct PublishedEvent: Sendable {
     /// A fingerprint of everything subscribers see; it changes exactly when they should
     /// be told about a change.
     var fingerprint: String {
-        var lines = ["uid=\(uid)", "start=\(start)", "end=\(end?.description ?? "")", "tzid=\(tzid ?? "")", "summary=\(summary)",
-                     "description=\(description ?? "")", "location=\(location ?? "")", "categories=\(categories.joined(separator: ","))",
-                     "url=\(url ?? "")", "status=\(status.rawValue)", "rule=\(rule ?? "")", "exceptions=\(exceptions.map(\.description).joined(separator: ","))"]
+        var lines = [
+            "uid=\(uid)", "start=\(start)", "end=\(end?.description ?? "")", "tzid=\(tzid ?? "")", "summary=\(summary)",
+            "description=\(description ?? "")", "location=\(location ?? "")",
+            "categories=\(categories.joined(separator: ","))",
+            "url=\(url ?? "")", "status=\(status.rawValue)", "rule=\(rule ?? "")",
+            "exceptions=\(exceptions.map(\.description).joined(separator: ","))",
+        ]
         if let coordinates { lines.append("geo=\(coordinates.latitude),\(coordinates.longitude)") }
         return Fingerprint.of(lines.joined(separator: "\n"))
     }
@@ -87,8 +92,12 @@ enum ICalTimeText {
         }
         guard let year = number(0, 4), let month = number(4, 2), let day = number(6, 2) else { return nil }
         if digits.count == 8 { return ICalTime(year: year, month: month, day: day) }
-        guard digits.count >= 15, digits[8] == UInt8(ascii: "T"), let hour = number(9, 2), let minute = number(11, 2), let second = number(13, 2) else { return nil }
-        return ICalTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second, isUTC: digits.count == 16 && digits[15] == UInt8(ascii: "Z"))
+        guard digits.count >= 15, digits[8] == UInt8(ascii: "T"), let hour = number(9, 2), let minute = number(11, 2),
+            let second = number(13, 2)
+        else { return nil }
+        return ICalTime(
+            year: year, month: month, day: day, hour: hour, minute: minute, second: second,
+            isUTC: digits.count == 16 && digits[15] == UInt8(ascii: "Z"))
     }
 }
 

@@ -33,7 +33,7 @@ enum UndatedReason: Equatable {
         switch self {
         case .noDate: "it names no date"
         case .onlyInPassing: "it names dates only in passing (a deadline, an earlier meeting)"
-        case let .relative(words): "it dates the activity only as '\(words)'"
+        case .relative(let words): "it dates the activity only as '\(words)'"
         }
     }
 }
@@ -72,26 +72,46 @@ struct ActivityDateReader {
     private static let yearBounds: Set<String> = ["by", "for", "to", "through", "beyond", "within"]
     /// Words before a year that make it the year of something else than the activity.
     private static let otherThingsYears: Set<String> = [
-        "launched", "established", "founded", "conducted", "created", "initiated", "introduced", "adopted", "since", "set", "born",
+        "launched", "established", "founded", "conducted", "created", "initiated", "introduced", "adopted", "since",
+        "set", "born",
     ]
     /// Events a date can name, written right after it, and the words that may stand between.
     private static let datedEvents: Set<String> = ["election", "elections", "vote", "referendum", "deadline"]
-    private static let electionKinds: Set<String> = ["local", "general", "parliamentary", "presidential", "municipal", "national", "government"]
+    private static let electionKinds: Set<String> = [
+        "local", "general", "parliamentary", "presidential", "municipal", "national", "government",
+    ]
     /// Words that introduce the activity's date.
-    private static let activityWords: Set<String> = ["on", "held", "from", "between", "took", "take", "place", "met", "meet", "will", "during"]
+    private static let activityWords: Set<String> = [
+        "on", "held", "from", "between", "took", "take", "place", "met", "meet", "will", "during",
+    ]
     /// Participles that, describing a thing, date it in passing ("the strategy adopted on").
-    private static let describingParticiples: Set<String> = ["dated", "adopted", "signed", "submitted", "established", "founded"]
+    private static let describingParticiples: Set<String> = [
+        "dated", "adopted", "signed", "submitted", "established", "founded",
+    ]
     /// Words before a participle that make it the sentence's verb ("was signed").
-    private static let auxiliaries: Set<String> = ["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will"]
+    private static let auxiliaries: Set<String> = [
+        "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will",
+    ]
     /// Words after a participle that show it describes a thing rather than takes an object.
-    private static let prepositions: Set<String> = ["on", "in", "at", "by", "during", "between", "from", "with", "last", "earlier"]
+    private static let prepositions: Set<String> = [
+        "on", "in", "at", "by", "during", "between", "from", "with", "last", "earlier",
+    ]
     /// Word pairs that lead into an earlier event the activity follows up.
-    private static let followUpLeads: Set<[String]> = [["following", "up"], ["follow", "up"], ["follow-up", "to"], ["follow-up", "of"], ["follow-up", "on"]]
+    private static let followUpLeads: Set<[String]> = [
+        ["following", "up"], ["follow", "up"], ["follow-up", "to"], ["follow-up", "of"], ["follow-up", "on"],
+    ]
     /// Times relative to the day the news was written.
     private static let relativeTimes: PhraseIndex<String> = {
-        let units = ["week", "weekend", "month", "year", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-        let phrases = ["yesterday", "today", "this morning", "earlier today", "the day before yesterday", "days ago", "weeks ago",
-                       "this week", "earlier this week", "this month", "earlier this month", "earlier this year"] + units.map { "last \($0)" }
+        let units = [
+            "week", "weekend", "month", "year", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+            "sunday",
+        ]
+        let phrases =
+            [
+                "yesterday", "today", "this morning", "earlier today", "the day before yesterday", "days ago",
+                "weeks ago",
+                "this week", "earlier this week", "this month", "earlier this month", "earlier this year",
+            ] + units.map { "last \($0)" }
         var index = PhraseIndex<String>()
         for phrase in phrases { index.add(phrase, phrase) }
         return index
@@ -100,7 +120,9 @@ struct ActivityDateReader {
     /// Words that mark the item's own edition of a series, not an earlier one.
     private static let ownEditionMarks: PhraseIndex<Bool> = {
         var index = PhraseIndex<Bool>()
-        for phrase in ["this year's", "this year", "this time", "this edition", "latest edition", "current edition"] { index.add(phrase, true) }
+        for phrase in ["this year's", "this year", "this time", "this edition", "latest edition", "current edition"] {
+            index.add(phrase, true)
+        }
         return index
     }()
 
@@ -115,9 +137,11 @@ struct ActivityDateReader {
         var candidates: [(rank: (Int, Int, Int, Int), date: ActivityDate)] = []
         var inPassing = false
         var relative: String?
-        let titleMentions = parser.mentions(in: item.title), bodyMentions = parser.mentions(in: item.body)
+        let titleMentions = parser.mentions(in: item.title)
+        let bodyMentions = parser.mentions(in: item.body)
         let reference = NewsReference.find(in: item.body, mentions: bodyMentions)
-        let titleProse = Prose(item.title), bodyProse = Prose(item.body)
+        let titleProse = Prose(item.title)
+        let bodyProse = Prose(item.body)
         var relativeDays: [RelativeDay] = []
         for (inBody, text) in [(false, item.title), (true, item.body)] {
             let prose = inBody ? bodyProse : titleProse
@@ -125,14 +149,24 @@ struct ActivityDateReader {
             relative = relative ?? times.first?.value
             relativeDays += RelativeDay.all(in: prose, inBody: inBody, dates: inBody ? bodyMentions : titleMentions)
             let marks = Self.ownEditionMarks.finds(in: prose)
-            for mention in inBody ? bodyMentions : titleMentions where !(inBody && (reference?.ranges.contains(mention.range) ?? false)) {
+            for mention in inBody ? bodyMentions : titleMentions
+            where !(inBody && (reference?.ranges.contains(mention.range) ?? false)) {
                 let index = prose.tokenIndex(at: mention.range.lowerBound)
-                guard !namesAnEvent(after: mention, in: prose), let rank = rank(ofDateAt: index, in: prose, relativeTimes: times) else {
+                guard !namesAnEvent(after: mention, in: prose),
+                    let rank = rank(ofDateAt: index, in: prose, relativeTimes: times)
+                else {
                     inPassing = true
                     continue
                 }
-                let isOwnEdition = marks.contains { $0.tokens.upperBound <= index && prose.tokens[$0.tokens.lowerBound].sentence == prose.tokens[index].sentence }
-                candidates.append(((rank.later, isOwnEdition ? 0 : 1, rank.uncued, candidates.count), ActivityDate(mention: mention, text: text, inBody: inBody)))
+                let isOwnEdition = marks.contains {
+                    $0.tokens.upperBound <= index
+                        && prose.tokens[$0.tokens.lowerBound].sentence == prose.tokens[index].sentence
+                }
+                candidates.append(
+                    (
+                        (rank.later, isOwnEdition ? 0 : 1, rank.uncued, candidates.count),
+                        ActivityDate(mention: mention, text: text, inBody: inBody)
+                    ))
             }
         }
         let proses = [titleProse, bodyProse]
@@ -141,23 +175,34 @@ struct ActivityDateReader {
         let relativeDay = relativeDays.first { $0.inBody } ?? relativeDays.first
         // A span that holds the relative day says more: "closed today … the conference on 17-18 May".
         let holdsRelativeDay = { (mention: DateMention?) -> Bool in
-            guard let relativeDay, let reference, let span = mention?.days(around: reference.day, ahead: false) else { return false }
+            guard let relativeDay, let reference, let span = mention?.days(around: reference.day, ahead: false) else {
+                return false
+            }
             let day = relativeDay.day(from: reference.day)
             return span.start <= day && day <= span.end && span.start < span.end
         }
-        let best = (candidates.filter { holdsRelativeDay($0.date.mention) }.min(by: { $0.rank < $1.rank }) ?? candidates.min(by: { $0.rank < $1.rank }))?.date
-        let bestPosition = best.map { date in date.inBody ? date.mention.map { bodyProse.sentence(at: $0.range.lowerBound) } ?? 0 : -1 }
-        if let relativeDay, bestPosition.map({ relativeDay.inBody ? relativeDay.sentence < $0 : false }) ?? true, !holdsRelativeDay(best?.mention) {
+        let best =
+            (candidates.filter { holdsRelativeDay($0.date.mention) }.min(by: { $0.rank < $1.rank })
+            ?? candidates.min(by: { $0.rank < $1.rank }))?.date
+        let bestPosition = best.map { date in
+            date.inBody ? date.mention.map { bodyProse.sentence(at: $0.range.lowerBound) } ?? 0 : -1
+        }
+        if let relativeDay, bestPosition.map({ relativeDay.inBody ? relativeDay.sentence < $0 : false }) ?? true,
+            !holdsRelativeDay(best?.mention)
+        {
             guard let reference else {
-                return ActivityDate(mention: nil, text: item.body, inBody: true, undated: .relative(relativeDay.words.lowercased()))
+                return ActivityDate(
+                    mention: nil, text: item.body, inBody: true, undated: .relative(relativeDay.words.lowercased()))
             }
             let sentence = (relativeDay.inBody ? 1 : 0, relativeDay.sentence)
-            return ActivityDate(mention: nil, text: item.body, inBody: true, reference: reference, relativeDay: relativeDay,
-                                duration: StatedDuration.find(in: proses, dateSentence: sentence))
+            return ActivityDate(
+                mention: nil, text: item.body, inBody: true, reference: reference, relativeDay: relativeDay,
+                duration: StatedDuration.find(in: proses, dateSentence: sentence))
         }
         guard var best else {
             if let reference {
-                return ActivityDate(mention: nil, text: item.body, inBody: true, reference: reference, onlyReference: true)
+                return ActivityDate(
+                    mention: nil, text: item.body, inBody: true, reference: reference, onlyReference: true)
             }
             let reason: UndatedReason = relative.map { .relative($0) } ?? (inPassing ? .onlyInPassing : .noDate)
             return ActivityDate(mention: nil, text: item.body, inBody: true, undated: reason)
@@ -167,20 +212,29 @@ struct ActivityDateReader {
         if var mention = best.mention {
             // A weekday written with the same day elsewhere: "September 5" in the title, "on
             // Wednesday, September 5" in the text.
-            if mention.first.weekday == nil, let weekday = (titleMentions + bodyMentions).first(where: {
-                $0.first.weekday != nil && ($0.first.day, $0.first.month) == (mention.first.day, mention.first.month)
-            })?.first.weekday {
+            if mention.first.weekday == nil,
+                let weekday = (titleMentions + bodyMentions).first(where: {
+                    $0.first.weekday != nil
+                        && ($0.first.day, $0.first.month) == (mention.first.day, mention.first.month)
+                })?.first.weekday
+            {
                 mention.first.weekday = weekday
                 best.mention = mention
             }
             let index = prose.tokenIndex(at: mention.range.lowerBound)
             best.isFuture = index < prose.tokens.count && RelativeDay.isFuture(prose, sentenceOf: index)
             if !mention.hasYear {
-                best.statedYear = restatedYear(of: mention, among: titleMentions + bodyMentions)
-                    ?? statedYear(near: mention, inBody: best.inBody, title: titleProse, body: bodyProse, skipping: reference?.ranges ?? [])
+                best.statedYear =
+                    restatedYear(of: mention, among: titleMentions + bodyMentions)
+                    ?? statedYear(
+                        near: mention, inBody: best.inBody, title: titleProse, body: bodyProse,
+                        skipping: reference?.ranges ?? [])
             }
-            if mention.first.day == mention.last.day, mention.first.month == mention.last.month, index < prose.tokens.count {
-                best.duration = StatedDuration.find(in: proses, dateSentence: (best.inBody ? 1 : 0, prose.tokens[index].sentence))
+            if mention.first.day == mention.last.day, mention.first.month == mention.last.month,
+                index < prose.tokens.count
+            {
+                best.duration = StatedDuration.find(
+                    in: proses, dateSentence: (best.inBody ? 1 : 0, prose.tokens[index].sentence))
             }
         }
         return best
@@ -199,13 +253,20 @@ struct ActivityDateReader {
     /// else in the item's other text (title or body).
     /// The year of a publication line or dateline is the item's, not a stated one: it is
     /// left out (`skipping`, ranges in `body`).
-    private func statedYear(near mention: DateMention, inBody: Bool, title: Prose, body: Prose, skipping: [Range<String.Index>]) -> Int? {
+    private func statedYear(
+        near mention: DateMention, inBody: Bool, title: Prose, body: Prose, skipping: [Range<String.Index>]
+    ) -> Int? {
         let prose = inBody ? body : title
         let index = prose.tokenIndex(at: mention.range.lowerBound)
         let sentence = prose.sentence(at: mention.range.lowerBound)
-        let bodyYears = Self.years(in: body).filter { year in !skipping.contains { $0.contains(body.tokens[year.index].range.lowerBound) } }
+        let bodyYears = Self.years(in: body).filter { year in
+            !skipping.contains { $0.contains(body.tokens[year.index].range.lowerBound) }
+        }
         let years = inBody ? bodyYears : Self.years(in: title)
-        let nearest = years.filter { prose.tokens[$0.index].sentence == sentence }.min { abs($0.index - index) < abs($1.index - index) }
+        let nearest =
+            years.filter { prose.tokens[$0.index].sentence == sentence }.min {
+                abs($0.index - index) < abs($1.index - index)
+            }
             ?? years.min { abs($0.index - index) < abs($1.index - index) }
         return nearest?.year ?? (inBody ? Self.years(in: title) : bodyYears).first?.year
     }
@@ -215,8 +276,14 @@ struct ActivityDateReader {
     private static func years(in prose: Prose) -> [(index: Int, year: Int)] {
         prose.tokens.indices.compactMap { index in
             let token = prose.tokens[index]
-            guard token.isWord, token.text.count == 4, let year = Int(token.text), (1900...2199).contains(year) else { return nil }
-            if let before = prose.wordBefore(index), yearBounds.contains(before) || passingWords.contains(before) || laterWords.contains(before) { return nil }
+            guard token.isWord, token.text.count == 4, let year = Int(token.text), (1900...2199).contains(year) else {
+                return nil
+            }
+            if let before = prose.wordBefore(index),
+                yearBounds.contains(before) || passingWords.contains(before) || laterWords.contains(before)
+            {
+                return nil
+            }
             // Another thing's year: "first launched in 2009", "established in May 2017".
             if prose.wordsBefore(index, limit: 3).contains(where: otherThingsYears.contains) { return nil }
             return (index, year)
@@ -225,15 +292,23 @@ struct ActivityDateReader {
 
     /// How the date at token `index` ranks as the activity's (lower is better); nil when it
     /// is a date in passing.
-    private func rank(ofDateAt index: Int, in prose: Prose, relativeTimes: [PhraseIndex<String>.Find]) -> (later: Int, uncued: Int)? {
-        if let time = relativeTimes.first(where: { prose.tokens[$0.tokens.lowerBound].sentence == prose.tokens[index].sentence }) {
+    private func rank(ofDateAt index: Int, in prose: Prose, relativeTimes: [PhraseIndex<String>.Find]) -> (
+        later: Int, uncued: Int
+    )? {
+        if let time = relativeTimes.first(where: {
+            prose.tokens[$0.tokens.lowerBound].sentence == prose.tokens[index].sentence
+        }) {
             return isBeside(time.tokens, index, in: prose) ? (0, 0) : nil
         }
         let indices = prose.wordIndices(before: index)
         let words = indices.map { prose.tokens[$0].lowercased }
         let near = words.suffix(3)
         if words.contains(where: Self.passingWords.contains) && !near.contains("held") { return nil }
-        if words.last == "by" || indices.contains(where: { describesAThing(participleAt: $0, dateAt: index, in: prose) }) { return nil }
+        if words.last == "by"
+            || indices.contains(where: { describesAThing(participleAt: $0, dateAt: index, in: prose) })
+        {
+            return nil
+        }
         if followsUpEarlierEvent(dateAt: index, in: prose) { return nil }
         let later = words.contains(where: Self.laterWords.contains) ? 1 : 0
         let cued = words.isEmpty || near.contains(where: Self.activityWords.contains)
@@ -242,7 +317,8 @@ struct ActivityDateReader {
 
     /// The date names an event of its own: "the June 18 elections", "the 14 May local elections".
     private func namesAnEvent(after mention: DateMention, in prose: Prose) -> Bool {
-        let words = prose.tokens[prose.tokenIndex(at: mention.range.upperBound)...].prefix { $0.isWord }.prefix(3).map(\.lowercased)
+        let words = prose.tokens[prose.tokenIndex(at: mention.range.upperBound)...].prefix { $0.isWord }.prefix(3).map(
+            \.lowercased)
         return words.drop { Self.electionKinds.contains($0) }.first.map(Self.datedEvents.contains) ?? false
     }
 
@@ -257,7 +333,9 @@ struct ActivityDateReader {
 
     /// The date stands, up to a comma, after words that lead into an earlier event.
     private func followsUpEarlierEvent(dateAt index: Int, in prose: Prose) -> Bool {
-        let words = prose.wordIndices(before: index, limit: .max, stoppingAtCommas: true).map { prose.tokens[$0].lowercased }
+        let words = prose.wordIndices(before: index, limit: .max, stoppingAtCommas: true).map {
+            prose.tokens[$0].lowercased
+        }
         return zip(words, words.dropFirst()).contains { Self.followUpLeads.contains([$0, $1]) }
     }
 
@@ -267,7 +345,8 @@ struct ActivityDateReader {
         Self.relativeTimes.finds(in: prose).filter { find in
             let start = find.tokens.lowerBound
             let before = prose.wordBefore(start) ?? ""
-            return prose.wordsBefore(start, limit: 4).count < 4 || ["held", "met", "place", "opens", "begins", "ends"].contains(before)
+            return prose.wordsBefore(start, limit: 4).count < 4
+                || ["held", "met", "place", "opens", "begins", "ends"].contains(before)
                 || before.count > 4 && before.hasSuffix("ed")
         }
     }
@@ -277,6 +356,7 @@ struct ActivityDateReader {
     private func isBeside(_ time: Range<Int>, _ index: Int, in prose: Prose) -> Bool {
         guard index >= time.lowerBound else { return false }
         guard index > time.upperBound else { return true }
-        return index - time.upperBound <= 2 && prose.tokens[time.upperBound..<index].allSatisfy { [",", "(", "on"].contains($0.lowercased) }
+        return index - time.upperBound <= 2
+            && prose.tokens[time.upperBound..<index].allSatisfy { [",", "(", "on"].contains($0.lowercased) }
     }
 }

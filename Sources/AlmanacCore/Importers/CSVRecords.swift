@@ -16,7 +16,8 @@ public enum CSVLayout: String, Sendable {
     static func detect(_ header: [String]) -> CSVLayout {
         let names = Set(header.map(CSVColumns.normalised))
         guard ["subject", "startdate", "enddate", "alldayevent"].allSatisfy(names.contains) else { return .plain }
-        return names.contains("showtimeas") || names.contains("reminderonoff") || names.contains("sensitivity") ? .outlook : .google
+        return names.contains("showtimeas") || names.contains("reminderonoff") || names.contains("sensitivity")
+            ? .outlook : .google
     }
 }
 
@@ -41,7 +42,9 @@ public struct CSVColumns: Sendable {
     }
 
     /// The field of each column (nil: not used), and what was wrong with the header.
-    static func match(_ header: [String], map: [String: String], file: String, line: Int, diagnostics: inout [Diagnostic]) -> [String?] {
+    static func match(
+        _ header: [String], map: [String: String], file: String, line: Int, diagnostics: inout [Diagnostic]
+    ) -> [String?] {
         let explicit = Dictionary(map.map { (normalised($0.key), $0.value) }, uniquingKeysWith: { _, last in last })
         var taken: Set<String> = []
         var result: [String?] = []
@@ -52,8 +55,15 @@ public struct CSVColumns: Sendable {
             if let first = unused.first {
                 let shown = unused.prefix(10).map { "'\($0)'" }.joined(separator: ", ")
                 let more = unused.count > 10 ? " and \(unused.count - 10) more" : ""
-                let message = unused.count == 1 ? "the column \(shown) is not used" : "\(unused.count) columns are not used: \(shown)\(more)"
-                diagnostics.append(.warning(location, message, hint: "map a column to a field with --map '\(first)=FIELD' (fields: \(fields.joined(separator: ", ")))"))
+                let message =
+                    unused.count == 1
+                    ? "the column \(shown) is not used" : "\(unused.count) columns are not used: \(shown)\(more)"
+                diagnostics.append(
+                    .warning(
+                        location, message,
+                        hint:
+                            "map a column to a field with --map '\(first)=FIELD' (fields: \(fields.joined(separator: ", ")))"
+                    ))
             }
         }
         for name in header {
@@ -66,7 +76,10 @@ public struct CSVColumns: Sendable {
             if field == "ignore" {
                 result.append(nil)
             } else if taken.contains(field) {
-                diagnostics.append(.warning(location, "the column '\(name)' is left out: an earlier column already gives the \(field)", hint: "rename one of them, or --map '\(name)=ignore'"))
+                diagnostics.append(
+                    .warning(
+                        location, "the column '\(name)' is left out: an earlier column already gives the \(field)",
+                        hint: "rename one of them, or --map '\(name)=ignore'"))
                 result.append(nil)
             } else {
                 taken.insert(field)
@@ -97,18 +110,30 @@ public struct CSVRecords: Sendable {
         guard let table = CSVSheet.read(text, file: file, diagnostics: &result.diagnostics) else { return result }
         result.itemCount = table.rows.count
         let layout = CSVLayout.detect(table.header)
-        let columns = CSVColumns.match(table.header, map: map, file: file, line: table.headerLine, diagnostics: &result.diagnostics)
+        let columns = CSVColumns.match(
+            table.header, map: map, file: file, line: table.headerLine, diagnostics: &result.diagnostics)
         let headerLocation = SourceLocation(file: file, line: table.headerLine)
         guard columns.contains("title") else {
-            result.diagnostics.append(.error(headerLocation, "no column holds the title (the columns are: \(table.header.joined(separator: ", ")))", hint: "name a column 'Title', or map one with --map 'COLUMN=title'"))
+            result.diagnostics.append(
+                .error(
+                    headerLocation,
+                    "no column holds the title (the columns are: \(table.header.joined(separator: ", ")))",
+                    hint: "name a column 'Title', or map one with --map 'COLUMN=title'"))
             return result
         }
         guard columns.contains("start") || columns.contains("status") else {
-            result.diagnostics.append(.error(headerLocation, "no column holds the start date (the columns are: \(table.header.joined(separator: ", ")))", hint: "name a column 'Start', or map one with --map 'COLUMN=start'"))
+            result.diagnostics.append(
+                .error(
+                    headerLocation,
+                    "no column holds the start date (the columns are: \(table.header.joined(separator: ", ")))",
+                    hint: "name a column 'Start', or map one with --map 'COLUMN=start'"))
             return result
         }
         if table.rows.isEmpty {
-            result.diagnostics.append(.error(headerLocation, "the file has a header but no rows", hint: "add one row per activity below the header"))
+            result.diagnostics.append(
+                .error(
+                    headerLocation, "the file has a header but no rows",
+                    hint: "add one row per activity below the header"))
         }
         let converter = CSVRowConverter(config: config, gazetteer: gazetteer, layout: layout, file: file)
         // Rows are checked on all cores, a chunk at a time; ids are then compared in order.
@@ -127,7 +152,10 @@ public struct CSVRecords: Sendable {
                         result.diagnostics += problems
                         continue
                     } else if row.hasIDCell {
-                        problems.append(.error(row.location, "row \(row.number) has the id '\(record.id)' of row \(first)", hint: "ids must be unique"))
+                        problems.append(
+                            .error(
+                                row.location, "row \(row.number) has the id '\(record.id)' of row \(first)",
+                                hint: "ids must be unique"))
                     } else {
                         record.id += "-row-\(row.number)"
                     }
@@ -151,7 +179,9 @@ extension CSVRecords {
     /// A cell without the `'` that `export csv` (and spreadsheets) put before text that
     /// would otherwise run as a formula: `'=SUM(A1)` is the text `=SUM(A1)`.
     static func unguarded(_ cell: String) -> String {
-        guard cell.hasPrefix("'"), let next = cell.dropFirst().unicodeScalars.first, "=+-@\t\r\n".unicodeScalars.contains(next) else { return cell }
+        guard cell.hasPrefix("'"), let next = cell.dropFirst().unicodeScalars.first,
+            "=+-@\t\r\n".unicodeScalars.contains(next)
+        else { return cell }
         return String(cell.dropFirst())
     }
 }
@@ -177,9 +207,17 @@ struct CSVRowConverter: Sendable {
         let location = SourceLocation(file: file, line: row.line)
         var problems: [Diagnostic] = []
         if row.cells.count > headerCount {
-            problems.append(.error(location, "row \(row.number) has \(row.cells.count) cells but the header names \(headerCount) columns", hint: "a cell holding the delimiter must be quoted: \"Skopje, North Macedonia\""))
+            problems.append(
+                .error(
+                    location,
+                    "row \(row.number) has \(row.cells.count) cells but the header names \(headerCount) columns",
+                    hint: "a cell holding the delimiter must be quoted: \"Skopje, North Macedonia\""))
         } else if row.cells.count < headerCount {
-            problems.append(.warning(location, "row \(row.number) has \(row.cells.count) cells but the header names \(headerCount) columns; the missing ones are taken as empty"))
+            problems.append(
+                .warning(
+                    location,
+                    "row \(row.number) has \(row.cells.count) cells but the header names \(headerCount) columns; the missing ones are taken as empty"
+                ))
         }
         var values: [String: String] = [:]
         for (field, cell) in zip(columns, row.cells) {
@@ -188,17 +226,20 @@ struct CSVRowConverter: Sendable {
             if !value.isEmpty { values[field] = value }
         }
         let record = problems.hasErrors ? nil : record(values, row: row, diagnostics: &problems)
-        return Converted(number: row.number, location: location, record: record, problems: problems, hasIDCell: values["id"] != nil)
+        return Converted(
+            number: row.number, location: location, record: record, problems: problems, hasIDCell: values["id"] != nil)
     }
 
     func record(_ values: [String: String], row: CSVSheet.Row, diagnostics: inout [Diagnostic]) -> EventRecord? {
         let location = SourceLocation(file: file, line: row.line)
         var problems: [Diagnostic] = []
-        defer { diagnostics += problems.map { problem in
-            var problem = problem
-            problem.message = "row \(row.number): " + problem.message
-            return problem
-        } }
+        defer {
+            diagnostics += problems.map { problem in
+                var problem = problem
+                problem.message = "row \(row.number): " + problem.message
+                return problem
+            }
+        }
         var fields: [(String, Node)] = []
         // One implicit tag for every node of the row: Yams builds a new one, with its
         // resolver tables, for each node made without.
@@ -209,16 +250,25 @@ struct CSVRowConverter: Sendable {
         }
         func addList(_ key: String) {
             guard let text = values[key] else { return }
-            let items = text.split(separator: text.contains(";") ? ";" : ",").map { $0.trimmedSpaces }.filter { !$0.isEmpty }
+            let items = text.split(separator: text.contains(";") ? ";" : ",").map { $0.trimmedSpaces }.filter {
+                !$0.isEmpty
+            }
             fields.append((key, .sequence(Node.Sequence(items.map(scalar), tag))))
         }
         guard let timing = timing(values, location: location, diagnostics: &problems) else { return nil }
         let title = values["title"]
-        let derivedID = title.map { title in timing.start.map { "\($0.prefix(10))-\(Identifier.slug(title, maxLength: 50))" } ?? Identifier.slug(title, maxLength: 60) }
+        let derivedID = title.map { title in
+            timing.start.map { "\($0.prefix(10))-\(Identifier.slug(title, maxLength: 50))" }
+                ?? Identifier.slug(title, maxLength: 60)
+        }
         var id = values["id"] ?? derivedID
         if let given = values["id"], !Identifier.isValid(given), let derivedID {
             // An id names the record's file: `..`, `.hidden` or `a/b` must never become one.
-            problems.append(.warning(location, "the id '\(given)' cannot name a record file (letters, digits, '-', '_' and '.', starting with a letter or digit), so the record gets the id '\(derivedID)'", hint: "fix the id in the spreadsheet to keep the calendar UID you want"))
+            problems.append(
+                .warning(
+                    location,
+                    "the id '\(given)' cannot name a record file (letters, digits, '-', '_' and '.', starting with a letter or digit), so the record gets the id '\(derivedID)'",
+                    hint: "fix the id in the spreadsheet to keep the calendar UID you want"))
             id = derivedID
         }
         add("id", id)
@@ -242,7 +292,8 @@ struct CSVRowConverter: Sendable {
         addList("except")
         let node = Node.mapping(Node.Mapping(fields.map { (scalar($0.0), $0.1) }, tag))
         let yaml = YAMLFile(path: file, root: node, fixedLocation: location)
-        return RecordDecoder(config: config, gazetteer: gazetteer, fallbackID: "row-\(row.number)").decode(yaml, diagnostics: &problems)
+        return RecordDecoder(config: config, gazetteer: gazetteer, fallbackID: "row-\(row.number)").decode(
+            yaml, diagnostics: &problems)
     }
 
     private func isYes(_ text: String?) -> Bool {
@@ -251,10 +302,13 @@ struct CSVRowConverter: Sendable {
 
     /// The start and end as a record writes them, from date (or date-time, or "5–6 September
     /// 2023") cells and optional time cells.
-    private func timing(_ values: [String: String], location: SourceLocation, diagnostics: inout [Diagnostic]) -> (start: String?, end: String?)? {
+    private func timing(_ values: [String: String], location: SourceLocation, diagnostics: inout [Diagnostic]) -> (
+        start: String?, end: String?
+    )? {
         let allDay = values["all-day"].map(isYes)
         let parser = DateExpressionParser(monthFirst: layout != .plain)
-        var start: String?, end: String?
+        var start: String?
+        var end: String?
         if let text = values["start"] {
             if let day = LocalDate(iso: text) {
                 start = day.description
@@ -264,7 +318,12 @@ struct CSVRowConverter: Sendable {
                 start = days.start.description
                 if days.end != days.start { end = days.end.description }
             } else {
-                diagnostics.append(.error(location, "the start '\(text)' is not a date", hint: layout == .plain ? "write 2023-09-05, 5.9.2023, 05/09/2023 (day first) or 5 September 2023" : "this \(layout.rawValue) layout writes dates month first: 9/5/2023"))
+                diagnostics.append(
+                    .error(
+                        location, "the start '\(text)' is not a date",
+                        hint: layout == .plain
+                            ? "write 2023-09-05, 5.9.2023, 05/09/2023 (day first) or 5 September 2023"
+                            : "this \(layout.rawValue) layout writes dates month first: 9/5/2023"))
                 return nil
             }
         }
@@ -276,12 +335,15 @@ struct CSVRowConverter: Sendable {
             } else if let mention = parser.wholeMention(text), let days = mention.days(year: nil) {
                 end = days.end.description
             } else {
-                diagnostics.append(.error(location, "the end '\(text)' is not a date", hint: "write it as the start is written"))
+                diagnostics.append(
+                    .error(location, "the end '\(text)' is not a date", hint: "write it as the start is written"))
                 return nil
             }
         }
         guard allDay != true else {
-            if layout == .outlook, let first = start.flatMap(LocalDate.init(iso:)), let last = end.flatMap(LocalDate.init(iso:)), last > first {
+            if layout == .outlook, let first = start.flatMap(LocalDate.init(iso:)),
+                let last = end.flatMap(LocalDate.init(iso:)), last > first
+            {
                 end = last.adding(days: -1).description
             }
             return (start, end)
@@ -289,7 +351,10 @@ struct CSVRowConverter: Sendable {
         for (key, keyTime) in [("start", "start-time"), ("end", "end-time")] {
             guard let text = values[keyTime] else { continue }
             guard let minutes = Self.timeOfDay(text) else {
-                diagnostics.append(.error(location, "the \(key) time '\(text)' is not a time of day", hint: "write 10:00, 10:00:00 or 10:00 AM"))
+                diagnostics.append(
+                    .error(
+                        location, "the \(key) time '\(text)' is not a time of day",
+                        hint: "write 10:00, 10:00:00 or 10:00 AM"))
                 return nil
             }
             let time = "T" + pad(minutes / 60, 2) + ":" + pad(minutes % 60, 2)
@@ -310,8 +375,9 @@ struct CSVRowConverter: Sendable {
             twelveHour = true
         }
         let parts = clock.split(separator: ":")
-        guard (2...3).contains(parts.count), let hour = Int(parts[0]), let minute = Int(parts[1]), (0...59).contains(minute),
-              parts.count == 2 || Int(parts[2]) == 0
+        guard (2...3).contains(parts.count), let hour = Int(parts[0]), let minute = Int(parts[1]),
+            (0...59).contains(minute),
+            parts.count == 2 || Int(parts[2]) == 0
         else { return nil }
         if twelveHour {
             guard (1...12).contains(hour) else { return nil }
@@ -323,18 +389,27 @@ struct CSVRowConverter: Sendable {
     /// `venue`/`city`/`country` cells, or a `location` cell: "Skopje, North Macedonia" is
     /// read as city and country when the gazetteer knows the city, else kept as text.
     private func place(_ values: [String: String], tag: Tag) -> Node? {
-        var parts: [(String, String)] = [("venue", values["venue"]), ("city", values["city"]), ("country", values["country"])].compactMap { key, value in value.map { (key, $0) } }
+        var parts: [(String, String)] = [
+            ("venue", values["venue"]), ("city", values["city"]), ("country", values["country"]),
+        ].compactMap { key, value in value.map { (key, $0) } }
         if parts.isEmpty, let text = values["location"] {
             let pieces = text.split(separator: ",").map { $0.trimmedSpaces }
-            if let index = pieces.firstIndex(where: { gazetteer.place(named: $0) != nil }), let known = gazetteer.place(named: pieces[index]) {
+            if let index = pieces.firstIndex(where: { gazetteer.place(named: $0) != nil }),
+                let known = gazetteer.place(named: pieces[index])
+            {
                 let venue = pieces[..<index].joined(separator: ", ")
-                parts = (venue.isEmpty ? [] : [("venue", venue)]) + [("city", pieces[index]), ("country", index + 1 < pieces.count ? pieces[index + 1] : known.country)]
+                parts =
+                    (venue.isEmpty ? [] : [("venue", venue)]) + [
+                        ("city", pieces[index]),
+                        ("country", index + 1 < pieces.count ? pieces[index + 1] : known.country),
+                    ]
             } else {
                 return .scalar(Node.Scalar(text, tag))
             }
         }
         guard !parts.isEmpty else { return nil }
-        return .mapping(Node.Mapping(parts.map { (.scalar(Node.Scalar($0.0, tag)), .scalar(Node.Scalar($0.1, tag))) }, tag))
+        return .mapping(
+            Node.Mapping(parts.map { (.scalar(Node.Scalar($0.0, tag)), .scalar(Node.Scalar($0.1, tag))) }, tag))
     }
 
     /// A category cell in the project's words: "Board meeting" is `board-meeting`. A value
@@ -344,7 +419,10 @@ struct CSVRowConverter: Sendable {
         let candidates = text.split(whereSeparator: { ";,".contains($0) }).map { Identifier.slug(String($0)) }
         guard !config.categories.isEmpty else { return candidates.first }
         if let known = candidates.first(where: config.categories.contains) { return known }
-        diagnostics.append(.warning(location, "'\(text)' is not one of the project's categories, so the record has none", hint: "the categories are: \(config.categories.joined(separator: ", "))"))
+        diagnostics.append(
+            .warning(
+                location, "'\(text)' is not one of the project's categories, so the record has none",
+                hint: "the categories are: \(config.categories.joined(separator: ", "))"))
         return nil
     }
 }

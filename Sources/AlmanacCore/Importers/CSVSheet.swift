@@ -34,11 +34,18 @@ struct CSVSheet {
             rows.append(Row(number: rows.count + 1, line: record.line, cells: record.cells))
         }
         if let line = records.unclosedQuoteLine {
-            diagnostics.append(.error(SourceLocation(file: file, line: line), "row \(rows.count + 1) opens a quoted cell (\") that is never closed, so the rest of the file ran into it", hint: "close the quote, or double a quote inside a quoted cell (\"\")"))
+            diagnostics.append(
+                .error(
+                    SourceLocation(file: file, line: line),
+                    "row \(rows.count + 1) opens a quoted cell (\") that is never closed, so the rest of the file ran into it",
+                    hint: "close the quote, or double a quote inside a quoted cell (\"\")"))
             return nil
         }
         guard let first = rows.first else {
-            diagnostics.append(.error(SourceLocation(file: file), "the file has no rows", hint: "the first row must name the columns, e.g. `title,start,end,city,country`"))
+            diagnostics.append(
+                .error(
+                    SourceLocation(file: file), "the file has no rows",
+                    hint: "the first row must name the columns, e.g. `title,start,end,city,country`"))
             return nil
         }
         let header = first.cells.map(\.trimmedSpaces)
@@ -77,7 +84,9 @@ struct CSVRecordReader {
     /// Every record, and the line of a record whose quoted cell is never closed (its
     /// partial content is left out).
     func readAll() -> (complete: [Record], unclosedQuoteLine: Int?) {
-        let quote = UInt8(ascii: "\""), lineFeed = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+        let quote = UInt8(ascii: "\"")
+        let lineFeed = UInt8(ascii: "\n")
+        let carriageReturn = UInt8(ascii: "\r")
         var records: [Record] = []
         var cells: [String] = []
         var cell: [UInt8] = []
@@ -109,7 +118,11 @@ struct CSVRecordReader {
                         inQuotes = false
                     }
                 } else {
-                    if byte == lineFeed || (byte == carriageReturn && (index == bytes.count || bytes[index] != lineFeed)) { line += 1 }
+                    if byte == lineFeed
+                        || (byte == carriageReturn && (index == bytes.count || bytes[index] != lineFeed))
+                    {
+                        line += 1
+                    }
                     cell.append(byte)
                 }
                 continue

@@ -51,8 +51,8 @@ public struct DateMention: Hashable, Sendable {
         guard let lastYear = last.year ?? first.year ?? fallback else { return nil }
         let firstYear = first.year ?? ((first.month, first.day) > (last.month, last.day) ? lastYear - 1 : lastYear)
         guard let start = LocalDate(year: firstYear, month: first.month, day: first.day),
-              let end = LocalDate(year: lastYear, month: last.month, day: last.day),
-              end >= start
+            let end = LocalDate(year: lastYear, month: last.month, day: last.day),
+            end >= start
         else { return nil }
         return (start, end)
     }
@@ -65,11 +65,14 @@ public struct DateMention: Hashable, Sendable {
         let candidates = (reference.year - 1...reference.year + 1).compactMap { days(year: $0) }
         let fitting = candidates.filter(fitsWeekdays)
         let pool = fitting.isEmpty ? candidates : fitting
-        return ahead ? pool.first { $0.start >= reference } ?? pool.last : pool.last { $0.start <= reference } ?? pool.first
+        return ahead
+            ? pool.first { $0.start >= reference } ?? pool.last : pool.last { $0.start <= reference } ?? pool.first
     }
 
     private func fitsWeekdays(_ span: (start: LocalDate, end: LocalDate)) -> Bool {
-        [(first.weekday, span.start), (last.weekday, span.end)].allSatisfy { weekday, day in weekday.map { $0 == day.weekday } ?? true }
+        [(first.weekday, span.start), (last.weekday, span.end)].allSatisfy { weekday, day in
+            weekday.map { $0 == day.weekday } ?? true
+        }
     }
 
     /// The days of a mention without a year, in the year that puts it closest to `near` (the
@@ -79,7 +82,8 @@ public struct DateMention: Hashable, Sendable {
         // A named weekday fits one year in about seven: look as far as that for it.
         let nearby = (near.year - 1...near.year + 1).compactMap { days(year: $0) }
         let namesWeekday = first.weekday != nil || last.weekday != nil
-        let fitting = namesWeekday ? (near.year - 6...near.year + 6).compactMap { days(year: $0) }.filter(fitsWeekdays) : []
+        let fitting =
+            namesWeekday ? (near.year - 6...near.year + 6).compactMap { days(year: $0) }.filter(fitsWeekdays) : []
         let pool = fitting.isEmpty ? nearby : fitting
         return pool.min { abs($0.start.dayNumber - near.dayNumber) < abs($1.start.dayNumber - near.dayNumber) }
     }
@@ -170,7 +174,10 @@ struct DateToken {
 struct DateTokenizer {
     var monthFirst: Bool
 
-    static let monthNames = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+    static let monthNames = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december",
+    ]
 
     static let months: [String: Int] = {
         var table: [String: Int] = [:]
@@ -213,14 +220,18 @@ struct DateTokenizer {
                 var end = index
                 while end < text.endIndex, text[end].isLetter { end = text.index(after: end) }
                 let word = text[index..<end].lowercased()
-                if end < text.endIndex, text[end] == ".", Self.months[word] != nil || Self.weekdays[word] != nil, word.count <= 5 {
+                if end < text.endIndex, text[end] == ".", Self.months[word] != nil || Self.weekdays[word] != nil,
+                    word.count <= 5
+                {
                     end = text.index(after: end)
                 }
                 tokens.append(DateToken(kind: wordKind(word), range: index..<end))
                 index = end
             } else {
                 let next = text.index(after: index)
-                let kind: DateToken.Kind = character == "," ? .comma : character == "." ? .fullStop : Self.dashes.contains(character) ? .separator : .stop
+                let kind: DateToken.Kind =
+                    character == ","
+                    ? .comma : character == "." ? .fullStop : Self.dashes.contains(character) ? .separator : .stop
                 tokens.append(DateToken(kind: kind, range: index..<next))
                 index = next
             }
@@ -247,7 +258,9 @@ struct DateTokenizer {
         var tokenEnd = end
         // An ordinal suffix, only when no letter follows it ("5th", not "5thousand").
         var suffixEnd = end
-        while suffixEnd < text.endIndex, text[suffixEnd].isLetter, text.distance(from: end, to: suffixEnd) < 3 { suffixEnd = text.index(after: suffixEnd) }
+        while suffixEnd < text.endIndex, text[suffixEnd].isLetter, text.distance(from: end, to: suffixEnd) < 3 {
+            suffixEnd = text.index(after: suffixEnd)
+        }
         let suffix = text[end..<suffixEnd].lowercased()
         if ["st", "nd", "rd", "th"].contains(suffix), suffixEnd == text.endIndex || !text[suffixEnd].isLetter {
             tokenEnd = suffixEnd
@@ -259,7 +272,9 @@ struct DateTokenizer {
     /// Up to three runs of digits joined by one of `-./`, all with the same joiner; with
     /// `spacedDots`, a full stop and one space join them ("16. 12. 2024", as Slovenian and
     /// Croatian sites write dates).
-    private func digitGroups(in text: String, at start: String.Index, spacedDots: Bool = false) -> [(Substring, String.Index)] {
+    private func digitGroups(in text: String, at start: String.Index, spacedDots: Bool = false) -> [(
+        Substring, String.Index
+    )] {
         var groups: [(Substring, String.Index)] = []
         var index = start
         var joiner: Character?
@@ -270,7 +285,9 @@ struct DateTokenizer {
             groups.append((text[index..<end], end))
             guard end < text.endIndex, "-./".contains(text[end]), joiner == nil || joiner == text[end] else { break }
             var after = text.index(after: end)
-            if spacedDots, text[end] == ".", after < text.endIndex, text[after] == " " { after = text.index(after: after) }
+            if spacedDots, text[end] == ".", after < text.endIndex, text[after] == " " {
+                after = text.index(after: after)
+            }
             guard after < text.endIndex, text[after].isASCII, text[after].isNumber else { break }
             joiner = text[end]
             index = after
@@ -279,7 +296,9 @@ struct DateTokenizer {
     }
 
     private func numericDate(_ groups: [(Substring, String.Index)]) -> (day: WrittenDay, end: String.Index)? {
-        guard groups.count == 3, let a = Int(groups[0].0), let b = Int(groups[1].0), let c = Int(groups[2].0) else { return nil }
+        guard groups.count == 3, let a = Int(groups[0].0), let b = Int(groups[1].0), let c = Int(groups[2].0) else {
+            return nil
+        }
         let lengths = groups.map(\.0.count)
         let joiner = groups[0].0.base[groups[0].0.endIndex]
         // Year first: 2023-09-05, and 2011.10.04 or 2011/10/04 as some sites print it.
@@ -303,7 +322,8 @@ enum MisspeltMonth {
         guard word.count >= 4 else { return nil }
         let close = DateTokenizer.monthNames.enumerated().compactMap { offset, name in
             let distance = Spelling.distance(word, name)
-            return name.first == word.first && distance <= 2 ? (month: offset + 1, fits: distance <= (name.count > 5 ? 2 : 1)) : nil
+            return name.first == word.first && distance <= 2
+                ? (month: offset + 1, fits: distance <= (name.count > 5 ? 2 : 1)) : nil
         }
         guard close.count == 1, let only = close.first, only.fits else { return nil }
         return only.month
@@ -321,14 +341,16 @@ struct DateGrammar {
     }
 
     private func isWord(_ index: Int, _ words: Set<String>) -> Bool {
-        if case let .word(word)? = kind(index) { return words.contains(word) }
+        if case .word(let word)? = kind(index) { return words.contains(word) }
         return false
     }
 
     /// The longest mention that starts at `index`.
     func mention(at index: Int) -> (DateMention, Int)? {
         let start = isWord(index, ["from", "between"]) ? index + 1 : index
-        let candidates = [dayFirstSpan(start), dayFirstList(start), monthFirst(start), numeric(start), numericDays(start)].compactMap { $0 }
+        let candidates = [
+            dayFirstSpan(start), dayFirstList(start), monthFirst(start), numeric(start), numericDays(start),
+        ].compactMap { $0 }
         guard let best = candidates.max(by: { $0.next < $1.next }) else { return nil }
         let range = tokens[start].range.lowerBound..<tokens[best.next - 1].range.upperBound
         return (DateMention(first: best.first, last: best.last, range: range), best.next)
@@ -338,7 +360,7 @@ struct DateGrammar {
 
     // [weekday [","]]
     private func weekday(_ index: Int) -> (weekday: Int?, next: Int) {
-        guard case let .weekday(value)? = kind(index) else { return (nil, index) }
+        guard case .weekday(let value)? = kind(index) else { return (nil, index) }
         return (value, kind(index + 1) == .comma ? index + 2 : index + 1)
     }
 
@@ -346,7 +368,7 @@ struct DateGrammar {
     private func day(_ index: Int) -> (day: Int, weekday: Int?, next: Int)? {
         let (weekday, afterWeekday) = self.weekday(index)
         let i = isWord(afterWeekday, ["the"]) ? afterWeekday + 1 : afterWeekday
-        guard case let .number(value, digits)? = kind(i), digits <= 2, (1...31).contains(value) else { return nil }
+        guard case .number(let value, let digits)? = kind(i), digits <= 2, (1...31).contains(value) else { return nil }
         return (value, weekday, i + 1)
     }
 
@@ -360,8 +382,8 @@ struct DateGrammar {
     /// stands beside a day, so "22 Novmber" is November while "jury" elsewhere is no month.
     private func monthName(_ index: Int) -> Int? {
         switch kind(index) {
-        case let .month(value)?: value
-        case let .word(word)?: MisspeltMonth.month(word)
+        case .month(let value)?: value
+        case .word(let word)?: MisspeltMonth.month(word)
         default: nil
         }
     }
@@ -369,7 +391,7 @@ struct DateGrammar {
     // [","] yyyy
     private func year(_ index: Int) -> (year: Int?, next: Int) {
         let i = kind(index) == .comma ? index + 1 : index
-        if case let .number(value, 4)? = kind(i), (1900...2199).contains(value) { return (value, i + 1) }
+        if case .number(let value, 4)? = kind(i), (1900...2199).contains(value) { return (value, i + 1) }
         return (nil, index)
     }
 
@@ -392,18 +414,26 @@ struct DateGrammar {
         }
         guard let month = month(i) else { return nil }
         let year = year(month.next)
-        return (WrittenDay(day: first.day, month: month.month, year: year.year, weekday: first.weekday),
-                WrittenDay(day: last.day, month: month.month, year: year.year, weekday: last.weekday), year.next)
+        return (
+            WrittenDay(day: first.day, month: month.month, year: year.year, weekday: first.weekday),
+            WrittenDay(day: last.day, month: month.month, year: year.year, weekday: last.weekday), year.next
+        )
     }
 
     /// "30 November – 1 December 2023", "30 December 2023 to 2 January 2024".
     private func dayFirstSpan(_ index: Int) -> Span? {
         guard let first = day(index), let firstMonth = month(first.next) else { return nil }
         let firstYear = year(firstMonth.next)
-        guard let afterSeparator = separator(firstYear.next), let last = day(afterSeparator), let lastMonth = month(last.next) else { return nil }
+        guard let afterSeparator = separator(firstYear.next), let last = day(afterSeparator),
+            let lastMonth = month(last.next)
+        else { return nil }
         let lastYear = year(lastMonth.next)
-        return (WrittenDay(day: first.day, month: firstMonth.month, year: firstYear.year, weekday: first.weekday),
-                WrittenDay(day: last.day, month: lastMonth.month, year: lastYear.year ?? firstYear.year, weekday: last.weekday), lastYear.next)
+        return (
+            WrittenDay(day: first.day, month: firstMonth.month, year: firstYear.year, weekday: first.weekday),
+            WrittenDay(
+                day: last.day, month: lastMonth.month, year: lastYear.year ?? firstYear.year, weekday: last.weekday),
+            lastYear.next
+        )
     }
 
     /// "September 5, 2023", "Tuesday, September 5th", "November 30 – December 1, 2023".
@@ -425,24 +455,27 @@ struct DateGrammar {
             }
         }
         let year = year(i)
-        return (WrittenDay(day: first.day, month: firstMonth, year: year.year, weekday: weekday),
-                WrittenDay(day: lastDay, month: lastMonth, year: year.year), year.next)
+        return (
+            WrittenDay(day: first.day, month: firstMonth, year: year.year, weekday: weekday),
+            WrittenDay(day: lastDay, month: lastMonth, year: year.year), year.next
+        )
     }
 
     /// "21-23.05.2024", "15–16.10.2024", "24.–26.09.2024": days of the month of a numeric date.
     private func numericDays(_ index: Int) -> Span? {
         guard let first = day(index), first.weekday == nil else { return nil }
         let beforeSeparator = kind(first.next) == .fullStop ? first.next + 1 : first.next
-        guard let afterSeparator = separator(beforeSeparator), case let .numericDate(last)? = kind(afterSeparator) else { return nil }
+        guard let afterSeparator = separator(beforeSeparator), case .numericDate(let last)? = kind(afterSeparator)
+        else { return nil }
         return (WrittenDay(day: first.day, month: last.month, year: last.year), last, afterSeparator + 1)
     }
 
     /// "2023-09-05", "5.9.2023", "Wednesday 05/09/2018", "05/09/2023 – 06/09/2023".
     private func numeric(_ index: Int) -> Span? {
         let (weekday, start) = self.weekday(index)
-        guard case var .numericDate(first)? = kind(start) else { return nil }
+        guard case .numericDate(var first)? = kind(start) else { return nil }
         first.weekday = weekday
-        if let afterSeparator = separator(start + 1), case let .numericDate(last)? = kind(afterSeparator) {
+        if let afterSeparator = separator(start + 1), case .numericDate(let last)? = kind(afterSeparator) {
             return (first, last, afterSeparator + 1)
         }
         return (first, first, start + 1)

@@ -22,14 +22,24 @@ public struct ICSImporter: Sendable {
         var result = ImportResult()
         let outline = ICSOutline(text)
         guard outline.hasCalendar else {
-            result.diagnostics.append(.error(SourceLocation(file: file), "this is not an iCalendar file: it has no BEGIN:VCALENDAR line", hint: "export the calendar as .ics (iCalendar) and import that"))
+            result.diagnostics.append(
+                .error(
+                    SourceLocation(file: file), "this is not an iCalendar file: it has no BEGIN:VCALENDAR line",
+                    hint: "export the calendar as .ics (iCalendar) and import that"))
             return result
         }
         if let cut = outline.unclosed {
-            result.diagnostics.append(.error(SourceLocation(file: file, line: cut.line), "the file ends before END:\(cut.name): it was cut off, so the \(cut.name == "VEVENT" ? "event that starts here" : "rest") is left out", hint: "export or download the calendar again"))
+            result.diagnostics.append(
+                .error(
+                    SourceLocation(file: file, line: cut.line),
+                    "the file ends before END:\(cut.name): it was cut off, so the \(cut.name == "VEVENT" ? "event that starts here" : "rest") is left out",
+                    hint: "export or download the calendar again"))
         }
         guard let calendar = ICalComponent.parseQuietly(outline.completePart(of: text)) else {
-            result.diagnostics.append(.error(SourceLocation(file: file), "libical cannot read this calendar", hint: "export the calendar as .ics again"))
+            result.diagnostics.append(
+                .error(
+                    SourceLocation(file: file), "libical cannot read this calendar",
+                    hint: "export the calendar as .ics again"))
             return result
         }
         let calendarZone = calendar.property(named: "X-WR-TIMEZONE")?.text.flatMap(ZoneNames.iana)
@@ -37,7 +47,10 @@ public struct ICSImporter: Sendable {
             .enumerated().filter { outline.isComplete(event: $0.offset) }
         result.itemCount = events.count + (outline.unclosed?.name == "VEVENT" ? 1 : 0)
         if events.isEmpty && outline.unclosed == nil {
-            result.diagnostics.append(.error(SourceLocation(file: file), "the calendar holds no events", hint: "export a calendar that has events in it"))
+            result.diagnostics.append(
+                .error(
+                    SourceLocation(file: file), "the calendar holds no events",
+                    hint: "export a calendar that has events in it"))
         }
         let reader = VEventReader(config: config, gazetteer: gazetteer, fallbackZone: calendarZone ?? config.timezone)
         var series: [String: Int] = [:]  // UID → index in result.records
@@ -98,62 +111,95 @@ struct VEventReader {
         for error in vevent.errors {
             diagnostics.append(.warning(location, "libical found a problem in this event: \(error)"))
         }
-        guard let title = vevent.property(named: "SUMMARY")?.text?.trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty else {
-            diagnostics.append(.error(location, "this event has no SUMMARY (title), so it is left out", hint: "give the event a title in the calendar app and export again"))
+        guard let title = vevent.property(named: "SUMMARY")?.text?.trimmingCharacters(in: .whitespacesAndNewlines),
+            !title.isEmpty
+        else {
+            diagnostics.append(
+                .error(
+                    location, "this event has no SUMMARY (title), so it is left out",
+                    hint: "give the event a title in the calendar app and export again"))
             return nil
         }
         guard let startProperty = vevent.property(named: "DTSTART"), let startValue = startProperty.time else {
-            diagnostics.append(.error(location, "the event '\(title)' has no valid DTSTART, so it is left out", hint: "give the event a start in the calendar app and export again"))
+            diagnostics.append(
+                .error(
+                    location, "the event '\(title)' has no valid DTSTART, so it is left out",
+                    hint: "give the event a start in the calendar app and export again"))
             return nil
         }
         let zone = self.zone(of: startProperty, location: location, diagnostics: &diagnostics)
         let timing = self.timing(vevent, start: startValue, zone: zone)
         guard RecordLimits.years.contains(timing.firstDay.year), RecordLimits.years.contains(timing.lastDay.year) else {
-            diagnostics.append(.error(location, "the event '\(title)' falls outside the years calendars can hold (\(RecordLimits.years.lowerBound)–\(RecordLimits.years.upperBound)), so it is left out", hint: "check its dates in the calendar app"))
+            diagnostics.append(
+                .error(
+                    location,
+                    "the event '\(title)' falls outside the years calendars can hold (\(RecordLimits.years.lowerBound)–\(RecordLimits.years.upperBound)), so it is left out",
+                    hint: "check its dates in the calendar app"))
             return nil
         }
         let uid = vevent.property(named: "UID")?.text ?? ""
         let suffix = "@" + config.domain
         let ownID = uid.hasSuffix(suffix) ? String(uid.dropLast(suffix.count)) : nil
-        let id = ownID.flatMap { Identifier.isValid($0) ? $0 : nil } ?? "\(timing.firstDay)-\(Identifier.slug(title, maxLength: 50))"
+        let id =
+            ownID.flatMap { Identifier.isValid($0) ? $0 : nil }
+            ?? "\(timing.firstDay)-\(Identifier.slug(title, maxLength: 50))"
 
         let place = vevent.property(named: "LOCATION")?.text.flatMap(place(from:))
         let city = place?.city.flatMap { gazetteer.place(named: $0, country: place?.country) }
-        var record = EventRecord(id: id, title: title, timing: timing, timezone: timing.isAllDay ? (city?.timezone ?? config.timezone) : zone, origin: location)
+        var record = EventRecord(
+            id: id, title: title, timing: timing,
+            timezone: timing.isAllDay ? (city?.timezone ?? config.timezone) : zone, origin: location)
         record.summary = vevent.property(named: "DESCRIPTION")?.text.flatMap { $0.isEmpty ? nil : $0 }
         record.place = place
         if let geo = vevent.property(named: "GEO")?.geo {
             record.coordinates = Coordinates(checkedLatitude: geo.latitude, longitude: geo.longitude)
             if record.coordinates == nil {
-                diagnostics.append(.warning(location, "the GEO of '\(title)' (\(geo.latitude);\(geo.longitude)) is not a point on the globe, so it is left out", hint: "latitude must lie within ±90 and longitude within ±180; add a correct `geo:` to the record if it needs one"))
+                diagnostics.append(
+                    .warning(
+                        location,
+                        "the GEO of '\(title)' (\(geo.latitude);\(geo.longitude)) is not a point on the globe, so it is left out",
+                        hint:
+                            "latitude must lie within ±90 and longitude within ±180; add a correct `geo:` to the record if it needs one"
+                    ))
             }
         }
         let labels = vevent.properties(named: "CATEGORIES").compactMap(\.text)
             .flatMap { $0.split(separator: ",") }.map { Identifier.slug(String($0)) }
             .reduce(into: [String]()) { list, label in if !list.contains(label) { list.append(label) } }
-        record.category = labels.first { config.categories.contains($0) } ?? (config.categories.isEmpty ? labels.first : nil)
+        record.category =
+            labels.first { config.categories.contains($0) } ?? (config.categories.isEmpty ? labels.first : nil)
         record.tags = labels.filter { $0 != record.category }
         if let url = vevent.property(named: "URL")?.text {
             if let problem = RecordLimits.problem(withWebAddress: url) {
-                diagnostics.append(.warning(location, "the URL of '\(title)' is left out: \(problem)", hint: "add a correct `url:` to the record if it needs one"))
+                diagnostics.append(
+                    .warning(
+                        location, "the URL of '\(title)' is left out: \(problem)",
+                        hint: "add a correct `url:` to the record if it needs one"))
             } else {
                 record.url = url
             }
         }
-        record.status = switch vevent.property(named: "STATUS")?.valueString?.uppercased() {
-        case "CANCELLED": .cancelled
-        case "TENTATIVE": .tentative
-        default: .confirmed
-        }
-        if let classification = vevent.property(named: "CLASS")?.valueString?.uppercased(), ["PRIVATE", "CONFIDENTIAL"].contains(classification) {
+        record.status =
+            switch vevent.property(named: "STATUS")?.valueString?.uppercased() {
+            case "CANCELLED": .cancelled
+            case "TENTATIVE": .tentative
+            default: .confirmed
+            }
+        if let classification = vevent.property(named: "CLASS")?.valueString?.uppercased(),
+            ["PRIVATE", "CONFIDENTIAL"].contains(classification)
+        {
             record.visibility = .internal
         }
         record.repeatRule = vevent.property(named: "RRULE")?.valueString
-        record.exceptions = vevent.properties(named: "EXDATE").flatMap { times(of: $0, zone: zone, location: location, diagnostics: &diagnostics) }
-            .map { time in timing.isAllDay ? .allDay(start: time.date, end: time.date) : .timed(start: time, end: nil) }
+        record.exceptions = vevent.properties(named: "EXDATE").flatMap {
+            times(of: $0, zone: zone, location: location, diagnostics: &diagnostics)
+        }
+        .map { time in timing.isAllDay ? .allDay(start: time.date, end: time.date) : .timed(start: time, end: nil) }
         let recurrenceID = vevent.property(named: "RECURRENCE-ID").flatMap { property in
-            times(of: property, zone: zone, location: location, diagnostics: &diagnostics).first.map { time -> EventTiming in
-                property.time?.isDate == true ? .allDay(start: time.date, end: time.date) : .timed(start: time, end: nil)
+            times(of: property, zone: zone, location: location, diagnostics: &diagnostics).first.map {
+                time -> EventTiming in
+                property.time?.isDate == true
+                    ? .allDay(start: time.date, end: time.date) : .timed(start: time, end: nil)
             }
         }
         return Event(uid: uid, record: record, recurrenceID: recurrenceID)
@@ -164,7 +210,11 @@ struct VEventReader {
     private func zone(of property: ICalProperty, location: SourceLocation, diagnostics: inout [Diagnostic]) -> String {
         guard let tzid = property.parameter("TZID") else { return fallbackZone }
         if let zone = ZoneNames.iana(tzid) { return zone }
-        diagnostics.append(.warning(location, "the time zone '\(tzid)' is neither an IANA nor a Windows zone name, so the times are taken as \(fallbackZone)", hint: "check the times of this record, and set `timezone:` in it if they are wrong"))
+        diagnostics.append(
+            .warning(
+                location,
+                "the time zone '\(tzid)' is neither an IANA nor a Windows zone name, so the times are taken as \(fallbackZone)",
+                hint: "check the times of this record, and set `timezone:` in it if they are wrong"))
         return fallbackZone
     }
 
@@ -184,7 +234,9 @@ struct VEventReader {
         var last: LocalDateTime?
         if let endProperty = vevent.property(named: "DTEND"), let end = endProperty.time {
             let endZone = endProperty.parameter("TZID").flatMap(ZoneNames.iana) ?? zone
-            last = local(end.isDate ? ICalTime(year: end.year, month: end.month, day: end.day, hour: 0, minute: 0) : end, zone: endZone, into: zone)
+            last = local(
+                end.isDate ? ICalTime(year: end.year, month: end.month, day: end.day, hour: 0, minute: 0) : end,
+                zone: endZone, into: zone)
         } else if let duration {
             last = first.adding(minutes: duration / 60)
         }
@@ -204,14 +256,18 @@ struct VEventReader {
     }
 
     /// Every time of an EXDATE or RECURRENCE-ID property (a value may list several).
-    private func times(of property: ICalProperty, zone: String, location: SourceLocation, diagnostics: inout [Diagnostic]) -> [LocalDateTime] {
+    private func times(
+        of property: ICalProperty, zone: String, location: SourceLocation, diagnostics: inout [Diagnostic]
+    ) -> [LocalDateTime] {
         let propertyZone = property.parameter("TZID").flatMap(ZoneNames.iana) ?? zone
         return (property.valueString ?? "").split(separator: ",").compactMap { text in
             guard let time = ICalTimeText.parse(String(text)) else {
-                diagnostics.append(.warning(location, "'\(text)' in \(property.name) is not a date or time, so it is left out"))
+                diagnostics.append(
+                    .warning(location, "'\(text)' in \(property.name) is not a date or time, so it is left out"))
                 return nil
             }
-            return time.isDate ? LocalDateTime(date: time.localDate, hour: 0, minute: 0) : local(time, zone: propertyZone, into: zone)
+            return time.isDate
+                ? LocalDateTime(date: time.localDate, hour: 0, minute: 0) : local(time, zone: propertyZone, into: zone)
         }
     }
 
@@ -223,7 +279,9 @@ struct VEventReader {
         let parts = trimmed.components(separatedBy: ", ")
         for cityIndex in parts.indices.reversed() {
             let country = cityIndex + 1 < parts.count ? parts[(cityIndex + 1)...].joined(separator: ", ") : nil
-            guard let city = gazetteer.place(named: parts[cityIndex], country: country), country == nil || Gazetteer.key(city.country) == Gazetteer.key(country!) else { continue }
+            guard let city = gazetteer.place(named: parts[cityIndex], country: country),
+                country == nil || Gazetteer.key(city.country) == Gazetteer.key(country!)
+            else { continue }
             let venue = parts[..<cityIndex].joined(separator: ", ")
             return Place(venue: venue.isEmpty ? nil : venue, city: parts[cityIndex], country: country ?? city.country)
         }

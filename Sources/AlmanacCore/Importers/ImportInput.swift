@@ -18,30 +18,47 @@ public enum ImportInput {
     /// Reads `path` (`-` for standard input) and returns its text, or nil with an error.
     /// `limit` is the largest size accepted: ``maximumBytes`` for what is imported, nil for
     /// the project's own activity log (`events/*.csv`), which may hold a million rows.
-    public static func text(at path: String, controlCharacters: ControlCharacterPolicy = .remove, limit: Int? = maximumBytes, diagnostics: inout [Diagnostic]) -> String? {
+    public static func text(
+        at path: String, controlCharacters: ControlCharacterPolicy = .remove, limit: Int? = maximumBytes,
+        diagnostics: inout [Diagnostic]
+    ) -> String? {
         let handle: FileHandle?
         if path == "-" {
             handle = FileHandle.standardInput
         } else {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                diagnostics.append(.error(SourceLocation(file: path), "this is a folder, not a file", hint: "name the file to import"))
+                diagnostics.append(
+                    .error(SourceLocation(file: path), "this is a folder, not a file", hint: "name the file to import"))
                 return nil
             }
             handle = FileHandle(forReadingAtPath: path)
         }
-        guard let handle, let data = try? (limit.map { try handle.read(upToCount: $0 + 1) } ?? handle.readToEnd()) ?? Data() else {
-            diagnostics.append(.error(SourceLocation(file: path), "cannot read this file", hint: "check that it exists and that you may read it"))
+        guard let handle,
+            let data = try? (limit.map { try handle.read(upToCount: $0 + 1) } ?? handle.readToEnd()) ?? Data()
+        else {
+            diagnostics.append(
+                .error(
+                    SourceLocation(file: path), "cannot read this file",
+                    hint: "check that it exists and that you may read it"))
             return nil
         }
-        return text(of: data, file: path == "-" ? "<stdin>" : path, controlCharacters: controlCharacters, limit: limit, diagnostics: &diagnostics)
+        return text(
+            of: data, file: path == "-" ? "<stdin>" : path, controlCharacters: controlCharacters, limit: limit,
+            diagnostics: &diagnostics)
     }
 
     /// Checks and decodes `data` read from `file`.
-    public static func text(of data: Data, file: String, controlCharacters: ControlCharacterPolicy = .remove, limit: Int? = maximumBytes, diagnostics: inout [Diagnostic]) -> String? {
+    public static func text(
+        of data: Data, file: String, controlCharacters: ControlCharacterPolicy = .remove, limit: Int? = maximumBytes,
+        diagnostics: inout [Diagnostic]
+    ) -> String? {
         let start = SourceLocation(file: file)
         if let limit, data.count > limit {
-            diagnostics.append(.error(start, "the file is larger than \(limit >> 20) MB, which is more than any activity log should be", hint: "check that it is the right file, or split it into smaller files and import each"))
+            diagnostics.append(
+                .error(
+                    start, "the file is larger than \(limit >> 20) MB, which is more than any activity log should be",
+                    hint: "check that it is the right file, or split it into smaller files and import each"))
             return nil
         }
         // Raw bytes: Data's own iteration costs several times as much on a big log.
@@ -53,11 +70,16 @@ public enum ImportInput {
             return (isBlank, line)
         }
         guard !isBlank else {
-            diagnostics.append(.error(start, "the file is empty", hint: "export the data again, or check that you named the right file"))
+            diagnostics.append(
+                .error(
+                    start, "the file is empty", hint: "export the data again, or check that you named the right file"))
             return nil
         }
         if let line = lineOfZero {
-            diagnostics.append(.error(SourceLocation(file: file, line: line), "this is a binary file, not text (it holds a NUL byte)", hint: "export the data as text (UTF-8 .txt, .md, .csv or .ics) and import that"))
+            diagnostics.append(
+                .error(
+                    SourceLocation(file: file, line: line), "this is a binary file, not text (it holds a NUL byte)",
+                    hint: "export the data as text (UTF-8 .txt, .md, .csv or .ics) and import that"))
             return nil
         }
         guard var text = TextDecoding.utf8(data, file: file, diagnostics: &diagnostics) else { return nil }
@@ -72,8 +94,16 @@ public enum ImportInput {
             diagnostics += ControlCharacters.diagnostics(in: text, file: file)
             return nil
         case .remove:
-            let count = found.count == 1 ? "the control character \(ControlCharacters.name(first.scalar)) was" : "\(found.count) control characters (the first \(ControlCharacters.name(first.scalar))) were"
-            diagnostics.append(.warning(location, "\(count) left out of the imported text", hint: "they would act on a terminal and calendar files may not hold them; check the text around here"))
+            let count =
+                found.count == 1
+                ? "the control character \(ControlCharacters.name(first.scalar)) was"
+                : "\(found.count) control characters (the first \(ControlCharacters.name(first.scalar))) were"
+            diagnostics.append(
+                .warning(
+                    location, "\(count) left out of the imported text",
+                    hint:
+                        "they would act on a terminal and calendar files may not hold them; check the text around here")
+            )
             return ControlCharacters.removed(from: text)
         }
     }

@@ -23,7 +23,12 @@ public struct NewsImporter: Sendable {
         var result = ImportResult()
         result.itemCount = items.count
         if items.isEmpty {
-            result.diagnostics.append(.error(SourceLocation(file: file), "no news items found", hint: "write each item as a title line, a blank line and its paragraph, or as a Markdown heading and its text"))
+            result.diagnostics.append(
+                .error(
+                    SourceLocation(file: file), "no news items found",
+                    hint:
+                        "write each item as a title line, a blank line and its paragraph, or as a Markdown heading and its text"
+                ))
             return result
         }
         let order = SlashDateOrder(in: text)
@@ -31,7 +36,9 @@ public struct NewsImporter: Sendable {
         let chosen = items.map(dates.date(of:))
         let places = PlaceExtractor(gazetteer: gazetteer)
         let categories = CategoryGuesser(categories: config.categories)
-        let organisations = OrganisationMatcher(known: KnownOrganisation.bundled + config.organisations, excluding: config.organisation, gazetteer: gazetteer)
+        let organisations = OrganisationMatcher(
+            known: KnownOrganisation.bundled + config.organisations, excluding: config.organisation,
+            gazetteer: gazetteer)
         for (index, item) in items.enumerated() {
             let location = SourceLocation(file: file, line: item.line)
             var days: (start: LocalDate, end: LocalDate)?
@@ -42,34 +49,55 @@ public struct NewsImporter: Sendable {
                 days = (day, day)
             } else if date.onlyReference, let reference = date.reference {
                 days = (reference.day, reference.day)
-                assumptions.append("the text gives the activity no date of its own, so it is taken to be the item's \(reference.kind == .published ? "publication date" : "dateline date"), \(reference.day)")
+                assumptions.append(
+                    "the text gives the activity no date of its own, so it is taken to be the item's \(reference.kind == .published ? "publication date" : "dateline date"), \(reference.day)"
+                )
             } else if let mention = date.mention {
-                let resolved = order == nil && mention.isOrderAmbiguous
+                let resolved =
+                    order == nil && mention.isOrderAmbiguous
                     ? resolveOrder(of: mention, at: index, among: chosen) : resolve(mention, at: index, among: chosen)
                 days = resolved?.days
                 assumptions += resolved?.assumption.map { [$0] } ?? []
                 if days == nil {
                     let written = chosen[index].text[mention.range]
-                    result.diagnostics.append(.warning(location, "'\(written)' has no year and no other item gives one, so it is written as a draft", hint: "pass --year YYYY, or add the year to the text"))
+                    result.diagnostics.append(
+                        .warning(
+                            location,
+                            "'\(written)' has no year and no other item gives one, so it is written as a draft",
+                            hint: "pass --year YYYY, or add the year to the text"))
                 }
             } else if let reason = chosen[index].undated {
-                result.diagnostics.append(.warning(location, "'\(item.title)': \(reason.explanation), so it is written as a draft to review", hint: "add `start:` to the record when the date is known, and remove `status: draft`"))
+                result.diagnostics.append(
+                    .warning(
+                        location, "'\(item.title)': \(reason.explanation), so it is written as a draft to review",
+                        hint: "add `start:` to the record when the date is known, and remove `status: draft`"))
             }
             if let span = days, span.start == span.end, let duration = date.duration {
                 days = duration.span(of: span.start)
             }
-            let dateRange = date.relativeDay.map { $0.inBody ? $0.range : nil } ?? (date.inBody ? date.mention?.range : nil)
+            let dateRange =
+                date.relativeDay.map { $0.inBody ? $0.range : nil } ?? (date.inBody ? date.mention?.range : nil)
             let place = places.place(title: item.title, body: item.body, dateRange: dateRange)
             if let assumed = place?.assumption { assumptions.append(assumed) }
             let category = categories.category(title: item.title, body: item.body)
             if category == nil, !config.categories.isEmpty {
-                result.diagnostics.append(.warning(location, "'\(item.title)': none of the project's categories fits, so it has no category", hint: "the categories are: \(config.categories.joined(separator: ", ")); set `category:` in the record"))
+                result.diagnostics.append(
+                    .warning(
+                        location, "'\(item.title)': none of the project's categories fits, so it has no category",
+                        hint:
+                            "the categories are: \(config.categories.joined(separator: ", ")); set `category:` in the record"
+                    ))
             }
-            let id = days.map { "\($0.start)-\(Identifier.slug(item.title, maxLength: 50))" } ?? Identifier.slug(item.title, maxLength: 60)
-            var record = EventRecord(id: id, title: item.title, timing: days.map { .allDay(start: $0.start, end: $0.end) },
-                                     timezone: place?.city?.timezone ?? config.timezone, origin: location)
+            let id =
+                days.map { "\($0.start)-\(Identifier.slug(item.title, maxLength: 50))" }
+                ?? Identifier.slug(item.title, maxLength: 60)
+            var record = EventRecord(
+                id: id, title: item.title, timing: days.map { .allDay(start: $0.start, end: $0.end) },
+                timezone: place?.city?.timezone ?? config.timezone, origin: location)
             record.status = days == nil ? .draft : assumptions.isEmpty ? .confirmed : .tentative
-            record.sourceNote = assumptions.isEmpty ? nil : "Assumed by the importer, to review: " + assumptions.joined(separator: "; ") + "."
+            record.sourceNote =
+                assumptions.isEmpty
+                ? nil : "Assumed by the importer, to review: " + assumptions.joined(separator: "; ") + "."
             record.place = place.map { Place(city: $0.cityName, country: $0.country) }
             record.coordinates = place?.city?.coordinates
             record.category = category
@@ -85,12 +113,18 @@ public struct NewsImporter: Sendable {
     /// which comes first, day or month: the reading whose named weekday fits, else the one on
     /// the side of the item's own date that its tense points to (before it for a report),
     /// else day first, flagged.
-    private func resolveOrder(of mention: DateMention, at index: Int, among choices: [ActivityDate]) -> (days: (start: LocalDate, end: LocalDate), assumption: String?)? {
-        let readings = [mention, mention.swapped].compactMap { reading in resolve(reading, at: index, among: choices).map { (reading, $0) } }
+    private func resolveOrder(of mention: DateMention, at index: Int, among choices: [ActivityDate]) -> (
+        days: (start: LocalDate, end: LocalDate), assumption: String?
+    )? {
+        let readings = [mention, mention.swapped].compactMap { reading in
+            resolve(reading, at: index, among: choices).map { (reading, $0) }
+        }
         guard let first = readings.first else { return nil }
         guard readings.count == 2 else { return first.1 }
         let fitting = readings.filter { reading, resolved in
-            [(reading.first.weekday, resolved.days.start), (reading.last.weekday, resolved.days.end)].allSatisfy { weekday, day in weekday.map { $0 == day.weekday } ?? true }
+            [(reading.first.weekday, resolved.days.start), (reading.last.weekday, resolved.days.end)].allSatisfy {
+                weekday, day in weekday.map { $0 == day.weekday } ?? true
+            }
         }
         if fitting.count == 1, mention.first.weekday != nil || mention.last.weekday != nil { return fitting[0].1 }
         if let reference = choices[index].reference?.day {
@@ -109,7 +143,9 @@ public struct NewsImporter: Sendable {
     /// from the day the item was written (the year that puts the day before it, or after it
     /// when the text looks ahead), else — assumed — from `--year`, else from the nearest item
     /// whose date has one.
-    private func resolve(_ mention: DateMention, at index: Int, among choices: [ActivityDate]) -> (days: (start: LocalDate, end: LocalDate), assumption: String?)? {
+    private func resolve(_ mention: DateMention, at index: Int, among choices: [ActivityDate]) -> (
+        days: (start: LocalDate, end: LocalDate), assumption: String?
+    )? {
         if mention.hasYear { return mention.days(year: nil).map { ($0, nil) } }
         let choice = choices[index]
         if let stated = choice.statedYear { return mention.days(year: stated).map { ($0, nil) } }
@@ -123,8 +159,8 @@ public struct NewsImporter: Sendable {
         let anchors = choices.map { $0.mention?.days(year: nil)?.start ?? $0.reference?.day }
         let neighbours = choices.indices.filter { $0 != index && anchors[$0] != nil }
         guard let nearest = neighbours.min(by: { (abs($0 - index), $0) < (abs($1 - index), $1) }),
-              let anchor = anchors[nearest],
-              let days = mention.days(near: anchor)
+            let anchor = anchors[nearest],
+            let days = mention.days(near: anchor)
         else { return nil }
         return (days, "the year \(days.start.year) is taken from a neighbouring item dated \(anchor)")
     }

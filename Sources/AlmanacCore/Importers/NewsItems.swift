@@ -65,12 +65,15 @@ public enum NewsItems {
             let next = index + 1 < blocks.count ? blocks[index + 1].lines : nil
             // The item's date on a line of its own, under the title or after a blank line
             // ("Published: 19 October 2022"), opens its text; the paragraph still follows.
-            if expectingText, let last = items.indices.last, items[last].body.isEmpty, block.lines.allSatisfy(NewsReference.isPublicationLine) {
+            if expectingText, let last = items.indices.last, items[last].body.isEmpty,
+                block.lines.allSatisfy(NewsReference.isPublicationLine)
+            {
                 items[last].body = block.lines.joined(separator: " ")
                 items[last].source += "\n\n" + block.lines.joined(separator: "\n")
                 continue
             }
-            let dateLines = block.lines.count > 1 && isClearlyTitle([block.lines[0]])
+            let dateLines =
+                block.lines.count > 1 && isClearlyTitle([block.lines[0]])
                 ? Array(block.lines.dropFirst().prefix { NewsReference.isPublicationLine($0) }) : []
             let heading = dateLines.isEmpty || dateLines.count < block.lines.count - 1 ? block.lines : [block.lines[0]]
             let text = heading.joined(separator: " ")
@@ -111,7 +114,9 @@ public enum NewsItems {
         for (index, section) in sections.enumerated() {
             var item = section.item
             item.source = item.source.trimmingCharacters(in: .whitespacesAndNewlines)
-            let paragraphs = blocks(item.source.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).dropFirst().map(String.init))
+            let paragraphs = blocks(
+                item.source.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).dropFirst().map(
+                    String.init))
             item.body = paragraphs.map { $0.lines.joined(separator: " ") }.joined(separator: "\n\n")
             let nextIsDeeper = index + 1 < sections.count && sections[index + 1].level > section.level
             if item.body.isEmpty && nextIsDeeper { continue }
@@ -123,7 +128,8 @@ public enum NewsItems {
     private static func headingLevel(_ line: String) -> Int? {
         let hashes = line.prefix { $0 == "#" }.count
         guard (1...6).contains(hashes), line.dropFirst(hashes).first == " ",
-              !line.dropFirst(hashes).allSatisfy(\.isWhitespace) else { return nil }
+            !line.dropFirst(hashes).allSatisfy(\.isWhitespace)
+        else { return nil }
         return hashes
     }
 }

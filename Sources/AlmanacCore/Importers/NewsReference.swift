@@ -21,11 +21,13 @@ struct NewsReference {
 
     /// Words a publication line may hold besides its date and capitalised words (labels, names).
     private static let publicationWords: Set<String> = [
-        "date", "on", "posted", "published", "publishing", "publication", "updated", "last", "at", "by", "author", "am", "pm",
+        "date", "on", "posted", "published", "publishing", "publication", "updated", "last", "at", "by", "author", "am",
+        "pm",
     ]
     /// Capitalised words that open a sentence, not a dateline: "On 7 June 2024 – …".
     private static let sentenceOpeners: Set<String> = [
-        "on", "from", "between", "during", "in", "at", "since", "until", "by", "the", "held", "this", "last", "as", "after", "before",
+        "on", "from", "between", "during", "in", "at", "since", "until", "by", "the", "held", "this", "last", "as",
+        "after", "before",
     ]
     private static let datelineMarks: Set<String> = ["-", "–", "—", ":", "|"]
 
@@ -35,8 +37,11 @@ struct NewsReference {
         var paragraphStart = body.startIndex
         var found: [NewsReference] = []
         for _ in 0..<2 where paragraphStart < body.endIndex {
-            let paragraphEnd = body.range(of: "\n\n", range: paragraphStart..<body.endIndex)?.lowerBound ?? body.endIndex
-            let inParagraph = mentions.filter { $0.range.lowerBound >= paragraphStart && $0.range.upperBound <= paragraphEnd }
+            let paragraphEnd =
+                body.range(of: "\n\n", range: paragraphStart..<body.endIndex)?.lowerBound ?? body.endIndex
+            let inParagraph = mentions.filter {
+                $0.range.lowerBound >= paragraphStart && $0.range.upperBound <= paragraphEnd
+            }
             if let first = inParagraph.first, let day = singleDay(first) {
                 let paragraph = body[paragraphStart..<paragraphEnd]
                 if isPublicationLine(paragraph, date: first.range) {
@@ -59,8 +64,11 @@ struct NewsReference {
     }
 
     private static func singleDay(_ mention: DateMention) -> LocalDate? {
-        guard mention.hasYear, mention.first == mention.last || (mention.first.day, mention.first.month) == (mention.last.day, mention.last.month),
-              let days = mention.days(year: nil) else { return nil }
+        guard mention.hasYear,
+            mention.first == mention.last
+                || (mention.first.day, mention.first.month) == (mention.last.day, mention.last.month),
+            let days = mention.days(year: nil)
+        else { return nil }
         return days.start
     }
 
@@ -69,9 +77,10 @@ struct NewsReference {
         guard paragraph.count <= 90 else { return false }
         let rest = Prose(String(paragraph[..<date.lowerBound]) + " " + String(paragraph[date.upperBound...]))
         let words = rest.tokens.filter(\.isWord)
-        return words.count <= 8 && words.allSatisfy { word in
-            word.isCapitalised || word.text.allSatisfy(\.isNumber) || publicationWords.contains(word.lowercased)
-        }
+        return words.count <= 8
+            && words.allSatisfy { word in
+                word.isCapitalised || word.text.allSatisfy(\.isNumber) || publicationWords.contains(word.lowercased)
+            }
     }
 
     /// A date after at most six capitalised words (a city, its country) and before a dash, a
@@ -80,8 +89,8 @@ struct NewsReference {
         let before = Prose(String(paragraph[..<date.lowerBound]))
         let words = before.tokens.filter(\.isWord)
         guard words.count <= 6, words.allSatisfy(\.isCapitalised),
-              !(words.first.map { sentenceOpeners.contains($0.lowercased) } ?? false),
-              before.tokens.allSatisfy({ $0.isWord || [",", "(", "|"].contains($0.text) })
+            !(words.first.map { sentenceOpeners.contains($0.lowercased) } ?? false),
+            before.tokens.allSatisfy({ $0.isWord || [",", "(", "|"].contains($0.text) })
         else { return false }
         let after = Prose(String(paragraph[date.upperBound...])).tokens.prefix(12)
         var index = after.startIndex
@@ -114,7 +123,9 @@ struct RelativeDay {
 
     private static let phrases: PhraseIndex<Int> = {
         var index = PhraseIndex<Int>()
-        for phrase in ["today", "this morning", "this afternoon", "this evening", "tonight", "earlier today", "later today"] { index.add(phrase, 0) }
+        for phrase in [
+            "today", "this morning", "this afternoon", "this evening", "tonight", "earlier today", "later today",
+        ] { index.add(phrase, 0) }
         index.add("yesterday", -1)
         index.add("the day before yesterday", -2)
         index.add("tomorrow", 1)
@@ -125,7 +136,9 @@ struct RelativeDay {
     /// Words before a relative day that make it no day of an activity ("as of today", "until tomorrow").
     private static let excludingWords: Set<String> = ["of", "until", "till", "since", "from", "to", "than"]
     private static let weekdayLeads: Set<String> = ["on", "last", "this", "next", "past"]
-    static let futureWords: Set<String> = ["will", "shall", "tomorrow", "next", "upcoming", "forthcoming", "scheduled", "planned", "takes"]
+    static let futureWords: Set<String> = [
+        "will", "shall", "tomorrow", "next", "upcoming", "forthcoming", "scheduled", "planned", "takes",
+    ]
 
     /// The relative days in `prose`, in order; weekdays only where no date follows them
     /// ("on Tuesday", not "on Tuesday, 5 May").
@@ -135,20 +148,27 @@ struct RelativeDay {
             let start = find.tokens.lowerBound
             if let before = prose.wordBefore(start), excludingWords.contains(before) { continue }
             let range = prose.tokens[start].range.lowerBound..<prose.tokens[find.tokens.upperBound - 1].range.upperBound
-            result.append(RelativeDay(words: words(prose, find.tokens), offset: find.value, inBody: inBody,
-                                      sentence: prose.tokens[start].sentence, range: range, isFuture: isFuture(prose, sentenceOf: start)))
+            result.append(
+                RelativeDay(
+                    words: words(prose, find.tokens), offset: find.value, inBody: inBody,
+                    sentence: prose.tokens[start].sentence, range: range, isFuture: isFuture(prose, sentenceOf: start)))
         }
         for (index, token) in prose.tokens.enumerated() where token.isWord {
             // "on Thursday", "last Friday", or "Thursday's meeting" (a past one).
             let possessive = ["'s", "’s"].first { token.lowercased.hasSuffix($0) }
             let name = possessive.map { String(token.lowercased.dropLast($0.count)) } ?? token.lowercased
             guard let weekday = DateTokenizer.weekdays[name], name.count > 4,
-                  let lead = possessive == nil ? prose.wordBefore(index) : "last", weekdayLeads.contains(lead),
-                  !dates.contains(where: { $0.range.contains(token.range.lowerBound) })
+                let lead = possessive == nil ? prose.wordBefore(index) : "last", weekdayLeads.contains(lead),
+                !dates.contains(where: { $0.range.contains(token.range.lowerBound) })
             else { continue }
-            let future = lead == "next" || lead == "this" && isFuture(prose, sentenceOf: index) || lead == "on" && isFuture(prose, sentenceOf: index)
-            result.append(RelativeDay(words: possessive == nil ? lead + " " + token.text : token.text, weekday: weekday, inBody: inBody, sentence: token.sentence,
-                                      range: token.range, isFuture: future))
+            let future =
+                lead == "next" || lead == "this" && isFuture(prose, sentenceOf: index)
+                || lead == "on" && isFuture(prose, sentenceOf: index)
+            result.append(
+                RelativeDay(
+                    words: possessive == nil ? lead + " " + token.text : token.text, weekday: weekday, inBody: inBody,
+                    sentence: token.sentence,
+                    range: token.range, isFuture: future))
         }
         return result.sorted { ($0.sentence, $0.words.count) < ($1.sentence, $1.words.count) }
     }
@@ -161,7 +181,8 @@ struct RelativeDay {
     static func isFuture(_ prose: Prose, sentenceOf index: Int) -> Bool {
         let sentence = prose.tokens[index].sentence
         let words = prose.tokens.filter { $0.sentence == sentence && $0.isWord }.map(\.lowercased)
-        return words.contains(where: futureWords.contains) || zip(words, words.dropFirst()).contains { $0 == "to" && $1 == "be" }
+        return words.contains(where: futureWords.contains)
+            || zip(words, words.dropFirst()).contains { $0 == "to" && $1 == "be" }
     }
 
     /// The day this names, counted from `reference`: a weekday is the last such day up to the
@@ -190,8 +211,11 @@ struct StatedDuration {
     private static func monthEnd(in prose: Prose, sentence: Int) -> StatedDuration? {
         let words = prose.tokens.filter { $0.sentence == sentence && $0.isWord }.map(\.lowercased)
         guard words.count >= 5 else { return nil }
-        for i in 0..<(words.count - 4) where untilWords.contains(words[i]) && words[i + 1] == "the" && words[i + 2] == "end" && words[i + 3] == "of" {
-            if let month = DateTokenizer.months[words[i + 4]] { return StatedDuration(days: 1, endsOnTheDate: false, untilEndOfMonth: month) }
+        for i in 0..<(words.count - 4)
+        where untilWords.contains(words[i]) && words[i + 1] == "the" && words[i + 2] == "end" && words[i + 3] == "of" {
+            if let month = DateTokenizer.months[words[i + 4]] {
+                return StatedDuration(days: 1, endsOnTheDate: false, untilEndOfMonth: month)
+            }
         }
         return nil
     }
@@ -202,13 +226,15 @@ struct StatedDuration {
     ]
     private static let spanWords: Set<String> = ["for", "after", "over", "lasting", "lasted"]
     private static let endWords: Set<String> = [
-        "ended", "ends", "closed", "closes", "concluded", "concludes", "wrapped", "completed", "completes", "finished", "finishes",
+        "ended", "ends", "closed", "closes", "concluded", "concludes", "wrapped", "completed", "completes", "finished",
+        "finishes",
     ]
 
     /// The month the sentence of the date runs to, else the one duration in days the texts
     /// state; nil when they state none or several.
     static func find(in proses: [Prose], dateSentence: (prose: Int, sentence: Int)) -> StatedDuration? {
-        monthEnd(in: proses[dateSentence.prose], sentence: dateSentence.sentence) ?? days(in: proses, dateSentence: dateSentence)
+        monthEnd(in: proses[dateSentence.prose], sentence: dateSentence.sentence)
+            ?? days(in: proses, dateSentence: dateSentence)
     }
 
     private static func days(in proses: [Prose], dateSentence: (prose: Int, sentence: Int)) -> StatedDuration? {
@@ -220,7 +246,8 @@ struct StatedDuration {
                 if parts.count == 2, parts[1] == "day", let days = numbers[parts[0]] {
                     found.append((days, number, token.sentence))
                 } else if token.lowercased == "days", index >= 2, let days = numbers[tokens[index - 1].lowercased],
-                          spanWords.contains(tokens[index - 2].lowercased) {
+                    spanWords.contains(tokens[index - 2].lowercased)
+                {
                     found.append((days, number, token.sentence))
                 }
             }

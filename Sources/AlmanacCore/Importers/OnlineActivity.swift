@@ -3,12 +3,15 @@
 /// virtual training", "met online", "held virtually", "attended online"). "Extremism online" is a topic, not a
 /// way of meeting.
 enum OnlineActivity {
-    private static let onlineEvents: Set<String> = ["webinar", "webinars", "videoconference", "video-conference", "video-link", "teleconference"]
+    private static let onlineEvents: Set<String> = [
+        "webinar", "webinars", "videoconference", "video-conference", "video-link", "teleconference",
+    ]
     private static let videoLinks: Set<String> = ["link", "conference", "call"]
     private static let onlineWords: Set<String> = ["online", "virtual", "virtually", "remotely"]
     /// Events that "online" or "virtual" can qualify, and verbs it can follow.
     private static let eventWords: Set<String> = [
-        "meeting", "meetings", "session", "sessions", "workshop", "training", "course", "conference", "seminar", "event",
+        "meeting", "meetings", "session", "sessions", "workshop", "training", "course", "conference", "seminar",
+        "event",
         "consultations", "discussion", "briefing", "forum", "exercise", "lecture", "panel", "exchange", "dialogue",
         "met", "meet", "held", "place", "organised", "organized", "conducted", "delivered", "hosted",
         "attended", "followed", "joined", "participated", "part",

@@ -30,7 +30,9 @@ public struct OrganisationMatcher: Sendable {
 
     /// `known` are matched (later entries win for the same name); `excluding` names the
     /// project's own organisation, which is never listed as a partner.
-    public init(known: [KnownOrganisation], excluding own: String?, gazetteer: Gazetteer, countries: Countries = .bundled) {
+    public init(
+        known: [KnownOrganisation], excluding own: String?, gazetteer: Gazetteer, countries: Countries = .bundled
+    ) {
         var index = PhraseIndex<KnownOrganisation>()
         for organisation in known {
             for phrase in [organisation.name] + organisation.aliases { index.add(phrase, organisation) }
@@ -47,7 +49,8 @@ public struct OrganisationMatcher: Sendable {
             let prose = Prose(text)
             var finds = index.finds(in: prose).map { ($0.tokens.lowerBound, name(of: $0, in: prose)) }
             finds += ministries(in: prose)
-            for (_, name) in finds.sorted(by: { $0.0 < $1.0 }) where !excluded.contains(name.lowercased()) && !result.contains(name) {
+            for (_, name) in finds.sorted(by: { $0.0 < $1.0 })
+            where !excluded.contains(name.lowercased()) && !result.contains(name) {
                 result.append(name)
             }
         }
@@ -60,7 +63,9 @@ public struct OrganisationMatcher: Sendable {
         let organisation = find.value
         let tokens = prose.tokens
         let next = find.tokens.upperBound
-        guard organisation.isPerPlace, next + 1 < tokens.count, ["to", "in"].contains(tokens[next].lowercased) else { return organisation.name }
+        guard organisation.isPerPlace, next + 1 < tokens.count, ["to", "in"].contains(tokens[next].lowercased) else {
+            return organisation.name
+        }
         for length in [3, 2, 1] where next + 1 + length <= tokens.count {
             let words = tokens[(next + 1)..<(next + 1 + length)]
             guard words.allSatisfy({ $0.isWord && $0.isCapitalised }) else { continue }
@@ -78,7 +83,9 @@ public struct OrganisationMatcher: Sendable {
         let tokens = prose.tokens
         for (start, token) in tokens.enumerated() where token.text == "Ministry" {
             var i = start + 1
-            while i + 1 < tokens.count, tokens[i].isWord, tokens[i].isCapitalised || ["of", "for", "and", "the"].contains(tokens[i].text), i - start < 10 {
+            while i + 1 < tokens.count, tokens[i].isWord,
+                tokens[i].isCapitalised || ["of", "for", "and", "the"].contains(tokens[i].text), i - start < 10
+            {
                 if tokens[i].text == "of", let country = country(in: tokens, at: i + 1) {
                     let words = tokens[start...i].map(\.text) + [country.name]
                     result.append((start, words.joined(separator: " ")))

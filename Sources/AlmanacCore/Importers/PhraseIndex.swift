@@ -37,9 +37,12 @@ struct PhraseIndex<Value: Sendable>: Sendable {
         var position = 0
         while position < words.count {
             let token = words[position].element
-            let candidates = (entries[token.text] ?? []) + (token.text == token.lowercased ? [] : entries[token.lowercased] ?? [])
+            let candidates =
+                (entries[token.text] ?? []) + (token.text == token.lowercased ? [] : entries[token.lowercased] ?? [])
             // Longest first, keeping each list's order among phrases of one length.
-            let ordered = candidates.enumerated().sorted { ($1.element.words.count, $0.offset) < ($0.element.words.count, $1.offset) }.map(\.element)
+            let ordered = candidates.enumerated().sorted {
+                ($1.element.words.count, $0.offset) < ($0.element.words.count, $1.offset)
+            }.map(\.element)
             let match = ordered.first { entry in
                 guard position + entry.words.count <= words.count else { return false }
                 return entry.words.indices.allSatisfy { offset in
@@ -48,7 +51,8 @@ struct PhraseIndex<Value: Sendable>: Sendable {
                 }
             }
             if let match {
-                let first = words[position].offset, last = words[position + match.words.count - 1].offset
+                let first = words[position].offset
+                let last = words[position + match.words.count - 1].offset
                 result.append(Find(value: match.value, tokens: first..<(last + 1)))
                 position += match.words.count
             } else {

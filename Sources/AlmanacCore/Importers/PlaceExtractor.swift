@@ -50,10 +50,14 @@ public struct PlaceExtractor: Sendable {
         self.countries = countries
     }
 
-    private static let placeWords: Set<String> = ["in", "at", "to", "near", "hosted", "venue", "visit", "visits", "visited", "visiting"]
+    private static let placeWords: Set<String> = [
+        "in", "at", "to", "near", "hosted", "venue", "visit", "visits", "visited", "visiting",
+    ]
     /// Nouns that introduce a place's name: "the capital Tirana", "the city of Ohrid", "the
     /// territory of Serbia".
-    private static let appositionNouns: Set<String> = ["capital", "city", "town", "village", "municipality", "territory"]
+    private static let appositionNouns: Set<String> = [
+        "capital", "city", "town", "village", "municipality", "territory",
+    ]
     /// Words before a country that spread the activity over it: "across Montenegro".
     private static let nationwideWords: Set<String> = ["across", "throughout"]
     /// Words before "in" (or, capitalised as in a name, before "to": "Mission to Skopje") that
@@ -65,11 +69,14 @@ public struct PlaceExtractor: Sendable {
     /// Capitalised nouns after a city that make it part of the name of an initiative or an
     /// instrument: "the Berlin Process", "the Salzburg Forum", "the Budapest Convention".
     private static let nameNouns: Set<String> = [
-        "process", "forum", "convention", "agreement", "framework", "declaration", "initiative", "protocol", "treaty", "charter",
+        "process", "forum", "convention", "agreement", "framework", "declaration", "initiative", "protocol", "treaty",
+        "charter",
         "format", "pact",
     ]
     /// Words between a seat and "in": "whose headquarters are in", "the office, which is located in".
-    private static let seatLinks: Set<String> = [",", "which", "that", "is", "are", "was", "were", "located", "situated"]
+    private static let seatLinks: Set<String> = [
+        ",", "which", "that", "is", "are", "was", "were", "located", "situated",
+    ]
     /// Words before a seat that make it the venue: "at Europol headquarters in", "visited the Office in".
     private static let venueLeads: Set<String> = ["at", "visit", "visits", "visited", "visiting"]
     /// Words in the clause before a place that make it a place mentioned in passing.
@@ -78,12 +85,15 @@ public struct PlaceExtractor: Sendable {
         "participants", "representatives", "colleagues", "counterparts", "guests",
     ]
     private static let nameJoiners: Set<String> = ["of", "the", "and", "for"]
-    private static let institutionWords: Set<String> = ["ministry", "government", "parliament", "presidency", "minister", "president"]
+    private static let institutionWords: Set<String> = [
+        "ministry", "government", "parliament", "presidency", "minister", "president",
+    ]
 
     /// The place of the activity described by `title` and `body`; `dateRange` is where the
     /// activity's date was found in `body`, if it was.
     public func place(title: String, body: String, dateRange: Range<String.Index>?) -> ExtractedPlace? {
-        let titleProse = Prose(title), bodyProse = Prose(body)
+        let titleProse = Prose(title)
+        let bodyProse = Prose(body)
         let dateSentence = dateRange.map { bodyProse.sentence(at: $0.lowerBound) }
         let onlineSentences = OnlineActivity.sentences(in: bodyProse)
         let isOnline = !onlineSentences.isEmpty || !OnlineActivity.sentences(in: titleProse).isEmpty
@@ -91,7 +101,8 @@ public struct PlaceExtractor: Sendable {
         // the activity being online) is the activity's; other sentences name places in passing.
         let activitySentences = dateSentence.map { [$0] } ?? onlineSentences
         let counts = { (find: Find) in
-            !find.isPassing && (!isOnline || find.followsPlaceWord && (find.isTitle || activitySentences.contains(find.sentence)))
+            !find.isPassing
+                && (!isOnline || find.followsPlaceWord && (find.isTitle || activitySentences.contains(find.sentence)))
         }
         let titleFinds = finds(in: titleProse, isTitle: true)
         let bodyFinds = finds(in: bodyProse, isTitle: false)
@@ -103,14 +114,21 @@ public struct PlaceExtractor: Sendable {
             cities = cities.filter { $0.place.country == titleCountry }
         }
         let ranked = cities.enumerated().min { lhs, rhs in
-            rank(lhs.element, order: lhs.offset, dateSentence: dateSentence) < rank(rhs.element, order: rhs.offset, dateSentence: dateSentence)
+            rank(lhs.element, order: lhs.offset, dateSentence: dateSentence)
+                < rank(rhs.element, order: rhs.offset, dateSentence: dateSentence)
         }
         if let best = ranked?.element { return best.place }
         let country = titleCountry ?? all.first(where: { $0.place.cityName == nil })?.place.country
         let isNationwide = all.contains { $0.isNationwide && $0.place.country == country }
         // A country named as the place ("a workshop in Serbia") stays a country.
-        let isNamedAsPlace = all.contains { $0.place.cityName == nil && $0.followsPlaceWord && !$0.isTitle && $0.place.country == country }
-        if !isOnline, !isNationwide, !isNamedAsPlace, let capital = institutionCapital(in: [titleProse, bodyProse], country: country) { return capital }
+        let isNamedAsPlace = all.contains {
+            $0.place.cityName == nil && $0.followsPlaceWord && !$0.isTitle && $0.place.country == country
+        }
+        if !isOnline, !isNationwide, !isNamedAsPlace,
+            let capital = institutionCapital(in: [titleProse, bodyProse], country: country)
+        {
+            return capital
+        }
         return country.map { ExtractedPlace(city: nil, country: $0) }
     }
 
@@ -150,13 +168,17 @@ public struct PlaceExtractor: Sendable {
             let followingCountry = match.flatMap { countryAfter(prose, $0.next) }
             var city = match?.city
             if let place = city, let followingCountry, followingCountry.name != place.country {
-                city = gazetteer.place(named: place.name, country: followingCountry.name).flatMap { $0.country == followingCountry.name ? $0 : nil }
+                city = gazetteer.place(named: place.name, country: followingCountry.name).flatMap {
+                    $0.country == followingCountry.name ? $0 : nil
+                }
             }
             guard let match, let country = city?.country ?? match.country?.name else {
                 // Unknown here, or known only in another country than the one named after it.
                 if let unknown = unknownCity(in: prose, at: index) {
-                    result.append(Find(place: unknown.place, isTitle: isTitle, sentence: tokens[index].sentence,
-                                       isPassing: isPassing(prose, at: index, end: unknown.next), followsPlaceWord: true))
+                    result.append(
+                        Find(
+                            place: unknown.place, isTitle: isTitle, sentence: tokens[index].sentence,
+                            isPassing: isPassing(prose, at: index, end: unknown.next), followsPlaceWord: true))
                     index = unknown.next
                 } else {
                     index = match?.next ?? index + 1
@@ -166,14 +188,21 @@ public struct PlaceExtractor: Sendable {
             let confirmedByCountry = city != nil && followingCountry?.name == city?.country
             let contextIndex = leadIn(prose, index)
             let startsParagraph = contextIndex == 0 || tokens[contextIndex - 1].text == "\n"
-            let isDateline = startsParagraph && match.next < tokens.count && [":", "–", "—", "-", ","].contains(tokens[match.next].text)
+            let isDateline =
+                startsParagraph && match.next < tokens.count
+                && [":", "–", "—", "-", ","].contains(tokens[match.next].text)
                 || endsDateLine(prose, index, match.next)
             let isNationwide = city == nil && isNationwide(prose, contextIndex, index)
-            let followsPlaceWord = isNationwide || (prose.wordBefore(contextIndex).map(Self.placeWords.contains) ?? false)
+            let followsPlaceWord =
+                isNationwide || (prose.wordBefore(contextIndex).map(Self.placeWords.contains) ?? false)
             if followsPlaceWord || confirmedByCountry || isDateline || isTitleSuffix(prose, index, match, isTitle) {
-                result.append(Find(place: ExtractedPlace(city: city, country: country), isTitle: isTitle, sentence: tokens[index].sentence,
-                                   isPassing: isPassing(prose, at: contextIndex, end: match.next), followsPlaceWord: followsPlaceWord, isNationwide: isNationwide,
-                                   isDateline: isDateline && !followsPlaceWord))
+                result.append(
+                    Find(
+                        place: ExtractedPlace(city: city, country: country), isTitle: isTitle,
+                        sentence: tokens[index].sentence,
+                        isPassing: isPassing(prose, at: contextIndex, end: match.next),
+                        followsPlaceWord: followsPlaceWord, isNationwide: isNationwide,
+                        isDateline: isDateline && !followsPlaceWord))
             }
             index = confirmedByCountry ? (followingCountryEnd(prose, match.next) ?? match.next) : match.next
         }
@@ -191,7 +220,8 @@ public struct PlaceExtractor: Sendable {
         if i >= 0, Self.appositionNouns.contains(tokens[i].lowercased) {
             // "the capital", "the Albanian capital": up to two words to the article.
             if let article = (max(0, i - 3)..<i).last(where: { tokens[$0].lowercased == "the" }),
-               tokens[article + 1..<i].allSatisfy(\.isWord) {
+                tokens[article + 1..<i].allSatisfy(\.isWord)
+            {
                 return article
             }
         }
@@ -201,7 +231,8 @@ public struct PlaceExtractor: Sendable {
     /// A country named as the whole area of an activity: after "across" or "throughout", or
     /// as "the (whole) territory of".
     private func isNationwide(_ prose: Prose, _ leadIn: Int, _ index: Int) -> Bool {
-        Self.nationwideWords.contains(prose.wordBefore(leadIn) ?? "") || prose.tokens[leadIn..<index].contains { $0.lowercased == "territory" }
+        Self.nationwideWords.contains(prose.wordBefore(leadIn) ?? "")
+            || prose.tokens[leadIn..<index].contains { $0.lowercased == "territory" }
     }
 
     /// A place named from token `index` to `end` in passing: a seat ("the Delegation in", "whose
@@ -215,13 +246,22 @@ public struct PlaceExtractor: Sendable {
         // "the Delegation of the European Union to Serbia": past the name of whose mission it is.
         var named = seatIndex
         while named >= 1, !Self.seatWords.contains(prose.tokens[named].lowercased), prose.tokens[named].isWord,
-              prose.tokens[named].isCapitalised || ["of", "the"].contains(prose.tokens[named].text) { named -= 1 }
-        if before == "to", named < seatIndex, Self.seatWords.contains(prose.tokens[named].lowercased), prose.tokens[named + 1].text == "of" { seatIndex = named }
-        let seat = seatIndex >= 0 && Self.seatWords.contains(prose.tokens[seatIndex].lowercased)
+            prose.tokens[named].isCapitalised || ["of", "the"].contains(prose.tokens[named].text)
+        { named -= 1 }
+        if before == "to", named < seatIndex, Self.seatWords.contains(prose.tokens[named].lowercased),
+            prose.tokens[named + 1].text == "of"
+        {
+            seatIndex = named
+        }
+        let seat =
+            seatIndex >= 0 && Self.seatWords.contains(prose.tokens[seatIndex].lowercased)
             && (before == "in" || (before == "to" && prose.tokens[seatIndex].isCapitalised))
             && !prose.wordsBefore(seatIndex, limit: 4).contains(where: Self.venueLeads.contains)
-        let nameNoun = end < prose.tokens.count && prose.tokens[end].isCapitalised && Self.nameNouns.contains(prose.tokens[end].lowercased)
-        return seat || nameNoun || before == "from" || prose.wordsBefore(index).contains(where: Self.passingWords.contains)
+        let nameNoun =
+            end < prose.tokens.count && prose.tokens[end].isCapitalised
+            && Self.nameNouns.contains(prose.tokens[end].lowercased)
+        return seat || nameNoun || before == "from"
+            || prose.wordsBefore(index).contains(where: Self.passingWords.contains)
     }
 
     /// A city the gazetteer does not know, named after "in" with its country: "in Rakitje,
@@ -230,7 +270,9 @@ public struct PlaceExtractor: Sendable {
         guard prose.wordBefore(index) == "in" else { return nil }
         let tokens = prose.tokens
         var end = index
-        while end < tokens.count, end - index < 3, tokens[end].isWord, tokens[end].isCapitalised, tokens[end].text.contains(where: \.isLowercase) {
+        while end < tokens.count, end - index < 3, tokens[end].isWord, tokens[end].isCapitalised,
+            tokens[end].text.contains(where: \.isLowercase)
+        {
             end += 1
             guard end + 1 < tokens.count, tokens[end].text == "," else { continue }
             if let country = longestName(in: prose, at: end + 1), let known = country.country {
@@ -250,7 +292,11 @@ public struct PlaceExtractor: Sendable {
         let before = tokens[lineStart..<index]
         let isNumeric = { (token: Prose.Token) in token.text.allSatisfy { $0.isNumber || "-–".contains($0) } }
         return before.contains { $0.isWord && isNumeric($0) }
-            && before.allSatisfy { token in token.isWord ? isNumeric(token) || DateTokenizer.months[token.lowercased] != nil : !token.text.allSatisfy(\.isLetter) }
+            && before.allSatisfy { token in
+                token.isWord
+                    ? isNumeric(token) || DateTokenizer.months[token.lowercased] != nil
+                    : !token.text.allSatisfy(\.isLetter)
+            }
     }
 
     /// A place set off by commas in a title: "…, Hungary", "Exercise, Sarajevo, 20 May 2025".
@@ -259,10 +305,15 @@ public struct PlaceExtractor: Sendable {
         guard isTitle, index > 0, prose.tokens[index - 1].text == "," else { return false }
         let comma = index - 1
         // A country after another place is one of a list; a city after its country is not.
-        if match.country != nil, (max(0, comma - 4)..<comma).contains(where: { longestName(in: prose, at: $0)?.next == comma }) { return false }
+        if match.country != nil,
+            (max(0, comma - 4)..<comma).contains(where: { longestName(in: prose, at: $0)?.next == comma })
+        {
+            return false
+        }
         // Last, or before another part or a date: "…, Hungary", "…, Brussels 19/6/2018".
         return match.next == prose.tokens.count || prose.tokens[match.next].text == ","
-            || prose.tokens[match.next].text.first?.isNumber == true && !prose.tokens[match.next...].contains { $0.text == "," }
+            || prose.tokens[match.next].text.first?.isNumber == true
+                && !prose.tokens[match.next...].contains { $0.text == "," }
     }
 
     private struct NameMatch {
@@ -283,13 +334,19 @@ public struct PlaceExtractor: Sendable {
             }
             guard words.count == length else { continue }
             // Every word of a multi-word name is capitalised, except joining words ("Bosnia and Herzegovina").
-            guard words.allSatisfy({ $0.first!.isUppercase || ["and", "of", "the", "pri", "de", "el", "upon", "am", "an"].contains($0) }) else { continue }
+            guard
+                words.allSatisfy({
+                    $0.first!.isUppercase || ["and", "of", "the", "pri", "de", "el", "upon", "am", "an"].contains($0)
+                })
+            else { continue }
             let name = words.joined(separator: " ")
             let city = gazetteer.place(named: name)
             let country = countries.country(named: name)
             if let country {
                 // A city-state or a city named like its country (Luxembourg, Monaco).
-                let namesake = gazetteer.place(named: name, country: country.name).flatMap { $0.country == country.name ? $0 : nil }
+                let namesake = gazetteer.place(named: name, country: country.name).flatMap {
+                    $0.country == country.name ? $0 : nil
+                }
                 return NameMatch(city: namesake, country: country, next: i)
             }
             if let city { return NameMatch(city: city, country: nil, next: i) }
@@ -317,17 +374,23 @@ public struct PlaceExtractor: Sendable {
     /// of Interior of Serbia"), if that is `country` when one is named as the place.
     private func institutionCapital(in proses: [Prose], country venue: String?) -> ExtractedPlace? {
         for prose in proses {
-            for (index, token) in prose.tokens.enumerated() where token.isWord && Self.institutionWords.contains(token.lowercased) && token.isCapitalised {
+            for (index, token) in prose.tokens.enumerated()
+            where token.isWord && Self.institutionWords.contains(token.lowercased) && token.isCapitalised {
                 var i = index + 1
                 var words = 0
                 // Within the institution's name: "Ministry of Interior of Serbia", not "Minister
                 // Nuhodžić to pay a visit to the Republic of Serbia".
                 while i < prose.tokens.count, words < 8, prose.tokens[i].isWord,
-                      prose.tokens[i].isCapitalised || Self.nameJoiners.contains(prose.tokens[i].lowercased) {
-                    if prose.tokens[i].lowercased == "of", let match = longestName(in: prose, at: i + 1), let country = match.country,
-                       venue == nil || venue == country.name, let capital = gazetteer.place(named: country.capital, country: country.name) {
+                    prose.tokens[i].isCapitalised || Self.nameJoiners.contains(prose.tokens[i].lowercased)
+                {
+                    if prose.tokens[i].lowercased == "of", let match = longestName(in: prose, at: i + 1),
+                        let country = match.country,
+                        venue == nil || venue == country.name,
+                        let capital = gazetteer.place(named: country.capital, country: country.name)
+                    {
                         var place = ExtractedPlace(city: capital, country: country.name)
-                        place.assumption = "the text names no city, so the venue is taken to be \(capital.name), the capital of the \(token.text.lowercased())'s country"
+                        place.assumption =
+                            "the text names no city, so the venue is taken to be \(capital.name), the capital of the \(token.text.lowercased())'s country"
                         return place
                     }
                     i += 1

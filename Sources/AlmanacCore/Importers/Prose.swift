@@ -30,23 +30,36 @@ struct Prose {
                 var end = text.index(after: index)
                 while end < text.endIndex {
                     let next = text[end]
-                    if next.isLetter || next.isNumber { end = text.index(after: end); continue }
+                    if next.isLetter || next.isNumber {
+                        end = text.index(after: end)
+                        continue
+                    }
                     // Inner apostrophes and hyphens ("Delegation's", "Banja-Luka"), and dots
                     // between capitals ("ARK.IT").
                     let after = text.index(after: end)
                     guard after < text.endIndex, text[after].isLetter || text[after].isNumber else { break }
-                    let joins = "'’-".contains(next) || (next == "." && text[after].isUppercase && text[text.index(before: end)].isUppercase)
+                    let joins =
+                        "'’-".contains(next)
+                        || (next == "." && text[after].isUppercase && text[text.index(before: end)].isUppercase)
                     guard joins else { break }
                     end = after
                 }
-                tokens.append(Token(text: String(text[index..<end]), range: index..<end, isWord: true, sentence: sentence))
+                tokens.append(
+                    Token(text: String(text[index..<end]), range: index..<end, isWord: true, sentence: sentence))
                 index = end
             } else {
                 let end = text.index(after: index)
                 if !character.isWhitespace || character.isNewline {
-                    tokens.append(Token(text: character.isNewline ? "\n" : String(character), range: index..<end, isWord: false, sentence: sentence))
+                    tokens.append(
+                        Token(
+                            text: character.isNewline ? "\n" : String(character), range: index..<end, isWord: false,
+                            sentence: sentence))
                 }
-                if ".!?".contains(character) || character.isNewline, Prose.endsSentence(tokens, before: text[end...].first) { sentence += 1 }
+                if ".!?".contains(character) || character.isNewline,
+                    Prose.endsSentence(tokens, before: text[end...].first)
+                {
+                    sentence += 1
+                }
                 index = end
             }
         }
@@ -56,7 +69,8 @@ struct Prose {
     /// Abbreviations written with a full stop that does not end a sentence ("Mr. Šaranović",
     /// "No. 5"); single letters ("H. E.", "e.g.") count as well.
     private static let abbreviations: Set<String> = [
-        "mr", "mrs", "ms", "dr", "prof", "st", "h.e", "amb", "no", "nos", "nr", "jr", "sr", "gen", "col", "lt", "capt", "rev",
+        "mr", "mrs", "ms", "dr", "prof", "st", "h.e", "amb", "no", "nos", "nr", "jr", "sr", "gen", "col", "lt", "capt",
+        "rev",
         "vol", "art", "para", "approx", "vs", "cf", "ref",
     ]
 

@@ -31,8 +31,9 @@ public struct RecordWriter: Sendable {
 
         func path(of record: EventRecord) -> String {
             switch self {
-            case let .project(directory): return Project.recordFolder(in: directory, firstDay: record.timing?.firstDay) + "/" + record.id + ".yml"
-            case let .folder(folder): return folder + "/" + record.id + ".yml"
+            case .project(let directory):
+                return Project.recordFolder(in: directory, firstDay: record.timing?.firstDay) + "/" + record.id + ".yml"
+            case .folder(let folder): return folder + "/" + record.id + ".yml"
             }
         }
     }
@@ -41,7 +42,9 @@ public struct RecordWriter: Sendable {
     /// `records` (the same item twice), or its file exists.
     /// All texts are made and checked first, so a record that fails the check stops the run
     /// before any file is written.
-    public func write(_ records: [EventRecord], to destination: Destination, existing: [String: String], dryRun: Bool) throws -> [Outcome] {
+    public func write(_ records: [EventRecord], to destination: Destination, existing: [String: String], dryRun: Bool)
+        throws -> [Outcome]
+    {
         let texts = try records.map(yaml)
         var outcomes: [Outcome] = []
         var existing = existing
@@ -65,7 +68,9 @@ public struct RecordWriter: Sendable {
     public func yaml(for record: EventRecord) throws -> String {
         var text = try RecordFile(record, defaultZone: defaultZone(of: record)).text()
         if record.status == .draft && record.timing == nil {
-            text = "# Imported without a date: add `start:` (and `end:`) when it is known, then remove `status: draft`.\n" + text
+            text =
+                "# Imported without a date: add `start:` (and `end:`) when it is known, then remove `status: draft`.\n"
+                + text
         }
         try verify(text, of: record)
         return text
@@ -73,13 +78,15 @@ public struct RecordWriter: Sendable {
 
     /// The zone a record gets when it names none: its city's, else the project's.
     private func defaultZone(of record: EventRecord) -> String {
-        record.place?.city.flatMap { gazetteer.place(named: $0, country: record.place?.country)?.timezone } ?? config.timezone
+        record.place?.city.flatMap { gazetteer.place(named: $0, country: record.place?.country)?.timezone }
+            ?? config.timezone
     }
 
     /// Reads `text` back as a record: it must have no error and the same dates.
     private func verify(_ text: String, of record: EventRecord) throws {
         var diagnostics: [Diagnostic] = []
-        let decoded = RecordDecoder(config: config, gazetteer: gazetteer, fallbackID: record.id).decode(text, path: record.origin.file, diagnostics: &diagnostics)
+        let decoded = RecordDecoder(config: config, gazetteer: gazetteer, fallbackID: record.id).decode(
+            text, path: record.origin.file, diagnostics: &diagnostics)
         let errors = diagnostics.filter { $0.severity == .error }.map(\.message)
         guard let decoded, errors.isEmpty, decoded.timing == record.timing, decoded.id == record.id else {
             throw RecordWriteError(id: record.id, problem: errors.first ?? "it does not read back as written")

@@ -11,7 +11,8 @@ public struct Agenda: Sendable {
 
     /// The agenda of `records` over `period`, or over the whole log when it is nil.
     public init(records: [EventRecord], period: ReportPeriod?) {
-        var occurrences: [Occurrence] = [], cutSeries: [EventRecord] = []
+        var occurrences: [Occurrence] = []
+        var cutSeries: [EventRecord] = []
         if let span = period ?? Self.span(of: records) {
             for record in records {
                 let expansion = record.expansion(touching: span)
@@ -36,7 +37,9 @@ public struct Agenda: Sendable {
     /// What is still to come from `today` on: to the end of `period`, or without a period
     /// to the log's last day or a year from today, whichever is later (so that series
     /// without end show a year ahead). Nil when `period` is over before `today`.
-    public static func upcoming(from today: LocalDate, within period: ReportPeriod?, of records: [EventRecord]) -> ReportPeriod? {
+    public static func upcoming(from today: LocalDate, within period: ReportPeriod?, of records: [EventRecord])
+        -> ReportPeriod?
+    {
         if let period {
             return period.end < today ? nil : ReportPeriod(rangeFrom: max(period.start, today), to: period.end)
         }

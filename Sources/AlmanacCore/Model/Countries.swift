@@ -16,7 +16,8 @@ public struct Countries: Sendable {
     public static let bundled: Countries = {
         var result = Countries()
         for row in TSV.bundled("countries") where row.count >= 4 {
-            let country = Country(name: row[0], iso: row[1], alternatives: row[2].split(separator: "|").map(String.init), capital: row[3])
+            let country = Country(
+                name: row[0], iso: row[1], alternatives: row[2].split(separator: "|").map(String.init), capital: row[3])
             result.countries.append(country)
             for name in [country.name] + country.alternatives {
                 let key = Gazetteer.key(name)

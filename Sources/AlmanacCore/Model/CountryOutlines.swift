@@ -17,7 +17,8 @@ struct CountryOutlines: Sendable {
     init(rows: [[String]]) {
         rings = rows.compactMap { row in
             guard row.count >= 2 else { return nil }
-            var x = 0, y = 0
+            var x = 0
+            var y = 0
             var points: [(Double, Double)] = []
             for pair in row[1].split(separator: " ") {
                 let parts = pair.split(separator: ",")
@@ -27,9 +28,11 @@ struct CountryOutlines: Sendable {
                 points.append((Double(x) / 100, Double(y) / 100))
             }
             guard points.count >= 4 else { return nil }
-            let longitudes = points.map(\.0), latitudes = points.map(\.1)
-            return Ring(iso: row[0], points: points, minLongitude: longitudes.min()!, maxLongitude: longitudes.max()!,
-                        minLatitude: latitudes.min()!, maxLatitude: latitudes.max()!)
+            let longitudes = points.map(\.0)
+            let latitudes = points.map(\.1)
+            return Ring(
+                iso: row[0], points: points, minLongitude: longitudes.min()!, maxLongitude: longitudes.max()!,
+                minLatitude: latitudes.min()!, maxLatitude: latitudes.max()!)
         }
     }
 }

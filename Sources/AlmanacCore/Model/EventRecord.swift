@@ -8,16 +8,16 @@ public enum EventTiming: Hashable, Sendable {
     /// The first day of the activity.
     public var firstDay: LocalDate {
         switch self {
-        case let .allDay(start, _): return start
-        case let .timed(start, _): return start.date
+        case .allDay(let start, _): return start
+        case .timed(let start, _): return start.date
         }
     }
 
     /// The last day the activity touches; one that ends at midnight ends the day before.
     public var lastDay: LocalDate {
         switch self {
-        case let .allDay(_, end): return end
-        case let .timed(start, end):
+        case .allDay(_, let end): return end
+        case .timed(let start, let end):
             guard let end else { return start.date }
             return end.minuteOfDay == 0 && end.date > start.date ? end.date.adding(days: -1) : end.date
         }
@@ -26,8 +26,8 @@ public enum EventTiming: Hashable, Sendable {
     /// The same activity moved by `days` days.
     public func shifted(by days: Int) -> EventTiming {
         switch self {
-        case let .allDay(start, end): return .allDay(start: start.adding(days: days), end: end.adding(days: days))
-        case let .timed(start, end): return .timed(start: start.shifted(by: days), end: end?.shifted(by: days))
+        case .allDay(let start, let end): return .allDay(start: start.adding(days: days), end: end.adding(days: days))
+        case .timed(let start, let end): return .timed(start: start.shifted(by: days), end: end?.shifted(by: days))
         }
     }
 
@@ -103,12 +103,15 @@ public enum Visibility: String, CaseIterable, Sendable {
 
 /// How people take part.
 public enum EventFormat: String, CaseIterable, Sendable {
-    case inPerson = "in-person", online, hybrid
+    case inPerson = "in-person"
+    case online, hybrid
 }
 
 /// The organisation's part in an activity.
 public enum EventRole: String, CaseIterable, Sendable {
-    case organised, coOrganised = "co-organised", hosted, chaired, presented, attended
+    case organised
+    case coOrganised = "co-organised"
+    case hosted, chaired, presented, attended
 
     /// Organised, co-organised, hosted or chaired: the organisation ran it.
     public var isOrganiser: Bool { self != .attended && self != .presented }

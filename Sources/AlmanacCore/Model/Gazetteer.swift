@@ -118,7 +118,9 @@ enum TSV {
     static func rows(_ text: String) -> [[String]] {
         var text = text
         return text.withUTF8 { bytes in
-            let newline = UInt8(ascii: "\n"), tab = UInt8(ascii: "\t"), comment = UInt8(ascii: "#")
+            let newline = UInt8(ascii: "\n")
+            let tab = UInt8(ascii: "\t")
+            let comment = UInt8(ascii: "#")
             var rows: [[String]] = []
             var headerSeen = false
             var lineStart = 0
@@ -134,7 +136,8 @@ enum TSV {
                 var cells: [String] = []
                 var cellStart = lineStart
                 for index in lineStart...lineEnd where index == lineEnd || bytes[index] == tab {
-                    cells.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[cellStart..<index]), as: UTF8.self))
+                    cells.append(
+                        String(decoding: UnsafeBufferPointer(rebasing: bytes[cellStart..<index]), as: UTF8.self))
                     cellStart = index + 1
                 }
                 rows.append(cells)

@@ -39,11 +39,20 @@ enum ISODuration {
         var rest = seconds
         var text = "P"
         if rest % 604_800 == 0 { return "P\(rest / 604_800)W" }
-        if rest >= 86_400 { text += "\(rest / 86_400)D"; rest %= 86_400 }
+        if rest >= 86_400 {
+            text += "\(rest / 86_400)D"
+            rest %= 86_400
+        }
         guard rest > 0 else { return text }
         text += "T"
-        if rest >= 3_600 { text += "\(rest / 3_600)H"; rest %= 3_600 }
-        if rest >= 60 { text += "\(rest / 60)M"; rest %= 60 }
+        if rest >= 3_600 {
+            text += "\(rest / 3_600)H"
+            rest %= 3_600
+        }
+        if rest >= 60 {
+            text += "\(rest / 60)M"
+            rest %= 60
+        }
         if rest > 0 { text += "\(rest)S" }
         return text
     }

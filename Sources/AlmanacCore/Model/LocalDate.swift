@@ -22,7 +22,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public init?(iso text: some StringProtocol) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else { return nil }
         self.init(year: year, month: month, day: day)
     }
@@ -41,7 +41,10 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     }
 
     /// English month names, January first.
-    public static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    public static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December",
+    ]
 
     public var year: Int { components.year }
     public var month: Int { components.month }
@@ -73,7 +76,8 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let date = LocalDate(iso: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a date: \(text)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "not a date: \(text)"))
         }
         self = date
     }
@@ -109,7 +113,7 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
         guard text.count >= 16 else { return nil }
         let separator = text[text.index(text.startIndex, offsetBy: 10)]
         guard separator == "T" || separator == " ", let date = LocalDate(iso: text.prefix(10)),
-              let time = LocalDateTime.timeOfDay(text.dropFirst(11))
+            let time = LocalDateTime.timeOfDay(text.dropFirst(11))
         else { return nil }
         self.init(date: date, hour: time / 60, minute: time % 60)
     }
@@ -118,9 +122,9 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     public static func timeOfDay(_ text: some StringProtocol) -> Int? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2 || (parts.count == 3 && parts[2] == "00"),
-              parts[0].count == 2, parts[1].count == 2,
-              let hour = Int(parts[0]), let minute = Int(parts[1]),
-              (0...23).contains(hour), (0...59).contains(minute)
+            parts[0].count == 2, parts[1].count == 2,
+            let hour = Int(parts[0]), let minute = Int(parts[1]),
+            (0...23).contains(hour), (0...59).contains(minute)
         else { return nil }
         return hour * 60 + minute
     }

@@ -80,7 +80,8 @@ public struct FeedFilter: Sendable, Hashable {
     public var organisations: [String] = []
     public var countries: [String] = []
 
-    public init(categories: [String] = [], tags: [String] = [], organisations: [String] = [], countries: [String] = []) {
+    public init(categories: [String] = [], tags: [String] = [], organisations: [String] = [], countries: [String] = [])
+    {
         self.categories = categories
         self.tags = tags
         self.organisations = organisations

@@ -2,7 +2,9 @@ import Foundation
 
 extension ReportPeriod {
     /// The relative words, resolved against the day a command runs.
-    public static let relativeWords = ["this-month", "last-month", "this-quarter", "last-quarter", "this-year", "last-year"]
+    public static let relativeWords = [
+        "this-month", "last-month", "this-quarter", "last-quarter", "this-year", "last-year",
+    ]
 
     /// Reads a period as people write it: `2023-Q4`, `2023Q4`, `Q4` (this year), `2023-11`,
     /// `2023`, `2023-H2`, `2023-W45`, `FY2024`, `FY2024-Q1`, `2023-10-01_2023-12-31`, or one
@@ -12,13 +14,19 @@ extension ReportPeriod {
     ///   - today: the day relative words and a bare `Q4` count from.
     ///   - fiscalYearStartMonth: the month (1–12) fiscal years start in; `FY2024` is the
     ///     fiscal year that ends in 2024.
-    public static func parse(_ text: String, today: LocalDate, fiscalYearStartMonth: Int = 1) throws(PeriodError) -> ReportPeriod {
+    public static func parse(_ text: String, today: LocalDate, fiscalYearStartMonth: Int = 1) throws(PeriodError)
+        -> ReportPeriod
+    {
         let input = text.trimmingCharacters(in: .whitespaces)
         let upper = canonicalWords(input.uppercased(), today: today)
         func fail(_ reason: String) -> PeriodError { PeriodError(input: input, reason: reason) }
-        guard (1...12).contains(fiscalYearStartMonth) else { throw fail("the fiscal year must start in a month from 1 to 12") }
+        guard (1...12).contains(fiscalYearStartMonth) else {
+            throw fail("the fiscal year must start in a month from 1 to 12")
+        }
 
-        if let period = relative(upper.replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: " ", with: "-"), today: today) {
+        if let period = relative(
+            upper.replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: " ", with: "-"), today: today)
+        {
             return period
         }
         if let (from, to) = split(upper, separator: "_") {
@@ -29,12 +37,17 @@ extension ReportPeriod {
         }
         if upper.hasPrefix("FY") {
             let rest = upper.dropFirst(2)
-            guard let endYear = year(rest.prefix(4)) else { throw fail("a fiscal year is FY and the four-digit year it ends in, as in FY2024") }
+            guard let endYear = year(rest.prefix(4)) else {
+                throw fail("a fiscal year is FY and the four-digit year it ends in, as in FY2024")
+            }
             var quarterText = rest.dropFirst(4)
-            guard !quarterText.isEmpty else { return ReportPeriod(kind: .fiscalYear(endYear: endYear, startMonth: fiscalYearStartMonth)) }
+            guard !quarterText.isEmpty else {
+                return ReportPeriod(kind: .fiscalYear(endYear: endYear, startMonth: fiscalYearStartMonth))
+            }
             if quarterText.hasPrefix("-") { quarterText = quarterText.dropFirst() }
             let quarter = try number(String(quarterText), prefix: "Q", in: 1...4, unit: "a quarter", fail)
-            return ReportPeriod(kind: .fiscalQuarter(endYear: endYear, quarter: quarter, startMonth: fiscalYearStartMonth))
+            return ReportPeriod(
+                kind: .fiscalQuarter(endYear: endYear, quarter: quarter, startMonth: fiscalYearStartMonth))
         }
         if upper.hasPrefix("Q") || upper.hasPrefix("H") {
             return try unit(today.year, upper, fail)
@@ -49,7 +62,9 @@ extension ReportPeriod {
         if rest.hasPrefix("-") { rest = rest.dropFirst() }
         if rest.allSatisfy(\.isASCII) && rest.allSatisfy(\.isNumber) {
             guard rest.count == 2 else { throw fail("a month is written with two digits, as in 2023-09") }
-            return ReportPeriod(kind: .month(year: yearValue, month: try number(String(rest), prefix: "", in: 1...12, unit: "a month", fail)))
+            return ReportPeriod(
+                kind: .month(
+                    year: yearValue, month: try number(String(rest), prefix: "", in: 1...12, unit: "a month", fail)))
         }
         return try unit(yearValue, String(rest), fail)
     }
@@ -91,10 +106,16 @@ extension ReportPeriod {
     }
 
     /// `Q4`, `H2` or `W45` of `year`.
-    private static func unit(_ year: Int, _ text: String, _ fail: (String) -> PeriodError) throws(PeriodError) -> ReportPeriod {
+    private static func unit(_ year: Int, _ text: String, _ fail: (String) -> PeriodError) throws(PeriodError)
+        -> ReportPeriod
+    {
         switch text.first {
-        case "Q": return ReportPeriod(kind: .quarter(year: year, quarter: try number(text, prefix: "Q", in: 1...4, unit: "a quarter", fail)))
-        case "H": return ReportPeriod(kind: .half(year: year, half: try number(text, prefix: "H", in: 1...2, unit: "a half year", fail)))
+        case "Q":
+            return ReportPeriod(
+                kind: .quarter(year: year, quarter: try number(text, prefix: "Q", in: 1...4, unit: "a quarter", fail)))
+        case "H":
+            return ReportPeriod(
+                kind: .half(year: year, half: try number(text, prefix: "H", in: 1...2, unit: "a half year", fail)))
         case "W":
             let weeks = ISOWeek.count(in: year)
             let week = try number(text, prefix: "W", in: 1...53, unit: "an ISO week", fail)
@@ -120,13 +141,19 @@ extension ReportPeriod {
     }
 
     private static func year(_ text: some StringProtocol) -> Int? {
-        guard text.count == 4, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text), value >= 1 else { return nil }
+        guard text.count == 4, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text), value >= 1 else {
+            return nil
+        }
         return value
     }
 
-    private static func number(_ text: String, prefix: String, in range: ClosedRange<Int>, unit: String, _ fail: (String) -> PeriodError) throws(PeriodError) -> Int {
+    private static func number(
+        _ text: String, prefix: String, in range: ClosedRange<Int>, unit: String, _ fail: (String) -> PeriodError
+    ) throws(PeriodError) -> Int {
         let digits = text.dropFirst(prefix.count)
-        guard text.hasPrefix(prefix), !digits.isEmpty, digits.count <= 2, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(digits) else {
+        guard text.hasPrefix(prefix), !digits.isEmpty, digits.count <= 2,
+            digits.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(digits)
+        else {
             throw fail("it is not a form Almanac knows")
         }
         guard range.contains(value) else {

@@ -27,26 +27,27 @@ public struct ReportPeriod: Hashable, Sendable, CustomStringConvertible {
     init(kind: Kind) {
         self.kind = kind
         switch kind {
-        case let .year(year):
+        case .year(let year):
             (start, end) = ReportPeriod.months(year: year, month: 1, count: 12)
             label = pad(year, 4)
-        case let .half(year, half):
+        case .half(let year, let half):
             (start, end) = ReportPeriod.months(year: year, month: half * 6 - 5, count: 6)
             label = "\(pad(year, 4))-H\(half)"
-        case let .quarter(year, quarter):
+        case .quarter(let year, let quarter):
             (start, end) = ReportPeriod.months(year: year, month: quarter * 3 - 2, count: 3)
             label = "\(pad(year, 4))-Q\(quarter)"
-        case let .month(year, month):
+        case .month(let year, let month):
             (start, end) = ReportPeriod.months(year: year, month: month, count: 1)
             label = "\(pad(year, 4))-\(pad(month, 2))"
-        case let .week(year, week):
+        case .week(let year, let week):
             start = ISOWeek.monday(ofWeek1In: year).adding(days: (week - 1) * 7)
             end = start.adding(days: 6)
             label = "\(pad(year, 4))-W\(pad(week, 2))"
-        case let .fiscalYear(endYear, startMonth):
-            (start, end) = ReportPeriod.months(year: ReportPeriod.fiscalStartYear(endYear, startMonth), month: startMonth, count: 12)
+        case .fiscalYear(let endYear, let startMonth):
+            (start, end) = ReportPeriod.months(
+                year: ReportPeriod.fiscalStartYear(endYear, startMonth), month: startMonth, count: 12)
             label = "FY\(pad(endYear, 4))"
-        case let .fiscalQuarter(endYear, quarter, startMonth):
+        case .fiscalQuarter(let endYear, let quarter, let startMonth):
             let first = ReportPeriod.fiscalStartYear(endYear, startMonth) * 12 + (startMonth - 1) + (quarter - 1) * 3
             (start, end) = ReportPeriod.months(year: first / 12, month: first % 12 + 1, count: 3)
             label = "FY\(pad(endYear, 4))-Q\(quarter)"
@@ -94,13 +95,15 @@ public struct ReportPeriod: Hashable, Sendable, CustomStringConvertible {
     /// week of a year that has only 52); a range moves back a year (29 February becomes 28).
     public func sameLastYear() -> ReportPeriod {
         switch kind {
-        case let .year(year): return ReportPeriod(kind: .year(year - 1))
-        case let .half(year, half): return ReportPeriod(kind: .half(year: year - 1, half: half))
-        case let .quarter(year, quarter): return ReportPeriod(kind: .quarter(year: year - 1, quarter: quarter))
-        case let .month(year, month): return ReportPeriod(kind: .month(year: year - 1, month: month))
-        case let .week(year, week): return ReportPeriod(kind: .week(year: year - 1, week: min(week, ISOWeek.count(in: year - 1))))
-        case let .fiscalYear(endYear, startMonth): return ReportPeriod(kind: .fiscalYear(endYear: endYear - 1, startMonth: startMonth))
-        case let .fiscalQuarter(endYear, quarter, startMonth):
+        case .year(let year): return ReportPeriod(kind: .year(year - 1))
+        case .half(let year, let half): return ReportPeriod(kind: .half(year: year - 1, half: half))
+        case .quarter(let year, let quarter): return ReportPeriod(kind: .quarter(year: year - 1, quarter: quarter))
+        case .month(let year, let month): return ReportPeriod(kind: .month(year: year - 1, month: month))
+        case .week(let year, let week):
+            return ReportPeriod(kind: .week(year: year - 1, week: min(week, ISOWeek.count(in: year - 1))))
+        case .fiscalYear(let endYear, let startMonth):
+            return ReportPeriod(kind: .fiscalYear(endYear: endYear - 1, startMonth: startMonth))
+        case .fiscalQuarter(let endYear, let quarter, let startMonth):
             return ReportPeriod(kind: .fiscalQuarter(endYear: endYear - 1, quarter: quarter, startMonth: startMonth))
         case .range:
             return ReportPeriod(rangeFrom: start.yearEarlier, to: end.yearEarlier)
@@ -109,25 +112,27 @@ public struct ReportPeriod: Hashable, Sendable, CustomStringConvertible {
 
     private func stepped(by step: Int) -> ReportPeriod {
         switch kind {
-        case let .year(year):
+        case .year(let year):
             return ReportPeriod(kind: .year(year + step))
-        case let .half(year, half):
+        case .half(let year, let half):
             let index = year * 2 + half - 1 + step
             return ReportPeriod(kind: .half(year: index.floorDivided(by: 2), half: index.floorModulo(2) + 1))
-        case let .quarter(year, quarter):
+        case .quarter(let year, let quarter):
             let index = year * 4 + quarter - 1 + step
             return ReportPeriod(kind: .quarter(year: index.floorDivided(by: 4), quarter: index.floorModulo(4) + 1))
-        case let .month(year, month):
+        case .month(let year, let month):
             let index = year * 12 + month - 1 + step
             return ReportPeriod(kind: .month(year: index.floorDivided(by: 12), month: index.floorModulo(12) + 1))
         case .week:
             let monday = start.adding(days: 7 * step)
             return ReportPeriod(kind: .week(year: ISOWeek.year(of: monday), week: ISOWeek.number(of: monday)))
-        case let .fiscalYear(endYear, startMonth):
+        case .fiscalYear(let endYear, let startMonth):
             return ReportPeriod(kind: .fiscalYear(endYear: endYear + step, startMonth: startMonth))
-        case let .fiscalQuarter(endYear, quarter, startMonth):
+        case .fiscalQuarter(let endYear, let quarter, let startMonth):
             let index = endYear * 4 + quarter - 1 + step
-            return ReportPeriod(kind: .fiscalQuarter(endYear: index.floorDivided(by: 4), quarter: index.floorModulo(4) + 1, startMonth: startMonth))
+            return ReportPeriod(
+                kind: .fiscalQuarter(
+                    endYear: index.floorDivided(by: 4), quarter: index.floorModulo(4) + 1, startMonth: startMonth))
         case .range:
             let shift = dayCount * step
             return ReportPeriod(rangeFrom: start.adding(days: shift), to: end.adding(days: shift))
@@ -138,8 +143,11 @@ public struct ReportPeriod: Hashable, Sendable, CustomStringConvertible {
     private static func months(year: Int, month: Int, count: Int) -> (LocalDate, LocalDate) {
         let first = LocalDate(year: year, month: month, day: 1)!
         let lastIndex = year * 12 + month - 1 + count - 1
-        let lastYear = lastIndex.floorDivided(by: 12), lastMonth = lastIndex.floorModulo(12) + 1
-        return (first, LocalDate(year: lastYear, month: lastMonth, day: LocalDate.daysIn(month: lastMonth, year: lastYear))!)
+        let lastYear = lastIndex.floorDivided(by: 12)
+        let lastMonth = lastIndex.floorModulo(12) + 1
+        return (
+            first, LocalDate(year: lastYear, month: lastMonth, day: LocalDate.daysIn(month: lastMonth, year: lastYear))!
+        )
     }
 
     /// The calendar year a fiscal year named after its end year starts in.
@@ -187,7 +195,10 @@ extension ReportPeriod {
         switch span {
         case .month: return ReportPeriod(kind: .month(year: year, month: month))
         case .quarter where start == 1: return ReportPeriod(kind: .quarter(year: year, quarter: (month + 2) / 3))
-        case .quarter: return ReportPeriod(kind: .fiscalQuarter(endYear: fiscalEndYear, quarter: (month - start + 12) % 12 / 3 + 1, startMonth: start))
+        case .quarter:
+            return ReportPeriod(
+                kind: .fiscalQuarter(
+                    endYear: fiscalEndYear, quarter: (month - start + 12) % 12 / 3 + 1, startMonth: start))
         case .year where start == 1: return ReportPeriod(kind: .year(year))
         case .year: return ReportPeriod(kind: .fiscalYear(endYear: fiscalEndYear, startMonth: start))
         }
@@ -198,7 +209,8 @@ extension ReportPeriod {
         var result: [(LocalDate, LocalDate)] = []
         var first = start
         while first <= end {
-            let monthEnd = LocalDate(year: first.year, month: first.month, day: LocalDate.daysIn(month: first.month, year: first.year))!
+            let monthEnd = LocalDate(
+                year: first.year, month: first.month, day: LocalDate.daysIn(month: first.month, year: first.year))!
             result.append((first, min(monthEnd, end)))
             first = monthEnd.adding(days: 1)
         }

@@ -23,15 +23,25 @@ public struct Project: Sendable {
 
     /// Loads and checks a project. Fails only when `almanac.yml` cannot be used at all; every
     /// other problem is in ``diagnostics``. `progress` hears of each record file read.
-    public static func load(from directory: String, gazetteer: Gazetteer = .bundled, progress: (any ProgressReporter)? = nil) -> Result<Project, ProjectLoadError> {
+    public static func load(
+        from directory: String, gazetteer: Gazetteer = .bundled, progress: (any ProgressReporter)? = nil
+    ) -> Result<Project, ProjectLoadError> {
         let directory = URL(fileURLWithPath: directory).standardizedFileURL.path
         let configPath = directory + "/" + configFileName
         guard FileManager.default.fileExists(atPath: configPath) else {
-            return .failure(ProjectLoadError(diagnostics: [.error(SourceLocation(file: configPath), "there is no almanac.yml here, so this is not an Almanac project", hint: "run the command inside a project folder, pass --project DIR, or create one with `almanac init`")]))
+            return .failure(
+                ProjectLoadError(diagnostics: [
+                    .error(
+                        SourceLocation(file: configPath),
+                        "there is no almanac.yml here, so this is not an Almanac project",
+                        hint:
+                            "run the command inside a project folder, pass --project DIR, or create one with `almanac init`"
+                    )
+                ]))
         }
         var diagnostics: [Diagnostic] = []
         guard let file = YAMLFile.load(configPath, diagnostics: &diagnostics),
-              let config = ConfigDecoder().decode(file, diagnostics: &diagnostics)
+            let config = ConfigDecoder().decode(file, diagnostics: &diagnostics)
         else {
             return .failure(ProjectLoadError(diagnostics: diagnostics))
         }
@@ -43,12 +53,17 @@ public struct Project: Sendable {
         var records: [EventRecord] = []
         var ids = Set<String>()
         var leftOut = 0
-        for batch in stride(from: 0, to: files.count, by: 4096).map({ Array(files[$0..<min($0 + 4096, files.count)]) }) {
-            let loaded = batch.parallelMap { path -> (records: [EventRecord], ids: [String], leftOut: Int, diagnostics: [Diagnostic]) in
+        for batch in stride(from: 0, to: files.count, by: 4096).map({ Array(files[$0..<min($0 + 4096, files.count)]) })
+        {
+            let loaded = batch.parallelMap {
+                path -> (records: [EventRecord], ids: [String], leftOut: Int, diagnostics: [Diagnostic]) in
                 defer { progress?.advance(by: 1) }
                 var found: [Diagnostic] = []
                 if path.lowercased().hasSuffix(".csv") {
-                    guard let text = ImportInput.text(at: path, controlCharacters: .reject, limit: nil, diagnostics: &found) else { return ([], [], 1, found) }
+                    guard
+                        let text = ImportInput.text(
+                            at: path, controlCharacters: .reject, limit: nil, diagnostics: &found)
+                    else { return ([], [], 1, found) }
                     let table = CSVRecords(config: config, gazetteer: gazetteer).records(from: text, file: path)
                     // Each row's errors are reported on its line.
                     let badRows = Set(table.diagnostics.filter { $0.severity == .error }.map(\.location.line)).count
@@ -58,7 +73,10 @@ public struct Project: Sendable {
                 let decoder = RecordDecoder(config: config, gazetteer: gazetteer, fallbackID: fallbackID)
                 guard let yaml = YAMLFile.load(path, diagnostics: &found) else { return ([], [fallbackID], 1, found) }
                 let record = decoder.decode(yaml, diagnostics: &found)
-                return (record.map { [$0] } ?? [], [record?.id ?? RecordDecoder.claimedID(in: yaml) ?? fallbackID], record == nil ? 1 : 0, found)
+                return (
+                    record.map { [$0] } ?? [], [record?.id ?? RecordDecoder.claimedID(in: yaml) ?? fallbackID],
+                    record == nil ? 1 : 0, found
+                )
             }
             for result in loaded {
                 records += result.records
@@ -70,7 +88,10 @@ public struct Project: Sendable {
         let unique = firstOfEachID(records)
         diagnostics += unique.diagnostics
         leftOut += records.count - unique.records.count
-        return .success(Project(directory: directory, config: config, records: unique.records, leftOut: leftOut, diagnostics: diagnostics, ids: ids, gazetteer: gazetteer))
+        return .success(
+            Project(
+                directory: directory, config: config, records: unique.records, leftOut: leftOut,
+                diagnostics: diagnostics, ids: ids, gazetteer: gazetteer))
     }
 
     /// Every record file below `events/`, sorted by path, hidden files skipped: `.yml` and
@@ -81,7 +102,9 @@ public struct Project: Sendable {
         while let relative = walker.nextObject() as? String {
             let name = (relative as NSString).lastPathComponent
             if name.hasPrefix(".") { continue }
-            if [".yml", ".yaml", ".csv"].contains(where: name.lowercased().hasSuffix) { files.append(folder + "/" + relative) }
+            if [".yml", ".yaml", ".csv"].contains(where: name.lowercased().hasSuffix) {
+                files.append(folder + "/" + relative)
+            }
         }
         return files.sorted()
     }
@@ -91,7 +114,8 @@ public struct Project: Sendable {
     public static func leftOutNotice(_ count: Int) -> String? {
         guard count > 0 else { return nil }
         let records = count == 1 ? "1 record was" : "\(count) records were"
-        return "\(records) left out because \(count == 1 ? "it has" : "they have") errors: run almanac check to see them."
+        return
+            "\(records) left out because \(count == 1 ? "it has" : "they have") errors: run almanac check to see them."
     }
 
     /// The folder a new record goes in: `<project>/events/<year of its first day>`, or
@@ -104,7 +128,8 @@ public struct Project: Sendable {
     /// `events/2023/board.yml` → `2023-board`.
     static func derivedID(for path: String, in directory: String) -> String {
         let prefix = directory + "/" + eventsFolder + "/"
-        var relative = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : (path as NSString).lastPathComponent
+        var relative =
+            path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : (path as NSString).lastPathComponent
         relative = (relative as NSString).deletingPathExtension
         return Identifier.slug(relative.replacingOccurrences(of: "/", with: "-"), maxLength: 120)
     }
@@ -117,7 +142,11 @@ public struct Project: Sendable {
         var diagnostics: [Diagnostic] = []
         for record in records {
             if let first = seen[record.id] {
-                diagnostics.append(.error(record.origin, "the id '\(record.id)' is already used by \(first.file), so this record is left out", hint: "ids must be unique: give one of the two records another id"))
+                diagnostics.append(
+                    .error(
+                        record.origin,
+                        "the id '\(record.id)' is already used by \(first.file), so this record is left out",
+                        hint: "ids must be unique: give one of the two records another id"))
             } else {
                 seen[record.id] = record.origin
                 kept.append(record)

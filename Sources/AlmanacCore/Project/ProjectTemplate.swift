@@ -49,21 +49,23 @@ public struct ProjectTemplate: Sendable {
 
         var diagnostics: [Diagnostic] = []
         guard let configFile = YAMLFile.parse(configText, path: configPath, diagnostics: &diagnostics),
-              let config = ConfigDecoder().decode(configFile, diagnostics: &diagnostics)
+            let config = ConfigDecoder().decode(configFile, diagnostics: &diagnostics)
         else {
             return .invalid(diagnostics: diagnostics, text: configText)
         }
         let recordPath = directory + "/" + exampleRecordPath
         let decoder = RecordDecoder(config: config, gazetteer: .bundled, fallbackID: exampleID)
         guard let recordFile = YAMLFile.parse(exampleRecordText, path: recordPath, diagnostics: &diagnostics),
-              decoder.decode(recordFile, diagnostics: &diagnostics) != nil, !diagnostics.hasErrors
+            decoder.decode(recordFile, diagnostics: &diagnostics) != nil, !diagnostics.hasErrors
         else {
             return .invalid(diagnostics: diagnostics, text: exampleRecordText)
         }
 
         // almanac.yml goes last: a run cut short leaves no project, so it can simply be rerun.
         var written: [String] = []
-        if Project.recordFiles(in: directory + "/" + Project.eventsFolder).isEmpty, try AtomicFile.create(exampleRecordText, at: recordPath) {
+        if Project.recordFiles(in: directory + "/" + Project.eventsFolder).isEmpty,
+            try AtomicFile.create(exampleRecordText, at: recordPath)
+        {
             written.append(recordPath)
         }
         if let gitignore = try updatedGitignore(in: directory) {
@@ -234,14 +236,16 @@ public struct ProjectTemplate: Sendable {
     /// or nil when it already had every entry.
     private func updatedGitignore(in directory: String) throws -> String? {
         let path = directory + "/.gitignore"
-        guard let existing = FileManager.default.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) }) else {
+        guard let existing = FileManager.default.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) })
+        else {
             return try AtomicFile.create(Self.gitignoreLines.joined(separator: "\n") + "\n", at: path) ? path : nil
         }
         let present = Set(existing.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) })
         let missing = Self.gitignoreLines.filter { !$0.hasPrefix("#") && !present.contains($0) }
         guard !missing.isEmpty else { return nil }
         let separator = existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n"
-        try AtomicFile.write(existing + separator + "\n# Added by `almanac init`.\n" + missing.joined(separator: "\n") + "\n", to: path)
+        try AtomicFile.write(
+            existing + separator + "\n# Added by `almanac init`.\n" + missing.joined(separator: "\n") + "\n", to: path)
         return path
     }
 }

@@ -7,7 +7,7 @@ enum QuietMistakes {
     /// `organisations: RCC, DG NEAR` is one value, so one partner called "RCC, DG NEAR".
     static func organisationsInOneValue(_ fields: YAMLMapping) -> Diagnostic? {
         guard let scalar = fields["organisations"]?.scalar,
-              scalar.string.contains(",") || scalar.string.contains(";")
+            scalar.string.contains(",") || scalar.string.contains(";")
         else { return nil }
         let names = scalar.string.split(whereSeparator: { $0 == "," || $0 == ";" })
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -15,7 +15,8 @@ enum QuietMistakes {
         return .warning(
             fields.location(of: "organisations"),
             "'\(scalar.string)' is read as one partner organisation, not \(names.count)",
-            hint: "write several as a list: `organisations: [\(list)]`; one name that holds a comma in quotes in a list: `organisations: [\(doubleQuoted(scalar.string))]`"
+            hint:
+                "write several as a list: `organisations: [\(list)]`; one name that holds a comma in quotes in a list: `organisations: [\(doubleQuoted(scalar.string))]`"
         )
     }
 
@@ -26,7 +27,9 @@ enum QuietMistakes {
     /// A city the gazetteer does not know, with no country: the activity then counts under
     /// no country.
     static func unknownCity(_ place: Place?, in fields: YAMLMapping, gazetteer: Gazetteer) -> Diagnostic? {
-        guard let place, let city = place.city, place.country == nil, gazetteer.place(named: city) == nil else { return nil }
+        guard let place, let city = place.city, place.country == nil, gazetteer.place(named: city) == nil else {
+            return nil
+        }
         var message = "the city '\(city)' is not in the gazetteer, so the activity has no country and counts under none"
         let guesses = gazetteer.suggestions(for: city)
         if !guesses.isEmpty { message += "; did you mean \(guesses.map { "'\($0)'" }.joined(separator: " or "))?" }
@@ -35,7 +38,8 @@ enum QuietMistakes {
         return .warning(
             cityNode.map(fields.file.location(of:)) ?? fields.location(of: "location"),
             message,
-            hint: "correct the city, or give its country under `location:` (`country: …`), or add the city to `places:` in almanac.yml"
+            hint:
+                "correct the city, or give its country under `location:` (`country: …`), or add the city to `places:` in almanac.yml"
         )
     }
 
@@ -44,14 +48,18 @@ enum QuietMistakes {
     /// (`title: Kick-off meeting   # required`) is left alone.
     static func commentAfterTitle(_ fields: YAMLMapping) -> Diagnostic? {
         guard let node = fields["title"], let scalar = node.scalar, scalar.style == .plain,
-              let mark = node.mark, let text = fields.file.text
+            let mark = node.mark, let text = fields.file.text
         else { return nil }
         let lines = text.split(separator: "\n", maxSplits: mark.line, omittingEmptySubsequences: false)
         guard lines.count >= mark.line else { return nil }
         // Most titles have no '#': a byte scan settles them.
         guard lines[mark.line - 1].utf8.contains(UInt8(ascii: "#")) else { return nil }
         let value = lines[mark.line - 1].dropFirst(max(0, mark.column - 1))
-        guard let hash = value.indices.first(where: { value[$0] == "#" && $0 > value.startIndex && value[value.index(before: $0)].isWhitespace }) else {
+        guard
+            let hash = value.indices.first(where: {
+                value[$0] == "#" && $0 > value.startIndex && value[value.index(before: $0)].isWhitespace
+            })
+        else {
             return nil
         }
         let before = value[..<hash].reversed().prefix { $0 == " " || $0 == "\t" }.count
@@ -75,7 +83,7 @@ enum QuietMistakes {
             if pair.count == 2 { parts[pair[0]] = pair[1] }
         }
         guard let frequency = parts["FREQ"], ["HOURLY", "MINUTELY", "SECONDLY"].contains(frequency),
-              parts["COUNT"] == nil, parts["UNTIL"] == nil
+            parts["COUNT"] == nil, parts["UNTIL"] == nil
         else { return nil }
         return frequency
     }

@@ -48,7 +48,9 @@ struct RecordFile {
 
     /// The file's text.
     func text() throws -> String {
-        var fields: [(key: String, value: Node)] = [("id", YAMLText.plainNode(id)), ("title", YAMLText.textNode(title))]
+        var fields: [(key: String, value: Node)] = [
+            ("id", YAMLText.plainNode(id)), ("title", YAMLText.textNode(title)),
+        ]
         func add(_ key: String, _ value: String?, _ node: (String) -> Node = YAMLText.textNode) {
             if let value { fields.append((key, node(value))) }
         }
@@ -59,9 +61,9 @@ struct RecordFile {
         add("end", end, YAMLText.plainNode)
         add("timezone", timezone)
         switch location {
-        case let .text(text)?:
+        case .text(let text)?:
             add("location", text)
-        case let .parts(venue, city, country)?:
+        case .parts(let venue, let city, let country)?:
             let parts = [("venue", venue), ("city", city), ("country", country)].compactMap { key, value in
                 value.map { (Node(key), YAMLText.textNode($0)) }
             }
@@ -74,8 +76,8 @@ struct RecordFile {
         add("tags", list: tags)
         add("organisations", list: organisations)
         switch participants {
-        case let .count(count)?: add("participants", count, YAMLText.plainNode)
-        case let .names(names)?: add("participants", list: names)
+        case .count(let count)?: add("participants", count, YAMLText.plainNode)
+        case .names(let names)?: add("participants", list: names)
         case nil: break
         }
         add("role", role)
@@ -99,10 +101,10 @@ extension RecordFile {
     init(_ record: EventRecord, defaultZone: String) {
         self.init(id: record.id, title: record.title)
         switch record.timing {
-        case let .allDay(start, end)?:
+        case .allDay(let start, let end)?:
             self.start = start.description
             self.end = end.description
-        case let .timed(start, end)?:
+        case .timed(let start, let end)?:
             self.start = start.description
             self.end = end?.description
             if record.timezone != defaultZone { timezone = record.timezone }
@@ -112,7 +114,8 @@ extension RecordFile {
         location = record.place.map { place in
             place.text.map(Location.text) ?? .parts(venue: place.venue, city: place.city, country: place.country)
         }
-        geo = record.coordinates.map { [String(format: "%.4f", $0.latitude), String(format: "%.4f", $0.longitude)] } ?? []
+        geo =
+            record.coordinates.map { [String(format: "%.4f", $0.latitude), String(format: "%.4f", $0.longitude)] } ?? []
         category = record.category
         tags = record.tags
         organisations = record.organisations
@@ -138,8 +141,8 @@ extension EventTiming {
     /// The start as a record writes it: `2023-09-05` or `2023-09-05T10:00`.
     var firstWritten: String {
         switch self {
-        case let .allDay(start, _): return start.description
-        case let .timed(start, _): return start.description
+        case .allDay(let start, _): return start.description
+        case .timed(let start, _): return start.description
         }
     }
 }

@@ -13,8 +13,11 @@ public enum RecordLimits {
     public static func problem(withWebAddress url: String) -> String? {
         // URLComponents quietly percent-encodes what RFC 3986 does not allow, so those
         // characters are looked for first: an address with a quote is refused, not mended.
-        guard url.unicodeScalars.allSatisfy(isAllowedInAddress), hasValidPercentEscapes(url), let components = URLComponents(string: url) else {
-            return "it holds characters an address cannot hold unencoded (spaces, quotes, '<', '>' and control characters must be percent-encoded)"
+        guard url.unicodeScalars.allSatisfy(isAllowedInAddress), hasValidPercentEscapes(url),
+            let components = URLComponents(string: url)
+        else {
+            return
+                "it holds characters an address cannot hold unencoded (spaces, quotes, '<', '>' and control characters must be percent-encoded)"
         }
         guard let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
             return "only http:// and https:// addresses can be links"
@@ -33,7 +36,8 @@ public enum RecordLimits {
     private static func isAllowedInAddress(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value >= 0xA0 { return !ControlCharacters.isForbidden(scalar) && !scalar.properties.isWhitespace }
         guard scalar.isASCII else { return false }
-        return CharacterSet.alphanumerics.contains(scalar) || "-._~:/?#[]@!$&'()*+,;=%|^{}".unicodeScalars.contains(scalar)
+        return CharacterSet.alphanumerics.contains(scalar)
+            || "-._~:/?#[]@!$&'()*+,;=%|^{}".unicodeScalars.contains(scalar)
     }
 
     /// Whether every `%` starts a `%XX` escape.
@@ -41,7 +45,10 @@ public enum RecordLimits {
         let bytes = Array(url.utf8)
         for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "%") {
             guard index + 2 < bytes.count,
-                  bytes[index + 1...index + 2].allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0 | 0x20) })
+                bytes[index + 1...index + 2].allSatisfy({
+                    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+                        || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0 | 0x20)
+                })
             else { return false }
         }
         return true
@@ -52,7 +59,11 @@ public enum RecordLimits {
         var problems: [Diagnostic] = []
         func check(_ date: LocalDate, _ key: String) {
             guard !years.contains(date.year) else { return }
-            problems.append(.error(fields.location(of: key), "the year \(String(format: "%04d", date.year)) of '\(key)' is outside the years calendars can hold (\(years.lowerBound)–\(years.upperBound))", hint: "check the year; write it with four digits, e.g. 2024"))
+            problems.append(
+                .error(
+                    fields.location(of: key),
+                    "the year \(String(format: "%04d", date.year)) of '\(key)' is outside the years calendars can hold (\(years.lowerBound)–\(years.upperBound))",
+                    hint: "check the year; write it with four digits, e.g. 2024"))
         }
         if let timing = record.timing {
             check(timing.firstDay, "start")

@@ -57,25 +57,39 @@ struct ActivityChart {
             "<text class=\"chart-text chart-heading\" x=\"\(Self.left)\" y=\"26\">\(xml(title))</text>",
         ]
         for tick in stride(from: 0, through: ceiling, by: step) {
-            lines.append("<line class=\"\(tick == 0 ? "chart-axis" : "chart-grid")\" x1=\"\(Self.left)\" y1=\"\(y(tick))\" x2=\"\(Self.left + plotWidth)\" y2=\"\(y(tick))\"/>")
-            lines.append("<text class=\"chart-text\" x=\"\(Self.left - 8)\" y=\"\(y(tick) + 4)\" text-anchor=\"end\">\(tick)</text>")
+            lines.append(
+                "<line class=\"\(tick == 0 ? "chart-axis" : "chart-grid")\" x1=\"\(Self.left)\" y1=\"\(y(tick))\" x2=\"\(Self.left + plotWidth)\" y2=\"\(y(tick))\"/>"
+            )
+            lines.append(
+                "<text class=\"chart-text\" x=\"\(Self.left - 8)\" y=\"\(y(tick) + 4)\" text-anchor=\"end\">\(tick)</text>"
+            )
         }
         for (index, month) in months.enumerated() {
             let x = Self.left + index * Self.slot + (Self.slot - Self.barWidth) / 2
             var total = 0
             for (category, count) in month.counts.enumerated() where count > 0 {
                 let (lower, upper) = (y(total), y(total + count))
-                lines.append("<rect x=\"\(x)\" y=\"\(upper)\" width=\"\(Self.barWidth)\" height=\"\(lower - upper)\" fill=\"\(colours[category])\"><title>\(xml("\(month.label) \(month.year): \(count) \(categories[category])"))</title></rect>")
+                lines.append(
+                    "<rect x=\"\(x)\" y=\"\(upper)\" width=\"\(Self.barWidth)\" height=\"\(lower - upper)\" fill=\"\(colours[category])\"><title>\(xml("\(month.label) \(month.year): \(count) \(categories[category])"))</title></rect>"
+                )
                 if lower - upper >= 16 {
-                    lines.append("<text class=\"chart-value\" x=\"\(x + Self.barWidth / 2)\" y=\"\((lower + upper) / 2 + 4)\" text-anchor=\"middle\">\(count)</text>")
+                    lines.append(
+                        "<text class=\"chart-value\" x=\"\(x + Self.barWidth / 2)\" y=\"\((lower + upper) / 2 + 4)\" text-anchor=\"middle\">\(count)</text>"
+                    )
                 }
                 total += count
             }
-            lines.append("<text class=\"chart-text\" x=\"\(x + Self.barWidth / 2)\" y=\"\(y(total) - 6)\" text-anchor=\"middle\">\(total)</text>")
-            lines.append("<text class=\"chart-text\" x=\"\(x + Self.barWidth / 2)\" y=\"\(Self.top + Self.plotHeight + 20)\" text-anchor=\"middle\">\(xml("\(month.label) \(month.year)"))</text>")
+            lines.append(
+                "<text class=\"chart-text\" x=\"\(x + Self.barWidth / 2)\" y=\"\(y(total) - 6)\" text-anchor=\"middle\">\(total)</text>"
+            )
+            lines.append(
+                "<text class=\"chart-text\" x=\"\(x + Self.barWidth / 2)\" y=\"\(Self.top + Self.plotHeight + 20)\" text-anchor=\"middle\">\(xml("\(month.label) \(month.year)"))</text>"
+            )
         }
         if categories.isEmpty {
-            lines.append("<text class=\"chart-text\" x=\"\(Self.left)\" y=\"\(legendTop + 14)\">No activities in this period.</text>")
+            lines.append(
+                "<text class=\"chart-text\" x=\"\(Self.left)\" y=\"\(legendTop + 14)\">No activities in this period.</text>"
+            )
         }
         for (index, category) in categories.enumerated() {
             let (x, top) = (legend[index].x, legendTop + legend[index].row * Self.legendRow)
@@ -90,7 +104,8 @@ struct ActivityChart {
     /// (12px sans-serif is at most about 7px a character).
     private func legendPositions(width: Int) -> [(x: Int, row: Int)] {
         var positions: [(x: Int, row: Int)] = []
-        var x = Self.left, row = 0
+        var x = Self.left
+        var row = 0
         for category in categories {
             let entry = 20 + category.count * 7 + 16
             if x > Self.left && x + entry > width - 8 { (x, row) = (Self.left, row + 1) }
@@ -105,7 +120,8 @@ struct ActivityChart {
         months.map { month in
             let parts = zip(categories, month.counts).filter { $0.1 > 0 }.map { "\($0.0) \($0.1)" }
             let total = month.counts.reduce(0, +)
-            return "\(month.label) \(month.year): \(total)" + (parts.isEmpty ? "" : " (\(parts.joined(separator: ", ")))")
+            return "\(month.label) \(month.year): \(total)"
+                + (parts.isEmpty ? "" : " (\(parts.joined(separator: ", ")))")
         }.joined(separator: "; ")
     }
 

@@ -7,10 +7,15 @@ extension MapPlace {
         var places: [String: MapPlace] = [:]
         for occurrence in set.counted {
             guard let place = occurrence.record.place, let city = place.city, let name = place.cityAndCountry,
-                  let known = gazetteer.place(named: city, country: place.country)
+                let known = gazetteer.place(named: city, country: place.country)
             else { continue }
             let country = place.country ?? known.country
-            places[DistinctNames.key(name), default: MapPlace(name: name, activities: 0, coordinates: known.coordinates, countryCode: Countries.bundled.country(named: country)?.iso)].activities += 1
+            places[
+                DistinctNames.key(name),
+                default: MapPlace(
+                    name: name, activities: 0, coordinates: known.coordinates,
+                    countryCode: Countries.bundled.country(named: country)?.iso)
+            ].activities += 1
         }
         return places.values.sorted { (-$0.activities, $0.name) < (-$1.activities, $1.name) }
     }
@@ -30,12 +35,19 @@ struct ActivityMap {
     /// The frame: longitudes and latitudes shown, padded around the places, at the map's
     /// proportions and at least some 6° of latitude tall, so one city still shows its region.
     private var frame: (west: Double, east: Double, south: Double, north: Double) {
-        let longitudes = places.map(\.coordinates.longitude), latitudes = places.map(\.coordinates.latitude)
+        let longitudes = places.map(\.coordinates.longitude)
+        let latitudes = places.map(\.coordinates.latitude)
         var (west, east) = (longitudes.min()!, longitudes.max()!)
         var (south, north) = (latitudes.min()!, latitudes.max()!)
-        let padLatitude = max(1.5, (north - south) * 0.15), padLongitude = max(2.0, (east - west) * 0.12)
-        (west, east, south, north) = (west - padLongitude, east + padLongitude, south - padLatitude, north + padLatitude)
-        if north - south < 6 { let grow = (6 - (north - south)) / 2; (south, north) = (south - grow, north + grow) }
+        let padLatitude = max(1.5, (north - south) * 0.15)
+        let padLongitude = max(2.0, (east - west) * 0.12)
+        (west, east, south, north) = (
+            west - padLongitude, east + padLongitude, south - padLatitude, north + padLatitude
+        )
+        if north - south < 6 {
+            let grow = (6 - (north - south)) / 2
+            (south, north) = (south - grow, north + grow)
+        }
         let squeeze = cos((south + north) / 2 * .pi / 180)
         let aspect = Self.width / Self.height
         if (east - west) * squeeze / (north - south) < aspect {
@@ -58,9 +70,12 @@ struct ActivityMap {
             ((longitude - frame.west) * squeeze * scale, (frame.north - latitude) * scale)
         }
         let active = Set(places.compactMap(\.countryCode))
-        var land = "", shaded = ""
+        var land = ""
+        var shaded = ""
         for ring in outlines.rings
-        where ring.maxLongitude >= frame.west && ring.minLongitude <= frame.east && ring.maxLatitude >= frame.south && ring.minLatitude <= frame.north {
+        where ring.maxLongitude >= frame.west && ring.minLongitude <= frame.east && ring.maxLatitude >= frame.south
+            && ring.minLatitude <= frame.north
+        {
             let clipped = Self.clip(ring.points.map { project($0.longitude, $0.latitude) }, margin: 4)
             guard let path = Self.path(clipped) else { continue }
             if active.contains(ring.iso) { shaded += path } else { land += path }
@@ -77,7 +92,9 @@ struct ActivityMap {
         for place in places {
             let (x, y) = project(place.coordinates.longitude, place.coordinates.latitude)
             let radius = 6 * Double(place.activities).squareRoot()
-            lines.append("<circle class=\"map-point\" cx=\"\(SVGText.number(x))\" cy=\"\(SVGText.number(y))\" r=\"\(SVGText.number(radius))\"><title>\(SVGText.escaped(Self.words(place)))</title></circle>")
+            lines.append(
+                "<circle class=\"map-point\" cx=\"\(SVGText.number(x))\" cy=\"\(SVGText.number(y))\" r=\"\(SVGText.number(radius))\"><title>\(SVGText.escaped(Self.words(place)))</title></circle>"
+            )
         }
         // Labels beside their circle, right or left, or above or below when that side is
         // taken by another label or runs off the map (bold 15px: about 9 units a character).
@@ -86,12 +103,17 @@ struct ActivityMap {
             let (x, y) = project(place.coordinates.longitude, place.coordinates.latitude)
             let radius = 6 * Double(place.activities).squareRoot()
             let city = place.name.components(separatedBy: ", ").first ?? place.name
-            let width = Double(city.count) * 9, gap = radius + 4
+            let width = Double(city.count) * 9
+            let gap = radius + 4
             let candidates: [(x: Double, y: Double, anchor: String)] = [
-                (x + gap, y + 5, "start"), (x - gap, y + 5, "end"), (x, y - gap - 2, "middle"), (x, y + gap + 12, "middle"),
+                (x + gap, y + 5, "start"), (x - gap, y + 5, "end"), (x, y - gap - 2, "middle"),
+                (x, y + gap + 12, "middle"),
             ]
-            func box(_ label: (x: Double, y: Double, anchor: String)) -> (x0: Double, y0: Double, x1: Double, y1: Double) {
-                let left = label.anchor == "start" ? label.x : label.anchor == "end" ? label.x - width : label.x - width / 2
+            func box(_ label: (x: Double, y: Double, anchor: String)) -> (
+                x0: Double, y0: Double, x1: Double, y1: Double
+            ) {
+                let left =
+                    label.anchor == "start" ? label.x : label.anchor == "end" ? label.x - width : label.x - width / 2
                 return (left, label.y - 12, left + width, label.y + 3)
             }
             let fits = { (b: (x0: Double, y0: Double, x1: Double, y1: Double)) in
@@ -101,7 +123,9 @@ struct ActivityMap {
             let label = candidates.first { fits(box($0)) } ?? candidates[x > Self.width / 2 ? 1 : 0]
             taken.append(box(label))
             let anchor = label.anchor == "start" ? "" : " text-anchor=\"\(label.anchor)\""
-            lines.append("<text class=\"map-label\" x=\"\(SVGText.number(label.x))\" y=\"\(SVGText.number(label.y))\"\(anchor)>\(SVGText.escaped(city))</text>")
+            lines.append(
+                "<text class=\"map-label\" x=\"\(SVGText.number(label.x))\" y=\"\(SVGText.number(label.y))\"\(anchor)>\(SVGText.escaped(city))</text>"
+            )
         }
         lines.append("</svg>")
         return lines.joined(separator: "\n")
@@ -116,12 +140,40 @@ struct ActivityMap {
 
     /// A ring cut to the map's rectangle (grown by `margin`), by Sutherland–Hodgman.
     static func clip(_ points: [(x: Double, y: Double)], margin: Double) -> [(x: Double, y: Double)] {
-        let edges: [(inside: ((x: Double, y: Double)) -> Bool, cross: ((x: Double, y: Double), (x: Double, y: Double)) -> (x: Double, y: Double))] = [
-            ({ $0.x >= -margin }, { a, b in let t = (-margin - a.x) / (b.x - a.x); return (-margin, a.y + t * (b.y - a.y)) }),
-            ({ $0.x <= width + margin }, { a, b in let t = (width + margin - a.x) / (b.x - a.x); return (width + margin, a.y + t * (b.y - a.y)) }),
-            ({ $0.y >= -margin }, { a, b in let t = (-margin - a.y) / (b.y - a.y); return (a.x + t * (b.x - a.x), -margin) }),
-            ({ $0.y <= height + margin }, { a, b in let t = (height + margin - a.y) / (b.y - a.y); return (a.x + t * (b.x - a.x), height + margin) }),
-        ]
+        let edges:
+            [(
+                inside: ((x: Double, y: Double)) -> Bool,
+                cross: ((x: Double, y: Double), (x: Double, y: Double)) -> (x: Double, y: Double)
+            )] = [
+                (
+                    { $0.x >= -margin },
+                    { a, b in
+                        let t = (-margin - a.x) / (b.x - a.x)
+                        return (-margin, a.y + t * (b.y - a.y))
+                    }
+                ),
+                (
+                    { $0.x <= width + margin },
+                    { a, b in
+                        let t = (width + margin - a.x) / (b.x - a.x)
+                        return (width + margin, a.y + t * (b.y - a.y))
+                    }
+                ),
+                (
+                    { $0.y >= -margin },
+                    { a, b in
+                        let t = (-margin - a.y) / (b.y - a.y)
+                        return (a.x + t * (b.x - a.x), -margin)
+                    }
+                ),
+                (
+                    { $0.y <= height + margin },
+                    { a, b in
+                        let t = (height + margin - a.y) / (b.y - a.y)
+                        return (a.x + t * (b.x - a.x), height + margin)
+                    }
+                ),
+            ]
         var result = points
         for edge in edges {
             guard let last = result.last else { break }
@@ -130,7 +182,9 @@ struct ActivityMap {
             for point in result {
                 switch (edge.inside(point), edge.inside(previous)) {
                 case (true, true): output.append(point)
-                case (true, false): output.append(edge.cross(previous, point)); output.append(point)
+                case (true, false):
+                    output.append(edge.cross(previous, point))
+                    output.append(point)
                 case (false, true): output.append(edge.cross(previous, point))
                 case (false, false): break
                 }

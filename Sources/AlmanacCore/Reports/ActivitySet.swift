@@ -15,7 +15,9 @@ struct ActivitySet {
 
     init(records: [EventRecord], period: ReportPeriod, publicOnly: Bool) {
         self.period = period
-        var counted: [Occurrence] = [], cancelled: [Occurrence] = [], cutSeries: [EventRecord] = []
+        var counted: [Occurrence] = []
+        var cancelled: [Occurrence] = []
+        var cutSeries: [EventRecord] = []
         for record in records where !(publicOnly && record.visibility == .internal) && record.status != .draft {
             let expansion = record.expansion(touching: period)
             if record.status == .cancelled {
@@ -38,11 +40,13 @@ extension Occurrence {
     /// Date order: first day, then start time, then title and id, so ties never depend on
     /// file order.
     static func chronologically(_ lhs: Occurrence, _ rhs: Occurrence) -> Bool {
-        (lhs.firstDay, lhs.startMinute, lhs.record.title, lhs.record.id) < (rhs.firstDay, rhs.startMinute, rhs.record.title, rhs.record.id)
+        (lhs.firstDay, lhs.startMinute, lhs.record.title, lhs.record.id) < (
+            rhs.firstDay, rhs.startMinute, rhs.record.title, rhs.record.id
+        )
     }
 
     private var startMinute: Int {
-        if case let .timed(start, _) = timing { return start.minuteOfDay }
+        if case .timed(let start, _) = timing { return start.minuteOfDay }
         return -1
     }
 }

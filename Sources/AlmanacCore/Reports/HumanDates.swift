@@ -12,7 +12,7 @@ public enum HumanDates {
 
     /// "10:00–16:00" for a timed activity, "10:00" without an end, nil for whole days.
     static func times(_ timing: EventTiming) -> String? {
-        guard case let .timed(start, end) = timing else { return nil }
+        guard case .timed(let start, let end) = timing else { return nil }
         guard let end else { return start.timeText }
         return "\(start.timeText)–\(end.timeText)"
     }

@@ -41,15 +41,18 @@ extension EventRecord {
         let length = timing.lastDay.dayNumber - timing.firstDay.dayNumber
         // A series' last start that can still touch the period is its last day.
         let through = period.end.adding(days: 1)
-        var starts = rule.occurrences(startingAt: timing.startTime, through: ICalTime(year: through.year, month: through.month, day: through.day), limit: Self.occurrenceLimit + 1)
+        var starts = rule.occurrences(
+            startingAt: timing.startTime, through: ICalTime(year: through.year, month: through.month, day: through.day),
+            limit: Self.occurrenceLimit + 1)
         let isCut = starts.count > Self.occurrenceLimit
         if isCut { starts.removeLast() }
         let excluded = Set(exceptions.map(\.startTime))
         let occurrences = starts.compactMap { start -> Occurrence? in
             guard !excluded.contains(start), let day = LocalDate(year: start.year, month: start.month, day: start.day),
-                  day.adding(days: length) >= period.start
+                day.adding(days: length) >= period.start
             else { return nil }
-            let occurrence = Occurrence(record: self, timing: timing.shifted(by: day.dayNumber - timing.firstDay.dayNumber))
+            let occurrence = Occurrence(
+                record: self, timing: timing.shifted(by: day.dayNumber - timing.firstDay.dayNumber))
             return occurrence.touches(period) ? occurrence : nil
         }
         return (occurrences, isCut)
@@ -64,8 +67,8 @@ extension EventTiming {
     /// The start as libical sees it: a DATE for whole days, a local DATE-TIME otherwise.
     var startTime: ICalTime {
         switch self {
-        case let .allDay(start, _): return start.icalDate
-        case let .timed(start, _): return start.icalTime
+        case .allDay(let start, _): return start.icalDate
+        case .timed(let start, _): return start.icalTime
         }
     }
 }
@@ -77,7 +80,7 @@ extension EventRecord {
         guard let timing else { return nil }
         guard let text = repeatRule, let rule = ICalRecurrence(text) else { return timing.lastDay }
         guard let last = rule.lastOccurrence(startingAt: timing.startTime),
-              let day = LocalDate(year: last.year, month: last.month, day: last.day)
+            let day = LocalDate(year: last.year, month: last.month, day: last.day)
         else { return nil }
         return day.adding(days: timing.lastDay.dayNumber - timing.firstDay.dayNumber)
     }

@@ -67,16 +67,24 @@ public struct ReportBuilder: Sendable {
             nextPeriod: PeriodSummary(period.next()),
             publicOnly: publicOnly,
             visibilityNote: publicOnly ? "Internal activities are left out." : "Internal activities are counted.",
-            fiscalYearStart: config.fiscalYearStartMonth == 1 ? nil : LocalDate.monthNames[config.fiscalYearStartMonth - 1],
+            fiscalYearStart: config.fiscalYearStartMonth == 1
+                ? nil : LocalDate.monthNames[config.fiscalYearStartMonth - 1],
             comparesLastYear: period.hasSeparateLastYear,
             lastYearHasRecords: hasRecords(period.sameLastYear()),
             figures: figureRows(figures),
-            logStartNote: picksOutNew || logStart == nil ? nil : logStart.map { "The log starts on \(HumanDates.span($0, $0)), less than a year before this period, so no partner or country is singled out as met for the first time." },
+            logStartNote: picksOutNew || logStart == nil
+                ? nil
+                : logStart.map {
+                    "The log starts on \(HumanDates.span($0, $0)), less than a year before this period, so no partner or country is singled out as met for the first time."
+                },
             newPartners: picksOutNew ? joined(figures.partners.names.filter { !earlier.partners.contains($0) }) : nil,
-            newCountries: picksOutNew ? joined(figures.countries.names.filter { !earlier.countries.contains($0) }) : nil,
+            newCountries: picksOutNew
+                ? joined(figures.countries.names.filter { !earlier.countries.contains($0) }) : nil,
             byCategory: breakdown(current) { [$0.record.category.map(config.label(ofCategory:)) ?? Self.notRecorded] },
             byCountry: breakdown(current) { [$0.record.place?.country ?? Self.notRecorded] },
-            byPartner: breakdown(current) { $0.record.organisations.isEmpty ? [Self.notRecorded] : $0.record.organisations },
+            byPartner: breakdown(current) {
+                $0.record.organisations.isEmpty ? [Self.notRecorded] : $0.record.organisations
+            },
             byFormat: formatBreakdown(current),
             byMonth: monthBreakdown(current),
             activities: current.counted.map { row($0, in: period) },
@@ -84,7 +92,9 @@ public struct ReportBuilder: Sendable {
             highlights: highlights(current),
             lookAhead: activitySet(period.next()).counted.map { row($0, in: period.next()) },
             indicators: indicatorRows(current),
-            chart: ChartReference(path: Self.chartFileName, description: "Activities per month by category: " + chartData(current).description),
+            chart: ChartReference(
+                path: Self.chartFileName,
+                description: "Activities per month by category: " + chartData(current).description),
             trend: trend,
             trendStartsWithLog: trend.count < 8,
             places: MapPlace.places(of: current, gazetteer: gazetteer),
@@ -98,22 +108,29 @@ public struct ReportBuilder: Sendable {
     }
 
     /// What the data-quality list says of a series cut at the occurrence limit.
-    static let cutSeriesProblem = "a series of more than 100,000 occurrences since its start: later ones are not counted"
+    static let cutSeriesProblem =
+        "a series of more than 100,000 occurrences since its start: later ones are not counted"
 
     static let notRecorded = "Not recorded"
 
     // MARK: Figures
 
     private func figureRows(_ figures: Figures) -> [FigureRow] {
-        let previous = hasRecords(period.previous()) ? Figures(activitySet(period.previous())).metrics.map(\.value) : nil
-        let lastYear = hasRecords(period.sameLastYear()) ? Figures(activitySet(period.sameLastYear())).metrics.map(\.value) : nil
+        let previous =
+            hasRecords(period.previous()) ? Figures(activitySet(period.previous())).metrics.map(\.value) : nil
+        let lastYear =
+            hasRecords(period.sameLastYear()) ? Figures(activitySet(period.sameLastYear())).metrics.map(\.value) : nil
         return figures.metrics.enumerated().map { index, metric in
-            let before = previous?[index], yearBefore = lastYear?[index]
+            let before = previous?[index]
+            let yearBefore = lastYear?[index]
             return FigureRow(
                 key: metric.key, name: metric.name, thisPeriod: metric.value,
-                previousPeriod: before.map(String.init) ?? Self.noRecords, changeFromPrevious: Self.change(metric.value, from: before),
-                lastYear: yearBefore.map(String.init) ?? Self.noRecords, changeFromLastYear: Self.change(metric.value, from: yearBefore),
-                previousValue: before, hasPrevious: before != nil, isUp: before.map { metric.value > $0 } ?? false, isDown: before.map { metric.value < $0 } ?? false
+                previousPeriod: before.map(String.init) ?? Self.noRecords,
+                changeFromPrevious: Self.change(metric.value, from: before),
+                lastYear: yearBefore.map(String.init) ?? Self.noRecords,
+                changeFromLastYear: Self.change(metric.value, from: yearBefore),
+                previousValue: before, hasPrevious: before != nil, isUp: before.map { metric.value > $0 } ?? false,
+                isDown: before.map { metric.value < $0 } ?? false
             )
         }
     }
@@ -132,8 +149,12 @@ public struct ReportBuilder: Sendable {
     /// The last eight quarters (fiscal quarters when fiscal years start later than January)
     /// up to the one holding the period's last day, from the log's start.
     private func trend() -> [TrendRow] {
-        var quarters = [ReportPeriod.enclosing(period.end, span: .quarter, fiscalYearStartMonth: config.fiscalYearStartMonth)]
-        while quarters.count < 8, let first = quarters.first, hasRecords(first.previous()) { quarters.insert(first.previous(), at: 0) }
+        var quarters = [
+            ReportPeriod.enclosing(period.end, span: .quarter, fiscalYearStartMonth: config.fiscalYearStartMonth)
+        ]
+        while quarters.count < 8, let first = quarters.first, hasRecords(first.previous()) {
+            quarters.insert(first.previous(), at: 0)
+        }
         return quarters.map { quarter in
             let set = activitySet(quarter)
             return TrendRow(name: quarter.name, activities: set.counted.count, days: set.days)
@@ -144,15 +165,18 @@ public struct ReportBuilder: Sendable {
         let placed = MapPlace.places(of: set, gazetteer: gazetteer).reduce(0) { $0 + $1.activities }
         let missing = set.counted.count - placed
         guard missing > 0 else { return nil }
-        return missing == 1 ? "1 activity has no known city and is not on the map." : "\(missing) activities have no known city and are not on the map."
+        return missing == 1
+            ? "1 activity has no known city and is not on the map."
+            : "\(missing) activities have no known city and are not on the map."
     }
 
     /// Partners and countries of counted activities that started before the period.
     private func earlierNames() -> (partners: DistinctNames, countries: DistinctNames) {
-        var partners = DistinctNames(), countries = DistinctNames()
+        var partners = DistinctNames()
+        var countries = DistinctNames()
         for record in records where record.isScheduled && !(publicOnly && record.visibility == .internal) {
             guard let first = record.timing?.firstDay, first < period.start else { continue }
-            record.organisations.forEach { partners.insert($0) }
+            for organisation in record.organisations { partners.insert(organisation) }
             countries.insert(record.place?.country)
         }
         return (partners, countries)
@@ -176,7 +200,9 @@ public struct ReportBuilder: Sendable {
             }
         }
         return rows.values.sorted {
-            ($0.name == Self.notRecorded ? 1 : 0, -$0.activities, -$0.days, $0.name) < ($1.name == Self.notRecorded ? 1 : 0, -$1.activities, -$1.days, $1.name)
+            ($0.name == Self.notRecorded ? 1 : 0, -$0.activities, -$0.days, $0.name) < (
+                $1.name == Self.notRecorded ? 1 : 0, -$1.activities, -$1.days, $1.name
+            )
         }
     }
 
@@ -213,7 +239,10 @@ public struct ReportBuilder: Sendable {
                 label: HumanDates.month(month.first.month),
                 year: month.first.year,
                 counts: categories.map { category in
-                    set.counted.filter { ($0.record.category ?? Self.notRecorded) == category && $0.days(from: month.first, through: month.last) > 0 }.count
+                    set.counted.filter {
+                        ($0.record.category ?? Self.notRecorded) == category
+                            && $0.days(from: month.first, through: month.last) > 0
+                    }.count
                 }
             )
         }
@@ -229,7 +258,9 @@ public struct ReportBuilder: Sendable {
     private func chartCategories(_ set: ActivitySet) -> [String] {
         let present = Set(set.counted.map { $0.record.category ?? Self.notRecorded })
         let known = config.categories.filter(present.contains)
-        let others = present.subtracting(known).sorted { ($0 == Self.notRecorded ? 1 : 0, $0) < ($1 == Self.notRecorded ? 1 : 0, $1) }
+        let others = present.subtracting(known).sorted {
+            ($0 == Self.notRecorded ? 1 : 0, $0) < ($1 == Self.notRecorded ? 1 : 0, $1)
+        }
         return known + others
     }
 
@@ -291,7 +322,9 @@ public struct ReportBuilder: Sendable {
         for occurrence in set.counted where seen.insert(occurrence.record.id).inserted {
             guard let summary = occurrence.record.summary, let sentence = FirstSentence.of(summary) else { continue }
             let month = HumanDates.monthAndYear(max(occurrence.firstDay, set.period.start))
-            let item = Highlight(dates: HumanDates.span(occurrence.firstDay, occurrence.lastDay), title: occurrence.record.title, sentence: sentence)
+            let item = Highlight(
+                dates: HumanDates.span(occurrence.firstDay, occurrence.lastDay), title: occurrence.record.title,
+                sentence: sentence)
             if months.last?.month == month {
                 months[months.count - 1].items.append(item)
             } else {
@@ -303,7 +336,8 @@ public struct ReportBuilder: Sendable {
 
     private func indicatorRows(_ set: ActivitySet) -> [IndicatorRow] {
         config.indicators.map { indicator in
-            let span = ReportPeriod.enclosing(period.end, span: indicator.per, fiscalYearStartMonth: config.fiscalYearStartMonth)
+            let span = ReportPeriod.enclosing(
+                period.end, span: indicator.per, fiscalYearStartMonth: config.fiscalYearStartMonth)
             let soFar = activitySet(ReportPeriod(rangeFrom: span.start, to: period.end))
             let toDate = soFar.counted.filter { indicator.filter.matches($0.record) }.count
             return IndicatorRow(
@@ -348,13 +382,18 @@ public struct ReportBuilder: Sendable {
             record.status == .draft && !(publicOnly && record.visibility == .internal)
                 && (record.timing == nil || !record.occurrences(touching: period).isEmpty)
         }
-        for draft in drafts.sorted(by: { ($0.timing?.firstDay.dayNumber ?? Int.max, $0.id) < ($1.timing?.firstDay.dayNumber ?? Int.max, $1.id) }) {
-            issues.append(issue(draft, [draft.timing == nil ? "draft without a date" : "draft, not counted until confirmed"]))
+        for draft in drafts.sorted(by: {
+            ($0.timing?.firstDay.dayNumber ?? Int.max, $0.id) < ($1.timing?.firstDay.dayNumber ?? Int.max, $1.id)
+        }) {
+            issues.append(
+                issue(draft, [draft.timing == nil ? "draft without a date" : "draft, not counted until confirmed"]))
         }
         return issues
     }
 
     private func issue(_ record: EventRecord, _ problems: [String]) -> DataIssue {
-        DataIssue(title: record.title, file: RelativePath.display(record.origin.file, from: projectDirectory), problems: problems.joined(separator: ", "))
+        DataIssue(
+            title: record.title, file: RelativePath.display(record.origin.file, from: projectDirectory),
+            problems: problems.joined(separator: ", "))
     }
 }

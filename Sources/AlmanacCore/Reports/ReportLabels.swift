@@ -7,13 +7,14 @@ extension ReportPeriod {
     /// "2023", or the dates of a range ("1 Oct – 31 Dec 2023").
     public var name: String {
         switch kind {
-        case let .year(year): return String(year)
-        case let .half(year, half): return "H\(half) \(year)"
-        case let .quarter(year, quarter): return "Q\(quarter) \(year)"
-        case let .month(year, month): return "\(LocalDate.monthNames[month - 1]) \(year)"
-        case let .week(year, week): return "Week \(week), \(year)"
-        case let .fiscalYear(endYear, startMonth): return "FY " + Self.fiscalYears(endYear, startMonth)
-        case let .fiscalQuarter(endYear, quarter, startMonth): return "Q\(quarter) FY " + Self.fiscalYears(endYear, startMonth)
+        case .year(let year): return String(year)
+        case .half(let year, let half): return "H\(half) \(year)"
+        case .quarter(let year, let quarter): return "Q\(quarter) \(year)"
+        case .month(let year, let month): return "\(LocalDate.monthNames[month - 1]) \(year)"
+        case .week(let year, let week): return "Week \(week), \(year)"
+        case .fiscalYear(let endYear, let startMonth): return "FY " + Self.fiscalYears(endYear, startMonth)
+        case .fiscalQuarter(let endYear, let quarter, let startMonth):
+            return "Q\(quarter) FY " + Self.fiscalYears(endYear, startMonth)
         case .range: return HumanDates.span(start, end)
         }
     }
@@ -66,6 +67,7 @@ public struct Footnote: Hashable, Sendable {
 
     /// Whether `report` calls for the note: it mentions one of `when` (case ignored), or `when` is empty.
     public func applies(to report: String) -> Bool {
-        when.isEmpty || when.contains { report.range(of: $0, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
+        when.isEmpty
+            || when.contains { report.range(of: $0, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
     }
 }

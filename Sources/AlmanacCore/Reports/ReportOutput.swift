@@ -55,10 +55,12 @@ public struct ReportOutput: Sendable {
             links: options.links,
             // Ink leaves attribute values unescaped: its HTML is rewritten with only
             // known tags and escaped attributes before it reaches the page.
-            body: HTMLPage.sections(HTMLText.sanitized(MarkdownParser().html(from: try markdownTemplate.render(inPage)))),
+            body: HTMLPage.sections(
+                HTMLText.sanitized(MarkdownParser().html(from: try markdownTemplate.render(inPage)))),
             chartSVG: chart.svg(inline: true),
             trendSVG: TrendChart(rows: context.trend).svg(),
-            mapSVG: ActivityMap(title: "Places of the activities, \(context.period.name)", places: context.places).svg(),
+            mapSVG: ActivityMap(title: "Places of the activities, \(context.period.name)", places: context.places)
+                .svg(),
             pageHeader: HTMLPage.cssString("\(context.organisation) · Activity report \(context.period.name)"),
             pageFooter: HTMLPage.cssString(context.period.dates)
         )
@@ -119,7 +121,8 @@ struct HTMLPage {
         var result = parts[0]
         for part in parts.dropFirst() {
             let heading = part.components(separatedBy: "</h2>").first ?? ""
-            var slug = "", dash = false
+            var slug = ""
+            var dash = false
             for character in heading.lowercased() {
                 if character.isASCII && (character.isLetter || character.isNumber) {
                     if dash && !slug.isEmpty { slug += "-" }

@@ -1,16 +1,21 @@
 /// The spreadsheets beside a report: `activities.csv` (one row per counted activity) and
 /// `summary.csv` (the headline figures against the previous period).
 enum ReportTables {
-    static let activitiesHeader = ["id", "title", "start", "end", "days_in_period", "category", "city", "country", "organisations", "role", "format", "status", "url"]
+    static let activitiesHeader = [
+        "id", "title", "start", "end", "days_in_period", "category", "city", "country", "organisations", "role",
+        "format", "status", "url",
+    ]
 
     static func activities(_ set: ActivitySet) -> CSVTable {
         var table = CSVTable(header: activitiesHeader)
         for occurrence in set.counted {
             let record = occurrence.record
             table.append([
-                .text(record.id), .text(record.title), .text(occurrence.firstDay.description), .text(occurrence.lastDay.description),
+                .text(record.id), .text(record.title), .text(occurrence.firstDay.description),
+                .text(occurrence.lastDay.description),
                 .number(occurrence.days(in: set.period)), .optional(record.category), .optional(record.place?.city),
-                .optional(record.place?.country), .text(record.organisations.joined(separator: "; ")), .optional(record.role?.rawValue),
+                .optional(record.place?.country), .text(record.organisations.joined(separator: "; ")),
+                .optional(record.role?.rawValue),
                 .optional(record.format?.rawValue), .text(record.status.rawValue), .optional(record.url),
             ])
         }

@@ -19,7 +19,8 @@ enum SVGText {
     static func number(_ value: Double) -> String {
         let tenths = Int((value * 10).rounded())
         let sign = tenths < 0 ? "-" : ""
-        let whole = abs(tenths) / 10, fraction = abs(tenths) % 10
+        let whole = abs(tenths) / 10
+        let fraction = abs(tenths) % 10
         return sign + (fraction == 0 ? String(whole) : "\(whole).\(fraction)")
     }
 }

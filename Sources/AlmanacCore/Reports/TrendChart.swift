@@ -26,12 +26,18 @@ struct TrendChart {
             let x = Self.left + index * Self.slot + 6
             for (offset, value, kind) in [(0, row.activities, "activities"), (21, row.days, "days")] {
                 let height = barHeight(value)
-                lines.append("<rect class=\"trend-\(kind)\" x=\"\(x + offset)\" y=\"\(base - height)\" width=\"20\" height=\"\(height)\"/>")
-                lines.append("<text class=\"trend-text\" x=\"\(x + offset + 10)\" y=\"\(base - height - 3)\" text-anchor=\"middle\">\(value)</text>")
+                lines.append(
+                    "<rect class=\"trend-\(kind)\" x=\"\(x + offset)\" y=\"\(base - height)\" width=\"20\" height=\"\(height)\"/>"
+                )
+                lines.append(
+                    "<text class=\"trend-text\" x=\"\(x + offset + 10)\" y=\"\(base - height - 3)\" text-anchor=\"middle\">\(value)</text>"
+                )
             }
             let words = row.name.split(separator: " ", maxSplits: 1).map(String.init)
             for (line, word) in words.enumerated() {
-                lines.append("<text class=\"trend-text\(index == rows.count - 1 ? " trend-current" : "")\" x=\"\(x + 20)\" y=\"\(base + 14 + line * 13)\" text-anchor=\"middle\">\(SVGText.escaped(word))</text>")
+                lines.append(
+                    "<text class=\"trend-text\(index == rows.count - 1 ? " trend-current" : "")\" x=\"\(x + 20)\" y=\"\(base + 14 + line * 13)\" text-anchor=\"middle\">\(SVGText.escaped(word))</text>"
+                )
             }
         }
         lines.append("</svg>")
@@ -40,6 +46,8 @@ struct TrendChart {
 
     /// "Q1 2023: 2 activities, 3 days; …".
     var description: String {
-        rows.map { "\($0.name): \($0.activities) \($0.activities == 1 ? "activity" : "activities"), \($0.days) \($0.days == 1 ? "day" : "days")" }.joined(separator: "; ")
+        rows.map {
+            "\($0.name): \($0.activities) \($0.activities == 1 ? "activity" : "activities"), \($0.days) \($0.days == 1 ? "day" : "days")"
+        }.joined(separator: "; ")
     }
 }

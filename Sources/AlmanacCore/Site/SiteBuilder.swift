@@ -22,8 +22,10 @@ public struct SiteBuilder {
     public init(project: Project, clock: Clock) throws(SiteError) {
         guard let baseURL = project.config.baseURL else {
             throw SiteError(
-                message: "\(Project.configFileName) has no base-url, and the site's subscribe links must be full addresses",
-                hint: "add `base-url: https://…` to \(Project.configFileName): the address the site will be published at (e.g. https://\(project.config.domain)/calendar)"
+                message:
+                    "\(Project.configFileName) has no base-url, and the site's subscribe links must be full addresses",
+                hint:
+                    "add `base-url: https://…` to \(Project.configFileName): the address the site will be published at (e.g. https://\(project.config.domain)/calendar)"
             )
         }
         self.project = project
@@ -34,21 +36,27 @@ public struct SiteBuilder {
     /// Writes the whole site into `directory` (each file atomically): first the feeds and
     /// the state file exactly as `almanac feed` does, then the pages, the single-event files
     /// and the reports. Returns what was written, paths relative to `directory`.
-    public func write(to directory: String, progress: (any ProgressReporter)? = nil, onWait: () -> Void = {}) throws -> SiteOutcome {
-        let feeds = try FeedPublisher(project: project, clock: clock).publish(to: directory, progress: progress, onWait: onWait)
+    public func write(to directory: String, progress: (any ProgressReporter)? = nil, onWait: () -> Void = {}) throws
+        -> SiteOutcome
+    {
+        let feeds = try FeedPublisher(project: project, clock: clock).publish(
+            to: directory, progress: progress, onWait: onWait)
         var files = feeds.map { $0.feed + ".ics" }
         let planned = Self.plannedEvents(feeds)
         for (id, item) in planned.sorted(by: { $0.key < $1.key }) {
             let name = Self.eventsFolder + "/" + id + ".ics"
             let single = FeedDefinition(name: id, title: item.event.summary)
-            let file = try FeedWriter(config: project.config, feed: single, subscription: false).write(FeedPlan(items: [item]), to: directory + "/" + name)
+            let file = try FeedWriter(config: project.config, feed: single, subscription: false).write(
+                FeedPlan(items: [item]), to: directory + "/" + name)
             try file.commit()
             files.append(name)
         }
         Self.removeStaleEventFiles(in: directory + "/" + Self.eventsFolder, keeping: Set(planned.keys))
         let reports = try writeReports(to: directory)
         files += reports.flatMap(\.files)
-        let model = SiteModel(project: project, published: publicRecords, today: clock.today(in: project.config.timezone), baseURL: baseURL, feeds: feeds, calendarFiles: Set(planned.keys), reports: reports.map(\.report))
+        let model = SiteModel(
+            project: project, published: publicRecords, today: clock.today(in: project.config.timezone),
+            baseURL: baseURL, feeds: feeds, calendarFiles: Set(planned.keys), reports: reports.map(\.report))
         for page in SitePages.files(model) {
             try AtomicFile.write(page.content, to: directory + "/" + page.name)
             files.append(page.name)
@@ -91,7 +99,9 @@ public struct SiteBuilder {
     func reportPeriods() -> [ReportPeriod] {
         let counted = publicRecords.filter(\.isScheduled)
         guard let span = Agenda.span(of: counted) else { return [] }
-        var quarters = Set<ReportPeriod>(), years = Set<ReportPeriod>(), fiscalYears = Set<ReportPeriod>()
+        var quarters = Set<ReportPeriod>()
+        var years = Set<ReportPeriod>()
+        var fiscalYears = Set<ReportPeriod>()
         let fiscalStart = project.config.fiscalYearStartMonth
         for occurrence in Agenda(records: counted, period: span).occurrences {
             var month = occurrence.firstDay.year * 12 + occurrence.firstDay.month - 1
@@ -101,7 +111,10 @@ public struct SiteBuilder {
                 quarters.insert(ReportPeriod(kind: .quarter(year: year, quarter: (monthOfYear - 1) / 3 + 1)))
                 years.insert(ReportPeriod(kind: .year(year)))
                 if fiscalStart != 1 {
-                    fiscalYears.insert(ReportPeriod(kind: .fiscalYear(endYear: monthOfYear >= fiscalStart ? year + 1 : year, startMonth: fiscalStart)))
+                    fiscalYears.insert(
+                        ReportPeriod(
+                            kind: .fiscalYear(
+                                endYear: monthOfYear >= fiscalStart ? year + 1 : year, startMonth: fiscalStart)))
                 }
                 month += 1
             }
@@ -114,7 +127,9 @@ public struct SiteBuilder {
     /// (the project's templates and CSV settings), with links back to the site and to its
     /// CSV files above the HTML report.
     private func writeReports(to directory: String) throws -> [(report: SiteReport, files: [String])] {
-        let publicProject = Project(directory: project.directory, config: project.config, records: publicRecords, leftOut: project.leftOut, diagnostics: [], ids: project.ids, gazetteer: project.gazetteer)
+        let publicProject = Project(
+            directory: project.directory, config: project.config, records: publicRecords, leftOut: project.leftOut,
+            diagnostics: [], ids: project.ids, gazetteer: project.gazetteer)
         var options = ReportOutput.Options(settings: project.config.report)
         options.links = [
             PageLink(name: "← All calendars and reports", href: "../../index.html"),
@@ -123,7 +138,8 @@ public struct SiteBuilder {
             PageLink(name: "Report as Markdown", href: "report.md"),
         ]
         return try reportPeriods().map { period in
-            let output = try ReportOutput(builder: ReportBuilder(project: publicProject, period: period, publicOnly: true), options: options)
+            let output = try ReportOutput(
+                builder: ReportBuilder(project: publicProject, period: period, publicOnly: true), options: options)
             let folder = Self.reportsFolder + "/" + period.label
             _ = try output.write(to: directory + "/" + folder)
             let activities = output.context.figures.first { $0.key == "activities" }?.thisPeriod ?? 0

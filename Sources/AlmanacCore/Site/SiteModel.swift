@@ -14,7 +14,10 @@ public struct SiteModel: Sendable {
     public let reports: [SiteReport]
 
     /// `published` are the records a public page may show (``SiteBuilder/publicRecords``).
-    init(project: Project, published: [EventRecord], today: LocalDate, baseURL: String, feeds: [FeedOutcome], calendarFiles: Set<String>, reports: [SiteReport]) {
+    init(
+        project: Project, published: [EventRecord], today: LocalDate, baseURL: String, feeds: [FeedOutcome],
+        calendarFiles: Set<String>, reports: [SiteReport]
+    ) {
         config = project.config
         self.today = today
         self.feeds = zip(project.config.feeds, feeds).map { definition, outcome in
@@ -26,13 +29,20 @@ public struct SiteModel: Sendable {
         }
         func activities(from first: LocalDate, to last: LocalDate) -> [SiteActivity] {
             Agenda(records: published, period: ReportPeriod(rangeFrom: first, to: last)).occurrences.map {
-                SiteActivity(occurrence: $0, calendarFile: calendarFiles.contains($0.record.id) && $0.record.status != .cancelled ? SiteBuilder.eventsFolder + "/" + $0.record.id + ".ics" : nil)
+                SiteActivity(
+                    occurrence: $0,
+                    calendarFile: calendarFiles.contains($0.record.id) && $0.record.status != .cancelled
+                        ? SiteBuilder.eventsFolder + "/" + $0.record.id + ".ics" : nil)
             }
         }
         let window = SiteBuilder.indexWindowDays
         upcoming = activities(from: today, to: today.adding(days: window - 1))
-        recent = activities(from: today.adding(days: -window), to: today.adding(days: -1)).filter { $0.occurrence.lastDay < today }.reversed()
-        agenda = activities(from: today.adding(days: -SiteBuilder.agendaWindowDays), to: today.adding(days: SiteBuilder.agendaWindowDays))
+        recent = activities(from: today.adding(days: -window), to: today.adding(days: -1)).filter {
+            $0.occurrence.lastDay < today
+        }.reversed()
+        agenda = activities(
+            from: today.adding(days: -SiteBuilder.agendaWindowDays),
+            to: today.adding(days: SiteBuilder.agendaWindowDays))
         self.reports = reports
     }
 }

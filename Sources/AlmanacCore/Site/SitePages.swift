@@ -5,9 +5,11 @@
 /// copy buttons on (without it the field is there to select and copy by hand).
 public enum SitePages {
     /// The policy of the site's own pages: nothing but its own stylesheet, script and images.
-    public static let contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'"
+    public static let contentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'"
     /// The policy of the report pages, whose styles are inline in the report's page template.
-    public static let reportContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'"
+    public static let reportContentSecurityPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'none'"
 
     public static let indexFile = "index.html"
     public static let agendaFile = "agenda.html"
@@ -37,12 +39,19 @@ public enum SitePages {
         body += "</header>\n<main>\n"
         if !problems.isEmpty { body += problemNotice(problems) }
         body += "<section aria-labelledby=\"subscribe\">\n<h2 id=\"subscribe\">Subscribe</h2>\n"
-        body += "<p>Subscribe once and your calendar app keeps itself up to date: new activities, changes and cancellations appear at its next refresh.</p>\n"
+        body +=
+            "<p>Subscribe once and your calendar app keeps itself up to date: new activities, changes and cancellations appear at its next refresh.</p>\n"
         body += model.feeds.map(feedCard).joined()
         body += instructions(example: model.feeds.first?.links.address ?? "")
         body += "</section>\n"
-        body += activitySection(id: "upcoming", title: "Upcoming activities", note: "The next \(SiteBuilder.indexWindowDays) days.", empty: "Nothing is scheduled in the next \(SiteBuilder.indexWindowDays) days.", model.upcoming, config: config)
-        body += activitySection(id: "recent", title: "Recent activities", note: "The last \(SiteBuilder.indexWindowDays) days, latest first.", empty: "No activity in the last \(SiteBuilder.indexWindowDays) days.", model.recent, config: config)
+        body += activitySection(
+            id: "upcoming", title: "Upcoming activities", note: "The next \(SiteBuilder.indexWindowDays) days.",
+            empty: "Nothing is scheduled in the next \(SiteBuilder.indexWindowDays) days.", model.upcoming,
+            config: config)
+        body += activitySection(
+            id: "recent", title: "Recent activities",
+            note: "The last \(SiteBuilder.indexWindowDays) days, latest first.",
+            empty: "No activity in the last \(SiteBuilder.indexWindowDays) days.", model.recent, config: config)
         body += "<p><a href=\"\(agendaFile)\">The full agenda</a>, with a calendar file for each activity.</p>\n"
         body += reportSection(model.reports)
         body += "</main>\n"
@@ -53,7 +62,8 @@ public enum SitePages {
     static func agenda(_ model: SiteModel) -> String {
         let config = model.config
         var body = "<header>\n<p><a href=\"\(indexFile)\">← \(e(config.name))</a></p>\n<h1>Agenda</h1>\n"
-        body += "<p class=\"lead\">Public activities, \(HumanDates.span(model.today.adding(days: -SiteBuilder.agendaWindowDays), model.today.adding(days: SiteBuilder.agendaWindowDays))). “Add to my calendar” downloads one activity; to follow them all, <a href=\"\(indexFile)#subscribe\">subscribe</a>.</p>\n</header>\n<main>\n"
+        body +=
+            "<p class=\"lead\">Public activities, \(HumanDates.span(model.today.adding(days: -SiteBuilder.agendaWindowDays), model.today.adding(days: SiteBuilder.agendaWindowDays))). “Add to my calendar” downloads one activity; to follow them all, <a href=\"\(indexFile)#subscribe\">subscribe</a>.</p>\n</header>\n<main>\n"
         if model.agenda.isEmpty { body += "<p>No public activity in this time.</p>\n" }
         var month = ""
         for activity in model.agenda {
@@ -73,7 +83,11 @@ public enum SitePages {
     /// The page for an address that is not part of the site; self-contained, as it is
     /// served at any depth.
     public static func notFound(_ config: ProjectConfig) -> String {
-        plainPage(title: "Not found", message: "There is no page at this address. The calendars and reports of \(e(config.name)) are listed on the site's front page.")
+        plainPage(
+            title: "Not found",
+            message:
+                "There is no page at this address. The calendars and reports of \(e(config.name)) are listed on the site's front page."
+        )
     }
 
     /// A minimal self-contained page (no stylesheet), for errors.
@@ -105,7 +119,9 @@ public enum SitePages {
     /// A record's web address as an `href`: http(s) only (`check` allows no other), escaped.
     private static func webLink(_ address: String) -> String? {
         let lower = address.lowercased()
-        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), HTMLText.isSafeLink(address) else { return nil }
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), HTMLText.isSafeLink(address) else {
+            return nil
+        }
         return e(address)
     }
 
@@ -134,8 +150,10 @@ public enum SitePages {
     }
 
     private static func problemNotice(_ problems: [String]) -> String {
-        var html = "<section class=\"problem\" role=\"alert\" aria-labelledby=\"problem\">\n<h2 id=\"problem\">The latest changes could not be published</h2>\n"
-        html += "<p>Some records have errors, so the calendars below still hold the last good version. The keepers of this calendar see this too:</p>\n<ul>\n"
+        var html =
+            "<section class=\"problem\" role=\"alert\" aria-labelledby=\"problem\">\n<h2 id=\"problem\">The latest changes could not be published</h2>\n"
+        html +=
+            "<p>Some records have errors, so the calendars below still hold the last good version. The keepers of this calendar see this too:</p>\n<ul>\n"
         html += problems.map { "<li><pre>\(e($0))</pre></li>\n" }.joined()
         return html + "</ul>\n</section>\n"
     }
@@ -143,19 +161,25 @@ public enum SitePages {
     private static func feedCard(_ feed: SiteFeed) -> String {
         let links = feed.links
         let field = "address-" + feed.name
-        var html = "<article class=\"feed\" aria-labelledby=\"feed-\(e(feed.name))\">\n<h3 id=\"feed-\(e(feed.name))\">\(e(feed.title))</h3>\n"
+        var html =
+            "<article class=\"feed\" aria-labelledby=\"feed-\(e(feed.name))\">\n<h3 id=\"feed-\(e(feed.name))\">\(e(feed.title))</h3>\n"
         if let description = feed.description { html += "<p>\(e(description))</p>\n" }
-        html += "<p class=\"muted\">\(feed.events == 1 ? "1 event" : "\(feed.events) events") in the calendar now.</p>\n"
+        html +=
+            "<p class=\"muted\">\(feed.events == 1 ? "1 event" : "\(feed.events) events") in the calendar now.</p>\n"
         html += "<ul class=\"subscribe\">\n"
         html += "<li><a class=\"button\" href=\"\(e(links.webcal))\">Apple Calendar, Outlook or Thunderbird</a></li>\n"
         html += "<li><a class=\"button\" href=\"\(e(links.google))\" rel=\"noopener\">Google Calendar</a></li>\n"
-        html += "<li><a class=\"button\" href=\"\(e(links.microsoft365))\" rel=\"noopener\">Outlook / Microsoft 365</a></li>\n"
+        html +=
+            "<li><a class=\"button\" href=\"\(e(links.microsoft365))\" rel=\"noopener\">Outlook / Microsoft 365</a></li>\n"
         html += "<li><a class=\"button\" href=\"\(e(links.outlookCom))\" rel=\"noopener\">Outlook.com</a></li>\n"
         html += "</ul>\n"
         html += "<p class=\"address\"><label for=\"\(e(field))\">Address to paste into any calendar app</label>\n"
-        html += "<span class=\"copy\"><input id=\"\(e(field))\" type=\"url\" value=\"\(e(links.address))\" readonly spellcheck=\"false\">"
-        html += "<button type=\"button\" data-copy=\"\(e(field))\" hidden>Copy</button><span class=\"copied\" aria-live=\"polite\"></span></span></p>\n"
-        html += "<p><a href=\"\(e(feed.fileName))\" type=\"text/calendar\">Download \(e(feed.fileName))</a> (a copy that does not update)</p>\n"
+        html +=
+            "<span class=\"copy\"><input id=\"\(e(field))\" type=\"url\" value=\"\(e(links.address))\" readonly spellcheck=\"false\">"
+        html +=
+            "<button type=\"button\" data-copy=\"\(e(field))\" hidden>Copy</button><span class=\"copied\" aria-live=\"polite\"></span></span></p>\n"
+        html +=
+            "<p><a href=\"\(e(feed.fileName))\" type=\"text/calendar\">Download \(e(feed.fileName))</a> (a copy that does not update)</p>\n"
         return html + "</article>\n"
     }
 
@@ -184,8 +208,11 @@ public enum SitePages {
         """
     }
 
-    private static func activitySection(id: String, title: String, note: String, empty: String, _ activities: [SiteActivity], config: ProjectConfig) -> String {
-        var html = "<section aria-labelledby=\"\(id)\">\n<h2 id=\"\(id)\">\(title)</h2>\n<p class=\"muted\">\(note)</p>\n"
+    private static func activitySection(
+        id: String, title: String, note: String, empty: String, _ activities: [SiteActivity], config: ProjectConfig
+    ) -> String {
+        var html =
+            "<section aria-labelledby=\"\(id)\">\n<h2 id=\"\(id)\">\(title)</h2>\n<p class=\"muted\">\(note)</p>\n"
         if activities.isEmpty { return html + "<p>\(empty)</p>\n</section>\n" }
         html += "<ul class=\"activities\">\n" + activities.map { item($0, config: config) }.joined() + "</ul>\n"
         return html + "</section>\n"
@@ -196,7 +223,8 @@ public enum SitePages {
     static func item(_ activity: SiteActivity, config: ProjectConfig) -> String {
         let occurrence = activity.occurrence
         let record = occurrence.record
-        var html = "<li>\n<p class=\"when\"><time datetime=\"\(occurrence.firstDay)\">\(HumanDates.span(occurrence.firstDay, occurrence.lastDay))</time>"
+        var html =
+            "<li>\n<p class=\"when\"><time datetime=\"\(occurrence.firstDay)\">\(HumanDates.span(occurrence.firstDay, occurrence.lastDay))</time>"
         if let times = HumanDates.times(occurrence.timing) { html += " <span class=\"muted\">\(times)</span>" }
         html += "</p>\n<p class=\"what\"><strong>\(e(record.title))</strong>"
         switch record.status {
@@ -205,14 +233,19 @@ public enum SitePages {
         default: break
         }
         html += "</p>\n"
-        let details = [record.place.flatMap { $0.cityAndCountry ?? $0.line }, record.category.map(config.label(ofCategory:))].compactMap { $0 }
+        let details = [
+            record.place.flatMap { $0.cityAndCountry ?? $0.line }, record.category.map(config.label(ofCategory:)),
+        ].compactMap { $0 }
         if !details.isEmpty { html += "<p class=\"muted\">\(details.map(e).joined(separator: " · "))</p>\n" }
         var actions: [String] = []
         if let file = activity.calendarFile {
-            actions.append("<a href=\"\(e(file))\" type=\"text/calendar\" aria-label=\"Add “\(e(record.title))” to my calendar\">Add to my calendar</a>")
+            actions.append(
+                "<a href=\"\(e(file))\" type=\"text/calendar\" aria-label=\"Add “\(e(record.title))” to my calendar\">Add to my calendar</a>"
+            )
         }
         if let url = record.url.flatMap(webLink) {
-            actions.append("<a href=\"\(url)\" rel=\"noopener\" aria-label=\"More about “\(e(record.title))”\">More</a>")
+            actions.append(
+                "<a href=\"\(url)\" rel=\"noopener\" aria-label=\"More about “\(e(record.title))”\">More</a>")
         }
         if !actions.isEmpty { html += "<p class=\"actions\">\(actions.joined(separator: " · "))</p>\n" }
         return html + "</li>\n"
@@ -220,7 +253,9 @@ public enum SitePages {
 
     private static func reportSection(_ reports: [SiteReport]) -> String {
         var html = "<section aria-labelledby=\"reports\">\n<h2 id=\"reports\">Reports</h2>\n"
-        guard !reports.isEmpty else { return html + "<p>No reports yet: there is no public activity.</p>\n</section>\n" }
+        guard !reports.isEmpty else {
+            return html + "<p>No reports yet: there is no public activity.</p>\n</section>\n"
+        }
         html += "<p class=\"muted\">Activity reports of public activities, each with its figures as CSV files.</p>\n"
         let groups: [(String, (ReportPeriod.Kind) -> Bool)] = [
             ("Quarters", { if case .quarter = $0 { true } else { false } }),
@@ -233,7 +268,8 @@ public enum SitePages {
             html += "<h3>\(name)</h3>\n<ul class=\"reports\">\n"
             for report in members {
                 let count = report.activities == 1 ? "1 activity" : "\(report.activities) activities"
-                html += "<li><a href=\"\(e(report.page))\">\(e(report.period.label))</a> <span class=\"muted\">\(HumanDates.span(report.period.start, report.period.end)) · \(count)</span></li>\n"
+                html +=
+                    "<li><a href=\"\(e(report.page))\">\(e(report.period.label))</a> <span class=\"muted\">\(HumanDates.span(report.period.start, report.period.end)) · \(count)</span></li>\n"
             }
             html += "</ul>\n"
         }

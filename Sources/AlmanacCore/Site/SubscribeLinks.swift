@@ -23,13 +23,16 @@ public struct SubscribeLinks: Sendable, Equatable {
         self.address = address
         self.webcal = webcal
         google = "https://calendar.google.com/calendar/render?cid=" + Self.encoded(webcal, keeping: Self.unreserved)
-        let query = "url=" + Self.encoded(address, keeping: Self.unreserved) + "&name=" + Self.encoded(title, keeping: Self.unreserved)
+        let query =
+            "url=" + Self.encoded(address, keeping: Self.unreserved) + "&name="
+            + Self.encoded(title, keeping: Self.unreserved)
         microsoft365 = "https://outlook.office.com/calendar/0/addfromweb?" + query
         outlookCom = "https://outlook.live.com/calendar/0/addfromweb?" + query
     }
 
     /// RFC 3986's unreserved characters: everything else in a query value is percent-encoded.
-    static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+    static let unreserved = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
     static func encoded(_ text: String, keeping allowed: CharacterSet) -> String {
         text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes a file through a temporary file in the same folder and a rename, so that readers
@@ -159,16 +160,26 @@ public final class AtomicFile {
                 guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else {
                     throw FileWriteError(path: path, reason: "the symbolic link cannot be read")
                 }
-                current = destination.hasPrefix("/") ? destination : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
+                current =
+                    destination.hasPrefix("/")
+                    ? destination
+                    : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
             case S_IFDIR:
                 throw FileWriteError(path: path, reason: "it is a folder", hint: "name a file inside it")
             default:
-                let kind = switch status.st_mode & S_IFMT {
-                case S_IFIFO: "FIFO (named pipe)"
-                case S_IFSOCK: "socket"
-                default: "device"
-                }
-                throw FileWriteError(path: path, reason: "it is a \(kind), not a regular file; Almanac writes a file by replacing it whole, which would replace the \(kind)", hint: "write to a regular file, or leave out --out and redirect standard output where the command has one")
+                let kind =
+                    switch status.st_mode & S_IFMT {
+                    case S_IFIFO: "FIFO (named pipe)"
+                    case S_IFSOCK: "socket"
+                    default: "device"
+                    }
+                throw FileWriteError(
+                    path: path,
+                    reason:
+                        "it is a \(kind), not a regular file; Almanac writes a file by replacing it whole, which would replace the \(kind)",
+                    hint:
+                        "write to a regular file, or leave out --out and redirect standard output where the command has one"
+                )
             }
         }
         throw FileWriteError(path: path, reason: "it is a loop of symbolic links")
@@ -203,7 +214,11 @@ public struct FileWriteError: Error, LocalizedError, CustomStringConvertible {
     public let reason: String
     public let hint: String
 
-    public init(path: String, reason: String, hint: String = "check that the folder exists, is a folder, and that you may write to it (and that the disk is not full)") {
+    public init(
+        path: String, reason: String,
+        hint: String =
+            "check that the folder exists, is a folder, and that you may write to it (and that the disk is not full)"
+    ) {
         self.path = path
         self.reason = reason
         self.hint = hint

@@ -9,7 +9,9 @@ public struct Clock: Sendable {
     public init(now: Int64) { self.now = now }
 
     /// Reads `SOURCE_DATE_EPOCH`; an unusable value is an error rather than silently ignored.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws(ClockError) -> Clock {
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws(ClockError) -> Clock
+    {
         guard let text = environment["SOURCE_DATE_EPOCH"] else {
             return Clock(now: Int64(Date().timeIntervalSince1970))
         }

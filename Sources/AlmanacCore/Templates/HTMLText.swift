@@ -136,7 +136,9 @@ public enum HTMLText {
             var index = text.index(after: text.startIndex)
             guard index < text.endIndex else { return nil }
             if text[index] == "!" || text[index] == "?" {
-                if text[index...].hasPrefix("!--"), let end = text[index...].range(of: "-->") { return (nil, end.upperBound) }
+                if text[index...].hasPrefix("!--"), let end = text[index...].range(of: "-->") {
+                    return (nil, end.upperBound)
+                }
                 guard let end = text[index...].firstIndex(of: ">") else { return nil }
                 return (nil, text.index(after: end))
             }
@@ -145,7 +147,9 @@ public enum HTMLText {
             guard index < text.endIndex, text[index].isASCII, text[index].isLetter else { return nil }
             let nameStart = index
             while index < text.endIndex, !isBreak(text[index]) { index = text.index(after: index) }
-            var tag = Tag(name: text[nameStart..<index].lowercased(), isClosing: isClosing, isSelfClosing: false, attributes: [], source: "")
+            var tag = Tag(
+                name: text[nameStart..<index].lowercased(), isClosing: isClosing, isSelfClosing: false, attributes: [],
+                source: "")
             while index < text.endIndex {
                 let character = text[index]
                 if character == ">" {
@@ -161,7 +165,9 @@ public enum HTMLText {
                 tag.isSelfClosing = false
                 let attributeStart = index
                 index = text.index(after: index)
-                while index < text.endIndex, !isBreak(text[index]), text[index] != "=" { index = text.index(after: index) }
+                while index < text.endIndex, !isBreak(text[index]), text[index] != "=" {
+                    index = text.index(after: index)
+                }
                 let name = text[attributeStart..<index].lowercased()
                 var probe = index
                 while probe < text.endIndex, text[probe].isWhitespace { probe = text.index(after: probe) }
@@ -181,7 +187,9 @@ public enum HTMLText {
                     index = text.index(after: close)
                 } else {
                     let valueStart = index
-                    while index < text.endIndex, !text[index].isWhitespace, text[index] != ">" { index = text.index(after: index) }
+                    while index < text.endIndex, !text[index].isWhitespace, text[index] != ">" {
+                        index = text.index(after: index)
+                    }
                     value = text[valueStart..<index]
                 }
                 tag.attributes.append((name, decodeEntities(value)))

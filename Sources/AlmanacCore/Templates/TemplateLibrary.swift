@@ -25,7 +25,10 @@ struct TemplateLibrary {
     static func load(_ path: String) throws(TemplateError) -> TemplateLibrary {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         guard FileManager.default.fileExists(atPath: url.path) else {
-            throw TemplateError(.error(SourceLocation(file: url.path), "the template does not exist", hint: "check the path; copy a default template from Almanac's templates/ folder to start"))
+            throw TemplateError(
+                .error(
+                    SourceLocation(file: url.path), "the template does not exist",
+                    hint: "check the path; copy a default template from Almanac's templates/ folder to start"))
         }
         return try load(url.lastPathComponent, from: .folder(url.deletingLastPathComponent()))
     }
@@ -39,7 +42,10 @@ struct TemplateLibrary {
         while let (file, usedAt) = pending.popLast() {
             let filePath = folder.path(of: file)
             guard folder.contains(file) else {
-                throw TemplateError(.error(usedAt ?? SourceLocation(file: filePath), "there is no partial '\(name(of: file))'", hint: "a partial is another .mustache file in the same folder, named without .mustache"))
+                throw TemplateError(
+                    .error(
+                        usedAt ?? SourceLocation(file: filePath), "there is no partial '\(name(of: file))'",
+                        hint: "a partial is another .mustache file in the same folder, named without .mustache"))
             }
             let (template, text) = try parse(filePath, data: folder.contents(of: file))
             library.register(template, named: name(of: file))
@@ -58,9 +64,12 @@ struct TemplateLibrary {
     private static func parse(_ path: String, data: Data?) throws(TemplateError) -> (MustacheTemplate, String) {
         var diagnostics: [Diagnostic] = []
         guard let data else {
-            throw TemplateError(.error(SourceLocation(file: path), "cannot read this template", hint: "check that you may read it"))
+            throw TemplateError(
+                .error(SourceLocation(file: path), "cannot read this template", hint: "check that you may read it"))
         }
-        guard let text = TextDecoding.utf8(data, file: path, diagnostics: &diagnostics) else { throw TemplateError(diagnostics[0]) }
+        guard let text = TextDecoding.utf8(data, file: path, diagnostics: &diagnostics) else {
+            throw TemplateError(diagnostics[0])
+        }
         let isMarkdown = !path.hasSuffix(".html.mustache")
         // The pragma stands on a line of its own, which Mustache drops; error lines shift by one.
         let source = isMarkdown ? "{{% CONTENT_TYPE: \(MarkdownText.contentTypeName) }}\n" + text : text
@@ -68,7 +77,11 @@ struct TemplateLibrary {
             return (try MustacheTemplate(string: source), text)
         } catch let error as MustacheTemplate.ParserError {
             let line = error.context.lineNumber - (isMarkdown ? 1 : 0)
-            throw TemplateError(.error(SourceLocation(file: path, line: line, column: error.context.columnNumber), "template error: \(reason(error.error))", hint: "see https://mustache.github.io/mustache.5.html for the syntax"))
+            throw TemplateError(
+                .error(
+                    SourceLocation(file: path, line: line, column: error.context.columnNumber),
+                    "template error: \(reason(error.error))",
+                    hint: "see https://mustache.github.io/mustache.5.html for the syntax"))
         } catch {
             throw TemplateError(.error(SourceLocation(file: path), "template error: \(error)"))
         }
@@ -81,8 +94,10 @@ struct TemplateLibrary {
         case .expectedSectionEnd: return "a section is never closed: add {{/name}} for each {{#name}} and {{^name}}"
         case .invalidSetDelimiter: return "the set-delimiter tag is malformed"
         case .transformAppliedToInheritanceSection: return "a transform cannot apply to an inheritance section"
-        case .illegalTokenInsideInheritSection, .textInsideInheritSection: return "only block definitions may stand inside a partial's inheritance section"
-        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable: return "the pragma {{% … }} is not one swift-mustache knows"
+        case .illegalTokenInsideInheritSection, .textInsideInheritSection:
+            return "only block definitions may stand inside a partial's inheritance section"
+        case .invalidConfigVariableSyntax, .unrecognisedConfigVariable:
+            return "the pragma {{% … }} is not one swift-mustache knows"
         case nil: return "\(error)"
         }
     }
@@ -127,7 +142,7 @@ private enum TemplateFolder {
 
     func path(of file: String) -> String {
         switch self {
-        case let .folder(url): url.appendingPathComponent(file).path
+        case .folder(let url): url.appendingPathComponent(file).path
         case .builtIn: "templates/" + file + " (built into Almanac)"
         }
     }
