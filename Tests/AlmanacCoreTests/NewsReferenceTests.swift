@@ -139,6 +139,58 @@ import Testing
             text:
                 "## Consultations\n\nOn 9 October 2023 the Secretariat held consultations with the Ministry of Security of Bosnia and Herzegovina.",
             start: "2023-10-09", end: "2023-10-09", city: "Sarajevo", tentative: true),
+        Case(
+            rule: "'last week' beside a publication line is no day: a draft",
+            text:
+                "## Exercise for border officers\n\nApr 2, 2021\n\nThe Mission in Serbia last week organised a "
+                + "two-day exercise for border officers.",
+            start: nil, end: nil, city: nil),
+        Case(
+            rule: "a date a law enters into force on is not the activity's",
+            text:
+                "## Board meets\n\nThe Board gathered last week in Ljubljana. The new rules will enter into "
+                + "force on 1 July 2016.",
+            start: nil, end: nil, city: "Ljubljana"),
+        Case(
+            rule: "the year of another month's date is not the activity's year",
+            text:
+                "## Dated item\n\nThe board met in Tirana on 3 February 2023.\n\n## Course\n\nOn 10-12 May the "
+                + "course was held in Skopje. It was first planned in March 2019.",
+            start: "2023-05-10", end: "2023-05-12", city: "Skopje", tentative: true),
+        Case(
+            rule: "a place on the line of the date under the title is the venue",
+            text:
+                "## Annual meeting of the network\n\nBudapest (Hotel Europa, Hall 2) 4-6 June 2019\n\nThe "
+                + "network will hold its annual meeting, opened by the chair.",
+            start: "2019-06-04", end: "2019-06-06", city: "Budapest"),
+        Case(
+            rule: "where an agreement was signed earlier is not the venue",
+            text:
+                "## Joint training\n\nOn 12-13 June 2024 experts trained border guards. The training follows "
+                + "the Agreement signed in Warsaw on 19 February 2024.",
+            start: "2024-06-12", end: "2024-06-13", city: nil),
+        Case(
+            rule: "opening an office is at it",
+            text: "## New office\n\nThe Mission opened a new liaison office in Chisinau on 4 February 2010.",
+            start: "2010-02-04", end: "2010-02-04", city: "Chișinău"),
+        Case(
+            rule: "a venue named with 'in' beats a news agency's dateline",
+            text:
+                "## Ministers sign\n\n2021-10-12\n\nTIRANA: Albania and Serbia on Tuesday signed an agreement. "
+                + "It was signed by the two ministers in the capital, Belgrade.",
+            start: "2021-10-12", end: "2021-10-12", city: "Belgrade"),
+        Case(
+            rule: "a title opening with a list of countries has no dateline",
+            text: "## Albania, Serbia sign agreement\n\nThe ministers signed an agreement in Belgrade on 5 May 2021.",
+            start: "2021-05-05", end: "2021-05-05", city: "Belgrade"),
+        Case(
+            rule: "a town the gazetteer lacks, near a city it knows, takes that city's country",
+            text: "## Board meeting\n\nThe board met in Rakitje, near Zagreb (Croatia), on 3 March 2022.",
+            start: "2022-03-03", end: "2022-03-03", city: "Rakitje"),
+        Case(
+            rule: "an event named after a city, with no venue named, is assumed there and flagged",
+            text: "## Migration conference\n\nThe 5th Vienna Migration Conference took place on 10-11 October 2023.",
+            start: "2023-10-10", end: "2023-10-11", city: "Vienna", tentative: true),
     ]
 
     @Test(arguments: cases) func rule(_ test: Case) throws {

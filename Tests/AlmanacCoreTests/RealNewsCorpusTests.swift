@@ -35,7 +35,8 @@ import Testing
         "OSCE Mission to Skopje supports police management training":
             "the country is only implied (the Mission's host's Ministry of Interior, no country named): no place is written",
         "Mission to Skopje provided a training on problem-oriented policing":
-            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the real one",
+            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
+            + "not the real one",
         "RACVIAC made a donation to local kindergarten":
             "Sveta Nedelja is not in the gazetteer and the text names no country",
         "From June 11 to 13, a two-day workshop on the topic of Strengthening Migration Management, Return process and Asylum is being held in Ohrid":
@@ -47,7 +48,8 @@ import Testing
         "Study Visit":
             "the visit is dated only by its dateline; the dates of the meeting whose programme included it win",
         "Christian Danielsson, Director General of DG NEAR, visited Serbia":
-            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the real one",
+            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
+            + "not the real one",
         "445 new police officers are added to the Kosova Police":
             "'the President of Kosovo' makes Pristina the assumed venue (flagged tentative), where the text names none",
         "OSCE Mission to Montenegro supports municipalities in drafting local youth action plans":
@@ -62,13 +64,41 @@ import Testing
         "New officers to join Kosovo Correctional Services": "'Vushtrii' is misspelt; only the country is found",
         "EULEX Hosts Domestic Violence Seminar in North Mitrovica": "North Mitrovica is not in the gazetteer",
         "The KPCC Road to Success: Over Forty Thousand Property Cases Adjudicated":
-            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the real one",
+            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
+            + "not the real one",
         "EULEX will continue cooperation with Kosovo":
             "'Minister of Justice of Kosovo' makes Pristina the assumed venue (flagged tentative), where the text names none",
         "INTERPOL conference tackles global crime":
-            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the real one",
+            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
+            + "not the real one",
         "Fourth meeting of the Stability Pact Working Group on Regional Civilian Police Training in South Eastern Europe: Chairmen's Conclusions":
             "'the Federal Police Academy in Bosnia and Herzegovina' is read as the place; an academy is not a seat word",
+        "EU border police training course begins in Istria":
+            "Valbandon is not in the gazetteer, and Croatia is named only among the trainers' countries",
+        "Frontex and EU Advisory Mission enhance Ukrainian border security":
+            "Palanca (a border crossing) is not in the gazetteer; no place is written",
+        "Practice makes perfect – CELBET & Frontex common training":
+            "no year in the text (2018 follows only from 'the first one took place in January 2018'): the "
+            + "neighbouring item's year is taken and flagged tentative, but it is not the real one",
+        "EUBAM convenes 4th Arms Working Group meeting":
+            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
+            + "not the real one",
+        "The 3rd Vienna Migration Conference":
+            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
+            + "not the real one",
+        "Alexander Motserelia attending celebration of the police day":
+            "'the Ministry of Internal Affairs of Georgia' makes Tbilisi the assumed venue (flagged "
+            + "tentative); the text names only Lisi Lake",
+        "Regional Workshop on Criminal Justice Response to Trafficking in Persons for Forced "
+            + "Criminality in the Southeast Asia Region":
+            "Bangkok and Thailand are not in the gazetteer",
+        "Uzbekistan delegation visits Japan":
+            "the signing's city is not named; Tokyo, the first of the visit's cities, is taken",
+        "ILEA has contributed to democratic transition of law enforcement agencies in Central Europe":
+            "only 'The Budapest International Law Enforcement Academy' names the city; an academy's name is "
+            + "not read as the venue",
+        "Donations to the Albanian State Police by EU4LEA Project":
+            "'the Albanian State Police' names the country only as an adjective; no place is written",
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(

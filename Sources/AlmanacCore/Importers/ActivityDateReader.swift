@@ -64,7 +64,7 @@ struct ActivityDateReader {
     /// Words before a date that make it one mentioned in passing.
     private static let passingWords: Set<String> = [
         "previous", "previously", "last", "earlier", "deadline", "before", "since", "after", "prior",
-        "following", "until", "till", "due", "ahead",
+        "following", "until", "till", "due", "ahead", "force",
     ]
     /// Words that make a date a later one, taken only when nothing better is found.
     private static let laterWords: Set<String> = ["next", "upcoming", "later", "future", "forthcoming"]
@@ -200,7 +200,8 @@ struct ActivityDateReader {
                 duration: StatedDuration.find(in: proses, dateSentence: sentence))
         }
         guard var best else {
-            if let reference {
+            // "last week", "earlier this month": the item's own date is not the activity's day.
+            if let reference, relative == nil {
                 return ActivityDate(
                     mention: nil, text: item.body, inBody: true, reference: reference, onlyReference: true)
             }
@@ -262,13 +263,21 @@ struct ActivityDateReader {
         let bodyYears = Self.years(in: body).filter { year in
             !skipping.contains { $0.contains(body.tokens[year.index].range.lowerBound) }
         }
-        let years = inBody ? bodyYears : Self.years(in: title)
+        // "in February 2017" beside "On 21-25 May" dates something else; "May 2023" may be its own.
+        let ownMonths = [mention.first.month, mention.last.month]
+        let ofItsMonths = { (prose: Prose, year: (index: Int, year: Int)) -> Bool in
+            guard let month = prose.wordBefore(year.index).flatMap({ DateTokenizer.months[$0] }) else { return true }
+            return ownMonths.contains(month)
+        }
+        let years = (inBody ? bodyYears : Self.years(in: title)).filter { ofItsMonths(prose, $0) }
         let nearest =
             years.filter { prose.tokens[$0.index].sentence == sentence }.min {
                 abs($0.index - index) < abs($1.index - index)
             }
             ?? years.min { abs($0.index - index) < abs($1.index - index) }
-        return nearest?.year ?? (inBody ? Self.years(in: title) : bodyYears).first?.year
+        let other = inBody ? title : body
+        return nearest?.year
+            ?? (inBody ? Self.years(in: title) : bodyYears).first { ofItsMonths(other, $0) }?.year
     }
 
     /// The years written as words of their own ("in 2023", "the 2023 edition"), but not a
@@ -345,9 +354,12 @@ struct ActivityDateReader {
         Self.relativeTimes.finds(in: prose).filter { find in
             let start = find.tokens.lowerBound
             let before = prose.wordBefore(start) ?? ""
+            let after = find.tokens.upperBound < prose.tokens.count ? prose.tokens[find.tokens.upperBound] : nil
             return prose.wordsBefore(start, limit: 4).count < 4
                 || ["held", "met", "place", "opens", "begins", "ends"].contains(before)
                 || before.count > 4 && before.hasSuffix("ed")
+                // "IOM's Mission in Bosnia and Herzegovina last week organized …"
+                || after.map { $0.isWord && $0.lowercased.count > 4 && $0.lowercased.hasSuffix("ed") } ?? false
         }
     }
 

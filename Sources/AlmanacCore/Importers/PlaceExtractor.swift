@@ -78,7 +78,17 @@ public struct PlaceExtractor: Sendable {
         ",", "which", "that", "is", "are", "was", "were", "located", "situated",
     ]
     /// Words before a seat that make it the venue: "at Europol headquarters in", "visited the Office in".
-    private static let venueLeads: Set<String> = ["at", "visit", "visits", "visited", "visiting"]
+    private static let venueLeads: Set<String> = [
+        "at", "visit", "visits", "visited", "visiting", "opened", "opens", "launched", "launches", "inaugurated",
+        "inaugurates",
+    ]
+    /// Participles that, describing a thing, place it in passing: "the Agreement signed in Warsaw".
+    private static let describingParticiples: Set<String> = [
+        "signed", "adopted", "established", "founded", "concluded", "dated",
+    ]
+    private static let auxiliaries: Set<String> = [
+        "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
+    ]
     /// Words in the clause before a place that make it a place mentioned in passing.
     private static let passingWords: Set<String> = [
         "previous", "previously", "last", "earlier", "next", "following", "upcoming", "former", "since", "born",
@@ -124,6 +134,11 @@ public struct PlaceExtractor: Sendable {
         let isNamedAsPlace = all.contains {
             $0.place.cityName == nil && $0.followsPlaceWord && !$0.isTitle && $0.place.country == country
         }
+        if !isOnline, let named = eventNamedCity(in: [titleProse, bodyProse]),
+            country.map({ $0 == named.country }) ?? true
+        {
+            return named
+        }
         if !isOnline, !isNationwide, !isNamedAsPlace,
             let capital = institutionCapital(in: [titleProse, bodyProse], country: country)
         {
@@ -134,9 +149,9 @@ public struct PlaceExtractor: Sendable {
 
     /// The place named in the sentence of the date wins (a dateline there only after the
     /// title's), then the title's, then the first.
-    private func rank(_ find: Find, order: Int, dateSentence: Int?) -> (Int, Int, Int) {
+    private func rank(_ find: Find, order: Int, dateSentence: Int?) -> (Int, Int, Int, Int) {
         let inDateSentence = !find.isTitle && !find.isDateline && dateSentence != nil && find.sentence == dateSentence
-        return (inDateSentence ? 0 : 1, find.isTitle ? 0 : 1, order)
+        return (inDateSentence ? 0 : 1, find.isTitle ? 0 : 1, find.isVenue ? 0 : 1, order)
     }
 
     // MARK: Finding names
@@ -152,6 +167,9 @@ public struct PlaceExtractor: Sendable {
         var isNationwide = false
         /// Named only as the dateline at a paragraph's start: "SKOPJE, 9 May 2008 – …".
         var isDateline = false
+        /// Named as a venue ("in the capital, Moscow") in a sentence that speaks of no other
+        /// time ("Following the adoption … in Ohrid"): it beats a dateline ("RIYADH: …").
+        var isVenue = false
     }
 
     /// Every city or country name in `prose` that stands in a place's position.
@@ -188,10 +206,14 @@ public struct PlaceExtractor: Sendable {
             let confirmedByCountry = city != nil && followingCountry?.name == city?.country
             let contextIndex = leadIn(prose, index)
             let startsParagraph = contextIndex == 0 || tokens[contextIndex - 1].text == "\n"
+            // "Saudi Arabia, Russia sign …" opens with a list of countries, not a dateline.
+            let opensList =
+                match.country != nil && match.next + 1 < tokens.count && tokens[match.next].text == ","
+                && longestName(in: prose, at: match.next + 1)?.country != nil
             let isDateline =
-                startsParagraph && match.next < tokens.count
+                startsParagraph && match.next < tokens.count && !opensList
                 && [":", "–", "—", "-", ","].contains(tokens[match.next].text)
-                || endsDateLine(prose, index, match.next)
+                || endsDateLine(prose, index, match.next) || isOnDateLine(prose, index)
             let isNationwide = city == nil && isNationwide(prose, contextIndex, index)
             let followsPlaceWord =
                 isNationwide || (prose.wordBefore(contextIndex).map(Self.placeWords.contains) ?? false)
@@ -202,7 +224,8 @@ public struct PlaceExtractor: Sendable {
                         sentence: tokens[index].sentence,
                         isPassing: isPassing(prose, at: contextIndex, end: match.next),
                         followsPlaceWord: followsPlaceWord, isNationwide: isNationwide,
-                        isDateline: isDateline && !followsPlaceWord))
+                        isDateline: isDateline && !followsPlaceWord,
+                        isVenue: followsPlaceWord && !isTitle && !sentenceSpeaksOfOtherTimes(prose, index)))
             }
             index = confirmedByCountry ? (followingCountryEnd(prose, match.next) ?? match.next) : match.next
         }
@@ -260,8 +283,34 @@ public struct PlaceExtractor: Sendable {
         let nameNoun =
             end < prose.tokens.count && prose.tokens[end].isCapitalised
             && Self.nameNouns.contains(prose.tokens[end].lowercased)
-        return seat || nameNoun || before == "from"
-            || prose.wordsBefore(index).contains(where: Self.passingWords.contains)
+        let words = prose.wordsBefore(index)
+        // "the last meeting in Tirana", but not "met last week in Tirana".
+        let passing = words.indices.contains { i in
+            Self.passingWords.contains(words[i]) && !(i + 1 < words.count && Self.timeUnits.contains(words[i + 1]))
+        }
+        return seat || nameNoun || before == "from" || describesAThing(prose, placeAt: index) || passing
+    }
+
+    private static let timeUnits: Set<String> = [
+        "week", "weekend", "month", "year", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+        "sunday",
+    ]
+
+    private func sentenceSpeaksOfOtherTimes(_ prose: Prose, _ index: Int) -> Bool {
+        let sentence = prose.tokens[index].sentence
+        return prose.tokens.contains {
+            $0.sentence == sentence && $0.isWord && Self.passingWords.contains($0.lowercased)
+        }
+    }
+
+    /// "the Agreement signed in Warsaw": a participle, not led by an auxiliary ("was signed
+    /// in"), right before "in" and the place.
+    private func describesAThing(_ prose: Prose, placeAt index: Int) -> Bool {
+        let words = prose.wordIndices(before: index, limit: 3)
+        guard words.count >= 2, prose.tokens[words[words.count - 1]].lowercased == "in",
+            Self.describingParticiples.contains(prose.tokens[words[words.count - 2]].lowercased)
+        else { return false }
+        return words.count < 3 || !Self.auxiliaries.contains(prose.tokens[words[words.count - 3]].lowercased)
     }
 
     /// A city the gazetteer does not know, named after "in" with its country: "in Rakitje,
@@ -275,9 +324,16 @@ public struct PlaceExtractor: Sendable {
         {
             end += 1
             guard end + 1 < tokens.count, tokens[end].text == "," else { continue }
+            let name = tokens[index..<end].map(\.text).joined(separator: " ")
             if let country = longestName(in: prose, at: end + 1), let known = country.country {
-                let name = tokens[index..<end].map(\.text).joined(separator: " ")
                 return (ExtractedPlace(unknownCity: name, country: known.name), country.next)
+            }
+            // "in Scheveningen, near The Hague": the country of the city it is near.
+            if tokens[end + 1].lowercased == "near", end + 2 < tokens.count,
+                let near = longestName(in: prose, at: tokens[end + 2].lowercased == "the" ? end + 3 : end + 2),
+                let city = near.city, near.country == nil
+            {
+                return (ExtractedPlace(unknownCity: name, country: city.country), near.next)
             }
         }
         return nil
@@ -297,6 +353,24 @@ public struct PlaceExtractor: Sendable {
                     ? isNumeric(token) || DateTokenizer.months[token.lowercased] != nil
                     : !token.text.allSatisfy(\.isLetter)
             }
+    }
+
+    /// A place on a short line of its own that holds a date and otherwise only names:
+    /// "Strasbourg (Palais de l'Europe, Room 1) 17-21 June 2019", "15 November 2016, NATO
+    /// Headquarters Brussels", as event pages print the date and venue under the title.
+    private func isOnDateLine(_ prose: Prose, _ index: Int) -> Bool {
+        let tokens = prose.tokens
+        let start = tokens[..<index].lastIndex { $0.text == "\n" }.map { $0 + 1 } ?? 0
+        let end = tokens[index...].firstIndex { $0.text == "\n" } ?? tokens.count
+        let words = tokens[start..<end].filter(\.isWord)
+        guard words.count <= 14, words.contains(where: { DateTokenizer.months[$0.lowercased] != nil }),
+            words.contains(where: { $0.text.first?.isNumber == true }),
+            !tokens[start..<end].contains(where: { [".", "!", "?"].contains($0.text) })
+        else { return false }
+        return words.allSatisfy { word in
+            word.isCapitalised || word.text.first?.isNumber == true || word.text.count <= 3
+                || word.lowercased.hasPrefix("l'") || word.lowercased.hasPrefix("d'")
+        }
     }
 
     /// A place set off by commas in a title: "…, Hungary", "Exercise, Sarajevo, 20 May 2025".
@@ -368,6 +442,29 @@ public struct PlaceExtractor: Sendable {
         var i = index
         if i < prose.tokens.count, prose.tokens[i].text == "," { i += 1 }
         return i < prose.tokens.count && prose.tokens[i].isWord && prose.tokens[i].isCapitalised ? i : nil
+    }
+
+    /// Capitalised nouns that end the name of an event: "the Vienna Migration Conference".
+    private static let eventNouns: Set<String> = ["conference", "summit", "symposium", "congress"]
+
+    /// With no venue named, the city an event is named after ("the 8th edition of the Vienna
+    /// Migration Conference"), assumed to be its venue and flagged.
+    private func eventNamedCity(in proses: [Prose]) -> ExtractedPlace? {
+        for prose in proses {
+            for index in prose.tokens.indices where prose.tokens[index].isWord && prose.tokens[index].isCapitalised {
+                guard let match = longestName(in: prose, at: index), match.country == nil, let city = match.city else {
+                    continue
+                }
+                let name = prose.tokens[match.next...].prefix { $0.isWord && $0.isCapitalised }.prefix(4)
+                guard let noun = name.lastIndex(where: { Self.eventNouns.contains($0.lowercased) }) else { continue }
+                let event = prose.tokens[index...noun].map(\.text).joined(separator: " ")
+                var place = ExtractedPlace(city: city, country: city.country)
+                place.assumption =
+                    "the text names no venue, so it is taken to be \(city.name), the city the \(event) is named after"
+                return place
+            }
+        }
+        return nil
     }
 
     /// The capital of the country whose ministry or government the text names ("the Ministry
