@@ -103,7 +103,7 @@ import Testing
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
         "Fixtures/real-news")
-    static let batches = ["batch1", "batch2", "batch3", "batch4", "batch5", "batch6"]
+    static let batches = ["batch1", "batch2", "batch3", "batch4", "batch5", "batch6", "batch7"]
 
     static let truths: [Truth] = batches.flatMap { batch in
         let data = (try? Data(contentsOf: folder.appendingPathComponent(batch + ".json"))) ?? Data()
