@@ -77,9 +77,6 @@ import Testing
             "Valbandon is not in the gazetteer, and Croatia is named only among the trainers' countries",
         "Frontex and EU Advisory Mission enhance Ukrainian border security":
             "Palanca (a border crossing) is not in the gazetteer; no place is written",
-        "Practice makes perfect – CELBET & Frontex common training":
-            "no year in the text (2018 follows only from 'the first one took place in January 2018'): the "
-            + "neighbouring item's year is taken and flagged tentative, but it is not the real one",
         "EUBAM convenes 4th Arms Working Group meeting":
             "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
             + "not the real one",
@@ -97,6 +94,15 @@ import Testing
         "ILEA has contributed to democratic transition of law enforcement agencies in Central Europe":
             "only 'The Budapest International Law Enforcement Academy' names the city; an academy's name is "
             + "not read as the venue",
+        "Minister Poklukar and Police Chief Jušić express support for North Macedonia":
+            "a visit to two cities (Gevgelija on 7 May, Ohrid on 8 May): the city of the first day's sentence is taken",
+        "SEPCA General Assembly Held in Ohrid":
+            "the publication date is printed '20042018', without separators, which is read as no date; "
+            + "'addressed Thursday' is then undated, so the item is a draft",
+        "General meeting of UNHCR, BMA with refugees and asylum seekers":
+            "Moldova is named only in 'UNHCR Moldova' and 'refugees residing in the Republic of Moldova'",
+        "The meeting of the General Prosecutor with the Ambassador of the EU Delegation in Albania":
+            "Albania is named only in office titles and a seat ('the EU Delegation in Albania')",
         "Donations to the Albanian State Police by EU4LEA Project":
             "'the Albanian State Police' names the country only as an adjective; no place is written",
     ]

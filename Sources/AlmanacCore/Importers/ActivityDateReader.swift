@@ -9,6 +9,10 @@ struct ActivityDate {
     /// A year the item states for a mention that leaves it out ("The 2023 edition … from
     /// May 9th to 11th", or the same day restated with its year).
     var statedYear: Int?
+    /// Without a stated year, the latest year of another date the item names ("started on 20
+    /// April 2023", "in January 2018"): a guess for the activity's year, better than a
+    /// neighbouring item's.
+    var otherDatesYear: Int?
     /// The day the item was written, from its publication line or dateline.
     var reference: NewsReference?
     /// The activity's day when the text names it relative to the reference ("today").
@@ -225,11 +229,11 @@ struct ActivityDateReader {
             let index = prose.tokenIndex(at: mention.range.lowerBound)
             best.isFuture = index < prose.tokens.count && RelativeDay.isFuture(prose, sentenceOf: index)
             if !mention.hasYear {
-                best.statedYear =
-                    restatedYear(of: mention, among: titleMentions + bodyMentions)
-                    ?? statedYear(
-                        near: mention, inBody: best.inBody, title: titleProse, body: bodyProse,
-                        skipping: reference?.ranges ?? [])
+                let years = statedYear(
+                    near: mention, inBody: best.inBody, title: titleProse, body: bodyProse,
+                    skipping: reference?.ranges ?? [])
+                best.statedYear = restatedYear(of: mention, among: titleMentions + bodyMentions) ?? years.stated
+                best.otherDatesYear = years.otherDates
             }
             if mention.first.day == mention.last.day, mention.first.month == mention.last.month,
                 index < prose.tokens.count
@@ -256,7 +260,7 @@ struct ActivityDateReader {
     /// left out (`skipping`, ranges in `body`).
     private func statedYear(
         near mention: DateMention, inBody: Bool, title: Prose, body: Prose, skipping: [Range<String.Index>]
-    ) -> Int? {
+    ) -> (stated: Int?, otherDates: Int?) {
         let prose = inBody ? body : title
         let index = prose.tokenIndex(at: mention.range.lowerBound)
         let sentence = prose.sentence(at: mention.range.lowerBound)
@@ -276,8 +280,13 @@ struct ActivityDateReader {
             }
             ?? years.min { abs($0.index - index) < abs($1.index - index) }
         let other = inBody ? title : body
-        return nearest?.year
-            ?? (inBody ? Self.years(in: title) : bodyYears).first { ofItsMonths(other, $0) }?.year
+        let otherDates =
+            (bodyYears.filter { !ofItsMonths(body, $0) } + Self.years(in: title).filter { !ofItsMonths(title, $0) })
+            .map(\.year).max()
+        return (
+            nearest?.year ?? (inBody ? Self.years(in: title) : bodyYears).first { ofItsMonths(other, $0) }?.year,
+            otherDates
+        )
     }
 
     /// The years written as words of their own ("in 2023", "the 2023 edition"), but not a

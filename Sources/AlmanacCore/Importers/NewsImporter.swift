@@ -141,8 +141,8 @@ public struct NewsImporter: Sendable {
     /// The days of a mention, and what was assumed to get them. A year it leaves out comes
     /// from the item itself ("the 2023 edition", the same day restated with its year), else
     /// from the day the item was written (the year that puts the day before it, or after it
-    /// when the text looks ahead), else — assumed — from `--year`, else from the nearest item
-    /// whose date has one.
+    /// when the text looks ahead), else — assumed — from `--year`, else from the latest other
+    /// date the item names, else from the nearest item whose date has one.
     private func resolve(_ mention: DateMention, at index: Int, among choices: [ActivityDate]) -> (
         days: (start: LocalDate, end: LocalDate), assumption: String?
     )? {
@@ -154,6 +154,11 @@ public struct NewsImporter: Sendable {
         }
         if let year {
             return mention.days(year: year).map { ($0, "the year \(year) is the one given with --year") }
+        }
+        if let other = choice.otherDatesYear {
+            return mention.days(year: other).map {
+                ($0, "the text gives the activity no year, so it is taken from another date in it, in \(other)")
+            }
         }
         // A neighbour's own date with its year, else the day it was written.
         let anchors = choices.map { $0.mention?.days(year: nil)?.start ?? $0.reference?.day }

@@ -97,6 +97,12 @@ struct NewsReference {
         if index < after.endIndex, after[index].text == ")" { index += 1 }
         guard index < after.endIndex else { return false }
         if datelineMarks.contains(after[index].text) { return true }
+        // "DUSHANBE, July 20, 2012, Asia-Plus — …": a news agency's name after the date.
+        if !words.isEmpty, after[index].text == ",", index + 2 < after.endIndex, after[index + 1].isWord,
+            after[index + 1].isCapitalised, datelineMarks.contains(after[index + 2].text)
+        {
+            return true
+        }
         // "18 December 2018, Budapest, Hungary: …"
         guard words.isEmpty, after[index].text == "," else { return false }
         let place = after[(index + 1)...].prefix { $0.isWord && $0.isCapitalised || $0.text == "," }
@@ -247,15 +253,19 @@ struct StatedDuration {
                     found.append((days, number, token.sentence))
                 } else if token.lowercased == "days", index >= 2, let days = numbers[tokens[index - 1].lowercased],
                     spanWords.contains(tokens[index - 2].lowercased)
+                        // "which will last two days", not "in the last two days"
+                        || tokens[index - 2].lowercased == "last" && index >= 3
+                            && ["will", "to", "would"].contains(tokens[index - 3].lowercased)
                 {
                     found.append((days, number, token.sentence))
                 }
             }
         }
         guard let days = found.first?.days, found.allSatisfy({ $0.days == days }) else { return nil }
-        let sentences = found.map { ($0.prose, $0.sentence) } + [dateSentence]
-        let ends = sentences.contains { prose, sentence in
-            proses[prose].tokens.contains { $0.sentence == sentence && endWords.contains($0.lowercased) }
+        // The day named is the last when the sentence naming it says so ("closed yesterday after
+        // two days"), not when another does ("concluded a two-day visit. On 7 May, …").
+        let ends = proses[dateSentence.prose].tokens.contains {
+            $0.sentence == dateSentence.sentence && endWords.contains($0.lowercased)
         }
         return StatedDuration(days: days, endsOnTheDate: ends, untilEndOfMonth: nil)
     }

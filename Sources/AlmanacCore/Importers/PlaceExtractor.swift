@@ -271,7 +271,10 @@ public struct PlaceExtractor: Sendable {
         while named >= 1, !Self.seatWords.contains(prose.tokens[named].lowercased), prose.tokens[named].isWord,
             prose.tokens[named].isCapitalised || ["of", "the"].contains(prose.tokens[named].text)
         { named -= 1 }
-        if before == "to", named < seatIndex, Self.seatWords.contains(prose.tokens[named].lowercased),
+        // … and "the Regional Office of UNHCR in Budapest" (but "met the Ambassador of Italy in
+        // Tirana" is a meeting in Tirana: a person is no seat).
+        if before == "to" || before == "in" && prose.tokens[max(named, 0)].lowercased != "ambassador",
+            named < seatIndex, named >= 0, Self.seatWords.contains(prose.tokens[named].lowercased),
             prose.tokens[named + 1].text == "of"
         {
             seatIndex = named
@@ -381,6 +384,12 @@ public struct PlaceExtractor: Sendable {
         // A country after another place is one of a list; a city after its country is not.
         if match.country != nil,
             (max(0, comma - 4)..<comma).contains(where: { longestName(in: prose, at: $0)?.next == comma })
+        {
+            return false
+        }
+        // A country before ", and" another name is one of a list too: "…, Montenegro, and the Republic of Serbia".
+        if match.country != nil, match.next + 2 < prose.tokens.count, prose.tokens[match.next].text == ",",
+            prose.tokens[match.next + 1].lowercased == "and"
         {
             return false
         }
