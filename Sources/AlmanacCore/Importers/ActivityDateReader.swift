@@ -88,12 +88,13 @@ struct ActivityDateReader {
     private static let activityWords: Set<String> = [
         "on", "held", "from", "between", "took", "take", "place", "met", "meet", "will", "during",
     ]
-    /// Participles that, describing a thing, date it in passing ("the strategy adopted on").
-    private static let describingParticiples: Set<String> = [
+    /// Participles that, describing a thing, date or place it in passing ("the strategy adopted
+    /// on", "the Agreement signed in Warsaw").
+    static let describingParticiples: Set<String> = [
         "dated", "adopted", "signed", "submitted", "established", "founded",
     ]
     /// Words before a participle that make it the sentence's verb ("was signed").
-    private static let auxiliaries: Set<String> = [
+    static let auxiliaries: Set<String> = [
         "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will",
     ]
     /// Words after a participle that show it describes a thing rather than takes an object.

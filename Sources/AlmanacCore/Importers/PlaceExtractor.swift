@@ -82,13 +82,6 @@ public struct PlaceExtractor: Sendable {
         "at", "visit", "visits", "visited", "visiting", "opened", "opens", "launched", "launches", "inaugurated",
         "inaugurates",
     ]
-    /// Participles that, describing a thing, place it in passing: "the Agreement signed in Warsaw".
-    private static let describingParticiples: Set<String> = [
-        "signed", "adopted", "established", "founded", "concluded", "dated",
-    ]
-    private static let auxiliaries: Set<String> = [
-        "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
-    ]
     /// Words in the clause before a place that make it a place mentioned in passing.
     private static let passingWords: Set<String> = [
         "previous", "previously", "last", "earlier", "next", "following", "upcoming", "former", "since", "born",
@@ -299,6 +292,7 @@ public struct PlaceExtractor: Sendable {
         "sunday",
     ]
 
+    /// The sentence of token `index` holds a word of another time ("Following …", "the previous").
     private func sentenceSpeaksOfOtherTimes(_ prose: Prose, _ index: Int) -> Bool {
         let sentence = prose.tokens[index].sentence
         return prose.tokens.contains {
@@ -311,9 +305,10 @@ public struct PlaceExtractor: Sendable {
     private func describesAThing(_ prose: Prose, placeAt index: Int) -> Bool {
         let words = prose.wordIndices(before: index, limit: 3)
         guard words.count >= 2, prose.tokens[words[words.count - 1]].lowercased == "in",
-            Self.describingParticiples.contains(prose.tokens[words[words.count - 2]].lowercased)
+            ActivityDateReader.describingParticiples.contains(prose.tokens[words[words.count - 2]].lowercased)
         else { return false }
-        return words.count < 3 || !Self.auxiliaries.contains(prose.tokens[words[words.count - 3]].lowercased)
+        return words.count < 3
+            || !ActivityDateReader.auxiliaries.contains(prose.tokens[words[words.count - 3]].lowercased)
     }
 
     /// A city the gazetteer does not know, named after "in" with its country: "in Rakitje,
@@ -372,7 +367,7 @@ public struct PlaceExtractor: Sendable {
         else { return false }
         return words.allSatisfy { word in
             word.isCapitalised || word.text.first?.isNumber == true || word.text.count <= 3
-                || word.lowercased.hasPrefix("l'") || word.lowercased.hasPrefix("d'")
+                || ["l'", "d'", "l’", "d’"].contains { word.lowercased.hasPrefix($0) }
         }
     }
 
