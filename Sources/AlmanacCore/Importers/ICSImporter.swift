@@ -190,7 +190,7 @@ struct VEventReader {
         {
             record.visibility = .internal
         }
-        record.repeatRule = vevent.property(named: "RRULE")?.valueString
+        record.repeatRule = vevent.property(named: "RRULE")?.valueString.flatMap(ICalRecurrence.init)
         record.exceptions = vevent.properties(named: "EXDATE").flatMap {
             times(of: $0, zone: zone, location: location, diagnostics: &diagnostics)
         }
