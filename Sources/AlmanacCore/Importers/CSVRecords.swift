@@ -23,8 +23,13 @@ public enum CSVLayout: String, Sendable {
 /// Which record field each column of a spreadsheet fills: the header names of
 /// `csv-columns.tsv`, compared without case, spaces, '-' or '_', and any `--map`.
 public struct CSVColumns: Sendable {
-    /// The fields a column can fill: the record's, and the helpers of `csv-columns.tsv`.
+    /// The fields a column can fill: the record's (``RecordSchema``'s keys and location
+    /// parts), and the ``helpers``, each with its headers in `csv-columns.tsv`.
     public static let fields: [String] = TSV.bundled("csv-columns").compactMap(\.first)
+
+    /// Columns that are no field of a record but help fill one (a time of day beside a date
+    /// column, a latitude), and `ignore`.
+    static let helpers = ["start-time", "end-time", "all-day", "latitude", "longitude", "private", "ignore"]
 
     private static let synonyms: [String: String] = {
         var table: [String: String] = [:]

@@ -428,3 +428,18 @@ enum FeedFilterDecoder {
         return filter
     }
 }
+
+extension YAMLMapping {
+    /// One of an enumeration's values, with a "did you mean" when it is misspelt.
+    func choice<Choice: RawRepresentable & CaseIterable>(_ key: String, _: Choice.Type, diagnostics: inout [Diagnostic])
+        -> Choice? where Choice.RawValue == String
+    {
+        guard let text = text(key, diagnostics: &diagnostics) else { return nil }
+        if let value = Choice(rawValue: text.lowercased()) { return value }
+        let allowed = Choice.allCases.map(\.rawValue)
+        var message = "'\(text)' is not a valid \(key)"
+        if let guess = Spelling.suggestion(for: text, among: allowed) { message += "; did you mean '\(guess)'?" }
+        diagnostics.append(.error(location(of: key), message, hint: "write one of: \(allowed.joined(separator: ", "))"))
+        return nil
+    }
+}

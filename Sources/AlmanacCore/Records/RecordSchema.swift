@@ -12,7 +12,7 @@ public struct RecordField: Hashable, Sendable, CustomStringConvertible {
         case list
         /// One line, or a map of named parts (``RecordSchema/locationParts``).
         case parts
-        /// A number or a list of values (`geo: [lat, lon]`, `participants: 12` or names).
+        /// A list of numbers (`geo: [latitude, longitude]`).
         case numbers
     }
 
@@ -86,7 +86,7 @@ public enum RecordSchema {
         "organisations", .list, option: option("partner", "name", repeats: true),
         help: "A partner organisation; repeat for several.")
     public static let participants = RecordField(
-        "participants", .numbers, option: option("participants", "count"), help: "How many took part.")
+        "participants", .list, option: option("participants", "count"), help: "How many took part.")
     public static let role = RecordField(
         "role", .text, option: option("role", "role"), help: "The organisation's part.")
     public static let format = RecordField(
@@ -133,9 +133,4 @@ public enum RecordSchema {
 
     private static let byKey: [String: RecordField] = Dictionary(
         uniqueKeysWithValues: (fields + locationParts).map { ($0.key, $0) })
-
-    /// The fields `almanac new` has an option for, in writing order (location parts in place
-    /// of `location`).
-    public static let optionFields: [RecordField] = fields.flatMap { $0 == location ? locationParts : [$0] }
-        .filter { $0.option != nil }
 }
