@@ -68,7 +68,8 @@ struct ImportOptions: ParsableArguments {
     /// item failed.
     /// Runs `importer` over the input read by ``readInput(_:)`` and writes its records.
     func run(_ importer: some Importer, on input: (text: String, file: String), project: Project) throws {
-        try finish(importer.records(from: input.text, file: input.file), project: project, noun: type(of: importer).itemNoun)
+        try finish(
+            importer.records(from: input.text, file: input.file), project: project, noun: type(of: importer).itemNoun)
     }
 
     func finish(_ result: ImportResult, project: Project, noun: String) throws {

@@ -362,7 +362,8 @@ struct CSVRowConverter: Sendable {
                 end = days.end.description
             } else {
                 diagnostics.append(
-                    values.origin("end").error("the end '\(text)' is not a date", hint: "write it as the start is written"))
+                    values.origin("end").error(
+                        "the end '\(text)' is not a date", hint: "write it as the start is written"))
                 return nil
             }
         }

@@ -195,7 +195,8 @@ struct VEventReader {
             if record.repeatRule == nil {
                 diagnostics.append(
                     .warning(
-                        location, "the RRULE of '\(title)' (\(rule)) is not a rule libical can expand, so only the first occurrence is imported",
+                        location,
+                        "the RRULE of '\(title)' (\(rule)) is not a rule libical can expand, so only the first occurrence is imported",
                         hint: "add a correct `repeat:` to the record if it repeats"))
             }
         }

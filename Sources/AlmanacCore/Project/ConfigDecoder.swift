@@ -436,10 +436,8 @@ extension YAMLMapping {
     {
         guard let text = text(key, diagnostics: &diagnostics) else { return nil }
         if let value = Choice(rawValue: text.lowercased()) { return value }
-        let allowed = Choice.allCases.map(\.rawValue)
-        var message = "'\(text)' is not a valid \(key)"
-        if let guess = Spelling.suggestion(for: text, among: allowed) { message += "; did you mean '\(guess)'?" }
-        diagnostics.append(.error(location(of: key), message, hint: "write one of: \(allowed.joined(separator: ", "))"))
+        let problem = Spelling.unknownChoice(text, key, Choice.self)
+        diagnostics.append(.error(location(of: key), problem.message, hint: problem.hint))
         return nil
     }
 }

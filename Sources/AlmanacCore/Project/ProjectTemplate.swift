@@ -214,7 +214,9 @@ public struct ProjectTemplate: Sendable {
             "source": [
                 ("# source: |", "the original text this record was made from (not published)"), ("#   …", nil),
             ],
-            "source-note": [("# source-note: the year is assumed", "what an importer assumed rather than read; review it")],
+            "source-note": [
+                ("# source-note: the year is assumed", "what an importer assumed rather than read; review it")
+            ],
             "repeat": [("# repeat: FREQ=WEEKLY;COUNT=6", "an RFC 5545 rule, for a series")],
             "except": [("# except: [\(exampleDay.adding(days: 7))]", "days left out of the series")],
         ]

@@ -56,8 +56,7 @@ private struct Check {
         outcome.fieldsWithErrors.insert(field.key)
     }
 
-    mutating func warning(_ field: RecordField, _ message: String, hint: String? = nil, at origin: ValueOrigin? = nil)
-    {
+    mutating func warning(_ field: RecordField, _ message: String, hint: String? = nil, at origin: ValueOrigin? = nil) {
         outcome.diagnostics.append((origin ?? draft.origin(of: field)).warning(message, hint: hint))
     }
 
@@ -142,7 +141,8 @@ private struct Check {
         guard let startText = text(Schema.start) else {
             if isDraft {
                 warning(
-                    Schema.status, "this draft has no date yet; it stays out of feeds and reports until it gets a 'start'",
+                    Schema.status,
+                    "this draft has no date yet; it stays out of feeds and reports until it gets a 'start'",
                     hint: "add `start: YYYY-MM-DD` when the date is known")
             } else {
                 error(
@@ -183,7 +183,8 @@ private struct Check {
         } else if let full = LocalDateTime(iso: endText) {
             end = full
         } else {
-            error(Schema.end, "'\(endText)' is not a time", hint: "write the end as 16:00 (same day) or 2023-09-06T16:00")
+            error(
+                Schema.end, "'\(endText)' is not a time", hint: "write the end as 16:00 (same day) or 2023-09-06T16:00")
             return nil
         }
         guard end >= start else {
@@ -323,7 +324,8 @@ private struct Check {
         for text in texts {
             if let date = LocalDate(iso: text) {
                 if case .timed(let start, _) = timing {
-                    result.append(.timed(start: LocalDateTime(date: date, hour: start.hour, minute: start.minute), end: nil))
+                    result.append(
+                        .timed(start: LocalDateTime(date: date, hour: start.hour, minute: start.minute), end: nil))
                 } else {
                     result.append(.allDay(start: date, end: date))
                 }
@@ -359,10 +361,8 @@ private struct Check {
     where Choice.RawValue == String {
         guard let text = text(field) else { return nil }
         if let value = Choice(rawValue: text.lowercased()) { return value }
-        let allowed = Choice.allCases.map(\.rawValue)
-        var message = "'\(text)' is not a valid \(field.key)"
-        if let guess = Spelling.suggestion(for: text, among: allowed) { message += "; did you mean '\(guess)'?" }
-        error(field, message, hint: "write one of: \(allowed.joined(separator: ", "))")
+        let problem = Spelling.unknownChoice(text, field.key, Choice.self)
+        error(field, problem.message, hint: problem.hint)
         return nil
     }
 
@@ -376,7 +376,8 @@ private struct Check {
         let names = text.split(whereSeparator: { $0 == "," || $0 == ";" }).map { String($0).trimmedSpaces }
             .filter { !$0.isEmpty }
         let list = names.map(YAMLText.scalar).joined(separator: ", ")
-        let quoted = "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        let quoted =
+            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             + "\""
         warning(
             Schema.organisations, "'\(text)' is read as one partner organisation, not \(names.count)",
@@ -401,6 +402,19 @@ private struct Check {
             hint:
                 "correct the city, or give its country under `location:` (`country: …`), or add the city to `places:` in almanac.yml",
             at: origin)
+    }
+}
+
+extension Spelling {
+    /// What to say about `text`, which is none of `Choice`'s values for `key`: a "did you
+    /// mean" when it is misspelt, and the values allowed.
+    static func unknownChoice<Choice: RawRepresentable & CaseIterable>(_ text: String, _ key: String, _: Choice.Type)
+        -> (message: String, hint: String) where Choice.RawValue == String
+    {
+        let allowed = Choice.allCases.map(\.rawValue)
+        var message = "'\(text)' is not a valid \(key)"
+        if let guess = suggestion(for: text, among: allowed) { message += "; did you mean '\(guess)'?" }
+        return (message, "write one of: \(allowed.joined(separator: ", "))")
     }
 }
 
