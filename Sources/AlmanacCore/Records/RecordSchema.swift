@@ -22,8 +22,6 @@ public struct RecordField: Hashable, Sendable, CustomStringConvertible {
         public let name: String
         /// What the help calls its value (`when`).
         public let valueName: String
-        /// True for an option given several times (`--tag a --tag b`).
-        public let repeats: Bool
     }
 
     /// The YAML key, `--map`'s field name and the name in diagnostics (`start`, `source-note`).
@@ -59,8 +57,8 @@ public struct RecordField: Hashable, Sendable, CustomStringConvertible {
 /// (with the header synonyms of `csv-columns.tsv`), the columns of `export csv` and the
 /// example record of `almanac init`.
 public enum RecordSchema {
-    private static func option(_ name: String, _ valueName: String, repeats: Bool = false) -> RecordField.Option {
-        RecordField.Option(name: name, valueName: valueName, repeats: repeats)
+    private static func option(_ name: String, _ valueName: String) -> RecordField.Option {
+        RecordField.Option(name: name, valueName: valueName)
     }
 
     public static let id = RecordField(
@@ -81,9 +79,9 @@ public enum RecordSchema {
     public static let category = RecordField(
         "category", .text, option: option("category", "category"), help: "One of almanac.yml's categories.")
     public static let tags = RecordField(
-        "tags", .list, option: option("tag", "tag", repeats: true), help: "A tag; repeat for several.")
+        "tags", .list, option: option("tag", "tag"), help: "A tag; repeat for several.")
     public static let organisations = RecordField(
-        "organisations", .list, option: option("partner", "name", repeats: true),
+        "organisations", .list, option: option("partner", "name"),
         help: "A partner organisation; repeat for several.")
     public static let participants = RecordField(
         "participants", .list, option: option("participants", "count"), help: "How many took part.")
