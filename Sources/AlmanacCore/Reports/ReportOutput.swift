@@ -7,6 +7,8 @@ public struct ReportOutput: Sendable {
     /// File name and content, in the order they are written.
     public let files: [(name: String, content: String)]
     public let context: ReportContext
+    /// The period's headline figures: `figures[.activities]`.
+    public let figures: Figures
 
     /// Which templates to use and how to write the CSV files.
     public struct Options: Sendable {
@@ -34,7 +36,8 @@ public struct ReportOutput: Sendable {
     /// Renders the report of `builder`'s period; a broken template throws with its file and line.
     public init(builder: ReportBuilder, options: Options) throws(TemplateError) {
         let set = builder.activitySet(builder.period)
-        var context = builder.context(set)
+        figures = Figures(set)
+        var context = builder.context(set, figures: figures)
         let markdownTemplate = try TemplateLibrary.load(options.template, orBundled: "report.md.mustache")
         let pageTemplate = try TemplateLibrary.load(options.htmlTemplate, orBundled: "report.html.mustache")
         let checklistTemplate = try TemplateLibrary.load(options.checklistTemplate, orBundled: "checklist.md.mustache")

@@ -142,8 +142,10 @@ public struct SiteBuilder {
                 builder: ReportBuilder(project: publicProject, period: period, publicOnly: true), options: options)
             let folder = Self.reportsFolder + "/" + period.label
             _ = try output.write(to: directory + "/" + folder)
-            let activities = output.context.figures.first { $0.key == "activities" }?.thisPeriod ?? 0
-            return (SiteReport(period: period, activities: activities), output.files.map { folder + "/" + $0.name })
+            return (
+                SiteReport(period: period, activities: output.figures[.activities]),
+                output.files.map { folder + "/" + $0.name }
+            )
         }
     }
 }
