@@ -40,8 +40,6 @@ public struct ICalPropertyKind: Hashable, Sendable {
     public static let calendarDescription = `extension`("X-WR-CALDESC")
     public static let calendarTimezone = `extension`("X-WR-TIMEZONE")
     public static let publishedTTL = `extension`("X-PUBLISHED-TTL")
-    /// A problem libical found while parsing, which it adds to the component.
-    static let libicalError = `extension`("X-LIC-ERROR")
 
     // Event properties.
     public static let uid = ICalPropertyKind(ICAL_UID_PROPERTY)
@@ -64,6 +62,10 @@ public struct ICalPropertyKind: Hashable, Sendable {
     public static let transparency = ICalPropertyKind(ICAL_TRANSP_PROPERTY)
     public static let recurrenceRule = ICalPropertyKind(ICAL_RRULE_PROPERTY)
     public static let recurrenceID = ICalPropertyKind(ICAL_RECURRENCEID_PROPERTY)
+
+    /// `X-LIC-ERROR`: a problem libical found while parsing, which it adds to the component
+    /// (a kind of its own to libical, not an `X-` property).
+    static let libicalError = ICalPropertyKind(ICAL_XLICERROR_PROPERTY)
 }
 
 /// `STATUS` of an event.
