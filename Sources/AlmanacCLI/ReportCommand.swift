@@ -111,7 +111,7 @@ struct ReportCommand: ParsableCommand {
         if pdf {
             let pdfPath = directory + "/report.pdf"
             do {
-                try PDFRenderer.render(html: directory + "/report.html", to: pdfPath)
+                try PDFRenderer.render(html: directory + "/" + ReportFile.page.name, to: pdfPath)
                 written.append(pdfPath)
             } catch {
                 console.error("error: \(error.message)" + (error.hint.map { "\n  hint: \($0)" } ?? ""))

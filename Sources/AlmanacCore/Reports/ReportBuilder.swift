@@ -41,9 +41,6 @@ public struct ReportBuilder: Sendable {
         logStart.map { $0 <= period.start.yearEarlier } ?? false
     }
 
-    /// The chart's file name, beside the report.
-    public static let chartFileName = "activities-by-month.svg"
-
     /// The counted and cancelled activities of `period`.
     func activitySet(_ period: ReportPeriod) -> ActivitySet {
         ActivitySet(records: records, period: period, publicOnly: publicOnly)
@@ -92,7 +89,7 @@ public struct ReportBuilder: Sendable {
             lookAhead: activitySet(period.next()).counted.map { row($0, in: period.next()) },
             indicators: indicatorRows(current),
             chart: ChartReference(
-                path: Self.chartFileName,
+                path: ReportFile.chart.name,
                 description: "Activities per month by category: " + chartData(current).description),
             trend: trend,
             trendStartsWithLog: trend.count < 8,

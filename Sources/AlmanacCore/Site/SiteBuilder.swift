@@ -133,9 +133,9 @@ public struct SiteBuilder {
         var options = ReportOutput.Options(settings: project.config.report)
         options.links = [
             PageLink(name: "← All calendars and reports", href: "../../index.html"),
-            PageLink(name: "Activities (CSV)", href: "activities.csv"),
-            PageLink(name: "Summary (CSV)", href: "summary.csv"),
-            PageLink(name: "Report as Markdown", href: "report.md"),
+            PageLink(name: "Activities (CSV)", href: ReportFile.activities.name),
+            PageLink(name: "Summary (CSV)", href: ReportFile.summary.name),
+            PageLink(name: "Report as Markdown", href: ReportFile.markdown.name),
         ]
         return try reportPeriods().map { period in
             let output = try ReportOutput(

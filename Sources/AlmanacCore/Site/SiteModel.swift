@@ -72,5 +72,5 @@ public struct SiteReport: Sendable {
     public let activities: Int
 
     /// `reports/2023-Q4/report.html`, relative to the site.
-    public var page: String { SiteBuilder.reportsFolder + "/" + period.label + "/report.html" }
+    public var page: String { SiteBuilder.reportsFolder + "/" + period.label + "/" + ReportFile.page.name }
 }
