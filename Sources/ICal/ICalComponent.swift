@@ -77,17 +77,6 @@ public final class ICalComponent {
         return result
     }
 
-    /// The properties, in order.
-    public var properties: [ICalProperty] {
-        var result: [ICalProperty] = []
-        var property = icalcomponent_get_first_property(pointer, ICAL_ANY_PROPERTY)
-        while let current = property {
-            result.append(ICalProperty(borrowing: current, owner: self))
-            property = icalcomponent_get_next_property(pointer, ICAL_ANY_PROPERTY)
-        }
-        return result
-    }
-
     /// The properties of the given kind, in order.
     public func properties(_ kind: ICalPropertyKind) -> [ICalProperty] {
         var result: [ICalProperty] = []
