@@ -20,7 +20,7 @@ struct FeedWriter {
     /// moves it into place with ``AtomicFile/commit(replacing:)`` once the state that
     /// describes it is saved.
     func write(_ plan: FeedPlan, to path: String, progress: (any ProgressReporter)? = nil) throws -> AtomicFile {
-        progress?.begin("Writing \(feed.name).ics", total: plan.items.count)
+        progress?.begin("Writing \(feed.fileName)", total: plan.items.count)
         defer { progress?.end() }
         let file = try AtomicFile(path: path)
         var header = calendarHeader().serialized()
@@ -68,7 +68,7 @@ struct FeedWriter {
         calendar.add(.duration(.refreshInterval, seconds: config.refreshInterval))
         calendar.add(.text(.publishedTTL, ttl))
         if let base = config.baseURL {
-            let address = "\(base)/\(feed.name).ics"
+            let address = base + "/" + feed.fileName
             calendar.add(.uri(.source, address))
             calendar.add(.uri(.url, address))
         }

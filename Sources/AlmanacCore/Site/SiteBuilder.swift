@@ -41,7 +41,7 @@ public struct SiteBuilder {
     {
         let feeds = try FeedPublisher(project: project, clock: clock).publish(
             to: directory, progress: progress, onWait: onWait)
-        var files = feeds.map { $0.feed + ".ics" }
+        var files = feeds.map(\.fileName)
         let planned = Self.plannedEvents(feeds)
         for (id, item) in planned.sorted(by: { $0.key < $1.key }) {
             let name = Self.eventsFolder + "/" + id + ".ics"
