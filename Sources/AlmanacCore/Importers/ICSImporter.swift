@@ -188,7 +188,16 @@ struct VEventReader {
         if [.private, .confidential].contains(vevent.classification) {
             record.visibility = .internal
         }
-        record.repeatRule = vevent.property(.recurrenceRule)?.valueString
+        if let rule = vevent.property(.recurrenceRule)?.valueString {
+            record.repeatRule = ICalRecurrence(rule)
+            if record.repeatRule == nil {
+                diagnostics.append(
+                    .warning(
+                        location,
+                        "the RRULE of '\(title)' (\(rule)) is not a rule libical can expand, so only the first occurrence is imported",
+                        hint: "add a correct `repeat:` to the record if it repeats"))
+            }
+        }
         record.exceptions = vevent.properties(.exceptionDate).flatMap {
             times(of: $0, zone: zone, location: location, diagnostics: &diagnostics)
         }
