@@ -111,19 +111,23 @@ struct ReportCommand: ParsableCommand {
         if pdf {
             let pdfPath = directory + "/report.pdf"
             do {
-                try PDFRenderer.render(html: directory + "/report.html", to: pdfPath)
+                try PDFRenderer.render(html: directory + "/" + ReportFile.page.name, to: pdfPath)
                 written.append(pdfPath)
             } catch {
                 console.error("error: \(error.message)" + (error.hint.map { "\n  hint: \($0)" } ?? ""))
                 throw ExitCode(ExitStatus.dataErrors)
             }
         }
-        let figures = Dictionary(uniqueKeysWithValues: output.context.figures.map { ($0.key, $0.thisPeriod) })
+        let figures = output.figures
         console.note(
             "Report \(period.label): \(period.start) to \(period.end)\(publicOnly ? ", public activities only" : "")")
         console.note(
-            "\(Console.plural(figures["activities"] ?? 0, "activity", plural: "activities")), \(Console.plural(figures["days_of_activity"] ?? 0, "day")) of activity, \(Console.plural(figures["cities"] ?? 0, "city", plural: "cities")), \(Console.plural(figures["countries"] ?? 0, "country", plural: "countries"))"
-        )
+            [
+                Console.plural(figures[.activities], "activity", plural: "activities"),
+                Console.plural(figures[.daysOfActivity], "day") + " of activity",
+                Console.plural(figures[.cities], "city", plural: "cities"),
+                Console.plural(figures[.countries], "country", plural: "countries"),
+            ].joined(separator: ", "))
         let current = FileManager.default.currentDirectoryPath
         for path in written { console.note("Wrote \(RelativePath.display(path, from: current))") }
         console.warnAboutCutSeries(

@@ -32,14 +32,14 @@ struct ServedFile: Sendable {
         gzipped = compressed.flatMap { $0.readableBytes < bytes.count ? $0 : nil }
         self.lastModified = lastModified
         lastModifiedText = HTTPDate.format(lastModified)
-        let type = ContentType.of(path)
+        let type = ContentType(path: path)
         contentType = type.mediaType
-        isCalendar = type.isCalendar
+        isCalendar = type == .calendar
         // Feeds may be cached as long as clients are asked to wait between refreshes; every
         // other file is revalidated (a cheap 304) so that edits show at once.
         cacheControl = isFeed ? "public, max-age=\(refreshInterval)" : "no-cache"
         contentSecurityPolicy =
-            (type.isHTML
+            (type == .html
                 ? (path.hasPrefix(SiteBuilder.reportsFolder + "/")
                     ? SitePages.reportContentSecurityPolicy : SitePages.contentSecurityPolicy)
                 : "default-src 'none'; style-src 'unsafe-inline'") + "; frame-ancestors 'none'"
@@ -62,19 +62,37 @@ struct ServedFile: Sendable {
     }
 }
 
-/// The media type of a site file, from its extension.
+/// What kind of file a site file is, from its extension.
 enum ContentType {
-    static func of(_ path: String) -> (mediaType: String, isHTML: Bool, isCalendar: Bool) {
-        switch path.split(separator: ".").last.map({ $0.lowercased() }) {
-        case "html": ("text/html; charset=utf-8", true, false)
-        case "ics": ("text/calendar; charset=utf-8", false, true)
-        case "css": ("text/css; charset=utf-8", false, false)
-        case "js": ("text/javascript; charset=utf-8", false, false)
-        case "csv": ("text/csv; charset=utf-8; header=present", false, false)
-        case "md": ("text/markdown; charset=utf-8", false, false)
-        case "svg": ("image/svg+xml", false, false)
-        case "txt": ("text/plain; charset=utf-8", false, false)
-        default: ("application/octet-stream", false, false)
+    case html, calendar, css, javascript, csv, markdown, svg, text, other
+
+    init(path: String) {
+        self =
+            switch path.split(separator: ".").last.map({ $0.lowercased() }) {
+            case "html": .html
+            case "ics": .calendar
+            case "css": .css
+            case "js": .javascript
+            case "csv": .csv
+            case "md": .markdown
+            case "svg": .svg
+            case "txt": .text
+            default: .other
+            }
+    }
+
+    /// Its `Content-Type` header.
+    var mediaType: String {
+        switch self {
+        case .html: "text/html; charset=utf-8"
+        case .calendar: "text/calendar; charset=utf-8"
+        case .css: "text/css; charset=utf-8"
+        case .javascript: "text/javascript; charset=utf-8"
+        case .csv: "text/csv; charset=utf-8; header=present"
+        case .markdown: "text/markdown; charset=utf-8"
+        case .svg: "image/svg+xml"
+        case .text: "text/plain; charset=utf-8"
+        case .other: "application/octet-stream"
         }
     }
 }

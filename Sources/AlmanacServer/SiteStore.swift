@@ -100,7 +100,7 @@ final class SiteStore: Sendable {
             let clock = try Clock.fromEnvironment()
             let outcome = try SiteBuilder(project: project, clock: clock).write(to: folder)
             let snapshot = try SiteSnapshot.load(
-                directory: folder, feeds: Set(outcome.feeds.map { $0.feed + ".ics" }),
+                directory: folder, feeds: Set(outcome.feeds.map(\.fileName)),
                 refreshInterval: project.config.refreshInterval, previous: previous, now: Clock.wallSeconds
             )
             return (snapshot, outcome.model)

@@ -77,37 +77,42 @@ public final class ICalComponent {
         return result
     }
 
-    /// The properties, in order.
-    public var properties: [ICalProperty] {
+    /// The properties of the given kind, in order.
+    public func properties(_ kind: ICalPropertyKind) -> [ICalProperty] {
         var result: [ICalProperty] = []
-        var property = icalcomponent_get_first_property(pointer, ICAL_ANY_PROPERTY)
+        var property = icalcomponent_get_first_property(pointer, kind.kind)
         while let current = property {
-            result.append(ICalProperty(borrowing: current, owner: self))
-            property = icalcomponent_get_next_property(pointer, ICAL_ANY_PROPERTY)
+            if kind.matches(current) { result.append(ICalProperty(borrowing: current, owner: self)) }
+            property = icalcomponent_get_next_property(pointer, kind.kind)
         }
         return result
     }
 
-    /// The properties with the given name (`DTSTART`, `X-WR-CALNAME`, …).
-    public func properties(named name: String) -> [ICalProperty] {
-        properties.filter { $0.name == name.uppercased() }
+    /// The first property of the given kind.
+    public func property(_ kind: ICalPropertyKind) -> ICalProperty? {
+        properties(kind).first
     }
 
-    /// The first property with the given name.
-    public func property(named name: String) -> ICalProperty? {
-        properties.first { $0.name == name.uppercased() }
+    /// The first `STATUS`; nil when there is none or it is not an event's status.
+    public var status: ICalStatus? {
+        property(.status).flatMap { ICalStatus(raw: icalproperty_get_status($0.pointer)) }
+    }
+
+    /// The first `CLASS`; nil when there is none or it is an `X-` class.
+    public var classification: ICalClassification? {
+        property(.classification).flatMap { ICalClassification(raw: icalproperty_get_class($0.pointer)) }
     }
 
     /// The problems libical found while parsing (its `X-LIC-ERROR` properties), in the
     /// whole tree.
     public var errors: [String] {
-        properties(named: "X-LIC-ERROR").compactMap(\.text) + children.flatMap(\.errors)
+        properties(.libicalError).compactMap(\.text) + children.flatMap(\.errors)
     }
 
     /// Removes libical's `X-LIC-ERROR` properties from the whole tree, so that they are not
     /// written out again.
     public func removeErrors() {
-        for property in properties(named: "X-LIC-ERROR") {
+        for property in properties(.libicalError) {
             icalcomponent_remove_property(pointer, property.pointer)
             property.detach()
         }

@@ -122,11 +122,6 @@ public final class ICalProperty {
         wrap(icalproperty_new_categories(value))
     }
 
-    /// Sets a parameter such as `TZID` or `VALUE`.
-    public func setParameter(_ name: String, _ value: String) {
-        icalproperty_set_parameter_from_string(pointer, name.uppercased(), value)
-    }
-
     // MARK: Reading
 
     /// The property name, upper case: `DTSTART`, `X-WR-CALNAME`.
@@ -137,9 +132,11 @@ public final class ICalProperty {
         return String(cString: icalproperty_kind_to_string(icalproperty_isa(pointer)))
     }
 
-    /// A parameter's value, such as the `TZID` of a DTSTART.
-    public func parameter(_ name: String) -> String? {
-        takeString(icalproperty_get_parameter_as_string_r(pointer, name.uppercased()))
+    /// The `TZID` parameter of a DATE-TIME property (`DTSTART;TZID=Europe/Sarajevo:…`).
+    public var tzid: String? {
+        icalproperty_get_first_parameter(pointer, ICAL_TZID_PARAMETER).flatMap(icalparameter_get_tzid).map {
+            String(cString: $0)
+        }
     }
 
     /// The unescaped value of a TEXT property; for other kinds, the value as written.

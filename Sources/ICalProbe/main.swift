@@ -16,7 +16,7 @@ func check(_ condition: Bool, _ message: String) {
 for round in 0..<50 {
     let calendar = ICalComponent(.calendar)
     calendar.add(.text(.productID, "-//Almanac//Probe//EN"))
-    calendar.add(.text(.extension("X-WR-CALNAME"), "Probe, round \(round)"))
+    calendar.add(.text(.calendarName, "Probe, round \(round)"))
     calendar.add(.duration(.refreshInterval, seconds: 43_200))
     if let zone = ICalTimezones.vtimezone(
         "Europe/Sarajevo", from: ICalTime(year: 2023, month: 1, day: 1, hour: 0, minute: 0, isUTC: true), through: nil)
@@ -53,9 +53,9 @@ for round in 0..<50 {
     let events = parsed.children.filter { $0.kind == .event }
     check(events.count == 1, "expected one VEVENT")
     check(
-        events.first?.property(named: "SUMMARY")?.text == "Chișinău; Priština, Kosovo* \\ done",
+        events.first?.property(.summary)?.text == "Chișinău; Priština, Kosovo* \\ done",
         "SUMMARY did not survive")
-    check(events.first?.property(named: "DTSTART")?.parameter("TZID") == "Europe/Sarajevo", "TZID did not survive")
+    check(events.first?.property(.start)?.tzid == "Europe/Sarajevo", "TZID did not survive")
     check(
         ICalTimezones.convert(
             ICalTime(year: 2023, month: 7, day: 1, hour: 12, minute: 0), from: "Europe/Sarajevo", to: "UTC")?.hour
@@ -69,17 +69,17 @@ for round in 0..<50 {
     }
     check(ICalComponent.parse("") == nil, "empty text parsed")
     check(
-        ICalComponent.parseQuietly("END:VEVENT\r\nBEGIN:VEVENT\r\nUID:q\r\nEND:VEVENT\r\n")?.property(named: "UID")?
+        ICalComponent.parseQuietly("END:VEVENT\r\nBEGIN:VEVENT\r\nUID:q\r\nEND:VEVENT\r\n")?.property(.uid)?
             .text == "q", "a quiet parse lost the event")
     let outlook =
         "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:o-\(round)\r\nDTSTART;TZID=W. Europe Standard Time:20231207T100000\r\nDURATION:PT1H30M\r\nEXDATE;TZID=W. Europe Standard Time:20231214T100000,20231221T100000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
     if let imported = ICalComponent.parse(outlook), let vevent = imported.children.first {
-        check(vevent.property(named: "DURATION")?.durationSeconds == 5_400, "DURATION was not read")
+        check(vevent.property(.duration)?.durationSeconds == 5_400, "DURATION was not read")
         check(
-            vevent.property(named: "DTSTART")?.parameter("TZID") == "W. Europe Standard Time", "a Windows TZID was lost"
+            vevent.property(.start)?.tzid == "W. Europe Standard Time", "a Windows TZID was lost"
         )
         check(
-            vevent.properties(named: "EXDATE").compactMap(\.valueString).joined(separator: ",").contains(
+            vevent.properties(.exceptionDate).compactMap(\.valueString).joined(separator: ",").contains(
                 "20231221T100000"), "EXDATE values were lost")
     } else {
         check(false, "an Outlook event did not parse")

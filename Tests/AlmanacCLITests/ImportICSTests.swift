@@ -35,6 +35,42 @@ import Testing
                 == .timed(start: LocalDateTime(iso: "2024-01-15T09:00")!, end: LocalDateTime(iso: "2024-01-15T11:00")!))
     }
 
+    /// Exporters write STATUS and CLASS values, and even property names, in any case; each is
+    /// read as what it says. A status that is not an event's (a task's COMPLETED) or an
+    /// unknown class leaves the activity confirmed and public, as no STATUS or CLASS does.
+    @Test func statusAndClassOfAnyCaseAreReadAsWhatTheySay() throws {
+        let project = try emptyExampleProject()
+        let events: [(title: String, lines: String)] = [
+            ("Lower-case cancelled", "STATUS:cancelled"), ("Mixed-case tentative", "status:Tentative"),
+            ("Upper-case cancelled", "STATUS:CANCELLED"), ("A task's status", "STATUS:COMPLETED"),
+            ("Private in lower case", "CLASS:private"), ("Confidential", "class:Confidential"),
+            ("Own class", "CLASS:X-PARTNERS-ONLY"), ("Nothing said", ""),
+        ]
+        var text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n"
+        for (index, event) in events.enumerated() {
+            text += "BEGIN:VEVENT\r\nUID:case-\(index)@example.org\r\nDTSTAMP:20231101T000000Z\r\n"
+            text += "DTSTART;VALUE=DATE:202312\(10 + index)\r\nSUMMARY:\(event.title)\r\n"
+            text += (event.lines.isEmpty ? "" : event.lines + "\r\n") + "END:VEVENT\r\n"
+        }
+        try project.write("cases.ics", text + "END:VCALENDAR\r\n")
+        let result = try CLI.run([
+            "import", "ics", project.url.appendingPathComponent("cases.ics").path, "--project", project.url.path,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let records = try recordsByTitle(project.url)
+        let expected: [String: (EventStatus, Visibility)] = [
+            "Lower-case cancelled": (.cancelled, .public), "Mixed-case tentative": (.tentative, .public),
+            "Upper-case cancelled": (.cancelled, .public), "A task's status": (.confirmed, .public),
+            "Private in lower case": (.confirmed, .internal), "Confidential": (.confirmed, .internal),
+            "Own class": (.confirmed, .public), "Nothing said": (.confirmed, .public),
+        ]
+        #expect(records.count == expected.count)
+        for (title, (status, visibility)) in expected {
+            let record = try #require(records[title], "'\(title)' was not imported")
+            #expect(record.status == status && record.visibility == visibility, "\(title)")
+        }
+    }
+
     @Test func aFeedAlmanacWroteImportsBackToTheSameRecords() throws {
         let example = try TemporaryFolder(copying: CLI.packageRoot.appendingPathComponent("examples/iisg"))
         #expect(try CLI.run(["feed", "--project", example.url.path]).status == 0)

@@ -256,6 +256,39 @@ import Testing
         #expect(try !context("2023").comparesLastYear)
     }
 
+    /// The figures are typed: one row per ``Figure`` in order, each earlier value an optional
+    /// (nil: no records), and the texts "no records" and "–" made from them only for templates.
+    @Test func figuresAreTypedAndMissingPeriodsAreNil() throws {
+        let q4 = try context("2023-Q4")
+        #expect(q4.figures.map(\.figure) == Figure.allCases)
+        #expect(q4.figures.map(\.key) == Figure.allCases.map(\.key))
+        let activities = try #require(q4.figures.first { $0.figure == .activities })
+        #expect(activities.previousValue == 1 && activities.lastYearValue == nil)
+        let older = try #require(try context("2023-Q4", project: Self.olderProject).figures.first)
+        #expect(older.lastYearValue == 0 && older.lastYear == "0")
+        let period = try ReportPeriod.parse("2023-Q4", today: LocalDate(iso: "2024-02-15")!)
+        let builder = ReportBuilder(project: Self.project, period: period, publicOnly: false)
+        let output = try ReportOutput(builder: builder, options: ReportOutput.Options(settings: ReportSettings()))
+        for row in output.context.figures { #expect(output.figures[row.figure] == row.thisPeriod, "\(row.key)") }
+        #expect(output.figures[.activities] == 9)
+    }
+
+    /// A partner organisation that happens to be called "Not recorded" is a partner like any
+    /// other: it is not merged with the activities that name none, which come last.
+    @Test func anOrganisationCalledNotRecordedIsNotAMissingValue() throws {
+        let project = Self.makeProject([
+            "a.yml": "id: a\ntitle: A\nstart: 2023-10-02\norganisations: [Not recorded]\nformat: online",
+            "b.yml": "id: b\ntitle: B\nstart: 2023-10-03\norganisations: [Not recorded]\nformat: online",
+            "c.yml": "id: c\ntitle: C\nstart: 2023-10-04\nformat: hybrid",
+        ])
+        let q4 = try context("2023-Q4", project: project)
+        #expect(q4.byPartner.map(\.name) == ["Not recorded", "Not recorded"])
+        #expect(q4.byPartner.map(\.activities) == [2, 1])
+        // Formats: all three in a fixed order, "Not recorded" only when some activity has none.
+        #expect(q4.byFormat.map(\.name) == ["In person", "Online", "Hybrid"])
+        #expect(q4.byFormat.map(\.activities) == [0, 2, 1])
+    }
+
     @Test func peopleReadPeriodAndCategoryNames() throws {
         let names = try ["2023-Q4", "2023", "2023-10", "2023-H2", "2023-W45", "2023-10-01_2023-12-31"].map {
             try ReportPeriod.parse($0, today: LocalDate(iso: "2024-02-15")!).name

@@ -14,7 +14,7 @@ import Testing
         let text = event { $0.add(.text(.summary, tricky)) }
         #expect(text.contains("SUMMARY:Chișinău\\; Priština\\, Kosovo* \\\\ line\\nnext\r\n"))
         let parsed = try #require(ICalComponent.parse(text))
-        #expect(parsed.property(named: "SUMMARY")?.text == tricky)
+        #expect(parsed.property(.summary)?.text == tricky)
     }
 
     @Test func linesAreCRLFFoldedAt75OctetsWithoutSplittingCharacters() throws {
@@ -26,7 +26,7 @@ import Testing
             #expect(String(validating: Array(line.utf8), as: UTF8.self) != nil)
         }
         let parsed = try #require(ICalComponent.parse(text))
-        #expect(parsed.property(named: "DESCRIPTION")?.text == long)
+        #expect(parsed.property(.description)?.text == long)
     }
 
     @Test func datesGetValueDateAndLocalTimesATZID() {
@@ -97,7 +97,7 @@ import Testing
         }
         let events = calendar.children.filter { $0.kind == .event }
         #expect(events.count == 1)
-        #expect(events.first?.property(named: "uid")?.text == "a@b")
+        #expect(events.first?.property(.uid)?.text == "a@b")
         #expect(calendar.copy().serialized() == calendar.serialized())
     }
 }
@@ -107,9 +107,47 @@ import Testing
         let text =
             "BEGIN:VEVENT\r\nDTSTART;TZID=W. Europe Standard Time:20231207T100000\r\nDURATION:P1DT2H\r\nEND:VEVENT\r\n"
         let event = try #require(ICalComponent.parse(text))
-        #expect(event.property(named: "DURATION")?.durationSeconds == 93_600)
-        #expect(event.property(named: "DTSTART")?.parameter("TZID") == "W. Europe Standard Time")
-        #expect(event.property(named: "DTSTART")?.time == ICalTime(year: 2023, month: 12, day: 7, hour: 10, minute: 0))
-        #expect(event.property(named: "DTSTART")?.durationSeconds == nil)
+        #expect(event.property(.duration)?.durationSeconds == 93_600)
+        #expect(event.property(.start)?.tzid == "W. Europe Standard Time")
+        #expect(event.property(.start)?.time == ICalTime(year: 2023, month: 12, day: 7, hour: 10, minute: 0))
+        #expect(event.property(.start)?.durationSeconds == nil)
+    }
+
+    /// STATUS and CLASS are read as typed values whatever the case an exporter wrote them in;
+    /// a value that is not an event's reads as nil rather than as some default.
+    @Test(
+        arguments: [
+            ("CANCELLED", ICalStatus.cancelled), ("cancelled", .cancelled), ("Tentative", .tentative),
+            ("confirmed", .confirmed), ("COMPLETED", nil), ("X-POSTPONED", nil),
+        ] as [(String, ICalStatus?)])
+    func statusIsReadInAnyCase(value: String, expected: ICalStatus?) throws {
+        let event = try #require(ICalComponent.parse("BEGIN:VEVENT\r\nUID:a\r\nSTATUS:\(value)\r\nEND:VEVENT\r\n"))
+        #expect(event.status == expected)
+    }
+
+    @Test func classificationIsReadInAnyCaseAndMissingIsNil() throws {
+        let event = try #require(ICalComponent.parse("BEGIN:VEVENT\r\nCLASS:confidential\r\nEND:VEVENT\r\n"))
+        #expect(event.classification == .confidential)
+        let plain = try #require(ICalComponent.parse("BEGIN:VEVENT\r\nUID:a\r\nEND:VEVENT\r\n"))
+        #expect(plain.classification == nil && plain.status == nil && plain.property(.geo) == nil)
+    }
+
+    /// A kind finds its own properties only, in order: each `X-` name is a kind of its own.
+    @Test func propertiesAreFoundByTheirKind() throws {
+        let calendar = ICalComponent(.calendar)
+        calendar.add(.text(.calendarName, "Name"))
+        calendar.add(.text(.calendarDescription, "About"))
+        calendar.add(.text(.description, "Plain"))
+        calendar.add(.text(.calendarName, "Second"))
+        let parsed = try #require(ICalComponent.parse(calendar.serialized()))
+        #expect(parsed.properties(.calendarName).compactMap(\.text) == ["Name", "Second"])
+        #expect(parsed.property(.calendarDescription)?.text == "About")
+        #expect(parsed.property(.description)?.text == "Plain")
+        #expect(parsed.property(.calendarTimezone) == nil)
+        let event = try #require(
+            ICalComponent.parse(
+                "BEGIN:VEVENT\r\nGEO:42.0;21.4\r\nEXDATE:20240101\r\nEXDATE:20240108\r\nEND:VEVENT\r\n"))
+        #expect(event.property(.geo)?.geo?.latitude == 42.0)
+        #expect(event.properties(.exceptionDate).compactMap(\.valueString) == ["20240101", "20240108"])
     }
 }

@@ -2,11 +2,15 @@ import Foundation
 
 /// What one feed run wrote.
 public struct FeedOutcome: Sendable {
+    /// The feed's name.
     public let feed: String
     public let path: String
     public let events: Int
     /// What the feed holds, in order, with the SEQUENCE and stamps it was written with.
     let items: [FeedPlan.Item]
+
+    /// `<name>.ics`.
+    public var fileName: String { FeedDefinition.fileName(of: feed) }
 }
 
 /// Writes every configured feed of a project and keeps its state file.
@@ -66,7 +70,7 @@ public struct FeedPublisher {
         for feed in project.config.feeds {
             let plan = FeedPlan.make(
                 feed: feed, records: project.records, config: project.config, state: &state, now: clock.now)
-            let path = outputDirectory + "/" + feed.name + ".ics"
+            let path = outputDirectory + "/" + feed.fileName
             let file = try FeedWriter(config: project.config, feed: feed, verifies: verifiesEvents).write(
                 plan, to: path, progress: progress)
             written.append(

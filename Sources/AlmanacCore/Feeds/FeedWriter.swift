@@ -20,7 +20,7 @@ struct FeedWriter {
     /// moves it into place with ``AtomicFile/commit(replacing:)`` once the state that
     /// describes it is saved.
     func write(_ plan: FeedPlan, to path: String, progress: (any ProgressReporter)? = nil) throws -> AtomicFile {
-        progress?.begin("Writing \(feed.name).ics", total: plan.items.count)
+        progress?.begin("Writing \(feed.fileName)", total: plan.items.count)
         defer { progress?.end() }
         let file = try AtomicFile(path: path)
         var header = calendarHeader().serialized()
@@ -59,16 +59,16 @@ struct FeedWriter {
         calendar.add(.method(.publish))
         guard subscription else { return calendar }
         calendar.add(.text(.name, name))
-        calendar.add(.text(.extension("X-WR-CALNAME"), name))
+        calendar.add(.text(.calendarName, name))
         if let description = feed.description ?? config.description {
             calendar.add(.text(.description, description))
-            calendar.add(.text(.extension("X-WR-CALDESC"), description))
+            calendar.add(.text(.calendarDescription, description))
         }
-        calendar.add(.text(.extension("X-WR-TIMEZONE"), config.timezone))
+        calendar.add(.text(.calendarTimezone, config.timezone))
         calendar.add(.duration(.refreshInterval, seconds: config.refreshInterval))
-        calendar.add(.text(.extension("X-PUBLISHED-TTL"), ttl))
+        calendar.add(.text(.publishedTTL, ttl))
         if let base = config.baseURL {
-            let address = "\(base)/\(feed.name).ics"
+            let address = base + "/" + feed.fileName
             calendar.add(.uri(.source, address))
             calendar.add(.uri(.url, address))
         }
@@ -160,17 +160,17 @@ struct VEventBuilder {
         guard let parsed = ICalComponent.parse(text), parsed.kind == .event else { return "libical cannot parse it" }
         if !parsed.errors.isEmpty { return parsed.errors.joined(separator: "; ") }
         let event = item.event
-        let uid = parsed.property(named: "UID")?.text
+        let uid = parsed.property(.uid)?.text
         if uid != event.uid { return "UID is \(uid ?? "missing"), expected \(event.uid)" }
-        let start = parsed.property(named: "DTSTART")
-        if start?.time != event.start || start?.parameter("TZID") != event.tzid {
+        let start = parsed.property(.start)
+        if start?.time != event.start || start?.tzid != event.tzid {
             return "DTSTART is \(start?.serialized() ?? "missing")"
         }
-        let end = parsed.property(named: "DTEND")
-        if end?.time != event.end || (end != nil && end?.parameter("TZID") != event.tzid) {
+        let end = parsed.property(.end)
+        if end?.time != event.end || (end != nil && end?.tzid != event.tzid) {
             return "DTEND is \(end?.serialized() ?? "missing")"
         }
-        if parsed.property(named: "SEQUENCE")?.integer != item.entry.sequence { return "SEQUENCE differs" }
+        if parsed.property(.sequence)?.integer != item.entry.sequence { return "SEQUENCE differs" }
         return nil
     }
 }

@@ -42,7 +42,7 @@ public struct ICSImporter: Sendable {
                     hint: "export the calendar as .ics again"))
             return result
         }
-        let calendarZone = calendar.property(named: "X-WR-TIMEZONE")?.text.flatMap(ZoneNames.iana)
+        let calendarZone = calendar.property(.calendarTimezone)?.text.flatMap(ZoneNames.iana)
         let events = (calendar.kind == .event ? [calendar] : calendar.children.filter { $0.kind == .event })
             .enumerated().filter { outline.isComplete(event: $0.offset) }
         result.itemCount = events.count + (outline.unclosed?.name == "VEVENT" ? 1 : 0)
@@ -111,7 +111,7 @@ struct VEventReader {
         for error in vevent.errors {
             diagnostics.append(.warning(location, "libical found a problem in this event: \(error)"))
         }
-        guard let title = vevent.property(named: "SUMMARY")?.text?.trimmingCharacters(in: .whitespacesAndNewlines),
+        guard let title = vevent.property(.summary)?.text?.trimmingCharacters(in: .whitespacesAndNewlines),
             !title.isEmpty
         else {
             diagnostics.append(
@@ -120,7 +120,7 @@ struct VEventReader {
                     hint: "give the event a title in the calendar app and export again"))
             return nil
         }
-        guard let startProperty = vevent.property(named: "DTSTART"), let startValue = startProperty.time else {
+        guard let startProperty = vevent.property(.start), let startValue = startProperty.time else {
             diagnostics.append(
                 .error(
                     location, "the event '\(title)' has no valid DTSTART, so it is left out",
@@ -137,21 +137,21 @@ struct VEventReader {
                     hint: "check its dates in the calendar app"))
             return nil
         }
-        let uid = vevent.property(named: "UID")?.text ?? ""
+        let uid = vevent.property(.uid)?.text ?? ""
         let suffix = "@" + config.domain
         let ownID = uid.hasSuffix(suffix) ? String(uid.dropLast(suffix.count)) : nil
         let id =
             ownID.flatMap { Identifier.isValid($0) ? $0 : nil }
             ?? "\(timing.firstDay)-\(Identifier.slug(title, maxLength: 50))"
 
-        let place = vevent.property(named: "LOCATION")?.text.flatMap(place(from:))
+        let place = vevent.property(.location)?.text.flatMap(place(from:))
         let city = place?.city.flatMap { gazetteer.place(named: $0, country: place?.country) }
         var record = EventRecord(
             id: id, title: title, timing: timing,
             timezone: timing.isAllDay ? (city?.timezone ?? config.timezone) : zone, origin: location)
-        record.summary = vevent.property(named: "DESCRIPTION")?.text.flatMap { $0.isEmpty ? nil : $0 }
+        record.summary = vevent.property(.description)?.text.flatMap { $0.isEmpty ? nil : $0 }
         record.place = place
-        if let geo = vevent.property(named: "GEO")?.geo {
+        if let geo = vevent.property(.geo)?.geo {
             record.coordinates = Coordinates(checkedLatitude: geo.latitude, longitude: geo.longitude)
             if record.coordinates == nil {
                 diagnostics.append(
@@ -163,13 +163,13 @@ struct VEventReader {
                     ))
             }
         }
-        let labels = vevent.properties(named: "CATEGORIES").compactMap(\.text)
+        let labels = vevent.properties(.categories).compactMap(\.text)
             .flatMap { $0.split(separator: ",") }.map { Identifier.slug(String($0)) }
             .reduce(into: [String]()) { list, label in if !list.contains(label) { list.append(label) } }
         record.category =
             labels.first { config.categories.contains($0) } ?? (config.categories.isEmpty ? labels.first : nil)
         record.tags = labels.filter { $0 != record.category }
-        if let url = vevent.property(named: "URL")?.text {
+        if let url = vevent.property(.url)?.text {
             if let problem = RecordLimits.problem(withWebAddress: url) {
                 diagnostics.append(
                     .warning(
@@ -180,17 +180,15 @@ struct VEventReader {
             }
         }
         record.status =
-            switch vevent.property(named: "STATUS")?.valueString?.uppercased() {
-            case "CANCELLED": .cancelled
-            case "TENTATIVE": .tentative
-            default: .confirmed
+            switch vevent.status {
+            case .cancelled?: .cancelled
+            case .tentative?: .tentative
+            case .confirmed?, nil: .confirmed
             }
-        if let classification = vevent.property(named: "CLASS")?.valueString?.uppercased(),
-            ["PRIVATE", "CONFIDENTIAL"].contains(classification)
-        {
+        if [.private, .confidential].contains(vevent.classification) {
             record.visibility = .internal
         }
-        if let rule = vevent.property(named: "RRULE")?.valueString {
+        if let rule = vevent.property(.recurrenceRule)?.valueString {
             record.repeatRule = ICalRecurrence(rule)
             if record.repeatRule == nil {
                 diagnostics.append(
@@ -200,11 +198,11 @@ struct VEventReader {
                         hint: "add a correct `repeat:` to the record if it repeats"))
             }
         }
-        record.exceptions = vevent.properties(named: "EXDATE").flatMap {
+        record.exceptions = vevent.properties(.exceptionDate).flatMap {
             times(of: $0, zone: zone, location: location, diagnostics: &diagnostics)
         }
         .map { time in timing.isAllDay ? .allDay(start: time.date, end: time.date) : .timed(start: time, end: nil) }
-        let recurrenceID = vevent.property(named: "RECURRENCE-ID").flatMap { property in
+        let recurrenceID = vevent.property(.recurrenceID).flatMap { property in
             times(of: property, zone: zone, location: location, diagnostics: &diagnostics).first.map {
                 time -> EventTiming in
                 property.time?.isDate == true
@@ -217,7 +215,7 @@ struct VEventReader {
     /// The IANA zone of a DATE-TIME property: its TZID, mapped from a Windows name when
     /// needed; a UTC or floating time takes the fallback zone.
     private func zone(of property: ICalProperty, location: SourceLocation, diagnostics: inout [Diagnostic]) -> String {
-        guard let tzid = property.parameter("TZID") else { return fallbackZone }
+        guard let tzid = property.tzid else { return fallbackZone }
         if let zone = ZoneNames.iana(tzid) { return zone }
         diagnostics.append(
             .warning(
@@ -228,11 +226,11 @@ struct VEventReader {
     }
 
     private func timing(_ vevent: ICalComponent, start: ICalTime, zone: String) -> EventTiming {
-        let duration = vevent.property(named: "DURATION")?.durationSeconds
+        let duration = vevent.property(.duration)?.durationSeconds
         if start.isDate {
             let first = start.localDate
             var last = first
-            if let end = vevent.property(named: "DTEND")?.time, end.localDate > first {
+            if let end = vevent.property(.end)?.time, end.localDate > first {
                 last = end.localDate.adding(days: -1)
             } else if let duration, duration >= 86_400 {
                 last = first.adding(days: duration / 86_400 - 1)
@@ -241,8 +239,8 @@ struct VEventReader {
         }
         let first = local(start, zone: zone)
         var last: LocalDateTime?
-        if let endProperty = vevent.property(named: "DTEND"), let end = endProperty.time {
-            let endZone = endProperty.parameter("TZID").flatMap(ZoneNames.iana) ?? zone
+        if let endProperty = vevent.property(.end), let end = endProperty.time {
+            let endZone = endProperty.tzid.flatMap(ZoneNames.iana) ?? zone
             last = local(
                 end.isDate ? ICalTime(year: end.year, month: end.month, day: end.day, hour: 0, minute: 0) : end,
                 zone: endZone, into: zone)
@@ -268,7 +266,7 @@ struct VEventReader {
     private func times(
         of property: ICalProperty, zone: String, location: SourceLocation, diagnostics: inout [Diagnostic]
     ) -> [LocalDateTime] {
-        let propertyZone = property.parameter("TZID").flatMap(ZoneNames.iana) ?? zone
+        let propertyZone = property.tzid.flatMap(ZoneNames.iana) ?? zone
         return (property.valueString ?? "").split(separator: ",").compactMap { text in
             guard let time = ICalTimeText.parse(String(text)) else {
                 diagnostics.append(

@@ -70,6 +70,11 @@ public struct FeedDefinition: Sendable, Hashable {
         self.description = description
         self.filter = filter
     }
+
+    /// `<name>.ics`, the feed's file and the last part of its address.
+    public var fileName: String { Self.fileName(of: name) }
+
+    static func fileName(of feed: String) -> String { feed + ".ics" }
 }
 
 /// Which activities a feed holds. Each non-empty list must match (any of its values);

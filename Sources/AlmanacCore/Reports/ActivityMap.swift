@@ -105,15 +105,14 @@ struct ActivityMap {
             let city = place.name.components(separatedBy: ", ").first ?? place.name
             let width = Double(city.count) * 9
             let gap = radius + 4
-            let candidates: [(x: Double, y: Double, anchor: String)] = [
-                (x + gap, y + 5, "start"), (x - gap, y + 5, "end"), (x, y - gap - 2, "middle"),
-                (x, y + gap + 12, "middle"),
+            let candidates: [(x: Double, y: Double, anchor: SVGText.Anchor)] = [
+                (x + gap, y + 5, .start), (x - gap, y + 5, .end), (x, y - gap - 2, .middle),
+                (x, y + gap + 12, .middle),
             ]
-            func box(_ label: (x: Double, y: Double, anchor: String)) -> (
+            func box(_ label: (x: Double, y: Double, anchor: SVGText.Anchor)) -> (
                 x0: Double, y0: Double, x1: Double, y1: Double
             ) {
-                let left =
-                    label.anchor == "start" ? label.x : label.anchor == "end" ? label.x - width : label.x - width / 2
+                let left = label.anchor.left(of: label.x, width: width)
                 return (left, label.y - 12, left + width, label.y + 3)
             }
             let fits = { (b: (x0: Double, y0: Double, x1: Double, y1: Double)) in
@@ -122,9 +121,8 @@ struct ActivityMap {
             }
             let label = candidates.first { fits(box($0)) } ?? candidates[x > Self.width / 2 ? 1 : 0]
             taken.append(box(label))
-            let anchor = label.anchor == "start" ? "" : " text-anchor=\"\(label.anchor)\""
             lines.append(
-                "<text class=\"map-label\" x=\"\(SVGText.number(label.x))\" y=\"\(SVGText.number(label.y))\"\(anchor)>\(SVGText.escaped(city))</text>"
+                "<text class=\"map-label\" x=\"\(SVGText.number(label.x))\" y=\"\(SVGText.number(label.y))\"\(label.anchor.attribute)>\(SVGText.escaped(city))</text>"
             )
         }
         lines.append("</svg>")

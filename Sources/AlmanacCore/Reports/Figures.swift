@@ -1,13 +1,50 @@
-/// The headline numbers of one period.
-struct Figures {
-    var activities = 0
-    var days = 0
-    var countries = DistinctNames()
+/// A headline figure of a report, in the order reports list them.
+public enum Figure: CaseIterable, Sendable {
+    case activities
+    case daysOfActivity
+    case countries
+    case cities
+    case partnerOrganisations
+    case organised
+    case attended
+
+    /// Its `metric` in summary.csv, and its `key` in the templates' `figures`.
+    public var key: String {
+        switch self {
+        case .activities: "activities"
+        case .daysOfActivity: "days_of_activity"
+        case .countries: "countries"
+        case .cities: "cities"
+        case .partnerOrganisations: "partner_organisations"
+        case .organised: "organised"
+        case .attended: "attended"
+        }
+    }
+
+    /// Its name in reports.
+    public var name: String {
+        switch self {
+        case .activities: "Activities"
+        case .daysOfActivity: "Days of activity"
+        case .countries: "Countries"
+        case .cities: "Cities"
+        case .partnerOrganisations: "Partner organisations"
+        case .organised: "Organised, hosted or chaired"
+        case .attended: "Attended or presented"
+        }
+    }
+}
+
+/// The headline numbers of one period: `figures[.activities]`.
+public struct Figures: Sendable {
+    private var activities = 0
+    private var days = 0
+    private(set) var countries = DistinctNames()
     /// Cities, told apart by city and country.
-    var cities = DistinctNames()
-    var partners = DistinctNames()
-    var organised = 0
-    var attended = 0
+    private var cities = DistinctNames()
+    private(set) var partners = DistinctNames()
+    private var organised = 0
+    private var attended = 0
 
     init(_ set: ActivitySet) {
         activities = set.counted.count
@@ -25,16 +62,15 @@ struct Figures {
         }
     }
 
-    /// Each figure: its CSV key, its name in reports, its value.
-    var metrics: [(key: String, name: String, value: Int)] {
-        [
-            ("activities", "Activities", activities),
-            ("days_of_activity", "Days of activity", days),
-            ("countries", "Countries", countries.count),
-            ("cities", "Cities", cities.count),
-            ("partner_organisations", "Partner organisations", partners.count),
-            ("organised", "Organised, hosted or chaired", organised),
-            ("attended", "Attended or presented", attended),
-        ]
+    public subscript(_ figure: Figure) -> Int {
+        switch figure {
+        case .activities: activities
+        case .daysOfActivity: days
+        case .countries: countries.count
+        case .cities: cities.count
+        case .partnerOrganisations: partners.count
+        case .organised: organised
+        case .attended: attended
+        }
     }
 }

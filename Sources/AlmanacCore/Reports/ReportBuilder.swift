@@ -41,9 +41,6 @@ public struct ReportBuilder: Sendable {
         logStart.map { $0 <= period.start.yearEarlier } ?? false
     }
 
-    /// The chart's file name, beside the report.
-    public static let chartFileName = "activities-by-month.svg"
-
     /// The counted and cancelled activities of `period`.
     func activitySet(_ period: ReportPeriod) -> ActivitySet {
         ActivitySet(records: records, period: period, publicOnly: publicOnly)
@@ -51,9 +48,10 @@ public struct ReportBuilder: Sendable {
 
     public func context() -> ReportContext { context(activitySet(period)) }
 
-    /// The context for `current`, the activity set of ``period``.
-    func context(_ current: ActivitySet) -> ReportContext {
-        let figures = Figures(current)
+    /// The context for `current`, the activity set of ``period``, whose `figures` are given
+    /// when the caller has them already.
+    func context(_ current: ActivitySet, figures: Figures? = nil) -> ReportContext {
+        let figures = figures ?? Figures(current)
         let earlier = earlierNames()
         let organisation = config.organisation ?? config.name
         let picksOutNew = logCoversYearBefore
@@ -80,11 +78,9 @@ public struct ReportBuilder: Sendable {
             newPartners: picksOutNew ? joined(figures.partners.names.filter { !earlier.partners.contains($0) }) : nil,
             newCountries: picksOutNew
                 ? joined(figures.countries.names.filter { !earlier.countries.contains($0) }) : nil,
-            byCategory: breakdown(current) { [$0.record.category.map(config.label(ofCategory:)) ?? Self.notRecorded] },
-            byCountry: breakdown(current) { [$0.record.place?.country ?? Self.notRecorded] },
-            byPartner: breakdown(current) {
-                $0.record.organisations.isEmpty ? [Self.notRecorded] : $0.record.organisations
-            },
+            byCategory: breakdown(current) { [$0.record.category.map(config.label(ofCategory:))] },
+            byCountry: breakdown(current) { [$0.record.place?.country] },
+            byPartner: breakdown(current) { $0.record.organisations.isEmpty ? [nil] : $0.record.organisations },
             byFormat: formatBreakdown(current),
             byMonth: monthBreakdown(current),
             activities: current.counted.map { row($0, in: period) },
@@ -93,7 +89,7 @@ public struct ReportBuilder: Sendable {
             lookAhead: activitySet(period.next()).counted.map { row($0, in: period.next()) },
             indicators: indicatorRows(current),
             chart: ChartReference(
-                path: Self.chartFileName,
+                path: ReportFile.chart.name,
                 description: "Activities per month by category: " + chartData(current).description),
             trend: trend,
             trendStartsWithLog: trend.count < 8,
@@ -111,37 +107,22 @@ public struct ReportBuilder: Sendable {
     static let cutSeriesProblem =
         "a series of more than 100,000 occurrences since its start: later ones are not counted"
 
+    /// What breakdowns and the chart call a missing category, country, partner or format.
     static let notRecorded = "Not recorded"
 
     // MARK: Figures
 
-    private func figureRows(_ figures: Figures) -> [FigureRow] {
-        let previous =
-            hasRecords(period.previous()) ? Figures(activitySet(period.previous())).metrics.map(\.value) : nil
-        let lastYear =
-            hasRecords(period.sameLastYear()) ? Figures(activitySet(period.sameLastYear())).metrics.map(\.value) : nil
-        return figures.metrics.enumerated().map { index, metric in
-            let before = previous?[index]
-            let yearBefore = lastYear?[index]
-            return FigureRow(
-                key: metric.key, name: metric.name, thisPeriod: metric.value,
-                previousPeriod: before.map(String.init) ?? Self.noRecords,
-                changeFromPrevious: Self.change(metric.value, from: before),
-                lastYear: yearBefore.map(String.init) ?? Self.noRecords,
-                changeFromLastYear: Self.change(metric.value, from: yearBefore),
-                previousValue: before, hasPrevious: before != nil, isUp: before.map { metric.value > $0 } ?? false,
-                isDown: before.map { metric.value < $0 } ?? false
-            )
-        }
+    /// The figures of `period`; nil when it ends before the log starts.
+    private func figures(_ period: ReportPeriod) -> Figures? {
+        hasRecords(period) ? Figures(activitySet(period)) : nil
     }
 
-    static let noRecords = "no records"
-
-    /// "+3", "0", "-2"; "–" when the earlier period has no records.
-    static func change(_ value: Int, from earlier: Int?) -> String {
-        guard let earlier else { return "–" }
-        let difference = value - earlier
-        return difference > 0 ? "+\(difference)" : String(difference)
+    private func figureRows(_ figures: Figures) -> [FigureRow] {
+        let previous = self.figures(period.previous())
+        let lastYear = self.figures(period.sameLastYear())
+        return Figure.allCases.map { figure in
+            FigureRow(figure, value: figures[figure], previous: previous?[figure], lastYear: lastYear?[figure])
+        }
     }
 
     // MARK: Trend and places
@@ -188,35 +169,46 @@ public struct ReportBuilder: Sendable {
 
     // MARK: Breakdowns
 
-    /// Activities and days per key; an activity with several keys (partners) counts under
-    /// each. Largest first, then by name, with "Not recorded" last.
-    private func breakdown(_ set: ActivitySet, keys: (Occurrence) -> [String]) -> [BreakdownRow] {
-        var rows: [String: BreakdownRow] = [:]
-        for occurrence in set.counted {
-            for name in keys(occurrence) {
-                let key = DistinctNames.key(name)
-                rows[key, default: BreakdownRow(name: name, activities: 0, days: 0)].activities += 1
-                rows[key]?.days += occurrence.days(in: set.period)
-            }
-        }
-        return rows.values.sorted {
-            ($0.name == Self.notRecorded ? 1 : 0, -$0.activities, -$0.days, $0.name) < (
-                $1.name == Self.notRecorded ? 1 : 0, -$1.activities, -$1.days, $1.name
-            )
+    /// Activities and days under one name of a breakdown; a nil name is "Not recorded".
+    private struct Tally {
+        var name: String?
+        var activities = 0
+        var days = 0
+
+        var row: BreakdownRow {
+            BreakdownRow(name: name ?? ReportBuilder.notRecorded, activities: activities, days: days)
         }
     }
 
-    /// Every format, in a fixed order, with zeros, so periods compare at a glance.
-    private func formatBreakdown(_ set: ActivitySet) -> [BreakdownRow] {
-        let names: [EventFormat: String] = [.inPerson: "In person", .online: "Online", .hybrid: "Hybrid"]
-        var rows = EventFormat.allCases.map { BreakdownRow(name: names[$0] ?? $0.rawValue, activities: 0, days: 0) }
-        rows.append(BreakdownRow(name: Self.notRecorded, activities: 0, days: 0))
+    /// Activities and days per name (nil: not recorded); an activity with several names
+    /// (partners) counts under each. Largest first, then by name, with "Not recorded" last.
+    private func breakdown(_ set: ActivitySet, names: (Occurrence) -> [String?]) -> [BreakdownRow] {
+        var tallies: [String?: Tally] = [:]
         for occurrence in set.counted {
-            let index = occurrence.record.format.flatMap { EventFormat.allCases.firstIndex(of: $0) } ?? rows.count - 1
-            rows[index].activities += 1
-            rows[index].days += occurrence.days(in: set.period)
+            for name in names(occurrence) {
+                let key = name.map(DistinctNames.key)
+                tallies[key, default: Tally(name: name)].activities += 1
+                tallies[key]?.days += occurrence.days(in: set.period)
+            }
         }
-        return rows.filter { $0.name != Self.notRecorded || $0.activities > 0 }
+        return tallies.values.sorted {
+            ($0.name == nil ? 1 : 0, -$0.activities, -$0.days, $0.name ?? "") < (
+                $1.name == nil ? 1 : 0, -$1.activities, -$1.days, $1.name ?? ""
+            )
+        }.map(\.row)
+    }
+
+    /// Every format, in a fixed order, with zeros, so periods compare at a glance; "Not
+    /// recorded" last, when some activity has no format.
+    private func formatBreakdown(_ set: ActivitySet) -> [BreakdownRow] {
+        let formats: [EventFormat?] = EventFormat.allCases + [nil]
+        var tallies = formats.map { Tally(name: $0?.reportName) }
+        for occurrence in set.counted {
+            let index = formats.firstIndex(of: occurrence.record.format) ?? formats.count - 1
+            tallies[index].activities += 1
+            tallies[index].days += occurrence.days(in: set.period)
+        }
+        return zip(formats, tallies).filter { format, tally in format != nil || tally.activities > 0 }.map(\.1.row)
     }
 
     /// Every month of the period; an activity that spans two months counts in both.
@@ -240,28 +232,26 @@ public struct ReportBuilder: Sendable {
                 year: month.first.year,
                 counts: categories.map { category in
                     set.counted.filter {
-                        ($0.record.category ?? Self.notRecorded) == category
-                            && $0.days(from: month.first, through: month.last) > 0
+                        $0.record.category == category && $0.days(from: month.first, through: month.last) > 0
                     }.count
                 }
             )
         }
         return ActivityChart(
             title: "Activities per month by category, \(set.period.name)",
-            categories: categories.map { $0 == Self.notRecorded ? $0 : config.label(ofCategory: $0) },
-            colours: categories.map { config.colour(ofCategory: $0 == Self.notRecorded ? nil : $0) },
+            categories: categories.map { $0.map(config.label(ofCategory:)) ?? Self.notRecorded },
+            colours: categories.map(config.colour(ofCategory:)),
             months: months
         )
     }
 
-    /// The categories present, in almanac.yml's order, others after them by name.
-    private func chartCategories(_ set: ActivitySet) -> [String] {
-        let present = Set(set.counted.map { $0.record.category ?? Self.notRecorded })
-        let known = config.categories.filter(present.contains)
-        let others = present.subtracting(known).sorted {
-            ($0 == Self.notRecorded ? 1 : 0, $0) < ($1 == Self.notRecorded ? 1 : 0, $1)
-        }
-        return known + others
+    /// The categories present, in almanac.yml's order, others after them by name; nil (no
+    /// category) last.
+    private func chartCategories(_ set: ActivitySet) -> [String?] {
+        let present = Set(set.counted.map(\.record.category))
+        let known = config.categories.filter { present.contains($0) }
+        let others = present.compactMap { $0 }.filter { !known.contains($0) }.sorted()
+        return known + others + (present.contains(nil) ? [nil] : [])
     }
 
     // MARK: Lists

@@ -95,7 +95,10 @@ public struct PeriodSummary: Sendable {
 }
 
 /// One headline figure beside the previous period and the same period a year earlier.
+/// The typed values (`figure`, `previousValue`, `lastYearValue`) decide; the texts are
+/// what the templates show, made from them here.
 public struct FigureRow: Sendable {
+    public var figure: Figure
     /// The `metric` of summary.csv: `activities`, `days_of_activity`, …
     public var key: String
     /// "Days of activity".
@@ -109,11 +112,42 @@ public struct FigureRow: Sendable {
     public var changeFromLastYear: String
     /// The previous period's value; nil when it has no records.
     public var previousValue: Int?
+    /// The value a year earlier; nil when that period has no records.
+    public var lastYearValue: Int?
     /// False when the previous period has no records.
     public var hasPrevious: Bool
     /// True when the value went up, down: for arrows beside the change.
     public var isUp: Bool
     public var isDown: Bool
+
+    /// `previous` and `lastYear` are nil for a period that ends before the log starts.
+    init(_ figure: Figure, value: Int, previous: Int?, lastYear: Int?) {
+        self.figure = figure
+        key = figure.key
+        name = figure.name
+        thisPeriod = value
+        previousPeriod = Self.text(previous)
+        changeFromPrevious = Self.change(value, from: previous)
+        self.lastYear = Self.text(lastYear)
+        changeFromLastYear = Self.change(value, from: lastYear)
+        previousValue = previous
+        lastYearValue = lastYear
+        hasPrevious = previous != nil
+        isUp = previous.map { value > $0 } ?? false
+        isDown = previous.map { value < $0 } ?? false
+    }
+
+    /// "2"; "no records" when the period has none.
+    private static func text(_ value: Int?) -> String {
+        value.map(String.init) ?? "no records"
+    }
+
+    /// "+3", "0", "-2"; "–" when the earlier period has no records.
+    private static func change(_ value: Int, from earlier: Int?) -> String {
+        guard let earlier else { return "–" }
+        let difference = value - earlier
+        return difference > 0 ? "+\(difference)" : String(difference)
+    }
 }
 
 /// One quarter of the trend.

@@ -29,6 +29,17 @@ extension ReportPeriod {
     var hasSeparateLastYear: Bool { previous() != sameLastYear() }
 }
 
+extension EventFormat {
+    /// "In person", "Online", "Hybrid".
+    var reportName: String {
+        switch self {
+        case .inPerson: "In person"
+        case .online: "Online"
+        case .hybrid: "Hybrid"
+        }
+    }
+}
+
 extension ProjectConfig {
     /// almanac.yml's `category-labels:` entry, else the category with spaces for dashes and
     /// a capital first letter: `board-meeting` is "Board meeting".

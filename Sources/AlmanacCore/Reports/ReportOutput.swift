@@ -1,12 +1,37 @@
 import Foundation
 import Ink
 
+/// A file of a report, in the order they are written.
+public enum ReportFile: CaseIterable, Sendable {
+    /// `report.md` and `report.html`, for the board.
+    case markdown, page
+    /// `checklist.md`, for staff.
+    case checklist
+    /// `activities.csv` and `summary.csv`.
+    case activities, summary
+    /// `activities-by-month.svg`, the chart report.md shows.
+    case chart
+
+    public var name: String {
+        switch self {
+        case .markdown: "report.md"
+        case .page: "report.html"
+        case .checklist: "checklist.md"
+        case .activities: "activities.csv"
+        case .summary: "summary.csv"
+        case .chart: "activities-by-month.svg"
+        }
+    }
+}
+
 /// The files of one report, rendered in memory: `report.md` and `report.html` for the board,
 /// `checklist.md` for staff, `activities.csv`, `summary.csv` and the chart.
 public struct ReportOutput: Sendable {
     /// File name and content, in the order they are written.
     public let files: [(name: String, content: String)]
     public let context: ReportContext
+    /// The period's headline figures: `figures[.activities]`.
+    public let figures: Figures
 
     /// Which templates to use and how to write the CSV files.
     public struct Options: Sendable {
@@ -34,7 +59,8 @@ public struct ReportOutput: Sendable {
     /// Renders the report of `builder`'s period; a broken template throws with its file and line.
     public init(builder: ReportBuilder, options: Options) throws(TemplateError) {
         let set = builder.activitySet(builder.period)
-        var context = builder.context(set)
+        figures = Figures(set)
+        var context = builder.context(set, figures: figures)
         let markdownTemplate = try TemplateLibrary.load(options.template, orBundled: "report.md.mustache")
         let pageTemplate = try TemplateLibrary.load(options.htmlTemplate, orBundled: "report.html.mustache")
         let checklistTemplate = try TemplateLibrary.load(options.checklistTemplate, orBundled: "checklist.md.mustache")
@@ -66,14 +92,17 @@ public struct ReportOutput: Sendable {
         )
         let html = HTMLText.withContentSecurityPolicy(try pageTemplate.render(page))
         let csv = { (table: CSVTable) in table.text(delimiter: options.delimiter, byteOrderMark: options.excel) }
-        files = [
-            ("report.md", markdown),
-            ("report.html", html),
-            ("checklist.md", try checklistTemplate.render(context)),
-            ("activities.csv", csv(ReportTables.activities(set))),
-            ("summary.csv", csv(ReportTables.summary(context.figures))),
-            (ReportBuilder.chartFileName, chart.svg()),
-        ]
+        let checklist = try checklistTemplate.render(context)
+        files = ReportFile.allCases.map { file in
+            switch file {
+            case .markdown: (file.name, markdown)
+            case .page: (file.name, html)
+            case .checklist: (file.name, checklist)
+            case .activities: (file.name, csv(ReportTables.activities(set)))
+            case .summary: (file.name, csv(ReportTables.summary(context.figures)))
+            case .chart: (file.name, chart.svg())
+            }
+        }
         self.context = context
     }
 

@@ -29,7 +29,7 @@ enum ReportTables {
         for figure in figures {
             let previous: CSVCell = figure.previousValue.map { .number($0) } ?? .text("")
             let change: CSVCell = figure.previousValue.map { .signed(figure.thisPeriod - $0) } ?? .text("")
-            table.append([.text(figure.key), .number(figure.thisPeriod), previous, change])
+            table.append([.text(figure.figure.key), .number(figure.thisPeriod), previous, change])
         }
         return table
     }

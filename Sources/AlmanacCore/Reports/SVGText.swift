@@ -1,5 +1,22 @@
 /// Text escaped for SVG and HTML content and attribute values.
 enum SVGText {
+    /// Where a `<text>` stands against its x: its `text-anchor`.
+    enum Anchor: String {
+        case start, middle, end
+
+        /// ` text-anchor="end"`; nothing for `start`, SVG's default.
+        var attribute: String { self == .start ? "" : " text-anchor=\"\(rawValue)\"" }
+
+        /// The left edge of text `width` wide anchored at `x`.
+        func left(of x: Double, width: Double) -> Double {
+            switch self {
+            case .start: x
+            case .middle: x - width / 2
+            case .end: x - width
+            }
+        }
+    }
+
     static func escaped(_ text: String) -> String {
         var result = ""
         for character in text {

@@ -41,7 +41,7 @@ public struct SiteBuilder {
     {
         let feeds = try FeedPublisher(project: project, clock: clock).publish(
             to: directory, progress: progress, onWait: onWait)
-        var files = feeds.map { $0.feed + ".ics" }
+        var files = feeds.map(\.fileName)
         let planned = Self.plannedEvents(feeds)
         for (id, item) in planned.sorted(by: { $0.key < $1.key }) {
             let name = Self.eventsFolder + "/" + id + ".ics"
@@ -133,17 +133,19 @@ public struct SiteBuilder {
         var options = ReportOutput.Options(settings: project.config.report)
         options.links = [
             PageLink(name: "← All calendars and reports", href: "../../index.html"),
-            PageLink(name: "Activities (CSV)", href: "activities.csv"),
-            PageLink(name: "Summary (CSV)", href: "summary.csv"),
-            PageLink(name: "Report as Markdown", href: "report.md"),
+            PageLink(name: "Activities (CSV)", href: ReportFile.activities.name),
+            PageLink(name: "Summary (CSV)", href: ReportFile.summary.name),
+            PageLink(name: "Report as Markdown", href: ReportFile.markdown.name),
         ]
         return try reportPeriods().map { period in
             let output = try ReportOutput(
                 builder: ReportBuilder(project: publicProject, period: period, publicOnly: true), options: options)
             let folder = Self.reportsFolder + "/" + period.label
             _ = try output.write(to: directory + "/" + folder)
-            let activities = output.context.figures.first { $0.key == "activities" }?.thisPeriod ?? 0
-            return (SiteReport(period: period, activities: activities), output.files.map { folder + "/" + $0.name })
+            return (
+                SiteReport(period: period, activities: output.figures[.activities]),
+                output.files.map { folder + "/" + $0.name }
+            )
         }
     }
 }

@@ -23,8 +23,9 @@ public struct SiteModel: Sendable {
         self.feeds = zip(project.config.feeds, feeds).map { definition, outcome in
             let title = definition.title ?? definition.name
             return SiteFeed(
-                name: definition.name, title: title, description: definition.description, events: outcome.events,
-                links: SubscribeLinks(baseURL: baseURL, feedName: definition.name, title: title)
+                name: definition.name, fileName: definition.fileName, title: title,
+                description: definition.description, events: outcome.events,
+                links: SubscribeLinks(baseURL: baseURL, feedFileName: definition.fileName, title: title)
             )
         }
         func activities(from first: LocalDate, to last: LocalDate) -> [SiteActivity] {
@@ -50,12 +51,12 @@ public struct SiteModel: Sendable {
 /// One feed as the index shows it.
 public struct SiteFeed: Sendable {
     public let name: String
+    /// `<name>.ics`.
+    public let fileName: String
     public let title: String
     public let description: String?
     public let events: Int
     public let links: SubscribeLinks
-
-    public var fileName: String { name + ".ics" }
 }
 
 /// One occurrence of a public activity, with its single-event file when it has one.
@@ -72,5 +73,5 @@ public struct SiteReport: Sendable {
     public let activities: Int
 
     /// `reports/2023-Q4/report.html`, relative to the site.
-    public var page: String { SiteBuilder.reportsFolder + "/" + period.label + "/report.html" }
+    public var page: String { SiteBuilder.reportsFolder + "/" + period.label + "/" + ReportFile.page.name }
 }

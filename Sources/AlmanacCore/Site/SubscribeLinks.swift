@@ -15,10 +15,10 @@ public struct SubscribeLinks: Sendable, Equatable {
     /// Outlook.com (personal Microsoft accounts).
     public let outlookCom: String
 
-    /// The links of the feed `feedName` published under `baseURL` (no trailing slash);
-    /// `title` names the calendar where a service asks for a name.
-    public init(baseURL: String, feedName: String, title: String) {
-        let address = baseURL + "/" + Self.encoded(feedName + ".ics", keeping: Self.unreserved)
+    /// The links of the feed file `feedFileName` (`all.ics`) published under `baseURL` (no
+    /// trailing slash); `title` names the calendar where a service asks for a name.
+    public init(baseURL: String, feedFileName: String, title: String) {
+        let address = baseURL + "/" + Self.encoded(feedFileName, keeping: Self.unreserved)
         let webcal = "webcal://" + (address.range(of: "://").map { String(address[$0.upperBound...]) } ?? address)
         self.address = address
         self.webcal = webcal
