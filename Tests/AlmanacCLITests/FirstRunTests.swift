@@ -92,7 +92,8 @@ private func initProject(in folder: TemporaryFolder, _ extra: [String] = []) thr
         #expect(result.status == 1)
         #expect(
             result.stderr.contains(
-                "error: proj/almanac.yml already exists, so proj is already an Almanac project; init changed nothing"))
+                "error: proj/almanac.yml: this file already exists, so proj is already an Almanac project; init changed nothing"
+            ))
         #expect(try folder.read("proj/almanac.yml") == "name: Mine\ndomain: mine.example.org\n")
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("proj").path) == [

@@ -119,7 +119,7 @@ import Testing
         #expect(
             refused.stderr.contains(
                 "events/log.csv:3:1: error: row 3: the end (2024-07-08) is before the start (2024-07-09)"))
-        #expect(refused.stderr.contains("No feed was written"))
+        #expect(refused.stderr.contains("no feed was written"))
         try project.write(
             "events/log.csv",
             try project.read("events/log.csv").replacingOccurrences(
