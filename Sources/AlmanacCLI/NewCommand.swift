@@ -135,7 +135,9 @@ struct NewCommand: ParsableCommand {
                 OptionDiagnostics(text: text, options: names).messages(for: diagnostics).forEach(console.error)
                 // On a terminal, ask again for the answers that turned out wrong.
                 let wrong = prompter?.fields(failing: diagnostics, in: text) ?? []
-                guard !wrong.isEmpty else { throw AlmanacFailure(.usage, nil, "nothing was written: fix the values above") }
+                guard !wrong.isEmpty else {
+                    throw AlmanacFailure(.usage, nil, "nothing was written: fix the values above")
+                }
                 try prompter?.ask(for: &record, fields: wrong)
             }
         }

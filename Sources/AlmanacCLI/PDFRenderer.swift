@@ -29,7 +29,8 @@ enum PDFRenderer {
                 return folder + "/" + name
             }
         }
-        throw AlmanacFailure(.unavailable, nil, "--pdf needs Chromium to print the report, and it is not installed", hint: installHint)
+        throw AlmanacFailure(
+            .unavailable, nil, "--pdf needs Chromium to print the report, and it is not installed", hint: installHint)
     }
 
     /// Prints `html` (a file) to `pdf`, atomically: a temporary file beside it, renamed when
@@ -66,7 +67,8 @@ enum PDFRenderer {
         do {
             try process.run()
         } catch {
-            throw AlmanacFailure(.unavailable, nil, "could not start \(chromium): \(error.localizedDescription)", hint: installHint)
+            throw AlmanacFailure(
+                .unavailable, nil, "could not start \(chromium): \(error.localizedDescription)", hint: installHint)
         }
         // A page this size prints in seconds; a Chromium that hangs is stopped.
         let deadline = Date().addingTimeInterval(timeout)
@@ -74,14 +76,16 @@ enum PDFRenderer {
         if process.isRunning {
             process.terminate()
             process.waitUntilExit()
-            throw AlmanacFailure(.unavailable, nil, "\(chromium) did not print the report to PDF within \(Int(timeout)) seconds")
+            throw AlmanacFailure(
+                .unavailable, nil, "\(chromium) did not print the report to PDF within \(Int(timeout)) seconds")
         }
         let messages = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
         let written = FileManager.default.contents(atPath: temporary) ?? Data()
         guard process.terminationStatus == 0, written.starts(with: Data("%PDF-".utf8)) else {
             let detail = messages.split(separator: "\n").last { !$0.contains("dbus") }.map { ": \($0)" } ?? ""
-            throw AlmanacFailure(.unavailable, nil,
-                    "\(chromium) did not print the report to PDF (exit status \(process.terminationStatus))\(detail)")
+            throw AlmanacFailure(
+                .unavailable, nil,
+                "\(chromium) did not print the report to PDF (exit status \(process.terminationStatus))\(detail)")
         }
         guard rename(temporary, pdf) == 0 else {
             throw AlmanacFailure(

@@ -103,15 +103,16 @@ final class SiteStore: Sendable {
     }
 }
 
-/// Why the site could not be built: the error, and what the index page lists.
-public struct SiteBuildError: AlmanacError {
+/// Why the site could not be built: the error, and what the index page lists. Internal, as
+/// AlmanacCore is imported internally; `almanac serve` handles it as any `AlmanacError`.
+struct SiteBuildError: AlmanacError {
     /// What stopped the build: the records' errors (``PublishRefusal``), almanac.yml, a
     /// template, a file that could not be written.
-    public let cause: any AlmanacError
+    let cause: any AlmanacError
     /// The problems, one diagnostic each: the records' errors, or what `cause` stands for.
-    public let details: [Diagnostic]
+    let details: [Diagnostic]
     /// The problems as the index page and the log show them, paths relative to the project.
-    public let problems: [String]
+    let problems: [String]
 
     init(_ cause: any AlmanacError, directory: String) {
         self.cause = cause
@@ -127,10 +128,10 @@ public struct SiteBuildError: AlmanacError {
         }
     }
 
-    public var kind: ErrorKind { cause.kind }
-    public var origin: ErrorOrigin? { cause.origin }
-    public var message: String { cause.message }
-    public var hint: String? { cause.hint }
+    var kind: ErrorKind { cause.kind }
+    var origin: ErrorOrigin? { cause.origin }
+    var message: String { cause.message }
+    var hint: String? { cause.hint }
 }
 
 /// What the site depends on, cheaply: almanac.yml and every record file's path, size and

@@ -124,7 +124,8 @@ import Testing
         try folder.write("events/2024/broken.yml", "title: Broken\nstart: someday\n")
         let result = try CLI.run(["serve", "--port", "0"], in: folder.url)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("events/2024/broken.yml:2:1: error: 'someday' is not a date"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("events/2024/broken.yml:2:1: error: 'someday' is not a date"), "\(result.stderr)")
         #expect(
             result.stderr.contains("error: nothing is served: the records have 1 error\n  hint: "), "\(result.stderr)")
         #expect(result.stderr.contains("start `almanac serve` again"))

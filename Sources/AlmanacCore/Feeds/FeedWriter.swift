@@ -97,7 +97,8 @@ struct FeedWriter {
             let through = range.last?.adding(days: 366).utcMidnight
             guard let zone = ICalTimezones.vtimezone(tzid, from: from, through: through) else {
                 throw FeedError(
-                    kind: .unavailable, feed: feed.name, message: "the time zone '\(tzid)' is not in this machine's tzdata",
+                    kind: .unavailable, feed: feed.name,
+                    message: "the time zone '\(tzid)' is not in this machine's tzdata",
                     hint: "install the tzdata package")
             }
             return zone.serialized()

@@ -159,5 +159,3 @@ public struct SiteOutcome: Sendable {
     /// Every file written, relative to the site's folder.
     public let files: [String]
 }
-
-
