@@ -43,10 +43,8 @@ struct Almanac: ParsableCommand {
             try command.run()
         } catch let error as any AlmanacError {
             fail(error)
-        } catch let error as ExitCode {
-            // `ExitCode.success` and friends: an outcome, not an error.
-            exit(withError: error)
-        } catch let error as ValidationError {
+        } catch where String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
+            // Its own: `ExitCode`, a `ValidationError`, `help`'s output.
             exit(afterParsing: error)
         } catch {
             fail(AlmanacFailure.from(error))

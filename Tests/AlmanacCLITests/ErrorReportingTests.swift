@@ -113,8 +113,8 @@ import Testing
         let result = try CLI.run(["feed", "--out", "out"], in: folder.url)
         #expect(result.status == 1)
         #expect(
-            result.stderr.hasPrefix(
-                "almanac-state.txt:\(damaged + 1):1: error: the feed state file is damaged: the line is not `<feed> <id> {…}`\n  hint: restore it"
+            result.stderr.contains(
+                "\nalmanac-state.txt:\(damaged + 1):1: error: the feed state file is damaged: the line is not `<feed> <id> {…}`\n  hint: restore it"
             ), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("out").path))
     }

@@ -50,7 +50,7 @@ import Testing
 
     @Test func theGuardLetsWarningsThrough() throws {
         // A city the gazetteer does not know is a warning, not an error.
-        let project = try TestProject(records: ["ws.yml": Self.workshop + "city: Nowhereville\n"])
+        let project = try TestProject(records: ["ws.yml": Self.workshop + "location:\n  city: Nowhereville\n"])
         let loaded = try project.load()
         #expect(!loaded.diagnostics.isEmpty && !loaded.diagnostics.hasErrors)
         try PublishGuard.check(loaded, publishing: .feed)
@@ -73,8 +73,9 @@ import Testing
         do {
             try AtomicFile.write("x", to: project.directory.path + "/events")
         } catch { errors.append(error) }
+        let loaded = try project.load()
         do {
-            _ = try SiteBuilder(project: try project.load(), clock: Clock(now: Self.now))
+            _ = try SiteBuilder(project: loaded, clock: Clock(now: Self.now))
         } catch { errors.append(error) }
         do {
             _ = try TemplateLibrary.load(project.directory.path + "/no-such.md.mustache")
@@ -126,12 +127,12 @@ import Testing
             #expect(converted.kind == .cannotWrite || converted.kind == .notFound, "\(converted)")
         }
         do {
-            _ = try Data(contentsOf: folder.appendingPathComponent("missing"))
+            _ = try Data(contentsOf: URL(fileURLWithPath: folder.path + "-missing"))
             Issue.record("a missing file was read")
         } catch {
             let converted = AlmanacFailure.from(error)
             #expect(converted.kind == .notFound, "\(converted)")
-            #expect(converted.origin == .file(folder.appendingPathComponent("missing").path))
+            #expect(converted.origin == .file(folder.path + "-missing"))
         }
         struct Strange: Error {}
         #expect(AlmanacFailure.from(Strange()).kind == .internalError)

@@ -115,8 +115,11 @@ public struct AlmanacFailure: AlmanacError, Hashable {
         let path = (cocoa.userInfo[NSFilePathErrorKey] as? String) ?? (cocoa.userInfo[NSURLErrorKey] as? URL)?.path
         if cocoa.domain == NSCocoaErrorDomain, let path {
             let reason = FileWriteError(path: path, error).reason
+            let cause = cocoa.userInfo[NSUnderlyingErrorKey] as? NSError
+            let missing = cause?.domain == NSPOSIXErrorDomain && cause?.code == Int(ENOENT)
             switch cocoa.code {
-            case CocoaError.fileNoSuchFile.rawValue, CocoaError.fileReadNoSuchFile.rawValue:
+            case CocoaError.fileNoSuchFile.rawValue, CocoaError.fileReadNoSuchFile.rawValue,
+                _ where missing && cocoa.code < CocoaError.fileWriteUnknown.rawValue:
                 return AlmanacFailure(.notFound, .file(path), "there is no such file or folder")
             case CocoaError.fileReadUnknown.rawValue...CocoaError.fileReadUnsupportedScheme.rawValue:
                 return AlmanacFailure(
