@@ -405,7 +405,7 @@ private func initProject(in folder: TemporaryFolder, _ extra: [String] = []) thr
             let help = try CLI.run(["help"] + command)
             #expect(help.status == 0)
             #expect(
-                help.stdout.contains("Exit status: 0 when all went well (warnings allowed), 1 when the records or"),
+                help.stdout.contains("Exit status:\n  0  all went well (warnings allowed)\n  1  errors in the records"),
                 "\(command)")
             if command != ["export"] && command != ["import"] {
                 #expect(help.stdout.contains("-q, --quiet") && help.stdout.contains("-v, --verbose"), "\(command)")
