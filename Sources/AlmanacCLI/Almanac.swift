@@ -43,7 +43,7 @@ struct Almanac: ParsableCommand {
             try command.run()
         } catch let error as any AlmanacError {
             fail(error)
-        } catch  where String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
+        } catch let error where String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
             // Its own: `ExitCode`, a `ValidationError`, `help`'s output.
             exit(afterParsing: error)
         } catch {

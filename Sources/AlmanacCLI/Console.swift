@@ -1,5 +1,4 @@
 import AlmanacCore
-import ArgumentParser
 import Foundation
 
 /// Standard output or standard error, and what it is connected to.
