@@ -62,6 +62,6 @@ struct ImportCSVCommand: ParsableCommand {
         let project = try options.loadProject()
         let input = try options.readInput(file)
         let importer = CSVRecords(config: project.config, gazetteer: project.gazetteer, map: try columnMap)
-        try options.finish(importer.records(from: input.text, file: input.file), project: project, noun: "row")
+        try options.run(importer, on: input, project: project)
     }
 }

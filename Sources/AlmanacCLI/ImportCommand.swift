@@ -64,6 +64,12 @@ struct ImportOptions: ParsableArguments {
     /// Writes the records, prints what happened and a summary line such as "12 items: 11
     /// records written (2 tentative: …), 1 draft needs a date", and exits with 1 when any
     /// item failed.
+    /// Runs `importer` over the input read by ``readInput(_:)`` and writes its records.
+    func run(_ importer: some Importer, on input: (text: String, file: String), project: Project) throws {
+        try finish(
+            importer.records(from: input.text, file: input.file), project: project, noun: type(of: importer).itemNoun)
+    }
+
     func finish(_ result: ImportResult, project: Project, noun: String) throws {
         console.report(result.diagnostics)
         let destination =

@@ -29,6 +29,6 @@ struct ImportICSCommand: ParsableCommand {
         let project = try options.loadProject()
         let input = try options.readInput(file)
         let importer = ICSImporter(config: project.config, gazetteer: project.gazetteer)
-        try options.finish(importer.records(from: input.text, file: input.file), project: project, noun: "event")
+        try options.run(importer, on: input, project: project)
     }
 }

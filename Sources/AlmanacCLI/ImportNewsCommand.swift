@@ -49,6 +49,6 @@ struct ImportNewsCommand: ParsableCommand {
         let project = try options.loadProject()
         let input = try options.readInput(file)
         let importer = NewsImporter(config: project.config, gazetteer: project.gazetteer, year: year)
-        try options.finish(importer.importNews(input.text, file: input.file), project: project, noun: "item")
+        try options.run(importer, on: input, project: project)
     }
 }

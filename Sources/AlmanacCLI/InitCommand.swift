@@ -72,7 +72,6 @@ struct InitCommand: ParsableCommand {
         case .invalid(let diagnostics, let text):
             let options = [
                 "name": "--name", "organisation": "--organisation", "timezone": "--timezone", "domain": "--domain",
-                "title": "--name",
             ]
             OptionDiagnostics(text: text, options: options).messages(for: diagnostics).forEach(console.error)
             throw AlmanacFailure(.usage, nil, "init changed nothing: fix the values above")

@@ -25,82 +25,79 @@ struct NewCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("What it is called, as calendars show it.", valueName: "title"))
+    // The help of each value is its field's in RecordSchema, as are the option names.
+    @Argument(help: Self.help(Schema.title, valueName: "title"))
     var title: String?
 
-    @Option(help: ArgumentHelp("The day (2024-03-05) or the local start time (2024-03-05T10:00).", valueName: "when"))
+    @Option(name: Self.name(Schema.start), help: Self.help(Schema.start))
     var start: String?
 
-    @Option(
-        help: ArgumentHelp(
-            "The last day, the end time on the same day (16:00), or an end date-time.", valueName: "when"))
+    @Option(name: Self.name(Schema.end), help: Self.help(Schema.end))
     var end: String?
 
-    @Option(
-        help: ArgumentHelp(
-            "The IANA time zone of the times (default: the city's, else almanac.yml's).", valueName: "zone"))
+    @Option(name: Self.name(Schema.timezone), help: Self.help(Schema.timezone))
     var timezone: String?
 
-    @Option(help: ArgumentHelp("The building or room.", valueName: "text"))
+    @Option(name: Self.name(Schema.venue), help: Self.help(Schema.venue))
     var venue: String?
 
-    @Option(
-        help: ArgumentHelp(
-            "The city; a known city also gives the country, time zone and map position.", valueName: "name"))
+    @Option(name: Self.name(Schema.city), help: Self.help(Schema.city))
     var city: String?
 
-    @Option(help: ArgumentHelp("The country (default: the city's, when Almanac knows the city).", valueName: "name"))
+    @Option(name: Self.name(Schema.country), help: Self.help(Schema.country))
     var country: String?
 
-    @Option(help: ArgumentHelp("One of almanac.yml's categories.", valueName: "category"))
+    @Option(name: Self.name(Schema.category), help: Self.help(Schema.category))
     var category: String?
 
-    @Option(name: .customLong("tag"), help: ArgumentHelp("A tag; repeat for several.", valueName: "tag"))
+    @Option(name: Self.name(Schema.tags), help: Self.help(Schema.tags))
     var tags: [String] = []
 
-    @Option(
-        name: .customLong("partner"),
-        help: ArgumentHelp("A partner organisation; repeat for several.", valueName: "name"))
+    @Option(name: Self.name(Schema.organisations), help: Self.help(Schema.organisations))
     var partners: [String] = []
 
-    @Option(help: ArgumentHelp("How many took part.", valueName: "count"))
+    @Option(name: Self.name(Schema.participants), help: Self.help(Schema.participants))
     var participants: Int?
 
     @Option(
-        help: ArgumentHelp("The organisation's part.", valueName: "role"),
+        name: Self.name(Schema.role), help: Self.help(Schema.role),
         completion: .list(EventRole.allCases.map(\.rawValue)))
     var role: String?
 
     @Option(
-        help: ArgumentHelp("How people take part.", valueName: "format"),
+        name: Self.name(Schema.format), help: Self.help(Schema.format),
         completion: .list(EventFormat.allCases.map(\.rawValue)))
     var format: String?
 
     @Option(
-        help: ArgumentHelp(
-            "confirmed (default), tentative, cancelled or draft; a draft needs no --start.", valueName: "status"),
+        name: Self.name(Schema.status), help: Self.help(Schema.status),
         completion: .list(EventStatus.allCases.map(\.rawValue)))
     var status: String?
 
-    @Flag(help: "Keep it out of every feed (visibility: internal).")
+    @Flag(name: Self.name(Schema.visibility), help: Self.help(Schema.visibility))
     var `internal` = false
 
-    @Option(help: ArgumentHelp("A web page about it.", valueName: "url"))
+    @Option(name: Self.name(Schema.url), help: Self.help(Schema.url))
     var url: String?
 
-    @Option(help: ArgumentHelp("The description calendar apps show.", valueName: "text"))
+    @Option(name: Self.name(Schema.summary), help: Self.help(Schema.summary))
     var summary: String?
 
     @OptionGroup var options: ProjectOptions
     @OptionGroup var output: OutputOptions
 
-    /// The option behind each field of the record, for error messages.
-    private static let optionForField = [
-        "title": "the title", "start": "--start", "end": "--end", "timezone": "--timezone", "venue": "--venue",
-        "city": "--city", "country": "--country", "category": "--category", "tags": "--tag",
-        "organisations": "--partner", "participants": "--participants", "role": "--role", "format": "--format",
-        "status": "--status", "visibility": "--internal", "url": "--url", "summary": "--summary",
-    ]
+    private typealias Schema = RecordSchema
+
+    /// The long option of `field`, as the schema names it.
+    private static func name(_ field: RecordField) -> NameSpecification {
+        .customLong(field.option?.name ?? field.key)
+    }
+
+    /// The help of `field`, as the schema words it.
+    private static func help(_ field: RecordField, valueName: String? = nil) -> ArgumentHelp {
+        let value = valueName ?? field.option?.valueName ?? field.key
+        return ArgumentHelp(field.help, valueName: value.isEmpty ? nil : value)
+    }
 
     func run() throws {
         let console = output.console
@@ -122,7 +119,7 @@ struct NewCommand: ParsableCommand {
             prompter = asking
         }
         while true {
-            switch try record.add(to: project) {
+            switch try record.add(to: project, labels: prompter?.labels ?? [:]) {
             case .written(let path, let written, let warnings):
                 console.report(warnings)
                 if let country = written.place?.country, record.country == nil {
@@ -130,11 +127,15 @@ struct NewCommand: ParsableCommand {
                 }
                 console.result(RelativePath.display(path, from: FileManager.default.currentDirectoryPath))
                 return
-            case .invalid(let diagnostics, let text):
-                let names = Self.optionForField.merging(prompter?.labels ?? [:]) { $1 }
-                OptionDiagnostics(text: text, options: names).messages(for: diagnostics).forEach(console.error)
+            case .invalid(let diagnostics, let fields):
+                // Each message names the option (or the question) that gave the value.
+                for diagnostic in diagnostics {
+                    console.error(
+                        "\(diagnostic.severity.rawValue): \(diagnostic.message)"
+                            + (diagnostic.hint.map { "\n  hint: \($0)" } ?? ""))
+                }
                 // On a terminal, ask again for the answers that turned out wrong.
-                let wrong = prompter?.fields(failing: diagnostics, in: text) ?? []
+                let wrong = prompter?.fields(failing: fields) ?? []
                 guard !wrong.isEmpty else {
                     throw AlmanacFailure(.usage, nil, "nothing was written: fix the values above")
                 }

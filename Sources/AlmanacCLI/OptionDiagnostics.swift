@@ -1,8 +1,9 @@
 import AlmanacCore
 
-/// Problems with values given on the command line, which Almanac checks by writing them into
-/// YAML and reading that back with the same code as every file: each problem is shown against
-/// the option that gave the value rather than a line of a file that was never written.
+/// Problems with the settings `almanac init` writes into `almanac.yml` from its options: the
+/// settings are checked by reading the generated file with the same code as every project,
+/// and each problem is shown against the option whose value is on its line. (Records need no
+/// such mapping: their diagnostics name the value's origin, `--start`.)
 struct OptionDiagnostics {
     /// The YAML that was checked.
     let text: String

@@ -39,11 +39,9 @@ struct Prompter {
         return fields
     }
 
-    /// The asked fields that `diagnostics` find fault with.
-    func fields(failing diagnostics: [Diagnostic], in text: String) -> [Field] {
-        let lines = OptionDiagnostics(text: text, options: [:])
-        let keys = Set(diagnostics.filter { $0.severity == .error }.compactMap { lines.key(atLine: $0.location.line) })
-        return Field.allCases.filter { keys.contains($0.rawValue) }
+    /// The fields among `keys` (the record checker's fields with errors).
+    func fields(failing keys: Set<String>) -> [Field] {
+        Field.allCases.filter { keys.contains($0.rawValue) }
     }
 
     /// Asks for each of `fields` and stores the answers; an empty answer leaves an optional

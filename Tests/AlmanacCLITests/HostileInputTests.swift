@@ -66,7 +66,8 @@ import Testing
         let result = try CLI.run(["import", "csv", "log.csv"], in: folder.url)
         #expect(
             result.stderr.contains(
-                "log.csv:2:1: error: row 2: 'https://ok.example/\"autofocus/onfocus=\"alert(1)' is not a web address"))
+                "log.csv:2:1: error: row 2, column \"url\": 'https://ok.example/\"autofocus/onfocus=\"alert(1)' is not a web address"
+            ))
         // Imports land in events/<year>/, as `new` writes.
         let written = try FileManager.default.contentsOfDirectory(
             atPath: folder.url.appendingPathComponent("events/2024").path)
@@ -222,7 +223,7 @@ import Testing
         )
         let result = try CLI.run(["import", "csv", "log.csv"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("warning: row 2: the id '..' cannot name a record file"))
+        #expect(result.stderr.contains("warning: row 2, column \"id\": the id '..' cannot name a record file"))
         let written = try FileManager.default.contentsOfDirectory(
             atPath: folder.url.appendingPathComponent("events/2024").path
         ).sorted()
@@ -321,7 +322,8 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.components(separatedBy: "is not a date").count - 1 == 11)
         #expect(
-            result.stderr.contains("4990 more like this, from here on: row 12: the start '2024-02-31' is not a date"))
+            result.stderr.contains(
+                "4990 more like this, from here on: row 12, column \"start\": the start '2024-02-31' is not a date"))
     }
 
     @Test func anOversizedRecordFileIsRefusedByName() throws {

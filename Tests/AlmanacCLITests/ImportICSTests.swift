@@ -17,7 +17,7 @@ import Testing
         #expect(
             series.timing
                 == .timed(start: LocalDateTime(iso: "2023-11-06T10:00")!, end: LocalDateTime(iso: "2023-11-06T10:30")!))
-        #expect(series.repeatRule == "FREQ=WEEKLY;COUNT=6;BYDAY=MO")
+        #expect(series.repeatRule?.description == "FREQ=WEEKLY;COUNT=6;BYDAY=MO")
         // The EXDATE and the moved occurrence are both left out of the series.
         #expect(series.exceptions.map(\.firstDay.description) == ["2023-11-20", "2023-11-27"])
         let moved = try #require(records["Team coordination (moved)"])

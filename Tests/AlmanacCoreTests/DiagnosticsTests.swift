@@ -139,8 +139,8 @@ import Testing
     }
 
     @Test func spellingSuggestions() {
-        #expect(Spelling.suggestion(for: "strat", among: RecordDecoder.fields) == "start")
-        #expect(Spelling.suggestion(for: "organizations", among: RecordDecoder.fields) == "organisations")
-        #expect(Spelling.suggestion(for: "colour", among: RecordDecoder.fields) == nil)
+        #expect(Spelling.suggestion(for: "strat", among: RecordSchema.keys) == "start")
+        #expect(Spelling.suggestion(for: "organizations", among: RecordSchema.keys) == "organisations")
+        #expect(Spelling.suggestion(for: "colour", among: RecordSchema.keys) == nil)
     }
 }

@@ -96,8 +96,10 @@ import Testing
 
                 """)
         var diagnostics: [Diagnostic] = []
-        let decoder = RecordDecoder(config: NewsCorpusTests.config(), gazetteer: .bundled, fallbackID: "odd")
-        let record = try #require(decoder.decode(text, path: "odd.yml", diagnostics: &diagnostics), "\(diagnostics)")
+        let checker = RecordChecker(config: NewsCorpusTests.config(), gazetteer: .bundled)
+        let record = try #require(
+            YAMLRecordSource(fallbackID: "odd").record(
+                text: text, path: "odd.yml", checker: checker, diagnostics: &diagnostics), "\(diagnostics)")
         #expect(record.title == "yes")
         #expect(record.place == Place(venue: "null", city: "~", country: "NO"))
         #expect(record.tags == file.tags)

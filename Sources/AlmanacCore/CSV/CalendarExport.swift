@@ -46,11 +46,17 @@ public struct CalendarExport: Sendable {
     private var header: [String] {
         switch profile {
         case .full:
-            return [
-                "id", "title", "start", "end", "start_time", "end_time", "timezone", "category", "tags", "venue",
-                "city", "country",
-                "organisations", "participants", "role", "format", "status", "visibility", "url", "repeat", "summary",
-            ]
+            // The record's fields by their schema keys (which `import csv` reads back), the
+            // times of day beside the dates and the location's parts.
+            typealias Schema = RecordSchema
+            let fields = [Schema.id, Schema.title, Schema.start, Schema.end].map(\.key)
+            let place = [Schema.venue, Schema.city, Schema.country].map(\.key)
+            let rest = [
+                Schema.organisations, Schema.participants, Schema.role, Schema.format, Schema.status, Schema.visibility,
+                Schema.url, Schema.recurrence, Schema.summary,
+            ].map(\.key)
+            return fields + ["start_time", "end_time"] + [Schema.timezone, Schema.category, Schema.tags].map(\.key)
+                + place + rest
         case .google:
             return [
                 "Subject", "Start Date", "Start Time", "End Date", "End Time", "All Day Event", "Description",
@@ -83,7 +89,7 @@ public struct CalendarExport: Sendable {
                 record.participants.map(CSVCell.number) ?? .text(""), .optional(record.role?.rawValue),
                 .optional(record.format?.rawValue),
                 .text(record.status.rawValue), .text(record.visibility.rawValue), .optional(record.url),
-                .optional(record.repeatRule),
+                .optional(record.repeatRule?.description),
                 .optional(record.summary),
             ]
         case .google:

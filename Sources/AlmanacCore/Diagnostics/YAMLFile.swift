@@ -6,9 +6,6 @@ import Yams
 struct YAMLFile {
     let path: String
     let root: Node?
-    /// Where every node is reported, for a record built from something other than YAML
-    /// text (a spreadsheet row); nil to use each node's own line and column.
-    var fixedLocation: SourceLocation? = nil
     /// The YAML text, when the file was read from text (for checks of what YAML drops, such
     /// as comments).
     var text: String? = nil
@@ -107,7 +104,6 @@ struct YAMLFile {
     }
 
     func location(of node: Node) -> SourceLocation {
-        if let fixedLocation { return fixedLocation }
         return SourceLocation(file: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
     }
 }

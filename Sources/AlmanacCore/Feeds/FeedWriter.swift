@@ -143,7 +143,7 @@ struct VEventBuilder {
         if !event.categories.isEmpty { vevent.add(.category(event.categories.joined(separator: ","))) }
         if let url = event.url { vevent.add(.uri(.url, url)) }
         vevent.add(.status(event.status))
-        if let text = event.rule, let rule = ICalRecurrence(text) {
+        if let rule = event.rule {
             vevent.add(.recurrenceRule(rule))
             for exception in event.exceptions { vevent.add(.time(.exceptionDate, exception, tzid: event.tzid)) }
         }

@@ -15,7 +15,7 @@ struct PublishedEvent: Sendable {
     var categories: [String] = []
     var url: String?
     var status: ICalStatus
-    var rule: String?
+    var rule: ICalRecurrence?
     var exceptions: [ICalTime] = []
     /// The last day the event, or its whole series, touches; nil for a series without end.
     var lastDay: LocalDate?
@@ -74,7 +74,7 @@ struct PublishedEvent: Sendable {
             "uid=\(uid)", "start=\(start)", "end=\(end?.description ?? "")", "tzid=\(tzid ?? "")", "summary=\(summary)",
             "description=\(description ?? "")", "location=\(location ?? "")",
             "categories=\(categories.joined(separator: ","))",
-            "url=\(url ?? "")", "status=\(status.rawValue)", "rule=\(rule ?? "")",
+            "url=\(url ?? "")", "status=\(status.rawValue)", "rule=\(rule?.description ?? "")",
             "exceptions=\(exceptions.map(\.description).joined(separator: ","))",
         ]
         if let coordinates { lines.append("geo=\(coordinates.latitude),\(coordinates.longitude)") }

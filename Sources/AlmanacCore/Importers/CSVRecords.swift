@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// The column layouts of calendar apps, recognised by their headers: their dates are
 /// month-first (`9/5/2023`) and their times twelve-hour (`10:00 AM`).
@@ -24,8 +23,13 @@ public enum CSVLayout: String, Sendable {
 /// Which record field each column of a spreadsheet fills: the header names of
 /// `csv-columns.tsv`, compared without case, spaces, '-' or '_', and any `--map`.
 public struct CSVColumns: Sendable {
-    /// The fields a column can fill: the record's, and the helpers of `csv-columns.tsv`.
+    /// The fields a column can fill: the record's (``RecordSchema``'s keys and location
+    /// parts), and the ``helpers``, each with its headers in `csv-columns.tsv`.
     public static let fields: [String] = TSV.bundled("csv-columns").compactMap(\.first)
+
+    /// Columns that are no field of a record but help fill one (a time of day beside a date
+    /// column, a latitude), and `ignore`.
+    static let helpers = ["start-time", "end-time", "all-day", "latitude", "longitude", "private", "ignore"]
 
     private static let synonyms: [String: String] = {
         var table: [String: String] = [:]
@@ -140,7 +144,7 @@ public struct CSVRecords: Sendable {
         let converted = stride(from: 0, to: table.rows.count, by: Self.rowsPerChunk).map { first in
             table.rows[first..<min(first + Self.rowsPerChunk, table.rows.count)]
         }.parallelMap { chunk in
-            chunk.map { row in converter.convert(row, columns: columns, headerCount: table.header.count) }
+            chunk.map { row in converter.convert(row, columns: columns, header: table.header) }
         }
         var seen: [String: Int] = [:]
         for row in converted.joined() {
@@ -186,12 +190,21 @@ extension CSVRecords {
     }
 }
 
-/// One row's cells → a record, through the record checker.
+/// One row's cells → a ``RecordDraft`` (each value with its cell) → the record checker.
 struct CSVRowConverter: Sendable {
     let config: ProjectConfig
     let gazetteer: Gazetteer
     let layout: CSVLayout
     let file: String
+    let checker: RecordChecker
+
+    init(config: ProjectConfig, gazetteer: Gazetteer, layout: CSVLayout, file: String) {
+        self.config = config
+        self.gazetteer = gazetteer
+        self.layout = layout
+        self.file = file
+        checker = RecordChecker(config: config, gazetteer: gazetteer)
+    }
 
     /// A row, read on its own: its record (nil when it has errors) and its problems.
     struct Converted: Sendable {
@@ -203,8 +216,9 @@ struct CSVRowConverter: Sendable {
         var hasIDCell: Bool
     }
 
-    func convert(_ row: CSVSheet.Row, columns: [String?], headerCount: Int) -> Converted {
+    func convert(_ row: CSVSheet.Row, columns: [String?], header: [String]) -> Converted {
         let location = SourceLocation(file: file, line: row.line)
+        let headerCount = header.count
         var problems: [Diagnostic] = []
         if row.cells.count > headerCount {
             problems.append(
@@ -219,43 +233,53 @@ struct CSVRowConverter: Sendable {
                     "row \(row.number) has \(row.cells.count) cells but the header names \(headerCount) columns; the missing ones are taken as empty"
                 ))
         }
-        var values: [String: String] = [:]
-        for (field, cell) in zip(columns, row.cells) {
+        var cells = Cells(location: location, row: row.number)
+        for (index, (field, cell)) in zip(columns, row.cells).enumerated() {
             guard let field else { continue }
             let value = CSVRecords.unguarded(cell.trimmed)
-            if !value.isEmpty { values[field] = value }
+            if !value.isEmpty { cells.values[field] = (value, header[index]) }
         }
-        let record = problems.hasErrors ? nil : record(values, row: row, diagnostics: &problems)
+        let record = problems.hasErrors ? nil : record(cells, diagnostics: &problems)
         return Converted(
-            number: row.number, location: location, record: record, problems: problems, hasIDCell: values["id"] != nil)
+            number: row.number, location: location, record: record, problems: problems,
+            hasIDCell: cells.values["id"] != nil)
     }
 
-    func record(_ values: [String: String], row: CSVSheet.Row, diagnostics: inout [Diagnostic]) -> EventRecord? {
-        let location = SourceLocation(file: file, line: row.line)
-        var problems: [Diagnostic] = []
-        defer {
-            diagnostics += problems.map { problem in
-                var problem = problem
-                problem.message = "row \(row.number): " + problem.message
-                return problem
-            }
+    /// The non-empty cells of a row by the field their column fills, with the column's header.
+    struct Cells {
+        let location: SourceLocation
+        let row: Int
+        var values: [String: (text: String, column: String)] = [:]
+
+        subscript(field: String) -> String? { values[field]?.text }
+
+        /// The cell of `field`, or the row as a whole.
+        func origin(_ field: String) -> ValueOrigin {
+            .cell(location, row: row, column: values[field]?.column)
         }
-        var fields: [(String, Node)] = []
-        // One implicit tag for every node of the row: Yams builds a new one, with its
-        // resolver tables, for each node made without.
-        let tag = Tag.implicit
-        func scalar(_ value: String) -> Node { .scalar(Node.Scalar(value, tag)) }
-        func add(_ key: String, _ value: String?) {
-            if let value { fields.append((key, scalar(value))) }
+
+        /// The cell of the first of `fields` the row has.
+        func origin(first fields: [String]) -> ValueOrigin {
+            origin(fields.first { values[$0] != nil } ?? fields[0])
         }
-        func addList(_ key: String) {
-            guard let text = values[key] else { return }
+    }
+
+    /// The row as a draft, each value from its cell, checked by the one record checker.
+    func record(_ values: Cells, diagnostics: inout [Diagnostic]) -> EventRecord? {
+        typealias Schema = RecordSchema
+        let rowOrigin = ValueOrigin.cell(values.location, row: values.row, column: nil)
+        guard let timing = timing(values, diagnostics: &diagnostics) else { return nil }
+        var draft = RecordDraft(origin: rowOrigin, path: file, fallbackID: "row-\(values.row)")
+        func set(_ field: RecordField, _ key: String? = nil) {
+            draft.set(field, values[key ?? field.key], at: values.origin(key ?? field.key))
+        }
+        func setList(_ field: RecordField) {
+            guard let text = values[field.key] else { return }
             let items = text.split(separator: text.contains(";") ? ";" : ",").map { $0.trimmedSpaces }.filter {
                 !$0.isEmpty
             }
-            fields.append((key, .sequence(Node.Sequence(items.map(scalar), tag))))
+            draft[field] = DraftValue(.list(items), origin: values.origin(field.key))
         }
-        guard let timing = timing(values, location: location, diagnostics: &problems) else { return nil }
         let title = values["title"]
         let derivedID = title.map { title in
             timing.start.map { "\($0.prefix(10))-\(Identifier.slug(title, maxLength: 50))" }
@@ -264,36 +288,40 @@ struct CSVRowConverter: Sendable {
         var id = values["id"] ?? derivedID
         if let given = values["id"], !Identifier.isValid(given), let derivedID {
             // An id names the record's file: `..`, `.hidden` or `a/b` must never become one.
-            problems.append(
-                .warning(
-                    location,
+            diagnostics.append(
+                values.origin("id").warning(
                     "the id '\(given)' cannot name a record file (letters, digits, '-', '_' and '.', starting with a letter or digit), so the record gets the id '\(derivedID)'",
                     hint: "fix the id in the spreadsheet to keep the calendar UID you want"))
             id = derivedID
         }
-        add("id", id)
-        add("title", title)
-        add("start", timing.start)
-        add("end", timing.end)
-        add("timezone", values["timezone"])
-        if let place = place(values, tag: tag) { fields.append(("location", place)) }
+        draft.set(Schema.id, id, at: values["id"] == nil ? rowOrigin : values.origin("id"))
+        set(Schema.title)
+        draft.set(Schema.start, timing.start, at: values.origin(first: ["start", "start-time"]))
+        draft.set(Schema.end, timing.end, at: values.origin(first: ["end", "end-time", "start"]))
+        set(Schema.timezone)
+        draft[Schema.location] = place(values)
         if let latitude = values["latitude"], let longitude = values["longitude"] {
-            fields.append(("geo", .sequence(Node.Sequence([scalar(latitude), scalar(longitude)], tag))))
+            draft[Schema.geo] = DraftValue(.list([latitude, longitude]), origin: values.origin("latitude"))
         }
-        add("category", category(values["category"], location: location, diagnostics: &problems))
-        addList("tags")
-        addList("organisations")
+        draft.set(
+            Schema.category, category(values["category"], origin: values.origin("category"), diagnostics: &diagnostics),
+            at: values.origin("category"))
+        setList(Schema.tags)
+        setList(Schema.organisations)
         if let participants = values["participants"] {
-            if Int(participants) != nil { add("participants", participants) } else { addList("participants") }
+            if Int(participants) != nil { set(Schema.participants) } else { setList(Schema.participants) }
         }
-        for key in ["role", "format", "url", "summary", "source", "repeat"] { add(key, values[key]) }
-        add("status", values["status"]?.lowercased())
-        add("visibility", values["visibility"]?.lowercased() ?? (isYes(values["private"]) ? "internal" : nil))
-        addList("except")
-        let node = Node.mapping(Node.Mapping(fields.map { (scalar($0.0), $0.1) }, tag))
-        let yaml = YAMLFile(path: file, root: node, fixedLocation: location)
-        return RecordDecoder(config: config, gazetteer: gazetteer, fallbackID: "row-\(row.number)").decode(
-            yaml, diagnostics: &problems)
+        for field in [Schema.role, Schema.format, Schema.url, Schema.summary, Schema.source, Schema.recurrence] {
+            set(field)
+        }
+        draft.set(Schema.status, values["status"]?.lowercased(), at: values.origin("status"))
+        if let visibility = values["visibility"] {
+            draft.set(Schema.visibility, visibility.lowercased(), at: values.origin("visibility"))
+        } else if isYes(values["private"]) {
+            draft.set(Schema.visibility, "internal", at: values.origin("private"))
+        }
+        setList(Schema.exceptions)
+        return checker.check(draft, diagnostics: &diagnostics)
     }
 
     private func isYes(_ text: String?) -> Bool {
@@ -302,9 +330,7 @@ struct CSVRowConverter: Sendable {
 
     /// The start and end as a record writes them, from date (or date-time, or "5–6 September
     /// 2023") cells and optional time cells.
-    private func timing(_ values: [String: String], location: SourceLocation, diagnostics: inout [Diagnostic]) -> (
-        start: String?, end: String?
-    )? {
+    private func timing(_ values: Cells, diagnostics: inout [Diagnostic]) -> (start: String?, end: String?)? {
         let allDay = values["all-day"].map(isYes)
         let parser = DateExpressionParser(monthFirst: layout != .plain)
         var start: String?
@@ -319,8 +345,8 @@ struct CSVRowConverter: Sendable {
                 if days.end != days.start { end = days.end.description }
             } else {
                 diagnostics.append(
-                    .error(
-                        location, "the start '\(text)' is not a date",
+                    values.origin("start").error(
+                        "the start '\(text)' is not a date",
                         hint: layout == .plain
                             ? "write 2023-09-05, 5.9.2023, 05/09/2023 (day first) or 5 September 2023"
                             : "this \(layout.rawValue) layout writes dates month first: 9/5/2023"))
@@ -336,7 +362,8 @@ struct CSVRowConverter: Sendable {
                 end = days.end.description
             } else {
                 diagnostics.append(
-                    .error(location, "the end '\(text)' is not a date", hint: "write it as the start is written"))
+                    values.origin("end").error(
+                        "the end '\(text)' is not a date", hint: "write it as the start is written"))
                 return nil
             }
         }
@@ -352,8 +379,8 @@ struct CSVRowConverter: Sendable {
             guard let text = values[keyTime] else { continue }
             guard let minutes = Self.timeOfDay(text) else {
                 diagnostics.append(
-                    .error(
-                        location, "the \(key) time '\(text)' is not a time of day",
+                    values.origin(keyTime).error(
+                        "the \(key) time '\(text)' is not a time of day",
                         hint: "write 10:00, 10:00:00 or 10:00 AM"))
                 return nil
             }
@@ -388,40 +415,36 @@ struct CSVRowConverter: Sendable {
 
     /// `venue`/`city`/`country` cells, or a `location` cell: "Skopje, North Macedonia" is
     /// read as city and country when the gazetteer knows the city, else kept as text.
-    private func place(_ values: [String: String], tag: Tag) -> Node? {
-        var parts: [(String, String)] = [
-            ("venue", values["venue"]), ("city", values["city"]), ("country", values["country"]),
-        ].compactMap { key, value in value.map { (key, $0) } }
+    private func place(_ values: Cells) -> DraftValue? {
+        let keys = [RecordSchema.venue, RecordSchema.city, RecordSchema.country].map(\.key)
+        var parts: [String: DraftValue] = [:]
+        for key in keys { if let value = values[key] { parts[key] = .text(value, at: values.origin(key)) } }
         if parts.isEmpty, let text = values["location"] {
+            let origin = values.origin("location")
             let pieces = text.split(separator: ",").map { $0.trimmedSpaces }
-            if let index = pieces.firstIndex(where: { gazetteer.place(named: $0) != nil }),
+            guard let index = pieces.firstIndex(where: { gazetteer.place(named: $0) != nil }),
                 let known = gazetteer.place(named: pieces[index])
-            {
-                let venue = pieces[..<index].joined(separator: ", ")
-                parts =
-                    (venue.isEmpty ? [] : [("venue", venue)]) + [
-                        ("city", pieces[index]),
-                        ("country", index + 1 < pieces.count ? pieces[index + 1] : known.country),
-                    ]
-            } else {
-                return .scalar(Node.Scalar(text, tag))
-            }
+            else { return .text(text, at: origin) }
+            let venue = pieces[..<index].joined(separator: ", ")
+            if !venue.isEmpty { parts["venue"] = .text(venue, at: origin) }
+            parts["city"] = .text(pieces[index], at: origin)
+            parts["country"] = .text(index + 1 < pieces.count ? pieces[index + 1] : known.country, at: origin)
+            return DraftValue(.parts(parts), origin: origin)
         }
         guard !parts.isEmpty else { return nil }
-        return .mapping(
-            Node.Mapping(parts.map { (.scalar(Node.Scalar($0.0, tag)), .scalar(Node.Scalar($0.1, tag))) }, tag))
+        return DraftValue(.parts(parts), origin: values.origin(first: keys))
     }
 
     /// A category cell in the project's words: "Board meeting" is `board-meeting`. A value
     /// that is none of the project's categories is left out with a warning.
-    private func category(_ text: String?, location: SourceLocation, diagnostics: inout [Diagnostic]) -> String? {
+    private func category(_ text: String?, origin: ValueOrigin, diagnostics: inout [Diagnostic]) -> String? {
         guard let text else { return nil }
         let candidates = text.split(whereSeparator: { ";,".contains($0) }).map { Identifier.slug(String($0)) }
         guard !config.categories.isEmpty else { return candidates.first }
         if let known = candidates.first(where: config.categories.contains) { return known }
         diagnostics.append(
-            .warning(
-                location, "'\(text)' is not one of the project's categories, so the record has none",
+            origin.warning(
+                "'\(text)' is not one of the project's categories, so the record has none",
                 hint: "the categories are: \(config.categories.joined(separator: ", "))"))
         return nil
     }

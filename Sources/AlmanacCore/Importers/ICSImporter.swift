@@ -190,7 +190,16 @@ struct VEventReader {
         {
             record.visibility = .internal
         }
-        record.repeatRule = vevent.property(named: "RRULE")?.valueString
+        if let rule = vevent.property(named: "RRULE")?.valueString {
+            record.repeatRule = ICalRecurrence(rule)
+            if record.repeatRule == nil {
+                diagnostics.append(
+                    .warning(
+                        location,
+                        "the RRULE of '\(title)' (\(rule)) is not a rule libical can expand, so only the first occurrence is imported",
+                        hint: "add a correct `repeat:` to the record if it repeats"))
+            }
+        }
         record.exceptions = vevent.properties(named: "EXDATE").flatMap {
             times(of: $0, zone: zone, location: location, diagnostics: &diagnostics)
         }

@@ -85,8 +85,9 @@ public struct RecordWriter: Sendable {
     /// Reads `text` back as a record: it must have no error and the same dates.
     private func verify(_ text: String, of record: EventRecord) throws {
         var diagnostics: [Diagnostic] = []
-        let decoded = RecordDecoder(config: config, gazetteer: gazetteer, fallbackID: record.id).decode(
-            text, path: record.origin.file, diagnostics: &diagnostics)
+        let decoded = YAMLRecordSource(fallbackID: record.id).record(
+            text: text, path: record.origin.file, checker: RecordChecker(config: config, gazetteer: gazetteer),
+            diagnostics: &diagnostics)
         let errors = diagnostics.filter { $0.severity == .error }.map(\.message)
         guard let decoded, errors.isEmpty, decoded.timing == record.timing, decoded.id == record.id else {
             throw RecordWriteError(id: record.id, problem: errors.first ?? "it does not read back as written")

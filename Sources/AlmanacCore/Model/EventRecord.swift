@@ -1,3 +1,5 @@
+import ICal
+
 /// When an activity happens, as the record says it.
 public enum EventTiming: Hashable, Sendable {
     /// Whole days, `start` through `end` inclusive ("5–6 September").
@@ -145,8 +147,8 @@ public struct EventRecord: Hashable, Sendable {
     /// What an importer assumed rather than read (a year from a neighbouring item, a
     /// day-first reading of 05/09/2018, a ministry's capital as the venue), for review.
     public var sourceNote: String?
-    /// A validated RRULE, as libical writes it.
-    public var repeatRule: String?
+    /// The recurrence rule of a series, parsed and checked once by the record checker.
+    public var repeatRule: ICalRecurrence?
     /// Start dates (or date-times) left out of a series.
     public var exceptions: [EventTiming]
     /// Where the record came from, for diagnostics.

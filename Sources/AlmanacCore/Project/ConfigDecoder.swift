@@ -428,3 +428,16 @@ enum FeedFilterDecoder {
         return filter
     }
 }
+
+extension YAMLMapping {
+    /// One of an enumeration's values, with a "did you mean" when it is misspelt.
+    func choice<Choice: RawRepresentable & CaseIterable>(_ key: String, _: Choice.Type, diagnostics: inout [Diagnostic])
+        -> Choice? where Choice.RawValue == String
+    {
+        guard let text = text(key, diagnostics: &diagnostics) else { return nil }
+        if let value = Choice(rawValue: text.lowercased()) { return value }
+        let problem = Spelling.unknownChoice(text, key, Choice.self)
+        diagnostics.append(.error(location(of: key), problem.message, hint: problem.hint))
+        return nil
+    }
+}

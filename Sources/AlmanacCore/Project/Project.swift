@@ -46,6 +46,7 @@ public struct Project: Sendable {
             return .failure(ProjectLoadError(diagnostics: diagnostics))
         }
         let gazetteer = config.gazetteer(base: gazetteer)
+        let checker = RecordChecker(config: config, gazetteer: gazetteer)
         let files = recordFiles(in: directory + "/" + eventsFolder)
         progress?.begin("Reading records", total: files.count)
         defer { progress?.end() }
@@ -70,11 +71,11 @@ public struct Project: Sendable {
                     return (table.records, table.records.map(\.id), badRows, found + table.diagnostics)
                 }
                 let fallbackID = derivedID(for: path, in: directory)
-                let decoder = RecordDecoder(config: config, gazetteer: gazetteer, fallbackID: fallbackID)
                 guard let yaml = YAMLFile.load(path, diagnostics: &found) else { return ([], [fallbackID], 1, found) }
-                let record = decoder.decode(yaml, diagnostics: &found)
+                let record = YAMLRecordSource(fallbackID: fallbackID).record(
+                    of: yaml, checker: checker, diagnostics: &found)
                 return (
-                    record.map { [$0] } ?? [], [record?.id ?? RecordDecoder.claimedID(in: yaml) ?? fallbackID],
+                    record.map { [$0] } ?? [], [record?.id ?? YAMLRecordSource.claimedID(in: yaml) ?? fallbackID],
                     record == nil ? 1 : 0, found
                 )
             }

@@ -54,9 +54,10 @@ public struct ProjectTemplate: Sendable {
             return .invalid(diagnostics: diagnostics, text: configText)
         }
         let recordPath = directory + "/" + exampleRecordPath
-        let decoder = RecordDecoder(config: config, gazetteer: .bundled, fallbackID: exampleID)
+        let checker = RecordChecker(config: config, gazetteer: .bundled)
         guard let recordFile = YAMLFile.parse(exampleRecordText, path: recordPath, diagnostics: &diagnostics),
-            decoder.decode(recordFile, diagnostics: &diagnostics) != nil, !diagnostics.hasErrors
+            YAMLRecordSource(fallbackID: exampleID).record(of: recordFile, checker: checker, diagnostics: &diagnostics)
+                != nil, !diagnostics.hasErrors
         else {
             return .invalid(diagnostics: diagnostics, text: exampleRecordText)
         }
@@ -180,38 +181,50 @@ public struct ProjectTemplate: Sendable {
         "\(Project.eventsFolder)/\(exampleDay.year)/\(exampleID).yml"
     }
 
-    /// An example record with every field, the optional ones commented out.
+    /// An example record with every field of ``RecordSchema``, in its order, the optional ones
+    /// commented out. A field without an example here is still shown, commented out, with
+    /// its help text.
     public var exampleRecordText: String {
-        let lines: [(String, String?)] = [
-            ("# An example activity, with every field a record can have. Edit it, or delete it once", nil),
-            ("# you have added your own with `almanac new`. It is internal, so it never reaches a feed.", nil),
-            ("id: \(exampleID)", "unique and stable: calendar UIDs are made from it"),
-            ("title: Kick-off meeting", "required"),
-            ("start: \(exampleDay)T10:00", "a day (\(exampleDay)) or a local time (\(exampleDay)T10:00)"),
-            ("end: 12:00", "the last day, the end time on the same day, or a date-time"),
-            ("# timezone: \(timezone)", "default: the city's zone, else almanac.yml's"),
-            ("location:", "free text, or venue, city and country:"),
-            ("  venue: Our office", nil),
-            ("  # city: Sarajevo", "a known city also gives the country, zone and map position"),
-            ("  # country: Bosnia and Herzegovina", nil),
-            ("# geo: [43.8563, 18.4131]", "[latitude, longitude]"),
-            ("category: meeting", "one of almanac.yml's categories"),
-            ("tags: [planning]", "free words, for filters"),
-            ("# organisations: [A partner]", "partner organisations involved"),
-            ("# participants: 12", "a head count, or a list of names"),
-            ("role: organised", "organised, co-organised, hosted, chaired, presented, attended"),
-            ("format: in-person", "in-person, online, hybrid"),
-            ("status: tentative", "confirmed (the default), tentative, cancelled, draft"),
-            ("visibility: internal", "public (the default) or internal: never in a feed"),
-            ("# url: https://example.org/news/kick-off", "a page about it"),
-            ("summary: |", "the description calendar apps show; several lines allowed"),
-            ("  Plans for the year: who does what, and when.", nil),
-            ("# source: |", "the original text this record was made from (not published)"),
-            ("#   …", nil),
-            ("# source-note: the year is assumed", "what an importer assumed rather than read; review it"),
-            ("# repeat: FREQ=WEEKLY;COUNT=6", "an RFC 5545 rule, for a series"),
-            ("# except: [\(exampleDay.adding(days: 7))]", "days left out of the series"),
+        let examples: [String: [(String, String?)]] = [
+            "id": [("id: \(exampleID)", "unique and stable: calendar UIDs are made from it")],
+            "title": [("title: Kick-off meeting", "required")],
+            "start": [("start: \(exampleDay)T10:00", "a day (\(exampleDay)) or a local time (\(exampleDay)T10:00)")],
+            "end": [("end: 12:00", "the last day, the end time on the same day, or a date-time")],
+            "timezone": [("# timezone: \(timezone)", "default: the city's zone, else almanac.yml's")],
+            "location": [
+                ("location:", "free text, or venue, city and country:"),
+                ("  venue: Our office", nil),
+                ("  # city: Sarajevo", "a known city also gives the country, zone and map position"),
+                ("  # country: Bosnia and Herzegovina", nil),
+            ],
+            "geo": [("# geo: [43.8563, 18.4131]", "[latitude, longitude]")],
+            "category": [("category: meeting", "one of almanac.yml's categories")],
+            "tags": [("tags: [planning]", "free words, for filters")],
+            "organisations": [("# organisations: [A partner]", "partner organisations involved")],
+            "participants": [("# participants: 12", "a head count, or a list of names")],
+            "role": [("role: organised", EventRole.allCases.map(\.rawValue).joined(separator: ", "))],
+            "format": [("format: in-person", EventFormat.allCases.map(\.rawValue).joined(separator: ", "))],
+            "status": [("status: tentative", "confirmed (the default), tentative, cancelled, draft")],
+            "visibility": [("visibility: internal", "public (the default) or internal: never in a feed")],
+            "url": [("# url: https://example.org/news/kick-off", "a page about it")],
+            "summary": [
+                ("summary: |", "the description calendar apps show; several lines allowed"),
+                ("  Plans for the year: who does what, and when.", nil),
+            ],
+            "source": [
+                ("# source: |", "the original text this record was made from (not published)"), ("#   …", nil),
+            ],
+            "source-note": [
+                ("# source-note: the year is assumed", "what an importer assumed rather than read; review it")
+            ],
+            "repeat": [("# repeat: FREQ=WEEKLY;COUNT=6", "an RFC 5545 rule, for a series")],
+            "except": [("# except: [\(exampleDay.adding(days: 7))]", "days left out of the series")],
         ]
+        let lines: [(String, String?)] =
+            [
+                ("# An example activity, with every field a record can have. Edit it, or delete it once", nil),
+                ("# you have added your own with `almanac new`. It is internal, so it never reaches a feed.", nil),
+            ] + RecordSchema.fields.flatMap { examples[$0.key] ?? [("# \($0.key): …", $0.help)] }
         let column = lines.filter { $0.1 != nil }.map(\.0.count).max() ?? 0
         return lines.map { code, comment in
             comment.map { code.padding(toLength: column + 2, withPad: " ", startingAt: 0) + "# " + $0 } ?? code

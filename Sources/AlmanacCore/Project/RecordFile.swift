@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 /// A record file as Almanac writes one (`almanac new`, `almanac import`): its fields as text,
-/// written in the order of the README's "A record", each in the style a person would write
+/// written in ``RecordSchema``'s order (the README's "A record"), each in the style a person would write
 /// it (dates plain, lists on one line, prose as a block) and quoted where YAML needs it, so
 /// that every value reads back as the text it was.
 struct RecordFile {
@@ -48,14 +48,12 @@ struct RecordFile {
 
     /// The file's text.
     func text() throws -> String {
-        var fields: [(key: String, value: Node)] = [
-            ("id", YAMLText.plainNode(id)), ("title", YAMLText.textNode(title)),
-        ]
+        var fields: [String: Node] = ["id": YAMLText.plainNode(id), "title": YAMLText.textNode(title)]
         func add(_ key: String, _ value: String?, _ node: (String) -> Node = YAMLText.textNode) {
-            if let value { fields.append((key, node(value))) }
+            if let value { fields[key] = node(value) }
         }
         func add(_ key: String, list items: [String], _ item: (String) -> Node = YAMLText.textNode) {
-            if !items.isEmpty { fields.append((key, YAMLText.listNode(items, item))) }
+            if !items.isEmpty { fields[key] = YAMLText.listNode(items, item) }
         }
         add("start", start, YAMLText.plainNode)
         add("end", end, YAMLText.plainNode)
@@ -67,7 +65,7 @@ struct RecordFile {
             let parts = [("venue", venue), ("city", city), ("country", country)].compactMap { key, value in
                 value.map { (Node(key), YAMLText.textNode($0)) }
             }
-            if !parts.isEmpty { fields.append(("location", Node(parts))) }
+            if !parts.isEmpty { fields["location"] = Node(parts) }
         case nil:
             break
         }
@@ -90,7 +88,8 @@ struct RecordFile {
         add("source-note", sourceNote)
         add("repeat", recurrence)
         add("except", list: exceptions, YAMLText.plainNode)
-        return try YAMLText.document(Node(fields.map { (Node($0.key), $0.value) }))
+        let keys = RecordSchema.keys.filter { fields[$0] != nil }
+        return try YAMLText.document(Node(keys.map { (Node($0), fields[$0]!) }))
     }
 }
 
@@ -132,7 +131,7 @@ extension RecordFile {
         summary = record.summary.flatMap { $0.isEmpty ? nil : $0 }
         source = record.source.flatMap { $0.isEmpty ? nil : $0 }
         sourceNote = record.sourceNote
-        recurrence = record.repeatRule
+        recurrence = record.repeatRule?.description
         exceptions = record.exceptions.map(\.firstWritten)
     }
 }

@@ -34,7 +34,7 @@ extension EventRecord {
     /// later ones are missing.
     public func expansion(touching period: ReportPeriod) -> (occurrences: [Occurrence], isCut: Bool) {
         guard let timing else { return ([], false) }
-        guard let text = repeatRule, let rule = ICalRecurrence(text) else {
+        guard let rule = repeatRule else {
             let single = Occurrence(record: self, timing: timing)
             return (single.touches(period) ? [single] : [], false)
         }
@@ -78,7 +78,7 @@ extension EventRecord {
     /// series without end.
     public var finalDay: LocalDate? {
         guard let timing else { return nil }
-        guard let text = repeatRule, let rule = ICalRecurrence(text) else { return timing.lastDay }
+        guard let rule = repeatRule else { return timing.lastDay }
         guard let last = rule.lastOccurrence(startingAt: timing.startTime),
             let day = LocalDate(year: last.year, month: last.month, day: last.day)
         else { return nil }

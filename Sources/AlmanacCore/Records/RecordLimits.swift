@@ -53,23 +53,4 @@ public enum RecordLimits {
         }
         return true
     }
-
-    /// Errors for dates of `record` outside ``years``, at the field that holds them.
-    static func dateProblems(of record: EventRecord, in fields: YAMLMapping) -> [Diagnostic] {
-        var problems: [Diagnostic] = []
-        func check(_ date: LocalDate, _ key: String) {
-            guard !years.contains(date.year) else { return }
-            problems.append(
-                .error(
-                    fields.location(of: key),
-                    "the year \(String(format: "%04d", date.year)) of '\(key)' is outside the years calendars can hold (\(years.lowerBound)–\(years.upperBound))",
-                    hint: "check the year; write it with four digits, e.g. 2024"))
-        }
-        if let timing = record.timing {
-            check(timing.firstDay, "start")
-            if timing.lastDay != timing.firstDay { check(timing.lastDay, "end") }
-        }
-        for exception in record.exceptions { check(exception.firstDay, "except") }
-        return problems
-    }
 }

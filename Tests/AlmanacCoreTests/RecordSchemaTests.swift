@@ -1,0 +1,88 @@
+import Testing
+
+@testable import AlmanacCore
+
+/// The schema is the one list of fields: every other list is derived from it or checked
+/// against it here.
+struct RecordSchemaTests {
+    @Test func everyCSVColumnFillsAFieldOfTheSchemaOrHelpsFillOne() {
+        let known = Set(RecordSchema.keys + RecordSchema.locationParts.map(\.key) + CSVColumns.helpers)
+        #expect(CSVColumns.fields.filter { !known.contains($0) } == [])
+        // Every field a spreadsheet can hold has its column (geo comes as latitude/longitude;
+        // source-note is written by importers only).
+        let missing = (RecordSchema.keys + RecordSchema.locationParts.map(\.key)).filter {
+            !CSVColumns.fields.contains($0)
+        }
+        #expect(missing == ["geo", "source-note"])
+    }
+
+    @Test func recordFilesAreWrittenInSchemaOrder() throws {
+        var file = RecordFile(id: "x", title: "X")
+        file.recurrence = "FREQ=WEEKLY;COUNT=2"
+        file.start = "2024-03-05"
+        file.summary = "About it."
+        file.location = .parts(venue: nil, city: "Skopje", country: nil)
+        let keys = try file.text().split(separator: "\n").compactMap { line -> String? in
+            guard !line.hasPrefix(" "), let colon = line.firstIndex(of: ":") else { return nil }
+            return String(line[..<colon])
+        }
+        #expect(keys == RecordSchema.keys.filter(keys.contains))
+        #expect(keys == ["id", "title", "start", "location", "summary", "repeat"])
+    }
+
+    @Test func theInitExampleShowsEveryFieldInSchemaOrder() {
+        let template = ProjectTemplate(
+            name: "N", organisation: "O", timezone: "UTC", domain: "o.example",
+            today: LocalDate(iso: "2024-03-05")!)
+        let keys = template.exampleRecordText.split(separator: "\n").compactMap { line -> String? in
+            let code = line.hasPrefix("# ") ? line.dropFirst(2) : line[...]
+            guard let colon = code.firstIndex(of: ":"), code[..<colon].allSatisfy({ $0.isLetter || $0 == "-" }),
+                !code.hasPrefix(" ")
+            else { return nil }
+            return String(code[..<colon])
+        }
+        #expect(keys == RecordSchema.keys)
+    }
+
+    /// The same activity from a record file and from a spreadsheet row is the same record,
+    /// and a problem points at the value's origin in each.
+    @Test func yamlAndCSVDraftsGoThroughTheSameChecker() throws {
+        let config = NewsCorpusTests.config()
+        let checker = RecordChecker(config: config, gazetteer: .bundled)
+        var diagnostics: [Diagnostic] = []
+        let bad = YAMLRecordSource(fallbackID: "x").record(
+            text: "id: x\ntitle: Forum\nstart: 2024-03-05\nend: 2024-03-04\n", path: "/p/x.yml", checker: checker,
+            diagnostics: &diagnostics)
+        #expect(bad == nil)
+        let yaml = diagnostics
+        #expect(yaml.map(\.message) == ["the end (2024-03-04) is before the start (2024-03-05)"])
+        #expect(yaml.first?.location == SourceLocation(file: "/p/x.yml", line: 4, column: 1))
+
+        let csv = CSVRecords(config: config, gazetteer: .bundled).records(
+            from: "id,Title,From,Until\nx,Forum,2024-03-05,2024-03-04\n", file: "/p/log.csv")
+        #expect(csv.records.isEmpty)
+        #expect(
+            csv.diagnostics.map(\.message) == [
+                "row 2, column \"Until\": the end (2024-03-04) is before the start (2024-03-05)"
+            ])
+
+        let good = CSVRecords(config: config, gazetteer: .bundled).records(
+            from: "id,Title,From,Until,Repeat\nx,Forum,2024-03-05,2024-03-06,FREQ=WEEKLY;COUNT=2\n", file: "/p/log.csv")
+        diagnostics = []
+        let fromYAML = YAMLRecordSource(fallbackID: "x").record(
+            text: "id: x\ntitle: Forum\nstart: 2024-03-05\nend: 2024-03-06\nrepeat: FREQ=WEEKLY;COUNT=2\n",
+            path: "/p/log.csv", checker: checker, diagnostics: &diagnostics)
+        #expect(good.records.first == fromYAML)
+        #expect(fromYAML?.repeatRule?.description == "FREQ=WEEKLY;COUNT=2")
+    }
+
+    @Test func optionValuesAreReportedAtTheirOption() {
+        var draft = RecordDraft(origin: .option("the values", file: "/p/a.yml"), path: "/p/a.yml", fallbackID: "a")
+        draft.set(RecordSchema.title, "Meeting", at: .option("the title", file: "/p/a.yml"))
+        draft.set(RecordSchema.start, "2024-13-01", at: .option("--start", file: "/p/a.yml"))
+        let outcome = RecordChecker(config: NewsCorpusTests.config(), gazetteer: .bundled).check(draft)
+        #expect(outcome.record == nil)
+        #expect(outcome.fieldsWithErrors == ["start"])
+        #expect(outcome.diagnostics.contains { $0.severity == .error && $0.message.hasPrefix("--start: ") })
+    }
+}
