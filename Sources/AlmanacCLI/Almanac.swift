@@ -29,33 +29,67 @@ struct Almanac: ParsableCommand {
         ]
     )
 
-    /// Runs the command, mapping swift-argument-parser's usage errors to exit status 2.
+    /// Runs the command. This is the one place where errors end the program: an Almanac
+    /// error is printed (`error: <origin>: <message>` and its hint) and exits with the status
+    /// of its kind; swift-argument-parser's usage errors exit with 2; any other error is a bug.
     static func main() {
+        var command: any ParsableCommand
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            command = try parseAsRoot()
         } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
-                let arguments = Array(CommandLine.arguments.dropFirst())
-                Console().error(
-                    CommandSuggestions.message(for: arguments).map { "Error: \($0)" } ?? fullMessage(for: error))
-                Console().error("Run `almanac help` for the commands and their options.")
-                Foundation.exit(ExitStatus.usage)
-            }
-            exit(withError: error)
+            exit(afterParsing: error)
         }
+        do {
+            try command.run()
+        } catch let error as any AlmanacError {
+            fail(error)
+        } catch let error where String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
+            // Its own: `ExitCode`, a `ValidationError`, `help`'s output.
+            exit(afterParsing: error)
+        } catch {
+            fail(AlmanacFailure.from(error))
+        }
+    }
+
+    private static func fail(_ error: any AlmanacError) -> Never {
+        Console().fail(error)
+        Foundation.exit(ExitStatus.of(error.kind))
+    }
+
+    /// Help, the version, or a command line that is wrong (exit status 2, with a suggestion
+    /// for a misspelt command or option).
+    private static func exit(afterParsing error: any Error) -> Never {
+        guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        Console().error(CommandSuggestions.message(for: arguments).map { "Error: \($0)" } ?? fullMessage(for: error))
+        Console().error("Run `almanac help` for the commands and their options.")
+        Foundation.exit(ExitStatus.of(.usage))
     }
 }
 
-/// The exit statuses of every command.
+/// The exit status of every command: the one place where an error's kind becomes a number.
 enum ExitStatus {
-    static let dataErrors: Int32 = 1
-    static let usage: Int32 = 2
+    static func of(_ kind: ErrorKind) -> Int32 {
+        switch kind {
+        case .badInput, .notFound, .configuration: 1
+        case .usage: 2
+        case .cannotWrite: 3
+        case .unavailable: 4
+        case .internalError: 5
+        }
+    }
+
+    /// What each status means, in order; each fits on a line of the help.
+    static let meanings: [(status: Int32, meaning: String)] = [
+        (0, "all went well (warnings allowed)"),
+        (of(.badInput), "errors in the records, almanac.yml, a template or an input file"),
+        (of(.usage), "the command line (or SOURCE_DATE_EPOCH) is wrong"),
+        (of(.cannotWrite), "an output could not be written"),
+        (of(.unavailable), "a program it needs is missing or failed (Chromium, tzdata, the port)"),
+        (of(.internalError), "an internal error: a bug in Almanac, please report it"),
+    ]
 
     /// The paragraph that closes every command's help.
-    static let documentation = """
-        Exit status: 0 when all went well (warnings allowed), 1 when the records or \
-        settings have errors, 2 when the command line is wrong.
-        """
+    static let documentation =
+        "Exit status:\n" + meanings.map { "  \($0.status)  \($0.meaning)" }.joined(separator: "\n")
 }

@@ -35,11 +35,8 @@ struct CheckCommand: ParsableCommand {
         let project = try options.load(console)
         let drafts = project.records.filter { $0.status == .draft }.count
         let summary =
-            "\(Console.plural(project.records.count, "record")) read (\(drafts) draft\(drafts == 1 ? "" : "s")): \(Console.tally(project.diagnostics))."
-        if project.diagnostics.hasErrors {
-            console.error(summary)
-            throw ExitCode(ExitStatus.dataErrors)
-        }
-        console.note(summary)
+            "\(Console.plural(project.records.count, "record")) read (\(drafts) draft\(drafts == 1 ? "" : "s")): \(Console.tally(project.diagnostics))"
+        guard !project.diagnostics.hasErrors else { throw AlmanacFailure(.badInput, nil, summary) }
+        console.note(summary + ".")
     }
 }

@@ -1,5 +1,4 @@
 import AlmanacCore
-import ArgumentParser
 import Foundation
 
 /// Standard output or standard error, and what it is connected to.
@@ -89,6 +88,20 @@ struct Console: Sendable {
         }
     }
 
+    /// An error that stops the command, printed once in one form: its details (problems in
+    /// files not shown yet), then `file:line:col: error: message` when it comes from a place
+    /// in a file (the form of ``report(_:)``, which editors link to), else
+    /// `error: <origin>: <message>`; the hint on the next line.
+    func fail(_ error: any AlmanacError) {
+        if let diagnostic = error.diagnostic {
+            report(error.details + [diagnostic])
+            return
+        }
+        report(error.details)
+        let text = ControlCharacters.visible(error.formatted(relativeTo: FileManager.default.currentDirectoryPath))
+        StandardStream.error.write(TextStyle.boldRed.apply("error", on: .error) + ": " + text + "\n")
+    }
+
     /// A progress bar for long work; it draws only on a terminal and never with `--quiet`.
     func progress() -> ProgressBar {
         ProgressBar(
@@ -110,19 +123,6 @@ struct Console: Sendable {
     /// "0.42 s": the time since `start`, for `--verbose`.
     static func seconds(since start: Date) -> String {
         String(format: "%.2f s", Date().timeIntervalSince(start))
-    }
-}
-
-extension Clock {
-    /// `SOURCE_DATE_EPOCH`, or now; an unusable `SOURCE_DATE_EPOCH` stops the command with
-    /// exit status 2.
-    static func reading(_ console: Console) throws -> Clock {
-        do {
-            return try Clock.fromEnvironment()
-        } catch {
-            console.error("error: \(error)")
-            throw ExitCode(ExitStatus.usage)
-        }
     }
 }
 

@@ -60,7 +60,7 @@ struct ExportCSVCommand: ParsableCommand {
     func run() throws {
         let console = output.console
         let project = try options.load(console)
-        let period = try periodOptions.resolve(in: project, clock: Clock.reading(console))
+        let period = try periodOptions.resolve(in: project, clock: Clock.fromEnvironment())
         let settings = csvOptions.applied(to: project.config.report)
         let export = CalendarExport(records: project.records, period: period, profile: profile, publicOnly: publicOnly)
         let agenda = export.agenda()
@@ -70,12 +70,7 @@ struct ExportCSVCommand: ParsableCommand {
         let rows = Console.plural(table.rows.count, "row")
         if let out {
             let path = ReportCommand.absolute(out)
-            do {
-                try AtomicFile.write(text, to: path)
-            } catch {
-                console.error("error: \(error.localizedDescription)")
-                throw ExitCode(ExitStatus.dataErrors)
-            }
+            try AtomicFile.write(text, to: path)
             console.note(
                 "Wrote \(RelativePath.display(path, from: FileManager.default.currentDirectoryPath)) (\(rows))\(span)")
         } else {
@@ -85,9 +80,9 @@ struct ExportCSVCommand: ParsableCommand {
         }
         console.warnAboutCutSeries(agenda.cutSeries.map(\.origin.file), through: period, counted: false)
         if project.diagnostics.hasErrors {
-            console.error(
-                Project.leftOutNotice(project.leftOut) ?? "Some records have errors: run almanac check to see them.")
-            throw ExitCode(ExitStatus.dataErrors)
+            throw AlmanacFailure(
+                .badInput, nil,
+                Project.leftOutNotice(project.leftOut) ?? "some records have errors: run almanac check to see them")
         }
     }
 }

@@ -37,11 +37,11 @@ struct FeedCommand: ParsableCommand {
 
     func run() throws {
         let console = output.console
-        let project = try options.loadForPublishing(console, command: "feed")
-        let clock = try Clock.reading(console)
+        let project = try options.load(console)
+        try PublishGuard.check(project, publishing: .feed)
+        let clock = try Clock.fromEnvironment()
         let outputDirectory =
             out.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? project.directory + "/public"
-        let outcomes: [FeedOutcome]
         var publisher = FeedPublisher(project: project, clock: clock)
         publisher.verifiesEvents = verify
         if publisher.isFirstRun {
@@ -49,19 +49,8 @@ struct FeedCommand: ParsableCommand {
                 "There is no \(FeedState.fileName) yet, so this is the project's first feed: every event starts at SEQUENCE 0. Commit \(FeedState.fileName) with the records.",
                 on: .error)
         }
-        do {
-            outcomes = try publisher.publish(to: outputDirectory, progress: console.progress()) {
-                console.error("Waiting for another `almanac feed` on this project to finish…")
-            }
-        } catch let error as FeedStateError {
-            console.error(error.description)
-            throw ExitCode(ExitStatus.dataErrors)
-        } catch let error as FeedError {
-            console.error(error.description)
-            throw ExitCode(ExitStatus.dataErrors)
-        } catch {
-            console.error("error: \(error)")
-            throw ExitCode(ExitStatus.dataErrors)
+        let outcomes = try publisher.publish(to: outputDirectory, progress: console.progress()) {
+            console.error("Waiting for another `almanac feed` on this project to finish…")
         }
         let directory = FileManager.default.currentDirectoryPath
         for outcome in outcomes {

@@ -49,14 +49,12 @@ struct ImportOptions: ParsableArguments {
         try project.load(console, reporting: false)
     }
 
-    /// Reads the input file, or exits with status 1 after saying what is wrong with it.
+    /// Reads the input file, or throws what is wrong with it.
     func readInput(_ path: String) throws -> (text: String, file: String) {
         var diagnostics: [Diagnostic] = []
         let file = path == "-" ? "<stdin>" : URL(fileURLWithPath: path).standardizedFileURL.path
         guard let text = ImportInput.text(at: path == "-" ? "-" : file, diagnostics: &diagnostics) else {
-            console.report(diagnostics)
-            console.error("Nothing was imported.")
-            throw ExitCode(ExitStatus.dataErrors)
+            throw AlmanacFailure(.badInput, nil, "nothing was imported", details: diagnostics)
         }
         // Warnings about the input as a whole (control characters left out).
         console.report(diagnostics)
@@ -79,16 +77,8 @@ struct ImportOptions: ParsableArguments {
             ?? .project(project.directory)
         let existing = Dictionary(
             project.records.map { ($0.id, $0.origin.file) }, uniquingKeysWith: { first, _ in first })
-        let outcomes: [RecordWriter.Outcome]
-        do {
-            outcomes = try RecordWriter(config: project.config, gazetteer: project.gazetteer).write(
-                result.records, to: destination, existing: existing, dryRun: dryRun)
-        } catch {
-            console.error(
-                "error: \(error)\n  hint: nothing more was written; this is a bug in Almanac, please report it with the input"
-            )
-            throw ExitCode(ExitStatus.dataErrors)
-        }
+        let outcomes = try RecordWriter(config: project.config, gazetteer: project.gazetteer).write(
+            result.records, to: destination, existing: existing, dryRun: dryRun)
         let directory = FileManager.default.currentDirectoryPath
         var written = 0
         var drafts = 0
@@ -117,11 +107,8 @@ struct ImportOptions: ParsableArguments {
         if present > 0 { parts.append("\(present) already imported") }
         if failed > 0 { parts.append("\(Console.plural(failed, "error"))") }
         let summary =
-            "\(Console.plural(result.itemCount, noun)): \(parts.joined(separator: ", "))\(dryRun ? " (dry run: nothing written)" : "")."
-        if failed > 0 {
-            console.error(summary)
-            throw ExitCode(ExitStatus.dataErrors)
-        }
-        console.note(summary)
+            "\(Console.plural(result.itemCount, noun)): \(parts.joined(separator: ", "))\(dryRun ? " (dry run: nothing written)" : "")"
+        guard failed == 0 else { throw AlmanacFailure(.badInput, nil, summary) }
+        console.note(summary + ".")
     }
 }

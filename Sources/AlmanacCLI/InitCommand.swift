@@ -53,7 +53,7 @@ struct InitCommand: ParsableCommand {
         ).standardizedFileURL
         let organisation = organisation ?? Self.words(of: folder.lastPathComponent)
         let zone = timezone ?? ProjectTemplate.systemTimezone
-        let today = try Clock.reading(console).today(in: zone)
+        let today = try Clock.fromEnvironment().today(in: zone)
         let template = ProjectTemplate(
             name: name ?? "\(organisation) activities",
             organisation: organisation,
@@ -61,28 +61,20 @@ struct InitCommand: ParsableCommand {
             domain: domain ?? "\(Identifier.slug(organisation)).example.org",
             today: today
         )
-        let outcome: ProjectTemplate.Outcome
-        do {
-            outcome = try template.create(in: folder.path)
-        } catch {
-            console.error("error: \(error.localizedDescription)")
-            throw ExitCode(ExitStatus.dataErrors)
-        }
-        switch outcome {
+        switch try template.create(in: folder.path) {
         case .alreadyAProject(let path):
-            console.error(
-                "error: \(display(path)) already exists, so \(display(folder.path)) is already an Almanac project; init changed nothing"
+            throw AlmanacFailure(
+                .configuration, .file(path),
+                "this file already exists, so \(display(folder.path)) is already an Almanac project; init changed nothing",
+                hint:
+                    "edit almanac.yml to change its settings, or run `almanac init NEW-FOLDER` to start another project"
             )
-            console.error(
-                "  hint: edit almanac.yml to change its settings, or run `almanac init NEW-FOLDER` to start another project"
-            )
-            throw ExitCode(ExitStatus.dataErrors)
         case .invalid(let diagnostics, let text):
             let options = [
                 "name": "--name", "organisation": "--organisation", "timezone": "--timezone", "domain": "--domain",
             ]
             OptionDiagnostics(text: text, options: options).messages(for: diagnostics).forEach(console.error)
-            throw ExitCode(ExitStatus.usage)
+            throw AlmanacFailure(.usage, nil, "init changed nothing: fix the values above")
         case .created(let files):
             console.note("Created an Almanac project in \(display(folder.path)):")
             for file in files { console.note("  " + display(file)) }

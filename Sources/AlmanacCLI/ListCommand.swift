@@ -59,7 +59,7 @@ struct ListCommand: ParsableCommand {
         let console = output.console
         let project = try options.load(console, reporting: false)
         var records = project.records.filter(FeedFilter(categories: categories, organisations: partners).matches)
-        let clock = try Clock.reading(console)
+        let clock = try Clock.fromEnvironment()
         let asked = try periodOptions.resolve(in: project, clock: clock)
         var period = asked
         if upcoming {

@@ -107,27 +107,19 @@ struct NewCommand: ParsableCommand {
         var prompter: Prompter?
         if needsAnswers {
             guard Prompter.canAsk else {
-                console.error(
-                    "error: `almanac new` needs a title and --start, and cannot ask for them: standard input is not a terminal"
+                throw AlmanacFailure(
+                    .usage, nil,
+                    "`almanac new` needs a title and --start, and cannot ask for them: standard input is not a terminal",
+                    hint:
+                        "pass them, e.g. almanac new \"Team meeting\" --start 2024-03-05T10:00 [--end 11:00] [--city …] [--category …]; a draft (--status draft) needs no --start"
                 )
-                console.error(
-                    "  hint: pass them, e.g. almanac new \"Team meeting\" --start 2024-03-05T10:00 [--end 11:00] [--city …] [--category …]; a draft (--status draft) needs no --start"
-                )
-                throw ExitCode(ExitStatus.usage)
             }
             var asking = Prompter(categories: project.config.categories)
             try asking.ask(for: &record, fields: isBare ? Prompter.Field.allCases : asking.missingFields(of: record))
             prompter = asking
         }
         while true {
-            let outcome: NewRecord.Outcome
-            do {
-                outcome = try record.add(to: project, labels: prompter?.labels ?? [:])
-            } catch {
-                console.error("error: \(error.localizedDescription)")
-                throw ExitCode(ExitStatus.dataErrors)
-            }
-            switch outcome {
+            switch try record.add(to: project, labels: prompter?.labels ?? [:]) {
             case .written(let path, let written, let warnings):
                 console.report(warnings)
                 if let country = written.place?.country, record.country == nil {
@@ -144,7 +136,9 @@ struct NewCommand: ParsableCommand {
                 }
                 // On a terminal, ask again for the answers that turned out wrong.
                 let wrong = prompter?.fields(failing: fields) ?? []
-                guard !wrong.isEmpty else { throw ExitCode(ExitStatus.usage) }
+                guard !wrong.isEmpty else {
+                    throw AlmanacFailure(.usage, nil, "nothing was written: fix the values above")
+                }
                 try prompter?.ask(for: &record, fields: wrong)
             }
         }

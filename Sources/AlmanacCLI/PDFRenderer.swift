@@ -1,3 +1,4 @@
+import AlmanacCore
 import Foundation
 
 /// Prints report.html to PDF with headless Chromium, the renderer the test suite also checks
@@ -11,18 +12,14 @@ enum PDFRenderer {
     /// How long Chromium may take.
     static let timeout: TimeInterval = 120
 
-    struct Failure: Error {
-        var message: String
-        var hint: String?
-    }
-
     /// ALMANAC_CHROMIUM when set, else the first of chromium, chromium-browser,
     /// google-chrome-stable, google-chrome on PATH.
-    static func program() throws(Failure) -> String {
+    static func program() throws(AlmanacFailure) -> String {
         let environment = ProcessInfo.processInfo.environment
         if let chosen = environment["ALMANAC_CHROMIUM"], !chosen.isEmpty {
             guard FileManager.default.isExecutableFile(atPath: chosen) else {
-                throw Failure(message: "ALMANAC_CHROMIUM is '\(chosen)', which is not a program", hint: installHint)
+                throw AlmanacFailure(
+                    .unavailable, .environment("ALMANAC_CHROMIUM"), "'\(chosen)' is not a program", hint: installHint)
             }
             return chosen
         }
@@ -32,12 +29,13 @@ enum PDFRenderer {
                 return folder + "/" + name
             }
         }
-        throw Failure(message: "--pdf needs Chromium to print the report, and it is not installed", hint: installHint)
+        throw AlmanacFailure(
+            .unavailable, nil, "--pdf needs Chromium to print the report, and it is not installed", hint: installHint)
     }
 
     /// Prints `html` (a file) to `pdf`, atomically: a temporary file beside it, renamed when
     /// Chromium has written a whole PDF.
-    static func render(html: String, to pdf: String) throws(Failure) {
+    static func render(html: String, to pdf: String) throws(AlmanacFailure) {
         let chromium = try program()
         let directory = (pdf as NSString).deletingLastPathComponent
         let temporary = directory + "/.report-\(ProcessInfo.processInfo.processIdentifier).pdf.tmp"
@@ -69,7 +67,8 @@ enum PDFRenderer {
         do {
             try process.run()
         } catch {
-            throw Failure(message: "could not start \(chromium): \(error.localizedDescription)", hint: installHint)
+            throw AlmanacFailure(
+                .unavailable, nil, "could not start \(chromium): \(error.localizedDescription)", hint: installHint)
         }
         // A page this size prints in seconds; a Chromium that hangs is stopped.
         let deadline = Date().addingTimeInterval(timeout)
@@ -77,20 +76,21 @@ enum PDFRenderer {
         if process.isRunning {
             process.terminate()
             process.waitUntilExit()
-            throw Failure(
-                message: "\(chromium) did not print the report to PDF within \(Int(timeout)) seconds", hint: nil)
+            throw AlmanacFailure(
+                .unavailable, nil, "\(chromium) did not print the report to PDF within \(Int(timeout)) seconds")
         }
         let messages = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
         let written = FileManager.default.contents(atPath: temporary) ?? Data()
         guard process.terminationStatus == 0, written.starts(with: Data("%PDF-".utf8)) else {
             let detail = messages.split(separator: "\n").last { !$0.contains("dbus") }.map { ": \($0)" } ?? ""
-            throw Failure(
-                message:
-                    "\(chromium) did not print the report to PDF (exit status \(process.terminationStatus))\(detail)",
-                hint: nil)
+            throw AlmanacFailure(
+                .unavailable, nil,
+                "\(chromium) did not print the report to PDF (exit status \(process.terminationStatus))\(detail)")
         }
         guard rename(temporary, pdf) == 0 else {
-            throw Failure(message: "could not write \(pdf): \(String(cString: strerror(errno)))", hint: nil)
+            throw AlmanacFailure(
+                .cannotWrite, .file(pdf), "cannot write this file: \(String(cString: strerror(errno)))",
+                hint: "check that the folder exists and that you may write to it")
         }
     }
 }

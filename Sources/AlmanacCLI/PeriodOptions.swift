@@ -36,25 +36,21 @@ struct PeriodOptions: ParsableArguments {
     var isGiven: Bool { period != nil || from != nil }
 
     /// The period asked for, resolved against the clock's today in the project's time zone;
-    /// nil when none was given. A period that cannot be read is a usage error.
+    /// nil when none was given. A period that cannot be read is a usage error (a
+    /// ``PeriodError``, of kind `usage`).
     func resolve(in project: Project, clock: Clock) throws -> ReportPeriod? {
-        do {
-            if let from, let to {
-                guard let start = LocalDate(iso: from) else {
-                    throw ValidationError("--from '\(from)' is not a date: write YYYY-MM-DD, e.g. 2023-10-01")
-                }
-                guard let end = LocalDate(iso: to) else {
-                    throw ValidationError("--to '\(to)' is not a date: write YYYY-MM-DD, e.g. 2023-12-31")
-                }
-                return try ReportPeriod.range(from: start, to: end)
+        if let from, let to {
+            guard let start = LocalDate(iso: from) else {
+                throw ValidationError("--from '\(from)' is not a date: write YYYY-MM-DD, e.g. 2023-10-01")
             }
-            guard let period else { return nil }
-            let today = clock.today(in: project.config.timezone)
-            return try ReportPeriod.parse(
-                period, today: today, fiscalYearStartMonth: project.config.fiscalYearStartMonth)
-        } catch let error as PeriodError {
-            throw ValidationError(error.description)
+            guard let end = LocalDate(iso: to) else {
+                throw ValidationError("--to '\(to)' is not a date: write YYYY-MM-DD, e.g. 2023-12-31")
+            }
+            return try ReportPeriod.range(from: start, to: end)
         }
+        guard let period else { return nil }
+        let today = clock.today(in: project.config.timezone)
+        return try ReportPeriod.parse(period, today: today, fiscalYearStartMonth: project.config.fiscalYearStartMonth)
     }
 }
 

@@ -29,22 +29,7 @@ struct ProjectOptions: ParsableArguments {
     }
 
     /// Loads the project, printing its diagnostics unless `reporting` is false, with a
-    /// progress bar for big projects. Exits with status 1 when almanac.yml cannot be used.
-    /// Loads the project for a command that publishes (`feed`, `site`). While any record
-    /// has errors nothing is published: a record that cannot be read would look deleted and
-    /// be announced as cancelled to every subscriber. `command` is what it writes: a feed,
-    /// a site.
-    func loadForPublishing(_ console: Console, command: String) throws -> Project {
-        let project = try load(console)
-        guard !project.diagnostics.hasErrors else {
-            console.error(
-                "No \(command) was written: \(Console.tally(project.diagnostics)). Publishing now would cancel the broken activities in subscribers' calendars; fix the errors above (see `almanac check`) and run `almanac \(command)` again."
-            )
-            throw ExitCode(ExitStatus.dataErrors)
-        }
-        return project
-    }
-
+    /// progress bar for big projects. Throws when the folder or almanac.yml cannot be used.
     func load(_ console: Console, reporting: Bool = true) throws -> Project {
         let started = Date()
         let directory = directory
@@ -53,21 +38,16 @@ struct ProjectOptions: ParsableArguments {
             !(FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder) && isFolder.boolValue)
         {
             let exists = FileManager.default.fileExists(atPath: directory)
-            console.error(
-                "error: --project \(project): \(exists ? "this is a file, not a folder" : "there is no such folder")")
-            console.error("  hint: name the folder that holds almanac.yml, e.g. --project examples/iisg")
-            throw ExitCode(ExitStatus.usage)
+            throw AlmanacFailure(
+                .usage, .option("--project \(project)"),
+                exists ? "this is a file, not a folder" : "there is no such folder",
+                hint: "name the folder that holds almanac.yml, e.g. --project examples/iisg")
         }
-        switch Project.load(from: directory, progress: console.progress()) {
-        case .success(let project):
-            console.detail(
-                "Loaded \(RelativePath.display(project.directory, from: FileManager.default.currentDirectoryPath)): \(Console.plural(project.records.count, "valid record")) in \(Console.seconds(since: started))."
-            )
-            if reporting { console.report(project.diagnostics) }
-            return project
-        case .failure(let failure):
-            console.report(failure.diagnostics)
-            throw ExitCode(ExitStatus.dataErrors)
-        }
+        let project = try Project.load(from: directory, progress: console.progress()).get()
+        console.detail(
+            "Loaded \(RelativePath.display(project.directory, from: FileManager.default.currentDirectoryPath)): \(Console.plural(project.records.count, "valid record")) in \(Console.seconds(since: started))."
+        )
+        if reporting { console.report(project.diagnostics) }
+        return project
     }
 }

@@ -73,8 +73,8 @@ struct Prompter {
         while true {
             StandardStream.error.write(field.label + (explanation.map { " (\($0))" } ?? "") + ": ")
             guard let line = readLine(strippingNewline: true) else {
-                StandardStream.error.write("\nNothing was written.\n")
-                throw ExitCode(ExitStatus.usage)
+                StandardStream.error.write("\n")
+                throw AlmanacFailure(.usage, nil, "nothing was written: the input ended before the answers did")
             }
             let text = line.trimmingCharacters(in: .whitespaces)
             if !text.isEmpty { return text }

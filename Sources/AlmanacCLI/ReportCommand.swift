@@ -87,36 +87,18 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let console = output.console
         let project = try options.load(console)
-        guard let period = try periodOptions.resolve(in: project, clock: Clock.reading(console)) else { return }
+        guard let period = try periodOptions.resolve(in: project, clock: Clock.fromEnvironment()) else { return }
         var settings = csvOptions.applied(to: project.config.report)
         if let template { settings.template = Self.absolute(template) }
         if let htmlTemplate { settings.htmlTemplate = Self.absolute(htmlTemplate) }
         let builder = ReportBuilder(project: project, period: period, publicOnly: publicOnly)
-        let output: ReportOutput
-        do {
-            output = try ReportOutput(builder: builder, options: ReportOutput.Options(settings: settings))
-        } catch {
-            console.report([error.diagnostic])
-            throw ExitCode(ExitStatus.dataErrors)
-        }
+        let output = try ReportOutput(builder: builder, options: ReportOutput.Options(settings: settings))
         let directory = out.map(Self.absolute) ?? project.directory + "/reports/" + period.label
-        let paths: [String]
-        do {
-            paths = try output.write(to: directory)
-        } catch {
-            console.error("error: \(error.localizedDescription)")
-            throw ExitCode(ExitStatus.dataErrors)
-        }
-        var written = paths
+        var written = try output.write(to: directory)
         if pdf {
             let pdfPath = directory + "/report.pdf"
-            do {
-                try PDFRenderer.render(html: directory + "/" + ReportFile.page.name, to: pdfPath)
-                written.append(pdfPath)
-            } catch {
-                console.error("error: \(error.message)" + (error.hint.map { "\n  hint: \($0)" } ?? ""))
-                throw ExitCode(ExitStatus.dataErrors)
-            }
+            try PDFRenderer.render(html: directory + "/" + ReportFile.page.name, to: pdfPath)
+            written.append(pdfPath)
         }
         let figures = output.figures
         console.note(
@@ -133,9 +115,9 @@ struct ReportCommand: ParsableCommand {
         console.warnAboutCutSeries(
             output.context.cutSeries.map { project.directory + "/" + $0 }, through: period, counted: true)
         if project.diagnostics.hasErrors {
-            let notice = Project.leftOutNotice(project.leftOut) ?? "Some records have errors."
-            console.error("\(notice) The report says so; fix them before handing it out.")
-            throw ExitCode(ExitStatus.dataErrors)
+            throw AlmanacFailure(
+                .badInput, nil, Project.leftOutNotice(project.leftOut) ?? "some records have errors",
+                hint: "the report says so; fix them before handing it out")
         }
     }
 

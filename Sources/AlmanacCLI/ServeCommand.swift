@@ -50,7 +50,6 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let console = output.console
         let level: Logger.Level = output.quiet ? .warning : output.verbose ? .debug : .info
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardOutput(label: label)
@@ -63,26 +62,18 @@ struct ServeCommand: ParsableCommand {
             projectDirectory: options.directory, host: host, port: port,
             pollInterval: .milliseconds(Int(reloadEvery * 1000))
         )
-        let server: SiteServer
-        do {
-            server = try SiteServer(configuration: configuration, logger: logger)
-        } catch let error as SiteBuildError {
-            error.problems.forEach(console.error)
-            console.error(
-                "Nothing is served: the site cannot be built from these records. Fix the errors above (see `almanac check`) and start `almanac serve` again."
-            )
-            throw ExitCode(ExitStatus.dataErrors)
-        }
-        let host = self.host
+        let server = try SiteServer(configuration: configuration, logger: logger)
+        let address = host.contains(":") ? "[\(host)]" : host
         let failure = BlockingRun.run {
             try await server.run { port in
-                StandardStream.output.write(
-                    "Serving http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (Ctrl-C stops)\n")
+                StandardStream.output.write("Serving http://\(address):\(port)/ (Ctrl-C stops)\n")
             }
         }
         if let failure {
-            console.error("error: the server stopped: \(failure)")
-            throw ExitCode(ExitStatus.dataErrors)
+            throw (failure as? any AlmanacError)
+                ?? AlmanacFailure(
+                    .unavailable, .url("http://\(address):\(port)/"), "the server stopped: \(failure)",
+                    hint: "pick another --port or --host, or stop the program that holds this one")
         }
     }
 }

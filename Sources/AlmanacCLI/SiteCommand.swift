@@ -35,27 +35,12 @@ struct SiteCommand: ParsableCommand {
 
     func run() throws {
         let console = output.console
-        let project = try options.loadForPublishing(console, command: "site")
-        let clock = try Clock.reading(console)
-        let builder: SiteBuilder
-        do {
-            builder = try SiteBuilder(project: project, clock: clock)
-        } catch {
-            console.error(error.description)
-            throw ExitCode(ExitStatus.dataErrors)
-        }
+        let project = try options.load(console)
+        try PublishGuard.check(project, publishing: .site)
+        let builder = try SiteBuilder(project: project, clock: Clock.fromEnvironment())
         let directory = out.map(ReportCommand.absolute) ?? project.directory + "/site"
-        let outcome: SiteOutcome
-        do {
-            outcome = try builder.write(to: directory, progress: console.progress()) {
-                console.error("Waiting for another `almanac feed` or `almanac site` on this project to finish…")
-            }
-        } catch let error as TemplateError {
-            console.report([error.diagnostic])
-            throw ExitCode(ExitStatus.dataErrors)
-        } catch {
-            console.error("\(error)")
-            throw ExitCode(ExitStatus.dataErrors)
+        let outcome = try builder.write(to: directory, progress: console.progress()) {
+            console.error("Waiting for another `almanac feed` or `almanac site` on this project to finish…")
         }
         let shown = RelativePath.display(directory, from: FileManager.default.currentDirectoryPath)
         for feed in outcome.feeds {

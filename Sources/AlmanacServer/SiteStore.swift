@@ -83,20 +83,13 @@ final class SiteStore: Sendable {
     private static func build(_ directory: String, previous: SiteSnapshot?) throws(SiteBuildError) -> (
         snapshot: SiteSnapshot, model: SiteModel
     ) {
-        let project: Project
-        switch Project.load(from: directory) {
-        case .failure(let error): throw SiteBuildError(diagnostics: error.diagnostics, directory: directory)
-        case .success(let loaded): project = loaded
-        }
-        guard !project.diagnostics.hasErrors else {
-            throw SiteBuildError(
-                diagnostics: project.diagnostics.filter { $0.severity == .error }, directory: directory)
-        }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "almanac-serve-\(getpid())-\(UUID().uuidString)"
         ).path
         defer { try? FileManager.default.removeItem(atPath: folder) }
         do {
+            let project = try Project.load(from: directory).get()
+            try PublishGuard.check(project, publishing: .servedSite)
             let clock = try Clock.fromEnvironment()
             let outcome = try SiteBuilder(project: project, clock: clock).write(to: folder)
             let snapshot = try SiteSnapshot.load(
@@ -104,25 +97,41 @@ final class SiteStore: Sendable {
                 refreshInterval: project.config.refreshInterval, previous: previous, now: Clock.wallSeconds
             )
             return (snapshot, outcome.model)
-        } catch let error as TemplateError {
-            throw SiteBuildError(problems: [error.description])
         } catch {
-            throw SiteBuildError(problems: ["\(error)"])
+            throw SiteBuildError(AlmanacFailure.from(error), directory: directory)
         }
     }
 }
 
-/// Why the site could not be built, one line (or diagnostic) per problem.
-public struct SiteBuildError: Error, CustomStringConvertible {
-    public let problems: [String]
+/// Why the site could not be built: the error, and what the index page lists. Internal, as
+/// AlmanacCore is imported internally; `almanac serve` handles it as any `AlmanacError`.
+struct SiteBuildError: AlmanacError {
+    /// What stopped the build: the records' errors (``PublishRefusal``), almanac.yml, a
+    /// template, a file that could not be written.
+    let cause: any AlmanacError
+    /// The problems, one diagnostic each: the records' errors, or what `cause` stands for.
+    let details: [Diagnostic]
+    /// The problems as the index page and the log show them, paths relative to the project.
+    let problems: [String]
 
-    init(problems: [String]) { self.problems = problems }
-
-    init(diagnostics: [Diagnostic], directory: String) {
-        problems = diagnostics.map { $0.formatted(relativeTo: directory) }
+    init(_ cause: any AlmanacError, directory: String) {
+        self.cause = cause
+        if let refusal = cause as? PublishRefusal {
+            // The records' errors are the problems; the refusal itself says only that.
+            details = refusal.errors
+            problems = refusal.errors.map { $0.formatted(relativeTo: directory) }
+        } else {
+            details = cause.details
+            problems =
+                ((cause.diagnostic.map { [$0] } ?? []) + cause.details).map { $0.formatted(relativeTo: directory) }
+                + (cause.diagnostic == nil ? [cause.formatted(relativeTo: directory)] : [])
+        }
     }
 
-    public var description: String { problems.joined(separator: "\n") }
+    var kind: ErrorKind { cause.kind }
+    var origin: ErrorOrigin? { cause.origin }
+    var message: String { cause.message }
+    var hint: String? { cause.hint }
 }
 
 /// What the site depends on, cheaply: almanac.yml and every record file's path, size and

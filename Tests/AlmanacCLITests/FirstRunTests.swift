@@ -92,7 +92,8 @@ private func initProject(in folder: TemporaryFolder, _ extra: [String] = []) thr
         #expect(result.status == 1)
         #expect(
             result.stderr.contains(
-                "error: proj/almanac.yml already exists, so proj is already an Almanac project; init changed nothing"))
+                "error: proj/almanac.yml: this file already exists, so proj is already an Almanac project; init changed nothing"
+            ))
         #expect(try folder.read("proj/almanac.yml") == "name: Mine\ndomain: mine.example.org\n")
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("proj").path) == [
@@ -404,7 +405,7 @@ private func initProject(in folder: TemporaryFolder, _ extra: [String] = []) thr
             let help = try CLI.run(["help"] + command)
             #expect(help.status == 0)
             #expect(
-                help.stdout.contains("Exit status: 0 when all went well (warnings allowed), 1 when the records or"),
+                help.stdout.contains("Exit status:\n  0  all went well (warnings allowed)\n  1  errors in the records"),
                 "\(command)")
             if command != ["export"] && command != ["import"] {
                 #expect(help.stdout.contains("-q, --quiet") && help.stdout.contains("-v, --verbose"), "\(command)")

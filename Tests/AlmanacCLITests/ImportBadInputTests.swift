@@ -47,7 +47,7 @@ import Testing
             result.stderr.contains(
                 "cut.ics:58:1: error: the file ends before END:VEVENT: it was cut off, so the event that starts here is left out"
             ))
-        #expect(result.stderr.hasSuffix("5 events: 4 records written, 1 error.\n"))
+        #expect(result.stderr.hasSuffix("\nerror: 5 events: 4 records written, 1 error\n"))
         #expect(
             !FileManager.default.fileExists(
                 atPath: project.url.appendingPathComponent("events/2024/2024-01-15-online-briefing.yml").path))

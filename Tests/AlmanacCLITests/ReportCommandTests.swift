@@ -194,7 +194,8 @@ import Testing
         ])
         #expect(result.status == 1)
         #expect(
-            result.stderr.contains("broken.md.mustache:5:1: error: template error: a section is never closed"),
+            result.stderr.contains(
+                "broken.md.mustache:5:1: error: this is not a valid template: a section is never closed"),
             "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("out").path))
 

@@ -56,9 +56,11 @@ public struct FeedPublisher {
     /// Writes `<outputDirectory>/<feed>.ics` for every feed and the state file, as one
     /// transaction (see above). A lock on the project keeps two runs from interleaving;
     /// `onWait` runs if another run holds it. `progress` hears of the events written.
+    /// Refuses, writing nothing, while any record has errors (``PublishGuard``).
     public func publish(to outputDirectory: String, progress: (any ProgressReporter)? = nil, onWait: () -> Void = {})
         throws -> [FeedOutcome]
     {
+        try PublishGuard.check(project, publishing: .feed)
         let lock = try FileLock(path: project.directory + "/.almanac.lock", onWait: onWait)
         defer { withExtendedLifetime(lock) {} }
         var state = try FeedState.load(path: statePath)

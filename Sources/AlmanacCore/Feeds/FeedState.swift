@@ -140,13 +140,15 @@ extension FeedState.Entry {
     }
 }
 
-public struct FeedStateError: Error, CustomStringConvertible {
+/// The feed state file cannot be used: which line, and why.
+public struct FeedStateError: AlmanacError {
     public let path: String
     public let line: Int
     public let reason: String
-    public var hint =
+    public var hint: String? =
         "restore it from version control (git checkout -- \(FeedState.fileName)); deleting it makes every event start again at SEQUENCE 0"
-    public var description: String {
-        "\(path):\(line):1: error: the feed state file is damaged: \(reason)\n  hint: \(hint)"
-    }
+
+    public var kind: ErrorKind { .badInput }
+    public var origin: ErrorOrigin? { .location(SourceLocation(file: path, line: line)) }
+    public var message: String { "the feed state file is damaged: \(reason)" }
 }

@@ -97,7 +97,8 @@ struct FeedWriter {
             let through = range.last?.adding(days: 366).utcMidnight
             guard let zone = ICalTimezones.vtimezone(tzid, from: from, through: through) else {
                 throw FeedError(
-                    feed: feed.name, message: "the time zone '\(tzid)' is not in this machine's tzdata",
+                    kind: .unavailable, feed: feed.name,
+                    message: "the time zone '\(tzid)' is not in this machine's tzdata",
                     hint: "install the tzdata package")
             }
             return zone.serialized()
@@ -113,7 +114,7 @@ struct FeedWriter {
             if verifies, let problem = VEventBuilder.verify(written, against: item) {
                 return .failure(
                     FeedError(
-                        feed: feed.name,
+                        kind: .internalError, feed: feed.name,
                         message: "the event '\(item.event.id)' did not read back as written: \(problem)",
                         hint: "this is a bug in Almanac; please report it with the record"))
             }
@@ -176,12 +177,11 @@ struct VEventBuilder {
 }
 
 /// A feed could not be written.
-public struct FeedError: Error, CustomStringConvertible {
+public struct FeedError: AlmanacError {
+    public let kind: ErrorKind
     public let feed: String
     public let message: String
     public let hint: String?
 
-    public var description: String {
-        "error: feed '\(feed)': \(message)" + (hint.map { "\n  hint: \($0)" } ?? "")
-    }
+    public var origin: ErrorOrigin? { .subject("feed '\(feed)'") }
 }

@@ -96,8 +96,14 @@ public struct RecordWriter: Sendable {
 }
 
 /// A record could not be turned into YAML that reads back the same.
-public struct RecordWriteError: Error, CustomStringConvertible {
+public struct RecordWriteError: AlmanacError {
     public let id: String
     public let problem: String
-    public var description: String { "the record '\(id)' cannot be written: \(problem)" }
+
+    public var kind: ErrorKind { .internalError }
+    public var origin: ErrorOrigin? { .subject("the record '\(id)'") }
+    public var message: String { "cannot be written as YAML that reads back the same: \(problem)" }
+    public var hint: String? {
+        "nothing more was written; this is a bug in Almanac, please report it with the input"
+    }
 }

@@ -169,7 +169,7 @@ extension ReportPeriod {
 }
 
 /// A period that cannot be read; the message says why and lists the forms Almanac reads.
-public struct PeriodError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct PeriodError: AlmanacError, Hashable {
     /// What the user wrote.
     public let input: String
     /// Why it was rejected.
@@ -193,7 +193,11 @@ public struct PeriodError: Error, Hashable, Sendable, CustomStringConvertible {
           --from 2023-10-01 --to 2023-12-31   a range of days
         """
 
-    public var description: String {
+    public var kind: ErrorKind { .usage }
+    /// None: the message quotes the period as typed, which came from the command line.
+    public var origin: ErrorOrigin? { nil }
+    public var message: String {
         "'\(input)' is not a period: \(reason). Write one of:\n\(PeriodError.acceptedForms)"
     }
+    public var hint: String? { nil }
 }

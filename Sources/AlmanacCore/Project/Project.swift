@@ -157,7 +157,31 @@ public struct Project: Sendable {
     }
 }
 
-/// `almanac.yml` is missing or unusable.
-public struct ProjectLoadError: Error, Sendable {
+/// `almanac.yml` is missing or unusable. The first error found is the error itself; the
+/// other problems come with it as its details.
+public struct ProjectLoadError: AlmanacError {
+    /// Everything found wrong with almanac.yml, in file order.
     public let diagnostics: [Diagnostic]
+    /// The error that stands for the others.
+    private let first: Diagnostic?
+    /// `.notFound` when there is no almanac.yml, else `.configuration`.
+    public let kind: ErrorKind
+
+    public init(diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+        first = diagnostics.first { $0.severity == .error } ?? diagnostics.first
+        kind =
+            first.map { FileManager.default.fileExists(atPath: $0.location.file) } == false
+            ? .notFound : .configuration
+    }
+
+    public var origin: ErrorOrigin? { first.map { .location($0.location) } }
+    public var message: String { first?.message ?? "\(Project.configFileName) cannot be used" }
+    public var hint: String? { first?.hint }
+    public var details: [Diagnostic] {
+        guard let first, let index = diagnostics.firstIndex(of: first) else { return diagnostics }
+        var others = diagnostics
+        others.remove(at: index)
+        return others
+    }
 }

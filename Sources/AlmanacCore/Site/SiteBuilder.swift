@@ -19,11 +19,11 @@ public struct SiteBuilder {
     public static let reportsFolder = "reports"
 
     /// A builder for `project`; fails without `base-url`, which the subscribe links need.
-    public init(project: Project, clock: Clock) throws(SiteError) {
+    public init(project: Project, clock: Clock) throws(AlmanacFailure) {
         guard let baseURL = project.config.baseURL else {
-            throw SiteError(
-                message:
-                    "\(Project.configFileName) has no base-url, and the site's subscribe links must be full addresses",
+            throw AlmanacFailure(
+                .configuration, .file(project.directory + "/" + Project.configFileName),
+                "there is no base-url, and the site's subscribe links must be full addresses",
                 hint:
                     "add `base-url: https://…` to \(Project.configFileName): the address the site will be published at (e.g. https://\(project.config.domain)/calendar)"
             )
@@ -35,10 +35,12 @@ public struct SiteBuilder {
 
     /// Writes the whole site into `directory` (each file atomically): first the feeds and
     /// the state file exactly as `almanac feed` does, then the pages, the single-event files
-    /// and the reports. Returns what was written, paths relative to `directory`.
+    /// and the reports. Returns what was written, paths relative to `directory`. Refuses,
+    /// writing nothing, while any record has errors (``PublishGuard``).
     public func write(to directory: String, progress: (any ProgressReporter)? = nil, onWait: () -> Void = {}) throws
         -> SiteOutcome
     {
+        try PublishGuard.check(project, publishing: .site)
         let feeds = try FeedPublisher(project: project, clock: clock).publish(
             to: directory, progress: progress, onWait: onWait)
         var files = feeds.map(\.fileName)
@@ -158,12 +160,4 @@ public struct SiteOutcome: Sendable {
     public let feeds: [FeedOutcome]
     /// Every file written, relative to the site's folder.
     public let files: [String]
-}
-
-/// The site cannot be built, and what to do.
-public struct SiteError: Error, CustomStringConvertible {
-    public let message: String
-    public let hint: String
-
-    public var description: String { "error: \(message)\n  hint: \(hint)" }
 }

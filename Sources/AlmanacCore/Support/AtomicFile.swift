@@ -209,10 +209,10 @@ public final class FileLock {
 }
 
 /// A file could not be written: which one, and the system's reason in words.
-public struct FileWriteError: Error, LocalizedError, CustomStringConvertible {
+public struct FileWriteError: AlmanacError {
     public let path: String
     public let reason: String
-    public let hint: String
+    public let hint: String?
 
     public init(
         path: String, reason: String,
@@ -234,9 +234,7 @@ public struct FileWriteError: Error, LocalizedError, CustomStringConvertible {
         }
     }
 
-    public var description: String {
-        "cannot write \(path): \(reason)\n  hint: \(hint)"
-    }
-
-    public var errorDescription: String? { description }
+    public var kind: ErrorKind { .cannotWrite }
+    public var origin: ErrorOrigin? { .file(path) }
+    public var message: String { "cannot write this file: \(reason)" }
 }

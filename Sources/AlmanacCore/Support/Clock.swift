@@ -31,11 +31,14 @@ public struct Clock: Sendable {
     }
 }
 
-public struct ClockError: Error, CustomStringConvertible {
+/// `SOURCE_DATE_EPOCH` is set to something that is not a time.
+public struct ClockError: AlmanacError {
     public let value: String
-    public var description: String {
-        "SOURCE_DATE_EPOCH is '\(value)', which is not a number of seconds since 1970; unset it or set it to e.g. 1700000000"
-    }
+
+    public var kind: ErrorKind { .usage }
+    public var origin: ErrorOrigin? { .environment("SOURCE_DATE_EPOCH") }
+    public var message: String { "'\(value)' is not a number of seconds since 1970" }
+    public var hint: String? { "unset it, or set it to a number such as 1700000000" }
 }
 
 extension BinaryInteger {

@@ -28,7 +28,8 @@ struct TemplateLibrary {
             throw TemplateError(
                 .error(
                     SourceLocation(file: url.path), "the template does not exist",
-                    hint: "check the path; copy a default template from Almanac's templates/ folder to start"))
+                    hint: "check the path; copy a default template from Almanac's templates/ folder to start"),
+                kind: .notFound)
         }
         return try load(url.lastPathComponent, from: .folder(url.deletingLastPathComponent()))
     }
@@ -80,10 +81,10 @@ struct TemplateLibrary {
             throw TemplateError(
                 .error(
                     SourceLocation(file: path, line: line, column: error.context.columnNumber),
-                    "template error: \(reason(error.error))",
+                    "this is not a valid template: \(reason(error.error))",
                     hint: "see https://mustache.github.io/mustache.5.html for the syntax"))
         } catch {
-            throw TemplateError(.error(SourceLocation(file: path), "template error: \(error)"))
+            throw TemplateError(.error(SourceLocation(file: path), "this is not a valid template: \(error)"))
         }
     }
 
@@ -126,12 +127,20 @@ struct TemplateLibrary {
 }
 
 /// A template that cannot be used, with where the problem is.
-public struct TemplateError: Error, CustomStringConvertible {
-    public let diagnostic: Diagnostic
+public struct TemplateError: AlmanacError {
+    /// Where in which template, what and how to fix it.
+    let problem: Diagnostic
+    /// `.notFound` for a template that is not there, else `.badInput`.
+    public let kind: ErrorKind
 
-    init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
+    init(_ problem: Diagnostic, kind: ErrorKind = .badInput) {
+        self.problem = problem
+        self.kind = kind
+    }
 
-    public var description: String { diagnostic.formatted(relativeTo: FileManager.default.currentDirectoryPath) }
+    public var origin: ErrorOrigin? { .location(problem.location) }
+    public var message: String { problem.message }
+    public var hint: String? { problem.hint }
 }
 
 /// Where a template and its partials are read from: a folder on disk, or the templates
