@@ -5,8 +5,7 @@ let package = Package(
     name: "Almanac",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "almanac", targets: ["AlmanacCLI"]),
-        .library(name: "AlmanacCore", targets: ["AlmanacCore"]),
+        .executable(name: "almanac", targets: ["AlmanacCLI"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -31,28 +30,50 @@ let package = Package(
         ),
         // The one safe Swift layer over libical: no C pointer leaves this target.
         .target(name: "ICal", dependencies: ["CLibical"]),
-        // Records, validation, calendar building, reports and CSV.
+        // The core library, in layers whose dependencies go one way (see README, "Design"):
+        // Model <- Records <- Import / Feeds / Reports <- Site. Third-party modules and libical
+        // are imported `internal` (libical `package` in the model), so none leaks into an API.
+        //
+        // The vocabulary: events, places, periods, diagnostics and the data tables. The data
+        // files and default templates are compiled in (see Plugins/EmbedResources), so the
+        // installed `almanac` needs nothing beside it.
         .target(
-            name: "AlmanacCore",
-            dependencies: [
-                "ICal",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Ink", package: "Ink"),
-            ],
-            // The data files and default templates are compiled in (see Plugins/EmbedResources),
-            // so the installed `almanac` needs nothing beside it.
+            name: "AlmanacModel",
+            dependencies: ["ICal"],
             exclude: ["Resources"],
             plugins: ["EmbedResources"]
+        ),
+        // A project and its records: almanac.yml, record files and CSV logs, and their checks.
+        .target(
+            name: "AlmanacRecords",
+            dependencies: ["AlmanacModel", .product(name: "Yams", package: "Yams")]
+        ),
+        // The import sources that are not records yet: news text and .ics calendars.
+        .target(name: "AlmanacImport", dependencies: ["AlmanacModel", "AlmanacRecords", "ICal"]),
+        // iCalendar feeds through libical, and the state that keeps their UIDs and SEQUENCEs.
+        .target(name: "AlmanacFeeds", dependencies: ["AlmanacModel", "AlmanacRecords", "ICal"]),
+        // Periodic reports from templates (Markdown, HTML, CSV, charts) and CSV exports.
+        .target(
+            name: "AlmanacReports",
+            dependencies: [
+                "AlmanacModel", "AlmanacRecords",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Ink", package: "Ink"),
+            ]
+        ),
+        // The static site: feeds, report pages and the agenda, as `site` writes and `serve` serves.
+        .target(
+            name: "AlmanacSite",
+            dependencies: ["AlmanacModel", "AlmanacRecords", "AlmanacFeeds", "AlmanacReports"]
         ),
         // Turns a target's Resources/ folder into Swift string literals at build time.
         .executableTarget(name: "EmbedResourcesTool"),
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["EmbedResourcesTool"]),
-        // `almanac serve`: the site of AlmanacCore's SiteBuilder over HTTP, on Hummingbird.
+        // `almanac serve`: the site of AlmanacSite's SiteBuilder over HTTP, on Hummingbird.
         .target(
             name: "AlmanacServer",
             dependencies: [
-                "AlmanacCore",
+                "AlmanacModel", "AlmanacRecords", "AlmanacFeeds", "AlmanacReports", "AlmanacSite",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -66,7 +87,8 @@ let package = Package(
         .executableTarget(
             name: "AlmanacCLI",
             dependencies: [
-                "AlmanacCore", "AlmanacServer",
+                "AlmanacModel", "AlmanacRecords", "AlmanacImport", "AlmanacFeeds", "AlmanacReports", "AlmanacSite",
+                "AlmanacServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -76,14 +98,18 @@ let package = Package(
         .testTarget(name: "ICalTests", dependencies: ["ICal"]),
         .testTarget(
             name: "AlmanacCoreTests",
-            dependencies: ["AlmanacCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: [
+                "AlmanacModel", "AlmanacRecords", "AlmanacImport", "AlmanacFeeds", "AlmanacReports", "AlmanacSite",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             // Read by path (#filePath), like the CLI tests' fixtures.
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "AlmanacCLITests",
             dependencies: [
-                "AlmanacCore", "AlmanacCLI", "AlmanacServer", "ICalProbe",
+                "AlmanacModel", "AlmanacRecords", "AlmanacImport", "AlmanacFeeds", "AlmanacReports", "AlmanacSite",
+                "AlmanacCLI", "AlmanacServer", "ICalProbe",
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Fixtures")]
@@ -98,13 +124,16 @@ let package = Package(
 // dependencies are built as usual.
 if Context.environment["ALMANAC_FUZZ"] == "1" {
     let sanitizers = ["-sanitize=fuzzer,address"]
-    for target in package.targets where ["ICal", "AlmanacCore"].contains(target.name) {
+    let exercised = ["ICal", "AlmanacModel", "AlmanacRecords", "AlmanacImport", "AlmanacFeeds", "AlmanacReports"]
+    for target in package.targets where exercised.contains(target.name) {
         target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(sanitizers)]
     }
     package.targets.append(
         .executableTarget(
             name: "AlmanacFuzz",
-            dependencies: ["AlmanacCore", "ICal"],
+            dependencies: [
+                "AlmanacModel", "AlmanacRecords", "AlmanacImport", "AlmanacFeeds", "AlmanacReports", "ICal",
+            ],
             path: "Fuzz/Sources/AlmanacFuzz",
             swiftSettings: [.unsafeFlags(sanitizers)],
             linkerSettings: [.unsafeFlags(sanitizers)]

@@ -1,4 +1,5 @@
-import AlmanacCore
+import AlmanacModel
+import AlmanacReports
 
 /// An agenda as people read it in a terminal: grouped by month, days and times in aligned
 /// columns, cancelled activities struck through (or marked "(cancelled)" where styles are

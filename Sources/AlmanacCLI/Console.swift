@@ -1,4 +1,4 @@
-import AlmanacCore
+import AlmanacModel
 import Foundation
 
 /// Standard output or standard error, and what it is connected to.

@@ -1,4 +1,5 @@
-import AlmanacCore
+import AlmanacFeeds
+import AlmanacModel
 import ArgumentParser
 import Foundation
 

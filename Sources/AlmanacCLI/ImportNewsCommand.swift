@@ -1,4 +1,5 @@
-import AlmanacCore
+import AlmanacImport
+import AlmanacModel
 import ArgumentParser
 
 struct ImportNewsCommand: ParsableCommand {

@@ -1,4 +1,4 @@
-import AlmanacCore
+import AlmanacModel
 
 /// Problems with the settings `almanac init` writes into `almanac.yml` from its options: the
 /// settings are checked by reading the generated file with the same code as every project,

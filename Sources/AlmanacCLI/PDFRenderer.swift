@@ -1,4 +1,4 @@
-import AlmanacCore
+import AlmanacModel
 import Foundation
 
 /// Prints report.html to PDF with headless Chromium, the renderer the test suite also checks

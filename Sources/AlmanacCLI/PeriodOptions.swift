@@ -1,4 +1,5 @@
-import AlmanacCore
+import AlmanacModel
+import AlmanacRecords
 import ArgumentParser
 
 /// `PERIOD` or `--from DATE --to DATE`, shared by the commands that cover a period.

@@ -1,4 +1,4 @@
-import AlmanacCore
+import AlmanacModel
 import Foundation
 
 /// A progress bar on standard error for work that takes more than a second. It appears only

@@ -1,4 +1,5 @@
-import AlmanacCore
+import AlmanacModel
+import AlmanacRecords
 import ArgumentParser
 import Foundation
 

@@ -1,4 +1,6 @@
-import AlmanacCore
+import AlmanacModel
+import AlmanacRecords
+import AlmanacReports
 import ArgumentParser
 import Foundation
 

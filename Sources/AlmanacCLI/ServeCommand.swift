@@ -1,4 +1,4 @@
-import AlmanacCore
+import AlmanacModel
 import AlmanacServer
 import ArgumentParser
 import Foundation

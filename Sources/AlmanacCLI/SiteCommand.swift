@@ -1,4 +1,6 @@
-import AlmanacCore
+import AlmanacFeeds
+import AlmanacModel
+import AlmanacSite
 import ArgumentParser
 import Foundation
 

@@ -1,4 +1,4 @@
-internal import AlmanacCore
+internal import AlmanacModel
 
 /// HTTP dates (RFC 9110's IMF-fixdate, `Sun, 06 Nov 1994 08:49:37 GMT`), made and read
 /// without a date formatter, as they are read on every conditional request.

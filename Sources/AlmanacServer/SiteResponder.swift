@@ -1,4 +1,5 @@
-internal import AlmanacCore
+internal import AlmanacModel
+internal import AlmanacSite
 import Foundation
 internal import HTTPTypes
 internal import Hummingbird

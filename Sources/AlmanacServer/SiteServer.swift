@@ -1,4 +1,4 @@
-internal import AlmanacCore
+internal import AlmanacModel
 import Foundation
 internal import Hummingbird
 internal import HummingbirdCore

@@ -1,4 +1,5 @@
-internal import AlmanacCore
+internal import AlmanacModel
+internal import AlmanacSite
 internal import CompressNIO
 import Foundation
 internal import NIOCore

@@ -1,4 +1,7 @@
-internal import AlmanacCore
+internal import AlmanacFeeds
+internal import AlmanacModel
+internal import AlmanacRecords
+internal import AlmanacSite
 import Foundation
 internal import Logging
 import Synchronization

@@ -25,8 +25,8 @@ var source = """
     // Do not edit: edit the files in Resources/ instead.
 
     /// The data files of `Resources/`, compiled in: relative path → text.
-    enum EmbeddedResources {
-        static let files: [String: String] = [
+    package enum EmbeddedResources {
+        package static let files: [String: String] = [
 
     """
 for file in arguments.dropFirst(3) {

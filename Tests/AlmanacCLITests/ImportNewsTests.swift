@@ -1,4 +1,6 @@
-import AlmanacCore
+import AlmanacImport
+import AlmanacModel
+import AlmanacRecords
 import Foundation
 import Testing
 

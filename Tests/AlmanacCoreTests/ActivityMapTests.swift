@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import AlmanacCore
+@testable import AlmanacModel
+@testable import AlmanacReports
 
 /// The report map: framed on the period's places wherever they are, outlines clipped to it.
 @Suite struct ActivityMapTests {

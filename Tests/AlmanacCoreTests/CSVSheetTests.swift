@@ -1,6 +1,7 @@
 import Testing
 
-@testable import AlmanacCore
+@testable import AlmanacModel
+@testable import AlmanacRecords
 
 /// The CSV reader: RFC 4180 quoting, every line-end style, and the line each row starts on.
 @Suite struct CSVSheetTests {

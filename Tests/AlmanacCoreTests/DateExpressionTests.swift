@@ -1,7 +1,7 @@
 import PropertyBased
 import Testing
 
-@testable import AlmanacCore
+@testable import AlmanacModel
 
 @Suite struct DateExpressionTests {
     /// The first date expression in `text`, as ISO start and end; years left out become 2023.

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import AlmanacCore
+@testable import AlmanacModel
+@testable import AlmanacRecords
 
 @Suite struct DiagnosticsTests {
     private func diagnostics(_ record: String, file: String = "2023/board.yml") throws -> [String] {

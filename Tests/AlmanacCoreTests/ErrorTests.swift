@@ -1,7 +1,11 @@
 import Foundation
 import Testing
 
-@testable import AlmanacCore
+@testable import AlmanacFeeds
+@testable import AlmanacModel
+@testable import AlmanacRecords
+@testable import AlmanacReports
+@testable import AlmanacSite
 
 /// The errors of the core: each has a kind, an origin, a message and a hint, none writes
 /// "error:" into its text, and the publish guard refuses in the core itself.

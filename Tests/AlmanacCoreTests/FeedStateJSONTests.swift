@@ -2,7 +2,8 @@ import Foundation
 import PropertyBased
 import Testing
 
-@testable import AlmanacCore
+@testable import AlmanacFeeds
+@testable import AlmanacModel
 
 /// The state file's lines are written without JSONEncoder, yet must stay exactly what it
 /// writes: committed state files would otherwise change with no record changed.

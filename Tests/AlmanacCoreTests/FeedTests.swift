@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import AlmanacCore
+@testable import AlmanacFeeds
+@testable import AlmanacModel
 
 @Suite struct FeedUpdateTests {
     static let day: Int64 = 86_400

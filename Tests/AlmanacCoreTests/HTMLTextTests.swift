@@ -1,7 +1,8 @@
 import Ink
 import Testing
 
-@testable import AlmanacCore
+@testable import AlmanacModel
+@testable import AlmanacReports
 
 /// The HTML layer on its own: Ink's output for hostile Markdown, rewritten by
 /// ``HTMLText/sanitized(_:)``.

@@ -1,7 +1,9 @@
 import PropertyBased
 import Testing
 
-@testable import AlmanacCore
+@testable import AlmanacImport
+@testable import AlmanacModel
+@testable import AlmanacRecords
 
 /// Any text, however odd, gives records that the writer accepts (they read back through
 /// the record checker) and never a crash.

@@ -1,4 +1,5 @@
-import AlmanacCore
+import AlmanacModel
+import AlmanacReports
 import Testing
 
 @Suite struct MarkdownTextTests {

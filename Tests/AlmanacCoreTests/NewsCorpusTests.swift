@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import AlmanacCore
+@testable import AlmanacImport
+@testable import AlmanacModel
 
 /// The broader corpus of news items written the way secretariats write them, with the
 /// values a person reads in each: `Fixtures/news-corpus/news.txt` and `expected.json`.

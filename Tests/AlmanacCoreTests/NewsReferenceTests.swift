@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import AlmanacCore
+@testable import AlmanacImport
+@testable import AlmanacModel
+@testable import AlmanacRecords
 
 /// The rules that date a news item by its own reference date (dateline, publication line),
 /// stated durations, restated dates, numeric layouts, and the flags on what is assumed.

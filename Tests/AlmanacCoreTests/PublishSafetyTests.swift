@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import AlmanacCore
+@testable import AlmanacFeeds
+@testable import AlmanacModel
 
 /// Faults while publishing, and state files that are not what they should be: each test is
 /// named by what it attacks.

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import AlmanacCore
+@testable import AlmanacImport
+@testable import AlmanacModel
+@testable import AlmanacRecords
 
 /// Real news items from organisations' public websites (`Fixtures/real-news/batchN.md`), each
 /// with the values a person reads in it and the address it came from (`batchN.json`). Every

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-@testable import AlmanacCore
+@testable import AlmanacModel
+@testable import AlmanacRecords
 
 /// Record files as Almanac writes them, for `almanac new` and the importers alike.
 @Suite struct RecordFileTests {

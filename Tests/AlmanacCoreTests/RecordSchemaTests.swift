@@ -1,6 +1,7 @@
 import Testing
 
-@testable import AlmanacCore
+@testable import AlmanacModel
+@testable import AlmanacRecords
 
 /// The schema is the one list of fields: every other list is derived from it or checked
 /// against it here.

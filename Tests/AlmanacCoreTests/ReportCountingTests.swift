@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import AlmanacCore
+@testable import AlmanacModel
+@testable import AlmanacRecords
+@testable import AlmanacReports
 
 /// The counting rules of reports, on a small project made for them.
 @Suite struct ReportCountingTests {

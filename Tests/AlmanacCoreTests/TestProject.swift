@@ -1,6 +1,7 @@
 import Foundation
 
-@testable import AlmanacCore
+@testable import AlmanacModel
+@testable import AlmanacRecords
 
 /// A project written to a temporary folder for one test.
 final class TestProject {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate Almanac's country outlines for report maps from Natural Earth.
 
-Writes Sources/AlmanacCore/Resources/country-outlines.tsv (relative to the repository root):
+Writes Sources/AlmanacModel/Resources/country-outlines.tsv (relative to the repository root):
 one row per outline ring, `iso<TAB>points`, where iso is the ISO 3166-1 alpha-2 code (XK for
 Kosovo, as in countries.tsv) and points are the ring's vertices as longitude,latitude pairs in
 hundredths of a degree, the first absolute and each next one as the difference from the one
@@ -34,7 +34,7 @@ import tempfile
 
 TOLERANCE = 0.03
 MIN_EXTENT = 0.25
-OUT = "Sources/AlmanacCore/Resources/country-outlines.tsv"
+OUT = "Sources/AlmanacModel/Resources/country-outlines.tsv"
 # Natural Earth leaves ISO_A2 as -99 for these; their codes.
 ISO_OVERRIDES = {"FRA": "FR", "NOR": "NO", "KOS": "XK"}
 

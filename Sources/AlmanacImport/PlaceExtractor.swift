@@ -1,0 +1,506 @@
+import AlmanacModel
+
+/// The city and country where an activity took place.
+public struct ExtractedPlace: Hashable, Sendable {
+    /// The city as the gazetteer names it, or as the text does when the gazetteer does not
+    /// know it; nil when only the country is known.
+    public var cityName: String?
+    /// The gazetteer's city, with its coordinates and time zone, when it knows it.
+    public var city: GazetteerPlace?
+    public var country: String
+    /// What was assumed rather than read, when the place is a guess.
+    public var assumption: String?
+
+    init(city: GazetteerPlace?, country: String) {
+        self.cityName = city?.name
+        self.city = city
+        self.country = country
+    }
+
+    /// A city the gazetteer does not know, named with its country ("in Rakitje, Croatia").
+    init(unknownCity name: String, country: String) {
+        self.cityName = name
+        self.country = country
+    }
+}
+
+/// Finds the place of an activity in a news item. A name counts only when it is capitalised
+/// and stands where a place of activity stands: after "in", "at", "to" or "visited" ("held in
+/// Rome", "a visit to Tirana", "visited Ljubljana"), before its country ("Budva Montenegro",
+/// "Skopje, North Macedonia"), or as a dateline at the start of the title or text ("Tirana –
+/// …"). City names that are also English words (Bar, Split, Nice, Reading) therefore never
+/// match plain prose. A city the gazetteer does not know counts when the text names its
+/// country: "in Rakitje, Croatia".
+///
+/// Of the places found, one mentioned in passing is skipped: the seat of an organisation or
+/// part of a name ("the EU Delegation in Sarajevo", "whose headquarters are in Vienna", "the
+/// OSCE Mission to Skopje", "the Berlin Process", "the Ohrid Framework Agreement"), an origin ("a delegation from Kyiv"), or a place after words such as
+/// "previous" or "next". The place in the sentence of the activity's date wins (a dateline
+/// there only after the title's), then the title's, then the first. With no city at all, an
+/// activity with a country's ministry or government is assumed (and flagged) to take place in
+/// its capital, unless a country is named as the place in the text; otherwise a country named
+/// as the place ("in Hungary", a title ending ", Hungary") is kept alone, as is a country the activity covers ("across Serbia", "on the whole territory of
+/// Montenegro"). An activity held online ("a webinar", "met online") takes only a place named as
+/// its venue ("in", "at", …) in the title or in the sentence of its date, never a dateline,
+/// a ministry's capital or a place in another sentence.
+public struct PlaceExtractor: Sendable {
+    public let gazetteer: Gazetteer
+    public let countries: Countries
+
+    public init(gazetteer: Gazetteer, countries: Countries = .bundled) {
+        self.gazetteer = gazetteer
+        self.countries = countries
+    }
+
+    private static let placeWords: Set<String> = [
+        "in", "at", "to", "near", "hosted", "venue", "visit", "visits", "visited", "visiting",
+    ]
+    /// Nouns that introduce a place's name: "the capital Tirana", "the city of Ohrid", "the
+    /// territory of Serbia".
+    private static let appositionNouns: Set<String> = [
+        "capital", "city", "town", "village", "municipality", "territory",
+    ]
+    /// Words before a country that spread the activity over it: "across Montenegro".
+    private static let nationwideWords: Set<String> = ["across", "throughout"]
+    /// Words before "in" (or, capitalised as in a name, before "to": "Mission to Skopje") that
+    /// make the place the seat of an organisation, not the venue.
+    private static let seatWords: Set<String> = [
+        "delegation", "delegations", "embassy", "embassies", "office", "offices", "mission", "headquarters", "seat",
+        "headquartered", "based", "seated", "consulate", "representation", "ambassador", "residing",
+    ]
+    /// Capitalised nouns after a city that make it part of the name of an initiative or an
+    /// instrument: "the Berlin Process", "the Salzburg Forum", "the Budapest Convention".
+    private static let nameNouns: Set<String> = [
+        "process", "forum", "convention", "agreement", "framework", "declaration", "initiative", "protocol", "treaty",
+        "charter",
+        "format", "pact",
+    ]
+    /// Words between a seat and "in": "whose headquarters are in", "the office, which is located in".
+    private static let seatLinks: Set<String> = [
+        ",", "which", "that", "is", "are", "was", "were", "located", "situated",
+    ]
+    /// Words before a seat that make it the venue: "at Europol headquarters in", "visited the Office in".
+    private static let venueLeads: Set<String> = [
+        "at", "visit", "visits", "visited", "visiting", "opened", "opens", "launched", "launches", "inaugurated",
+        "inaugurates",
+    ]
+    /// Words in the clause before a place that make it a place mentioned in passing.
+    private static let passingWords: Set<String> = [
+        "previous", "previously", "last", "earlier", "next", "following", "upcoming", "former", "since", "born",
+        "participants", "representatives", "colleagues", "counterparts", "guests",
+    ]
+    private static let nameJoiners: Set<String> = ["of", "the", "and", "for"]
+    private static let institutionWords: Set<String> = [
+        "ministry", "government", "parliament", "presidency", "minister", "president",
+    ]
+
+    /// The place of the activity described by `title` and `body`; `dateRange` is where the
+    /// activity's date was found in `body`, if it was.
+    public func place(title: String, body: String, dateRange: Range<String.Index>?) -> ExtractedPlace? {
+        let titleProse = Prose(title)
+        let bodyProse = Prose(body)
+        let dateSentence = dateRange.map { bodyProse.sentence(at: $0.lowerBound) }
+        let onlineSentences = OnlineActivity.sentences(in: bodyProse)
+        let isOnline = !onlineSentences.isEmpty || !OnlineActivity.sentences(in: titleProse).isEmpty
+        // Online, only a venue in the title or in the sentence of the date (or, without one, of
+        // the activity being online) is the activity's; other sentences name places in passing.
+        let activitySentences = dateSentence.map { [$0] } ?? onlineSentences
+        let counts = { (find: Find) in
+            !find.isPassing
+                && (!isOnline || find.followsPlaceWord && (find.isTitle || activitySentences.contains(find.sentence)))
+        }
+        let titleFinds = finds(in: titleProse, isTitle: true)
+        let bodyFinds = finds(in: bodyProse, isTitle: false)
+        let all = (titleFinds + bodyFinds).filter(counts)
+        let titleCountry = titleFinds.filter(counts).last { $0.place.cityName == nil }?.place.country
+
+        var cities = all.filter { $0.place.cityName != nil }
+        if let titleCountry, cities.contains(where: { $0.place.country == titleCountry }) {
+            cities = cities.filter { $0.place.country == titleCountry }
+        }
+        let ranked = cities.enumerated().min { lhs, rhs in
+            rank(lhs.element, order: lhs.offset, dateSentence: dateSentence)
+                < rank(rhs.element, order: rhs.offset, dateSentence: dateSentence)
+        }
+        if let best = ranked?.element { return best.place }
+        let country = titleCountry ?? all.first(where: { $0.place.cityName == nil })?.place.country
+        let isNationwide = all.contains { $0.isNationwide && $0.place.country == country }
+        // A country named as the place ("a workshop in Serbia") stays a country.
+        let isNamedAsPlace = all.contains {
+            $0.place.cityName == nil && $0.followsPlaceWord && !$0.isTitle && $0.place.country == country
+        }
+        if !isOnline, let named = eventNamedCity(in: [titleProse, bodyProse]),
+            country.map({ $0 == named.country }) ?? true
+        {
+            return named
+        }
+        if !isOnline, !isNationwide, !isNamedAsPlace,
+            let capital = institutionCapital(in: [titleProse, bodyProse], country: country)
+        {
+            return capital
+        }
+        return country.map { ExtractedPlace(city: nil, country: $0) }
+    }
+
+    /// The place named in the sentence of the date wins (a dateline there only after the
+    /// title's), then the title's, then the first.
+    private func rank(_ find: Find, order: Int, dateSentence: Int?) -> (Int, Int, Int, Int) {
+        let inDateSentence = !find.isTitle && !find.isDateline && dateSentence != nil && find.sentence == dateSentence
+        return (inDateSentence ? 0 : 1, find.isTitle ? 0 : 1, find.isVenue ? 0 : 1, order)
+    }
+
+    // MARK: Finding names
+
+    private struct Find {
+        var place: ExtractedPlace
+        var isTitle: Bool
+        var sentence: Int
+        var isPassing: Bool
+        /// Named after "in", "at", "visited" …, not only by its position.
+        var followsPlaceWord: Bool
+        /// A whole country: "across Montenegro", "on the whole territory of Serbia".
+        var isNationwide = false
+        /// Named only as the dateline at a paragraph's start: "SKOPJE, 9 May 2008 – …".
+        var isDateline = false
+        /// Named as a venue ("in the capital, Moscow") in a sentence that speaks of no other
+        /// time ("Following the adoption … in Ohrid"): it beats a dateline ("RIYADH: …").
+        var isVenue = false
+    }
+
+    /// Every city or country name in `prose` that stands in a place's position.
+    private func finds(in prose: Prose, isTitle: Bool) -> [Find] {
+        var result: [Find] = []
+        var index = 0
+        let tokens = prose.tokens
+        while index < tokens.count {
+            guard tokens[index].isWord, tokens[index].isCapitalised else {
+                index += 1
+                continue
+            }
+            let match = longestName(in: prose, at: index)
+            let followingCountry = match.flatMap { countryAfter(prose, $0.next) }
+            var city = match?.city
+            if let place = city, let followingCountry, followingCountry.name != place.country {
+                city = gazetteer.place(named: place.name, country: followingCountry.name).flatMap {
+                    $0.country == followingCountry.name ? $0 : nil
+                }
+            }
+            guard let match, let country = city?.country ?? match.country?.name else {
+                // Unknown here, or known only in another country than the one named after it.
+                if let unknown = unknownCity(in: prose, at: index) {
+                    result.append(
+                        Find(
+                            place: unknown.place, isTitle: isTitle, sentence: tokens[index].sentence,
+                            isPassing: isPassing(prose, at: index, end: unknown.next), followsPlaceWord: true))
+                    index = unknown.next
+                } else {
+                    index = match?.next ?? index + 1
+                }
+                continue
+            }
+            let confirmedByCountry = city != nil && followingCountry?.name == city?.country
+            let contextIndex = leadIn(prose, index)
+            let startsParagraph = contextIndex == 0 || tokens[contextIndex - 1].text == "\n"
+            // "Saudi Arabia, Russia sign …" opens with a list of countries, not a dateline.
+            let opensList =
+                match.country != nil && match.next + 1 < tokens.count && tokens[match.next].text == ","
+                && longestName(in: prose, at: match.next + 1)?.country != nil
+            let isDateline =
+                startsParagraph && match.next < tokens.count && !opensList
+                && [":", "–", "—", "-", ","].contains(tokens[match.next].text)
+                || endsDateLine(prose, index, match.next) || isOnDateLine(prose, index)
+            let isNationwide = city == nil && isNationwide(prose, contextIndex, index)
+            let followsPlaceWord =
+                isNationwide || (prose.wordBefore(contextIndex).map(Self.placeWords.contains) ?? false)
+            if followsPlaceWord || confirmedByCountry || isDateline || isTitleSuffix(prose, index, match, isTitle) {
+                result.append(
+                    Find(
+                        place: ExtractedPlace(city: city, country: country), isTitle: isTitle,
+                        sentence: tokens[index].sentence,
+                        isPassing: isPassing(prose, at: contextIndex, end: match.next),
+                        followsPlaceWord: followsPlaceWord, isNationwide: isNationwide,
+                        isDateline: isDateline && !followsPlaceWord,
+                        isVenue: followsPlaceWord && !isTitle && !sentenceSpeaksOfOtherTimes(prose, index)))
+            }
+            index = confirmedByCountry ? (followingCountryEnd(prose, match.next) ?? match.next) : match.next
+        }
+        return result
+    }
+
+    /// Where the words before a name at `index` begin: at its article ("in the Hague") or at
+    /// an apposition that names what it is ("in the capital Tirana", "in the Albanian capital,
+    /// Tirana", "in the city of Ohrid"), so that the word before them tells its role.
+    private func leadIn(_ prose: Prose, _ index: Int) -> Int {
+        let tokens = prose.tokens
+        var i = index - 1
+        if i >= 0, tokens[i].text == "," { i -= 1 }
+        if i >= 1, tokens[i].lowercased == "of", Self.appositionNouns.contains(tokens[i - 1].lowercased) { i -= 1 }
+        if i >= 0, Self.appositionNouns.contains(tokens[i].lowercased) {
+            // "the capital", "the Albanian capital": up to two words to the article.
+            if let article = (max(0, i - 3)..<i).last(where: { tokens[$0].lowercased == "the" }),
+                tokens[article + 1..<i].allSatisfy(\.isWord)
+            {
+                return article
+            }
+        }
+        return index >= 1 && tokens[index - 1].lowercased == "the" ? index - 1 : index
+    }
+
+    /// A country named as the whole area of an activity: after "across" or "throughout", or
+    /// as "the (whole) territory of".
+    private func isNationwide(_ prose: Prose, _ leadIn: Int, _ index: Int) -> Bool {
+        Self.nationwideWords.contains(prose.wordBefore(leadIn) ?? "")
+            || prose.tokens[leadIn..<index].contains { $0.lowercased == "territory" }
+    }
+
+    /// A place named from token `index` to `end` in passing: a seat ("the Delegation in", "whose
+    /// headquarters are in", "the Mission to") unless the activity is at it ("at Europol
+    /// headquarters in", "visited the Office in"), part of a name ("the Berlin Process"), an
+    /// origin ("from") or after a passing word.
+    private func isPassing(_ prose: Prose, at index: Int, end: Int) -> Bool {
+        let before = prose.wordBefore(index)
+        var seatIndex = index - 2
+        while seatIndex >= 0, Self.seatLinks.contains(prose.tokens[seatIndex].lowercased) { seatIndex -= 1 }
+        // "the Delegation of the European Union to Serbia": past the name of whose mission it is.
+        var named = seatIndex
+        while named >= 1, !Self.seatWords.contains(prose.tokens[named].lowercased), prose.tokens[named].isWord,
+            prose.tokens[named].isCapitalised || ["of", "the"].contains(prose.tokens[named].text)
+        { named -= 1 }
+        // … and "the Regional Office of UNHCR in Budapest" (but "met the Ambassador of Italy in
+        // Tirana" is a meeting in Tirana: a person is no seat).
+        if before == "to" || before == "in" && prose.tokens[max(named, 0)].lowercased != "ambassador",
+            named < seatIndex, named >= 0, Self.seatWords.contains(prose.tokens[named].lowercased),
+            prose.tokens[named + 1].text == "of"
+        {
+            seatIndex = named
+        }
+        let seat =
+            seatIndex >= 0 && Self.seatWords.contains(prose.tokens[seatIndex].lowercased)
+            && (before == "in" || (before == "to" && prose.tokens[seatIndex].isCapitalised))
+            && !prose.wordsBefore(seatIndex, limit: 4).contains(where: Self.venueLeads.contains)
+        let nameNoun =
+            end < prose.tokens.count && prose.tokens[end].isCapitalised
+            && Self.nameNouns.contains(prose.tokens[end].lowercased)
+        let words = prose.wordsBefore(index)
+        // "the last meeting in Tirana", but not "met last week in Tirana".
+        let passing = words.indices.contains { i in
+            Self.passingWords.contains(words[i]) && !(i + 1 < words.count && Self.timeUnits.contains(words[i + 1]))
+        }
+        return seat || nameNoun || before == "from" || describesAThing(prose, placeAt: index) || passing
+    }
+
+    private static let timeUnits: Set<String> = [
+        "week", "weekend", "month", "year", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+        "sunday",
+    ]
+
+    /// The sentence of token `index` holds a word of another time ("Following …", "the previous").
+    private func sentenceSpeaksOfOtherTimes(_ prose: Prose, _ index: Int) -> Bool {
+        let sentence = prose.tokens[index].sentence
+        return prose.tokens.contains {
+            $0.sentence == sentence && $0.isWord && Self.passingWords.contains($0.lowercased)
+        }
+    }
+
+    /// "the Agreement signed in Warsaw": a participle, not led by an auxiliary ("was signed
+    /// in"), right before "in" and the place.
+    private func describesAThing(_ prose: Prose, placeAt index: Int) -> Bool {
+        let words = prose.wordIndices(before: index, limit: 3)
+        guard words.count >= 2, prose.tokens[words[words.count - 1]].lowercased == "in",
+            ActivityDateReader.describingParticiples.contains(prose.tokens[words[words.count - 2]].lowercased)
+        else { return false }
+        return words.count < 3
+            || !ActivityDateReader.auxiliaries.contains(prose.tokens[words[words.count - 3]].lowercased)
+    }
+
+    /// A city the gazetteer does not know, named after "in" with its country: "in Rakitje,
+    /// Croatia". Its words are capitalised, not in capitals (an acronym is no city).
+    private func unknownCity(in prose: Prose, at index: Int) -> (place: ExtractedPlace, next: Int)? {
+        guard prose.wordBefore(index) == "in" else { return nil }
+        let tokens = prose.tokens
+        var end = index
+        while end < tokens.count, end - index < 3, tokens[end].isWord, tokens[end].isCapitalised,
+            tokens[end].text.contains(where: \.isLowercase)
+        {
+            end += 1
+            guard end + 1 < tokens.count, tokens[end].text == "," else { continue }
+            let name = tokens[index..<end].map(\.text).joined(separator: " ")
+            if let country = longestName(in: prose, at: end + 1), let known = country.country {
+                return (ExtractedPlace(unknownCity: name, country: known.name), country.next)
+            }
+            // "in Scheveningen, near The Hague": the country of the city it is near.
+            if tokens[end + 1].lowercased == "near", end + 2 < tokens.count,
+                let near = longestName(in: prose, at: tokens[end + 2].lowercased == "the" ? end + 3 : end + 2),
+                let city = near.city, near.country == nil
+            {
+                return (ExtractedPlace(unknownCity: name, country: city.country), near.next)
+            }
+        }
+        return nil
+    }
+
+    /// A place that ends a line holding only a date before it: "16 - 17 May 2023 Mostar",
+    /// "01 June 2023 Tirana", as news listings print the date and place of each item.
+    private func endsDateLine(_ prose: Prose, _ index: Int, _ end: Int) -> Bool {
+        let tokens = prose.tokens
+        guard end == tokens.count || tokens[end].text == "\n" else { return false }
+        let lineStart = tokens[..<index].lastIndex { $0.text == "\n" }.map { $0 + 1 } ?? 0
+        let before = tokens[lineStart..<index]
+        let isNumeric = { (token: Prose.Token) in token.text.allSatisfy { $0.isNumber || "-–".contains($0) } }
+        return before.contains { $0.isWord && isNumeric($0) }
+            && before.allSatisfy { token in
+                token.isWord
+                    ? isNumeric(token) || DateTokenizer.months[token.lowercased] != nil
+                    : !token.text.allSatisfy(\.isLetter)
+            }
+    }
+
+    /// A place on a short line of its own that holds a date and otherwise only names:
+    /// "Strasbourg (Palais de l'Europe, Room 1) 17-21 June 2019", "15 November 2016, NATO
+    /// Headquarters Brussels", as event pages print the date and venue under the title.
+    private func isOnDateLine(_ prose: Prose, _ index: Int) -> Bool {
+        let tokens = prose.tokens
+        let start = tokens[..<index].lastIndex { $0.text == "\n" }.map { $0 + 1 } ?? 0
+        let end = tokens[index...].firstIndex { $0.text == "\n" } ?? tokens.count
+        let words = tokens[start..<end].filter(\.isWord)
+        guard words.count <= 14, words.contains(where: { DateTokenizer.months[$0.lowercased] != nil }),
+            words.contains(where: { $0.text.first?.isNumber == true }),
+            !tokens[start..<end].contains(where: { [".", "!", "?"].contains($0.text) })
+        else { return false }
+        return words.allSatisfy { word in
+            word.isCapitalised || word.text.first?.isNumber == true || word.text.count <= 3
+                || ["l'", "d'", "l’", "d’"].contains { word.lowercased.hasPrefix($0) }
+        }
+    }
+
+    /// A place set off by commas in a title: "…, Hungary", "Exercise, Sarajevo, 20 May 2025".
+    /// Not one of a list of countries ("from Albania, Montenegro, North Macedonia and Serbia").
+    private func isTitleSuffix(_ prose: Prose, _ index: Int, _ match: NameMatch, _ isTitle: Bool) -> Bool {
+        guard isTitle, index > 0, prose.tokens[index - 1].text == "," else { return false }
+        let comma = index - 1
+        // A country after another place is one of a list; a city after its country is not.
+        if match.country != nil,
+            (max(0, comma - 4)..<comma).contains(where: { longestName(in: prose, at: $0)?.next == comma })
+        {
+            return false
+        }
+        // A country before ", and" another name is one of a list too: "…, Montenegro, and the Republic of Serbia".
+        if match.country != nil, match.next + 2 < prose.tokens.count, prose.tokens[match.next].text == ",",
+            prose.tokens[match.next + 1].lowercased == "and"
+        {
+            return false
+        }
+        // Last, or before another part or a date: "…, Hungary", "…, Brussels 19/6/2018".
+        return match.next == prose.tokens.count || prose.tokens[match.next].text == ","
+            || prose.tokens[match.next].text.first?.isNumber == true
+                && !prose.tokens[match.next...].contains { $0.text == "," }
+    }
+
+    private struct NameMatch {
+        var city: GazetteerPlace?
+        var country: Country?
+        var next: Int
+    }
+
+    /// The longest city or country name (up to four words) starting at token `index`.
+    private func longestName(in prose: Prose, at index: Int) -> NameMatch? {
+        let tokens = prose.tokens
+        for length in stride(from: 4, through: 1, by: -1) {
+            var words: [String] = []
+            var i = index
+            while i < tokens.count, words.count < length, tokens[i].isWord {
+                words.append(tokens[i].text)
+                i += 1
+            }
+            guard words.count == length else { continue }
+            // Every word of a multi-word name is capitalised, except joining words ("Bosnia and Herzegovina").
+            guard
+                words.allSatisfy({
+                    $0.first!.isUppercase || ["and", "of", "the", "pri", "de", "el", "upon", "am", "an"].contains($0)
+                })
+            else { continue }
+            let name = words.joined(separator: " ")
+            let city = gazetteer.place(named: name)
+            let country = countries.country(named: name)
+            if let country {
+                // A city-state or a city named like its country (Luxembourg, Monaco).
+                let namesake = gazetteer.place(named: name, country: country.name).flatMap {
+                    $0.country == country.name ? $0 : nil
+                }
+                return NameMatch(city: namesake, country: country, next: i)
+            }
+            if let city { return NameMatch(city: city, country: nil, next: i) }
+        }
+        return nil
+    }
+
+    /// The country named right after a city, with or without a comma.
+    private func countryAfter(_ prose: Prose, _ index: Int) -> Country? {
+        guard let start = countryStart(prose, index) else { return nil }
+        return longestName(in: prose, at: start)?.country
+    }
+
+    private func followingCountryEnd(_ prose: Prose, _ index: Int) -> Int? {
+        countryStart(prose, index).flatMap { longestName(in: prose, at: $0)?.next }
+    }
+
+    private func countryStart(_ prose: Prose, _ index: Int) -> Int? {
+        var i = index
+        if i < prose.tokens.count, prose.tokens[i].text == "," { i += 1 }
+        return i < prose.tokens.count && prose.tokens[i].isWord && prose.tokens[i].isCapitalised ? i : nil
+    }
+
+    /// Capitalised nouns that end the name of an event: "the Vienna Migration Conference".
+    private static let eventNouns: Set<String> = ["conference", "summit", "symposium", "congress"]
+
+    /// With no venue named, the city an event is named after ("the 8th edition of the Vienna
+    /// Migration Conference"), assumed to be its venue and flagged.
+    private func eventNamedCity(in proses: [Prose]) -> ExtractedPlace? {
+        for prose in proses {
+            for index in prose.tokens.indices where prose.tokens[index].isWord && prose.tokens[index].isCapitalised {
+                guard let match = longestName(in: prose, at: index), match.country == nil, let city = match.city else {
+                    continue
+                }
+                let name = prose.tokens[match.next...].prefix { $0.isWord && $0.isCapitalised }.prefix(4)
+                guard let noun = name.lastIndex(where: { Self.eventNouns.contains($0.lowercased) }) else { continue }
+                let event = prose.tokens[index...noun].map(\.text).joined(separator: " ")
+                var place = ExtractedPlace(city: city, country: city.country)
+                place.assumption =
+                    "the text names no venue, so it is taken to be \(city.name), the city the \(event) is named after"
+                return place
+            }
+        }
+        return nil
+    }
+
+    /// The capital of the country whose ministry or government the text names ("the Ministry
+    /// of Interior of Serbia"), if that is `country` when one is named as the place.
+    private func institutionCapital(in proses: [Prose], country venue: String?) -> ExtractedPlace? {
+        for prose in proses {
+            for (index, token) in prose.tokens.enumerated()
+            where token.isWord && Self.institutionWords.contains(token.lowercased) && token.isCapitalised {
+                var i = index + 1
+                var words = 0
+                // Within the institution's name: "Ministry of Interior of Serbia", not "Minister
+                // Nuhodžić to pay a visit to the Republic of Serbia".
+                while i < prose.tokens.count, words < 8, prose.tokens[i].isWord,
+                    prose.tokens[i].isCapitalised || Self.nameJoiners.contains(prose.tokens[i].lowercased)
+                {
+                    if prose.tokens[i].lowercased == "of", let match = longestName(in: prose, at: i + 1),
+                        let country = match.country,
+                        venue == nil || venue == country.name,
+                        let capital = gazetteer.place(named: country.capital, country: country.name)
+                    {
+                        var place = ExtractedPlace(city: capital, country: country.name)
+                        place.assumption =
+                            "the text names no city, so the venue is taken to be \(capital.name), the capital of the \(token.text.lowercased())'s country"
+                        return place
+                    }
+                    i += 1
+                    words += 1
+                }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+
+/// Control characters in user text: ESC, BEL and the other C0 characters (tab and line feed
+/// excepted), DEL and the C1 characters. A terminal obeys them (ESC starts a command that
+/// can recolour, retitle or rewrite the screen) and RFC 5545 forbids them in a feed, so
+/// `check` reports every one, and Almanac never prints or publishes them.
+public enum ControlCharacters {
+    /// Whether `scalar` is one of the forbidden characters. Carriage return is one: a line
+    /// end in a file is read before values are, so a CR inside a value can only come from an
+    /// escape (`"\r"`) or a stray byte.
+    public static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A: return false
+        case 0x00...0x1F, 0x7F...0x9F: return true
+        default: return false
+        }
+    }
+
+    public static func contains(_ text: String) -> Bool {
+        text.unicodeScalars.contains(where: isForbidden)
+    }
+
+    /// How a character is named in messages: `ESC (U+001B)`.
+    public static func name(_ scalar: Unicode.Scalar) -> String {
+        let names: [UInt32: String] = [
+            0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0B: "VT", 0x0C: "FF", 0x0D: "CR", 0x1B: "ESC", 0x7F: "DEL",
+            0x9B: "CSI",
+        ]
+        let code = "U+" + String(format: "%04X", scalar.value)
+        return names[scalar.value].map { "\($0) (\(code))" } ?? code
+    }
+
+    /// `text` with every forbidden character shown as a visible picture (`␛` for ESC,
+    /// `␇` for BEL, `\u{9B}` for C1 characters), for a terminal.
+    public static func visible(_ text: String) -> String {
+        guard contains(text) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if !isForbidden(scalar) {
+                result.unicodeScalars.append(scalar)
+            } else if scalar.value < 0x20 {
+                result.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value)!)
+            } else if scalar.value == 0x7F {
+                result += "\u{2421}"
+            } else {
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            }
+        }
+        return result
+    }
+
+    /// `text` without the forbidden characters; CRLF and lone CR line breaks become LF.
+    public static func removed(from text: String) -> String {
+        guard contains(text) else { return text }
+        return String(String.UnicodeScalarView(lineFeedsOnly(text).unicodeScalars.filter { !isForbidden($0) }))
+    }
+
+    /// `text` with CRLF and lone CR line breaks as LF (a line break inside a quoted
+    /// spreadsheet cell may be either).
+    public static func lineFeedsOnly(_ text: String) -> String {
+        guard text.unicodeScalars.contains("\r") else { return text }
+        var scalars = String.UnicodeScalarView()
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousWasCR = scalar == "\r" }
+            if scalar == "\n" && previousWasCR { continue }
+            scalars.append(scalar == "\r" ? "\n" : scalar)
+        }
+        return String(scalars)
+    }
+
+    /// The line and column (1-based, counted in characters as editors do; CRLF is one line
+    /// end) and the character of each forbidden character in raw file text, line ends
+    /// excepted. At most `limit` are listed; `count` is how many there are.
+    package static func scan(_ text: String, limit: Int = 20) -> (
+        found: [(line: Int, column: Int, scalar: Unicode.Scalar)], count: Int
+    ) {
+        var found: [(Int, Int, Unicode.Scalar)] = []
+        var count = 0
+        var line = 1
+        var column = 1
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending = scalars.next()
+        while let scalar = pending {
+            pending = scalars.next()
+            if scalar == "\n" || scalar == "\r" {
+                if scalar == "\r" && pending == "\n" { pending = scalars.next() }
+                line += 1
+                column = 1
+                continue
+            }
+            if isForbidden(scalar) {
+                count += 1
+                if found.count < limit { found.append((line, column, scalar)) }
+            }
+            column += 1
+        }
+        return (found, count)
+    }
+
+    /// Errors for the forbidden characters in the raw text of `file`: one per character
+    /// for the first few, then one that counts the rest.
+    public static func diagnostics(in text: String, file: String, severity: Diagnostic.Severity = .error)
+        -> [Diagnostic]
+    {
+        let (found, count) = scan(text, limit: 5)
+        var diagnostics = found.map { item in
+            Diagnostic(
+                severity, SourceLocation(file: file, line: item.line, column: item.column),
+                "the control character \(name(item.scalar)) is not allowed in text", hint: hint)
+        }
+        if count > found.count, let last = found.last {
+            diagnostics.append(
+                Diagnostic(
+                    severity, SourceLocation(file: file, line: last.line, column: last.column + 1),
+                    "\(count - found.count) more control characters follow in this file"))
+        }
+        return diagnostics
+    }
+
+    package static let hint =
+        "control characters (ESC, BEL, …) would act on the terminal of whoever reads the text, and calendar files may not hold them; delete them (tab and line breaks are fine)"
+}

@@ -1,0 +1,156 @@
+import Foundation
+
+/// A known city: its country, IANA time zone and coordinates.
+public struct GazetteerPlace: Hashable, Sendable {
+    public var name: String
+    public var alternatives: [String]
+    public var country: String
+    public var timezone: String
+    public var coordinates: Coordinates
+
+    public init(name: String, alternatives: [String], country: String, timezone: String, coordinates: Coordinates) {
+        self.name = name
+        self.alternatives = alternatives
+        self.country = country
+        self.timezone = timezone
+        self.coordinates = coordinates
+    }
+}
+
+/// The cities Almanac knows, from the GeoNames-derived `gazetteer.tsv` that ships with it
+/// (CC BY 4.0), plus any a project adds.
+public struct Gazetteer: Sendable {
+    private var places: [GazetteerPlace] = []
+    /// Folded country name of each place.
+    private var countryKeys: [String] = []
+    /// Folded spelling → the places with that spelling, the latest added first.
+    private var index: [String: [Int]] = [:]
+
+    /// The gazetteer that ships with Almanac.
+    public static let bundled: Gazetteer = {
+        var gazetteer = Gazetteer()
+        for place in TSV.bundled("gazetteer").compactMap(Gazetteer.place(from:)) { gazetteer.add(place) }
+        return gazetteer
+    }()
+
+    public init() {}
+
+    private static func place(from row: [String]) -> GazetteerPlace? {
+        guard row.count >= 6, let latitude = Double(row[4]), let longitude = Double(row[5]) else { return nil }
+        return GazetteerPlace(
+            name: row[0],
+            alternatives: row[1].utf8.split(separator: UInt8(ascii: "|")).map { String(Substring($0)) },
+            country: row[2],
+            timezone: row[3],
+            coordinates: Coordinates(latitude: latitude, longitude: longitude)
+        )
+    }
+
+    /// Adds a place; its names then find it ahead of any earlier place of the same name.
+    public mutating func add(_ place: GazetteerPlace) {
+        places.append(place)
+        countryKeys.append(Gazetteer.key(place.country))
+        for key in Set(([place.name] + place.alternatives).map(Gazetteer.key)) {
+            index[key, default: []].insert(places.count - 1, at: 0)
+        }
+    }
+
+    /// The place called `name` (any spelling, case and accents ignored), preferring one in
+    /// `country` when given.
+    public func place(named name: String, country: String? = nil) -> GazetteerPlace? {
+        guard let candidates = index[Gazetteer.key(name)] else { return nil }
+        if let country {
+            let countryKey = Gazetteer.key(country)
+            if let match = candidates.first(where: { countryKeys[$0] == countryKey }) { return places[match] }
+        }
+        return places[candidates[0]]
+    }
+
+    /// Every place, in the order added.
+    public var all: [GazetteerPlace] { places }
+
+    /// Up to `limit` known city names that `name` is likely a misspelling of ("Sarajvo" →
+    /// Sarajevo), those nearest to it. Only names of about the same length are compared, so this
+    /// costs a few thousand short comparisons and is meant for names that were not found.
+    public func suggestions(for name: String, limit: Int = 3) -> [String] {
+        let key = Gazetteer.key(name)
+        guard !key.isEmpty else { return [] }
+        let allowed = max(1, min(3, key.count / 3))
+        // Each place's own name, at the distance of its nearest spelling.
+        var distances: [String: Int] = [:]
+        for (candidate, indices) in index where abs(candidate.count - key.count) <= allowed {
+            let distance = Spelling.distance(key, candidate)
+            guard distance <= allowed else { continue }
+            let name = places[indices[0]].name
+            distances[name] = min(distance, distances[name] ?? distance)
+        }
+        // Only the nearest: a second, farther name is more often noise than help.
+        let nearest = distances.values.min()
+        return distances.filter { $0.value == nearest }.keys.sorted().prefix(limit).map { $0 }
+    }
+
+    /// Names compared without case, accents or a leading "the".
+    package static func key(_ name: String) -> String {
+        // ASCII, the common case, byte by byte: Foundation's folding and Character-wise
+        // trimming are slow, and the gazetteer folds thousands of names at every start.
+        var ascii: [UInt8] = []
+        ascii.reserveCapacity(name.utf8.count)
+        for byte in name.utf8 {
+            guard byte < 0x80 else { return foldedKey(name) }
+            ascii.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+        }
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
+        var trimmed = ascii.drop(while: isSpace)
+        while let last = trimmed.last, isSpace(last) { trimmed.removeLast() }
+        if trimmed.starts(with: "the ".utf8) { trimmed.removeFirst(4) }
+        return String(decoding: trimmed, as: UTF8.self)
+    }
+
+    private static func foldedKey(_ name: String) -> String {
+        var folded = name.trimmed.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        if folded.hasPrefix("the ") { folded.removeFirst(4) }
+        return folded
+    }
+}
+
+/// The tab-separated data files that ship with Almanac, compiled into it from `Resources/`:
+/// `#` comment lines, a header row, then one row per line.
+package enum TSV {
+    /// The rows of `Resources/<name>.tsv`.
+    package static func bundled(_ name: String) -> [[String]] {
+        rows(EmbeddedResources.files[name + ".tsv"] ?? "")
+    }
+
+    /// Split on raw bytes: the gazetteer alone has thousands of rows, read at every start.
+    /// (The embedded files have LF line ends: EmbedResourcesTool turns CRLF into LF.)
+    static func rows(_ text: String) -> [[String]] {
+        var text = text
+        return text.withUTF8 { bytes in
+            let newline = UInt8(ascii: "\n")
+            let tab = UInt8(ascii: "\t")
+            let comment = UInt8(ascii: "#")
+            var rows: [[String]] = []
+            var headerSeen = false
+            var lineStart = 0
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != newline { lineEnd += 1 }
+                defer { lineStart = lineEnd + 1 }
+                guard lineEnd > lineStart, bytes[lineStart] != comment else { continue }
+                guard headerSeen else {
+                    headerSeen = true
+                    continue
+                }
+                var cells: [String] = []
+                var cellStart = lineStart
+                for index in lineStart...lineEnd where index == lineEnd || bytes[index] == tab {
+                    cells.append(
+                        String(decoding: UnsafeBufferPointer(rebasing: bytes[cellStart..<index]), as: UTF8.self))
+                    cellStart = index + 1
+                }
+                rows.append(cells)
+            }
+            return rows
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+internal import ICal
+
+/// The time Almanac works with: `SOURCE_DATE_EPOCH` when set (reproducible builds), else now.
+public struct Clock: Sendable {
+    /// Seconds since 1970-01-01 UTC.
+    public let now: Int64
+
+    public init(now: Int64) { self.now = now }
+
+    /// Reads `SOURCE_DATE_EPOCH`; an unusable value is an error rather than silently ignored.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws(ClockError) -> Clock
+    {
+        guard let text = environment["SOURCE_DATE_EPOCH"] else {
+            return Clock(now: Int64(Date().timeIntervalSince1970))
+        }
+        guard let seconds = Int64(text.trimmingCharacters(in: .whitespaces)), seconds >= 0 else {
+            throw ClockError(value: text)
+        }
+        return Clock(now: seconds)
+    }
+
+    /// Today's date in UTC.
+    public var todayUTC: LocalDate { LocalDate(dayNumber: Int(now.floorDivided(by: 86_400))) }
+
+    /// Today's date in the IANA zone `zone` (UTC when the zone is unknown).
+    public func today(in zone: String) -> LocalDate {
+        guard let local = ICalTimezones.convert(ICalTime(unixTime: now), from: "UTC", to: zone) else { return todayUTC }
+        return LocalDate(year: local.year, month: local.month, day: local.day) ?? todayUTC
+    }
+}
+
+/// `SOURCE_DATE_EPOCH` is set to something that is not a time.
+public struct ClockError: AlmanacError {
+    public let value: String
+
+    public var kind: ErrorKind { .usage }
+    public var origin: ErrorOrigin? { .environment("SOURCE_DATE_EPOCH") }
+    public var message: String { "'\(value)' is not a number of seconds since 1970" }
+    public var hint: String? { "unset it, or set it to a number such as 1700000000" }
+}
+
+extension BinaryInteger {
+    /// Division that rounds towards minus infinity: -1 / 7 is -1, not 0.
+    func floorDivided(by divisor: Self) -> Self {
+        let quotient = self / divisor
+        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
+    }
+
+    /// The remainder that goes with ``floorDivided(by:)``: never negative for a positive divisor.
+    func floorModulo(_ divisor: Self) -> Self { self - floorDivided(by: divisor) * divisor }
+}
+
+/// A 64-bit FNV-1a digest: a stable fingerprint of text across runs and machines (Swift's
+/// `Hasher` is seeded per process).
+package enum Fingerprint {
+    package static func of(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

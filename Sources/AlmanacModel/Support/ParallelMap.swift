@@ -1,0 +1,42 @@
+import Dispatch
+import Foundation
+
+extension Array {
+    /// Maps the elements on all cores, keeping their order.
+    package func parallelMap<T: Sendable>(_ transform: (Element) -> T) -> [T] {
+        guard count > 1 else { return map(transform) }
+        let results = ResultSlots<T>(count: count)
+        withoutActuallyEscaping(transform) { transform in
+            self.withUnsafeBufferPointer { elements in
+                let elements = UnsafeSendable(elements)
+                let transform = UnsafeSendable(transform)
+                DispatchQueue.concurrentPerform(iterations: count) { index in
+                    results.set(index, transform.value(elements.value[index]))
+                }
+            }
+        }
+        return results.values
+    }
+}
+
+/// Slots filled once each, from any thread.
+private final class ResultSlots<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: T) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [T] { slots.map { $0! } }
+}
+
+/// A value handed to concurrent work that only reads it.
+private struct UnsafeSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}

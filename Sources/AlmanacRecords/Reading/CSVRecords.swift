@@ -1,0 +1,452 @@
+import AlmanacModel
+import Foundation
+
+/// The column layouts of calendar apps, recognised by their headers: their dates are
+/// month-first (`9/5/2023`) and their times twelve-hour (`10:00 AM`).
+public enum CSVLayout: String, Sendable {
+    /// Almanac's own table, and any spreadsheet: ISO or day-first dates.
+    case plain
+    /// Google Calendar's import layout: `Subject, Start Date, Start Time, End Date, End Time,
+    /// All Day Event, Description, Location, Private`.
+    case google
+    /// Outlook's export layout (`Subject, Start Date, …, All day event, Reminder on/off, …,
+    /// Show time as`). Its all-day events end on the day after the last day.
+    case outlook
+
+    static func detect(_ header: [String]) -> CSVLayout {
+        let names = Set(header.map(CSVColumns.normalised))
+        guard ["subject", "startdate", "enddate", "alldayevent"].allSatisfy(names.contains) else { return .plain }
+        return names.contains("showtimeas") || names.contains("reminderonoff") || names.contains("sensitivity")
+            ? .outlook : .google
+    }
+}
+
+/// Which record field each column of a spreadsheet fills: the header names of
+/// `csv-columns.tsv`, compared without case, spaces, '-' or '_', and any `--map`.
+public struct CSVColumns: Sendable {
+    /// The fields a column can fill: the record's (``RecordSchema``'s keys and location
+    /// parts), and the ``helpers``, each with its headers in `csv-columns.tsv`.
+    public static let fields: [String] = TSV.bundled("csv-columns").compactMap(\.first)
+
+    /// Columns that are no field of a record but help fill one (a time of day beside a date
+    /// column, a latitude), and `ignore`.
+    static let helpers = ["start-time", "end-time", "all-day", "latitude", "longitude", "private", "ignore"]
+
+    private static let synonyms: [String: String] = {
+        var table: [String: String] = [:]
+        for row in TSV.bundled("csv-columns") where row.count >= 2 {
+            for header in row[1].split(separator: "|") where table[normalised(String(header))] == nil {
+                table[normalised(String(header))] = row[0]
+            }
+        }
+        return table
+    }()
+
+    static func normalised(_ header: String) -> String {
+        header.lowercased().filter { !" -_.".contains($0) }
+    }
+
+    /// The field of each column (nil: not used), and what was wrong with the header.
+    static func match(
+        _ header: [String], map: [String: String], file: String, line: Int, diagnostics: inout [Diagnostic]
+    ) -> [String?] {
+        let explicit = Dictionary(map.map { (normalised($0.key), $0.value) }, uniquingKeysWith: { _, last in last })
+        var taken: Set<String> = []
+        var result: [String?] = []
+        let location = SourceLocation(file: file, line: line)
+        var unused: [String] = []
+        defer {
+            // One warning for all of them: a sheet may have thousands of columns.
+            if let first = unused.first {
+                let shown = unused.prefix(10).map { "'\($0)'" }.joined(separator: ", ")
+                let more = unused.count > 10 ? " and \(unused.count - 10) more" : ""
+                let message =
+                    unused.count == 1
+                    ? "the column \(shown) is not used" : "\(unused.count) columns are not used: \(shown)\(more)"
+                diagnostics.append(
+                    .warning(
+                        location, message,
+                        hint:
+                            "map a column to a field with --map '\(first)=FIELD' (fields: \(fields.joined(separator: ", ")))"
+                    ))
+            }
+        }
+        for name in header {
+            let key = normalised(name)
+            guard let field = explicit[key] ?? synonyms[key] else {
+                if !name.isEmpty { unused.append(name) }
+                result.append(nil)
+                continue
+            }
+            if field == "ignore" {
+                result.append(nil)
+            } else if taken.contains(field) {
+                diagnostics.append(
+                    .warning(
+                        location, "the column '\(name)' is left out: an earlier column already gives the \(field)",
+                        hint: "rename one of them, or --map '\(name)=ignore'"))
+                result.append(nil)
+            } else {
+                taken.insert(field)
+                result.append(field)
+            }
+        }
+        return result
+    }
+}
+
+/// Turns the rows of a spreadsheet into records: each row's cells become the fields of a
+/// record, which is then checked exactly as a YAML record is, its problems reported at the
+/// row. A bad row is left out; the good rows are kept.
+public struct CSVRecords: Sendable {
+    public let config: ProjectConfig
+    public let gazetteer: Gazetteer
+    /// `--map`: header → field.
+    public let map: [String: String]
+
+    public init(config: ProjectConfig, gazetteer: Gazetteer, map: [String: String] = [:]) {
+        self.config = config
+        self.gazetteer = gazetteer
+        self.map = map
+    }
+
+    public func records(from text: String, file: String) -> ImportResult {
+        var result = ImportResult()
+        guard let table = CSVSheet.read(text, file: file, diagnostics: &result.diagnostics) else { return result }
+        result.itemCount = table.rows.count
+        let layout = CSVLayout.detect(table.header)
+        let columns = CSVColumns.match(
+            table.header, map: map, file: file, line: table.headerLine, diagnostics: &result.diagnostics)
+        let headerLocation = SourceLocation(file: file, line: table.headerLine)
+        guard columns.contains("title") else {
+            result.diagnostics.append(
+                .error(
+                    headerLocation,
+                    "no column holds the title (the columns are: \(table.header.joined(separator: ", ")))",
+                    hint: "name a column 'Title', or map one with --map 'COLUMN=title'"))
+            return result
+        }
+        guard columns.contains("start") || columns.contains("status") else {
+            result.diagnostics.append(
+                .error(
+                    headerLocation,
+                    "no column holds the start date (the columns are: \(table.header.joined(separator: ", ")))",
+                    hint: "name a column 'Start', or map one with --map 'COLUMN=start'"))
+            return result
+        }
+        if table.rows.isEmpty {
+            result.diagnostics.append(
+                .error(
+                    headerLocation, "the file has a header but no rows",
+                    hint: "add one row per activity below the header"))
+        }
+        let converter = CSVRowConverter(config: config, gazetteer: gazetteer, layout: layout, file: file)
+        // Rows are checked on all cores, a chunk at a time; ids are then compared in order.
+        let converted = stride(from: 0, to: table.rows.count, by: Self.rowsPerChunk).map { first in
+            table.rows[first..<min(first + Self.rowsPerChunk, table.rows.count)]
+        }.parallelMap { chunk in
+            chunk.map { row in converter.convert(row, columns: columns, header: table.header) }
+        }
+        var seen: [String: Int] = [:]
+        for row in converted.joined() {
+            var problems = row.problems
+            if var record = row.record {
+                if let first = seen[record.id] {
+                    if record.repeatRule != nil {
+                        // A later occurrence of a series, as `export csv` lists them.
+                        result.diagnostics += problems
+                        continue
+                    } else if row.hasIDCell {
+                        problems.append(
+                            .error(
+                                row.location, "row \(row.number) has the id '\(record.id)' of row \(first)",
+                                hint: "ids must be unique"))
+                    } else {
+                        record.id += "-row-\(row.number)"
+                    }
+                }
+                if !problems.hasErrors {
+                    seen[record.id] = seen[record.id] ?? row.number
+                    result.records.append(record)
+                }
+            }
+            result.diagnostics += problems
+        }
+        return result
+    }
+
+    /// Rows per unit of parallel work.
+    static let rowsPerChunk = 2048
+}
+
+extension CSVRecords {
+
+    /// A cell without the `'` that `export csv` (and spreadsheets) put before text that
+    /// would otherwise run as a formula: `'=SUM(A1)` is the text `=SUM(A1)`.
+    static func unguarded(_ cell: String) -> String {
+        guard cell.hasPrefix("'"), let next = cell.dropFirst().unicodeScalars.first,
+            "=+-@\t\r\n".unicodeScalars.contains(next)
+        else { return cell }
+        return String(cell.dropFirst())
+    }
+}
+
+/// One row's cells → a ``RecordDraft`` (each value with its cell) → the record checker.
+struct CSVRowConverter: Sendable {
+    let config: ProjectConfig
+    let gazetteer: Gazetteer
+    let layout: CSVLayout
+    let file: String
+    let checker: RecordChecker
+
+    init(config: ProjectConfig, gazetteer: Gazetteer, layout: CSVLayout, file: String) {
+        self.config = config
+        self.gazetteer = gazetteer
+        self.layout = layout
+        self.file = file
+        checker = RecordChecker(config: config, gazetteer: gazetteer)
+    }
+
+    /// A row, read on its own: its record (nil when it has errors) and its problems.
+    struct Converted: Sendable {
+        var number: Int
+        var location: SourceLocation
+        var record: EventRecord?
+        var problems: [Diagnostic]
+        /// The row gives its id in a cell (rather than one derived from its title).
+        var hasIDCell: Bool
+    }
+
+    func convert(_ row: CSVSheet.Row, columns: [String?], header: [String]) -> Converted {
+        let location = SourceLocation(file: file, line: row.line)
+        let headerCount = header.count
+        var problems: [Diagnostic] = []
+        if row.cells.count > headerCount {
+            problems.append(
+                .error(
+                    location,
+                    "row \(row.number) has \(row.cells.count) cells but the header names \(headerCount) columns",
+                    hint: "a cell holding the delimiter must be quoted: \"Skopje, North Macedonia\""))
+        } else if row.cells.count < headerCount {
+            problems.append(
+                .warning(
+                    location,
+                    "row \(row.number) has \(row.cells.count) cells but the header names \(headerCount) columns; the missing ones are taken as empty"
+                ))
+        }
+        var cells = Cells(location: location, row: row.number)
+        for (index, (field, cell)) in zip(columns, row.cells).enumerated() {
+            guard let field else { continue }
+            let value = CSVRecords.unguarded(cell.trimmed)
+            if !value.isEmpty { cells.values[field] = (value, header[index]) }
+        }
+        let record = problems.hasErrors ? nil : record(cells, diagnostics: &problems)
+        return Converted(
+            number: row.number, location: location, record: record, problems: problems,
+            hasIDCell: cells.values["id"] != nil)
+    }
+
+    /// The non-empty cells of a row by the field their column fills, with the column's header.
+    struct Cells {
+        let location: SourceLocation
+        let row: Int
+        var values: [String: (text: String, column: String)] = [:]
+
+        subscript(field: String) -> String? { values[field]?.text }
+
+        /// The cell of `field`, or the row as a whole.
+        func origin(_ field: String) -> ValueOrigin {
+            .cell(location, row: row, column: values[field]?.column)
+        }
+
+        /// The cell of the first of `fields` the row has.
+        func origin(first fields: [String]) -> ValueOrigin {
+            origin(fields.first { values[$0] != nil } ?? fields[0])
+        }
+    }
+
+    /// The row as a draft, each value from its cell, checked by the one record checker.
+    func record(_ values: Cells, diagnostics: inout [Diagnostic]) -> EventRecord? {
+        typealias Schema = RecordSchema
+        let rowOrigin = ValueOrigin.cell(values.location, row: values.row, column: nil)
+        guard let timing = timing(values, diagnostics: &diagnostics) else { return nil }
+        var draft = RecordDraft(origin: rowOrigin, path: file, fallbackID: "row-\(values.row)")
+        func set(_ field: RecordField, _ key: String? = nil) {
+            draft.set(field, values[key ?? field.key], at: values.origin(key ?? field.key))
+        }
+        func setList(_ field: RecordField) {
+            guard let text = values[field.key] else { return }
+            let items = text.split(separator: text.contains(";") ? ";" : ",").map { $0.trimmedSpaces }.filter {
+                !$0.isEmpty
+            }
+            draft[field] = DraftValue(.list(items), origin: values.origin(field.key))
+        }
+        let title = values["title"]
+        let derivedID = title.map { title in
+            timing.start.map { "\($0.prefix(10))-\(Identifier.slug(title, maxLength: 50))" }
+                ?? Identifier.slug(title, maxLength: 60)
+        }
+        var id = values["id"] ?? derivedID
+        if let given = values["id"], !Identifier.isValid(given), let derivedID {
+            // An id names the record's file: `..`, `.hidden` or `a/b` must never become one.
+            diagnostics.append(
+                values.origin("id").warning(
+                    "the id '\(given)' cannot name a record file (letters, digits, '-', '_' and '.', starting with a letter or digit), so the record gets the id '\(derivedID)'",
+                    hint: "fix the id in the spreadsheet to keep the calendar UID you want"))
+            id = derivedID
+        }
+        draft.set(Schema.id, id, at: values["id"] == nil ? rowOrigin : values.origin("id"))
+        set(Schema.title)
+        draft.set(Schema.start, timing.start, at: values.origin(first: ["start", "start-time"]))
+        draft.set(Schema.end, timing.end, at: values.origin(first: ["end", "end-time", "start"]))
+        set(Schema.timezone)
+        draft[Schema.location] = place(values)
+        if let latitude = values["latitude"], let longitude = values["longitude"] {
+            draft[Schema.geo] = DraftValue(.list([latitude, longitude]), origin: values.origin("latitude"))
+        }
+        draft.set(
+            Schema.category, category(values["category"], origin: values.origin("category"), diagnostics: &diagnostics),
+            at: values.origin("category"))
+        setList(Schema.tags)
+        setList(Schema.organisations)
+        if let participants = values["participants"] {
+            if Int(participants) != nil { set(Schema.participants) } else { setList(Schema.participants) }
+        }
+        for field in [Schema.role, Schema.format, Schema.url, Schema.summary, Schema.source, Schema.recurrence] {
+            set(field)
+        }
+        draft.set(Schema.status, values["status"]?.lowercased(), at: values.origin("status"))
+        if let visibility = values["visibility"] {
+            draft.set(Schema.visibility, visibility.lowercased(), at: values.origin("visibility"))
+        } else if isYes(values["private"]) {
+            draft.set(Schema.visibility, "internal", at: values.origin("private"))
+        }
+        setList(Schema.exceptions)
+        return checker.check(draft, diagnostics: &diagnostics)
+    }
+
+    private func isYes(_ text: String?) -> Bool {
+        ["true", "yes", "1", "private", "confidential", "x"].contains(text?.lowercased() ?? "")
+    }
+
+    /// The start and end as a record writes them, from date (or date-time, or "5–6 September
+    /// 2023") cells and optional time cells.
+    private func timing(_ values: Cells, diagnostics: inout [Diagnostic]) -> (start: String?, end: String?)? {
+        let allDay = values["all-day"].map(isYes)
+        let parser = DateExpressionParser(monthFirst: layout != .plain)
+        var start: String?
+        var end: String?
+        if let text = values["start"] {
+            if let day = LocalDate(iso: text) {
+                start = day.description
+            } else if let time = LocalDateTime(iso: text) {
+                start = time.description
+            } else if let mention = parser.wholeMention(text), let days = mention.days(year: nil) {
+                start = days.start.description
+                if days.end != days.start { end = days.end.description }
+            } else {
+                diagnostics.append(
+                    values.origin("start").error(
+                        "the start '\(text)' is not a date",
+                        hint: layout == .plain
+                            ? "write 2023-09-05, 5.9.2023, 05/09/2023 (day first) or 5 September 2023"
+                            : "this \(layout.rawValue) layout writes dates month first: 9/5/2023"))
+                return nil
+            }
+        }
+        if let text = values["end"] {
+            if let day = LocalDate(iso: text) {
+                end = day.description
+            } else if let time = LocalDateTime(iso: text) {
+                end = time.description
+            } else if let mention = parser.wholeMention(text), let days = mention.days(year: nil) {
+                end = days.end.description
+            } else {
+                diagnostics.append(
+                    values.origin("end").error(
+                        "the end '\(text)' is not a date", hint: "write it as the start is written"))
+                return nil
+            }
+        }
+        guard allDay != true else {
+            if layout == .outlook, let first = start.flatMap(LocalDate.init(iso:)),
+                let last = end.flatMap(LocalDate.init(iso:)), last > first
+            {
+                end = last.adding(days: -1).description
+            }
+            return (start, end)
+        }
+        for (key, keyTime) in [("start", "start-time"), ("end", "end-time")] {
+            guard let text = values[keyTime] else { continue }
+            guard let minutes = Self.timeOfDay(text) else {
+                diagnostics.append(
+                    values.origin(keyTime).error(
+                        "the \(key) time '\(text)' is not a time of day",
+                        hint: "write 10:00, 10:00:00 or 10:00 AM"))
+                return nil
+            }
+            let time = "T" + pad(minutes / 60, 2) + ":" + pad(minutes % 60, 2)
+            if key == "start", let date = start?.prefix(10) { start = date + time }
+            if key == "end", let date = (end ?? start)?.prefix(10) { end = date + time }
+        }
+        return (start, end)
+    }
+
+    /// Minutes after midnight of `10:00`, `10:00:00`, `9:30 AM`, `12:00:00 PM`.
+    static func timeOfDay(_ text: String) -> Int? {
+        var clock = text.uppercased().trimmedSpaces
+        var offset = 0
+        var twelveHour = false
+        for (suffix, add) in [("AM", 0), ("PM", 12 * 60)] where clock.hasSuffix(suffix) {
+            clock = String(clock.dropLast(2)).trimmedSpaces
+            offset = add
+            twelveHour = true
+        }
+        let parts = clock.split(separator: ":")
+        guard (2...3).contains(parts.count), let hour = Int(parts[0]), let minute = Int(parts[1]),
+            (0...59).contains(minute),
+            parts.count == 2 || Int(parts[2]) == 0
+        else { return nil }
+        if twelveHour {
+            guard (1...12).contains(hour) else { return nil }
+            return (hour % 12) * 60 + minute + offset
+        }
+        return (0...23).contains(hour) ? hour * 60 + minute : nil
+    }
+
+    /// `venue`/`city`/`country` cells, or a `location` cell: "Skopje, North Macedonia" is
+    /// read as city and country when the gazetteer knows the city, else kept as text.
+    private func place(_ values: Cells) -> DraftValue? {
+        let keys = [RecordSchema.venue, RecordSchema.city, RecordSchema.country].map(\.key)
+        var parts: [String: DraftValue] = [:]
+        for key in keys { if let value = values[key] { parts[key] = .text(value, at: values.origin(key)) } }
+        if parts.isEmpty, let text = values["location"] {
+            let origin = values.origin("location")
+            let pieces = text.split(separator: ",").map { $0.trimmedSpaces }
+            guard let index = pieces.firstIndex(where: { gazetteer.place(named: $0) != nil }),
+                let known = gazetteer.place(named: pieces[index])
+            else { return .text(text, at: origin) }
+            let venue = pieces[..<index].joined(separator: ", ")
+            if !venue.isEmpty { parts["venue"] = .text(venue, at: origin) }
+            parts["city"] = .text(pieces[index], at: origin)
+            parts["country"] = .text(index + 1 < pieces.count ? pieces[index + 1] : known.country, at: origin)
+            return DraftValue(.parts(parts), origin: origin)
+        }
+        guard !parts.isEmpty else { return nil }
+        return DraftValue(.parts(parts), origin: values.origin(first: keys))
+    }
+
+    /// A category cell in the project's words: "Board meeting" is `board-meeting`. A value
+    /// that is none of the project's categories is left out with a warning.
+    private func category(_ text: String?, origin: ValueOrigin, diagnostics: inout [Diagnostic]) -> String? {
+        guard let text else { return nil }
+        let candidates = text.split(whereSeparator: { ";,".contains($0) }).map { Identifier.slug(String($0)) }
+        guard !config.categories.isEmpty else { return candidates.first }
+        if let known = candidates.first(where: config.categories.contains) { return known }
+        diagnostics.append(
+            origin.warning(
+                "'\(text)' is not one of the project's categories, so the record has none",
+                hint: "the categories are: \(config.categories.joined(separator: ", "))"))
+        return nil
+    }
+}

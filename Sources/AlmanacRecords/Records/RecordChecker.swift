@@ -1,0 +1,442 @@
+import AlmanacModel
+import Foundation
+internal import ICal
+
+/// The one set of rules for records: turns a ``RecordDraft`` from any source into an
+/// ``EventRecord``, reporting every problem at the origin of the value that has it.
+public struct RecordChecker: Sendable {
+    public let config: ProjectConfig
+    public let gazetteer: Gazetteer
+
+    public init(config: ProjectConfig, gazetteer: Gazetteer) {
+        self.config = config
+        self.gazetteer = gazetteer
+    }
+
+    /// What checking one draft came to.
+    public struct Outcome: Sendable {
+        /// nil when the draft has errors.
+        public var record: EventRecord?
+        public var diagnostics: [Diagnostic] = []
+        /// The fields that have errors (keys), for asking again.
+        public var fieldsWithErrors: Set<String> = []
+    }
+
+    public func check(_ draft: RecordDraft, diagnostics: inout [Diagnostic]) -> EventRecord? {
+        let outcome = check(draft)
+        diagnostics += outcome.diagnostics
+        return outcome.record
+    }
+
+    public func check(_ draft: RecordDraft) -> Outcome {
+        var check = Check(draft: draft, config: config, gazetteer: gazetteer)
+        let record = check.run()
+        return Outcome(
+            record: check.outcome.diagnostics.hasErrors ? nil : record, diagnostics: check.outcome.diagnostics,
+            fieldsWithErrors: check.outcome.fieldsWithErrors)
+    }
+}
+
+/// One run of the rules over one draft.
+private struct Check {
+    typealias Schema = RecordSchema
+
+    let draft: RecordDraft
+    let config: ProjectConfig
+    let gazetteer: Gazetteer
+    var outcome = RecordChecker.Outcome()
+
+    init(draft: RecordDraft, config: ProjectConfig, gazetteer: Gazetteer) {
+        self.draft = draft
+        self.config = config
+        self.gazetteer = gazetteer
+    }
+
+    mutating func error(_ field: RecordField, _ message: String, hint: String? = nil, at origin: ValueOrigin? = nil) {
+        outcome.diagnostics.append((origin ?? draft.origin(of: field)).error(message, hint: hint))
+        outcome.fieldsWithErrors.insert(field.key)
+    }
+
+    mutating func warning(_ field: RecordField, _ message: String, hint: String? = nil, at origin: ValueOrigin? = nil) {
+        outcome.diagnostics.append((origin ?? draft.origin(of: field)).warning(message, hint: hint))
+    }
+
+    /// A text value; a list is reported.
+    mutating func text(_ field: RecordField) -> String? {
+        guard let value = draft[field] else { return nil }
+        if let text = value.text { return text }
+        error(field, "'\(field.key)' must be a single value, not a list or a map", at: value.valueOrigin)
+        return nil
+    }
+
+    /// One value or a list of values.
+    mutating func list(_ field: RecordField) -> [String] {
+        switch draft[field]?.content {
+        case .text(let text)?: return [text]
+        case .list(let items)?: return items
+        case .parts?:
+            error(field, "'\(field.key)' must be a value or a list of values", at: draft[field]?.valueOrigin)
+            return []
+        case nil: return []
+        }
+    }
+
+    mutating func run() -> EventRecord {
+        let id = checkID()
+        let title = text(Schema.title)?.trimmed
+        if title?.isEmpty ?? true {
+            error(Schema.title, "the record has no 'title'", hint: "add a line such as `title: 7th IISG Board meeting`")
+        }
+        let status = choice(Schema.status, EventStatus.self) ?? .confirmed
+        let timing = checkTiming(isDraft: status == .draft)
+        let place = checkPlace()
+        organisationsInOneValue()
+        unknownCity(place)
+        let known = place?.city.flatMap { gazetteer.place(named: $0, country: place?.country) }
+
+        var record = EventRecord(
+            id: id.value, title: title ?? "", timing: timing,
+            timezone: checkZone(default: known?.timezone ?? config.timezone),
+            origin: SourceLocation(file: draft.path))
+        record.idIsDerived = id.derived
+        record.status = status
+        record.summary = text(Schema.summary)?.trimmed
+        record.source = text(Schema.source)?.trimmed
+        record.sourceNote = text(Schema.sourceNote)?.trimmed.nonEmpty
+        record.place = place
+        if record.place?.country == nil, let known { record.place?.country = known.country }
+        record.coordinates = checkCoordinates() ?? known?.coordinates
+        record.category = checkCategory()
+        record.tags = checkLabels(Schema.tags)
+        record.organisations = list(Schema.organisations).map(\.trimmed).filter { !$0.isEmpty }
+        checkParticipants(into: &record)
+        record.role = choice(Schema.role, EventRole.self)
+        record.format = choice(Schema.format, EventFormat.self)
+        record.visibility = choice(Schema.visibility, Visibility.self) ?? .public
+        record.url = checkURL()
+        record.repeatRule = checkRepeat(timing: timing)
+        record.exceptions = checkExceptions(timing: timing, hasRepeat: record.repeatRule != nil)
+        checkYears(of: record)
+        return record
+    }
+
+    // MARK: Fields
+
+    mutating func checkID() -> (value: String, derived: Bool) {
+        guard let id = text(Schema.id) else {
+            warning(
+                Schema.id,
+                "the record has no 'id', so its calendar UID comes from the file name and changes if the file is renamed",
+                hint: "add `id: \(draft.fallbackID)` as the first line")
+            return (draft.fallbackID, true)
+        }
+        if !Identifier.isValid(id) {
+            error(
+                Schema.id, "'\(id)' is not a valid id",
+                hint: "use letters, digits, '-', '_' and '.', e.g. `\(Identifier.slug(id))`")
+        }
+        return (id, false)
+    }
+
+    mutating func checkTiming(isDraft: Bool) -> EventTiming? {
+        guard let startText = text(Schema.start) else {
+            if isDraft {
+                warning(
+                    Schema.status,
+                    "this draft has no date yet; it stays out of feeds and reports until it gets a 'start'",
+                    hint: "add `start: YYYY-MM-DD` when the date is known")
+            } else {
+                error(
+                    Schema.start, "the record has no 'start'",
+                    hint:
+                        "add `start: 2023-09-05` (or `2023-09-05T10:00`), or mark it `status: draft` until the date is known",
+                    at: draft.origin(of: Schema.title))
+            }
+            if draft[Schema.end] != nil { error(Schema.end, "'end' without 'start'", hint: "add the 'start' as well") }
+            return nil
+        }
+        let endText = text(Schema.end)
+        if let date = LocalDate(iso: startText) {
+            guard let endText else { return .allDay(start: date, end: date) }
+            guard let end = LocalDate(iso: endText) else {
+                let advice = DateAdvice.explain(
+                    endText, otherwise: "the start is a whole day, so write the last day as YYYY-MM-DD")
+                error(Schema.end, advice.message, hint: advice.hint)
+                return nil
+            }
+            guard end >= date else {
+                error(
+                    Schema.end, "the end (\(end)) is before the start (\(date))",
+                    hint: "for whole days, 'end' is the last day of the activity")
+                return nil
+            }
+            return .allDay(start: date, end: end)
+        }
+        guard let start = LocalDateTime(iso: startText) else {
+            let advice = DateAdvice.explain(startText)
+            error(Schema.start, advice.message, hint: advice.hint)
+            return nil
+        }
+        guard let endText else { return .timed(start: start, end: nil) }
+        let end: LocalDateTime
+        if let time = LocalDateTime.timeOfDay(endText) {
+            end = LocalDateTime(date: start.date, hour: time / 60, minute: time % 60)
+        } else if let full = LocalDateTime(iso: endText) {
+            end = full
+        } else {
+            error(
+                Schema.end, "'\(endText)' is not a time", hint: "write the end as 16:00 (same day) or 2023-09-06T16:00")
+            return nil
+        }
+        guard end >= start else {
+            error(Schema.end, "the end (\(end)) is before the start (\(start))")
+            return nil
+        }
+        return .timed(start: start, end: end)
+    }
+
+    mutating func checkZone(default fallback: String) -> String {
+        guard let zone = text(Schema.timezone) else { return fallback }
+        guard ICalTimezones.isKnown(zone) else {
+            error(
+                Schema.timezone, "'\(zone)' is not a known time zone",
+                hint: "use an IANA name such as Europe/Sarajevo or Europe/Brussels")
+            return fallback
+        }
+        return zone
+    }
+
+    mutating func checkPlace() -> Place? {
+        switch draft[Schema.location]?.content {
+        case .text(let text)?: return Place(text: text.trimmed)
+        case .parts(let parts)?:
+            return Place(
+                venue: parts[Schema.venue.key]?.text?.trimmed, city: parts[Schema.city.key]?.text?.trimmed,
+                country: parts[Schema.country.key]?.text?.trimmed)
+        case .list?:
+            error(
+                Schema.location, "'location' must be a set of `key: value` lines",
+                at: draft[Schema.location]?.valueOrigin)
+            return nil
+        case nil: return nil
+        }
+    }
+
+    mutating func checkCoordinates() -> Coordinates? {
+        guard let value = draft[Schema.geo] else { return nil }
+        let items: [String]
+        switch value.content {
+        case .list(let list): items = list
+        default: items = []
+        }
+        guard let coordinates = Coordinates(checked: items.compactMap { Double($0) }) else {
+            error(
+                Schema.geo, "'geo' must be [latitude, longitude]", hint: "for example `geo: [43.8563, 18.4131]`",
+                at: value.valueOrigin)
+            return nil
+        }
+        return coordinates
+    }
+
+    mutating func checkCategory() -> String? {
+        guard let category = text(Schema.category) else { return nil }
+        // Case does not matter, as for every other list of allowed values (`status: Confirmed`):
+        // the record takes almanac.yml's spelling.
+        let lowered = category.lowercased()
+        if let known = config.categories.first(where: { $0.lowercased() == lowered }) { return known }
+        if !config.categories.isEmpty {
+            var message = "'\(category)' is not one of the project's categories"
+            if let guess = Spelling.suggestion(for: category, among: config.categories) {
+                message += "; did you mean '\(guess)'?"
+            }
+            error(
+                Schema.category, message,
+                hint: "the categories are: \(config.categories.joined(separator: ", ")) (set in almanac.yml)")
+        }
+        return category
+    }
+
+    mutating func checkLabels(_ field: RecordField) -> [String] {
+        let labels = list(field).map(\.trimmed).filter { !$0.isEmpty }
+        for label in labels where label.contains(",") || label.contains(";") {
+            error(
+                field, "'\(label)' contains ',' or ';', which calendar apps read as separators",
+                hint: "write it as separate items: `\(field.key): [a, b]`")
+        }
+        return labels
+    }
+
+    mutating func checkParticipants(into record: inout EventRecord) {
+        guard let value = draft[Schema.participants] else { return }
+        if let text = value.text {
+            guard let count = Int(text), count >= 0 else {
+                error(
+                    Schema.participants, "'participants' must be a number or a list of names", at: value.valueOrigin)
+                return
+            }
+            record.participants = count
+        } else {
+            record.participantNames = list(Schema.participants).map(\.trimmed)
+            record.participants = record.participantNames.count
+        }
+    }
+
+    mutating func checkURL() -> String? {
+        guard let url = text(Schema.url)?.trimmedSpaces else { return nil }
+        if let problem = RecordLimits.problem(withWebAddress: url) {
+            error(
+                Schema.url, "'\(url)' is not a web address: \(problem)",
+                hint: "write the full address, starting with https://, as a browser's address bar shows it")
+            return nil
+        }
+        return url
+    }
+
+    mutating func checkRepeat(timing: EventTiming?) -> ICalRecurrence? {
+        guard let text = text(Schema.recurrence) else { return nil }
+        let rule = text.hasPrefix("RRULE:") ? String(text.dropFirst(6)) : text
+        guard let recurrence = ICalRecurrence(rule) else {
+            error(
+                Schema.recurrence, "'\(text)' is not a valid recurrence rule",
+                hint: "write an RFC 5545 RRULE such as FREQ=WEEKLY;COUNT=6 or FREQ=MONTHLY;BYDAY=1TU;UNTIL=20241231")
+            return nil
+        }
+        if timing == nil { error(Schema.recurrence, "'repeat' needs a 'start'") }
+        if let frequency = RecurrenceRules.endlessSubDailyFrequency(recurrence.description) {
+            let unit = ["HOURLY": "hour", "MINUTELY": "minute"][frequency] ?? "second"
+            error(
+                Schema.recurrence, "'\(text)' repeats every \(unit) without end, which no report can count",
+                hint:
+                    "end the series with COUNT (FREQ=\(frequency);COUNT=8) or UNTIL (FREQ=\(frequency);UNTIL=20241231T180000)"
+            )
+        }
+        return recurrence
+    }
+
+    mutating func checkExceptions(timing: EventTiming?, hasRepeat: Bool) -> [EventTiming] {
+        let texts = list(Schema.exceptions)
+        guard !texts.isEmpty else { return [] }
+        if !hasRepeat {
+            warning(
+                Schema.exceptions, "'except' only applies to a repeating activity",
+                hint: "add a 'repeat' rule or remove 'except'")
+        }
+        var result: [EventTiming] = []
+        for text in texts {
+            if let date = LocalDate(iso: text) {
+                if case .timed(let start, _) = timing {
+                    result.append(
+                        .timed(start: LocalDateTime(date: date, hour: start.hour, minute: start.minute), end: nil))
+                } else {
+                    result.append(.allDay(start: date, end: date))
+                }
+            } else if let time = LocalDateTime(iso: text) {
+                result.append(.timed(start: time, end: nil))
+            } else {
+                let advice = DateAdvice.explain(text, otherwise: "list the left-out days as YYYY-MM-DD")
+                error(Schema.exceptions, advice.message, hint: advice.hint)
+            }
+        }
+        return result
+    }
+
+    /// Errors for dates outside ``RecordLimits/years``, at the field that holds them.
+    mutating func checkYears(of record: EventRecord) {
+        func check(_ date: LocalDate, _ field: RecordField) {
+            guard !RecordLimits.years.contains(date.year) else { return }
+            let years = RecordLimits.years
+            error(
+                field,
+                "the year \(pad(date.year, 4)) of '\(field.key)' is outside the years calendars can hold (\(years.lowerBound)–\(years.upperBound))",
+                hint: "check the year; write it with four digits, e.g. 2024")
+        }
+        if let timing = record.timing {
+            check(timing.firstDay, Schema.start)
+            if timing.lastDay != timing.firstDay { check(timing.lastDay, Schema.end) }
+        }
+        for exception in record.exceptions { check(exception.firstDay, Schema.exceptions) }
+    }
+
+    /// One of an enumeration's values, with a "did you mean" when it is misspelt.
+    mutating func choice<Choice: RawRepresentable & CaseIterable>(_ field: RecordField, _: Choice.Type) -> Choice?
+    where Choice.RawValue == String {
+        guard let text = text(field) else { return nil }
+        if let value = Choice(rawValue: text.lowercased()) { return value }
+        let problem = Spelling.unknownChoice(text, field.key, Choice.self)
+        error(field, problem.message, hint: problem.hint)
+        return nil
+    }
+
+    // MARK: Quiet mistakes
+
+    /// `organisations: RCC, DG NEAR` is one value, so one partner called "RCC, DG NEAR".
+    mutating func organisationsInOneValue() {
+        guard let value = draft[Schema.organisations], let text = value.text,
+            text.contains(",") || text.contains(";")
+        else { return }
+        let names = text.split(whereSeparator: { $0 == "," || $0 == ";" }).map { String($0).trimmedSpaces }
+            .filter { !$0.isEmpty }
+        let list = names.map(YAMLText.scalar).joined(separator: ", ")
+        let quoted =
+            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            + "\""
+        warning(
+            Schema.organisations, "'\(text)' is read as one partner organisation, not \(names.count)",
+            hint:
+                "write several as a list: `organisations: [\(list)]`; one name that holds a comma in quotes in a list: `organisations: [\(quoted)]`"
+        )
+    }
+
+    /// A city the gazetteer does not know, with no country: the activity then counts under
+    /// no country.
+    mutating func unknownCity(_ place: Place?) {
+        guard let place, let city = place.city, place.country == nil, gazetteer.place(named: city) == nil else {
+            return
+        }
+        var message = "the city '\(city)' is not in the gazetteer, so the activity has no country and counts under none"
+        let guesses = gazetteer.suggestions(for: city)
+        if !guesses.isEmpty { message += "; did you mean \(guesses.map { "'\($0)'" }.joined(separator: " or "))?" }
+        var origin: ValueOrigin?
+        if case .parts(let parts)? = draft[Schema.location]?.content { origin = parts[Schema.city.key]?.origin }
+        warning(
+            Schema.location, message,
+            hint:
+                "correct the city, or give its country under `location:` (`country: …`), or add the city to `places:` in almanac.yml",
+            at: origin)
+    }
+}
+
+extension Spelling {
+    /// What to say about `text`, which is none of `Choice`'s values for `key`: a "did you
+    /// mean" when it is misspelt, and the values allowed.
+    static func unknownChoice<Choice: RawRepresentable & CaseIterable>(_ text: String, _ key: String, _: Choice.Type)
+        -> (message: String, hint: String) where Choice.RawValue == String
+    {
+        let allowed = Choice.allCases.map(\.rawValue)
+        var message = "'\(text)' is not a valid \(key)"
+        if let guess = suggestion(for: text, among: allowed) { message += "; did you mean '\(guess)'?" }
+        return (message, "write one of: \(allowed.joined(separator: ", "))")
+    }
+}
+
+/// Reading of RRULE parts that libical does not judge.
+enum RecurrenceRules {
+    /// An RRULE that repeats every hour (minute, second) without COUNT or UNTIL: a report
+    /// would have to expand it without end. Returns its frequency, or nil.
+    static func endlessSubDailyFrequency(_ rule: String) -> String? {
+        var parts: [String: String] = [:]
+        for part in rule.split(separator: ";") {
+            let pair = part.split(separator: "=", maxSplits: 1).map { $0.uppercased() }
+            if pair.count == 2 { parts[pair[0]] = pair[1] }
+        }
+        guard let frequency = parts["FREQ"], ["HOURLY", "MINUTELY", "SECONDLY"].contains(frequency),
+            parts["COUNT"] == nil, parts["UNTIL"] == nil
+        else { return nil }
+        return frequency
+    }
+}
+
+extension String {
+    /// nil for the empty string.
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

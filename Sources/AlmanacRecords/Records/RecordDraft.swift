@@ -1,0 +1,111 @@
+import AlmanacModel
+
+/// Where a value of a record came from, so that a problem with it is reported there: a place
+/// in a file, a spreadsheet cell, or a command-line option.
+public enum ValueOrigin: Hashable, Sendable {
+    /// `file:line:col` of a record file (a YAML key or value, an .ics event, a news item).
+    case file(SourceLocation)
+    /// A spreadsheet cell: `location` is the line its row starts on, `row` the row number as
+    /// spreadsheets count (the header is row 1), `column` the header as written; a nil
+    /// column stands for the row as a whole.
+    case cell(SourceLocation, row: Int, column: String?)
+    /// A value of `almanac new`: `label` is the option (`--start`) or "the title"; `file`
+    /// the record file it is meant for.
+    case option(String, file: String)
+
+    /// The place diagnostics point at.
+    public var location: SourceLocation {
+        switch self {
+        case .file(let location), .cell(let location, _, _): return location
+        case .option(_, let file): return SourceLocation(file: file)
+        }
+    }
+
+    /// What comes before a problem's message: `row 4, column "Start": `, `--start: `, or
+    /// nothing for a file (its line and column say it).
+    var prefix: String {
+        switch self {
+        case .file: return ""
+        case .cell(_, let row, nil): return "row \(row): "
+        case .cell(_, let row, let column?): return "row \(row), column \"\(column)\": "
+        case .option(let label, _): return "\(label): "
+        }
+    }
+
+    public func error(_ message: String, hint: String? = nil) -> Diagnostic {
+        .error(location, prefix + message, hint: hint)
+    }
+
+    public func warning(_ message: String, hint: String? = nil) -> Diagnostic {
+        .warning(location, prefix + message, hint: hint)
+    }
+}
+
+/// One value of a draft: text, a list, or named parts (a `location` map), with where the
+/// field is named (`origin`: a YAML key, a cell, an option) and where the value itself stands
+/// (`valueOrigin`: a YAML value node; the same elsewhere).
+public struct DraftValue: Sendable {
+    public enum Content: Sendable {
+        case text(String)
+        case list([String])
+        case parts([String: DraftValue])
+    }
+
+    public var content: Content
+    public var origin: ValueOrigin
+    public var valueOrigin: ValueOrigin
+
+    public init(_ content: Content, origin: ValueOrigin, valueOrigin: ValueOrigin? = nil) {
+        self.content = content
+        self.origin = origin
+        self.valueOrigin = valueOrigin ?? origin
+    }
+
+    public static func text(_ text: String, at origin: ValueOrigin) -> DraftValue {
+        DraftValue(.text(text), origin: origin)
+    }
+
+    public var text: String? {
+        if case .text(let text) = content { return text }
+        return nil
+    }
+}
+
+/// A record as a source gives it, before any rule is applied: the values by field, each with
+/// its origin. Every source makes one (a YAML file, a spreadsheet row, the options of
+/// `almanac new`), and ``RecordChecker`` turns it into an ``EventRecord`` and diagnostics.
+public struct RecordDraft: Sendable {
+    /// The record as a whole: where problems go that no value of it holds ("no 'title'").
+    public var origin: ValueOrigin
+    /// The file the record belongs to (the record's ``EventRecord/origin``).
+    public var path: String
+    /// The id when the draft gives none (derived from the file path or the row).
+    public var fallbackID: String
+    public private(set) var values: [String: DraftValue] = [:]
+
+    public init(origin: ValueOrigin, path: String, fallbackID: String) {
+        self.origin = origin
+        self.path = path
+        self.fallbackID = fallbackID
+    }
+
+    public subscript(field: RecordField) -> DraftValue? {
+        get { values[field.key] }
+        set { values[field.key] = newValue }
+    }
+
+    /// Sets `field` to `text` from `origin`; nil leaves it unset.
+    public mutating func set(_ field: RecordField, _ text: String?, at origin: ValueOrigin) {
+        if let text { values[field.key] = .text(text, at: origin) }
+    }
+
+    /// Sets `field` to a list; an empty list leaves it unset.
+    public mutating func set(_ field: RecordField, list items: [String], at origin: ValueOrigin) {
+        if !items.isEmpty { values[field.key] = DraftValue(.list(items), origin: origin) }
+    }
+
+    /// Where problems with `field` go: where it is named, else the record as a whole.
+    func origin(of field: RecordField) -> ValueOrigin {
+        values[field.key]?.origin ?? origin
+    }
+}

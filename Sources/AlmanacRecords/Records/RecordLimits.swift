@@ -1,0 +1,57 @@
+import AlmanacModel
+import Foundation
+
+/// Limits on what a record may hold so that every output can be made from it: web addresses
+/// a browser and a calendar take as plain links, and years libical can write and read back.
+public enum RecordLimits {
+    /// The years libical reads and writes: it cannot read back a date after 3000-12-30 (an
+    /// all-day event's DTEND is the day after its last), and year 0000 does not exist.
+    public static let years = 1...2999
+
+    /// Why `url` cannot be a record's web address, or nil when it can: it must parse as an
+    /// absolute http or https address with a host (Foundation's `URLComponents`, RFC 3986),
+    /// without spaces, quotes, control characters or a user name (`https://bank.example@evil.example`).
+    public static func problem(withWebAddress url: String) -> String? {
+        // URLComponents quietly percent-encodes what RFC 3986 does not allow, so those
+        // characters are looked for first: an address with a quote is refused, not mended.
+        guard url.unicodeScalars.allSatisfy(isAllowedInAddress), hasValidPercentEscapes(url),
+            let components = URLComponents(string: url)
+        else {
+            return
+                "it holds characters an address cannot hold unencoded (spaces, quotes, '<', '>' and control characters must be percent-encoded)"
+        }
+        guard let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
+            return "only http:// and https:// addresses can be links"
+        }
+        guard let host = components.host, !host.isEmpty else { return "it names no host (https://example.org/…)" }
+        if components.user != nil || components.password != nil {
+            return "it holds a user name before '@', which disguises where the link goes"
+        }
+        return nil
+    }
+
+    /// RFC 3986's unreserved and reserved characters and `%`, the `|`, `^`, `{` and `}` that
+    /// browsers take and encode themselves, and any letter beyond ASCII (an address as a
+    /// browser shows it, `https://sr.example/вести`); never a space, a quote, `<`, `>`, `\\`,
+    /// a backquote or a control character, which end an attribute or a link.
+    private static func isAllowedInAddress(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value >= 0xA0 { return !ControlCharacters.isForbidden(scalar) && !scalar.properties.isWhitespace }
+        guard scalar.isASCII else { return false }
+        return CharacterSet.alphanumerics.contains(scalar)
+            || "-._~:/?#[]@!$&'()*+,;=%|^{}".unicodeScalars.contains(scalar)
+    }
+
+    /// Whether every `%` starts a `%XX` escape.
+    private static func hasValidPercentEscapes(_ url: String) -> Bool {
+        let bytes = Array(url.utf8)
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "%") {
+            guard index + 2 < bytes.count,
+                bytes[index + 1...index + 2].allSatisfy({
+                    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
+                        || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0 | 0x20)
+                })
+            else { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,238 @@
+import AlmanacModel
+import Foundation
+internal import Yams
+
+/// A YAML file read for its values and for where each value sits, so that every problem can
+/// be reported as `file:line:col`.
+struct YAMLFile {
+    let path: String
+    let root: Node?
+    /// The YAML text, when the file was read from text (for checks of what YAML drops, such
+    /// as comments).
+    var text: String? = nil
+
+    /// Reads and parses `path`. Unreadable files, invalid UTF-8 and YAML syntax errors become
+    /// diagnostics, never crashes.
+    static func load(_ path: String, diagnostics: inout [Diagnostic]) -> YAMLFile? {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+            size > ImportInput.maximumBytes
+        {
+            diagnostics.append(
+                .error(
+                    SourceLocation(file: path),
+                    "the file is larger than \(ImportInput.maximumBytes >> 20) MB, far more than one activity needs",
+                    hint:
+                        "check that it is the right file; keep long texts (a report, minutes) elsewhere and link them with `url:`"
+                ))
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            diagnostics.append(
+                .error(
+                    SourceLocation(file: path), "cannot read this file",
+                    hint: "check that it exists and that you may read it"))
+            return nil
+        }
+        guard let text = TextDecoding.utf8(data, file: path, diagnostics: &diagnostics) else { return nil }
+        return parse(text, path: path, diagnostics: &diagnostics)
+    }
+
+    /// Parses YAML text that is not (yet) in a file; `path` names it in diagnostics.
+    /// Control characters, typed into the file or written as escapes (`"\e"`), are errors at
+    /// the place they stand, and the file is not used.
+    static func parse(_ text: String, path: String, diagnostics: inout [Diagnostic]) -> YAMLFile? {
+        let raw = ControlCharacters.diagnostics(in: text, file: path)
+        guard raw.isEmpty else {
+            diagnostics += raw
+            return nil
+        }
+        do {
+            // Values are read as text and checked by the decoders, so no tag resolution (Yams runs a
+            // regular expression per scalar for it, the main cost of loading a record).
+            let file = YAMLFile(path: path, root: try Yams.compose(yaml: text, .basic), text: text)
+            let escaped = ControlCharacters.diagnostics(in: file)
+            diagnostics += escaped
+            return escaped.isEmpty ? file : nil
+        } catch let error as YamlError {
+            diagnostics.append(tabIndentation(in: text, file: path, before: error) ?? syntaxError(error, file: path))
+        } catch {
+            diagnostics.append(.error(SourceLocation(file: path), "cannot read YAML: \(error)"))
+        }
+        return nil
+    }
+
+    /// The first line indented with a tab, up to the line where YAML stopped: libyaml's
+    /// own words for it ("found character that cannot start any token") do not say that.
+    private static func tabIndentation(in text: String, file: String, before error: YamlError) -> Diagnostic? {
+        let lastLine: Int
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): lastLine = mark.line
+        default: return nil
+        }
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(lastLine).enumerated()
+        {
+            let indentation = line.prefix { $0 == " " || $0 == "\t" }
+            guard let tab = indentation.firstIndex(of: "\t"), indentation.count < line.count else { continue }
+            return .error(
+                SourceLocation(file: file, line: index + 1, column: line.distance(from: line.startIndex, to: tab) + 1),
+                "tabs are not allowed for indentation in YAML",
+                hint: "indent with spaces (two per level); most editors can turn tabs into spaces"
+            )
+        }
+        return nil
+    }
+
+    private static func syntaxError(_ error: YamlError, file: String) -> Diagnostic {
+        let hint = "YAML wants `key: value` lines; quote text that contains ': ' or starts with a special character"
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let prefix = context.map { "\($0.text): " } ?? ""
+            return .error(
+                SourceLocation(file: file, line: mark.line, column: mark.column),
+                "YAML syntax error: \(prefix)\(problem)", hint: hint)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            return .error(
+                SourceLocation(file: file, line: context.mark.line, column: context.mark.column),
+                "\(keys) appears more than once", hint: "keep one of them")
+        case .reader(let problem, _, _, _):
+            return .error(
+                SourceLocation(file: file), "unreadable text: \(problem)", hint: "save the file as UTF-8 text")
+        default:
+            return .error(SourceLocation(file: file), "cannot read YAML: \(error)")
+        }
+    }
+
+    func location(of node: Node) -> SourceLocation {
+        return SourceLocation(file: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    }
+}
+
+/// Decoding of bytes users hand us.
+package enum TextDecoding {
+    /// The text of UTF-8 `data`, without a BOM; nil with a diagnostic at the first bad byte.
+    package static func utf8(_ data: Data, file: String, diagnostics: inout [Diagnostic]) -> String? {
+        var bytes = data
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        let text = bytes.withUnsafeBytes { String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) }
+        if let text { return text }
+        let (line, column) = firstInvalidByte(in: bytes)
+        diagnostics.append(
+            .error(
+                SourceLocation(file: file, line: line, column: column), "this file is not UTF-8 text",
+                hint: "save it as UTF-8 (in most editors: Save As… › Encoding › UTF-8)"))
+        return nil
+    }
+
+    private static func firstInvalidByte(in bytes: Data) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let width = sequenceWidth(bytes, at: index)
+            guard width > 0 else { break }
+            if bytes[index] == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            index += width
+        }
+        return (line, column)
+    }
+
+    /// The width of the valid UTF-8 sequence at `index`, or 0 when it is invalid.
+    private static func sequenceWidth(_ bytes: Data, at index: Data.Index) -> Int {
+        let lead = bytes[index]
+        let width: Int
+        switch lead {
+        case 0x00...0x7F: return 1
+        case 0xC2...0xDF: width = 2
+        case 0xE0...0xEF: width = 3
+        case 0xF0...0xF4: width = 4
+        default: return 0
+        }
+        guard bytes.endIndex - index >= width else { return 0 }
+        let slice = bytes[index..<(index + width)]
+        return String(validating: slice, as: UTF8.self) == nil ? 0 : width
+    }
+}
+
+/// The keys of one YAML mapping, checked against the keys allowed there.
+struct YAMLMapping {
+    let file: YAMLFile
+    let node: Node
+    private(set) var entries: [String: (key: Node, value: Node)] = [:]
+
+    /// Reads `node` as a mapping; unknown keys get "did you mean" diagnostics. `noun` names
+    /// what a key is here ("field", "setting").
+    init?(
+        _ node: Node, in file: YAMLFile, allowed: [String], noun: String, what: String, diagnostics: inout [Diagnostic]
+    ) {
+        self.file = file
+        self.node = node
+        guard let mapping = node.mapping else {
+            diagnostics.append(.error(file.location(of: node), "\(what) must be a set of `key: value` lines"))
+            return nil
+        }
+        for (keyNode, value) in mapping {
+            let key = keyNode.scalar?.string ?? ""
+            guard allowed.contains(key) else {
+                var message = "'\(key)' is not a \(noun)"
+                if let guess = Spelling.suggestion(for: key, among: allowed) { message += "; did you mean '\(guess)'?" }
+                diagnostics.append(
+                    .error(
+                        file.location(of: keyNode), message,
+                        hint: "the \(noun)s are: \(allowed.joined(separator: ", "))"))
+                continue
+            }
+            entries[key] = (keyNode, value)
+        }
+    }
+
+    /// The value of `key`; an explicit null (`key:` with nothing after it) counts as absent.
+    subscript(key: String) -> Node? {
+        guard let value = entries[key]?.value else { return nil }
+        if case .scalar(let scalar) = value, scalar.style == .plain,
+            ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        {
+            return nil
+        }
+        return value
+    }
+
+    func location(of key: String) -> SourceLocation {
+        entries[key].map { file.location(of: $0.key) } ?? file.location(of: node)
+    }
+
+    /// A text value; other shapes are reported.
+    func text(_ key: String, diagnostics: inout [Diagnostic]) -> String? {
+        guard let value = self[key] else { return nil }
+        guard let scalar = value.scalar else {
+            diagnostics.append(.error(file.location(of: value), "'\(key)' must be a single value, not a list or a map"))
+            return nil
+        }
+        return scalar.string
+    }
+
+    /// One value or a list of values.
+    func list(_ key: String, diagnostics: inout [Diagnostic]) -> [String] {
+        guard let value = self[key] else { return [] }
+        if let scalar = value.scalar { return [scalar.string] }
+        guard let sequence = value.sequence else {
+            diagnostics.append(.error(file.location(of: value), "'\(key)' must be a value or a list of values"))
+            return []
+        }
+        var result: [String] = []
+        for item in sequence {
+            guard let scalar = item.scalar else {
+                diagnostics.append(.error(file.location(of: item), "each item of '\(key)' must be a single value"))
+                continue
+            }
+            result.append(scalar.string)
+        }
+        return result
+    }
+}

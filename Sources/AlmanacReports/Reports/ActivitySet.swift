@@ -1,0 +1,58 @@
+import AlmanacModel
+import Foundation
+
+/// The activities a report counts in one period, by the counting rules: every occurrence
+/// that touches the period, confirmed or tentative, internal ones too unless the report is
+/// public; cancelled ones are kept apart and drafts are not counted.
+struct ActivitySet {
+    let period: ReportPeriod
+    /// Counted occurrences, in date order.
+    let counted: [Occurrence]
+    /// Cancelled occurrences that touch the period, in date order.
+    let cancelled: [Occurrence]
+    /// Counted series cut at ``EventRecord/occurrenceLimit`` occurrences before the period's
+    /// end, in file order: some of their occurrences are missing from the figures.
+    let cutSeries: [EventRecord]
+
+    init(records: [EventRecord], period: ReportPeriod, publicOnly: Bool) {
+        self.period = period
+        var counted: [Occurrence] = []
+        var cancelled: [Occurrence] = []
+        var cutSeries: [EventRecord] = []
+        for record in records where !(publicOnly && record.visibility == .internal) && record.status != .draft {
+            let expansion = record.expansion(touching: period)
+            if record.status == .cancelled {
+                cancelled += expansion.occurrences
+            } else {
+                counted += expansion.occurrences
+                if expansion.isCut { cutSeries.append(record) }
+            }
+        }
+        self.counted = counted.sorted(by: Occurrence.chronologically)
+        self.cancelled = cancelled.sorted(by: Occurrence.chronologically)
+        self.cutSeries = cutSeries
+    }
+
+    /// Days of activity: each occurrence's days inside the period, added up.
+    var days: Int { counted.reduce(0) { $0 + $1.days(in: period) } }
+}
+
+/// Names compared as people mean them: case, accents and spacing ignored ("Chisinau" and
+/// "Chișinău" are one city); each keeps the spelling seen first.
+struct DistinctNames {
+    private(set) var names: [String] = []
+    private var keys: Set<String> = []
+
+    mutating func insert(_ name: String?) {
+        guard let name = name?.trimmingCharacters(in: .whitespaces), !name.isEmpty else { return }
+        if keys.insert(DistinctNames.key(name)).inserted { names.append(name) }
+    }
+
+    func contains(_ name: String) -> Bool { keys.contains(DistinctNames.key(name)) }
+
+    var count: Int { names.count }
+
+    static func key(_ name: String) -> String {
+        Gazetteer.key(name).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

@@ -1,0 +1,193 @@
+import AlmanacModel
+import Foundation
+internal import Ink
+
+/// A file of a report, in the order they are written.
+public enum ReportFile: CaseIterable, Sendable {
+    /// `report.md` and `report.html`, for the board.
+    case markdown, page
+    /// `checklist.md`, for staff.
+    case checklist
+    /// `activities.csv` and `summary.csv`.
+    case activities, summary
+    /// `activities-by-month.svg`, the chart report.md shows.
+    case chart
+
+    public var name: String {
+        switch self {
+        case .markdown: "report.md"
+        case .page: "report.html"
+        case .checklist: "checklist.md"
+        case .activities: "activities.csv"
+        case .summary: "summary.csv"
+        case .chart: "activities-by-month.svg"
+        }
+    }
+}
+
+/// The files of one report, rendered in memory: `report.md` and `report.html` for the board,
+/// `checklist.md` for staff, `activities.csv`, `summary.csv` and the chart.
+public struct ReportOutput: Sendable {
+    /// File name and content, in the order they are written.
+    public let files: [(name: String, content: String)]
+    public let context: ReportContext
+    /// The period's headline figures: `figures[.activities]`.
+    public let figures: Figures
+
+    /// Which templates to use and how to write the CSV files.
+    public struct Options: Sendable {
+        /// The Markdown template; nil for the one that ships with Almanac.
+        public var template: String?
+        /// The HTML page template; nil for the one that ships with Almanac.
+        public var htmlTemplate: String?
+        /// The staff checklist template; nil for the one that ships with Almanac.
+        public var checklistTemplate: String?
+        public var excel: Bool
+        public var delimiter: Character
+        /// Links shown above the HTML report (the site's links back and to the CSV files);
+        /// none for `almanac report`.
+        public var links: [PageLink] = []
+
+        public init(settings: ReportSettings) {
+            template = settings.template
+            htmlTemplate = settings.htmlTemplate
+            checklistTemplate = settings.checklistTemplate
+            excel = settings.excel
+            delimiter = settings.delimiter
+        }
+    }
+
+    /// Renders the report of `builder`'s period; a broken template throws with its file and line.
+    public init(builder: ReportBuilder, options: Options) throws(TemplateError) {
+        let set = builder.activitySet(builder.period)
+        figures = Figures(set)
+        var context = builder.context(set, figures: figures)
+        let markdownTemplate = try TemplateLibrary.load(options.template, orBundled: "report.md.mustache")
+        let pageTemplate = try TemplateLibrary.load(options.htmlTemplate, orBundled: "report.html.mustache")
+        let checklistTemplate = try TemplateLibrary.load(options.checklistTemplate, orBundled: "checklist.md.mustache")
+        // A footnote is printed when the report mentions what it is about: render without
+        // footnotes, keep those the text calls for, render again.
+        context.footnotes = []
+        let plain = try markdownTemplate.render(context)
+        context.footnotes = builder.config.footnotes.filter { $0.applies(to: plain) }.map(\.text)
+        let markdown = context.footnotes.isEmpty ? plain : try markdownTemplate.render(context)
+        var inPage = context
+        inPage.inPage = true
+        let chart = builder.chartData(set)
+        let page = HTMLPage(
+            report: context,
+            title: context.title,
+            organisation: context.organisation,
+            period: context.period,
+            links: options.links,
+            // Ink leaves attribute values unescaped: its HTML is rewritten with only
+            // known tags and escaped attributes before it reaches the page.
+            body: HTMLPage.sections(
+                HTMLText.sanitized(MarkdownParser().html(from: try markdownTemplate.render(inPage)))),
+            chartSVG: chart.svg(inline: true),
+            trendSVG: TrendChart(rows: context.trend).svg(),
+            mapSVG: ActivityMap(title: "Places of the activities, \(context.period.name)", places: context.places)
+                .svg(),
+            pageHeader: HTMLPage.cssString("\(context.organisation) · Activity report \(context.period.name)"),
+            pageFooter: HTMLPage.cssString(context.period.dates)
+        )
+        let html = HTMLText.withContentSecurityPolicy(try pageTemplate.render(page))
+        let csv = { (table: CSVTable) in table.text(delimiter: options.delimiter, byteOrderMark: options.excel) }
+        let checklist = try checklistTemplate.render(context)
+        files = ReportFile.allCases.map { file in
+            switch file {
+            case .markdown: (file.name, markdown)
+            case .page: (file.name, html)
+            case .checklist: (file.name, checklist)
+            case .activities: (file.name, csv(ReportTables.activities(set)))
+            case .summary: (file.name, csv(ReportTables.summary(context.figures)))
+            case .chart: (file.name, chart.svg())
+            }
+        }
+        self.context = context
+    }
+
+    /// Writes every file into `directory`, each atomically (after removing what a killed
+    /// run left); returns their paths.
+    public func write(to directory: String) throws -> [String] {
+        AtomicFile.removeStaleTemporaries(in: directory)
+        return try files.map { file in
+            let path = directory + "/" + file.name
+            try AtomicFile.write(file.content, to: path)
+            return path
+        }
+    }
+}
+
+/// What the HTML page template sees: `title`, `organisation` and `period`; `report`, the context of the Markdown template (every
+/// variable of it, inside `{{#report}}…{{/report}}`); `body`, the Markdown report rendered
+/// without the parts the page shows itself, as HTML in one `<section>` per `##` heading; the
+/// charts and map as inline SVG; the running header and footer as CSS strings; and `links`,
+/// the links to show above the report.
+struct HTMLPage {
+    var report: ReportContext
+    /// The report's title, organisation and period, as page templates before the board
+    /// pack had them at the top level.
+    var title: String
+    var organisation: String
+    var period: PeriodSummary
+    var links: [PageLink]
+    var body: String
+    var chartSVG: String
+    var trendSVG: String
+    /// nil when no activity of the period has a known city.
+    var mapSVG: String?
+    var pageHeader: String
+    var pageFooter: String
+    /// The `<meta>` of the page's Content-Security-Policy (added to pages without it).
+    var contentSecurityPolicyMeta = HTMLText.contentSecurityPolicyMeta
+
+    /// Wraps each `<h2>` and what follows it up to the next in `<section class="section-…">`,
+    /// named after the heading ("section-activities", "section-look-ahead-q1-2024"), so the
+    /// page's stylesheet can lay sections out.
+    static func sections(_ html: String) -> String {
+        let parts = html.components(separatedBy: "<h2>")
+        guard parts.count > 1 else { return html }
+        var result = parts[0]
+        for part in parts.dropFirst() {
+            let heading = part.components(separatedBy: "</h2>").first ?? ""
+            var slug = ""
+            var dash = false
+            for character in heading.lowercased() {
+                if character.isASCII && (character.isLetter || character.isNumber) {
+                    if dash && !slug.isEmpty { slug += "-" }
+                    slug.append(character)
+                    dash = false
+                } else {
+                    dash = true
+                }
+            }
+            result += "<section class=\"section-\(slug)\">\n<h2>" + part + "</section>\n"
+        }
+        return result
+    }
+
+    /// `text` as a quoted CSS string, safe inside a `<style>` element.
+    static func cssString(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\", "\"": result += "\\" + String(scalar)
+            case "<", ">", "&", "\n", "\r": result += "\\" + String(scalar.value, radix: 16) + " "
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}
+
+/// A link of the HTML report's page: what it says and where it goes (a relative address).
+public struct PageLink: Sendable, Equatable {
+    public var name: String
+    public var href: String
+
+    public init(name: String, href: String) {
+        self.name = name
+        self.href = href
+    }
+}

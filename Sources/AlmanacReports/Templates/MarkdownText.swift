@@ -1,0 +1,89 @@
+import AlmanacModel
+internal import Mustache
+
+/// Escaping of values for Markdown, not HTML: text shows as written once rendered
+/// (`O'Brien & Partners` stays as it is), and a value can never break the structure around
+/// it — a `|` cannot end a table cell, a line break cannot end a table row, a leading `# `,
+/// `- ` or `1. ` cannot start a heading or a list.
+public enum MarkdownText {
+    /// The name of the Mustache content type: `{{% CONTENT_TYPE: MARKDOWN }}`.
+    public static let contentTypeName = "MARKDOWN"
+
+    /// Characters escaped with a backslash wherever they are.
+    private static let alwaysEscaped: Set<Character> = ["`", "*", "_", "[", "]", "<", ">", "|", "~"]
+    /// Whether text at the start of a line would open a heading or a list item (`# `, `- `,
+    /// `+ `) or be a rule or an underline (`---`, `===`).
+    private static func startsBlock(_ text: Substring) -> Bool {
+        guard let first = text.first, "#-+=".contains(first) else { return false }
+        let marker = text.prefix { $0 == first }
+        let after = text.dropFirst(marker.count).first
+        if (first == "#" && marker.count <= 6) || ((first == "-" || first == "+") && marker.count == 1) {
+            if after == nil || after?.isWhitespace == true { return true }
+        }
+        return (first == "-" || first == "=") && text.allSatisfy { $0 == first || $0 == " " }
+    }
+
+    public static func escape(_ text: String) -> String {
+        let flat = text.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }.joined(separator: " ")
+        var result = ""
+        var characters = Substring(flat)
+        if let first = characters.first, startsBlock(characters) {
+            result += "\\\(first)"
+            characters = characters.dropFirst()
+        } else if let digits = leadingOrderedListNumber(characters) {
+            result += digits + "\\"
+            characters = characters.dropFirst(digits.count)
+        }
+        var rest = characters[...]
+        while let character = rest.first {
+            rest = rest.dropFirst()
+            if character == "\\" {
+                // A backslash as a character reference: renderers that mishandle `\\` keep it.
+                result += "&#92;"
+            } else if character == "&" && startsCharacterReference(rest) {
+                result += "&amp;"
+            } else {
+                if alwaysEscaped.contains(character) { result += "\\" }
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// "12" when `text` starts like an ordered list item ("12. " or "12) ").
+    private static func leadingOrderedListNumber(_ text: Substring) -> String? {
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 9 else { return nil }
+        let after = text.dropFirst(digits.count)
+        guard after.first == "." || after.first == ")" else { return nil }
+        let next = after.dropFirst().first
+        return next == nil || next?.isWhitespace == true ? String(digits) : nil
+    }
+
+    /// Whether the text after a `&` would make it a character reference (`&amp;`, `&#38;`).
+    private static func startsCharacterReference(_ text: Substring) -> Bool {
+        var body = text.prefix { $0 != ";" }
+        guard body.count < text.count, !body.isEmpty, body.count <= 32 else { return false }
+        if body.first == "#" {
+            body = body.dropFirst()
+            if body.first == "x" || body.first == "X" { body = body.dropFirst() }
+        }
+        return !body.isEmpty && body.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+    }
+
+    /// Registers the content type with swift-mustache, once.
+    static let registered: Void = MustacheContentTypes.register(MarkdownContentType(), named: contentTypeName)
+}
+
+/// The Mustache content type that escapes `{{value}}` with ``MarkdownText/escape(_:)``.
+struct MarkdownContentType: MustacheContentType {
+    func escapeText(_ text: String) -> String { MarkdownText.escape(text) }
+}
+
+extension Substring {
+    func trimmingWhitespace() -> Substring {
+        let start = firstIndex { !$0.isWhitespace } ?? endIndex
+        let end = self[start...].lastIndex { !$0.isWhitespace }.map { index(after: $0) } ?? start
+        return self[start..<end]
+    }
+}
