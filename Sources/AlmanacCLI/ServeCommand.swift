@@ -53,7 +53,8 @@ struct ServeCommand: ParsableCommand {
         let console = output.console
         let level: Logger.Level = output.quiet ? .warning : output.verbose ? .debug : .info
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardOutput(label: label)
+            // Access logs are written in batches, off the threads that answer requests.
+            var handler = StreamLogHandler(label: label, stream: BatchedOutput.standardOutput)
             handler.logLevel = level
             return handler
         }
@@ -80,6 +81,7 @@ struct ServeCommand: ParsableCommand {
                     "Serving http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (Ctrl-C stops)\n")
             }
         }
+        BatchedOutput.standardOutput.flush()
         if let failure {
             console.error("error: the server stopped: \(failure)")
             throw ExitCode(ExitStatus.dataErrors)
