@@ -52,7 +52,8 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let level: Logger.Level = output.quiet ? .warning : output.verbose ? .debug : .info
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardOutput(label: label)
+            // Access logs are written in batches, off the threads that answer requests.
+            var handler = StreamLogHandler(label: label, stream: BatchedOutput.standardOutput)
             handler.logLevel = level
             return handler
         }
@@ -69,6 +70,7 @@ struct ServeCommand: ParsableCommand {
                 StandardStream.output.write("Serving http://\(address):\(port)/ (Ctrl-C stops)\n")
             }
         }
+        BatchedOutput.standardOutput.flush()
         if let failure {
             throw (failure as? any AlmanacError)
                 ?? AlmanacFailure(

@@ -6,19 +6,33 @@ internal import Hummingbird
 internal import Logging
 internal import NIOCore
 
-/// The request context: Hummingbird's, with the client's address for the access log.
+/// The request context: Hummingbird's, with the connection, whose client address goes in
+/// the access log (looked up only when the log is written).
 struct AccessContext: RequestContext {
     var coreContext: CoreRequestContextStorage
-    let client: String
+    let channel: any Channel
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
-        client = source.channel.remoteAddress?.ipAddress ?? "-"
+        channel = source.channel
     }
+}
+
+/// An answer of the site: the status, every header (Content-Length included) and the bytes,
+/// nil for HEAD and 304.
+struct SiteAnswer {
+    var status: HTTPResponse.Status
+    var headers: HTTPFields
+    var body: ByteBuffer?
 }
 
 /// Answers every request from the site in memory: nothing on disk is ever opened for a
 /// request, so no path can reach outside the site.
+///
+/// The reads — GET and HEAD without a body, all a calendar app or a browser sends — are
+/// answered on the connection's event loop by `SiteReadHandler`; this responder, behind
+/// Hummingbird's request handling, answers the rest (and any request behind one of those on
+/// the same connection), with the same `answer`.
 struct SiteResponder: HTTPResponder {
     let store: SiteStore
     let logger: Logger
@@ -26,84 +40,90 @@ struct SiteResponder: HTTPResponder {
     static let maxBodyBytes = 1024
 
     func respond(to request: Request, context: AccessContext) async throws -> Response {
+        let answer = timedAnswer(request.head, channel: context.channel)
+        return Response(
+            status: answer.status, headers: answer.headers,
+            body: answer.body.map { ResponseBody(byteBuffer: $0) } ?? ResponseBody())
+    }
+
+    /// `answer`, written to the access log with the time it took (with the log off, as with
+    /// --quiet, no clock and no formatting).
+    func timedAnswer(_ request: HTTPRequest, channel: any Channel) -> SiteAnswer {
+        guard logger.logLevel <= .info else { return answer(request) }
         let started = ContinuousClock.now
-        let response = answer(request)
+        let answer = answer(request)
         let elapsed = ContinuousClock.now - started
         logger.info(
             "request",
             metadata: [
-                "client": "\(context.client)",
+                "client": "\(channel.remoteAddress?.ipAddress ?? "-")",
                 "method": "\(request.method.rawValue)",
-                "path": "\(request.head.path ?? "")",
-                "status": "\(response.status.code)",
-                "bytes": "\(response.headers[.contentLength] ?? "0")",
-                "encoding": "\(response.headers[.contentEncoding] ?? "identity")",
+                "path": "\(request.path ?? "")",
+                "status": "\(answer.status.code)",
+                "bytes": "\(answer.headers[.contentLength] ?? "0")",
+                "encoding": "\(answer.headers[.contentEncoding] ?? "identity")",
                 "us": "\(elapsed.components.attoseconds / 1_000_000_000_000 + elapsed.components.seconds * 1_000_000)",
-                "agent": "\(request.headers[.userAgent] ?? "-")",
+                "agent": "\(request.headerFields[.userAgent] ?? "-")",
             ])
-        return response
+        return answer
     }
 
-    func answer(_ request: Request) -> Response {
+    func answer(_ request: HTTPRequest) -> SiteAnswer {
         guard request.method == .get || request.method == .head else {
-            var response = page(
+            var answer = page(
                 .methodNotAllowed, "Method not allowed", "This site only answers GET and HEAD requests.")
-            response.headers[.allow] = "GET, HEAD"
-            return response
+            answer.headers[.allow] = "GET, HEAD"
+            return answer
         }
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > Self.maxBodyBytes {
+        let headers = request.headerFields
+        if let length = headers[.contentLength].flatMap(Int.init), length > Self.maxBodyBytes {
             return page(.contentTooLarge, "Request too large", "This site only reads; it takes no uploads.")
         }
-        if request.headers[.transferEncoding] != nil {
+        if headers[.transferEncoding] != nil {
             return page(.contentTooLarge, "Request too large", "This site only reads; it takes no uploads.")
         }
-        guard let path = Self.sitePath(request.head.path ?? "/") else {
-            return page(.notFound, "Not found", "There is no page at this address.")
-        }
-        guard let file = store.file(path) else {
-            var response = page(.notFound, "Not found", "There is no page at this address.")
-            if let notFound = store.file(SitePages.notFoundFile) {
-                response.body = ResponseBody(byteBuffer: notFound.body)
+        var answer: SiteAnswer
+        let path = Self.sitePath(request.path ?? "/")
+        if let file = path.flatMap(store.file) {
+            answer = serve(file, to: headers)
+        } else {
+            answer = page(.notFound, "Not found", "There is no page at this address.")
+            // A path of the site (not a hostile one) gets the site's own 404 page.
+            if path != nil, let notFound = store.file(SitePages.notFoundFile) {
+                answer.body = notFound.body
+                answer.headers[.contentLength] = String(notFound.body.readableBytes)
             }
-            return request.method == .head ? response.createHeadResponse() : response
         }
-        let response = serve(file, to: request)
-        return request.method == .head ? response.createHeadResponse() : response
+        if request.method == .head { answer.body = nil }
+        return answer
     }
 
-    /// The response for a file: 304 when the client's copy is current, else the bytes,
-    /// gzipped when the client accepts gzip and that is smaller.
-    func serve(_ file: ServedFile, to request: Request) -> Response {
-        let gzip = file.gzipped != nil && Self.acceptsGzip(request.headers[.acceptEncoding])
-        var headers = Self.securityHeaders(csp: file.contentSecurityPolicy)
-        headers[.contentType] = file.contentType
-        headers[.eTag] = gzip ? file.gzipETag : file.etag
-        headers[.lastModified] = file.lastModifiedText
-        headers[.cacheControl] = file.cacheControl
-        if file.gzipped != nil { headers[.vary] = "Accept-Encoding" }
-        if file.isCalendar { headers[.accessControlAllowOrigin] = "*" }
-        if Self.isNotModified(request, file) {
-            return Response(status: .notModified, headers: headers)
+    /// The answer for a file: 304 when the client's copy is current, else the bytes,
+    /// gzipped when the client accepts gzip and that is smaller. The headers and bytes are
+    /// the file's own, built when the site was loaded.
+    func serve(_ file: ServedFile, to headers: HTTPFields) -> SiteAnswer {
+        let representation =
+            file.gzipped.flatMap { Self.acceptsGzip(headers[.acceptEncoding]) ? $0 : nil } ?? file.plain
+        if Self.isNotModified(headers, file) {
+            return SiteAnswer(status: .notModified, headers: representation.notModifiedHeaders)
         }
-        if gzip, let body = file.gzipped {
-            headers[.contentEncoding] = "gzip"
-            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body))
-        }
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: file.body))
+        return SiteAnswer(status: .ok, headers: representation.headers, body: representation.body)
     }
 
     /// RFC 9110 §13.2.2: If-None-Match first (weak comparison, either representation's
     /// tag); If-Modified-Since only without it.
-    static func isNotModified(_ request: Request, _ file: ServedFile) -> Bool {
-        let matches = request.headers[values: .ifNoneMatch]
+    static func isNotModified(_ headers: HTTPFields, _ file: ServedFile) -> Bool {
+        let matches = headers[values: .ifNoneMatch]
         if !matches.isEmpty {
-            let tags = matches.flatMap { $0.split(separator: ",") }.map { tag -> Substring in
-                let trimmed = tag.trimmingCharacters(in: .whitespaces)
-                return Substring(trimmed.hasPrefix("W/") ? String(trimmed.dropFirst(2)) : trimmed)
+            for tag in matches.lazy.flatMap({ $0.split(separator: ",") }) {
+                var tag = tag.drop { $0 == " " || $0 == "\t" }
+                while tag.last == " " || tag.last == "\t" { tag = tag.dropLast() }
+                if tag.hasPrefix("W/") { tag = tag.dropFirst(2) }
+                if tag == "*" || tag == file.plain.etag || file.gzipped.map({ tag == $0.etag }) == true { return true }
             }
-            return tags.contains { $0 == "*" || $0 == file.etag || $0 == file.gzipETag }
+            return false
         }
-        if let since = request.headers[.ifModifiedSince].flatMap(HTTPDate.parse) {
+        if let since = headers[.ifModifiedSince].flatMap(HTTPDate.parse) {
             return file.lastModified <= since
         }
         return false
@@ -126,21 +146,30 @@ struct SiteResponder: HTTPResponder {
     }
 
     /// The key of a request target in the site (`reports/2023-Q4/report.html`), or nil when
-    /// it cannot name a file of the site: not absolute, bad percent-encoding, a `.` or `..`
-    /// segment (encoded or not), a backslash, a NUL or another control character.
+    /// it cannot name a file of the site: not absolute, bad percent-encoding, an empty, `.` or
+    /// `..` segment or one starting with a dot (encoded or not), a backslash, a NUL or another
+    /// control character. One pass over the bytes; Foundation decodes only targets with a `%`.
     static func sitePath(_ target: String) -> String? {
-        let raw =
-            target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-        guard raw.hasPrefix("/"), let decoded = raw.removingPercentEncoding else { return nil }
-        guard !decoded.unicodeScalars.contains(where: { $0.value < 0x20 || $0 == "\u{7F}" || $0 == "\\" }) else {
-            return nil
+        var raw = target.utf8.firstIndex(of: UInt8(ascii: "?")).map { String(target[..<$0]) } ?? target
+        guard raw.utf8.first == UInt8(ascii: "/") else { return nil }
+        if raw.utf8.contains(UInt8(ascii: "%")) {
+            guard let decoded = raw.removingPercentEncoding else { return nil }
+            raw = decoded
         }
-        var segments = decoded.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
-        if segments.last == "" { segments[segments.count - 1] = SitePages.indexFile }
-        guard !segments.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." || $0.hasPrefix(".") }) else {
-            return nil
+        var atSegmentStart = true
+        for byte in raw.utf8.dropFirst() {
+            switch byte {
+            case 0..<0x20, 0x7F, UInt8(ascii: "\\"): return nil
+            case UInt8(ascii: "/"):
+                guard !atSegmentStart else { return nil }
+                atSegmentStart = true
+            case UInt8(ascii: "."):
+                guard !atSegmentStart else { return nil }
+            default: atSegmentStart = false
+            }
         }
-        return segments.joined(separator: "/")
+        let path = String(decoding: raw.utf8.dropFirst(), as: UTF8.self)
+        return atSegmentStart ? path + SitePages.indexFile : path
     }
 
     static func securityHeaders(csp: String) -> HTTPFields {
@@ -153,12 +182,13 @@ struct SiteResponder: HTTPResponder {
     }
 
     /// A plain error page.
-    func page(_ status: HTTPResponse.Status, _ title: String, _ message: String) -> Response {
+    func page(_ status: HTTPResponse.Status, _ title: String, _ message: String) -> SiteAnswer {
         var headers = Self.securityHeaders(csp: SitePages.contentSecurityPolicy + "; frame-ancestors 'none'")
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-cache"
-        let html = SitePages.plainPage(title: title, message: message)
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+        let body = ByteBuffer(string: SitePages.plainPage(title: title, message: message))
+        headers[.contentLength] = String(body.readableBytes)
+        return SiteAnswer(status: status, headers: headers, body: body)
     }
 }
 

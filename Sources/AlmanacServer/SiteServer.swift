@@ -33,6 +33,8 @@ public struct SiteServer: Sendable {
 
     public let configuration: Configuration
     public let logger: Logger
+    /// The Server header.
+    static let serverName = "Almanac"
     private let store: SiteStore
 
     /// Builds the site a first time; throws the record errors when it cannot be published.
@@ -51,11 +53,14 @@ public struct SiteServer: Sendable {
             httpDecoderConfiguration: .init(
                 maxHeaderFieldSize: 8 * 1024, maxHeaderListSize: 32 * 1024, maxHeaderFieldCount: 100)
         )
+        let responder = SiteResponder(store: store, logger: logger)
         let app = Application(
-            responder: SiteResponder(store: store, logger: logger),
-            server: .http1(configuration: http1),
+            responder: responder,
+            server: HTTPServerBuilder { next in
+                SiteChannel(http1: HTTP1Channel(responder: next, configuration: http1), responder: responder)
+            },
             configuration: ApplicationConfiguration(
-                address: .hostname(configuration.host, port: configuration.port), serverName: "Almanac"),
+                address: .hostname(configuration.host, port: configuration.port), serverName: Self.serverName),
             onServerRunning: { channel in onRunning(channel.localAddress?.port ?? 0) },
             logger: logger
         )

@@ -2,48 +2,68 @@ internal import AlmanacModel
 internal import AlmanacSite
 internal import CompressNIO
 import Foundation
+internal import HTTPTypes
 internal import NIOCore
 
 /// One file of the site as it is served: its bytes (and gzip of them), with the validators
-/// and headers that go with it, all computed once when the site is loaded.
-struct ServedFile: Sendable {
-    let body: ByteBuffer
-    /// The gzip form, when it is smaller.
-    let gzipped: ByteBuffer?
-    /// A strong validator of `body`: a digest of the bytes, quoted.
-    let etag: String
-    /// The validator of the gzip form (another representation, so another tag).
-    var gzipETag: String { String(etag.dropLast()) + "-gzip\"" }
+/// and the complete response headers that go with them, all built once when the site is
+/// loaded, so that answering a request copies references and computes nothing.
+final class ServedFile: Sendable {
+    /// One representation of the file (its bytes as they are, or gzipped) and its answers.
+    struct Representation: Sendable {
+        let body: ByteBuffer
+        /// A strong validator of these bytes, quoted.
+        let etag: String
+        /// The headers of a 200 answer (Content-Length included) and of a 304 answer.
+        let headers: HTTPFields
+        let notModifiedHeaders: HTTPFields
+    }
+
+    let plain: Representation
+    /// The gzip form, when it is smaller; another representation, so another tag.
+    let gzipped: Representation?
     /// Seconds since 1970; moves only forward, and only when the bytes change.
     let lastModified: Int64
-    let lastModifiedText: String
-    let contentType: String
-    let cacheControl: String
-    let contentSecurityPolicy: String
-    /// A calendar feed or event file.
-    let isCalendar: Bool
+
+    var body: ByteBuffer { plain.body }
+    var etag: String { plain.etag }
 
     init(bytes: [UInt8], path: String, lastModified: Int64, refreshInterval: Int, isFeed: Bool) {
         var buffer = ByteBufferAllocator().buffer(capacity: bytes.count)
         buffer.writeBytes(bytes)
-        body = buffer
-        etag = "\"" + Self.digest(bytes) + "\""
+        let etag = "\"" + Self.digest(bytes) + "\""
         var input = buffer
         let compressed = bytes.count >= 256 ? try? input.compress(with: .gzip()) : nil
-        gzipped = compressed.flatMap { $0.readableBytes < bytes.count ? $0 : nil }
+        let gzipBody = compressed.flatMap { $0.readableBytes < bytes.count ? $0 : nil }
         self.lastModified = lastModified
-        lastModifiedText = HTTPDate.format(lastModified)
         let type = ContentType(path: path)
-        contentType = type.mediaType
-        isCalendar = type == .calendar
-        // Feeds may be cached as long as clients are asked to wait between refreshes; every
-        // other file is revalidated (a cheap 304) so that edits show at once.
-        cacheControl = isFeed ? "public, max-age=\(refreshInterval)" : "no-cache"
-        contentSecurityPolicy =
-            (type == .html
+        var headers = SiteResponder.securityHeaders(
+            csp: (type == .html
                 ? (path.hasPrefix(SiteBuilder.reportsFolder + "/")
                     ? SitePages.reportContentSecurityPolicy : SitePages.contentSecurityPolicy)
-                : "default-src 'none'; style-src 'unsafe-inline'") + "; frame-ancestors 'none'"
+                : "default-src 'none'; style-src 'unsafe-inline'") + "; frame-ancestors 'none'")
+        headers[.contentType] = type.mediaType
+        headers[.lastModified] = HTTPDate.format(lastModified)
+        // Feeds may be cached as long as clients are asked to wait between refreshes; every
+        // other file is revalidated (a cheap 304) so that edits show at once.
+        headers[.cacheControl] = isFeed ? "public, max-age=\(refreshInterval)" : "no-cache"
+        if gzipBody != nil { headers[.vary] = "Accept-Encoding" }
+        if type == .calendar { headers[.accessControlAllowOrigin] = "*" }
+        plain = Self.representation(buffer, etag: etag, encoding: nil, headers)
+        gzipped = gzipBody.map {
+            Self.representation($0, etag: String(etag.dropLast()) + "-gzip\"", encoding: "gzip", headers)
+        }
+    }
+
+    private static func representation(_ body: ByteBuffer, etag: String, encoding: String?, _ common: HTTPFields)
+        -> Representation
+    {
+        var notModified = common
+        notModified[.eTag] = etag
+        var headers = notModified
+        headers[.contentEncoding] = encoding
+        headers[.contentLength] = String(body.readableBytes)
+        return Representation(body: body, etag: etag, headers: headers, notModifiedHeaders: notModified)
     }
 
     /// Two 64-bit FNV-1a digests (forwards and with another basis) as 32 hex digits: a

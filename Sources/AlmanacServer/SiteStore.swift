@@ -107,7 +107,7 @@ final class SiteStore: Sendable {
 }
 
 /// Why the site could not be built: the error, and what the index page lists. Internal, as
-/// AlmanacCore is imported internally; `almanac serve` handles it as any `AlmanacError`.
+/// The core layers are imported internally; `almanac serve` handles it as any `AlmanacError`.
 struct SiteBuildError: AlmanacError {
     /// What stopped the build: the records' errors (``PublishRefusal``), almanac.yml, a
     /// template, a file that could not be written.

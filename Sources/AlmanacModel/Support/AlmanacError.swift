@@ -48,7 +48,7 @@ public enum ErrorOrigin: Hashable, Sendable {
 }
 
 /// An error Almanac reports to a person: its kind (which decides the exit status), where it
-/// comes from, what is wrong and how to fix it. Every error of AlmanacCore conforms; none of
+/// comes from, what is wrong and how to fix it. Every error of the core layers conforms; none of
 /// them writes "error:" into its text — whoever shows it (the console, the server's log)
 /// adds that once.
 public protocol AlmanacError: LocalizedError, CustomStringConvertible {
