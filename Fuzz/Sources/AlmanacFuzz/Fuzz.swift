@@ -54,8 +54,10 @@ public func fuzz(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     switch target {
     case .record:
         guard let text = TextDecoding.utf8(data, file: "fuzz.yml", diagnostics: &diagnostics) else { return 0 }
-        let decoder = RecordDecoder(config: config, gazetteer: gazetteer, fallbackID: "fuzz")
-        if let record = decoder.decode(text, path: "fuzz.yml", diagnostics: &diagnostics), !diagnostics.hasErrors {
+        let checker = RecordChecker(config: config, gazetteer: gazetteer)
+        if let record = YAMLRecordSource(fallbackID: "fuzz").record(
+            text: text, path: "fuzz.yml", checker: checker, diagnostics: &diagnostics), !diagnostics.hasErrors
+        {
             publishable(record)
         }
     case .config:
