@@ -113,7 +113,7 @@ struct VEventReader {
         for error in vevent.errors {
             diagnostics.append(.warning(location, "libical found a problem in this event: \(error)"))
         }
-        guard let title = vevent.property(.summary)?.text?.trimmingCharacters(in: .whitespacesAndNewlines),
+        guard let title = vevent.property(.summary)?.plainText?.trimmingCharacters(in: .whitespacesAndNewlines),
             !title.isEmpty
         else {
             diagnostics.append(
@@ -139,19 +139,19 @@ struct VEventReader {
                     hint: "check its dates in the calendar app"))
             return nil
         }
-        let uid = vevent.property(.uid)?.text ?? ""
+        let uid = vevent.property(.uid)?.plainText ?? ""
         let suffix = "@" + config.domain
         let ownID = uid.hasSuffix(suffix) ? String(uid.dropLast(suffix.count)) : nil
         let id =
             ownID.flatMap { Identifier.isValid($0) ? $0 : nil }
             ?? "\(timing.firstDay)-\(Identifier.slug(title, maxLength: 50))"
 
-        let place = vevent.property(.location)?.text.flatMap(place(from:))
+        let place = vevent.property(.location)?.plainText.flatMap(place(from:))
         let city = place?.city.flatMap { gazetteer.place(named: $0, country: place?.country) }
         var record = EventRecord(
             id: id, title: title, timing: timing,
             timezone: timing.isAllDay ? (city?.timezone ?? config.timezone) : zone, origin: location)
-        record.summary = vevent.property(.description)?.text.flatMap { $0.isEmpty ? nil : $0 }
+        record.summary = vevent.property(.description)?.plainText.flatMap { $0.isEmpty ? nil : $0 }
         record.place = place
         if let geo = vevent.property(.geo)?.geo {
             record.coordinates = Coordinates(checkedLatitude: geo.latitude, longitude: geo.longitude)
@@ -165,13 +165,13 @@ struct VEventReader {
                     ))
             }
         }
-        let labels = vevent.properties(.categories).compactMap(\.text)
+        let labels = vevent.properties(.categories).compactMap(\.plainText)
             .flatMap { $0.split(separator: ",") }.map { Identifier.slug(String($0)) }
             .reduce(into: [String]()) { list, label in if !list.contains(label) { list.append(label) } }
         record.category =
             labels.first { config.categories.contains($0) } ?? (config.categories.isEmpty ? labels.first : nil)
         record.tags = labels.filter { $0 != record.category }
-        if let url = vevent.property(.url)?.text {
+        if let url = vevent.property(.url)?.plainText {
             if let problem = RecordLimits.problem(withWebAddress: url) {
                 diagnostics.append(
                     .warning(
@@ -375,4 +375,11 @@ extension LocalDateTime {
         let minute = total - days * 1440
         return LocalDateTime(date: date.adding(days: days), hour: minute / 60, minute: minute % 60)
     }
+}
+
+extension ICalProperty {
+    /// The text value as a record may keep it. libical unescapes `\r`, `\t`, `\b` and `\f`
+    /// as well as `\n`, so a control character can arrive through an escape even when the
+    /// file has none: line breaks become LF and the other control characters are dropped.
+    fileprivate var plainText: String? { text.map(ControlCharacters.removed(from:)) }
 }

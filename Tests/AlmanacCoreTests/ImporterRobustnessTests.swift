@@ -103,4 +103,23 @@ import Testing
             })
         _ = try RecordWriter(config: config, gazetteer: .bundled).yaml(for: record)
     }
+
+    /// Found by the fuzzer: libical unescapes `\r` (and other letters) inside text values, so a
+    /// control character reached a record from a file that holds none, and the record could
+    /// not be written.
+    @Test func controlCharactersFromEscapesNeverReachARecord() throws {
+        let config = NewsCorpusTests.config()
+        let text = [
+            "BEGIN:VCALENDAR", "BEGIN:VEVENT", "SUMMARY:Meeting\\rin Tirana", "DTSTART;VALUE=DATE:20230105",
+            "DESCRIPTION:Agreed\\ron the plan\\bthen\\fdone", "LOCATION:Hotel\\r\\, Tirana", "END:VEVENT",
+            "END:VCALENDAR",
+        ].joined(separator: "\r\n")
+        let result = ICSImporter(config: config, gazetteer: .bundled).records(from: text, file: "team.ics")
+        let record = try #require(result.records.first)
+        for value in [record.title, record.summary, record.place?.venue, record.place?.city].compactMap({ $0 }) {
+            #expect(!ControlCharacters.contains(value), "\(value.debugDescription)")
+        }
+        #expect(record.summary?.hasPrefix("Agreed\non the plan") == true)
+        _ = try RecordWriter(config: config, gazetteer: .bundled).yaml(for: record)
+    }
 }
