@@ -43,8 +43,8 @@ struct Almanac: ParsableCommand {
             try command.run()
         } catch let error as any AlmanacError {
             fail(error)
-        } catch let error where String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
-            // Its own: `ExitCode`, a `ValidationError`, `help`'s output.
+        } catch let error where error is ValidationError || error is ExitCode || error is CleanExit {
+            // swift-argument-parser's own, thrown by a command's `validate()` or `run()`.
             exit(afterParsing: error)
         } catch {
             fail(AlmanacFailure.from(error))

@@ -3,22 +3,48 @@ internal import HTTPTypes
 internal import HummingbirdCore
 internal import Logging
 internal import NIOCore
+internal import NIOHTTP1
 internal import NIOHTTPTypes
+internal import NIOHTTPTypesHTTP1
 
-/// Hummingbird's HTTP/1.1 connection, with `SiteReadHandler` added after its connection
-/// state handler (idle timeout, graceful shutdown): the reads are answered there, on the
-/// event loop; everything else goes on to Hummingbird's request handling as before.
+/// Hummingbird's HTTP/1.1 connection, set up with the handlers of its `HTTP1Channel` (NIO's
+/// response encoder and request decoder, the swift-http-types codec, Hummingbird's
+/// connection state handler for the idle timeout and graceful shutdown), then
+/// `SiteReadHandler`: the reads are answered there, on the event loop, as bytes written below
+/// the encoder; everything else goes on to Hummingbird's request handling as before.
+///
+/// One difference from `HTTP1Channel.setup`: the decoder is not paired with the encoder.
+/// A paired decoder queues each request's method for the encoder, which takes one off the
+/// queue per response head it writes; the reads' heads never pass through the encoder, so
+/// the queue would grow and fall out of step. Answers to HEAD carry no body either way
+/// (`SiteResponder.answer`).
 struct SiteChannel: ServerChildChannel {
     let http1: HTTP1Channel
     let responder: SiteResponder
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<HTTP1Channel.Value> {
         let responder = responder
-        return http1.setup(channel: channel, logger: logger).flatMapThrowing { value in
+        let configuration = http1.configuration
+        return channel.eventLoop.makeCompletedFuture {
+            var limits = NIOHTTPDecoderLimitConfiguration()
+            limits.maxHeaderFieldSize = configuration.httpDecoder.maxHeaderFieldSize
+            limits.maxHeaderListSize = configuration.httpDecoder.maxHeaderListSize
+            limits.maxHeaderFieldCount = configuration.httpDecoder.maxHeaderFieldCount
             let pipeline = channel.pipeline.syncOperations
-            let state = try pipeline.handler(type: HTTPConnectionStateHandler.self)
-            try pipeline.addHandler(SiteReadHandler(responder: responder), position: .after(state))
-            return value
+            try pipeline.addHandler(HTTPResponseEncoder(configuration: .init()))
+            let encoder = try pipeline.context(handlerType: HTTPResponseEncoder.self)
+            try pipeline.addHandler(
+                ByteToMessageHandler(
+                    HTTPRequestDecoder(
+                        leftOverBytesStrategy: .dropBytes, informationalResponseStrategy: .drop,
+                        limitConfiguration: limits)))
+            try pipeline.addHandler(HTTP1ToHTTPServerCodec(secure: false))
+            try pipeline.addHandlers(configuration.additionalChannelHandlers())
+            try pipeline.addHandler(
+                HTTPConnectionStateHandler(idleTimeout: configuration.idleTimeout.map { .init($0) }, logger: logger))
+            try pipeline.addHandler(SiteReadHandler(responder: responder, below: encoder))
+            return try NIOAsyncChannel(
+                wrappingChannelSynchronously: channel, configuration: .init(isOutboundHalfClosureEnabled: true))
         }
     }
 
@@ -29,7 +55,11 @@ struct SiteChannel: ServerChildChannel {
 
 /// Answers GET and HEAD requests without a body — what calendar apps and browsers send —
 /// straight from the site in memory, on the connection's event loop: no task, no hop to
-/// Swift concurrency and back, one flush per batch of requests read. Any other request
+/// Swift concurrency and back, one flush per batch of requests read. The answer's bytes
+/// (its head made when the file was loaded) are written below the HTTP codecs; only its
+/// end passes through them, so that Hummingbird's connection state counts the request
+/// (idle timeout, graceful shutdown) as it counts its own. Every answer of the site has a
+/// Content-Length, so the encoder never frames a body in chunks there. Any other request
 /// (another method, a body) goes on to Hummingbird, and so does every request after it on
 /// the connection until its answer is written, so that answers keep the order of requests.
 final class SiteReadHandler: ChannelDuplexHandler {
@@ -39,8 +69,10 @@ final class SiteReadHandler: ChannelDuplexHandler {
     typealias OutboundOut = HTTPResponsePart
 
     private let responder: SiteResponder
+    /// NIO's response encoder: bytes written from its context go straight to the socket.
+    private let encoder: ChannelHandlerContext
     /// A read whose head has come, answered when its end comes.
-    private var reading: HTTPRequest?
+    private var reading: SiteRequest?
     /// Requests passed on whose answers are not written yet.
     private var passedOn = 0
     private var needsFlush = false
@@ -48,14 +80,16 @@ final class SiteReadHandler: ChannelDuplexHandler {
     private var readHeld = false
     private var date = (second: Int64.min, text: "")
 
-    init(responder: SiteResponder) {
+    init(responder: SiteResponder, below encoder: ChannelHandlerContext) {
         self.responder = responder
+        self.encoder = encoder
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
-        case .head(let request):
-            if passedOn == 0, Self.isRead(request) {
+        case .head(let head):
+            let request = SiteRequest(head)
+            if passedOn == 0, request.isRead {
                 reading = request
                 return
             }
@@ -72,22 +106,20 @@ final class SiteReadHandler: ChannelDuplexHandler {
         context.fireChannelRead(data)
     }
 
-    /// GET or HEAD with no body.
-    static func isRead(_ request: HTTPRequest) -> Bool {
-        (request.method == .get || request.method == .head) && request.headerFields[.transferEncoding] == nil
-            && (request.headerFields[.contentLength] ?? "0") == "0"
-    }
-
-    private func answer(_ request: HTTPRequest, context: ChannelHandlerContext) {
-        var answer = responder.timedAnswer(request, channel: context.channel)
-        answer.headers[.date] = httpDate()
-        answer.headers[.server] = SiteServer.serverName
-        context.write(
-            wrapOutboundOut(.head(HTTPResponse(status: answer.status, headerFields: answer.headers))), promise: nil)
+    private func answer(_ request: SiteRequest, context: ChannelHandlerContext) {
+        let answer = responder.timedAnswer(request, channel: context.channel)
+        var head = context.channel.allocator.buffer(capacity: answer.head.bytes.readableBytes + 64)
+        head.writeImmutableBuffer(answer.head.bytes)
+        head.writeStaticString("Date: ")
+        head.writeString(httpDate())
+        head.writeStaticString("\r\nServer: ")
+        head.writeString(SiteServer.serverName)
+        head.writeStaticString("\r\n\r\n")
+        encoder.write(NIOAny(IOData.byteBuffer(head)), promise: nil)
         if let body = answer.body {
-            context.write(wrapOutboundOut(.body(body)), promise: nil)
+            encoder.write(NIOAny(IOData.byteBuffer(body)), promise: nil)
         }
-        if request.headerFields[.connection]?.lowercased() == "close" {
+        if request.closesConnection {
             // As Hummingbird does: the connection ends with this answer.
             let channel = context.channel
             context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }

@@ -18,12 +18,14 @@ struct AccessContext: RequestContext {
     }
 }
 
-/// An answer of the site: the status, every header (Content-Length included) and the bytes,
-/// nil for HEAD and 304.
+/// An answer of the site: its head (the status and every header, Content-Length included)
+/// and the bytes, nil for HEAD and 304.
 struct SiteAnswer {
-    var status: HTTPResponse.Status
-    var headers: HTTPFields
+    let head: AnswerHead
     var body: ByteBuffer?
+
+    var status: HTTPResponse.Status { head.status }
+    var headers: HTTPFields { head.fields }
 }
 
 /// Answers every request from the site in memory: nothing on disk is ever opened for a
@@ -40,7 +42,7 @@ struct SiteResponder: HTTPResponder {
     static let maxBodyBytes = 1024
 
     func respond(to request: Request, context: AccessContext) async throws -> Response {
-        let answer = timedAnswer(request.head, channel: context.channel)
+        let answer = timedAnswer(SiteRequest(request.head), channel: context.channel)
         return Response(
             status: answer.status, headers: answer.headers,
             body: answer.body.map { ResponseBody(byteBuffer: $0) } ?? ResponseBody())
@@ -48,7 +50,7 @@ struct SiteResponder: HTTPResponder {
 
     /// `answer`, written to the access log with the time it took (with the log off, as with
     /// --quiet, no clock and no formatting).
-    func timedAnswer(_ request: HTTPRequest, channel: any Channel) -> SiteAnswer {
+    func timedAnswer(_ request: SiteRequest, channel: any Channel) -> SiteAnswer {
         guard logger.logLevel <= .info else { return answer(request) }
         let started = ContinuousClock.now
         let answer = answer(request)
@@ -58,41 +60,36 @@ struct SiteResponder: HTTPResponder {
             metadata: [
                 "client": "\(channel.remoteAddress?.ipAddress ?? "-")",
                 "method": "\(request.method.rawValue)",
-                "path": "\(request.path ?? "")",
+                "path": "\(request.target)",
                 "status": "\(answer.status.code)",
                 "bytes": "\(answer.headers[.contentLength] ?? "0")",
                 "encoding": "\(answer.headers[.contentEncoding] ?? "identity")",
                 "us": "\(elapsed.components.attoseconds / 1_000_000_000_000 + elapsed.components.seconds * 1_000_000)",
-                "agent": "\(request.headerFields[.userAgent] ?? "-")",
+                "agent": "\(request.userAgent ?? "-")",
             ])
         return answer
     }
 
-    func answer(_ request: HTTPRequest) -> SiteAnswer {
+    func answer(_ request: SiteRequest) -> SiteAnswer {
         guard request.method == .get || request.method == .head else {
-            var answer = page(
-                .methodNotAllowed, "Method not allowed", "This site only answers GET and HEAD requests.")
-            answer.headers[.allow] = "GET, HEAD"
-            return answer
+            return page(
+                .methodNotAllowed, "Method not allowed", "This site only answers GET and HEAD requests.",
+                allow: "GET, HEAD")
         }
-        let headers = request.headerFields
-        if let length = headers[.contentLength].flatMap(Int.init), length > Self.maxBodyBytes {
+        if let length = request.contentLength.flatMap(Int.init), length > Self.maxBodyBytes {
             return page(.contentTooLarge, "Request too large", "This site only reads; it takes no uploads.")
         }
-        if headers[.transferEncoding] != nil {
+        if request.isChunked {
             return page(.contentTooLarge, "Request too large", "This site only reads; it takes no uploads.")
         }
         var answer: SiteAnswer
-        let path = Self.sitePath(request.path ?? "/")
+        let path = Self.sitePath(request.target)
         if let file = path.flatMap(store.file) {
-            answer = serve(file, to: headers)
+            answer = serve(file, to: request)
         } else {
-            answer = page(.notFound, "Not found", "There is no page at this address.")
             // A path of the site (not a hostile one) gets the site's own 404 page.
-            if path != nil, let notFound = store.file(SitePages.notFoundFile) {
-                answer.body = notFound.body
-                answer.headers[.contentLength] = String(notFound.body.readableBytes)
-            }
+            let sitePage = path != nil ? store.file(SitePages.notFoundFile)?.body : nil
+            answer = page(.notFound, "Not found", "There is no page at this address.", body: sitePage)
         }
         if request.method == .head { answer.body = nil }
         return answer
@@ -101,29 +98,35 @@ struct SiteResponder: HTTPResponder {
     /// The answer for a file: 304 when the client's copy is current, else the bytes,
     /// gzipped when the client accepts gzip and that is smaller. The headers and bytes are
     /// the file's own, built when the site was loaded.
-    func serve(_ file: ServedFile, to headers: HTTPFields) -> SiteAnswer {
+    func serve(_ file: ServedFile, to request: SiteRequest) -> SiteAnswer {
         let representation =
-            file.gzipped.flatMap { Self.acceptsGzip(headers[.acceptEncoding]) ? $0 : nil } ?? file.plain
-        if Self.isNotModified(headers, file) {
-            return SiteAnswer(status: .notModified, headers: representation.notModifiedHeaders)
+            file.gzipped.flatMap { Self.acceptsGzip(request.acceptEncoding) ? $0 : nil } ?? file.plain
+        if Self.isNotModified(request, file) {
+            return SiteAnswer(head: representation.notModified)
         }
-        return SiteAnswer(status: .ok, headers: representation.headers, body: representation.body)
+        return SiteAnswer(head: representation.ok, body: representation.body)
     }
 
     /// RFC 9110 §13.2.2: If-None-Match first (weak comparison, either representation's
     /// tag); If-Modified-Since only without it.
-    static func isNotModified(_ headers: HTTPFields, _ file: ServedFile) -> Bool {
-        let matches = headers[values: .ifNoneMatch]
-        if !matches.isEmpty {
-            for tag in matches.lazy.flatMap({ $0.split(separator: ",") }) {
-                var tag = tag.drop { $0 == " " || $0 == "\t" }
-                while tag.last == " " || tag.last == "\t" { tag = tag.dropLast() }
-                if tag.hasPrefix("W/") { tag = tag.dropFirst(2) }
-                if tag == "*" || tag == file.plain.etag || file.gzipped.map({ tag == $0.etag }) == true { return true }
+    static func isNotModified(_ request: SiteRequest, _ file: ServedFile) -> Bool {
+        if let matches = request.ifNoneMatch {
+            // Calendar apps send back the one tag they were given: that is one comparison.
+            if matches == file.plain.etag || matches == file.gzipped?.etag { return true }
+            // Else a list ("a", W/"b", *), read in one pass over its bytes.
+            for item in matches.utf8.split(separator: UInt8(ascii: ",")) {
+                var tag = item.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+                while tag.last == UInt8(ascii: " ") || tag.last == UInt8(ascii: "\t") { tag = tag.dropLast() }
+                if tag.starts(with: "W/".utf8) { tag = tag.dropFirst(2) }
+                if tag.elementsEqual("*".utf8) || tag.elementsEqual(file.plain.etag.utf8)
+                    || file.gzipped.map({ tag.elementsEqual($0.etag.utf8) }) == true
+                {
+                    return true
+                }
             }
             return false
         }
-        if let since = headers[.ifModifiedSince].flatMap(HTTPDate.parse) {
+        if let since = request.ifModifiedSince.flatMap(HTTPDate.parse) {
             return file.lastModified <= since
         }
         return false
@@ -181,14 +184,19 @@ struct SiteResponder: HTTPResponder {
         return headers
     }
 
-    /// A plain error page.
-    func page(_ status: HTTPResponse.Status, _ title: String, _ message: String) -> SiteAnswer {
+    /// A plain error page, or `body` (a page of the site) in its place; `allow` lists the
+    /// methods a 405 answer allows.
+    func page(
+        _ status: HTTPResponse.Status, _ title: String, _ message: String, body: ByteBuffer? = nil,
+        allow: String? = nil
+    ) -> SiteAnswer {
         var headers = Self.securityHeaders(csp: SitePages.contentSecurityPolicy + "; frame-ancestors 'none'")
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-cache"
-        let body = ByteBuffer(string: SitePages.plainPage(title: title, message: message))
+        let body = body ?? ByteBuffer(string: SitePages.plainPage(title: title, message: message))
         headers[.contentLength] = String(body.readableBytes)
-        return SiteAnswer(status: status, headers: headers, body: body)
+        headers[.allow] = allow
+        return SiteAnswer(head: AnswerHead(status, headers), body: body)
     }
 }
 

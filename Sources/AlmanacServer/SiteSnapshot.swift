@@ -14,9 +14,9 @@ final class ServedFile: Sendable {
         let body: ByteBuffer
         /// A strong validator of these bytes, quoted.
         let etag: String
-        /// The headers of a 200 answer (Content-Length included) and of a 304 answer.
-        let headers: HTTPFields
-        let notModifiedHeaders: HTTPFields
+        /// The head of a 200 answer (Content-Length included) and of a 304 answer.
+        let ok: AnswerHead
+        let notModified: AnswerHead
     }
 
     let plain: Representation
@@ -58,12 +58,16 @@ final class ServedFile: Sendable {
     private static func representation(_ body: ByteBuffer, etag: String, encoding: String?, _ common: HTTPFields)
         -> Representation
     {
-        var notModified = common
-        notModified[.eTag] = etag
-        var headers = notModified
+        var headers = common
+        headers[.eTag] = etag
+        // RFC 9110 §15.4.5: a 304 carries the validators and the caching fields of the 200,
+        // not the representation's own metadata.
+        var notModified = HTTPFields()
+        for name in [HTTPField.Name.eTag, .lastModified, .cacheControl, .vary] { notModified[name] = headers[name] }
         headers[.contentEncoding] = encoding
         headers[.contentLength] = String(body.readableBytes)
-        return Representation(body: body, etag: etag, headers: headers, notModifiedHeaders: notModified)
+        return Representation(
+            body: body, etag: etag, ok: AnswerHead(.ok, headers), notModified: AnswerHead(.notModified, notModified))
     }
 
     /// Two 64-bit FNV-1a digests (forwards and with another basis) as 32 hex digits: a

@@ -32,14 +32,20 @@ enum HTTPProbe {
     /// Sends `bytes` and reads the whole answer, on a thread of its own: the socket calls
     /// block, and the server under test may need every thread of Swift's concurrency pool.
     static func exchange(port: Int, _ bytes: Data, method: String = "GET") async throws -> HTTPAnswer {
+        try parse(try await rawExchange(port: port, bytes), method: method)
+    }
+
+    /// Sends `bytes` on a new connection and returns everything received until the server
+    /// closes it.
+    static func rawExchange(port: Int, _ bytes: Data) async throws -> Data {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
-                continuation.resume(with: Result { try blockingExchange(port: port, bytes, method: method) })
+                continuation.resume(with: Result { try blockingExchange(port: port, bytes) })
             }
         }
     }
 
-    private static func blockingExchange(port: Int, _ bytes: Data, method: String) throws -> HTTPAnswer {
+    private static func blockingExchange(port: Int, _ bytes: Data) throws -> Data {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw Failure(description: "socket: \(errno)") }
         defer { close(descriptor) }
@@ -63,7 +69,7 @@ enum HTTPProbe {
             if count <= 0 { break }
             received.append(contentsOf: buffer[0..<count])
         }
-        return try parse(received, method: method)
+        return received
     }
 
     static func parse(_ data: Data, method: String) throws -> HTTPAnswer {

@@ -110,6 +110,15 @@ import Testing
         let byTag = try await running.get("/all.ics", headers: ["If-None-Match": etag])
         #expect(byTag.status == 304 && byTag.body.isEmpty)
         #expect(byTag["ETag"] == etag && byTag["Cache-Control"] == first["Cache-Control"])
+        #expect(byTag["Last-Modified"] == lastModified && byTag["Vary"] == first["Vary"])
+        // RFC 9110 §15.4.5: no representation metadata on a 304.
+        #expect(byTag["Content-Type"] == nil && byTag["Content-Security-Policy"] == nil)
+        #expect(
+            try await running.get("/all.ics", headers: ["If-None-Match": " \"other\" ,\t\(etag)\t"]).status == 304,
+            "spaces and tabs around the tags")
+        #expect(
+            try await running.get("/all.ics", headers: ["If-None-Match": "\(etag.dropLast())x\""]).status == 200,
+            "a tag that differs in its last character")
         #expect(
             try await running.get("/all.ics", headers: ["If-None-Match": "\"other\", W/\(etag)"]).status == 304,
             "weak comparison, list")
@@ -274,6 +283,38 @@ import Testing
                 "GET /all.ics HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: 20_000))\r\nConnection: close\r\n\r\n"
                     .utf8))
         #expect(huge.status == 400 || huge.status == 431)
+    }
+
+    @Test func pipelinedRequestsAreAnsweredInOrderOnOneConnection() async throws {
+        let running = try await RunningServer.start()
+        let etag = try #require(try await running.get("/all.ics")["ETag"])
+        // Reads answered on the event loop around a request that goes on to Hummingbird.
+        let requests = [
+            "GET /all.ics HTTP/1.1\r\nHost: x\r\nIf-None-Match: \(etag)\r\n\r\n",
+            "POST /all.ics HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc",
+            "HEAD /index.html HTTP/1.1\r\nHost: x\r\n\r\n",
+            "GET /no-such-page.html HTTP/1.1\r\nHost: x\r\n\r\n",
+            "GET /all.ics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        ]
+        let received = try await HTTPProbe.rawExchange(port: running.port, Data(requests.joined().utf8))
+        var rest = received
+        var answers: [HTTPAnswer] = []
+        for method in ["GET", "POST", "HEAD", "GET", "GET"] {
+            let answer = try HTTPProbe.parse(rest, method: method)
+            answers.append(answer)
+            let head = try #require(rest.range(of: Data("\r\n\r\n".utf8)))
+            let length = method == "HEAD" || answer.status == 304 ? 0 : Int(answer["Content-Length"] ?? "") ?? 0
+            rest = Data(rest[(head.upperBound + length)...])
+        }
+        #expect(answers.map(\.status) == [304, 405, 200, 404, 200])
+        #expect(answers[0]["ETag"] == etag && answers[0]["Date"] != nil && answers[0]["Server"] == "Almanac")
+        #expect(answers[1]["Allow"] == "GET, HEAD")
+        #expect(answers[2]["Content-Type"] == "text/html; charset=utf-8" && answers[2].body.isEmpty)
+        #expect(answers[3].text.contains("Not found") || answers[3].text.contains("not found"))
+        #expect(
+            answers[4].text.hasPrefix("BEGIN:VCALENDAR")
+                && answers[4]["Content-Type"]?.hasPrefix("text/calendar") == true)
+        #expect(rest.isEmpty, "nothing after the last answer, and the connection closed")
     }
 
     @Test func pagesCarrySecurityHeadersAndServeTheSite() async throws {
