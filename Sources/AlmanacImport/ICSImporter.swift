@@ -61,7 +61,8 @@ public struct ICSImporter: Sendable {
         for (index, vevent) in events {
             let location = SourceLocation(file: file, line: outline.eventLines[index])
             var problems: [Diagnostic] = []
-            guard var event = reader.read(vevent, location: location, diagnostics: &problems) else {
+            let lines = index < outline.eventProperties.count ? outline.eventProperties[index] : [:]
+            guard var event = reader.read(vevent, location: location, lines: lines, diagnostics: &problems) else {
                 result.diagnostics += problems
                 continue
             }
@@ -109,7 +110,10 @@ struct VEventReader {
         var recurrenceID: EventTiming?
     }
 
-    func read(_ vevent: ICalComponent, location: SourceLocation, diagnostics: inout [Diagnostic]) -> Event? {
+    /// `lines`: the line of each property of the event, by name (``ICSOutline/eventProperties``).
+    func read(
+        _ vevent: ICalComponent, location: SourceLocation, lines: [String: Int] = [:], diagnostics: inout [Diagnostic]
+    ) -> Event? {
         for error in vevent.errors {
             diagnostics.append(.warning(location, "libical found a problem in this event: \(error)"))
         }
@@ -146,64 +150,78 @@ struct VEventReader {
             ownID.flatMap { Identifier.isValid($0) ? $0 : nil }
             ?? "\(timing.firstDay)-\(Identifier.slug(title, maxLength: 50))"
 
+        // The event as a draft, each value at the line of its property (else the event's),
+        // checked by the same rules as every other record.
+        let eventOrigin = ValueOrigin.file(location)
+        func origin(_ property: String) -> ValueOrigin {
+            lines[property].map { .file(SourceLocation(file: location.file, line: $0)) } ?? eventOrigin
+        }
+        var draft = RecordDraft(origin: eventOrigin, path: location.file, fallbackID: id, policy: .importedItem)
+        draft.set(RecordSchema.id, id, at: origin("UID"))
+        draft.set(RecordSchema.title, title, at: origin("SUMMARY"))
+        switch timing {
+        case .allDay(let first, let last):
+            draft.set(RecordSchema.start, first.description, at: origin("DTSTART"))
+            draft.set(RecordSchema.end, last.description, at: origin("DTEND"))
+        case .timed(let first, let last):
+            draft.set(RecordSchema.start, first.description, at: origin("DTSTART"))
+            draft.set(RecordSchema.end, last?.description, at: origin("DTEND"))
+        }
         let place = vevent.property(.location)?.plainText.flatMap(place(from:))
         let city = place?.city.flatMap { gazetteer.place(named: $0, country: place?.country) }
-        var record = EventRecord(
-            id: id, title: title, timing: timing,
-            timezone: timing.isAllDay ? (city?.timezone ?? config.timezone) : zone, origin: location)
-        record.summary = vevent.property(.description)?.plainText.flatMap { $0.isEmpty ? nil : $0 }
-        record.place = place
-        if let geo = vevent.property(.geo)?.geo {
-            record.coordinates = Coordinates(checkedLatitude: geo.latitude, longitude: geo.longitude)
-            if record.coordinates == nil {
-                diagnostics.append(
-                    .warning(
-                        location,
-                        "the GEO of '\(title)' (\(geo.latitude);\(geo.longitude)) is not a point on the globe, so it is left out",
-                        hint:
-                            "latitude must lie within ±90 and longitude within ±180; add a correct `geo:` to the record if it needs one"
-                    ))
+        draft.set(
+            RecordSchema.timezone, timing.isAllDay ? (city?.timezone ?? config.timezone) : zone, at: origin("DTSTART"))
+        if let place {
+            let at = origin("LOCATION")
+            if let text = place.text {
+                draft.set(RecordSchema.location, text, at: at)
+            } else {
+                var parts: [String: DraftValue] = [:]
+                for (part, value) in [
+                    (RecordSchema.venue, place.venue), (RecordSchema.city, place.city),
+                    (RecordSchema.country, place.country),
+                ] {
+                    parts[part.key] = value.map { .text($0, at: at) }
+                }
+                draft[RecordSchema.location] = DraftValue(.parts(parts), origin: at)
             }
+        }
+        if let geo = vevent.property(.geo)?.geo {
+            draft.set(
+                RecordSchema.geo, list: [String(geo.latitude), String(geo.longitude)], at: origin("GEO"), label: "GEO")
         }
         let labels = vevent.properties(.categories).compactMap(\.plainText)
             .flatMap { $0.split(separator: ",") }.map { Identifier.slug(String($0)) }
             .reduce(into: [String]()) { list, label in if !list.contains(label) { list.append(label) } }
-        record.category =
+        let category =
             labels.first { config.categories.contains($0) } ?? (config.categories.isEmpty ? labels.first : nil)
-        record.tags = labels.filter { $0 != record.category }
-        if let url = vevent.property(.url)?.plainText {
-            if let problem = RecordLimits.problem(withWebAddress: url) {
-                diagnostics.append(
-                    .warning(
-                        location, "the URL of '\(title)' is left out: \(problem)",
-                        hint: "add a correct `url:` to the record if it needs one"))
-            } else {
-                record.url = url
-            }
-        }
-        record.status =
+        draft.set(RecordSchema.category, category, at: origin("CATEGORIES"))
+        draft.set(RecordSchema.tags, list: labels.filter { $0 != category }, at: origin("CATEGORIES"))
+        draft.set(RecordSchema.url, vevent.property(.url)?.plainText, at: origin("URL"), label: "URL")
+        let status: EventStatus =
             switch vevent.status {
             case .cancelled?: .cancelled
             case .tentative?: .tentative
             case .confirmed?, nil: .confirmed
             }
+        draft.set(RecordSchema.status, status.rawValue, at: origin("STATUS"))
         if [.private, .confidential].contains(vevent.classification) {
-            record.visibility = .internal
+            draft.set(RecordSchema.visibility, Visibility.internal.rawValue, at: origin("CLASS"))
         }
-        if let rule = vevent.property(.recurrenceRule)?.valueString {
-            record.repeatRule = ICalRecurrence(rule)
-            if record.repeatRule == nil {
-                diagnostics.append(
-                    .warning(
-                        location,
-                        "the RRULE of '\(title)' (\(rule)) is not a rule libical can expand, so only the first occurrence is imported",
-                        hint: "add a correct `repeat:` to the record if it repeats"))
-            }
-        }
-        record.exceptions = vevent.properties(.exceptionDate).flatMap {
+        draft.set(
+            RecordSchema.summary, vevent.property(.description)?.plainText.flatMap { $0.isEmpty ? nil : $0 },
+            at: origin("DESCRIPTION"))
+        draft.set(
+            RecordSchema.recurrence, vevent.property(.recurrenceRule)?.valueString, at: origin("RRULE"), label: "RRULE")
+        let exceptions = vevent.properties(.exceptionDate).flatMap {
             times(of: $0, zone: zone, location: location, diagnostics: &diagnostics)
         }
-        .map { time in timing.isAllDay ? .allDay(start: time.date, end: time.date) : .timed(start: time, end: nil) }
+        draft.set(
+            RecordSchema.exceptions,
+            list: exceptions.map { timing.isAllDay ? $0.date.description : $0.description }, at: origin("EXDATE"))
+        guard var record = RecordChecker(config: config, gazetteer: gazetteer).check(draft, diagnostics: &diagnostics)
+        else { return nil }
+        record.origin = location
         let recurrenceID = vevent.property(.recurrenceID).flatMap { property in
             times(of: property, zone: zone, location: location, diagnostics: &diagnostics).first.map {
                 time -> EventTiming in
@@ -328,6 +346,9 @@ struct ICSOutline {
     var eventLines: [Int] = []
     /// The line of each VEVENT's END, in order (one fewer when the last is cut off).
     var eventEnds: [Int] = []
+    /// The line of the first of each property of each VEVENT (not of its alarms), by its
+    /// upper-case name, in order.
+    var eventProperties: [[String: Int]] = []
     var hasCalendar = false
     /// The components left open at the end of the file, outermost first.
     private var open: [(name: String, line: Int)] = []
@@ -341,12 +362,22 @@ struct ICSOutline {
             if upper.hasPrefix("BEGIN:") {
                 let name = String(upper.dropFirst(6)).trimmingCharacters(in: .whitespaces)
                 if name == "VCALENDAR" { hasCalendar = true }
-                if name == "VEVENT" { eventLines.append(number + 1) }
+                if name == "VEVENT" {
+                    eventLines.append(number + 1)
+                    eventProperties.append([:])
+                }
                 stack.append((name, number + 1))
             } else if upper.hasPrefix("END:") {
                 let name = String(upper.dropFirst(4)).trimmingCharacters(in: .whitespaces)
                 if let index = stack.lastIndex(where: { $0.0 == name }) { stack.removeSubrange(index...) }
                 if name == "VEVENT" { eventEnds.append(number + 1) }
+            } else if stack.last?.0 == "VEVENT", let first = line.first, first != " ", first != "\t",
+                let end = upper.firstIndex(where: { $0 == ":" || $0 == ";" })
+            {
+                let property = String(upper[..<end])
+                if eventProperties[eventProperties.count - 1][property] == nil {
+                    eventProperties[eventProperties.count - 1][property] = number + 1
+                }
             }
         }
         open = stack.map { (name: $0.0, line: $0.1) }
@@ -381,5 +412,8 @@ extension ICalProperty {
     /// The text value as a record may keep it. libical unescapes `\r`, `\t`, `\b` and `\f`
     /// as well as `\n`, so a control character can arrive through an escape even when the
     /// file has none: line breaks become LF and the other control characters are dropped.
+    /// This is part of reading an .ics value, not a rule of the record checker: a record file
+    /// or a spreadsheet holds control characters as raw bytes, which are reported (or removed)
+    /// where its text is read, before any value reaches a draft.
     fileprivate var plainText: String? { text.map(ControlCharacters.removed(from:)) }
 }

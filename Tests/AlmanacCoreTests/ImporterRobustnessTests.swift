@@ -122,4 +122,23 @@ import Testing
         #expect(record.summary?.hasPrefix("Agreed\non the plan") == true)
         _ = try RecordWriter(config: config, gazetteer: .bundled).yaml(for: record)
     }
+
+    /// A news item is checked by the same rules as a record file, at the item's line: a year
+    /// beyond what calendars hold (from a `year` that the CLI refuses but the API takes) is the
+    /// checker's error, and the item is left out rather than becoming a record that cannot be
+    /// written; the other items are kept.
+    @Test func aNewsItemGoesThroughTheRecordCheckerAtItsLine() throws {
+        let text = [
+            "Meeting in Skopje", "", "On 3 May 2024 the Secretariat met partners in Skopje.", "",
+            "Meeting in Budva", "", "On 5 May the Secretariat met partners in Budva.", "",
+        ].joined(separator: "\n")
+        let config = NewsCorpusTests.config()
+        let result = NewsImporter(config: config, gazetteer: .bundled, year: 3500).importNews(text, file: "news.txt")
+        #expect(result.records.map(\.title) == ["Meeting in Skopje"])
+        #expect(result.records.first?.origin == SourceLocation(file: "news.txt", line: 1))
+        let error = try #require(result.diagnostics.first { $0.severity == .error })
+        #expect(error.location == SourceLocation(file: "news.txt", line: 5))
+        #expect(error.message.hasPrefix("the year 3500 of 'start' is outside the years calendars can hold"))
+        for record in result.records { _ = try RecordWriter(config: config, gazetteer: .bundled).yaml(for: record) }
+    }
 }
