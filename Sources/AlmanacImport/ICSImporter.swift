@@ -55,8 +55,10 @@ public struct ICSImporter: Sendable {
                     hint: "export a calendar that has events in it"))
         }
         let reader = VEventReader(config: config, gazetteer: gazetteer, fallbackZone: calendarZone ?? config.timezone)
-        var series: [String: Int] = [:]  // UID → index in result.records
-        var moved: [(uid: String, original: EventTiming, record: EventRecord?)] = []
+        // Every event is read into a draft first; a moved or cancelled occurrence then
+        // changes the draft of its series, and only then is each draft checked.
+        var read: [(event: VEventReader.Event, problems: [Diagnostic])] = []
+        var series: [String: Int] = [:]  // UID → index in `read`
         var usedIDs: Set<String> = []
         for (index, vevent) in events {
             let location = SourceLocation(file: file, line: outline.eventLines[index])
@@ -66,48 +68,78 @@ public struct ICSImporter: Sendable {
                 result.diagnostics += problems
                 continue
             }
-            if usedIDs.contains(event.record.id) {
-                event.record.id += "-" + String(Fingerprint.of(event.uid).prefix(6))
+            if usedIDs.contains(event.id) {
+                event.id += "-" + String(Fingerprint.of(event.uid).prefix(6))
             }
-            usedIDs.insert(event.record.id)
-            result.diagnostics += problems
-            if let original = event.recurrenceID {
-                moved.append((event.uid, original, event.record.status == .cancelled ? nil : event.record))
-            } else {
-                series[event.uid] = result.records.count
-                result.records.append(event.record)
-            }
+            usedIDs.insert(event.id)
+            if event.recurrenceID == nil { series[event.uid] = read.count }
+            read.append((event, problems))
         }
         // A moved or cancelled occurrence: left out of its series, and a record of its own
         // when it still takes place.
-        for occurrence in moved {
-            if let index = series[occurrence.uid] {
-                result.records[index].exceptions.append(occurrence.original)
-                result.records[index].exceptions.sort { $0.firstWritten < $1.firstWritten }
+        for index in read.indices {
+            guard let original = read[index].event.recurrenceID else { continue }
+            let uid = read[index].event.uid
+            if let first = series[uid] {
+                read[first].event.leaveOut(original, at: read[index].event.recurrenceIDOrigin)
             }
-            if var record = occurrence.record {
-                let base = series[occurrence.uid].map { result.records[$0].id } ?? record.id
-                record.id = "\(base)-\(occurrence.original.firstDay)"
-                record.repeatRule = nil
-                result.records.append(record)
-            }
+            let base = series[uid].map { read[$0].event.id } ?? read[index].event.id
+            read[index].event.id = "\(base)-\(original.firstDay)"
+            read[index].event.draft[RecordSchema.recurrence] = nil
         }
+        let checker = RecordChecker(config: config, gazetteer: gazetteer)
+        var occurrences: [EventRecord] = []
+        for (event, problems) in read {
+            result.diagnostics += problems
+            if event.recurrenceID != nil && event.isCancelled { continue }
+            guard let record = event.check(with: checker, diagnostics: &result.diagnostics) else { continue }
+            if event.recurrenceID == nil { result.records.append(record) } else { occurrences.append(record) }
+        }
+        result.records += occurrences
         return result
     }
 }
 
-/// One VEVENT read into a record.
+/// One VEVENT read into a draft.
 struct VEventReader {
     let config: ProjectConfig
     let gazetteer: Gazetteer
     /// The zone of UTC times.
     let fallbackZone: String
 
+    /// An event read, not yet checked.
     struct Event {
         var uid: String
-        var record: EventRecord
+        var draft: RecordDraft
+        let location: SourceLocation
         /// For a moved or cancelled occurrence: the start it replaces.
         var recurrenceID: EventTiming?
+        /// Where the RECURRENCE-ID is.
+        var recurrenceIDOrigin: ValueOrigin
+        var isCancelled: Bool
+
+        /// The record's id.
+        var id: String {
+            get { draft[RecordSchema.id]?.text ?? draft.fallbackID }
+            set { draft.set(RecordSchema.id, newValue, at: draft[RecordSchema.id]?.origin ?? draft.origin) }
+        }
+
+        /// Leaves the occurrence that starts at `original` out of this series (an EXDATE, or
+        /// a RECURRENCE-ID of another event with this UID), keeping the dates in order.
+        mutating func leaveOut(_ original: EventTiming, at origin: ValueOrigin) {
+            var dates: [String] = []
+            if case .list(let items)? = draft[RecordSchema.exceptions]?.content { dates = items }
+            dates.append(original.firstWritten)
+            draft.set(
+                RecordSchema.exceptions, list: dates.sorted(), at: draft[RecordSchema.exceptions]?.origin ?? origin)
+        }
+
+        /// The record, checked by the same rules as every other record (nil when it has errors).
+        func check(with checker: RecordChecker, diagnostics: inout [Diagnostic]) -> EventRecord? {
+            guard var record = checker.check(draft, diagnostics: &diagnostics) else { return nil }
+            record.origin = location
+            return record
+        }
     }
 
     /// `lines`: the line of each property of the event, by name (``ICSOutline/eventProperties``).
@@ -219,9 +251,6 @@ struct VEventReader {
         draft.set(
             RecordSchema.exceptions,
             list: exceptions.map { timing.isAllDay ? $0.date.description : $0.description }, at: origin("EXDATE"))
-        guard var record = RecordChecker(config: config, gazetteer: gazetteer).check(draft, diagnostics: &diagnostics)
-        else { return nil }
-        record.origin = location
         let recurrenceID = vevent.property(.recurrenceID).flatMap { property in
             times(of: property, zone: zone, location: location, diagnostics: &diagnostics).first.map {
                 time -> EventTiming in
@@ -229,7 +258,9 @@ struct VEventReader {
                     ? .allDay(start: time.date, end: time.date) : .timed(start: time, end: nil)
             }
         }
-        return Event(uid: uid, record: record, recurrenceID: recurrenceID)
+        return Event(
+            uid: uid, draft: draft, location: location, recurrenceID: recurrenceID,
+            recurrenceIDOrigin: origin("RECURRENCE-ID"), isCancelled: status == .cancelled)
     }
 
     /// The IANA zone of a DATE-TIME property: its TZID, mapped from a Windows name when

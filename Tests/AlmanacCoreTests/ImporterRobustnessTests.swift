@@ -141,4 +141,26 @@ import Testing
         #expect(error.message.hasPrefix("the year 3500 of 'start' is outside the years calendars can hold"))
         for record in result.records { _ = try RecordWriter(config: config, gazetteer: .bundled).yaml(for: record) }
     }
+
+    /// A date an .ics series leaves out (EXDATE, or the RECURRENCE-ID of a moved occurrence)
+    /// beyond the years calendars hold: the series is assembled as a draft first and then
+    /// checked, so the date is dropped with a warning at its line and every record can be
+    /// written (the import used to stop at writing, as a bug in Almanac).
+    @Test func aSeriesDateOutsideTheYearsIsDroppedNotTheSeries() throws {
+        let config = NewsCorpusTests.config()
+        let text = [
+            "BEGIN:VCALENDAR", "BEGIN:VEVENT", "UID:s@example.org", "DTSTART;VALUE=DATE:20231005", "SUMMARY:Series",
+            "RRULE:FREQ=WEEKLY;COUNT=3", "EXDATE;VALUE=DATE:35001012,20231012", "END:VEVENT", "BEGIN:VEVENT",
+            "UID:t@example.org", "DTSTART;VALUE=DATE:20231005", "SUMMARY:Other", "RRULE:FREQ=WEEKLY;COUNT=3",
+            "END:VEVENT", "BEGIN:VEVENT", "UID:t@example.org", "RECURRENCE-ID;VALUE=DATE:35001019",
+            "DTSTART;VALUE=DATE:20231020", "SUMMARY:Other (moved)", "END:VEVENT", "END:VCALENDAR",
+        ].joined(separator: "\r\n")
+        let result = ICSImporter(config: config, gazetteer: .bundled).records(from: text, file: "team.ics")
+        #expect(result.records.map(\.title) == ["Series", "Other", "Other (moved)"])
+        #expect(result.records.map { $0.exceptions.map(\.firstWritten) } == [["2023-10-12"], [], []])
+        let warnings = result.diagnostics.filter { $0.message.contains("is outside the years calendars can hold") }
+        #expect(warnings.map(\.location.line) == [7, 17])
+        #expect(!result.diagnostics.hasErrors)
+        for record in result.records { _ = try RecordWriter(config: config, gazetteer: .bundled).yaml(for: record) }
+    }
 }

@@ -131,7 +131,7 @@ private struct Check {
         record.url = checkURL()
         record.repeatRule = checkRepeat(timing: timing)
         record.exceptions = checkExceptions(timing: timing, hasRepeat: record.repeatRule != nil)
-        checkYears(of: record)
+        checkYears(of: &record)
         return record
     }
 
@@ -393,7 +393,7 @@ private struct Check {
     }
 
     /// Errors for dates outside ``RecordLimits/years``, at the field that holds them.
-    mutating func checkYears(of record: EventRecord) {
+    mutating func checkYears(of record: inout EventRecord) {
         func check(_ date: LocalDate, _ field: RecordField) {
             guard !RecordLimits.years.contains(date.year) else { return }
             let years = RecordLimits.years
@@ -406,7 +406,19 @@ private struct Check {
             check(timing.firstDay, Schema.start)
             if timing.lastDay != timing.firstDay { check(timing.lastDay, Schema.end) }
         }
-        for exception in record.exceptions { check(exception.firstDay, Schema.exceptions) }
+        if isImportedItem {
+            // A date left out of a series is an optional value: it is dropped, not the record.
+            let years = RecordLimits.years
+            for exception in record.exceptions where !years.contains(exception.firstDay.year) {
+                warning(
+                    Schema.exceptions,
+                    "\(exception.firstWritten), left out of the series '\(title)', is outside the years calendars can hold (\(years.lowerBound)–\(years.upperBound)), so it is ignored",
+                    hint: "check the dates the calendar app leaves out of this series")
+            }
+            record.exceptions.removeAll { !years.contains($0.firstDay.year) }
+        } else {
+            for exception in record.exceptions { check(exception.firstDay, Schema.exceptions) }
+        }
     }
 
     /// One of an enumeration's values, with a "did you mean" when it is misspelt.
