@@ -55,61 +55,97 @@ public struct ICSImporter: Sendable {
                     hint: "export a calendar that has events in it"))
         }
         let reader = VEventReader(config: config, gazetteer: gazetteer, fallbackZone: calendarZone ?? config.timezone)
-        var series: [String: Int] = [:]  // UID → index in result.records
-        var moved: [(uid: String, original: EventTiming, record: EventRecord?)] = []
+        // Every event is read into a draft first; a moved or cancelled occurrence then
+        // changes the draft of its series, and only then is each draft checked.
+        var read: [(event: VEventReader.Event, problems: [Diagnostic])] = []
+        var series: [String: Int] = [:]  // UID → index in `read`
         var usedIDs: Set<String> = []
         for (index, vevent) in events {
             let location = SourceLocation(file: file, line: outline.eventLines[index])
             var problems: [Diagnostic] = []
-            guard var event = reader.read(vevent, location: location, diagnostics: &problems) else {
+            let lines = index < outline.eventProperties.count ? outline.eventProperties[index] : [:]
+            guard var event = reader.read(vevent, location: location, lines: lines, diagnostics: &problems) else {
                 result.diagnostics += problems
                 continue
             }
-            if usedIDs.contains(event.record.id) {
-                event.record.id += "-" + String(Fingerprint.of(event.uid).prefix(6))
+            if usedIDs.contains(event.id) {
+                event.id += "-" + String(Fingerprint.of(event.uid).prefix(6))
             }
-            usedIDs.insert(event.record.id)
-            result.diagnostics += problems
-            if let original = event.recurrenceID {
-                moved.append((event.uid, original, event.record.status == .cancelled ? nil : event.record))
-            } else {
-                series[event.uid] = result.records.count
-                result.records.append(event.record)
-            }
+            usedIDs.insert(event.id)
+            if event.recurrenceID == nil { series[event.uid] = read.count }
+            read.append((event, problems))
         }
         // A moved or cancelled occurrence: left out of its series, and a record of its own
         // when it still takes place.
-        for occurrence in moved {
-            if let index = series[occurrence.uid] {
-                result.records[index].exceptions.append(occurrence.original)
-                result.records[index].exceptions.sort { $0.firstWritten < $1.firstWritten }
+        for index in read.indices {
+            guard let original = read[index].event.recurrenceID else { continue }
+            let uid = read[index].event.uid
+            if let first = series[uid] {
+                read[first].event.leaveOut(original, at: read[index].event.recurrenceIDOrigin)
             }
-            if var record = occurrence.record {
-                let base = series[occurrence.uid].map { result.records[$0].id } ?? record.id
-                record.id = "\(base)-\(occurrence.original.firstDay)"
-                record.repeatRule = nil
-                result.records.append(record)
-            }
+            let base = series[uid].map { read[$0].event.id } ?? read[index].event.id
+            read[index].event.id = "\(base)-\(original.firstDay)"
+            read[index].event.draft[RecordSchema.recurrence] = nil
         }
+        let checker = RecordChecker(config: config, gazetteer: gazetteer)
+        var occurrences: [EventRecord] = []
+        for (event, problems) in read {
+            result.diagnostics += problems
+            if event.recurrenceID != nil && event.isCancelled { continue }
+            guard let record = event.check(with: checker, diagnostics: &result.diagnostics) else { continue }
+            if event.recurrenceID == nil { result.records.append(record) } else { occurrences.append(record) }
+        }
+        result.records += occurrences
         return result
     }
 }
 
-/// One VEVENT read into a record.
+/// One VEVENT read into a draft.
 struct VEventReader {
     let config: ProjectConfig
     let gazetteer: Gazetteer
     /// The zone of UTC times.
     let fallbackZone: String
 
+    /// An event read, not yet checked.
     struct Event {
         var uid: String
-        var record: EventRecord
+        var draft: RecordDraft
+        let location: SourceLocation
         /// For a moved or cancelled occurrence: the start it replaces.
         var recurrenceID: EventTiming?
+        /// Where the RECURRENCE-ID is.
+        var recurrenceIDOrigin: ValueOrigin
+        var isCancelled: Bool
+
+        /// The record's id.
+        var id: String {
+            get { draft[RecordSchema.id]?.text ?? draft.fallbackID }
+            set { draft.set(RecordSchema.id, newValue, at: draft[RecordSchema.id]?.origin ?? draft.origin) }
+        }
+
+        /// Leaves the occurrence that starts at `original` out of this series (an EXDATE, or
+        /// a RECURRENCE-ID of another event with this UID), keeping the dates in order.
+        mutating func leaveOut(_ original: EventTiming, at origin: ValueOrigin) {
+            var dates: [String] = []
+            if case .list(let items)? = draft[RecordSchema.exceptions]?.content { dates = items }
+            dates.append(original.firstWritten)
+            draft.set(
+                RecordSchema.exceptions, list: dates.sorted(), at: draft[RecordSchema.exceptions]?.origin ?? origin)
+        }
+
+        /// The record, checked by the same rules as every other record (nil when it has errors).
+        func check(with checker: RecordChecker, diagnostics: inout [Diagnostic]) -> EventRecord? {
+            guard var record = checker.check(draft, diagnostics: &diagnostics) else { return nil }
+            record.origin = location
+            return record
+        }
     }
 
-    func read(_ vevent: ICalComponent, location: SourceLocation, diagnostics: inout [Diagnostic]) -> Event? {
+    /// `lines`: the line of each property of the event, by name (``ICSOutline/eventProperties``).
+    func read(
+        _ vevent: ICalComponent, location: SourceLocation, lines: [String: Int] = [:], diagnostics: inout [Diagnostic]
+    ) -> Event? {
         for error in vevent.errors {
             diagnostics.append(.warning(location, "libical found a problem in this event: \(error)"))
         }
@@ -146,64 +182,75 @@ struct VEventReader {
             ownID.flatMap { Identifier.isValid($0) ? $0 : nil }
             ?? "\(timing.firstDay)-\(Identifier.slug(title, maxLength: 50))"
 
+        // The event as a draft, each value at the line of its property (else the event's),
+        // checked by the same rules as every other record.
+        let eventOrigin = ValueOrigin.file(location)
+        func origin(_ property: String) -> ValueOrigin {
+            lines[property].map { .file(SourceLocation(file: location.file, line: $0)) } ?? eventOrigin
+        }
+        var draft = RecordDraft(origin: eventOrigin, path: location.file, fallbackID: id, policy: .importedItem)
+        draft.set(RecordSchema.id, id, at: origin("UID"))
+        draft.set(RecordSchema.title, title, at: origin("SUMMARY"))
+        switch timing {
+        case .allDay(let first, let last):
+            draft.set(RecordSchema.start, first.description, at: origin("DTSTART"))
+            draft.set(RecordSchema.end, last.description, at: origin("DTEND"))
+        case .timed(let first, let last):
+            draft.set(RecordSchema.start, first.description, at: origin("DTSTART"))
+            draft.set(RecordSchema.end, last?.description, at: origin("DTEND"))
+        }
         let place = vevent.property(.location)?.plainText.flatMap(place(from:))
         let city = place?.city.flatMap { gazetteer.place(named: $0, country: place?.country) }
-        var record = EventRecord(
-            id: id, title: title, timing: timing,
-            timezone: timing.isAllDay ? (city?.timezone ?? config.timezone) : zone, origin: location)
-        record.summary = vevent.property(.description)?.plainText.flatMap { $0.isEmpty ? nil : $0 }
-        record.place = place
-        if let geo = vevent.property(.geo)?.geo {
-            record.coordinates = Coordinates(checkedLatitude: geo.latitude, longitude: geo.longitude)
-            if record.coordinates == nil {
-                diagnostics.append(
-                    .warning(
-                        location,
-                        "the GEO of '\(title)' (\(geo.latitude);\(geo.longitude)) is not a point on the globe, so it is left out",
-                        hint:
-                            "latitude must lie within ±90 and longitude within ±180; add a correct `geo:` to the record if it needs one"
-                    ))
+        draft.set(
+            RecordSchema.timezone, timing.isAllDay ? (city?.timezone ?? config.timezone) : zone, at: origin("DTSTART"))
+        if let place {
+            let at = origin("LOCATION")
+            if let text = place.text {
+                draft.set(RecordSchema.location, text, at: at)
+            } else {
+                var parts: [String: DraftValue] = [:]
+                for (part, value) in [
+                    (RecordSchema.venue, place.venue), (RecordSchema.city, place.city),
+                    (RecordSchema.country, place.country),
+                ] {
+                    parts[part.key] = value.map { .text($0, at: at) }
+                }
+                draft[RecordSchema.location] = DraftValue(.parts(parts), origin: at)
             }
+        }
+        if let geo = vevent.property(.geo)?.geo {
+            draft.set(
+                RecordSchema.geo, list: [String(geo.latitude), String(geo.longitude)], at: origin("GEO"), label: "GEO")
         }
         let labels = vevent.properties(.categories).compactMap(\.plainText)
             .flatMap { $0.split(separator: ",") }.map { Identifier.slug(String($0)) }
             .reduce(into: [String]()) { list, label in if !list.contains(label) { list.append(label) } }
-        record.category =
+        let category =
             labels.first { config.categories.contains($0) } ?? (config.categories.isEmpty ? labels.first : nil)
-        record.tags = labels.filter { $0 != record.category }
-        if let url = vevent.property(.url)?.plainText {
-            if let problem = RecordLimits.problem(withWebAddress: url) {
-                diagnostics.append(
-                    .warning(
-                        location, "the URL of '\(title)' is left out: \(problem)",
-                        hint: "add a correct `url:` to the record if it needs one"))
-            } else {
-                record.url = url
-            }
-        }
-        record.status =
+        draft.set(RecordSchema.category, category, at: origin("CATEGORIES"))
+        draft.set(RecordSchema.tags, list: labels.filter { $0 != category }, at: origin("CATEGORIES"))
+        draft.set(RecordSchema.url, vevent.property(.url)?.plainText, at: origin("URL"), label: "URL")
+        let status: EventStatus =
             switch vevent.status {
             case .cancelled?: .cancelled
             case .tentative?: .tentative
             case .confirmed?, nil: .confirmed
             }
+        draft.set(RecordSchema.status, status.rawValue, at: origin("STATUS"))
         if [.private, .confidential].contains(vevent.classification) {
-            record.visibility = .internal
+            draft.set(RecordSchema.visibility, Visibility.internal.rawValue, at: origin("CLASS"))
         }
-        if let rule = vevent.property(.recurrenceRule)?.valueString {
-            record.repeatRule = ICalRecurrence(rule)
-            if record.repeatRule == nil {
-                diagnostics.append(
-                    .warning(
-                        location,
-                        "the RRULE of '\(title)' (\(rule)) is not a rule libical can expand, so only the first occurrence is imported",
-                        hint: "add a correct `repeat:` to the record if it repeats"))
-            }
-        }
-        record.exceptions = vevent.properties(.exceptionDate).flatMap {
+        draft.set(
+            RecordSchema.summary, vevent.property(.description)?.plainText.flatMap { $0.isEmpty ? nil : $0 },
+            at: origin("DESCRIPTION"))
+        draft.set(
+            RecordSchema.recurrence, vevent.property(.recurrenceRule)?.valueString, at: origin("RRULE"), label: "RRULE")
+        let exceptions = vevent.properties(.exceptionDate).flatMap {
             times(of: $0, zone: zone, location: location, diagnostics: &diagnostics)
         }
-        .map { time in timing.isAllDay ? .allDay(start: time.date, end: time.date) : .timed(start: time, end: nil) }
+        draft.set(
+            RecordSchema.exceptions,
+            list: exceptions.map { timing.isAllDay ? $0.date.description : $0.description }, at: origin("EXDATE"))
         let recurrenceID = vevent.property(.recurrenceID).flatMap { property in
             times(of: property, zone: zone, location: location, diagnostics: &diagnostics).first.map {
                 time -> EventTiming in
@@ -211,7 +258,9 @@ struct VEventReader {
                     ? .allDay(start: time.date, end: time.date) : .timed(start: time, end: nil)
             }
         }
-        return Event(uid: uid, record: record, recurrenceID: recurrenceID)
+        return Event(
+            uid: uid, draft: draft, location: location, recurrenceID: recurrenceID,
+            recurrenceIDOrigin: origin("RECURRENCE-ID"), isCancelled: status == .cancelled)
     }
 
     /// The IANA zone of a DATE-TIME property: its TZID, mapped from a Windows name when
@@ -328,6 +377,9 @@ struct ICSOutline {
     var eventLines: [Int] = []
     /// The line of each VEVENT's END, in order (one fewer when the last is cut off).
     var eventEnds: [Int] = []
+    /// The line of the first of each property of each VEVENT (not of its alarms), by its
+    /// upper-case name, in order.
+    var eventProperties: [[String: Int]] = []
     var hasCalendar = false
     /// The components left open at the end of the file, outermost first.
     private var open: [(name: String, line: Int)] = []
@@ -341,12 +393,22 @@ struct ICSOutline {
             if upper.hasPrefix("BEGIN:") {
                 let name = String(upper.dropFirst(6)).trimmingCharacters(in: .whitespaces)
                 if name == "VCALENDAR" { hasCalendar = true }
-                if name == "VEVENT" { eventLines.append(number + 1) }
+                if name == "VEVENT" {
+                    eventLines.append(number + 1)
+                    eventProperties.append([:])
+                }
                 stack.append((name, number + 1))
             } else if upper.hasPrefix("END:") {
                 let name = String(upper.dropFirst(4)).trimmingCharacters(in: .whitespaces)
                 if let index = stack.lastIndex(where: { $0.0 == name }) { stack.removeSubrange(index...) }
                 if name == "VEVENT" { eventEnds.append(number + 1) }
+            } else if stack.last?.0 == "VEVENT", let first = line.first, first != " ", first != "\t",
+                let end = upper.firstIndex(where: { $0 == ":" || $0 == ";" })
+            {
+                let property = String(upper[..<end])
+                if eventProperties[eventProperties.count - 1][property] == nil {
+                    eventProperties[eventProperties.count - 1][property] = number + 1
+                }
             }
         }
         open = stack.map { (name: $0.0, line: $0.1) }
@@ -381,5 +443,8 @@ extension ICalProperty {
     /// The text value as a record may keep it. libical unescapes `\r`, `\t`, `\b` and `\f`
     /// as well as `\n`, so a control character can arrive through an escape even when the
     /// file has none: line breaks become LF and the other control characters are dropped.
+    /// This is part of reading an .ics value, not a rule of the record checker: a record file
+    /// or a spreadsheet holds control characters as raw bytes, which are reported (or removed)
+    /// where its text is read, before any value reaches a draft.
     fileprivate var plainText: String? { text.map(ControlCharacters.removed(from:)) }
 }

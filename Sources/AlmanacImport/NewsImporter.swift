@@ -38,6 +38,7 @@ public struct NewsImporter: Sendable {
         let chosen = items.map(dates.date(of:))
         let places = PlaceExtractor(gazetteer: gazetteer)
         let categories = CategoryGuesser(categories: config.categories)
+        let checker = RecordChecker(config: config, gazetteer: gazetteer)
         let organisations = OrganisationMatcher(
             known: KnownOrganisation.bundled + config.organisations, excluding: config.organisation,
             gazetteer: gazetteer)
@@ -93,19 +94,41 @@ public struct NewsImporter: Sendable {
             let id =
                 days.map { "\($0.start)-\(Identifier.slug(item.title, maxLength: 50))" }
                 ?? Identifier.slug(item.title, maxLength: 60)
-            var record = EventRecord(
-                id: id, title: item.title, timing: days.map { .allDay(start: $0.start, end: $0.end) },
-                timezone: place?.city?.timezone ?? config.timezone, origin: location)
-            record.status = days == nil ? .draft : assumptions.isEmpty ? .confirmed : .tentative
-            record.sourceNote =
-                assumptions.isEmpty
-                ? nil : "Assumed by the importer, to review: " + assumptions.joined(separator: "; ") + "."
-            record.place = place.map { Place(city: $0.cityName, country: $0.country) }
-            record.coordinates = place?.city?.coordinates
-            record.category = category
-            record.organisations = organisations.organisations(in: [item.title, item.body])
-            record.summary = item.body.isEmpty ? nil : item.body
-            record.source = item.source
+            var draft = RecordDraft(origin: .file(location), path: file, fallbackID: id, policy: .importedItem)
+            // Every value comes from the item: its title line is where problems are reported.
+            let origin = ValueOrigin.file(location)
+            draft.set(RecordSchema.id, id, at: origin)
+            draft.set(RecordSchema.title, item.title, at: origin)
+            draft.set(RecordSchema.start, days?.start.description, at: origin)
+            draft.set(RecordSchema.end, days?.end.description, at: origin)
+            draft.set(RecordSchema.timezone, place?.city?.timezone ?? config.timezone, at: origin)
+            if let place {
+                var parts: [String: DraftValue] = [:]
+                parts[RecordSchema.city.key] = place.cityName.map { .text($0, at: origin) }
+                parts[RecordSchema.country.key] = .text(place.country, at: origin)
+                draft[RecordSchema.location] = DraftValue(.parts(parts), origin: origin)
+            }
+            if let coordinates = place?.city?.coordinates {
+                draft.set(
+                    RecordSchema.geo, list: [String(coordinates.latitude), String(coordinates.longitude)], at: origin)
+            }
+            draft.set(RecordSchema.category, category, at: origin)
+            draft.set(
+                RecordSchema.organisations, list: organisations.organisations(in: [item.title, item.body]), at: origin)
+            draft.set(
+                RecordSchema.status,
+                (days == nil ? EventStatus.draft : assumptions.isEmpty ? .confirmed : .tentative).rawValue,
+                at: origin)
+            if !assumptions.isEmpty {
+                draft.set(
+                    RecordSchema.sourceNote,
+                    "Assumed by the importer, to review: " + assumptions.joined(separator: "; ") + ".", at: origin)
+            }
+            draft.set(RecordSchema.summary, item.body.isEmpty ? nil : item.body, at: origin)
+            draft.set(RecordSchema.source, item.source, at: origin)
+            // The same rules as every other record, each problem at the item's line.
+            guard var record = checker.check(draft, diagnostics: &result.diagnostics) else { continue }
+            record.origin = location
             result.records.append(record)
         }
         return result

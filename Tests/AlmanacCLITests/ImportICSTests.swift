@@ -125,4 +125,30 @@ import Testing
             #expect(back.title == record.title && back.status == record.status, "\(record.id)")
         }
     }
+
+    /// An event is checked by the same rules as a record file: a repeat rule that no report
+    /// can count (every hour, without end) is the record checker's rule, which the importer
+    /// did not know. Import is lenient about optional values: the rule and a bad URL are left
+    /// out with a warning at their own lines, and the activity is kept, so `check` passes.
+    @Test func anEventGoesThroughTheRecordCheckerWithProblemsAtTheirLines() throws {
+        let project = try emptyExampleProject()
+        let lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Test//EN", "BEGIN:VEVENT", "UID:pings@example.org",
+            "DTSTAMP:20231101T000000Z", "DTSTART;TZID=Europe/Sarajevo:20231005T100000", "SUMMARY:Pings",
+            "RRULE:FREQ=HOURLY", "URL:https://ok.example/a b", "END:VEVENT", "END:VCALENDAR", "",
+        ]
+        try project.write("pings.ics", lines.joined(separator: "\r\n"))
+        let result = try CLI.run(["import", "ics", "pings.ics"], in: project.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "pings.ics:9:1: warning: the RRULE of 'Pings' (FREQ=HOURLY) repeats every hour without end, which no report can count, so only the first occurrence is imported"
+            ))
+        #expect(result.stderr.contains("pings.ics:10:1: warning: the URL of 'Pings' is left out: it holds characters"))
+        let record = try project.read("events/2023/2023-10-05-pings.yml")
+        #expect(!record.contains("repeat:") && !record.contains("url:"))
+        #expect(record.hasPrefix("id: 2023-10-05-pings\ntitle: Pings\nstart: 2023-10-05T10:00\n"))
+        let check = try CLI.run(["check"], in: project.url)
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    }
 }

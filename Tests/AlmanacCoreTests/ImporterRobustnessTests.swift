@@ -122,4 +122,45 @@ import Testing
         #expect(record.summary?.hasPrefix("Agreed\non the plan") == true)
         _ = try RecordWriter(config: config, gazetteer: .bundled).yaml(for: record)
     }
+
+    /// A news item is checked by the same rules as a record file, at the item's line: a year
+    /// beyond what calendars hold (from a `year` that the CLI refuses but the API takes) is the
+    /// checker's error, and the item is left out rather than becoming a record that cannot be
+    /// written; the other items are kept.
+    @Test func aNewsItemGoesThroughTheRecordCheckerAtItsLine() throws {
+        let text = [
+            "Meeting in Skopje", "", "On 3 May 2024 the Secretariat met partners in Skopje.", "",
+            "Meeting in Budva", "", "On 5 May the Secretariat met partners in Budva.", "",
+        ].joined(separator: "\n")
+        let config = NewsCorpusTests.config()
+        let result = NewsImporter(config: config, gazetteer: .bundled, year: 3500).importNews(text, file: "news.txt")
+        #expect(result.records.map(\.title) == ["Meeting in Skopje"])
+        #expect(result.records.first?.origin == SourceLocation(file: "news.txt", line: 1))
+        let error = try #require(result.diagnostics.first { $0.severity == .error })
+        #expect(error.location == SourceLocation(file: "news.txt", line: 5))
+        #expect(error.message.hasPrefix("the year 3500 of 'start' is outside the years calendars can hold"))
+        for record in result.records { _ = try RecordWriter(config: config, gazetteer: .bundled).yaml(for: record) }
+    }
+
+    /// A date an .ics series leaves out (EXDATE, or the RECURRENCE-ID of a moved occurrence)
+    /// beyond the years calendars hold: the series is assembled as a draft first and then
+    /// checked, so the date is dropped with a warning at its line and every record can be
+    /// written (the import used to stop at writing, as a bug in Almanac).
+    @Test func aSeriesDateOutsideTheYearsIsDroppedNotTheSeries() throws {
+        let config = NewsCorpusTests.config()
+        let text = [
+            "BEGIN:VCALENDAR", "BEGIN:VEVENT", "UID:s@example.org", "DTSTART;VALUE=DATE:20231005", "SUMMARY:Series",
+            "RRULE:FREQ=WEEKLY;COUNT=3", "EXDATE;VALUE=DATE:35001012,20231012", "END:VEVENT", "BEGIN:VEVENT",
+            "UID:t@example.org", "DTSTART;VALUE=DATE:20231005", "SUMMARY:Other", "RRULE:FREQ=WEEKLY;COUNT=3",
+            "END:VEVENT", "BEGIN:VEVENT", "UID:t@example.org", "RECURRENCE-ID;VALUE=DATE:35001019",
+            "DTSTART;VALUE=DATE:20231020", "SUMMARY:Other (moved)", "END:VEVENT", "END:VCALENDAR",
+        ].joined(separator: "\r\n")
+        let result = ICSImporter(config: config, gazetteer: .bundled).records(from: text, file: "team.ics")
+        #expect(result.records.map(\.title) == ["Series", "Other", "Other (moved)"])
+        #expect(result.records.map { $0.exceptions.map(\.firstWritten) } == [["2023-10-12"], [], []])
+        let warnings = result.diagnostics.filter { $0.message.contains("is outside the years calendars can hold") }
+        #expect(warnings.map(\.location.line) == [7, 17])
+        #expect(!result.diagnostics.hasErrors)
+        for record in result.records { _ = try RecordWriter(config: config, gazetteer: .bundled).yaml(for: record) }
+    }
 }

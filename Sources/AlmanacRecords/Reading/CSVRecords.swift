@@ -417,19 +417,23 @@ struct CSVRowConverter: Sendable {
     /// `venue`/`city`/`country` cells, or a `location` cell: "Skopje, North Macedonia" is
     /// read as city and country when the gazetteer knows the city, else kept as text.
     private func place(_ values: Cells) -> DraftValue? {
-        let keys = [RecordSchema.venue, RecordSchema.city, RecordSchema.country].map(\.key)
+        typealias Schema = RecordSchema
+        let keys = Schema.locationParts.map(\.key)
         var parts: [String: DraftValue] = [:]
         for key in keys { if let value = values[key] { parts[key] = .text(value, at: values.origin(key)) } }
-        if parts.isEmpty, let text = values["location"] {
-            let origin = values.origin("location")
+        if parts.isEmpty, let text = values[Schema.location.key] {
+            let origin = values.origin(Schema.location.key)
             let pieces = text.split(separator: ",").map { $0.trimmedSpaces }
-            guard let index = pieces.firstIndex(where: { gazetteer.place(named: $0) != nil }),
-                let known = gazetteer.place(named: pieces[index])
+            // The first piece the gazetteer knows is the city, looked up once.
+            guard
+                let (index, known) = pieces.indices.lazy.compactMap({ index in
+                    gazetteer.place(named: pieces[index]).map { (index, $0) }
+                }).first
             else { return .text(text, at: origin) }
             let venue = pieces[..<index].joined(separator: ", ")
-            if !venue.isEmpty { parts["venue"] = .text(venue, at: origin) }
-            parts["city"] = .text(pieces[index], at: origin)
-            parts["country"] = .text(index + 1 < pieces.count ? pieces[index + 1] : known.country, at: origin)
+            if !venue.isEmpty { parts[Schema.venue.key] = .text(venue, at: origin) }
+            parts[Schema.city.key] = .text(pieces[index], at: origin)
+            parts[Schema.country.key] = .text(index + 1 < pieces.count ? pieces[index + 1] : known.country, at: origin)
             return DraftValue(.parts(parts), origin: origin)
         }
         guard !parts.isEmpty else { return nil }

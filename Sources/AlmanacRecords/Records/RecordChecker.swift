@@ -45,6 +45,8 @@ private struct Check {
     let config: ProjectConfig
     let gazetteer: Gazetteer
     var outcome = RecordChecker.Outcome()
+    /// The record's title, for messages about an imported item.
+    var title = ""
 
     init(draft: RecordDraft, config: ProjectConfig, gazetteer: Gazetteer) {
         self.draft = draft
@@ -59,6 +61,15 @@ private struct Check {
 
     mutating func warning(_ field: RecordField, _ message: String, hint: String? = nil, at origin: ValueOrigin? = nil) {
         outcome.diagnostics.append((origin ?? draft.origin(of: field)).warning(message, hint: hint))
+    }
+
+    /// An importer's item: a bad optional value is left out with a warning, not an error.
+    var isImportedItem: Bool { draft.policy == .importedItem }
+
+    /// How a message about an imported item names `field`: as its source does (`URL`), else
+    /// by its key.
+    func label(_ field: RecordField) -> String {
+        draft[field]?.label ?? "'\(field.key)'"
     }
 
     /// A text value; a list is reported.
@@ -84,6 +95,7 @@ private struct Check {
     mutating func run() -> EventRecord {
         let id = checkID()
         let title = text(Schema.title)?.trimmed
+        self.title = title ?? ""
         if title?.isEmpty ?? true {
             error(Schema.title, "the record has no 'title'", hint: "add a line such as `title: 7th IISG Board meeting`")
         }
@@ -104,8 +116,11 @@ private struct Check {
         record.source = text(Schema.source)?.trimmed
         record.sourceNote = text(Schema.sourceNote)?.trimmed.nonEmpty
         record.place = place
-        if record.place?.country == nil, let known { record.place?.country = known.country }
-        record.coordinates = checkCoordinates() ?? known?.coordinates
+        record.coordinates = checkCoordinates()
+        if !isImportedItem {
+            if record.place?.country == nil, let known { record.place?.country = known.country }
+            record.coordinates = record.coordinates ?? known?.coordinates
+        }
         record.category = checkCategory()
         record.tags = checkLabels(Schema.tags)
         record.organisations = list(Schema.organisations).map(\.trimmed).filter { !$0.isEmpty }
@@ -116,7 +131,7 @@ private struct Check {
         record.url = checkURL()
         record.repeatRule = checkRepeat(timing: timing)
         record.exceptions = checkExceptions(timing: timing, hasRepeat: record.repeatRule != nil)
-        checkYears(of: record)
+        checkYears(of: &record)
         return record
     }
 
@@ -141,10 +156,13 @@ private struct Check {
     mutating func checkTiming(isDraft: Bool) -> EventTiming? {
         guard let startText = text(Schema.start) else {
             if isDraft {
-                warning(
-                    Schema.status,
-                    "this draft has no date yet; it stays out of feeds and reports until it gets a 'start'",
-                    hint: "add `start: YYYY-MM-DD` when the date is known")
+                // An importer says itself why its item has no date.
+                if !isImportedItem {
+                    warning(
+                        Schema.status,
+                        "this draft has no date yet; it stays out of feeds and reports until it gets a 'start'",
+                        hint: "add `start: YYYY-MM-DD` when the date is known")
+                }
             } else {
                 error(
                     Schema.start, "the record has no 'start'",
@@ -230,6 +248,18 @@ private struct Check {
         default: items = []
         }
         guard let coordinates = Coordinates(checked: items.compactMap { Double($0) }) else {
+            if isImportedItem {
+                let numbers = items.compactMap { Double($0) }
+                let problem =
+                    numbers.count == 2 && items.count == 2 ? "is not a point on the globe" : "is not a position"
+                warning(
+                    Schema.geo,
+                    "the \(label(Schema.geo)) of '\(title)' (\(items.joined(separator: ";"))) \(problem), so it is left out",
+                    hint:
+                        "latitude must lie within ±90 and longitude within ±180; add a correct `geo:` to the record if it needs one",
+                    at: value.valueOrigin)
+                return nil
+            }
             error(
                 Schema.geo, "'geo' must be [latitude, longitude]", hint: "for example `geo: [43.8563, 18.4131]`",
                 at: value.valueOrigin)
@@ -284,6 +314,12 @@ private struct Check {
     mutating func checkURL() -> String? {
         guard let url = text(Schema.url)?.trimmedSpaces else { return nil }
         if let problem = RecordLimits.problem(withWebAddress: url) {
+            if isImportedItem {
+                warning(
+                    Schema.url, "the \(label(Schema.url)) of '\(title)' is left out: \(problem)",
+                    hint: "add a correct `url:` to the record if it needs one", at: draft[Schema.url]?.valueOrigin)
+                return nil
+            }
             error(
                 Schema.url, "'\(url)' is not a web address: \(problem)",
                 hint: "write the full address, starting with https://, as a browser's address bar shows it")
@@ -296,6 +332,13 @@ private struct Check {
         guard let text = text(Schema.recurrence) else { return nil }
         let rule = text.hasPrefix("RRULE:") ? String(text.dropFirst(6)) : text
         guard let recurrence = ICalRecurrence(rule) else {
+            if isImportedItem {
+                warning(
+                    Schema.recurrence,
+                    "the \(label(Schema.recurrence)) of '\(title)' (\(text)) is not a rule libical can expand, so only the first occurrence is imported",
+                    hint: "add a correct `repeat:` to the record if it repeats")
+                return nil
+            }
             error(
                 Schema.recurrence, "'\(text)' is not a valid recurrence rule",
                 hint: "write an RFC 5545 RRULE such as FREQ=WEEKLY;COUNT=6 or FREQ=MONTHLY;BYDAY=1TU;UNTIL=20241231")
@@ -304,6 +347,15 @@ private struct Check {
         if timing == nil { error(Schema.recurrence, "'repeat' needs a 'start'") }
         if let frequency = RecurrenceRules.endlessSubDailyFrequency(recurrence.description) {
             let unit = ["HOURLY": "hour", "MINUTELY": "minute"][frequency] ?? "second"
+            if isImportedItem {
+                warning(
+                    Schema.recurrence,
+                    "the \(label(Schema.recurrence)) of '\(title)' (\(text)) repeats every \(unit) without end, which no report can count, so only the first occurrence is imported",
+                    hint:
+                        "end the series with COUNT (FREQ=\(frequency);COUNT=8) or UNTIL and add it to the record as `repeat:`"
+                )
+                return nil
+            }
             error(
                 Schema.recurrence, "'\(text)' repeats every \(unit) without end, which no report can count",
                 hint:
@@ -341,7 +393,7 @@ private struct Check {
     }
 
     /// Errors for dates outside ``RecordLimits/years``, at the field that holds them.
-    mutating func checkYears(of record: EventRecord) {
+    mutating func checkYears(of record: inout EventRecord) {
         func check(_ date: LocalDate, _ field: RecordField) {
             guard !RecordLimits.years.contains(date.year) else { return }
             let years = RecordLimits.years
@@ -354,7 +406,19 @@ private struct Check {
             check(timing.firstDay, Schema.start)
             if timing.lastDay != timing.firstDay { check(timing.lastDay, Schema.end) }
         }
-        for exception in record.exceptions { check(exception.firstDay, Schema.exceptions) }
+        if isImportedItem {
+            // A date left out of a series is an optional value: it is dropped, not the record.
+            let years = RecordLimits.years
+            for exception in record.exceptions where !years.contains(exception.firstDay.year) {
+                warning(
+                    Schema.exceptions,
+                    "\(exception.firstWritten), left out of the series '\(title)', is outside the years calendars can hold (\(years.lowerBound)–\(years.upperBound)), so it is ignored",
+                    hint: "check the dates the calendar app leaves out of this series")
+            }
+            record.exceptions.removeAll { !years.contains($0.firstDay.year) }
+        } else {
+            for exception in record.exceptions { check(exception.firstDay, Schema.exceptions) }
+        }
     }
 
     /// One of an enumeration's values, with a "did you mean" when it is misspelt.

@@ -54,15 +54,19 @@ public struct DraftValue: Sendable {
     public var content: Content
     public var origin: ValueOrigin
     public var valueOrigin: ValueOrigin
+    /// How the source names the field, for messages about an imported item ("the URL of
+    /// 'Board meeting' is left out"): an .ics property such as `URL`; nil for the YAML key.
+    public var label: String?
 
-    public init(_ content: Content, origin: ValueOrigin, valueOrigin: ValueOrigin? = nil) {
+    public init(_ content: Content, origin: ValueOrigin, valueOrigin: ValueOrigin? = nil, label: String? = nil) {
         self.content = content
         self.origin = origin
         self.valueOrigin = valueOrigin ?? origin
+        self.label = label
     }
 
-    public static func text(_ text: String, at origin: ValueOrigin) -> DraftValue {
-        DraftValue(.text(text), origin: origin)
+    public static func text(_ text: String, at origin: ValueOrigin, label: String? = nil) -> DraftValue {
+        DraftValue(.text(text), origin: origin, label: label)
     }
 
     public var text: String? {
@@ -75,18 +79,35 @@ public struct DraftValue: Sendable {
 /// its origin. Every source makes one (a YAML file, a spreadsheet row, the options of
 /// `almanac new`), and ``RecordChecker`` turns it into an ``EventRecord`` and diagnostics.
 public struct RecordDraft: Sendable {
+    /// How strictly the checker treats a draft.
+    public enum Policy: Sendable {
+        /// A record file, a spreadsheet row, the options of `almanac new`: every problem is
+        /// the record's, and an error leaves it out.
+        case record
+        /// An item an importer read from text written for people or by another program (a
+        /// news item, a calendar event). Import is lenient about optional values: a bad
+        /// `url`, `geo` or `repeat` is left out with a warning naming the item, and the
+        /// record is kept. The country and map position are not filled in from the city, so
+        /// that the written file holds what the source gave (they are derived again whenever
+        /// the file is read), and a draft without a date is not warned about (the importer
+        /// says why it has none, and its summary counts the drafts).
+        case importedItem
+    }
+
     /// The record as a whole: where problems go that no value of it holds ("no 'title'").
     public var origin: ValueOrigin
     /// The file the record belongs to (the record's ``EventRecord/origin``).
     public var path: String
     /// The id when the draft gives none (derived from the file path or the row).
     public var fallbackID: String
+    public var policy: Policy
     public private(set) var values: [String: DraftValue] = [:]
 
-    public init(origin: ValueOrigin, path: String, fallbackID: String) {
+    public init(origin: ValueOrigin, path: String, fallbackID: String, policy: Policy = .record) {
         self.origin = origin
         self.path = path
         self.fallbackID = fallbackID
+        self.policy = policy
     }
 
     public subscript(field: RecordField) -> DraftValue? {
@@ -95,13 +116,13 @@ public struct RecordDraft: Sendable {
     }
 
     /// Sets `field` to `text` from `origin`; nil leaves it unset.
-    public mutating func set(_ field: RecordField, _ text: String?, at origin: ValueOrigin) {
-        if let text { values[field.key] = .text(text, at: origin) }
+    public mutating func set(_ field: RecordField, _ text: String?, at origin: ValueOrigin, label: String? = nil) {
+        if let text { values[field.key] = .text(text, at: origin, label: label) }
     }
 
     /// Sets `field` to a list; an empty list leaves it unset.
-    public mutating func set(_ field: RecordField, list items: [String], at origin: ValueOrigin) {
-        if !items.isEmpty { values[field.key] = DraftValue(.list(items), origin: origin) }
+    public mutating func set(_ field: RecordField, list items: [String], at origin: ValueOrigin, label: String? = nil) {
+        if !items.isEmpty { values[field.key] = DraftValue(.list(items), origin: origin, label: label) }
     }
 
     /// Where problems with `field` go: where it is named, else the record as a whole.
