@@ -96,12 +96,7 @@ struct ReportCommand: ParsableCommand {
         let builder = ReportBuilder(project: project, period: period, publicOnly: publicOnly)
         let output = try ReportOutput(builder: builder, options: ReportOutput.Options(settings: settings))
         let directory = out.map(Self.absolute) ?? project.directory + "/reports/" + period.label
-        var written = try output.write(to: directory)
-        if pdf {
-            let pdfPath = directory + "/report.pdf"
-            try PDFRenderer.render(html: directory + "/" + ReportFile.page.name, to: pdfPath)
-            written.append(pdfPath)
-        }
+        let written = try output.write(to: directory)
         let figures = output.figures
         console.note(
             "Report \(period.label): \(period.start) to \(period.end)\(publicOnly ? ", public activities only" : "")")
@@ -114,6 +109,13 @@ struct ReportCommand: ParsableCommand {
             ].joined(separator: ", "))
         let current = FileManager.default.currentDirectoryPath
         for path in written { console.note("Wrote \(RelativePath.display(path, from: current))") }
+        // The other files are written and named before the PDF, so a missing Chromium still
+        // tells which files there are.
+        if pdf {
+            let pdfPath = directory + "/report.pdf"
+            try PDFRenderer.render(html: directory + "/" + ReportFile.page.name, to: pdfPath)
+            console.note("Wrote \(RelativePath.display(pdfPath, from: current))")
+        }
         console.warnAboutCutSeries(
             output.context.cutSeries.map { project.directory + "/" + $0 }, through: period, counted: true)
         if project.diagnostics.hasErrors {

@@ -150,6 +150,10 @@ import Testing
             result.stderr.contains("--pdf needs Chromium to print the report, and it is not installed"),
             "\(result.stderr)")
         #expect(result.stderr.contains("apt-get install chromium"))
+        // The files that were written are named all the same.
+        #expect(result.stdout.contains("7 activities, 10 days of activity"), "\(result.stdout)")
+        #expect(result.stdout.contains("/report.html\n") && result.stdout.contains("/checklist.md\n"))
+        #expect(!result.stdout.contains("report.pdf"))
         #expect(FileManager.default.fileExists(atPath: out.url.appendingPathComponent("report.html").path))
         #expect(!FileManager.default.fileExists(atPath: out.url.appendingPathComponent("report.pdf").path))
 

@@ -8,6 +8,23 @@ import Testing
     static let docs = CLI.packageRoot.appendingPathComponent("docs")
     static let almanac = CLI.productsDirectory.appendingPathComponent("almanac")
 
+    /// Every link and picture of README.md into the repository (`[x](templates/)`,
+    /// `![x](docs/images/…)`) leads to something that exists: a moved folder, or a symlink
+    /// left pointing at it, is caught here.
+    @Test func readmeLinksIntoTheRepositoryResolve() throws {
+        let readme = try String(
+            contentsOf: CLI.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let targets = readme.matches(of: /\]\(([^)\s#]+)(?:#[^)]*)?\)/).map { String($0.1) }.filter {
+            !$0.contains(":")
+        }
+        #expect(targets.contains("templates/"))
+        for target in Set(targets) {
+            #expect(
+                FileManager.default.fileExists(atPath: CLI.packageRoot.appendingPathComponent(target).path),
+                "README.md links to \(target), which does not exist")
+        }
+    }
+
     @Test func commandReferenceMatchesTheHelp() throws {
         guard let python = Interop.require(Interop.program("python3"), "python3") else { return }
         let out = try TemporaryFolder()

@@ -135,6 +135,43 @@ import Testing
         #expect(!html.lowercased().contains("<script"))
     }
 
+    /// The built-in page template puts the organisation, the indicators and the partners met
+    /// for the first time into the page itself (not through the Markdown body): they are
+    /// escaped for HTML there, so markup in a record or in almanac.yml stays text.
+    @Test func markupInAPartnerNameOrTheOrganisationIsTextInTheBuiltInPage() throws {
+        let refresh = #"<meta http-equiv="refresh" content="0;url=https://evil.example/">"#
+        let folder = try project([
+            "a.yml": "id: a\ntitle: Earlier\nstart: 2022-06-01\norganisations: [RCC]\n",
+            "b.yml": "id: b\ntitle: Later\nstart: 2024-02-01\ncategory: meeting\norganisations: ['\(refresh)']\n",
+        ])
+        try folder.write(
+            "almanac.yml",
+            """
+            name: Test
+            organisation: "O'Brien <b>&</b> Partners"
+            timezone: Europe/Sarajevo
+            domain: test.example.org
+            categories: [meeting, workshop]
+            indicators:
+              - name: "Meetings <i>x</i>"
+                category: meeting
+                target: 4
+                per: year
+
+            """)
+        let result = try CLI.run(["report", "2024-02", "--out", "r"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try folder.read("r/report.html")
+        #expect(html.contains("Partner organisations met for the first time: &lt;meta http-equiv=&quot;refresh&quot;"))
+        #expect(html.contains("<p class=\"organisation\">O&#39;Brien &lt;b&gt;&amp;&lt;/b&gt; Partners</p>"))
+        #expect(html.contains("Meetings &lt;i&gt;x&lt;/i&gt;"))
+        guard let parsed = try htmlTags(folder.url.appendingPathComponent("r/report.html")) else { return }
+        #expect(!parsed.tags.contains { ["b", "i"].contains($0.name) }, "markup from the data became tags")
+        #expect(
+            !parsed.tags.contains { $0.name == "meta" && $0.attributes.contains { $0.1?.contains("evil") == true } },
+            "a partner's name became a <meta> refresh")
+    }
+
     @Test func aCustomPageTemplateWithoutAPolicyGetsOne() throws {
         let folder = try project(["a.yml": "id: a\ntitle: A\nstart: 2024-02-01\n"])
         try folder.write(

@@ -226,6 +226,11 @@ import Testing
         #expect(q4.newPartners == nil && q4.newCountries == nil)
         #expect(
             q4.logStartNote?.hasPrefix("The log starts on 29 Sep 2023, less than a year before this period") == true)
+        // A period the log starts in, or one before the log, is not said to come after its start.
+        #expect(
+            try context("2023").logStartNote?.hasPrefix("The log starts on 29 Sep 2023, within this period,") == true)
+        #expect(
+            try context("2023-Q2").logStartNote?.hasPrefix("The log starts on 29 Sep 2023, after this period,") == true)
         // A log that covers the year before names the first-timers.
         let covered = try context("2023-Q4", project: Self.olderProject)
         #expect(covered.logStartNote == nil)

@@ -50,7 +50,8 @@ struct TemplateLibrary {
                         usedAt ?? SourceLocation(file: filePath), "there is no partial '\(name(of: file))'",
                         hint: "a partial is another .mustache file in the same folder, named without .mustache"))
             }
-            let (template, text) = try parse(filePath, data: folder.contents(of: file))
+            let (template, text) = try parse(
+                filePath, data: folder.contents(of: file), isMarkdown: !file.hasSuffix(".html.mustache"))
             library.register(template, named: name(of: file))
             for partial in partials(in: text, file: filePath) where seen.insert(partial.name + ".mustache").inserted {
                 pending.append((partial.name + ".mustache", partial.location))
@@ -64,7 +65,11 @@ struct TemplateLibrary {
         file.hasSuffix(".mustache") ? String(file.dropLast(".mustache".count)) : file
     }
 
-    private static func parse(_ path: String, data: Data?) throws(TemplateError) -> (MustacheTemplate, String) {
+    /// `isMarkdown` goes by the file's name: a built-in template's path ends in "(built into
+    /// Almanac)", so the path cannot tell.
+    private static func parse(_ path: String, data: Data?, isMarkdown: Bool) throws(TemplateError) -> (
+        MustacheTemplate, String
+    ) {
         var diagnostics: [Diagnostic] = []
         guard let data else {
             throw TemplateError(
@@ -73,7 +78,6 @@ struct TemplateLibrary {
         guard let text = TextDecoding.utf8(data, file: path, diagnostics: &diagnostics) else {
             throw TemplateError(diagnostics[0])
         }
-        let isMarkdown = !path.hasSuffix(".html.mustache")
         // The pragma stands on a line of its own, which Mustache drops; error lines shift by one.
         let source = isMarkdown ? "{{% CONTENT_TYPE: \(MarkdownText.contentTypeName) }}\n" + text : text
         do {
