@@ -111,7 +111,7 @@ import Testing
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
         "Fixtures/real-news")
-    static let batches = ["batch1", "batch2", "batch3", "batch4", "batch5", "batch6", "batch7"]
+    static let batches = ["batch1", "batch2", "batch3", "batch4", "batch5", "batch6", "batch7", "batch8"]
 
     static let truths: [Truth] = batches.flatMap { batch in
         let data = (try? Data(contentsOf: folder.appendingPathComponent(batch + ".json"))) ?? Data()
@@ -213,7 +213,10 @@ import Testing
             )
             if batch != "all" {
                 for result in results where !result.problems.isEmpty {
-                    print("  miss: \(result.truth.title): \(result.problems.joined(separator: "; "))")
+                    let record = Self.record(for: result.truth)
+                    print(
+                        "  miss: \(result.truth.title): \(result.problems.joined(separator: "; ")) [\(record?.status.rawValue ?? "-")\(record?.sourceNote.map { ": " + $0 } ?? "")]"
+                    )
                 }
             }
         }
