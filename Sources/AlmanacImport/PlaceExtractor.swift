@@ -212,7 +212,7 @@ public struct PlaceExtractor: Sendable {
             let isNationwide = city == nil && isNationwide(prose, contextIndex, index)
             let followsPlaceWord =
                 isNationwide || (prose.wordBefore(contextIndex).map(Self.placeWords.contains) ?? false)
-                || hostsAfter(prose, match.next)
+                || hostsAfter(prose, match.next) || city == nil && endsVenueName(prose, index)
             if followsPlaceWord || confirmedByCountry || isDateline || isTitleSuffix(prose, index, match, isTitle) {
                 result.append(
                     Find(
@@ -317,6 +317,35 @@ public struct PlaceExtractor: Sendable {
             i += 1
         }
         return i < prose.tokens.count && prose.tokens[i].isWord && Self.hostVerbs.contains(prose.tokens[i].lowercased)
+    }
+
+    /// Words that join the parts of an institution's name: "Police Academy under the MoI of Georgia".
+    private static let institutionJoiners: Set<String> = ["of", "the", "and", "for", "under"]
+    /// Words before an institution that make it the venue: "at the Police Academy of Croatia".
+    private static let venueVerbs: Set<String> = ["at", "visit", "visits", "visited", "visiting"]
+
+    /// The country at token `index` ends the name of an institution the activity is at or
+    /// visits ("received at the Police Academy of Croatia", "visited Police Academy under the
+    /// MoI of Georgia"); not an embassy's or a delegation's ("at the Embassy of Italy"), whose
+    /// seat is in another country, nor a ministry's ("a visit to the Ministry of Interior of
+    /// Montenegro" is taken to be in its capital).
+    private func endsVenueName(_ prose: Prose, _ index: Int) -> Bool {
+        let tokens = prose.tokens
+        guard index >= 2, tokens[index - 1].lowercased == "of" else { return false }
+        var i = index - 1
+        var head: Int?
+        while i > 0, tokens[i - 1].isWord,
+            tokens[i - 1].isCapitalised || Self.institutionJoiners.contains(tokens[i - 1].lowercased)
+        {
+            i -= 1
+            if tokens[i].isCapitalised { head = i }
+        }
+        // A ministry's or a government's is in the capital: left to ``institutionCapital(in:country:)``.
+        guard let head, !Self.seatWords.contains(tokens[head].lowercased),
+            !Self.institutionWords.contains(tokens[head].lowercased),
+            !Self.seatWords.contains(where: { seat in tokens[head..<index].contains { $0.lowercased == seat } })
+        else { return false }
+        return prose.wordBefore(i).map(Self.venueVerbs.contains) ?? false
     }
 
     /// The sentence of token `index` looks ahead ("these trainings will also be held in Odesa")

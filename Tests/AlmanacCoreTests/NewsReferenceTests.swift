@@ -285,6 +285,28 @@ import Testing
         #expect((record.sourceNote != nil) == test.tentative, "source-note: \(record.sourceNote ?? "none")")
     }
 
+    /// "received at the Police Academy of Croatia": the country ending the name of an
+    /// institution the activity is at is its place, not a country the talks were about; a
+    /// ministry's is still taken to be in its capital, flagged.
+    @Test func aCountryEndingTheNameOfTheVenueIsThePlace() throws {
+        let importer = NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled)
+        let academy = try #require(
+            importer.importNews(
+                "## Minister visits academy\n\nOn 3 May 2023 the minister was received at the Police Academy of "
+                    + "Croatia. He informed the hosts about the security situation in Kosovo.",
+                file: "news.md"
+            ).records.first)
+        #expect(academy.place?.country == "Croatia" && academy.place?.city == nil)
+        #expect(academy.status == .confirmed)
+        let ministry = try #require(
+            importer.importNews(
+                "## Minister visits ministry\n\nOn 3 May 2023 the minister paid a visit to the Ministry of Interior "
+                    + "of Croatia.",
+                file: "news.md"
+            ).records.first)
+        #expect(ministry.place?.city == "Zagreb" && ministry.status == .tentative)
+    }
+
     @Test func sourceNotesSayWhatWasAssumed() throws {
         let text =
             "## Dated item\n\nThe board met in Tirana on 3 February 2023.\n\n## Workshop\n\nThe workshop was held in Skopje on 12 May.\n\n## Meeting\n\nThe meeting was held in Budva on 05/09/2018."
