@@ -270,9 +270,14 @@ struct ActivityDateReader {
         let bodyYears = Self.years(in: body).filter { year in
             !skipping.contains { $0.contains(body.tokens[year.index].range.lowerBound) }
         }
-        // "in February 2017" beside "On 21-25 May" dates something else; "May 2023" may be its own.
+        // "in February 2017" beside "On 21-25 May" dates something else; "May 2023" may be its own,
+        // but not another day's full date in it ("on 28 January … on 11 January 2016").
         let ownMonths = [mention.first.month, mention.last.month]
+        let ownDays = [mention.first.day, mention.last.day]
         let ofItsMonths = { (prose: Prose, year: (index: Int, year: Int)) -> Bool in
+            if let day = Self.dayOfFullDate(endingWithYearAt: year.index, in: prose) {
+                return ownDays.contains(day.day) && ownMonths.contains(day.month)
+            }
             guard let month = prose.wordBefore(year.index).flatMap({ DateTokenizer.months[$0] }) else { return true }
             return ownMonths.contains(month)
         }
@@ -292,8 +297,37 @@ struct ActivityDateReader {
         )
     }
 
+    /// The day and month of a full date whose year is the token at `index`: "11 January 2016",
+    /// "January 11, 2016".
+    private static func dayOfFullDate(endingWithYearAt index: Int, in prose: Prose) -> (day: Int, month: Int)? {
+        let words = prose.wordIndices(before: index, limit: 2).map { prose.tokens[$0].lowercased }
+        guard words.count == 2 else { return nil }
+        let asDay = { (word: String) -> Int? in
+            Int(word.prefix { $0.isNumber }).flatMap { (1...31).contains($0) ? $0 : nil }
+        }
+        if let month = DateTokenizer.months[words[1]], let day = asDay(words[0]) { return (day, month) }
+        if let month = DateTokenizer.months[words[0]], let day = asDay(words[1]) { return (day, month) }
+        return nil
+    }
+
+    /// A year that is one end of a period ("the Programme for Central Asia 2022 – 2025",
+    /// "2015-2021") or names an event of its own ("the 2023 local elections").
+    private static func isAnotherThingsYear(at index: Int, in prose: Prose) -> Bool {
+        let tokens = prose.tokens
+        let isYear = { (i: Int) -> Bool in
+            i >= 0 && i < tokens.count && tokens[i].isWord && tokens[i].text.count == 4 && Int(tokens[i].text) != nil
+        }
+        let isDash = { (i: Int) -> Bool in
+            i >= 0 && i < tokens.count && ["-", "–", "—", "‑", "−", "/"].contains(tokens[i].text)
+        }
+        if isDash(index + 1) && isYear(index + 2) || isDash(index - 1) && isYear(index - 2) { return true }
+        let after = tokens[(index + 1)...].prefix { $0.isWord }.prefix(3).map(\.lowercased)
+        return after.drop { electionKinds.contains($0) }.first.map(datedEvents.contains) ?? false
+    }
+
     /// The years written as words of their own ("in 2023", "the 2023 edition"), but not a
-    /// target or a bound ("by 2024", "for 2025", "until 2030").
+    /// target or a bound ("by 2024", "for 2025", "until 2030"), nor a period's or another
+    /// event's ("2022 – 2025", "the 2023 local elections").
     private static func years(in prose: Prose) -> [(index: Int, year: Int)] {
         prose.tokens.indices.compactMap { index in
             let token = prose.tokens[index]
@@ -307,6 +341,7 @@ struct ActivityDateReader {
             }
             // Another thing's year: "first launched in 2009", "established in May 2017".
             if prose.wordsBefore(index, limit: 3).contains(where: otherThingsYears.contains) { return nil }
+            if isAnotherThingsYear(at: index, in: prose) { return nil }
             return (index, year)
         }
     }

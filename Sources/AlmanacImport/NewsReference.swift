@@ -258,6 +258,11 @@ struct StatedDuration {
                         // "which will last two days", not "in the last two days"
                         || tokens[index - 2].lowercased == "last" && index >= 3
                             && ["will", "to", "would"].contains(tokens[index - 3].lowercased)
+                        // "throughout the two days of discussions", "the three days of the course"
+                        || tokens[index - 2].lowercased == "the" && index >= 3
+                            && (spanWords.contains(tokens[index - 3].lowercased)
+                                || ["throughout", "during"].contains(tokens[index - 3].lowercased)
+                                || index + 1 < tokens.count && tokens[index + 1].lowercased == "of")
                 {
                     found.append((days, number, token.sentence))
                 }

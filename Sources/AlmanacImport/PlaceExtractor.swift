@@ -212,6 +212,7 @@ public struct PlaceExtractor: Sendable {
             let isNationwide = city == nil && isNationwide(prose, contextIndex, index)
             let followsPlaceWord =
                 isNationwide || (prose.wordBefore(contextIndex).map(Self.placeWords.contains) ?? false)
+                || hostsAfter(prose, match.next) || city == nil && endsVenueName(prose, index)
             if followsPlaceWord || confirmedByCountry || isDateline || isTitleSuffix(prose, index, match, isTitle) {
                 result.append(
                     Find(
@@ -220,7 +221,8 @@ public struct PlaceExtractor: Sendable {
                         isPassing: isPassing(prose, at: contextIndex, end: match.next),
                         followsPlaceWord: followsPlaceWord, isNationwide: isNationwide,
                         isDateline: isDateline && !followsPlaceWord,
-                        isVenue: followsPlaceWord && !isTitle && !sentenceSpeaksOfOtherTimes(prose, index)))
+                        isVenue: followsPlaceWord && !isTitle && !sentenceSpeaksOfOtherTimes(prose, index)
+                            && !looksAheadOfTheReport(prose, index)))
             }
             index = confirmedByCountry ? (followingCountryEnd(prose, match.next) ?? match.next) : match.next
         }
@@ -300,6 +302,62 @@ public struct PlaceExtractor: Sendable {
         return prose.tokens.contains {
             $0.sentence == sentence && $0.isWord && Self.passingWords.contains($0.lowercased)
         }
+    }
+
+    /// Verbs whose subject is the venue: "the Congress Centre Brdo pri Kranju is hosting",
+    /// "Ohrid hosts", "Skopje will host".
+    private static let hostVerbs: Set<String> = ["host", "hosts", "hosted", "hosting"]
+
+    /// The name ending before token `next` is the subject of a verb of hosting.
+    private func hostsAfter(_ prose: Prose, _ next: Int) -> Bool {
+        var i = next
+        if i < prose.tokens.count,
+            ["is", "was", "will", "has", "have", "had", "to"].contains(prose.tokens[i].lowercased)
+        {
+            i += 1
+        }
+        return i < prose.tokens.count && prose.tokens[i].isWord && Self.hostVerbs.contains(prose.tokens[i].lowercased)
+    }
+
+    /// Words that join the parts of an institution's name: "Police Academy under the MoI of Georgia".
+    private static let institutionJoiners: Set<String> = ["of", "the", "and", "for", "under"]
+    /// Words before an institution that make it the venue: "at the Police Academy of Croatia".
+    private static let venueVerbs: Set<String> = ["at", "visit", "visits", "visited", "visiting"]
+
+    /// The country at token `index` ends the name of an institution the activity is at or
+    /// visits ("received at the Police Academy of Croatia", "visited Police Academy under the
+    /// MoI of Georgia"); not an embassy's or a delegation's ("at the Embassy of Italy"), whose
+    /// seat is in another country, nor a ministry's ("a visit to the Ministry of Interior of
+    /// Montenegro" is taken to be in its capital).
+    private func endsVenueName(_ prose: Prose, _ index: Int) -> Bool {
+        let tokens = prose.tokens
+        guard index >= 2, tokens[index - 1].lowercased == "of" else { return false }
+        var i = index - 1
+        var head: Int?
+        while i > 0, tokens[i - 1].isWord,
+            tokens[i - 1].isCapitalised || Self.institutionJoiners.contains(tokens[i - 1].lowercased)
+        {
+            i -= 1
+            if tokens[i].isCapitalised { head = i }
+        }
+        // A ministry's or a government's is in the capital: left to ``institutionCapital(in:country:)``.
+        guard let head, !Self.seatWords.contains(tokens[head].lowercased),
+            !Self.institutionWords.contains(tokens[head].lowercased),
+            !Self.seatWords.contains(where: { seat in tokens[head..<index].contains { $0.lowercased == seat } })
+        else { return false }
+        return prose.wordBefore(i).map(Self.venueVerbs.contains) ?? false
+    }
+
+    /// The sentence of token `index` looks ahead ("these trainings will also be held in Odesa")
+    /// while the text's first sentence (of six words or more: not a publication line) reports:
+    /// it names a later session's place, not the venue.
+    private func looksAheadOfTheReport(_ prose: Prose, _ index: Int) -> Bool {
+        let words = prose.tokens.indices.filter { prose.tokens[$0].isWord }
+        let lead = Dictionary(grouping: words) { prose.tokens[$0].sentence }.filter { $0.value.count >= 6 }.min {
+            $0.key < $1.key
+        }
+        guard let lead, let first = lead.value.first, lead.key != prose.tokens[index].sentence else { return false }
+        return RelativeDay.isFuture(prose, sentenceOf: index) && !RelativeDay.isFuture(prose, sentenceOf: first)
     }
 
     /// "the Agreement signed in Warsaw": a participle, not led by an auxiliary ("was signed

@@ -53,6 +53,8 @@ import Testing
         ("on 10–11 Sept. 2024", "2024-09-10…2024-09-11"),
         ("On 21 May, the Secretariat", "2023-05-21…2023-05-21"),
         ("from 28 December to 2 January", "2022-12-28…2023-01-02"),
+        // A full stop after the day, before a month's name, as Serbian sites write it.
+        ("30. jul 2024 19:12", "2024-07-30…2024-07-30"),
     ])
     func readsEachForm(text: String, expected: String) {
         #expect(days(text) == expected)
@@ -61,6 +63,9 @@ import Testing
     @Test func numericDatesAreMonthFirstOnlyWhenAsked() {
         #expect(days("9/5/2023") == "2023-05-09…2023-05-09")
         #expect(days("9/5/2023", monthFirst: true) == "2023-09-05…2023-09-05")
+        // Only one order gives a month.
+        #expect(days("10/31/2025") == "2025-10-31…2025-10-31")
+        #expect(days("31/10/2025", monthFirst: true) == "2025-10-31…2025-10-31")
     }
 
     @Test func notDates() {

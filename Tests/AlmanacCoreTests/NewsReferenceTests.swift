@@ -223,6 +223,55 @@ import Testing
             rule: "an event named after a city, with no venue named, is assumed there and flagged",
             text: "## Migration conference\n\nThe 5th Vienna Migration Conference took place on 10-11 October 2023.",
             start: "2023-10-10", end: "2023-10-11", city: "Vienna", tentative: true),
+        Case(
+            rule: "a publication line with a dot after the day and a short month dates a weekday",
+            text:
+                "## Minister meets ambassador\n\n30. jul 2024 19:12\n\nBELGRADE - The interior minister met the "
+                + "Italian ambassador on Tuesday to discuss police cooperation.",
+            start: "2024-07-30", end: "2024-07-30", city: "Belgrade"),
+        Case(
+            rule: "a slash date that only month first makes real is month first, whatever the file's other dates",
+            text:
+                "## Forum\n\n10/31/2025 | Press release\n\nThe ministers met on 30-31 October 2025 in Sarajevo.\n\n"
+                + "## Other\n\n21/12/2015\n\nThe board met in Tirana on 20 December 2015.",
+            start: "2025-10-30", end: "2025-10-31", city: "Sarajevo"),
+        Case(
+            rule: "a year of a programme's period is not the activity's",
+            text:
+                "## Steering committees meet\n\nOn 24 - 25 October, the steering committees met in Almaty. The "
+                + "meeting is part of the Programme for Central Asia 2022 – 2025.",
+            start: nil, end: nil, city: "Almaty"),
+        Case(
+            rule: "the year of an event the text names ('the 2023 local elections') is not the activity's",
+            text:
+                "## Memorandum signed\n\nOn 17 October, the Presence and the Commission signed a memorandum in "
+                + "Tirana. \"We stand ready to assist in the 2023 local elections,\" the Head of Presence said.",
+            start: nil, end: nil, city: "Tirana"),
+        Case(
+            rule: "another day's full date in the same month gives the year only as a flagged guess",
+            text:
+                "## Public order training\n\nAround 170 officers practised on 28 January in Kyiv. The trainers "
+                + "started their work in Ukraine on 11 January 2016.",
+            start: "2016-01-28", end: "2016-01-28", city: "Kyiv", tentative: true),
+        Case(
+            rule: "'throughout the two days' is a duration",
+            text:
+                "## Conference opens\n\n2022-11-15\n\nThe minister opened the conference in Bucharest on Tuesday. "
+                + "Throughout the two days of discussions the ministers tackle migration.",
+            start: "2022-11-15", end: "2022-11-16", city: "Bucharest"),
+        Case(
+            rule: "a town in a sentence that looks ahead of a report is a later session's, not the venue",
+            text:
+                "## Public order training\n\nThis week, a team made up of representatives of the Guardia Civil "
+                + "delivered a training at the Kharkiv National University of Internal Affairs. Apart from Kharkiv, "
+                + "these sessions will also be held in Odesa and Dnipro.",
+            start: nil, end: nil, city: "Kharkiv"),
+        Case(
+            rule: "a place that is hosting the activity is its venue",
+            text:
+                "## Ministerial forum\n\nFrom 1 to 3 December 2021, the Congress Centre Brdo pri Kranju is hosting "
+                + "the ministerial forum on justice and home affairs.",
+            start: "2021-12-01", end: "2021-12-03", city: "Brdo pri Kranju"),
     ]
 
     @Test(arguments: cases) func rule(_ test: Case) throws {
@@ -234,6 +283,28 @@ import Testing
         #expect(got.city == test.city)
         #expect(record.status == (test.start == nil ? .draft : test.tentative ? .tentative : .confirmed))
         #expect((record.sourceNote != nil) == test.tentative, "source-note: \(record.sourceNote ?? "none")")
+    }
+
+    /// "received at the Police Academy of Croatia": the country ending the name of an
+    /// institution the activity is at is its place, not a country the talks were about; a
+    /// ministry's is still taken to be in its capital, flagged.
+    @Test func aCountryEndingTheNameOfTheVenueIsThePlace() throws {
+        let importer = NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled)
+        let academy = try #require(
+            importer.importNews(
+                "## Minister visits academy\n\nOn 3 May 2023 the minister was received at the Police Academy of "
+                    + "Croatia. He informed the hosts about the security situation in Kosovo.",
+                file: "news.md"
+            ).records.first)
+        #expect(academy.place?.country == "Croatia" && academy.place?.city == nil)
+        #expect(academy.status == .confirmed)
+        let ministry = try #require(
+            importer.importNews(
+                "## Minister visits ministry\n\nOn 3 May 2023 the minister paid a visit to the Ministry of Interior "
+                    + "of Croatia.",
+                file: "news.md"
+            ).records.first)
+        #expect(ministry.place?.city == "Zagreb" && ministry.status == .tentative)
     }
 
     @Test func sourceNotesSayWhatWasAssumed() throws {

@@ -306,7 +306,9 @@ package struct DateTokenizer {
             return (WrittenDay(day: c, month: b, year: a), groups[2].1)
         }
         guard joiner != "-", lengths[0] <= 2, lengths[1] <= 2, lengths[2] == 4 else { return nil }
-        let (day, month) = monthFirst ? (b, a) : (a, b)
+        var (day, month) = monthFirst ? (b, a) : (a, b)
+        // Only one order gives a month: 10/31/2025 is month first, 31/10/2025 day first.
+        if joiner == "/", month > 12, day <= 12 { (day, month) = (month, day) }
         var written = WrittenDay(day: day, month: month, year: c)
         written.orderIsAmbiguous = joiner == "/" && a <= 12 && b <= 12 && a != b
         return (written, groups[2].1)
@@ -364,11 +366,12 @@ struct DateGrammar {
         return (value, kind(index + 1) == .comma ? index + 2 : index + 1)
     }
 
-    // day = [weekday [","]] ["the"] 1…31 [ordinal]
+    // day = [weekday [","]] ["the"] 1…31 [ordinal] ["." before a month's name: "30. jul 2024"]
     private func day(_ index: Int) -> (day: Int, weekday: Int?, next: Int)? {
         let (weekday, afterWeekday) = self.weekday(index)
         let i = isWord(afterWeekday, ["the"]) ? afterWeekday + 1 : afterWeekday
         guard case .number(let value, let digits)? = kind(i), digits <= 2, (1...31).contains(value) else { return nil }
+        if kind(i + 1) == .fullStop, case .month? = kind(i + 2) { return (value, weekday, i + 2) }
         return (value, weekday, i + 1)
     }
 
