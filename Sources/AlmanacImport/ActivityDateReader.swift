@@ -137,7 +137,7 @@ struct ActivityDateReader {
 
     /// `monthFirst`: read 05/09/2018 as 9 May, as the site's other dates show it writes them.
     init(monthFirst: Bool = false) {
-        parser = DateExpressionParser(monthFirst: monthFirst)
+        parser = DateExpressionParser(monthFirst: monthFirst, eitherOrder: true)
     }
 
     func date(of item: NewsItem) -> ActivityDate {

@@ -5,8 +5,10 @@ import Testing
 
 @Suite struct DateExpressionTests {
     /// The first date expression in `text`, as ISO start and end; years left out become 2023.
-    private func days(_ text: String, monthFirst: Bool = false) -> String? {
-        guard let mention = DateExpressionParser(monthFirst: monthFirst).mentions(in: text).first,
+    private func days(_ text: String, monthFirst: Bool = false, eitherOrder: Bool = false) -> String? {
+        guard
+            let mention = DateExpressionParser(monthFirst: monthFirst, eitherOrder: eitherOrder).mentions(in: text)
+                .first,
             let span = mention.days(year: 2023)
         else { return nil }
         return "\(span.start)…\(span.end)"
@@ -63,9 +65,10 @@ import Testing
     @Test func numericDatesAreMonthFirstOnlyWhenAsked() {
         #expect(days("9/5/2023") == "2023-05-09…2023-05-09")
         #expect(days("9/5/2023", monthFirst: true) == "2023-09-05…2023-09-05")
-        // Only one order gives a month.
-        #expect(days("10/31/2025") == "2025-10-31…2025-10-31")
-        #expect(days("31/10/2025", monthFirst: true) == "2025-10-31…2025-10-31")
+        // Only one order gives a month: news mixes both; a spreadsheet's column keeps one.
+        #expect(days("10/31/2025", eitherOrder: true) == "2025-10-31…2025-10-31")
+        #expect(days("31/10/2025", monthFirst: true, eitherOrder: true) == "2025-10-31…2025-10-31")
+        #expect(days("10/31/2025") == nil)
     }
 
     @Test func notDates() {

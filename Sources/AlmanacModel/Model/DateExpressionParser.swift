@@ -102,17 +102,22 @@ public struct DateMention: Hashable, Sendable {
 ///     sep      = "-" | "–" | "—" | "to" | "until" | "till" | "through" | "and" | "&" | "/"
 ///
 /// Numeric dates are day-first (5.9.2023 is 5 September) unless `monthFirst` is set, as
-/// in the American layouts of Google Calendar and Outlook.
+/// in the American layouts of Google Calendar and Outlook. With `eitherOrder`, a slash date
+/// that only the other order makes real (10/31/2025 when reading day first) is read that
+/// way, as news sites mix both; a spreadsheet column keeps one order, and such a cell there
+/// is an error that shows the column is written the other way.
 public struct DateExpressionParser: Sendable {
     public var monthFirst: Bool
+    public var eitherOrder: Bool
 
-    public init(monthFirst: Bool = false) {
+    public init(monthFirst: Bool = false, eitherOrder: Bool = false) {
         self.monthFirst = monthFirst
+        self.eitherOrder = eitherOrder
     }
 
     /// Every date expression in `text`, in order.
     public func mentions(in text: String) -> [DateMention] {
-        let tokens = DateTokenizer(monthFirst: monthFirst).tokens(in: text)
+        let tokens = DateTokenizer(monthFirst: monthFirst, eitherOrder: eitherOrder).tokens(in: text)
         let grammar = DateGrammar(tokens: tokens)
         var result: [DateMention] = []
         var index = 0
@@ -173,6 +178,7 @@ struct DateToken {
 
 package struct DateTokenizer {
     var monthFirst: Bool
+    var eitherOrder: Bool
 
     static let monthNames = [
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
@@ -308,7 +314,7 @@ package struct DateTokenizer {
         guard joiner != "-", lengths[0] <= 2, lengths[1] <= 2, lengths[2] == 4 else { return nil }
         var (day, month) = monthFirst ? (b, a) : (a, b)
         // Only one order gives a month: 10/31/2025 is month first, 31/10/2025 day first.
-        if joiner == "/", month > 12, day <= 12 { (day, month) = (month, day) }
+        if eitherOrder, joiner == "/", month > 12, day <= 12 { (day, month) = (month, day) }
         var written = WrittenDay(day: day, month: month, year: c)
         written.orderIsAmbiguous = joiner == "/" && a <= 12 && b <= 12 && a != b
         return (written, groups[2].1)
