@@ -43,8 +43,9 @@ struct Almanac: ParsableCommand {
             try command.run()
         } catch let error as any AlmanacError {
             fail(error)
-        } catch let error where error is ValidationError || error is ExitCode || error is CleanExit {
-            // swift-argument-parser's own, thrown by a command's `validate()` or `run()`.
+        } catch let error where error is ExitCode || exitCode(for: error) != .failure {
+            // swift-argument-parser's own (help, a `ValidationError`): any other error is
+            // one it would only call a failure.
             exit(afterParsing: error)
         } catch {
             fail(AlmanacFailure.from(error))
