@@ -34,8 +34,10 @@ struct CheckCommand: ParsableCommand {
         let console = output.console
         let project = try options.load(console)
         let drafts = project.records.filter { $0.status == .draft }.count
-        let summary =
-            "\(Console.plural(project.records.count, "record")) read (\(drafts) draft\(drafts == 1 ? "" : "s")): \(Console.tally(project.diagnostics))"
+        let summary = """
+            \(Console.plural(project.records.count, "record")) read (\(drafts) \
+            draft\(drafts == 1 ? "" : "s")): \(Console.tally(project.diagnostics))
+            """
         guard !project.diagnostics.hasErrors else { throw AlmanacFailure(.badInput, nil, summary) }
         console.note(summary + ".")
     }

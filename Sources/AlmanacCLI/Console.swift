@@ -133,7 +133,12 @@ extension Console {
         let current = FileManager.default.currentDirectoryPath
         for file in files {
             error(
-                "warning: \(RelativePath.display(file, from: current)): the series repeats more than 100,000 times between its start and the end of \(period?.label ?? "the log"), so its later occurrences are not \(counted ? "counted" : "listed")\n  hint: start the series later, or split it into records that each cover a few years"
+                """
+                warning: \(RelativePath.display(file, from: current)): the series repeats more \
+                than 100,000 times between its start and the end of \(period?.label ?? "the log"), \
+                so its later occurrences are not \(counted ? "counted" : "listed")
+                  hint: start the series later, or split it into records that each cover a few years
+                """
             )
         }
     }

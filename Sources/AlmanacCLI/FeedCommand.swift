@@ -47,7 +47,10 @@ struct FeedCommand: ParsableCommand {
         publisher.verifiesEvents = verify
         if publisher.isFirstRun {
             console.note(
-                "There is no \(FeedState.fileName) yet, so this is the project's first feed: every event starts at SEQUENCE 0. Commit \(FeedState.fileName) with the records.",
+                """
+                There is no \(FeedState.fileName) yet, so this is the project's first feed: \
+                every event starts at SEQUENCE 0. Commit \(FeedState.fileName) with the records.
+                """,
                 on: .error)
         }
         let outcomes = try publisher.publish(to: outputDirectory, progress: console.progress()) {
@@ -56,7 +59,10 @@ struct FeedCommand: ParsableCommand {
         let directory = FileManager.default.currentDirectoryPath
         for outcome in outcomes {
             console.note(
-                "Wrote \(RelativePath.display(outcome.path, from: directory)) (\(Console.plural(outcome.events, "event")))"
+                """
+                Wrote \(RelativePath.display(outcome.path, from: directory)) \
+                (\(Console.plural(outcome.events, "event")))
+                """
             )
         }
     }

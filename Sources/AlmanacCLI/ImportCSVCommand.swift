@@ -46,7 +46,10 @@ struct ImportCSVCommand: ParsableCommand {
                 let parts = entry.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 guard parts.count == 2, !parts[0].isEmpty, CSVColumns.fields.contains(parts[1]) else {
                     throw ValidationError(
-                        "--map '\(entry)' is not COLUMN=FIELD with one of the fields: \(CSVColumns.fields.joined(separator: ", "))"
+                        """
+                        --map '\(entry)' is not COLUMN=FIELD with one of the \
+                        fields: \(CSVColumns.fields.joined(separator: ", "))
+                        """
                     )
                 }
                 result[parts[0]] = parts[1]

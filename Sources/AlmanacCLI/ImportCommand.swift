@@ -107,8 +107,10 @@ struct ImportOptions: ParsableArguments {
         if drafts > 0 { parts.append("\(Console.plural(drafts, "draft")) \(drafts == 1 ? "needs" : "need") a date") }
         if present > 0 { parts.append("\(present) already imported") }
         if failed > 0 { parts.append("\(Console.plural(failed, "error"))") }
-        let summary =
-            "\(Console.plural(result.itemCount, noun)): \(parts.joined(separator: ", "))\(dryRun ? " (dry run: nothing written)" : "")"
+        let summary = """
+            \(Console.plural(result.itemCount, noun)): \
+            \(parts.joined(separator: ", "))\(dryRun ? " (dry run: nothing written)" : "")
+            """
         guard failed == 0 else { throw AlmanacFailure(.badInput, nil, summary) }
         console.note(summary + ".")
     }

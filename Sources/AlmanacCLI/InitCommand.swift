@@ -66,7 +66,10 @@ struct InitCommand: ParsableCommand {
         case .alreadyAProject(let path):
             throw AlmanacFailure(
                 .configuration, .file(path),
-                "this file already exists, so \(display(folder.path)) is already an Almanac project; init changed nothing",
+                """
+                this file already exists, so \(display(folder.path)) \
+                is already an Almanac project; init changed nothing
+                """,
                 hint:
                     "edit almanac.yml to change its settings, or run `almanac init NEW-FOLDER` to start another project"
             )
@@ -81,7 +84,10 @@ struct InitCommand: ParsableCommand {
             for file in files { console.note("  " + display(file)) }
             if domain == nil {
                 console.note(
-                    "\nThe domain \(template.domain) is a placeholder: set `domain:` in almanac.yml to one you control before you publish."
+                    """
+                    \nThe domain \(template.domain) is a placeholder: set \
+                    `domain:` in almanac.yml to one you control before you publish.
+                    """
                 )
             }
             console.note("\nNext:")
@@ -90,7 +96,10 @@ struct InitCommand: ParsableCommand {
             }
             let steps = [
                 (
-                    "almanac new \"Team meeting\" --start \(template.exampleDay.adding(days: 1))T10:00 --end 11:00 --category meeting",
+                    """
+                    almanac new "Team meeting" --start \
+                    \(template.exampleDay.adding(days: 1))T10:00 --end 11:00 --category meeting
+                    """,
                     "add an activity"
                 ),
                 ("almanac list --upcoming", "see what is coming"),

@@ -93,7 +93,10 @@ struct ListCommand: ParsableCommand {
                         console.note("Nothing is coming up: \(asked.label) ended before today (\(today)).", on: .error)
                     } else {
                         console.note(
-                            "Nothing is coming up: no activity\(filtered) from today (\(today))\(asked.map { " to the end of \($0.label)" } ?? " on").",
+                            """
+                            Nothing is coming up: no activity\(filtered) from today \
+                            (\(today))\(asked.map { " to the end of \($0.label)" } ?? " on").
+                            """,
                             on: .error)
                     }
                 } else {

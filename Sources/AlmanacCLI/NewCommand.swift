@@ -110,9 +110,14 @@ struct NewCommand: ParsableCommand {
             guard Prompter.canAsk else {
                 throw AlmanacFailure(
                     .usage, nil,
-                    "`almanac new` needs a title and --start, and cannot ask for them: standard input is not a terminal",
-                    hint:
-                        "pass them, e.g. almanac new \"Team meeting\" --start 2024-03-05T10:00 [--end 11:00] [--city …] [--category …]; a draft (--status draft) needs no --start"
+                    """
+                    `almanac new` needs a title and --start, and cannot \
+                    ask for them: standard input is not a terminal
+                    """,
+                    hint: """
+                        pass them, e.g. almanac new "Team meeting" --start 2024-03-05T10:00 [--end \
+                        11:00] [--city …] [--category …]; a draft (--status draft) needs no --start
+                        """
                 )
             }
             var asking = Prompter(categories: project.config.categories)

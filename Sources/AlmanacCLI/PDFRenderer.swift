@@ -6,8 +6,10 @@ import Foundation
 /// organisation, period and "Page 1 of 3", rows kept whole), so `report --pdf` gives what
 /// printing from a browser gives.
 enum PDFRenderer {
-    static let installHint =
-        "install Chromium (Debian: `sudo apt-get install chromium`; Ubuntu: `sudo snap install chromium`), or set ALMANAC_CHROMIUM to a Chromium or Google Chrome program"
+    static let installHint = """
+        install Chromium (Debian: `sudo apt-get install chromium`; Ubuntu: `sudo snap \
+        install chromium`), or set ALMANAC_CHROMIUM to a Chromium or Google Chrome program
+        """
 
     /// How long Chromium may take.
     static let timeout: TimeInterval = 120

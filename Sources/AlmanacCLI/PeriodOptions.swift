@@ -7,7 +7,10 @@ struct PeriodOptions: ParsableArguments {
     /// The words of the period, as typed: `2023-Q4`, or unquoted `last quarter`, `Q4 2023`.
     @Argument(
         help: ArgumentHelp(
-            "The period: 2023-Q4, Q4 2023, October 2023, 2023-11, 2023, 2023-H2, 2023-W45, FY2024, FY 2024, last quarter, this month, last year; quotes are not needed.",
+            """
+            The period: 2023-Q4, Q4 2023, October 2023, 2023-11, 2023, 2023-H2, 2023-W45, \
+            FY2024, FY 2024, last quarter, this month, last year; quotes are not needed.
+            """,
             valueName: "period"))
     var periodWords: [String] = []
 
@@ -59,8 +62,10 @@ struct PeriodOptions: ParsableArguments {
 struct CSVOptions: ParsableArguments {
     @Flag(
         inversion: .prefixedNo,
-        help:
-            "Start CSV files with the UTF-8 byte order mark that Excel needs (default: almanac.yml's report: excel, else no)."
+        help: """
+            Start CSV files with the UTF-8 byte order mark that Excel \
+            needs (default: almanac.yml's report: excel, else no).
+            """
     )
     var excel: Bool?
 

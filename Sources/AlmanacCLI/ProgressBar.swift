@@ -58,8 +58,8 @@ final class ProgressBar: ProgressReporter, @unchecked Sendable {
         var line = task
         if barWidth >= 10, total > 0 {
             let filled = barWidth * done / total
-            line +=
-                " [" + String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled) + "]"
+            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled)
+            line += " [" + bar + "]"
         }
         line = String((line + counter).prefix(width))
         StandardStream.error.write("\r\u{1B}[K" + line)

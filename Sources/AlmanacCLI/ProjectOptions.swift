@@ -8,7 +8,10 @@ struct ProjectOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The project folder (the one holding almanac.yml); default: the current folder or the nearest one above it that holds almanac.yml.",
+            """
+            The project folder (the one holding almanac.yml); default: the \
+            current folder or the nearest one above it that holds almanac.yml.
+            """,
             valueName: "dir"))
     var project: String?
 
@@ -46,7 +49,10 @@ struct ProjectOptions: ParsableArguments {
         }
         let project = try Project.load(from: directory, progress: console.progress()).get()
         console.detail(
-            "Loaded \(RelativePath.display(project.directory, from: FileManager.default.currentDirectoryPath)): \(Console.plural(project.records.count, "valid record")) in \(Console.seconds(since: started))."
+            """
+            Loaded \(RelativePath.display(project.directory, from: FileManager.default.currentDirectoryPath)): \
+            \(Console.plural(project.records.count, "valid record")) in \(Console.seconds(since: started)).
+            """
         )
         if reporting { console.report(project.diagnostics) }
         return project

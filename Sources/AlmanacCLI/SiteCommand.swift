@@ -47,12 +47,19 @@ struct SiteCommand: ParsableCommand {
         let shown = RelativePath.display(directory, from: FileManager.default.currentDirectoryPath)
         for feed in outcome.feeds {
             console.note(
-                "Wrote \(RelativePath.display(feed.path, from: FileManager.default.currentDirectoryPath)) (\(Console.plural(feed.events, "event")))"
+                """
+                Wrote \(RelativePath.display(feed.path, from: FileManager.default.currentDirectoryPath)) \
+                (\(Console.plural(feed.events, "event")))
+                """
             )
         }
         let reports = outcome.model.reports.count
+        let eventFiles = outcome.files.filter { $0.hasPrefix(SiteBuilder.eventsFolder + "/") }.count
         console.note(
-            "Wrote \(shown)/index.html, agenda.html, \(Console.plural(outcome.files.filter { $0.hasPrefix(SiteBuilder.eventsFolder + "/") }.count, "event file")) and \(Console.plural(reports, "report"))"
+            """
+            Wrote \(shown)/index.html, agenda.html, \(Console.plural(eventFiles, "event file")) \
+            and \(Console.plural(reports, "report"))
+            """
         )
         console.result(
             "Site in \(shown)/ (\(Console.plural(outcome.files.count, "file"))); publish it at \(builder.baseURL)/")

@@ -34,7 +34,10 @@ public struct ICSImporter: Sendable {
             result.diagnostics.append(
                 .error(
                     SourceLocation(file: file, line: cut.line),
-                    "the file ends before END:\(cut.name): it was cut off, so the \(cut.name == "VEVENT" ? "event that starts here" : "rest") is left out",
+                    """
+                    the file ends before END:\(cut.name): it was cut off, so the \
+                    \(cut.name == "VEVENT" ? "event that starts here" : "rest") is left out
+                    """,
                     hint: "export or download the calendar again"))
         }
         guard let calendar = ICalComponent.parseQuietly(outline.completePart(of: text)) else {
@@ -171,7 +174,10 @@ struct VEventReader {
             diagnostics.append(
                 .error(
                     location,
-                    "the event '\(title)' falls outside the years calendars can hold (\(RecordLimits.years.lowerBound)–\(RecordLimits.years.upperBound)), so it is left out",
+                    """
+                    the event '\(title)' falls outside the years calendars can hold \
+                    (\(RecordLimits.years.lowerBound)–\(RecordLimits.years.upperBound)), so it is left out
+                    """,
                     hint: "check its dates in the calendar app"))
             return nil
         }
@@ -271,7 +277,10 @@ struct VEventReader {
         diagnostics.append(
             .warning(
                 location,
-                "the time zone '\(tzid)' is neither an IANA nor a Windows zone name, so the times are taken as \(fallbackZone)",
+                """
+                the time zone '\(tzid)' is neither an IANA nor a Windows \
+                zone name, so the times are taken as \(fallbackZone)
+                """,
                 hint: "check the times of this record, and set `timezone:` in it if they are wrong"))
         return fallbackZone
     }

@@ -28,8 +28,10 @@ public struct NewsImporter: Sendable {
             result.diagnostics.append(
                 .error(
                     SourceLocation(file: file), "no news items found",
-                    hint:
-                        "write each item as a title line, a blank line and its paragraph, or as a Markdown heading and its text"
+                    hint: """
+                        write each item as a title line, a blank line and \
+                        its paragraph, or as a Markdown heading and its text
+                        """
                 ))
             return result
         }
@@ -53,7 +55,10 @@ public struct NewsImporter: Sendable {
             } else if date.onlyReference, let reference = date.reference {
                 days = (reference.day, reference.day)
                 assumptions.append(
-                    "the text gives the activity no date of its own, so it is taken to be the item's \(reference.kind == .published ? "publication date" : "dateline date"), \(reference.day)"
+                    """
+                    the text gives the activity no date of its own, so it is taken to be the item's \
+                    \(reference.kind == .published ? "publication date" : "dateline date"), \(reference.day)
+                    """
                 )
             } else if let mention = date.mention {
                 let resolved =
@@ -87,8 +92,10 @@ public struct NewsImporter: Sendable {
                 result.diagnostics.append(
                     .warning(
                         location, "'\(item.title)': none of the project's categories fits, so it has no category",
-                        hint:
-                            "the categories are: \(config.categories.joined(separator: ", ")); set `category:` in the record"
+                        hint: """
+                            the categories are: \(config.categories.joined(separator: ", ")); \
+                            set `category:` in the record
+                            """
                     ))
             }
             let id =

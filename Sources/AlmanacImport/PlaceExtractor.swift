@@ -34,15 +34,16 @@ public struct ExtractedPlace: Hashable, Sendable {
 ///
 /// Of the places found, one mentioned in passing is skipped: the seat of an organisation or
 /// part of a name ("the EU Delegation in Sarajevo", "whose headquarters are in Vienna", "the
-/// OSCE Mission to Skopje", "the Berlin Process", "the Ohrid Framework Agreement"), an origin ("a delegation from Kyiv"), or a place after words such as
-/// "previous" or "next". The place in the sentence of the activity's date wins (a dateline
-/// there only after the title's), then the title's, then the first. With no city at all, an
-/// activity with a country's ministry or government is assumed (and flagged) to take place in
-/// its capital, unless a country is named as the place in the text; otherwise a country named
-/// as the place ("in Hungary", a title ending ", Hungary") is kept alone, as is a country the activity covers ("across Serbia", "on the whole territory of
-/// Montenegro"). An activity held online ("a webinar", "met online") takes only a place named as
-/// its venue ("in", "at", …) in the title or in the sentence of its date, never a dateline,
-/// a ministry's capital or a place in another sentence.
+/// OSCE Mission to Skopje", "the Berlin Process", "the Ohrid Framework Agreement"), an origin
+/// ("a delegation from Kyiv"), or a place after words such as "previous" or "next". The place
+/// in the sentence of the activity's date wins (a dateline there only after the title's), then
+/// the title's, then the first. With no city at all, an activity with a country's ministry or
+/// government is assumed (and flagged) to take place in its capital, unless a country is named
+/// as the place in the text; otherwise a country named as the place ("in Hungary", a title
+/// ending ", Hungary") is kept alone, as is a country the activity covers ("across Serbia", "on
+/// the whole territory of Montenegro"). An activity held online ("a webinar", "met online")
+/// takes only a place named as its venue ("in", "at", …) in the title or in the sentence of its
+/// date, never a dateline, a ministry's capital or a place in another sentence.
 public struct PlaceExtractor: Sendable {
     public let gazetteer: Gazetteer
     public let countries: Countries
@@ -550,8 +551,10 @@ public struct PlaceExtractor: Sendable {
                         let capital = gazetteer.place(named: country.capital, country: country.name)
                     {
                         var place = ExtractedPlace(city: capital, country: country.name)
-                        place.assumption =
-                            "the text names no city, so the venue is taken to be \(capital.name), the capital of the \(token.text.lowercased())'s country"
+                        place.assumption = """
+                            the text names no city, so the venue is taken to be \(capital.name), \
+                            the capital of the \(token.text.lowercased())'s country
+                            """
                         return place
                     }
                     i += 1

@@ -13,8 +13,10 @@ enum HTTPDate {
         let date = LocalDate(dayNumber: days)
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         let weekday = weekdays[((days % 7) + 7) % 7]
-        return
-            "\(weekday), \(two(date.day)) \(months[date.month - 1]) \(date.year) \(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60)) GMT"
+        return """
+            \(weekday), \(two(date.day)) \(months[date.month - 1]) \(date.year) \
+            \(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60)) GMT
+            """
     }
 
     /// Seconds since 1970 of an IMF-fixdate; nil for anything else (the obsolete forms are

@@ -28,8 +28,10 @@ public struct SiteBuilder {
             throw AlmanacFailure(
                 .configuration, .file(project.directory + "/" + Project.configFileName),
                 "there is no base-url, and the site's subscribe links must be full addresses",
-                hint:
-                    "add `base-url: https://…` to \(Project.configFileName): the address the site will be published at (e.g. https://\(project.config.domain)/calendar)"
+                hint: """
+                    add `base-url: https://…` to \(Project.configFileName): the address the \
+                    site will be published at (e.g. https://\(project.config.domain)/calendar)
+                    """
             )
         }
         self.project = project

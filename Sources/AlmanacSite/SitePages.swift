@@ -42,8 +42,10 @@ public enum SitePages {
         body += "</header>\n<main>\n"
         if !problems.isEmpty { body += problemNotice(problems) }
         body += "<section aria-labelledby=\"subscribe\">\n<h2 id=\"subscribe\">Subscribe</h2>\n"
-        body +=
-            "<p>Subscribe once and your calendar app keeps itself up to date: new activities, changes and cancellations appear at its next refresh.</p>\n"
+        body += """
+            <p>Subscribe once and your calendar app keeps itself up to date: new \
+            activities, changes and cancellations appear at its next refresh.</p>\n
+            """
         body += model.feeds.map(feedCard).joined()
         body += instructions(example: model.feeds.first?.links.address ?? "")
         body += "</section>\n"
@@ -65,8 +67,14 @@ public enum SitePages {
     static func agenda(_ model: SiteModel) -> String {
         let config = model.config
         var body = "<header>\n<p><a href=\"\(indexFile)\">← \(e(config.name))</a></p>\n<h1>Agenda</h1>\n"
-        body +=
-            "<p class=\"lead\">Public activities, \(HumanDates.span(model.today.adding(days: -SiteBuilder.agendaWindowDays), model.today.adding(days: SiteBuilder.agendaWindowDays))). “Add to my calendar” downloads one activity; to follow them all, <a href=\"\(indexFile)#subscribe\">subscribe</a>.</p>\n</header>\n<main>\n"
+        let days = SiteBuilder.agendaWindowDays
+        let window = HumanDates.span(model.today.adding(days: -days), model.today.adding(days: days))
+        body += """
+            <p class="lead">Public activities, \(window). “Add to my calendar” downloads one activity; \
+            to follow them all, <a href="\(indexFile)#subscribe">subscribe</a>.</p>
+            </header>
+            <main>\n
+            """
         if model.agenda.isEmpty { body += "<p>No public activity in this time.</p>\n" }
         var month = ""
         for activity in model.agenda {
@@ -88,8 +96,10 @@ public enum SitePages {
     public static func notFound(_ config: ProjectConfig) -> String {
         plainPage(
             title: "Not found",
-            message:
-                "There is no page at this address. The calendars and reports of \(e(config.name)) are listed on the site's front page."
+            message: """
+                There is no page at this address. The calendars and reports \
+                of \(e(config.name)) are listed on the site's front page.
+                """
         )
     }
 
@@ -149,14 +159,23 @@ public enum SitePages {
     }
 
     private static func footer(_ config: ProjectConfig) -> String {
-        "<footer>\n<p class=\"muted\">\(e(config.organisation ?? config.name)) · published with Almanac</p>\n</footer>\n"
+        """
+        <footer>
+        <p class="muted">\(e(config.organisation ?? config.name)) · published with Almanac</p>
+        </footer>\n
+        """
     }
 
     private static func problemNotice(_ problems: [String]) -> String {
-        var html =
-            "<section class=\"problem\" role=\"alert\" aria-labelledby=\"problem\">\n<h2 id=\"problem\">The latest changes could not be published</h2>\n"
-        html +=
-            "<p>Some records have errors, so the calendars below still hold the last good version. The keepers of this calendar see this too:</p>\n<ul>\n"
+        var html = """
+            <section class="problem" role="alert" aria-labelledby="problem">
+            <h2 id="problem">The latest changes could not be published</h2>\n
+            """
+        html += """
+            <p>Some records have errors, so the calendars below still hold the \
+            last good version. The keepers of this calendar see this too:</p>
+            <ul>\n
+            """
         html += problems.map { "<li><pre>\(e($0))</pre></li>\n" }.joined()
         return html + "</ul>\n</section>\n"
     }
@@ -164,25 +183,34 @@ public enum SitePages {
     private static func feedCard(_ feed: SiteFeed) -> String {
         let links = feed.links
         let field = "address-" + feed.name
-        var html =
-            "<article class=\"feed\" aria-labelledby=\"feed-\(e(feed.name))\">\n<h3 id=\"feed-\(e(feed.name))\">\(e(feed.title))</h3>\n"
+        var html = """
+            <article class="feed" aria-labelledby="feed-\(e(feed.name))">
+            <h3 id="feed-\(e(feed.name))">\(e(feed.title))</h3>\n
+            """
         if let description = feed.description { html += "<p>\(e(description))</p>\n" }
         html +=
             "<p class=\"muted\">\(feed.events == 1 ? "1 event" : "\(feed.events) events") in the calendar now.</p>\n"
         html += "<ul class=\"subscribe\">\n"
         html += "<li><a class=\"button\" href=\"\(e(links.webcal))\">Apple Calendar, Outlook or Thunderbird</a></li>\n"
         html += "<li><a class=\"button\" href=\"\(e(links.google))\" rel=\"noopener\">Google Calendar</a></li>\n"
-        html +=
-            "<li><a class=\"button\" href=\"\(e(links.microsoft365))\" rel=\"noopener\">Outlook / Microsoft 365</a></li>\n"
+        html += """
+            <li><a class="button" href="\(e(links.microsoft365))" rel="noopener">Outlook / Microsoft 365</a></li>\n
+            """
         html += "<li><a class=\"button\" href=\"\(e(links.outlookCom))\" rel=\"noopener\">Outlook.com</a></li>\n"
         html += "</ul>\n"
         html += "<p class=\"address\"><label for=\"\(e(field))\">Address to paste into any calendar app</label>\n"
-        html +=
-            "<span class=\"copy\"><input id=\"\(e(field))\" type=\"url\" value=\"\(e(links.address))\" readonly spellcheck=\"false\">"
-        html +=
-            "<button type=\"button\" data-copy=\"\(e(field))\" hidden>Copy</button><span class=\"copied\" aria-live=\"polite\"></span></span></p>\n"
-        html +=
-            "<p><a href=\"\(e(feed.fileName))\" type=\"text/calendar\">Download \(e(feed.fileName))</a> (a copy that does not update)</p>\n"
+        html += """
+            <span class="copy"><input id="\(e(field))" type="url" \
+            value="\(e(links.address))" readonly spellcheck="false">
+            """
+        html += """
+            <button type="button" data-copy="\(e(field))" hidden>Copy</button><span \
+            class="copied" aria-live="polite"></span></span></p>\n
+            """
+        html += """
+            <p><a href="\(e(feed.fileName))" type="text/calendar">Download \
+            \(e(feed.fileName))</a> (a copy that does not update)</p>\n
+            """
         return html + "</article>\n"
     }
 
@@ -195,15 +223,20 @@ public enum SitePages {
         <dt>Apple Calendar (Mac)</dt>
         <dd>File › New Calendar Subscription…, paste the address, choose how often to refresh.</dd>
         <dt>iPhone and iPad</dt>
-        <dd>Settings › Calendar › Accounts › Add Account › Other › Add Subscribed Calendar, paste the address.</dd>
+        <dd>Settings › Calendar › Accounts › Add Account › Other › \
+        Add Subscribed Calendar, paste the address.</dd>
         <dt>Google Calendar</dt>
-        <dd>On a computer, at calendar.google.com: Other calendars › + › From URL, paste the address, Add calendar.</dd>
+        <dd>On a computer, at calendar.google.com: Other calendars \
+        › + › From URL, paste the address, Add calendar.</dd>
         <dt>Android (through Google Calendar)</dt>
-        <dd>The Android app cannot add an address: add it once in Google Calendar on a computer (above), then on the phone open Google Calendar › Settings, pick the new calendar and turn Sync on.</dd>
+        <dd>The Android app cannot add an address: add it once in Google Calendar on a computer (above), \
+        then on the phone open Google Calendar › Settings, pick the new calendar and turn Sync on.</dd>
         <dt>Outlook (Windows, Mac, web)</dt>
-        <dd>Add calendar › Subscribe from web (in older versions: Add Calendar › From Internet), paste the address.</dd>
+        <dd>Add calendar › Subscribe from web (in older versions: \
+        Add Calendar › From Internet), paste the address.</dd>
         <dt>Thunderbird</dt>
-        <dd>Calendar › New Calendar… › On the Network, paste the address as its location, Find Calendars, Subscribe.</dd>
+        <dd>Calendar › New Calendar… › On the Network, paste the \
+        address as its location, Find Calendars, Subscribe.</dd>
         </dl>
         <p>Calendar apps refresh subscriptions on their own schedule: Google every 8 to 24 hours, others as you set.</p>
         </details>
@@ -226,8 +259,11 @@ public enum SitePages {
     static func item(_ activity: SiteActivity, config: ProjectConfig) -> String {
         let occurrence = activity.occurrence
         let record = occurrence.record
-        var html =
-            "<li>\n<p class=\"when\"><time datetime=\"\(occurrence.firstDay)\">\(HumanDates.span(occurrence.firstDay, occurrence.lastDay))</time>"
+        var html = """
+            <li>
+            <p class="when"><time \
+            datetime="\(occurrence.firstDay)">\(HumanDates.span(occurrence.firstDay, occurrence.lastDay))</time>
+            """
         if let times = HumanDates.times(occurrence.timing) { html += " <span class=\"muted\">\(times)</span>" }
         html += "</p>\n<p class=\"what\"><strong>\(e(record.title))</strong>"
         switch record.status {
@@ -243,7 +279,10 @@ public enum SitePages {
         var actions: [String] = []
         if let file = activity.calendarFile {
             actions.append(
-                "<a href=\"\(e(file))\" type=\"text/calendar\" aria-label=\"Add “\(e(record.title))” to my calendar\">Add to my calendar</a>"
+                """
+                <a href="\(e(file))" type="text/calendar" aria-label="Add \
+                “\(e(record.title))” to my calendar">Add to my calendar</a>
+                """
             )
         }
         if let url = record.url.flatMap(webLink) {
@@ -271,8 +310,11 @@ public enum SitePages {
             html += "<h3>\(name)</h3>\n<ul class=\"reports\">\n"
             for report in members {
                 let count = report.activities == 1 ? "1 activity" : "\(report.activities) activities"
-                html +=
-                    "<li><a href=\"\(e(report.page))\">\(e(report.period.label))</a> <span class=\"muted\">\(HumanDates.span(report.period.start, report.period.end)) · \(count)</span></li>\n"
+                html += """
+                    <li><a href="\(e(report.page))">\(e(report.period.label))</a> <span \
+                    class="muted">\(HumanDates.span(report.period.start, report.period.end)) \
+                    · \(count)</span></li>\n
+                    """
             }
             html += "</ul>\n"
         }
@@ -282,14 +324,21 @@ public enum SitePages {
     // MARK: Assets
 
     /// Light and dark colours with at least 4.5:1 contrast for text (WCAG AA), a layout that
-    /// fits a phone, and a print layout without buttons or fields.
+    /// fits a phone, and a print layout without buttons or fields. A long rule goes on over the
+    /// next lines with `\`; those lines are not indented, since the indentation would be part of
+    /// the stylesheet.
     static let stylesheet = """
-        :root { color-scheme: light dark; --text: #1f2328; --muted: #59636e; --line: #d1d9e0; --card: #f6f8fa; --link: #0969da; --background: #ffffff; --accent: #0969da; --on-accent: #ffffff; --warn: #fff8c5; --warn-line: #9a6700; }
+        :root { color-scheme: light dark; --text: #1f2328; --muted: #59636e; \
+        --line: #d1d9e0; --card: #f6f8fa; --link: #0969da; --background: #ffffff; \
+        --accent: #0969da; --on-accent: #ffffff; --warn: #fff8c5; --warn-line: #9a6700; }
         @media (prefers-color-scheme: dark) {
-          :root { --text: #e6edf3; --muted: #9198a1; --line: #3d444d; --card: #151b23; --link: #4493f8; --background: #0d1117; --accent: #1f6feb; --on-accent: #ffffff; --warn: #272115; --warn-line: #d29922; }
+          :root { --text: #e6edf3; --muted: #9198a1; --line: #3d444d; --card: #151b23; --link: #4493f8; \
+        --background: #0d1117; --accent: #1f6feb; --on-accent: #ffffff; --warn: #272115; --warn-line: #d29922; }
         }
         * { box-sizing: border-box; }
-        body { font: 16px/1.5 -apple-system, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif; color: var(--text); background: var(--background); max-width: 48rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; }
+        body { font: 16px/1.5 -apple-system, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif; \
+        color: var(--text); background: var(--background); max-width: 48rem; margin: 0 auto; \
+        padding: 1rem 1.25rem 3rem; }
         h1 { font-size: 1.8rem; line-height: 1.25; margin: 1rem 0 .5rem; }
         h2 { font-size: 1.35rem; margin-top: 2.2rem; border-bottom: 1px solid var(--line); padding-bottom: .2rem; }
         h3 { font-size: 1.1rem; margin: .2rem 0 .4rem; }
@@ -297,23 +346,31 @@ public enum SitePages {
         p { margin: .4rem 0; }
         .lead { font-size: 1.1rem; }
         .muted { color: var(--muted); }
-        .feed { border: 1px solid var(--line); background: var(--card); border-radius: 8px; padding: 1rem; margin: 1rem 0; }
+        .feed { border: 1px solid var(--line); background: var(--card); \
+        border-radius: 8px; padding: 1rem; margin: 1rem 0; }
         .subscribe { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem; margin: .8rem 0; }
-        .button { display: inline-block; padding: .45rem .8rem; border-radius: 6px; background: var(--accent); color: var(--on-accent); text-decoration: none; font-weight: 600; }
+        .button { display: inline-block; padding: .45rem .8rem; border-radius: 6px; \
+        background: var(--accent); color: var(--on-accent); text-decoration: none; font-weight: 600; }
         .button:hover, .button:focus { text-decoration: underline; }
         .address label { display: block; font-weight: 600; }
         .copy { display: flex; gap: .5rem; align-items: center; flex-wrap: wrap; }
-        .copy input { flex: 1 1 16rem; min-width: 0; font: .95rem ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; padding: .4rem .5rem; border: 1px solid var(--muted); border-radius: 6px; color: var(--text); background: var(--background); }
-        .copy button { font: inherit; padding: .4rem .8rem; border-radius: 6px; border: 1px solid var(--muted); background: var(--background); color: var(--text); cursor: pointer; }
-        a:focus-visible, button:focus-visible, input:focus-visible, summary:focus-visible { outline: 3px solid var(--link); outline-offset: 2px; }
+        .copy input { flex: 1 1 16rem; min-width: 0; \
+        font: .95rem ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; padding: .4rem .5rem; \
+        border: 1px solid var(--muted); border-radius: 6px; color: var(--text); background: var(--background); }
+        .copy button { font: inherit; padding: .4rem .8rem; border-radius: 6px; \
+        border: 1px solid var(--muted); background: var(--background); color: var(--text); cursor: pointer; }
+        a:focus-visible, button:focus-visible, input:focus-visible, summary:focus-visible { \
+        outline: 3px solid var(--link); outline-offset: 2px; }
         .howto dt { font-weight: 600; margin-top: .6rem; }
         .howto dd { margin: 0 0 0 1rem; }
         .activities { list-style: none; padding: 0; }
         .activities li { border-top: 1px solid var(--line); padding: .6rem 0; }
         .when { font-weight: 600; }
-        .tag { font-size: .85rem; border: 1px solid var(--muted); border-radius: 4px; padding: 0 .3rem; font-weight: normal; }
+        .tag { font-size: .85rem; border: 1px solid var(--muted); \
+        border-radius: 4px; padding: 0 .3rem; font-weight: normal; }
         .cancelled { text-decoration: line-through; }
-        .problem { border: 2px solid var(--warn-line); background: var(--warn); border-radius: 8px; padding: .5rem 1rem; margin-top: 1rem; }
+        .problem { border: 2px solid var(--warn-line); background: var(--warn); \
+        border-radius: 8px; padding: .5rem 1rem; margin-top: 1rem; }
         .problem h2 { border: 0; margin-top: .5rem; }
         .problem pre { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
         footer { margin-top: 3rem; border-top: 1px solid var(--line); }
@@ -323,7 +380,8 @@ public enum SitePages {
           .subscribe li, .subscribe .button { width: 100%; text-align: center; }
         }
         @media print {
-          :root { --text: #000000; --muted: #333333; --line: #888888; --card: #ffffff; --link: #000000; --background: #ffffff; }
+          :root { --text: #000000; --muted: #333333; --line: #888888; \
+        --card: #ffffff; --link: #000000; --background: #ffffff; }
           body { max-width: none; padding: 0; font-size: 11pt; }
           .subscribe, .copy button, .copied, .actions, details.howto { display: none; }
           .copy input { border: 0; padding: 0; }

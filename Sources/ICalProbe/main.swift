@@ -71,8 +71,16 @@ for round in 0..<50 {
     check(
         ICalComponent.parseQuietly("END:VEVENT\r\nBEGIN:VEVENT\r\nUID:q\r\nEND:VEVENT\r\n")?.property(.uid)?
             .text == "q", "a quiet parse lost the event")
-    let outlook =
-        "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:o-\(round)\r\nDTSTART;TZID=W. Europe Standard Time:20231207T100000\r\nDURATION:PT1H30M\r\nEXDATE;TZID=W. Europe Standard Time:20231214T100000,20231221T100000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    let outlook = """
+        BEGIN:VCALENDAR\r\n\
+        BEGIN:VEVENT\r\n\
+        UID:o-\(round)\r\n\
+        DTSTART;TZID=W. Europe Standard Time:20231207T100000\r\n\
+        DURATION:PT1H30M\r\n\
+        EXDATE;TZID=W. Europe Standard Time:20231214T100000,20231221T100000\r\n\
+        END:VEVENT\r\n\
+        END:VCALENDAR\r\n
+        """
     if let imported = ICalComponent.parse(outlook), let vevent = imported.children.first {
         check(vevent.property(.duration)?.durationSeconds == 5_400, "DURATION was not read")
         check(

@@ -58,7 +58,16 @@ import Testing
         let folder = try TemporaryFolder(copying: CLI.fixtures.appendingPathComponent("stress"))
         try folder.write(
             "odd.ics",
-            "END:VEVENT\r\nBEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nSUMMARY:Odd but readable\r\nDTSTART;VALUE=DATE:20240101\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+            """
+            END:VEVENT\r\n\
+            BEGIN:VCALENDAR\r\n\
+            BEGIN:VEVENT\r\n\
+            UID:x\r\n\
+            SUMMARY:Odd but readable\r\n\
+            DTSTART;VALUE=DATE:20240101\r\n\
+            END:VEVENT\r\n\
+            END:VCALENDAR\r\n
+            """
         )
         let result = try CLI.run(["import", "ics", "odd.ics", "--dry-run"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
@@ -73,7 +82,13 @@ import Testing
         let folder = try TemporaryFolder()
         try folder.write(
             "almanac.yml",
-            "name: X\ndomain: x.org\ntimezone: Europe/Sarajevo\nplaces:\n  - {name: Jahorina, country: Bosnia and Herzegovina, timezone: Europe/Sarajevo, geo: [43.73, 18.57]}\n"
+            """
+            name: X
+            domain: x.org
+            timezone: Europe/Sarajevo
+            places:
+              - {name: Jahorina, country: Bosnia and Herzegovina, timezone: Europe/Sarajevo, geo: [43.73, 18.57]}\n
+            """
         )
         let result = try CLI.run(
             ["new", "Winter retreat", "--start", "2024-03-01", "--city", "Jahorina"], in: folder.url)

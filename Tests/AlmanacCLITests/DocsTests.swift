@@ -47,7 +47,10 @@ import Testing
         let generator = CLI.productsDirectory.appendingPathComponent("generate-manual-tool")
         guard FileManager.default.isExecutableFile(atPath: generator.path) else {
             Issue.record(
-                "the manual generator is not built: run ./scripts/test or ./scripts/docs (both build it with `swift package plugin generate-manual`)"
+                """
+                the manual generator is not built: run ./scripts/test or ./scripts/docs \
+                (both build it with `swift package plugin generate-manual`)
+                """
             )
             return
         }

@@ -114,7 +114,11 @@ import Testing
         #expect(result.status == 1)
         #expect(
             result.stderr.contains(
-                "\nalmanac-state.txt:\(damaged + 1):1: error: the feed state file is damaged: the line is not `<feed> <id> {…}`\n  hint: restore it"
+                """
+                \nalmanac-state.txt:\(damaged + 1):1: error: the feed \
+                state file is damaged: the line is not `<feed> <id> {…}`
+                  hint: restore it
+                """
             ), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("out").path))
     }

@@ -66,7 +66,12 @@ import Testing
             #expect(byUID["separators"]?.summary == #"Budget; review, part 1 \ draft "final""#)
             #expect(
                 byUID["separators"]?.description
-                    == "First line, with a comma; and a semicolon.\nSecond line \\ with a backslash.\n\nLast paragraph after an empty line."
+                    == """
+                    First line, with a comma; and a semicolon.
+                    Second line \\ with a backslash.
+
+                    Last paragraph after an empty line.
+                    """
             )
             #expect(
                 byUID["chisinau-consultations"]?.summary

@@ -26,8 +26,10 @@ private func initProject(in folder: TemporaryFolder, _ extra: [String] = []) thr
                 Next:
                   cd proj
                   almanac new "Team meeting" --start 2024-02-20T10:00 --end 11:00 --category meeting   # add an activity
-                  almanac list --upcoming                                                              # see what is coming
-                  almanac feed                                                                         # write public/all.ics, the feed to publish
+                  almanac list --upcoming                                                              # see what is \
+                coming
+                  almanac feed                                                                         # write \
+                public/all.ics, the feed to publish
 
                 """)
         let config = try folder.read("proj/almanac.yml")
@@ -92,7 +94,10 @@ private func initProject(in folder: TemporaryFolder, _ extra: [String] = []) thr
         #expect(result.status == 1)
         #expect(
             result.stderr.contains(
-                "error: proj/almanac.yml: this file already exists, so proj is already an Almanac project; init changed nothing"
+                """
+                error: proj/almanac.yml: this file already exists, so \
+                proj is already an Almanac project; init changed nothing
+                """
             ))
         #expect(try folder.read("proj/almanac.yml") == "name: Mine\ndomain: mine.example.org\n")
         #expect(
@@ -214,7 +219,10 @@ private func initProject(in folder: TemporaryFolder, _ extra: [String] = []) thr
         #expect(result.status == 2)
         #expect(
             result.stderr.contains(
-                "error: --start: '2024-02-31' is not a date: February 2024 has 29 days\n  hint: the last day of February 2024 is 2024-02-29"
+                """
+                error: --start: '2024-02-31' is not a date: February 2024 has 29 days
+                  hint: the last day of February 2024 is 2024-02-29
+                """
             ))
         #expect(
             result.stderr.contains(
@@ -246,7 +254,10 @@ private func initProject(in folder: TemporaryFolder, _ extra: [String] = []) thr
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(
             message.contains(
-                "error: `almanac new` needs a title and --start, and cannot ask for them: standard input is not a terminal"
+                """
+                error: `almanac new` needs a title and --start, and \
+                cannot ask for them: standard input is not a terminal
+                """
             ))
         #expect(message.contains("hint: pass them, e.g. almanac new \"Team meeting\" --start 2024-03-05T10:00"))
     }
@@ -263,23 +274,28 @@ private func initProject(in folder: TemporaryFolder, _ extra: [String] = []) thr
                   Tue 12           IISG HoS meeting with DG NEAR · Brussels · meeting
 
                 October 2023
-                  Mon 16           Meeting of IISG Secretariat and DG NEAR in Skopje, North Macedonia · Skopje · meeting
-                  Tue 17 – Wed 18  14th Regional Network of National CT-P/CVE Coordinators (RNNC) of the Western Balkans · Skopje · meeting
+                  Mon 16           Meeting of IISG Secretariat and DG NEAR in Skopje, North Macedonia \
+                · Skopje · meeting
+                  Tue 17 – Wed 18  14th Regional Network of National CT-P/CVE Coordinators (RNNC) of \
+                the Western Balkans · Skopje · meeting
                   Tue 17           IISG Secretariat meeting on IISG Database with EU Delegations and EC · meeting
 
                 November 2023
                   Wed  1 – Thu  2  The IISG Secretariat meeting with ARK.IT Company [internal] · Tirana · meeting
-                  Tue 14 – Wed 15  The 8th Regional (Jumbo) Security Coordination Conference, Italy · Rome · conference
+                  Tue 14 – Wed 15  The 8th Regional (Jumbo) Security Coordination Conference, Italy · Rome \
+                · conference
                   Tue 21           Bilateral consultations in Moldova · Chișinău · consultations
 
                 December 2023
                   Thu  7           7th IISG Board meeting · Sarajevo · board-meeting
 
                 January 2024
-                  Tue 30 – Wed 31  Joint Strategic Cooperation Forum for CEPOL projects TOPCOP and WB PaCT · The Hague · forum
+                  Tue 30 – Wed 31  Joint Strategic Cooperation Forum for CEPOL projects TOPCOP and WB PaCT \
+                · The Hague · forum
 
                 February 2024
-                  Thu  8           IISG Secretariat engages in constructive meeting with Serbian Ministry of Interior · Belgrade · meeting
+                  Thu  8           IISG Secretariat engages in constructive meeting with Serbian Ministry of Interior \
+                · Belgrade · meeting
 
                 No date yet
                                    Meeting with European Union Delegation in Serbia [draft] · Belgrade · meeting

@@ -11,7 +11,13 @@ import Testing
         let folder = try TemporaryFolder()
         try folder.write(
             "almanac.yml",
-            "name: Test\norganisation: Test\ntimezone: Europe/Sarajevo\ndomain: test.example.org\ncategories: [meeting, workshop]\n"
+            """
+            name: Test
+            organisation: Test
+            timezone: Europe/Sarajevo
+            domain: test.example.org
+            categories: [meeting, workshop]\n
+            """
         )
         for (path, text) in records { try folder.write("events/" + path, text) }
         return folder
@@ -35,8 +41,12 @@ import Testing
 
     @Test func attributeBreakoutURLInARecordIsRejectedByCheck() throws {
         let folder = try project([
-            "link.yml":
-                "id: link\ntitle: Link\nstart: 2024-02-01\nurl: \"https://ok.example/\\\"autofocus/onfocus=\\\"alert(1)\"\n"
+            "link.yml": """
+            id: link
+            title: Link
+            start: 2024-02-01
+            url: "https://ok.example/\\"autofocus/onfocus=\\"alert(1)"\n
+            """
         ])
         let result = try CLI.run(["check"], in: folder.url)
         #expect(result.status == 1)
@@ -61,12 +71,19 @@ import Testing
         let folder = try project()
         try folder.write(
             "log.csv",
-            "title,start,url\nLink,2024-02-01,\"https://ok.example/\"\"autofocus/onfocus=\"\"alert(1)\"\nPlain,2024-02-02,https://ok.example/plain\n"
+            """
+            title,start,url
+            Link,2024-02-01,"https://ok.example/""autofocus/onfocus=""alert(1)"
+            Plain,2024-02-02,https://ok.example/plain\n
+            """
         )
         let result = try CLI.run(["import", "csv", "log.csv"], in: folder.url)
         #expect(
             result.stderr.contains(
-                "log.csv:2:1: error: row 2, column \"url\": 'https://ok.example/\"autofocus/onfocus=\"alert(1)' is not a web address"
+                """
+                log.csv:2:1: error: row 2, column "url": \
+                'https://ok.example/"autofocus/onfocus="alert(1)' is not a web address
+                """
             ))
         // Imports land in events/<year>/, as `new` writes.
         let written = try FileManager.default.contentsOfDirectory(
@@ -78,7 +95,19 @@ import Testing
         let folder = try project()
         try folder.write(
             "cal.ics",
-            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//x//EN\r\nBEGIN:VEVENT\r\nUID:1@x\r\nDTSTAMP:20240101T000000Z\r\nDTSTART;VALUE=DATE:20240201\r\nSUMMARY:Link\r\nURL:\(Self.breakout)\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+            """
+            BEGIN:VCALENDAR\r\n\
+            VERSION:2.0\r\n\
+            PRODID:-//x//x//EN\r\n\
+            BEGIN:VEVENT\r\n\
+            UID:1@x\r\n\
+            DTSTAMP:20240101T000000Z\r\n\
+            DTSTART;VALUE=DATE:20240201\r\n\
+            SUMMARY:Link\r\n\
+            URL:\(Self.breakout)\r\n\
+            END:VEVENT\r\n\
+            END:VCALENDAR\r\n
+            """
         )
         let result = try CLI.run(["import", "ics", "cal.ics"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
@@ -90,8 +119,12 @@ import Testing
 
     @Test func scriptAndHandlersInATemplateOrRecordNeverReachReportHTML() throws {
         let folder = try project([
-            "a.yml":
-                "id: a\ntitle: \"<script>alert(1)</script> <img src=x onerror=alert(2)>\"\nstart: 2024-02-01\nurl: https://ok.example/it's\n"
+            "a.yml": """
+            id: a
+            title: "<script>alert(1)</script> <img src=x onerror=alert(2)>"
+            start: 2024-02-01
+            url: https://ok.example/it's\n
+            """
         ])
         // A template that puts raw HTML and a javascript: link into the Markdown.
         try folder.write(
@@ -106,7 +139,8 @@ import Testing
             [z](https://ok.example/"autofocus/onfocus="alert(7)) ![p](https://ok.example/"onerror="alert(8))
 
             <script>alert(3)</script>
-            <img src="x" onerror="alert(4)"> <a href="javascript:alert(5)">x</a> [y](javascript:alert(6)) <iframe src="https://evil.example"></iframe>
+            <img src="x" onerror="alert(4)"> <a href="javascript:alert(5)">x</a> \
+            [y](javascript:alert(6)) <iframe src="https://evil.example"></iframe>
             """)
         let result = try CLI.run(["report", "2024-02", "--template", "t.md.mustache", "--out", "r"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
@@ -224,12 +258,19 @@ import Testing
         let folder = try project()
         try folder.write(
             "news.txt",
-            "Workshop on data in Skopje \u{1B}[2J\n\nThe secretariat held a workshop in Skopje on 5 March 2024.\u{1B}]0;owned\u{07}\n"
+            """
+            Workshop on data in Skopje \u{1B}[2J
+
+            The secretariat held a workshop in Skopje on 5 March 2024.\u{1B}]0;owned\u{07}\n
+            """
         )
         let result = try CLI.run(["import", "news", "news.txt"], in: folder.url)
         #expect(
             result.stderr.contains(
-                "news.txt:1:28: warning: 3 control characters (the first ESC (U+001B)) were left out of the imported text"
+                """
+                news.txt:1:28: warning: 3 control characters (the \
+                first ESC (U+001B)) were left out of the imported text
+                """
             ))
         #expect(!(result.stdout + result.stderr).unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" })
         let written = try FileManager.default.contentsOfDirectory(
@@ -256,7 +297,13 @@ import Testing
         let folder = try project()
         try folder.write(
             "log.csv",
-            "id,title,start\n..,Dots,2024-02-01\n.hidden,Hidden,2024-02-02\n../escape,Escape,2024-02-03\na/b,Slash,2024-02-04\n"
+            """
+            id,title,start
+            ..,Dots,2024-02-01
+            .hidden,Hidden,2024-02-02
+            ../escape,Escape,2024-02-03
+            a/b,Slash,2024-02-04\n
+            """
         )
         let result = try CLI.run(["import", "csv", "log.csv"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
@@ -281,7 +328,14 @@ import Testing
     @Test func pathLikeUIDsFromImportICSNeverBecomeFileNames() throws {
         let folder = try project()
         let events = ["..", ".hidden", "a/b"].enumerated().map { index, id in
-            "BEGIN:VEVENT\r\nUID:\(id)@test.example.org\r\nDTSTAMP:20240101T000000Z\r\nDTSTART;VALUE=DATE:2024020\(index + 1)\r\nSUMMARY:Event \(index + 1)\r\nEND:VEVENT\r\n"
+            """
+            BEGIN:VEVENT\r\n\
+            UID:\(id)@test.example.org\r\n\
+            DTSTAMP:20240101T000000Z\r\n\
+            DTSTART;VALUE=DATE:2024020\(index + 1)\r\n\
+            SUMMARY:Event \(index + 1)\r\n\
+            END:VEVENT\r\n
+            """
         }.joined()
         try folder.write(
             "cal.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//x//EN\r\n\(events)END:VCALENDAR\r\n")
@@ -319,7 +373,10 @@ import Testing
         #expect(result.status == 1)
         #expect(
             result.stderr.contains(
-                "events/late.yml:3:1: error: the year 3001 of 'start' is outside the years calendars can hold (1–2999)")
+                """
+                events/late.yml:3:1: error: the year 3001 of 'start' \
+                is outside the years calendars can hold (1–2999)
+                """)
         )
         #expect(result.stderr.contains("events/zero.yml:6:1: error: the year 0000 of 'except'"))
         #expect(result.stderr.contains("events/last.yml:4:1: error: the year 3000 of 'end'"))
@@ -346,7 +403,10 @@ import Testing
         #expect(result.status == 0, "\(result.stderr.prefix(2000))")
         #expect(
             result.stderr.contains(
-                "wide.csv:1:1: warning: 200000 columns are not used: 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9', 'c10' and 199990 more"
+                """
+                wide.csv:1:1: warning: 200000 columns are not used: 'c1', 'c2', \
+                'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9', 'c10' and 199990 more
+                """
             ))
         #expect(result.stderr.utf8.count < 4_000)
     }

@@ -45,7 +45,10 @@ import Testing
         #expect(result.status == 1)
         #expect(
             result.stderr.contains(
-                "cut.ics:58:1: error: the file ends before END:VEVENT: it was cut off, so the event that starts here is left out"
+                """
+                cut.ics:58:1: error: the file ends before END:VEVENT: it \
+                was cut off, so the event that starts here is left out
+                """
             ))
         #expect(result.stderr.hasSuffix("\nerror: 5 events: 4 records written, 1 error\n"))
         #expect(

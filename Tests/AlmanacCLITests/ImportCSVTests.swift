@@ -74,8 +74,12 @@ import Testing
         try project.write(
             "outlook.csv",
             """
-            "Subject","Start Date","Start Time","End Date","End Time","All day event","Reminder on/off","Reminder Date","Reminder Time","Meeting Organizer","Required Attendees","Optional Attendees","Meeting Resources","Billing Information","Categories","Description","Location","Mileage","Priority","Private","Sensitivity","Show time as"
-            "Forum","1/30/2024","12:00:00 AM","2/1/2024","12:00:00 AM","True","False","1/29/2024","8:00:00 AM","IISG",,,,,"forum","CEPOL and Europol","The Hague",,"Normal","False","Normal","3"
+            "Subject","Start Date","Start Time","End Date","End Time","All day event","Reminder on/off",\
+            "Reminder Date","Reminder Time","Meeting Organizer","Required Attendees","Optional Attendees",\
+            "Meeting Resources","Billing Information","Categories","Description","Location","Mileage","Priority",\
+            "Private","Sensitivity","Show time as"
+            "Forum","1/30/2024","12:00:00 AM","2/1/2024","12:00:00 AM","True","False","1/29/2024","8:00:00 AM",\
+            "IISG",,,,,"forum","CEPOL and Europol","The Hague",,"Normal","False","Normal","3"
             """)
         #expect(try CLI.run(["import", "csv", "google.csv"], in: project.url).status == 0)
         #expect(try CLI.run(["import", "csv", "outlook.csv"], in: project.url).status == 0)
@@ -110,18 +114,27 @@ import Testing
         #expect(check.status == 1)
         #expect(
             check.stderr.contains(
-                "events/log.csv:3:1: error: row 3, column \"end\": the end (2024-07-08) is before the start (2024-07-09)"
+                """
+                events/log.csv:3:1: error: row 3, column "end": the \
+                end (2024-07-08) is before the start (2024-07-09)
+                """
             ))
         #expect(
             check.stderr.contains(
-                "events/log.csv:4:1: warning: row 4, column \"category\": 'workshp' is not one of the project's categories"
+                """
+                events/log.csv:4:1: warning: row 4, column "category": \
+                'workshp' is not one of the project's categories
+                """
             ))
         #expect(check.stderr.contains("\nerror: 2 records read (0 drafts): 1 error and 1 warning\n"))
         let refused = try CLI.run(["feed", "--project", project.url.path])
         #expect(refused.status == 1)
         #expect(
             refused.stderr.contains(
-                "events/log.csv:3:1: error: row 3, column \"end\": the end (2024-07-08) is before the start (2024-07-09)"
+                """
+                events/log.csv:3:1: error: row 3, column "end": the \
+                end (2024-07-08) is before the start (2024-07-09)
+                """
             ))
         #expect(refused.stderr.contains("no feed was written"))
         try project.write(

@@ -142,7 +142,10 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(
             result.stderr.contains(
-                "pings.ics:9:1: warning: the RRULE of 'Pings' (FREQ=HOURLY) repeats every hour without end, which no report can count, so only the first occurrence is imported"
+                """
+                pings.ics:9:1: warning: the RRULE of 'Pings' (FREQ=HOURLY) repeats every hour \
+                without end, which no report can count, so only the first occurrence is imported
+                """
             ))
         #expect(result.stderr.contains("pings.ics:10:1: warning: the URL of 'Pings' is left out: it holds characters"))
         let record = try project.read("events/2023/2023-10-05-pings.yml")

@@ -70,17 +70,36 @@ func snapshot(_ folder: URL) throws -> [String: String] {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(
             result.stdout.hasSuffix(
-                "12 items: 11 records written (1 tentative: what was assumed is in their source-note), 1 draft needs a date.\n"
+                """
+                12 items: 11 records written (1 tentative: what was \
+                assumed is in their source-note), 1 draft needs a date.\n
+                """
             ))
         #expect(
             result.stderr.contains(
-                "activity-news-2023-2024.txt:46:1: warning: 'Meeting with European Union Delegation in Serbia': it names no date"
+                """
+                activity-news-2023-2024.txt:46:1: warning: 'Meeting with \
+                European Union Delegation in Serbia': it names no date
+                """
             ))
         try expectMatchesExample(project.url)
         let board = try project.read("events/2023/2023-12-07-7th-iisg-board-meeting.yml")
         #expect(
             board.hasPrefix(
-                "id: 2023-12-07-7th-iisg-board-meeting\ntitle: 7th IISG Board meeting\nstart: 2023-12-07\nend: 2023-12-07\nlocation:\n  city: Sarajevo\n  country: Bosnia and Herzegovina\ngeo: [43.8486, 18.3564]\ncategory: board-meeting\norganisations: [European Commission, DG NEAR, RCC]\nstatus: confirmed\nsummary: |"
+                """
+                id: 2023-12-07-7th-iisg-board-meeting
+                title: 7th IISG Board meeting
+                start: 2023-12-07
+                end: 2023-12-07
+                location:
+                  city: Sarajevo
+                  country: Bosnia and Herzegovina
+                geo: [43.8486, 18.3564]
+                category: board-meeting
+                organisations: [European Commission, DG NEAR, RCC]
+                status: confirmed
+                summary: |
+                """
             ))
         let draft = try project.read("events/undated/meeting-with-european-union-delegation-in-serbia.yml")
         #expect(draft.contains("\nstatus: draft\n") && !draft.contains("\nstart:"))
@@ -111,7 +130,10 @@ func snapshot(_ folder: URL) throws -> [String: String] {
         let result = try CLI.run(["import", "news", "news.txt", "--dry-run"], in: project.url)
         #expect(
             result.stdout
-                == "Would write events/2024/2024-05-03-meeting-in-budva.yml\n2 items: 1 record would be written, 1 already imported (dry run: nothing written).\n"
+                == """
+                Would write events/2024/2024-05-03-meeting-in-budva.yml
+                2 items: 1 record would be written, 1 already imported (dry run: nothing written).\n
+                """
         )
     }
 
@@ -140,7 +162,10 @@ func snapshot(_ folder: URL) throws -> [String: String] {
         #expect(result.stdout.contains("Would write "))
         #expect(
             result.stdout.hasSuffix(
-                "12 items: 11 records would be written (1 tentative: what was assumed is in their source-note), 1 draft needs a date (dry run: nothing written).\n"
+                """
+                12 items: 11 records would be written (1 tentative: what was assumed is \
+                in their source-note), 1 draft needs a date (dry run: nothing written).\n
+                """
             ))
         #expect(!FileManager.default.fileExists(atPath: project.url.appendingPathComponent("events").path))
     }
@@ -158,7 +183,10 @@ func snapshot(_ folder: URL) throws -> [String: String] {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(
             result.stdout.hasSuffix(
-                "12 items: 11 records written (1 tentative: what was assumed is in their source-note), 1 draft needs a date.\n"
+                """
+                12 items: 11 records written (1 tentative: what was \
+                assumed is in their source-note), 1 draft needs a date.\n
+                """
             ))
         #expect(
             FileManager.default.fileExists(
@@ -172,7 +200,15 @@ func snapshot(_ folder: URL) throws -> [String: String] {
         let project = try emptyExampleProject()
         try project.write(
             "news.txt",
-            "Workshop in Tirana\n\nOn 5 December the Secretariat held a workshop in Tirana.\n\nMeeting in Skopje\n\nOn 15 January 2024 the Secretariat met partners in Skopje.\n"
+            """
+            Workshop in Tirana
+
+            On 5 December the Secretariat held a workshop in Tirana.
+
+            Meeting in Skopje
+
+            On 15 January 2024 the Secretariat met partners in Skopje.\n
+            """
         )
         try CLI.run(["import", "news", "news.txt", "--project", "."], in: project.url)
         #expect(

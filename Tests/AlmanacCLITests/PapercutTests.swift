@@ -83,7 +83,10 @@ import Testing
         #expect(result.status == 2)
         #expect(
             result.stderr
-                == "error: --project no-such-folder: there is no such folder\n  hint: name the folder that holds almanac.yml, e.g. --project examples/iisg\n"
+                == """
+                error: --project no-such-folder: there is no such folder
+                  hint: name the folder that holds almanac.yml, e.g. --project examples/iisg\n
+                """
         )
         let file = try CLI.run(["check", "--project", "README.md"])
         #expect(file.stderr.hasPrefix("error: --project README.md: this is a file, not a folder\n"))
@@ -101,7 +104,10 @@ import Testing
         ("start: 29.02.2023", "'29.02.2023' is not a date: February 2023 has 28 days"),
         (
             "start: 5.11.2024",
-            "'5.11.2024' is not written the way Almanac reads dates\n  hint: write it year first: 2024-11-05 (5 November 2024)"
+            """
+            '5.11.2024' is not written the way Almanac reads dates
+              hint: write it year first: 2024-11-05 (5 November 2024)
+            """
         ),
         ("start: 5/11/2024T09:30", "write it year first: 2024-11-05T09:30"),
         ("start: 2024-13-01", "'2024-13-01' is not a date: a month is numbered 1 to 12"),
@@ -166,14 +172,24 @@ import Testing
         ])
         #expect(
             filtered.stderr
-                == "Nothing is coming up: no activity that matches the filters from today (2024-02-15) to the end of 2024-Q1.\n"
+                == """
+                Nothing is coming up: no activity that matches the \
+                filters from today (2024-02-15) to the end of 2024-Q1.\n
+                """
         )
     }
 
     @Test func importedNewsLandsInTheYearFolderAsNewRecordsDo() throws {
         let project = try emptyExampleProject()
-        let news =
-            "Regional workshop on cybercrime\n\nOn 12 March 2024 the Secretariat held a workshop in Skopje.\n\nStudy visit\n\nA study visit is planned.\n"
+        let news = """
+            Regional workshop on cybercrime
+
+            On 12 March 2024 the Secretariat held a workshop in Skopje.
+
+            Study visit
+
+            A study visit is planned.\n
+            """
         let result = try CLI.run(["import", "news", "-", "--project", project.url.path], input: Data(news.utf8))
         #expect(result.status == 0, "\(result.stderr)")
         #expect(

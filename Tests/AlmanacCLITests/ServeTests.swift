@@ -177,8 +177,14 @@ import Testing
             let answer = try await HTTPProbe.exchange(
                 port: running.port,
                 Data(
-                    "GET /all.ics HTTP/1.1\r\nHost: calendar.example.org\r\nUser-Agent: \(agent)\r\nConnection: close\r\n\r\n"
-                        .utf8))
+                    """
+                    GET /all.ics HTTP/1.1\r\n\
+                    Host: calendar.example.org\r\n\
+                    User-Agent: \(agent)\r\n\
+                    Connection: close\r\n\
+                    \r\n
+                    """
+                    .utf8))
             #expect(answer.status == 200, "\(agent)")
             #expect(answer["Content-Type"] == "text/calendar; charset=utf-8")
             #expect(answer.text.hasPrefix("BEGIN:VCALENDAR\r\n"))
@@ -205,7 +211,10 @@ import Testing
         let new = try #require(after["Last-Modified"].flatMap(Self.seconds))
         #expect(
             new > old,
-            "Last-Modified moves forward with the bytes: \(before["Last-Modified"] ?? "") → \(after["Last-Modified"] ?? "")"
+            """
+            Last-Modified moves forward with the bytes: \
+            \(before["Last-Modified"] ?? "") → \(after["Last-Modified"] ?? "")
+            """
         )
         #expect(after.text.contains("SEQUENCE:1"), "subscribers are told of the change")
         #expect(
@@ -280,8 +289,14 @@ import Testing
         let huge = try await HTTPProbe.exchange(
             port: running.port,
             Data(
-                "GET /all.ics HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: 20_000))\r\nConnection: close\r\n\r\n"
-                    .utf8))
+                """
+                GET /all.ics HTTP/1.1\r\n\
+                Host: x\r\n\
+                X-Big: \(String(repeating: "a", count: 20_000))\r\n\
+                Connection: close\r\n\
+                \r\n
+                """
+                .utf8))
         #expect(huge.status == 400 || huge.status == 431)
     }
 
@@ -324,7 +339,10 @@ import Testing
         #expect(index["Content-Type"] == "text/html; charset=utf-8")
         #expect(
             index["Content-Security-Policy"]
-                == "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+                == """
+                default-src 'none'; script-src 'self'; style-src 'self'; img-src \
+                'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'
+                """
         )
         #expect(index["X-Frame-Options"] == "DENY")
         #expect(index.text.contains("webcal://iisg.example.org/calendar/all.ics"))

@@ -22,7 +22,10 @@ import Testing
         #expect(result.status == 0)
         #expect(
             result.stderr.contains(
-                "events/2023/a.yml:4:1: warning: 'RCC, DG NEAR' is read as one partner organisation, not 2\n  hint: write several as a list: `organisations: [RCC, DG NEAR]`"
+                """
+                events/2023/a.yml:4:1: warning: 'RCC, DG NEAR' is read as one partner organisation, not 2
+                  hint: write several as a list: `organisations: [RCC, DG NEAR]`
+                """
             ), "\(result.stderr)")
 
         try folder.write("events/2023/a.yml", "id: a\ntitle: A\nstart: 2023-10-05\norganisations: [RCC, DG NEAR]\n")
@@ -46,7 +49,10 @@ import Testing
         #expect(result.status == 0)
         #expect(
             result.stderr.contains(
-                "events/2023/a.yml:5:3: warning: the city 'Sarajvo' is not in the gazetteer, so the activity has no country and counts under none; did you mean 'Sarajevo'?"
+                """
+                events/2023/a.yml:5:3: warning: the city 'Sarajvo' is not in the gazetteer, \
+                so the activity has no country and counts under none; did you mean 'Sarajevo'?
+                """
             ), "\(result.stderr)")
         // A country given explicitly says the writer knows the place.
         #expect(!result.stderr.contains("b.yml"))
@@ -67,7 +73,11 @@ import Testing
         #expect(result.status == 0)
         #expect(
             result.stderr.contains(
-                "events/2023/a.yml:2:1: warning: the title stops before '#3 with RCC': YAML reads ' #' and what follows as a comment, so the title is 'Coordination meeting'\n  hint: put the whole title in quotes: `title: 'Coordination meeting #3 with RCC'`"
+                """
+                events/2023/a.yml:2:1: warning: the title stops before '#3 with RCC': YAML \
+                reads ' #' and what follows as a comment, so the title is 'Coordination meeting'
+                  hint: put the whole title in quotes: `title: 'Coordination meeting #3 with RCC'`
+                """
             ), "\(result.stderr)")
         // Quoted, or a comment set apart as comments are, is what the writer meant.
         try folder.write("events/2023/a.yml", "id: a\ntitle: 'Coordination meeting #3 with RCC'\nstart: 2023-10-05\n")
@@ -101,7 +111,10 @@ import Testing
                 "\n> **Warning:** 2 records were left out because they have errors: run almanac check to see them.\n"))
         #expect(
             try folder.read("reports/2023-Q4/report.html").contains(
-                "<p class=\"warning\" role=\"alert\"><strong>Warning:</strong> 2 records were left out because they have errors"
+                """
+                <p class="warning" role="alert"><strong>Warning:</strong> \
+                2 records were left out because they have errors
+                """
             ))
         #expect(
             try folder.read("reports/2023-Q4/checklist.md").contains(
@@ -132,7 +145,11 @@ import Testing
         #expect(result.status == 1)
         #expect(
             result.stderr.contains(
-                "events/2023/a.yml:4:1: error: 'FREQ=HOURLY' repeats every hour without end, which no report can count\n  hint: end the series with COUNT"
+                """
+                events/2023/a.yml:4:1: error: 'FREQ=HOURLY' repeats \
+                every hour without end, which no report can count
+                  hint: end the series with COUNT
+                """
             ), "\(result.stderr)")
         for rule in ["FREQ=MINUTELY;INTERVAL=30", "FREQ=SECONDLY"] {
             try folder.write("events/2023/a.yml", "id: a\ntitle: Pings\nstart: 2023-10-05T10:00\nrepeat: \(rule)\n")
@@ -154,17 +171,26 @@ import Testing
         #expect(result.status == 0)
         #expect(
             result.stderr.contains(
-                "warning: events/a.yml: the series repeats more than 100,000 times between its start and the end of 2023-Q4, so its later occurrences are not counted"
+                """
+                warning: events/a.yml: the series repeats more than 100,000 times between \
+                its start and the end of 2023-Q4, so its later occurrences are not counted
+                """
             ), "\(result.stderr)")
         #expect(
             try folder.read("reports/2023-Q4/checklist.md").contains(
-                "- [ ] Hourly check (events/a.yml): a series of more than 100,000 occurrences since its start: later ones are not counted"
+                """
+                - [ ] Hourly check (events/a.yml): a series of more than \
+                100,000 occurrences since its start: later ones are not counted
+                """
             ))
         // The agenda and the export say so too.
         let list = try CLI.run(["list", "2023-Q4"], in: folder.url)
         #expect(
             list.stderr.contains(
-                "warning: events/a.yml: the series repeats more than 100,000 times between its start and the end of 2023-Q4, so its later occurrences are not listed"
+                """
+                warning: events/a.yml: the series repeats more than 100,000 times between \
+                its start and the end of 2023-Q4, so its later occurrences are not listed
+                """
             ), "\(list.stderr)")
         let export = try CLI.run(["export", "csv", "2023-Q4"], in: folder.url)
         #expect(

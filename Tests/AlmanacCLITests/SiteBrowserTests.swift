@@ -93,11 +93,13 @@ import Testing
         #expect(dom.contains("href=\"webcal://iisg.example.org/calendar/all.ics\""))
         #expect(
             dom.contains(
-                "href=\"https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Fiisg.example.org%2Fcalendar%2Fall.ics\""
+                "href=\"https://calendar.google.com/calendar/render?"
+                    + "cid=webcal%3A%2F%2Fiisg.example.org%2Fcalendar%2Fall.ics\""
             ))
         #expect(
             dom.contains(
-                "href=\"https://outlook.office.com/calendar/0/addfromweb?url=https%3A%2F%2Fiisg.example.org%2Fcalendar%2Fall.ics&amp;name="
+                "href=\"https://outlook.office.com/calendar/0/addfromweb?"
+                    + "url=https%3A%2F%2Fiisg.example.org%2Fcalendar%2Fall.ics&amp;name="
             ))
         #expect(dom.contains("value=\"https://iisg.example.org/calendar/all.ics\""))
         // The copy buttons are hidden until the site's script turns them on: it ran under the policy.

@@ -43,13 +43,15 @@ import Testing
         #expect(
             external.contains {
                 $0.hasPrefix(
-                    "https://outlook.office.com/calendar/0/addfromweb?url=https%3A%2F%2Fiisg.example.org%2Fcalendar%2Fmeetings.ics&name="
+                    "https://outlook.office.com/calendar/0/addfromweb?"
+                        + "url=https%3A%2F%2Fiisg.example.org%2Fcalendar%2Fmeetings.ics&name="
                 )
             })
         #expect(
             external.contains {
                 $0.hasPrefix(
-                    "https://outlook.live.com/calendar/0/addfromweb?url=https%3A%2F%2Fiisg.example.org%2Fcalendar%2Fboard.ics"
+                    "https://outlook.live.com/calendar/0/addfromweb?"
+                        + "url=https%3A%2F%2Fiisg.example.org%2Fcalendar%2Fboard.ics"
                 )
             })
         let index = try project.read("site/index.html")

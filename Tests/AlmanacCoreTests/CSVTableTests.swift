@@ -12,7 +12,14 @@ import Testing
         table.append([.text("O'Brien & Partners"), .signed(-2)])
         #expect(
             table.text()
-                == "text,count\r\nplain,1\r\n\"a, b\",2\r\n\"say \"\"hi\"\"\",3\r\n\"two\nlines\",4\r\nO'Brien & Partners,-2\r\n"
+                == """
+                text,count\r\n\
+                plain,1\r\n\
+                "a, b",2\r\n\
+                "say ""hi""\",3\r\n\
+                "two\nlines",4\r\n\
+                O'Brien & Partners,-2\r\n
+                """
         )
     }
 

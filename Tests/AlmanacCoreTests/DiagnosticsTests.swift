@@ -53,7 +53,10 @@ import Testing
         #expect(found.contains("events/2023/board.yml:4:1: error: 'Europe/Atlantis' is not a known time zone"))
         #expect(
             found.contains(
-                "events/2023/board.yml:5:1: error: 'workshp' is not one of the project's categories; did you mean 'workshop'?"
+                """
+                events/2023/board.yml:5:1: error: 'workshp' is not one \
+                of the project's categories; did you mean 'workshop'?
+                """
             ))
         #expect(
             found.contains(
@@ -72,7 +75,10 @@ import Testing
         let found = try project.diagnostics()
         #expect(
             found == [
-                "events/b.yml:1:1: error: the id 'same' is already used by \(project.directory.path)/events/a.yml, so this record is left out"
+                """
+                events/b.yml:1:1: error: the id 'same' is already used by \
+                \(project.directory.path)/events/a.yml, so this record is left out
+                """
             ])
     }
 
@@ -86,13 +92,25 @@ import Testing
         let found = try diagnostics("id: a\ntitle: A\nstatus: draft\n")
         #expect(
             found == [
-                "events/2023/board.yml:3:1: warning: this draft has no date yet; it stays out of feeds and reports until it gets a 'start'"
+                """
+                events/2023/board.yml:3:1: warning: this draft has no date \
+                yet; it stays out of feeds and reports until it gets a 'start'
+                """
             ])
     }
 
     @Test func wrongShapesAreReported() throws {
         let found = try diagnostics(
-            "id: a\ntitle: [A, B]\nstart: 2023-09-06\ngeo: [91, 10]\nlocation:\n  town: Sarajevo\ntags: ['a,b']\nparticipants: many\n"
+            """
+            id: a
+            title: [A, B]
+            start: 2023-09-06
+            geo: [91, 10]
+            location:
+              town: Sarajevo
+            tags: ['a,b']
+            participants: many\n
+            """
         )
         #expect(found.contains("events/2023/board.yml:2:8: error: 'title' must be a single value, not a list or a map"))
         #expect(found.contains("events/2023/board.yml:4:6: error: 'geo' must be [latitude, longitude]"))

@@ -17,11 +17,18 @@ import Testing
 
     @Test func scriptsFramesCommentsAndForeignSchemesBecomeText() {
         let safe = HTMLText.sanitized(
-            #"<p>a<script>alert(1)</script><iframe src="x"></iframe><a href="javascript:alert(2)">j</a><a href="JaVaScRiPt&#58;alert(3)">k</a><img src="data:image/png;base64,AA" alt="ok" onerror="alert(4)"><!-- <script> --></p>"#
+            #"""
+            <p>a<script>alert(1)</script><iframe src="x"></iframe><a href="javascript:alert(2)">j</a>\#
+            <a href="JaVaScRiPt&#58;alert(3)">k</a><img src="data:image/png;base64,AA" alt="ok" onerror="alert(4)">\#
+            <!-- <script> --></p>
+            """#
         )
         #expect(
             safe
-                == #"<p>a&lt;script&gt;alert(1)&lt;/script&gt;&lt;iframe src=&quot;x&quot;&gt;&lt;/iframe&gt;<a>j</a><a>k</a><img src="data:image/png;base64,AA" alt="ok">&lt;!-- &lt;script&gt; --&gt;</p>"#
+                == #"""
+                <p>a&lt;script&gt;alert(1)&lt;/script&gt;&lt;iframe src=&quot;x&quot;&gt;&lt;/iframe&gt;\#
+                <a>j</a><a>k</a><img src="data:image/png;base64,AA" alt="ok">&lt;!-- &lt;script&gt; --&gt;</p>
+                """#
         )
     }
 

@@ -68,7 +68,11 @@ import Testing
                 exact += 1
             } else {
                 print(
-                    "corpus miss: \(want.title): got \(got.start ?? "-")…\(got.end ?? "-") \(got.city ?? "-"), \(got.country ?? "-"); want \(want.start ?? "-")…\(want.end ?? "-") \(want.city ?? "-"), \(want.country ?? "-")"
+                    """
+                    corpus miss: \(want.title): got \(got.start ?? "-")…\(got.end ?? "-") \
+                    \(got.city ?? "-"), \(got.country ?? "-"); want \
+                    \(want.start ?? "-")…\(want.end ?? "-") \(want.city ?? "-"), \(want.country ?? "-")
+                    """
                 )
             }
         }
@@ -78,13 +82,20 @@ import Testing
     }
 
     @Test func anActivityTimedOnlyRelativelyIsADraftThatSaysSo() {
-        let text =
-            "Coordinators meet in Budva\n\nLast week, the coordinators met in Budva to review the plan adopted at the conference held on 18 March 2025.\n"
+        let text = """
+            Coordinators meet in Budva
+
+            Last week, the coordinators met in Budva to review the \
+            plan adopted at the conference held on 18 March 2025.\n
+            """
         let result = NewsImporter(config: Self.config(), gazetteer: .bundled).importNews(text, file: "news.txt")
         #expect(result.records.first?.status == .draft)
         #expect(
             result.diagnostics.map(\.message).contains(
-                "'Coordinators meet in Budva': it dates the activity only as 'last week', so it is written as a draft to review"
+                """
+                'Coordinators meet in Budva': it dates the activity only \
+                as 'last week', so it is written as a draft to review
+                """
             ))
     }
 }

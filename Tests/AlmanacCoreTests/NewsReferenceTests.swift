@@ -23,48 +23,84 @@ import Testing
     static let cases: [Case] = [
         Case(
             rule: "a dateline dates 'today'",
-            text:
-                "## Agreement signed in Podgorica\n\nPodgorica, May 3, 2023 – The two ministries signed today an agreement on police co-operation.",
+            text: """
+                ## Agreement signed in Podgorica
+
+                Podgorica, May 3, 2023 – The two ministries signed today an agreement on police co-operation.
+                """,
             start: "2023-05-03", end: "2023-05-03", city: "Podgorica"),
         Case(
             rule: "a dateline dates 'yesterday'",
-            text:
-                "## Border police meet\n\nTIRANA, 9 February 2021 – Border police chiefs of the region met yesterday to review joint patrols.",
+            text: """
+                ## Border police meet
+
+                TIRANA, 9 February 2021 – Border police chiefs of the region met yesterday to review joint patrols.
+                """,
             start: "2021-02-08", end: "2021-02-08", city: "Tirana"),
         Case(
             rule: "a dateline with bars dates a weekday, the last one before it",
-            text:
-                "## Experts meet on cybercrime\n\nVienna, Skopje | 11 April 2016 | Experts from the region met on Tuesday to discuss cybercrime.",
+            text: """
+                ## Experts meet on cybercrime
+
+                Vienna, Skopje | 11 April 2016 | Experts from the region met on Tuesday to discuss cybercrime.
+                """,
             start: "2016-04-05", end: "2016-04-05", city: "Vienna"),
         Case(
             rule: "a stated duration ends a span that opens today",
-            text:
-                "## Seminar opens\n\nOHRID – A two-day seminar on border management opens today, 2 June 2015, in Ohrid.",
+            text: """
+                ## Seminar opens
+
+                OHRID – A two-day seminar on border management opens today, 2 June 2015, in Ohrid.
+                """,
             start: "2015-06-02", end: "2015-06-03", city: "Ohrid"),
         Case(
             rule: "a publication line under a plain title dates a yearless day before it",
-            text:
-                "Coordinators met in Sarajevo\nPublished: 19 January 2023\n\nThe national coordinators met in Sarajevo on 14 December to agree the work plan.\n",
+            text: """
+                Coordinators met in Sarajevo
+                Published: 19 January 2023
+
+                The national coordinators met in Sarajevo on 14 December to agree the work plan.\n
+                """,
             start: "2022-12-14", end: "2022-12-14", city: "Sarajevo"),
         Case(
             rule: "a course that started on Monday lasts its stated days",
-            text:
-                "## Course for analysts\n\nPosted on 19.10.2022\n\nThe three-day course for criminal analysts started on Monday in Skopje.",
+            text: """
+                ## Course for analysts
+
+                Posted on 19.10.2022
+
+                The three-day course for criminal analysts started on Monday in Skopje.
+                """,
             start: "2022-10-17", end: "2022-10-19", city: "Skopje"),
         Case(
             rule: "closing yesterday after two days puts the start the day before",
-            text:
-                "## Conference closes\n\nBELGRADE, 14 May 2019 – The regional conference on witness protection closed yesterday after two days of talks in Belgrade.",
+            text: """
+                ## Conference closes
+
+                BELGRADE, 14 May 2019 – The regional conference on witness \
+                protection closed yesterday after two days of talks in Belgrade.
+                """,
             start: "2019-05-12", end: "2019-05-13", city: "Belgrade"),
         Case(
             rule: "the same day restated with its year gives the year",
-            text:
-                "## Talks in Zagreb\n\nThe delegations met on 4 March in Zagreb. The talks in Zagreb on 4 March 2020 were the first since the agreement.",
+            text: """
+                ## Talks in Zagreb
+
+                The delegations met on 4 March in Zagreb. The talks in \
+                Zagreb on 4 March 2020 were the first since the agreement.
+                """,
             start: "2020-03-04", end: "2020-03-04", city: "Zagreb"),
         Case(
             rule: "a year the item names for something else does not date the activity",
-            text:
-                "## Dated item\n\nThe board met in Tirana on 3 February 2023.\n\n## Workshop of the programme\n\nThe programme, first launched in 2009, held its workshop in Skopje on 12 May.",
+            text: """
+                ## Dated item
+
+                The board met in Tirana on 3 February 2023.
+
+                ## Workshop of the programme
+
+                The programme, first launched in 2009, held its workshop in Skopje on 12 May.
+                """,
             start: "2023-05-12", end: "2023-05-12", city: "Skopje", tentative: true),
         Case(
             rule: "a year-first dotted date",
@@ -80,13 +116,27 @@ import Testing
             start: "2018-09-05", end: "2018-09-05", city: "Budva", tentative: true),
         Case(
             rule: "the file's other slash dates decide day first",
-            text:
-                "## Meeting\n\nThe meeting was held in Budva on 05/09/2018.\n\n## Other\n\nThe visit was held in Budva on 13/09/2018.",
+            text: """
+                ## Meeting
+
+                The meeting was held in Budva on 05/09/2018.
+
+                ## Other
+
+                The visit was held in Budva on 13/09/2018.
+                """,
             start: "2018-09-05", end: "2018-09-05", city: "Budva"),
         Case(
             rule: "the file's other slash dates decide month first",
-            text:
-                "## Meeting\n\nThe meeting was held in Budva on 05/09/2018.\n\n## Other\n\nThe visit was held in Budva on 09/13/2018.",
+            text: """
+                ## Meeting
+
+                The meeting was held in Budva on 05/09/2018.
+
+                ## Other
+
+                The visit was held in Budva on 09/13/2018.
+                """,
             start: "2018-05-09", end: "2018-05-09", city: "Budva"),
         Case(
             rule: "a named weekday decides a slash date",
@@ -98,48 +148,86 @@ import Testing
             start: "2018-05-09", end: "2018-05-09", city: "Budva"),
         Case(
             rule: "'today' with no reference date is a draft, not another event's date",
-            text:
-                "## Ministers meet\n\nThe ministers met today in Skopje. They reviewed the plan adopted at the conference on 18 March 2025 and the meeting of 3 April 2025.",
+            text: """
+                ## Ministers meet
+
+                The ministers met today in Skopje. They reviewed the plan adopted \
+                at the conference on 18 March 2025 and the meeting of 3 April 2025.
+                """,
             start: nil, end: nil, city: "Skopje"),
         Case(
             rule: "a place in the title beats one named later for another event",
-            text:
-                "## Council meets in Budva\n\nOn 5 June 2024 the Council met. The next plenary will take place in Bucharest.",
+            text: """
+                ## Council meets in Budva
+
+                On 5 June 2024 the Council met. The next plenary will take place in Bucharest.
+                """,
             start: "2024-06-05", end: "2024-06-05", city: "Budva"),
         Case(
             rule: "only a publication date: the activity is taken to be on it, flagged",
-            text:
-                "## Annual report presented\n\n24 Jun 2022\n\nBrussels – The Secretary General presented the annual report.",
+            text: """
+                ## Annual report presented
+
+                24 Jun 2022
+
+                Brussels – The Secretary General presented the annual report.
+                """,
             start: "2022-06-24", end: "2022-06-24", city: "Brussels", tentative: true),
         Case(
             rule: "a weekday's meeting dates the last such day",
-            text:
-                "## Joint statement\n\nMarch 17, 2017\n\nIn a joint statement after Thursday's meeting in Sarajevo, the leaders reaffirmed their commitment.",
+            text: """
+                ## Joint statement
+
+                March 17, 2017
+
+                In a joint statement after Thursday's meeting in Sarajevo, the leaders reaffirmed their commitment.
+                """,
             start: "2017-03-16", end: "2017-03-16", city: "Sarajevo"),
         Case(
             rule: "a date written with spaced full stops",
-            text:
-                "## Project launched\n\n16. 12. 2024 | Regional cooperation\n\nThe project was launched today in Skopje.",
+            text: """
+                ## Project launched
+
+                16. 12. 2024 | Regional cooperation
+
+                The project was launched today in Skopje.
+                """,
             start: "2024-12-16", end: "2024-12-16", city: "Skopje"),
         Case(
             rule: "a place set off in a title before its date",
-            text:
-                "## Remarks by the Commissioner on the meeting with the interior ministers, Brussels 19/6/2018\n\nWe have just had a very fruitful meeting with the ministers.",
+            text: """
+                ## Remarks by the Commissioner on the meeting with the interior ministers, Brussels 19/6/2018
+
+                We have just had a very fruitful meeting with the ministers.
+                """,
             start: "2018-06-19", end: "2018-06-19", city: "Brussels"),
         Case(
             rule: "a date that names elections is not the activity's",
-            text:
-                "## Police role in elections\n\nPublished March 20, 2017\n\nThe ambassador trusts the police for the June 18 elections. During a conference organized on Monday in Tirana, he asked for their commitment.",
+            text: """
+                ## Police role in elections
+
+                Published March 20, 2017
+
+                The ambassador trusts the police for the June 18 elections. During a \
+                conference organized on Monday in Tirana, he asked for their commitment.
+                """,
             start: "2017-03-20", end: "2017-03-20", city: "Tirana"),
         Case(
             rule: "a country named as the place takes no ministry's capital",
-            text:
-                "## Workshop with the Ministry of Interior of the Republic of Serbia\n\nA three-day workshop will be implemented in Serbia from 19 to 21 June 2018.",
+            text: """
+                ## Workshop with the Ministry of Interior of the Republic of Serbia
+
+                A three-day workshop will be implemented in Serbia from 19 to 21 June 2018.
+                """,
             start: "2018-06-19", end: "2018-06-21", city: nil),
         Case(
             rule: "a ministry's capital as the venue is flagged",
-            text:
-                "## Consultations\n\nOn 9 October 2023 the Secretariat held consultations with the Ministry of Security of Bosnia and Herzegovina.",
+            text: """
+                ## Consultations
+
+                On 9 October 2023 the Secretariat held consultations \
+                with the Ministry of Security of Bosnia and Herzegovina.
+                """,
             start: "2023-10-09", end: "2023-10-09", city: "Sarajevo", tentative: true),
         Case(
             rule: "'last week' beside a publication line is no day: a draft",
@@ -308,18 +396,35 @@ import Testing
     }
 
     @Test func sourceNotesSayWhatWasAssumed() throws {
-        let text =
-            "## Dated item\n\nThe board met in Tirana on 3 February 2023.\n\n## Workshop\n\nThe workshop was held in Skopje on 12 May.\n\n## Meeting\n\nThe meeting was held in Budva on 05/09/2018."
+        let text = """
+            ## Dated item
+
+            The board met in Tirana on 3 February 2023.
+
+            ## Workshop
+
+            The workshop was held in Skopje on 12 May.
+
+            ## Meeting
+
+            The meeting was held in Budva on 05/09/2018.
+            """
         let records = NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled).importNews(
             text, file: "news.md"
         ).records
         #expect(
             records[1].sourceNote
-                == "Assumed by the importer, to review: the year 2023 is taken from a neighbouring item dated 2023-02-03."
+                == """
+                Assumed by the importer, to review: the year 2023 \
+                is taken from a neighbouring item dated 2023-02-03.
+                """
         )
         #expect(
             records[2].sourceNote
-                == "Assumed by the importer, to review: '05/09/2018' is read day first, as 2018-09-05; month first it would be 2018-05-09."
+                == """
+                Assumed by the importer, to review: '05/09/2018' is read day \
+                first, as 2018-09-05; month first it would be 2018-05-09.
+                """
         )
         let withYear = NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled, year: 2021).importNews(
             text, file: "news.md"
@@ -344,7 +449,13 @@ import Testing
         let text = try RecordWriter(config: loaded.config, gazetteer: loaded.gazetteer).yaml(for: record)
         #expect(
             text.hasSuffix(
-                "status: tentative\nsource: |-\n  The workshop was held on 12 May.\nsource-note: 'Assumed by the importer, to review: the year 2023 is taken from a neighbouring item dated 2023-02-03.'\n"
+                """
+                status: tentative
+                source: |-
+                  The workshop was held on 12 May.
+                source-note: 'Assumed by the importer, to review: the year \
+                2023 is taken from a neighbouring item dated 2023-02-03.'\n
+                """
             ))
         try project.write("events/workshop.yml", text)
         let reloaded = try project.load()

@@ -35,17 +35,22 @@ import Testing
     /// it fails the test until the item is taken off this list.
     static let knownMisses: [String: String] = [
         "OSCE Mission to Skopje supports police management training":
-            "the country is only implied (the Mission's host's Ministry of Interior, no country named): no place is written",
+            "the country is only implied (the Mission's host's Ministry "
+            + "of Interior, no country named): no place is written",
         "Mission to Skopje provided a training on problem-oriented policing":
             "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
             + "not the real one",
         "RACVIAC made a donation to local kindergarten":
             "Sveta Nedelja is not in the gazetteer and the text names no country",
-        "From June 11 to 13, a two-day workshop on the topic of Strengthening Migration Management, Return process and Asylum is being held in Ohrid":
+        "From June 11 to 13, a two-day workshop on the topic of Strengthening "
+            + "Migration Management, Return process and Asylum is being held in Ohrid":
             "the title's span (11-13 June) wins over the text's start and stated two days (12-13 June)",
-        "Ceremony to Mark the Completion of the Project “Building the Capacity of Members of Police Forces in Bosnia and Herzegovina and Croatia for Performing Joint Patrols”":
-            "'on the Croatian side of the border crossing' names the country only as an adjective; the dateline's Sarajevo is taken",
-        "The CEPEJ co-organises a regional workshop aimed at development of a “Hub” dedicated to new technologies in justice systems":
+        "Ceremony to Mark the Completion of the Project “Building the Capacity of Members of "
+            + "Police Forces in Bosnia and Herzegovina and Croatia for Performing Joint Patrols”":
+            "'on the Croatian side of the border crossing' names the "
+            + "country only as an adjective; the dateline's Sarajevo is taken",
+        "The CEPEJ co-organises a regional workshop aimed at development "
+            + "of a “Hub” dedicated to new technologies in justice systems":
             "Jahorina is not in the gazetteer",
         "Study Visit":
             "the visit is dated only by its dateline; the dates of the meeting whose programme included it win",
@@ -69,12 +74,15 @@ import Testing
             "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
             + "not the real one",
         "EULEX will continue cooperation with Kosovo":
-            "'Minister of Justice of Kosovo' makes Pristina the assumed venue (flagged tentative), where the text names none",
+            "'Minister of Justice of Kosovo' makes Pristina the assumed "
+            + "venue (flagged tentative), where the text names none",
         "INTERPOL conference tackles global crime":
             "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
             + "not the real one",
-        "Fourth meeting of the Stability Pact Working Group on Regional Civilian Police Training in South Eastern Europe: Chairmen's Conclusions":
-            "'the Federal Police Academy in Bosnia and Herzegovina' is read as the place; an academy is not a seat word",
+        "Fourth meeting of the Stability Pact Working Group on Regional Civilian "
+            + "Police Training in South Eastern Europe: Chairmen's Conclusions":
+            "'the Federal Police Academy in Bosnia and Herzegovina' "
+            + "is read as the place; an academy is not a seat word",
         "EU border police training course begins in Istria":
             "Valbandon is not in the gazetteer, and Croatia is named only among the trainers' countries",
         "Frontex and EU Advisory Mission enhance Ukrainian border security":
@@ -180,7 +188,10 @@ import Testing
         }
         if record.place?.city != truth.city || record.place?.country != truth.country {
             problems.append(
-                "place \(record.place?.city ?? "-"), \(record.place?.country ?? "-"); want \(truth.city ?? "-"), \(truth.country ?? "-")"
+                """
+                place \(record.place?.city ?? "-"), \(record.place?.country ?? "-"); \
+                want \(truth.city ?? "-"), \(truth.country ?? "-")
+                """
             )
         }
         if record.status == .tentative && (record.sourceNote ?? "").isEmpty {
@@ -232,13 +243,20 @@ import Testing
                     || record.status == .tentative && (record.sourceNote ?? "").isEmpty
             }.count
             print(
-                "real news \(batch): \(truths.count) items; dates exact \(datesRight)/\(dated.count); drafts \(drafts)/\(undated.count); places \(places)/\(truths.count); unflagged guesses \(unflagged); all right \(results.filter(\.problems.isEmpty).count)"
+                """
+                real news \(batch): \(truths.count) items; dates exact \(datesRight)/\(dated.count); \
+                drafts \(drafts)/\(undated.count); places \(places)/\(truths.count); unflagged \
+                guesses \(unflagged); all right \(results.filter(\.problems.isEmpty).count)
+                """
             )
             if batch != "all" {
                 for result in results where !result.problems.isEmpty {
                     let record = Self.record(for: result.truth)
                     print(
-                        "  miss: \(result.truth.title): \(result.problems.joined(separator: "; ")) [\(record?.status.rawValue ?? "-")\(record?.sourceNote.map { ": " + $0 } ?? "")]"
+                        """
+                          miss: \(result.truth.title): \(result.problems.joined(separator: "; ")) \
+                        [\(record?.status.rawValue ?? "-")\(record?.sourceNote.map { ": " + $0 } ?? "")]
+                        """
                     )
                 }
             }

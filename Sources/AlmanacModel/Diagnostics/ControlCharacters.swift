@@ -118,6 +118,8 @@ public enum ControlCharacters {
         return diagnostics
     }
 
-    package static let hint =
-        "control characters (ESC, BEL, …) would act on the terminal of whoever reads the text, and calendar files may not hold them; delete them (tab and line breaks are fine)"
+    package static let hint = """
+        control characters (ESC, BEL, …) would act on the terminal of whoever reads the text, \
+        and calendar files may not hold them; delete them (tab and line breaks are fine)
+        """
 }

@@ -10,8 +10,8 @@ extension Array where Element == Diagnostic {
         var order: [String] = []
         var result: [Diagnostic] = []
         for diagnostic in sorted() {
-            let key =
-                "\(diagnostic.severity.rawValue)\u{0}\(diagnostic.location.file)\u{0}\(Self.shape(of: diagnostic.message))"
+            let shape = Self.shape(of: diagnostic.message)
+            let key = "\(diagnostic.severity.rawValue)\u{0}\(diagnostic.location.file)\u{0}\(shape)"
             let count = seen[key, default: 0]
             seen[key] = count + 1
             if count < limit {

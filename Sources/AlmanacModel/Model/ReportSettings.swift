@@ -38,8 +38,10 @@ public struct Indicator: Sendable, Hashable {
 
 extension ProjectConfig {
     /// The footnote that documents mentioning Kosovo must carry, shipped as the default.
-    public static let kosovoFootnoteText =
-        "*This designation is without prejudice to positions on status, and is in line with UNSCR 1244/1999 and the ICJ Opinion on the Kosovo declaration of independence."
+    public static let kosovoFootnoteText = """
+        *This designation is without prejudice to positions on status, and is in line with \
+        UNSCR 1244/1999 and the ICJ Opinion on the Kosovo declaration of independence.
+        """
     /// The default footnote: shown when the report mentions Kosovo.
     public static let kosovoFootnote = Footnote(text: kosovoFootnoteText, when: ["Kosovo"])
 }

@@ -180,6 +180,11 @@ public struct PeriodError: AlmanacError, Hashable {
         self.reason = reason
     }
 
+    /// The relative words as they are typed, with spaces: "last quarter, this month, …".
+    private static let relativeWordsSpoken = ReportPeriod.relativeWords.map {
+        $0.replacingOccurrences(of: "-", with: " ")
+    }.joined(separator: ", ")
+
     /// Every form ``ReportPeriod/parse(_:today:fiscalYearStartMonth:)`` reads, with an example.
     public static let acceptedForms = """
           2023-Q4, Q4 2023 or Q4     a quarter (Q4 alone: this year's)
@@ -189,7 +194,7 @@ public struct PeriodError: AlmanacError, Hashable {
           2023-W45                   an ISO week
           FY2024, FY 2024, FY2024-Q1 a fiscal year or its quarter, named after the year it ends in
                                      (set fiscal-year-start in almanac.yml)
-          last quarter, this month   counted from today: \(ReportPeriod.relativeWords.map { $0.replacingOccurrences(of: "-", with: " ") }.joined(separator: ", "))
+          last quarter, this month   counted from today: \(relativeWordsSpoken)
           --from 2023-10-01 --to 2023-12-31   a range of days
         """
 

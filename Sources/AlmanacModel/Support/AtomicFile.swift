@@ -175,10 +175,14 @@ public final class AtomicFile {
                     }
                 throw FileWriteError(
                     path: path,
-                    reason:
-                        "it is a \(kind), not a regular file; Almanac writes a file by replacing it whole, which would replace the \(kind)",
-                    hint:
-                        "write to a regular file, or leave out --out and redirect standard output where the command has one"
+                    reason: """
+                        it is a \(kind), not a regular file; Almanac writes a file \
+                        by replacing it whole, which would replace the \(kind)
+                        """,
+                    hint: """
+                        write to a regular file, or leave out --out and \
+                        redirect standard output where the command has one
+                        """
                 )
             }
         }

@@ -41,8 +41,10 @@ struct ConfigDecoder {
             problems.append(
                 .error(
                     start, "almanac.yml has no 'domain'",
-                    hint:
-                        "add a domain you control, e.g. `domain: example.org`; calendar UIDs end with it, so never change it"
+                    hint: """
+                        add a domain you control, e.g. `domain: example.org`; \
+                        calendar UIDs end with it, so never change it
+                        """
                 ))
         } else if let domain, domain.contains(" ") || domain.contains("@") || domain.isEmpty {
             problems.append(
@@ -211,8 +213,10 @@ struct ConfigDecoder {
             diagnostics.append(
                 .error(
                     settings.file.location(of: node), "'places' must be a list",
-                    hint:
-                        "write each as `- {name: Brdo, country: Slovenia, timezone: Europe/Ljubljana, geo: [46.29, 14.39]}`"
+                    hint: """
+                        write each as `- {name: Brdo, country: Slovenia, \
+                        timezone: Europe/Ljubljana, geo: [46.29, 14.39]}`
+                        """
                 ))
             return []
         }
@@ -291,8 +295,10 @@ struct ConfigDecoder {
                 diagnostics.append(
                     .error(
                         fields.location(of: key), "the template '\(text)' does not exist",
-                        hint:
-                            "give its path relative to almanac.yml; copy a default one from Almanac's templates/ folder to start"
+                        hint: """
+                            give its path relative to almanac.yml; copy a \
+                            default one from Almanac's templates/ folder to start
+                            """
                     ))
             }
         }

@@ -48,8 +48,10 @@ public struct Project: Sendable {
                     .error(
                         SourceLocation(file: configPath),
                         "there is no almanac.yml here, so this is not an Almanac project",
-                        hint:
-                            "run the command inside a project folder, pass --project DIR, or create one with `almanac init`"
+                        hint: """
+                            run the command inside a project folder, pass \
+                            --project DIR, or create one with `almanac init`
+                            """
                     )
                 ]))
         }

@@ -38,7 +38,10 @@ struct CSVSheet {
             diagnostics.append(
                 .error(
                     SourceLocation(file: file, line: line),
-                    "row \(rows.count + 1) opens a quoted cell (\") that is never closed, so the rest of the file ran into it",
+                    """
+                    row \(rows.count + 1) opens a quoted cell (") that \
+                    is never closed, so the rest of the file ran into it
+                    """,
                     hint: "close the quote, or double a quote inside a quoted cell (\"\")"))
             return nil
         }

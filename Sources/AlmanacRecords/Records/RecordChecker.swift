@@ -141,7 +141,10 @@ private struct Check {
         guard let id = text(Schema.id) else {
             warning(
                 Schema.id,
-                "the record has no 'id', so its calendar UID comes from the file name and changes if the file is renamed",
+                """
+                the record has no 'id', so its calendar UID comes \
+                from the file name and changes if the file is renamed
+                """,
                 hint: "add `id: \(draft.fallbackID)` as the first line")
             return (draft.fallbackID, true)
         }
@@ -166,8 +169,10 @@ private struct Check {
             } else {
                 error(
                     Schema.start, "the record has no 'start'",
-                    hint:
-                        "add `start: 2023-09-05` (or `2023-09-05T10:00`), or mark it `status: draft` until the date is known",
+                    hint: """
+                        add `start: 2023-09-05` (or `2023-09-05T10:00`), \
+                        or mark it `status: draft` until the date is known
+                        """,
                     at: draft.origin(of: Schema.title))
             }
             if draft[Schema.end] != nil { error(Schema.end, "'end' without 'start'", hint: "add the 'start' as well") }
@@ -254,9 +259,14 @@ private struct Check {
                     numbers.count == 2 && items.count == 2 ? "is not a point on the globe" : "is not a position"
                 warning(
                     Schema.geo,
-                    "the \(label(Schema.geo)) of '\(title)' (\(items.joined(separator: ";"))) \(problem), so it is left out",
-                    hint:
-                        "latitude must lie within ±90 and longitude within ±180; add a correct `geo:` to the record if it needs one",
+                    """
+                    the \(label(Schema.geo)) of '\(title)' \
+                    (\(items.joined(separator: ";"))) \(problem), so it is left out
+                    """,
+                    hint: """
+                        latitude must lie within ±90 and longitude within ±180; \
+                        add a correct `geo:` to the record if it needs one
+                        """,
                     at: value.valueOrigin)
                 return nil
             }
@@ -335,7 +345,10 @@ private struct Check {
             if isImportedItem {
                 warning(
                     Schema.recurrence,
-                    "the \(label(Schema.recurrence)) of '\(title)' (\(text)) is not a rule libical can expand, so only the first occurrence is imported",
+                    """
+                    the \(label(Schema.recurrence)) of '\(title)' (\(text)) is not a \
+                    rule libical can expand, so only the first occurrence is imported
+                    """,
                     hint: "add a correct `repeat:` to the record if it repeats")
                 return nil
             }
@@ -350,16 +363,23 @@ private struct Check {
             if isImportedItem {
                 warning(
                     Schema.recurrence,
-                    "the \(label(Schema.recurrence)) of '\(title)' (\(text)) repeats every \(unit) without end, which no report can count, so only the first occurrence is imported",
-                    hint:
-                        "end the series with COUNT (FREQ=\(frequency);COUNT=8) or UNTIL and add it to the record as `repeat:`"
+                    """
+                    the \(label(Schema.recurrence)) of '\(title)' (\(text)) repeats every \(unit) \
+                    without end, which no report can count, so only the first occurrence is imported
+                    """,
+                    hint: """
+                        end the series with COUNT (FREQ=\(frequency);COUNT=8) \
+                        or UNTIL and add it to the record as `repeat:`
+                        """
                 )
                 return nil
             }
             error(
                 Schema.recurrence, "'\(text)' repeats every \(unit) without end, which no report can count",
-                hint:
-                    "end the series with COUNT (FREQ=\(frequency);COUNT=8) or UNTIL (FREQ=\(frequency);UNTIL=20241231T180000)"
+                hint: """
+                    end the series with COUNT (FREQ=\(frequency);COUNT=8) \
+                    or UNTIL (FREQ=\(frequency);UNTIL=20241231T180000)
+                    """
             )
         }
         return recurrence
@@ -399,7 +419,10 @@ private struct Check {
             let years = RecordLimits.years
             error(
                 field,
-                "the year \(pad(date.year, 4)) of '\(field.key)' is outside the years calendars can hold (\(years.lowerBound)–\(years.upperBound))",
+                """
+                the year \(pad(date.year, 4)) of '\(field.key)' is outside the \
+                years calendars can hold (\(years.lowerBound)–\(years.upperBound))
+                """,
                 hint: "check the year; write it with four digits, e.g. 2024")
         }
         if let timing = record.timing {
@@ -412,7 +435,10 @@ private struct Check {
             for exception in record.exceptions where !years.contains(exception.firstDay.year) {
                 warning(
                     Schema.exceptions,
-                    "\(exception.firstWritten), left out of the series '\(title)', is outside the years calendars can hold (\(years.lowerBound)–\(years.upperBound)), so it is ignored",
+                    """
+                    \(exception.firstWritten), left out of the series '\(title)', is outside the years \
+                    calendars can hold (\(years.lowerBound)–\(years.upperBound)), so it is ignored
+                    """,
                     hint: "check the dates the calendar app leaves out of this series")
             }
             record.exceptions.removeAll { !years.contains($0.firstDay.year) }
@@ -446,8 +472,10 @@ private struct Check {
             + "\""
         warning(
             Schema.organisations, "'\(text)' is read as one partner organisation, not \(names.count)",
-            hint:
-                "write several as a list: `organisations: [\(list)]`; one name that holds a comma in quotes in a list: `organisations: [\(quoted)]`"
+            hint: """
+                write several as a list: `organisations: [\(list)]`; one name that \
+                holds a comma in quotes in a list: `organisations: [\(quoted)]`
+                """
         )
     }
 
@@ -464,8 +492,10 @@ private struct Check {
         if case .parts(let parts)? = draft[Schema.location]?.content { origin = parts[Schema.city.key]?.origin }
         warning(
             Schema.location, message,
-            hint:
-                "correct the city, or give its country under `location:` (`country: …`), or add the city to `places:` in almanac.yml",
+            hint: """
+                correct the city, or give its country under `location:` \
+                (`country: …`), or add the city to `places:` in almanac.yml
+                """,
             at: origin)
     }
 }

@@ -17,8 +17,10 @@ public enum RecordLimits {
         guard url.unicodeScalars.allSatisfy(isAllowedInAddress), hasValidPercentEscapes(url),
             let components = URLComponents(string: url)
         else {
-            return
-                "it holds characters an address cannot hold unencoded (spaces, quotes, '<', '>' and control characters must be percent-encoded)"
+            return """
+                it holds characters an address cannot hold unencoded (spaces, \
+                quotes, '<', '>' and control characters must be percent-encoded)
+                """
         }
         guard let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
             return "only http:// and https:// addresses can be links"

@@ -143,7 +143,10 @@ struct YAMLRecordSource {
         let lost = value[hash...].trimmingCharacters(in: .whitespacesAndNewlines)
         return .warning(
             fields.location(of: "title"),
-            "the title stops before '\(lost)': YAML reads ' #' and what follows as a comment, so the title is '\(scalar.string)'",
+            """
+            the title stops before '\(lost)': YAML reads ' #' and what \
+            follows as a comment, so the title is '\(scalar.string)'
+            """,
             hint: "put the whole title in quotes: `title: \(YAMLText.scalar(written))`"
         )
     }

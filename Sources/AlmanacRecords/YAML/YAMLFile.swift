@@ -21,8 +21,10 @@ struct YAMLFile {
                 .error(
                     SourceLocation(file: path),
                     "the file is larger than \(ImportInput.maximumBytes >> 20) MB, far more than one activity needs",
-                    hint:
-                        "check that it is the right file; keep long texts (a report, minutes) elsewhere and link them with `url:`"
+                    hint: """
+                        check that it is the right file; keep long texts (a \
+                        report, minutes) elsewhere and link them with `url:`
+                        """
                 ))
             return nil
         }
