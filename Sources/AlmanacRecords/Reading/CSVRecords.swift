@@ -282,9 +282,12 @@ struct CSVRowConverter: Sendable {
             draft[field] = DraftValue(.list(items), origin: values.origin(field.key))
         }
         let title = values["title"]
-        let derivedID = title.map { title in
-            timing.start.map { "\($0.prefix(10))-\(Identifier.slug(title, maxLength: 50))" }
-                ?? Identifier.slug(title, maxLength: 60)
+        // Only made when the row has no usable id cell: a slug per row is a cost of its own.
+        var derivedID: String? {
+            title.map { title in
+                timing.start.map { "\($0.prefix(10))-\(Identifier.slug(title, maxLength: 50))" }
+                    ?? Identifier.slug(title, maxLength: 60)
+            }
         }
         var id = values["id"] ?? derivedID
         if let given = values["id"], !Identifier.isValid(given), let derivedID {
