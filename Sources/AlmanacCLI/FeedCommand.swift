@@ -45,6 +45,7 @@ struct FeedCommand: ParsableCommand {
             out.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? project.directory + "/public"
         var publisher = FeedPublisher(project: project, clock: clock)
         publisher.verifiesEvents = verify
+        publisher.keepsItems = false
         if publisher.isFirstRun {
             console.note(
                 "There is no \(FeedState.fileName) yet, so this is the project's first feed: every event starts at SEQUENCE 0. Commit \(FeedState.fileName) with the records.",

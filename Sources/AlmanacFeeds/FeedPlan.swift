@@ -21,6 +21,9 @@ package struct FeedPlan {
     ) -> FeedPlan {
         let grace = Int64(config.cancelledGraceDays) * 86_400
         var plan = FeedPlan()
+        // A feed of every activity holds about one item per record: room for them at once,
+        // rather than doubling (and briefly holding two buffers) as it fills.
+        if feed.filter.matchesEverything { plan.items.reserveCapacity(records.count) }
         var current = Set<String>()
         for record in records
         where record.visibility == .public && record.status != .draft && feed.filter.matches(record) {

@@ -97,12 +97,14 @@ public struct FeedState: Sendable, Equatable {
         var text =
             "# Almanac feed state: what each feed published, so that updates and cancellations reach subscribers. Commit it with the records; do not edit.\n"
         text.reserveCapacity(entries.count * 200)
-        for (key, entry) in entries.sorted(by: { $0.key < $1.key }) {
+        // The keys sorted, not the entries: a sorted copy of every entry was the largest
+        // single allocation at the end of a big feed run.
+        for key in entries.keys.sorted() {
             text += key.feed
             text += " "
             text += key.id
             text += " "
-            entry.appendJSON(to: &text)
+            entries[key]!.appendJSON(to: &text)
             text += "\n"
         }
         return text

@@ -148,6 +148,7 @@ public struct CSVRecords: Sendable {
             chunk.map { row in converter.convert(row, columns: columns, header: table.header) }
         }
         var seen: [String: Int] = [:]
+        result.records.reserveCapacity(table.rows.count)
         for row in converted.joined() {
             var problems = row.problems
             if var record = row.record {
