@@ -84,3 +84,16 @@ import Testing
         }
     }
 }
+
+extension FastPathTests {
+    @Test(arguments: [
+        "RCC; DCAF", "RCC, DCAF", "a;b,c", " a ;; b ; ", ",,,", "", "one", "Ministry of Interior, Serbia; EU",
+        "a\r\n;b", "ș; b", "a,\tb", "a;\u{0301}b",
+    ])
+    func listCellsSplitAsBefore(_ text: String) {
+        let before = text.split(separator: text.contains(";") ? ";" : ",").map { $0.trimmedSpaces }.filter {
+            !$0.isEmpty
+        }
+        #expect(CSVRowConverter.listItems(text) == before)
+    }
+}
