@@ -2,22 +2,35 @@ extension StringProtocol {
     /// The text without white space or line breaks at either end: what
     /// `trimmingCharacters(in: .whitespacesAndNewlines)` returns, in plain Swift (Foundation
     /// goes through NSString, a large share of the time spent reading a big CSV log).
-    package var trimmed: String { trimming { $0.properties.isWhitespace } }
+    package var trimmed: String {
+        trimming(ascii: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) { $0.properties.isWhitespace }
+    }
 
     /// The text without spaces and tabs at either end (line breaks kept): what
     /// `trimmingCharacters(in: .whitespaces)` returns.
     package var trimmedSpaces: String {
-        trimming { $0.properties.isWhitespace && !Trimming.lineBreaks.contains($0.value) }
+        trimming(ascii: { $0 == 0x20 || $0 == 0x09 }) {
+            $0.properties.isWhitespace && !Trimming.lineBreaks.contains($0.value)
+        }
     }
 
-    private func trimming(_ isTrimmed: (Unicode.Scalar) -> Bool) -> String {
-        // Nothing to trim when both ends are ASCII and not white space (the usual cell): no
-        // scalar is decoded. (Every white space and line break outside ASCII starts with a byte
-        // of 0x80 or more, so it never passes this test.)
-        let utf8 = Substring(self).utf8
-        if let first = utf8.first, let last = utf8.last, Trimming.isPlainASCII(first), Trimming.isPlainASCII(last) {
-            return String(self)
+    /// `isTrimmedASCII` must say of each ASCII byte what `isTrimmed` says of its scalar.
+    private func trimming(ascii isTrimmedASCII: (UInt8) -> Bool, _ isTrimmed: (Unicode.Scalar) -> Bool) -> String {
+        // Byte by byte while the ends are ASCII (the usual cell): no scalar is decoded. Any
+        // other byte at an edge (white space beyond ASCII, a combining mark) goes the general way.
+        let fast = utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var start = 0
+            while start < bytes.count, bytes[start] < 0x80, isTrimmedASCII(bytes[start]) { start += 1 }
+            if start == bytes.count { return "" }
+            guard bytes[start] < 0x80 else { return nil }
+            var end = bytes.count - 1
+            // Stops at `start` at the latest: that byte is kept.
+            while bytes[end] < 0x80, isTrimmedASCII(bytes[end]) { end -= 1 }
+            guard bytes[end] < 0x80 else { return nil }
+            if start == 0 && end == bytes.count - 1 { return String(self) }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start...end]), as: UTF8.self)
         }
+        if let fast = fast ?? nil { return fast }
         let scalars = Substring(self).unicodeScalars
         guard let first = scalars.firstIndex(where: { !isTrimmed($0) }),
             let last = scalars.lastIndex(where: { !isTrimmed($0) })
@@ -27,9 +40,6 @@ extension StringProtocol {
 }
 
 private enum Trimming {
-    /// An ASCII byte that is neither white space nor a line break (nor a control character).
-    static func isPlainASCII(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x7F }
-
     /// LF, VT, FF, CR, NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR.
     static let lineBreaks: Set<UInt32> = [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029]
 }

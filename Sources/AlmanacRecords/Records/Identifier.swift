@@ -29,7 +29,7 @@ public enum Identifier {
         }
         while bytes.last == UInt8(ascii: "-") { bytes.removeLast() }
         var slug = String(decoding: bytes, as: UTF8.self)
-        if slug.count > maxLength {
+        if bytes.count > maxLength {  // ASCII: as many characters as bytes
             // Cut at the last word boundary that fits: a word that ends exactly at the limit
             // stays whole; one longer than the limit is cut.
             let fits = slug.prefix(maxLength + 1)
