@@ -3,19 +3,21 @@ extension StringProtocol {
     /// `trimmingCharacters(in: .whitespacesAndNewlines)` returns, in plain Swift (Foundation
     /// goes through NSString, a large share of the time spent reading a big CSV log).
     package var trimmed: String {
-        trimming(ascii: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) { $0.properties.isWhitespace }
+        trimming(ascii: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }, scalars: { $0.properties.isWhitespace })
     }
 
     /// The text without spaces and tabs at either end (line breaks kept): what
     /// `trimmingCharacters(in: .whitespaces)` returns.
     package var trimmedSpaces: String {
-        trimming(ascii: { $0 == 0x20 || $0 == 0x09 }) {
-            $0.properties.isWhitespace && !Trimming.lineBreaks.contains($0.value)
-        }
+        trimming(
+            ascii: { $0 == 0x20 || $0 == 0x09 },
+            scalars: { $0.properties.isWhitespace && !Trimming.lineBreaks.contains($0.value) })
     }
 
     /// `isTrimmedASCII` must say of each ASCII byte what `isTrimmed` says of its scalar.
-    private func trimming(ascii isTrimmedASCII: (UInt8) -> Bool, _ isTrimmed: (Unicode.Scalar) -> Bool) -> String {
+    private func trimming(ascii isTrimmedASCII: (UInt8) -> Bool, scalars isTrimmed: (Unicode.Scalar) -> Bool)
+        -> String
+    {
         // Byte by byte while the ends are ASCII (the usual cell): no scalar is decoded. Any
         // other byte at an edge (white space beyond ASCII, a combining mark) goes the general way.
         let fast = utf8.withContiguousStorageIfAvailable { bytes -> String? in
