@@ -45,6 +45,7 @@ struct FeedCommand: ParsableCommand {
             out.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? project.directory + "/public"
         var publisher = FeedPublisher(project: project, clock: clock)
         publisher.verifiesEvents = verify
+        publisher.keepsItems = false
         if publisher.isFirstRun {
             console.note(
                 """

@@ -21,6 +21,9 @@ package struct FeedPlan {
     ) -> FeedPlan {
         let grace = Int64(config.cancelledGraceDays) * 86_400
         var plan = FeedPlan()
+        // A feed of every activity holds about one item per record: room for them at once,
+        // rather than doubling (and briefly holding two buffers) as it fills.
+        if feed.filter.matchesEverything { plan.items.reserveCapacity(records.count) }
         var current = Set<String>()
         for record in records
         where record.visibility == .public && record.status != .draft && feed.filter.matches(record) {
@@ -50,12 +53,21 @@ package struct FeedPlan {
                 state[key] = nil
             }
         }
-        plan.items.sort { lhs, rhs in
-            let (l, r) = (lhs.event.start, rhs.event.start)
-            return (l.year, l.month, l.day, l.hour, l.minute, lhs.event.id) < (
-                r.year, r.month, r.day, r.hour, r.minute, rhs.event.id
-            )
+        // By start (to the minute), then id: ids are unique in a feed, so the order is total.
+        // Sorted as (key, position) pairs, then the items moved into that order in place:
+        // moving whole items while sorting, and building tuples of their fields at every
+        // comparison, took a third of planning (and a sorted copy would double their memory).
+        let order = plan.items.indices.map { index in
+            let start = plan.items[index].event.start
+            let minutes =
+                ((Int64(start.year) * 100 + Int64(start.month)) * 100 + Int64(start.day)) * 10_000
+                + Int64(start.hour) * 100 + Int64(start.minute)
+            return (minutes: minutes, index: index)
+        }.sorted { lhs, rhs in
+            if lhs.minutes != rhs.minutes { return lhs.minutes < rhs.minutes }
+            return plan.items[lhs.index].event.id < plan.items[rhs.index].event.id
         }
+        plan.items.permute(into: order.map(\.index))
         return plan
     }
 
@@ -78,5 +90,27 @@ package struct FeedPlan {
         entry.tzid = event.tzid
         entry.title = event.summary
         return entry
+    }
+}
+
+extension Array {
+    /// Puts the element at `sources[k]` at position `k`, for every k, in place: one cycle of
+    /// moves at a time, holding one element aside. `sources` is a permutation of the indices.
+    mutating func permute(into sources: [Int]) {
+        var sources = sources
+        for start in indices where sources[start] != start {
+            let held = self[start]
+            var target = start
+            while true {
+                let source = sources[target]
+                sources[target] = target
+                if source == start {
+                    self[target] = held
+                    break
+                }
+                self[target] = self[source]
+                target = source
+            }
+        }
     }
 }

@@ -8,7 +8,8 @@ public struct FeedOutcome: Sendable {
     public let feed: String
     public let path: String
     public let events: Int
-    /// What the feed holds, in order, with the SEQUENCE and stamps it was written with.
+    /// What the feed holds, in order, with the SEQUENCE and stamps it was written with (empty
+    /// unless the publisher ``FeedPublisher/keepsItems``).
     package let items: [FeedPlan.Item]
 
     /// `<name>.ics`.
@@ -28,6 +29,9 @@ public struct FeedPublisher {
     /// Parse every written VEVENT back with libical and compare it with what was meant
     /// (`almanac feed --verify`); the test suite always does.
     public var verifiesEvents = false
+    /// Keep each feed's planned items in its ``FeedOutcome`` (the site builder reads them);
+    /// `almanac feed` does not, so that they are freed once written, before the state is saved.
+    public var keepsItems = true
 
     /// The steps of a publish, for tests that make one of them fail.
     enum Step: Equatable {
@@ -78,7 +82,12 @@ public struct FeedPublisher {
             let file = try FeedWriter(config: project.config, feed: feed, verifies: verifiesEvents).write(
                 plan, to: path, progress: progress)
             written.append(
-                (file, FeedOutcome(feed: feed.name, path: path, events: plan.items.count, items: plan.items)))
+                (
+                    file,
+                    FeedOutcome(
+                        feed: feed.name, path: path, events: plan.items.count, items: keepsItems ? plan.items : []
+                    )
+                ))
             try afterStep(.written(feed: feed.name))
         }
         if state.isModified || isFirstRun {

@@ -41,12 +41,15 @@ package struct FeedWriter {
         if header.hasSuffix(end) { header.removeLast(end.count) }
         try file.write(header)
         for zone in try timezones(for: plan) { try file.write(zone) }
-        let chunks = stride(from: 0, to: plan.items.count, by: chunkSize).map {
-            Array(plan.items[$0..<min($0 + chunkSize, plan.items.count)])
-        }
+        // Chunks of items are copied out one batch at a time, not all at once: a copy of the
+        // whole plan would double its memory.
+        let starts = Array(stride(from: 0, to: plan.items.count, by: chunkSize))
         let batch = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
-        for first in stride(from: 0, to: chunks.count, by: batch) {
-            let results = Array(chunks[first..<min(first + batch, chunks.count)]).parallelMap(serialize)
+        for first in stride(from: 0, to: starts.count, by: batch) {
+            let chunks = starts[first..<min(first + batch, starts.count)].map {
+                Array(plan.items[$0..<min($0 + chunkSize, plan.items.count)])
+            }
+            let results = chunks.parallelMap(serialize)
             for result in results {
                 let events = try result.get()
                 try file.write(events.text)

@@ -71,14 +71,42 @@ package struct PublishedEvent: Sendable {
     /// A fingerprint of everything subscribers see; it changes exactly when they should
     /// be told about a change.
     var fingerprint: String {
-        var lines = [
-            "uid=\(uid)", "start=\(start)", "end=\(end?.description ?? "")", "tzid=\(tzid ?? "")", "summary=\(summary)",
-            "description=\(description ?? "")", "location=\(location ?? "")",
-            "categories=\(categories.joined(separator: ","))",
-            "url=\(url ?? "")", "status=\(status.rawValue)", "rule=\(rule?.description ?? "")",
-            "exceptions=\(exceptions.map(\.description).joined(separator: ","))",
-        ]
-        if let coordinates { lines.append("geo=\(coordinates.latitude),\(coordinates.longitude)") }
-        return Fingerprint.of(lines.joined(separator: "\n"))
+        // One string built in place (no array of interpolated lines to join): this runs for
+        // every event of every feed. The text, and so the hash in the state file, is unchanged:
+        // `key=value` lines in this order, `geo` last and only when there are coordinates.
+        var text = ""
+        text.reserveCapacity(256 + summary.utf8.count + (description?.utf8.count ?? 0))
+        text += "uid="
+        text += uid
+        text += "\nstart="
+        text += start.description
+        text += "\nend="
+        text += end?.description ?? ""
+        text += "\ntzid="
+        text += tzid ?? ""
+        text += "\nsummary="
+        text += summary
+        text += "\ndescription="
+        text += description ?? ""
+        text += "\nlocation="
+        text += location ?? ""
+        text += "\ncategories="
+        for (index, category) in categories.enumerated() {
+            if index > 0 { text += "," }
+            text += category
+        }
+        text += "\nurl="
+        text += url ?? ""
+        text += "\nstatus="
+        text += status.rawValue
+        text += "\nrule="
+        text += rule?.description ?? ""
+        text += "\nexceptions="
+        for (index, exception) in exceptions.enumerated() {
+            if index > 0 { text += "," }
+            text += exception.description
+        }
+        if let coordinates { text += "\ngeo=\(coordinates.latitude),\(coordinates.longitude)" }
+        return Fingerprint.of(text)
     }
 }

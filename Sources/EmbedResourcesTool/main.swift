@@ -35,7 +35,12 @@ for file in arguments.dropFirst(3) {
         FileHandle.standardError.write(Data("error: \(url.path) is not readable UTF-8 text\n".utf8))
         exit(1)
     }
-    source += "        \(String(reflecting: file)): \(rawLiteral(text.replacingOccurrences(of: "\r\n", with: "\n"))),\n"
+    let lines = text.replacingOccurrences(of: "\r\n", with: "\n")
+    source += "        \(String(reflecting: file)): \(rawLiteral(lines)),\n"
+    // The gazetteer's lookup index, precomputed (see GazetteerIndex).
+    if file == "gazetteer.tsv" {
+        source += "        \"gazetteer.index\": \(rawLiteral(GazetteerIndex.make(table: lines))),\n"
+    }
 }
 source += "    ]\n}\n"
 do {

@@ -27,16 +27,24 @@ public enum ICalLibraryVersion {
     private static var loadedFileVersion: String? {
         ICalLibrary.prepare()  // libical is mapped once one of its functions has been called
         // Read to the end: /proc files report a size of 0, and a sized read stops at a page.
-        guard let file = FileHandle(forReadingAtPath: "/proc/self/maps"),
-            let data = try? file.readToEnd(), let maps = String(data: data, encoding: .utf8)
-        else { return nil }
-        for line in maps.split(separator: "\n") {
-            guard let path = line.split(separator: " ", omittingEmptySubsequences: true).last,
-                path.hasPrefix("/"), URL(fileURLWithPath: String(path)).lastPathComponent.hasPrefix("libical.so.")
+        // Scanned as bytes, and only the libical line resolved: this runs at every start.
+        guard let file = FileHandle(forReadingAtPath: "/proc/self/maps"), let maps = try? file.readToEnd() else {
+            return nil
+        }
+        for line in maps.split(separator: UInt8(ascii: "\n")) {
+            guard let slash = line.firstIndex(of: UInt8(ascii: "/")) else { continue }
+            let path = String(decoding: line[slash...], as: UTF8.self)
+            guard path.split(separator: "/").last?.hasPrefix("libical.so.") == true,
+                let resolved = realpath(path, nil)
             else { continue }
-            let resolved = URL(fileURLWithPath: String(path)).resolvingSymlinksInPath().lastPathComponent
-            let version = resolved.dropFirst("libical.so.".count)
-            if !version.isEmpty, version.split(separator: ".").allSatisfy({ Int($0) != nil }) { return String(version) }
+            defer { free(resolved) }
+            let name = String(cString: resolved).split(separator: "/").last ?? ""
+            let version = name.dropFirst("libical.so.".count)
+            if name.hasPrefix("libical.so."), !version.isEmpty,
+                version.split(separator: ".").allSatisfy({ Int($0) != nil })
+            {
+                return String(version)
+            }
         }
         return nil
     }

@@ -75,6 +75,8 @@ public enum ControlCharacters {
     package static func scan(_ text: String, limit: Int = 20) -> (
         found: [(line: Int, column: Int, scalar: Unicode.Scalar)], count: Int
     ) {
+        // Most text has none: a pass over its bytes tells, without decoding a scalar.
+        guard mayContainForbidden(text) else { return ([], 0) }
         var found: [(Int, Int, Unicode.Scalar)] = []
         var count = 0
         var line = 1
@@ -96,6 +98,24 @@ public enum ControlCharacters {
             column += 1
         }
         return (found, count)
+    }
+
+    /// False only when no byte of `text` can start a forbidden character: no C0 control
+    /// but tab and line ends, no DEL, no C1 control (U+0080–U+009F, `C2 80`–`C2 9F` in UTF-8).
+    private static func mayContainForbidden(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte < 0x20 {
+                    if byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+                } else if byte == 0x7F || (previous == 0xC2 && byte <= 0x9F && byte >= 0x80) {
+                    return true
+                }
+                previous = byte
+            }
+            return false
+        }
     }
 
     /// Errors for the forbidden characters in the raw text of `file`: one per character

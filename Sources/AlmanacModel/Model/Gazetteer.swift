@@ -19,23 +19,30 @@ public struct GazetteerPlace: Hashable, Sendable {
 
 /// The cities Almanac knows, from the GeoNames-derived `gazetteer.tsv` that ships with it
 /// (CC BY 4.0), plus any a project adds.
+///
+/// The shipped table is never loaded as a whole: its lookup index is computed at build time
+/// (`EmbedResourcesTool`'s `GazetteerIndex`) and searched in place, and only the rows a
+/// lookup finds are read. Places a project adds are indexed here, ahead of the shipped ones.
 public struct Gazetteer: Sendable {
+    /// Whether the shipped table is part of this gazetteer.
+    private var includesBundled = false
+    /// The places added with ``add(_:)``.
     private var places: [GazetteerPlace] = []
-    /// Folded country name of each place.
+    /// Folded country name of each added place.
     private var countryKeys: [String] = []
-    /// Folded spelling → the places with that spelling, the latest added first.
+    /// Folded spelling → the added places with that spelling, the latest added first.
     private var index: [String: [Int]] = [:]
 
     /// The gazetteer that ships with Almanac.
     public static let bundled: Gazetteer = {
         var gazetteer = Gazetteer()
-        for place in TSV.bundled("gazetteer").compactMap(Gazetteer.place(from:)) { gazetteer.add(place) }
+        gazetteer.includesBundled = true
         return gazetteer
     }()
 
     public init() {}
 
-    private static func place(from row: [String]) -> GazetteerPlace? {
+    static func place(from row: [String]) -> GazetteerPlace? {
         guard row.count >= 6, let latitude = Double(row[4]), let longitude = Double(row[5]) else { return nil }
         return GazetteerPlace(
             name: row[0],
@@ -58,16 +65,21 @@ public struct Gazetteer: Sendable {
     /// The place called `name` (any spelling, case and accents ignored), preferring one in
     /// `country` when given.
     public func place(named name: String, country: String? = nil) -> GazetteerPlace? {
-        guard let candidates = index[Gazetteer.key(name)] else { return nil }
+        let key = Gazetteer.key(name)
+        let added = index[key] ?? []
+        let shipped = includesBundled ? BundledGazetteer.places(key: key) : []
         if let country {
             let countryKey = Gazetteer.key(country)
-            if let match = candidates.first(where: { countryKeys[$0] == countryKey }) { return places[match] }
+            if let match = added.first(where: { countryKeys[$0] == countryKey }) { return places[match] }
+            if let match = shipped.first(where: { $0.countryKey == countryKey }) { return match.place }
         }
-        return places[candidates[0]]
+        return added.first.map { places[$0] } ?? shipped.first?.place
     }
 
-    /// Every place, in the order added.
-    public var all: [GazetteerPlace] { places }
+    /// Every place, in the order added (the shipped ones first).
+    public var all: [GazetteerPlace] {
+        (includesBundled ? BundledGazetteer.all : []) + places
+    }
 
     /// Up to `limit` known city names that `name` is likely a misspelling of ("Sarajvo" →
     /// Sarajevo), those nearest to it. Only names of about the same length are compared, so this
@@ -78,11 +90,19 @@ public struct Gazetteer: Sendable {
         let allowed = max(1, min(3, key.count / 3))
         // Each place's own name, at the distance of its nearest spelling.
         var distances: [String: Int] = [:]
-        for (candidate, indices) in index where abs(candidate.count - key.count) <= allowed {
+        func consider(_ candidate: String, name: () -> String?) {
+            guard abs(candidate.count - key.count) <= allowed else { return }
             let distance = Spelling.distance(key, candidate)
-            guard distance <= allowed else { continue }
-            let name = places[indices[0]].name
+            guard distance <= allowed, let name = name() else { return }
             distances[name] = min(distance, distances[name] ?? distance)
+        }
+        for (candidate, indices) in index { consider(candidate) { places[indices[0]].name } }
+        if includesBundled {
+            // Spellings an added place also has are named after it, above.
+            BundledGazetteer.forEachKey { candidate, latestOffset in
+                guard index[candidate] == nil else { return }
+                consider(candidate) { BundledGazetteer.place(at: latestOffset)?.name }
+            }
         }
         // Only the nearest: a second, farther name is more often noise than help.
         let nearest = distances.values.min()

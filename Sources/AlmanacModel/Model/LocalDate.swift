@@ -20,6 +20,13 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// Parses `YYYY-MM-DD`.
     public init?(iso text: some StringProtocol) {
+        // The usual shape straight from its bytes; anything else as before.
+        if let (year, month, day) = text.utf8.withContiguousStorageIfAvailable({ bytes in
+            bytes.count == 10 ? ISODigits.date(bytes) : nil
+        }) ?? nil {
+            self.init(year: year, month: month, day: day)
+            return
+        }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
@@ -109,6 +116,14 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
 
     /// Parses `YYYY-MM-DDTHH:MM` (a space instead of `T` and `:SS` of `00` are accepted).
     public init?(iso text: some StringProtocol) {
+        // `YYYY-MM-DDTHH:MM` (or `:00` after it) straight from its bytes; anything else as before.
+        if let (year, month, day, minutes) = text.utf8.withContiguousStorageIfAvailable({ bytes in
+            ISODigits.dateTime(bytes)
+        }) ?? nil {
+            guard let date = LocalDate(year: year, month: month, day: day), let minutes else { return nil }
+            self.init(date: date, hour: minutes / 60, minute: minutes % 60)
+            return
+        }
         let text = String(text)
         guard text.count >= 16 else { return nil }
         let separator = text[text.index(text.startIndex, offsetBy: 10)]
@@ -120,6 +135,11 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
 
     /// Minutes after midnight of `HH:MM` or `HH:MM:00`.
     public static func timeOfDay(_ text: some StringProtocol) -> Int? {
+        if let minutes = text.utf8.withContiguousStorageIfAvailable({ bytes in
+            ISODigits.time(UnsafeBufferPointer(rebasing: bytes[...]))
+        }) ?? nil {
+            return minutes
+        }
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2 || (parts.count == 3 && parts[2] == "00"),
             parts[0].count == 2, parts[1].count == 2,
@@ -143,4 +163,50 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
 package func pad(_ value: Int, _ width: Int) -> String {
     let digits = String(abs(value))
     return (value < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - digits.count)) + digits
+}
+
+/// ISO dates and times of the one usual shape, read from their bytes: the general parsers
+/// split generic strings, which cost thousands of instructions per date of a big CSV log.
+/// Each returns nil when the bytes are not exactly of that shape, and the caller then reads
+/// them the general way, so only well-formed digits take this path.
+enum ISODigits {
+    /// The value of the ASCII digits in `range`, nil if any is not a digit.
+    static func value(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        var value = 0
+        for index in range {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        return value
+    }
+
+    /// `YYYY-MM-DD` at the start of `bytes`.
+    static func date(_ bytes: UnsafeBufferPointer<UInt8>) -> (year: Int, month: Int, day: Int)? {
+        guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+            let year = value(bytes, 0..<4), let month = value(bytes, 5..<7), let day = value(bytes, 8..<10)
+        else { return nil }
+        return (year, month, day)
+    }
+
+    /// Minutes after midnight of exactly `HH:MM` or `HH:MM:00`: nil for another shape, and
+    /// .some(nil) for an hour or minute out of range.
+    static func time(_ bytes: UnsafeBufferPointer<UInt8>) -> Int?? {
+        guard
+            bytes.count == 5
+                || (bytes.count == 8 && bytes[5] == UInt8(ascii: ":") && bytes[6] == UInt8(ascii: "0")
+                    && bytes[7] == UInt8(ascii: "0")),
+            bytes[2] == UInt8(ascii: ":"), let hour = value(bytes, 0..<2), let minute = value(bytes, 3..<5)
+        else { return nil }
+        return (0...23).contains(hour) && (0...59).contains(minute) ? .some(hour * 60 + minute) : .some(nil)
+    }
+
+    /// `YYYY-MM-DDTHH:MM` (or with a space for `T`, or `:00` after it): the date's numbers and
+    /// the minutes after midnight (nil when out of range).
+    static func dateTime(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int, Int?)? {
+        guard bytes.count == 16 || bytes.count == 19, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "),
+            let (year, month, day) = date(bytes), let minutes = time(UnsafeBufferPointer(rebasing: bytes[11...]))
+        else { return nil }
+        return (year, month, day, minutes)
+    }
 }

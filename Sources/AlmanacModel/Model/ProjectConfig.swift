@@ -93,6 +93,11 @@ public struct FeedFilter: Sendable, Hashable {
         self.countries = countries
     }
 
+    /// Whether every activity matches (no list is given).
+    public var matchesEverything: Bool {
+        categories.isEmpty && tags.isEmpty && organisations.isEmpty && countries.isEmpty
+    }
+
     public func matches(_ record: EventRecord) -> Bool {
         FeedFilter.any(categories, [record.category].compactMap { $0 })
             && FeedFilter.any(tags, record.tags)

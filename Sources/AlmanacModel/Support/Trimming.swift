@@ -2,15 +2,37 @@ extension StringProtocol {
     /// The text without white space or line breaks at either end: what
     /// `trimmingCharacters(in: .whitespacesAndNewlines)` returns, in plain Swift (Foundation
     /// goes through NSString, a large share of the time spent reading a big CSV log).
-    package var trimmed: String { trimming { $0.properties.isWhitespace } }
+    package var trimmed: String {
+        trimming(ascii: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }, scalars: { $0.properties.isWhitespace })
+    }
 
     /// The text without spaces and tabs at either end (line breaks kept): what
     /// `trimmingCharacters(in: .whitespaces)` returns.
     package var trimmedSpaces: String {
-        trimming { $0.properties.isWhitespace && !Trimming.lineBreaks.contains($0.value) }
+        trimming(
+            ascii: { $0 == 0x20 || $0 == 0x09 },
+            scalars: { $0.properties.isWhitespace && !Trimming.lineBreaks.contains($0.value) })
     }
 
-    private func trimming(_ isTrimmed: (Unicode.Scalar) -> Bool) -> String {
+    /// `isTrimmedASCII` must say of each ASCII byte what `isTrimmed` says of its scalar.
+    private func trimming(ascii isTrimmedASCII: (UInt8) -> Bool, scalars isTrimmed: (Unicode.Scalar) -> Bool)
+        -> String
+    {
+        // Byte by byte while the ends are ASCII (the usual cell): no scalar is decoded. Any
+        // other byte at an edge (white space beyond ASCII, a combining mark) goes the general way.
+        let fast = utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            var start = 0
+            while start < bytes.count, bytes[start] < 0x80, isTrimmedASCII(bytes[start]) { start += 1 }
+            if start == bytes.count { return "" }
+            guard bytes[start] < 0x80 else { return nil }
+            var end = bytes.count - 1
+            // Stops at `start` at the latest: that byte is kept.
+            while bytes[end] < 0x80, isTrimmedASCII(bytes[end]) { end -= 1 }
+            guard bytes[end] < 0x80 else { return nil }
+            if start == 0 && end == bytes.count - 1 { return String(self) }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start...end]), as: UTF8.self)
+        }
+        if let fast = fast ?? nil { return fast }
         let scalars = Substring(self).unicodeScalars
         guard let first = scalars.firstIndex(where: { !isTrimmed($0) }),
             let last = scalars.lastIndex(where: { !isTrimmed($0) })

@@ -96,7 +96,9 @@ public struct Project: Sendable {
                 )
             }
             for result in loaded {
-                records += result.records
+                // The first file's records are taken as they are, not copied: a CSV log's
+                // records are most of a run's memory.
+                if records.isEmpty { records = result.records } else { records += result.records }
                 ids.formUnion(result.ids)
                 leftOut += result.leftOut
                 diagnostics += result.diagnostics
@@ -154,6 +156,9 @@ public struct Project: Sendable {
     /// The records without those whose id an earlier one uses (records come in path order),
     /// and an error for each left out.
     private static func firstOfEachID(_ records: [EventRecord]) -> (records: [EventRecord], diagnostics: [Diagnostic]) {
+        // Usually every id is unique: then the records are returned as they are, not copied.
+        var ids = Set<String>(minimumCapacity: records.count)
+        guard !records.allSatisfy({ ids.insert($0.id).inserted }) else { return (records, []) }
         var seen: [String: SourceLocation] = [:]
         var kept: [EventRecord] = []
         var diagnostics: [Diagnostic] = []

@@ -148,6 +148,7 @@ public struct CSVRecords: Sendable {
             chunk.map { row in converter.convert(row, columns: columns, header: table.header) }
         }
         var seen: [String: Int] = [:]
+        result.records.reserveCapacity(table.rows.count)
         for row in converted.joined() {
             var problems = row.problems
             if var record = row.record {
@@ -276,15 +277,15 @@ struct CSVRowConverter: Sendable {
         }
         func setList(_ field: RecordField) {
             guard let text = values[field.key] else { return }
-            let items = text.split(separator: text.contains(";") ? ";" : ",").map { $0.trimmedSpaces }.filter {
-                !$0.isEmpty
-            }
-            draft[field] = DraftValue(.list(items), origin: values.origin(field.key))
+            draft[field] = DraftValue(.list(Self.listItems(text)), origin: values.origin(field.key))
         }
         let title = values["title"]
-        let derivedID = title.map { title in
-            timing.start.map { "\($0.prefix(10))-\(Identifier.slug(title, maxLength: 50))" }
-                ?? Identifier.slug(title, maxLength: 60)
+        // Only made when the row has no usable id cell: a slug per row is a cost of its own.
+        var derivedID: String? {
+            title.map { title in
+                timing.start.map { "\($0.prefix(10))-\(Identifier.slug(title, maxLength: 50))" }
+                    ?? Identifier.slug(title, maxLength: 60)
+            }
         }
         var id = values["id"] ?? derivedID
         if let given = values["id"], !Identifier.isValid(given), let derivedID {
@@ -323,6 +324,20 @@ struct CSVRowConverter: Sendable {
         }
         setList(Schema.exceptions)
         return checker.check(draft, diagnostics: &diagnostics)
+    }
+
+    /// The items of a list cell: split on ';' when it has one, else on ',', each trimmed,
+    /// empty ones left out. ASCII text is split on its bytes (the same pieces: no ASCII
+    /// separator is part of a larger character there), other text by character.
+    static func listItems(_ text: String) -> [String] {
+        let pieces: [String]
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            let separator = text.utf8.contains(UInt8(ascii: ";")) ? UInt8(ascii: ";") : UInt8(ascii: ",")
+            pieces = text.utf8.split(separator: separator).map { String(Substring($0)).trimmedSpaces }
+        } else {
+            pieces = text.split(separator: text.contains(";") ? ";" : ",").map { $0.trimmedSpaces }
+        }
+        return pieces.filter { !$0.isEmpty }
     }
 
     private func isYes(_ text: String?) -> Bool {

@@ -85,6 +85,22 @@ struct CSVRecordReader {
         self.delimiter = delimiter
     }
 
+    /// The index of the first byte from `start` on that the reader must look at: a quote or
+    /// a line break, and (outside quotes) the delimiter; the end when there is none.
+    private func nextSpecial(from start: Int, quoted: Bool) -> Int {
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+                || (!quoted && byte == delimiter)
+            {
+                return index
+            }
+            index += 1
+        }
+        return index
+    }
+
     /// Every record, and the line of a record whose quoted cell is never closed (its
     /// partial content is left out).
     func readAll() -> (complete: [Record], unclosedQuoteLine: Int?) {
@@ -107,8 +123,10 @@ struct CSVRecordReader {
         }
         func endRecord() {
             endCell()
+            let width = cells.count
             records.append(Record(line: recordLine, cells: cells))
             cells = []
+            cells.reserveCapacity(width)
         }
         while index < bytes.count {
             let byte = bytes[index]
@@ -121,13 +139,15 @@ struct CSVRecordReader {
                     } else {
                         inQuotes = false
                     }
-                } else {
-                    if byte == lineFeed
-                        || (byte == carriageReturn && (index == bytes.count || bytes[index] != lineFeed))
-                    {
-                        line += 1
-                    }
+                } else if byte == lineFeed || byte == carriageReturn {
+                    if byte == lineFeed || index == bytes.count || bytes[index] != lineFeed { line += 1 }
                     cell.append(byte)
+                } else {
+                    // The run of plain bytes up to the next quote or line break, at once.
+                    let end = nextSpecial(from: index, quoted: true)
+                    cell.append(byte)
+                    cell.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    index = end
                 }
                 continue
             }
@@ -143,7 +163,11 @@ struct CSVRecordReader {
                 inQuotes = true
                 cellStarted = true
             default:
+                // The run of plain bytes up to the next delimiter, quote or line break, at once.
+                let end = nextSpecial(from: index, quoted: false)
                 cell.append(byte)
+                cell.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                index = end
                 cellStarted = true
             }
         }

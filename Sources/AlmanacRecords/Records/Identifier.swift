@@ -17,16 +17,19 @@ public enum Identifier {
         let folded =
             text.utf8.allSatisfy { $0 < 0x80 }
             ? text.lowercased() : text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-        var slug = ""
+        // Built as ASCII bytes: words of letters and digits, joined by one '-'.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(folded.utf8.count)
         for scalar in folded.unicodeScalars {
             if isASCIIAlphanumeric(scalar) {
-                slug.unicodeScalars.append(scalar)
-            } else if !slug.isEmpty, !slug.hasSuffix("-") {
-                slug.append("-")
+                bytes.append(UInt8(scalar.value))
+            } else if let last = bytes.last, last != UInt8(ascii: "-") {
+                bytes.append(UInt8(ascii: "-"))
             }
         }
-        while slug.hasSuffix("-") { slug.removeLast() }
-        if slug.count > maxLength {
+        while bytes.last == UInt8(ascii: "-") { bytes.removeLast() }
+        var slug = String(decoding: bytes, as: UTF8.self)
+        if bytes.count > maxLength {  // ASCII: as many characters as bytes
             // Cut at the last word boundary that fits: a word that ends exactly at the limit
             // stays whole; one longer than the limit is cut.
             let fits = slug.prefix(maxLength + 1)

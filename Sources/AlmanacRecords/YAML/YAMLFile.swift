@@ -50,8 +50,9 @@ struct YAMLFile {
         }
         do {
             // Values are read as text and checked by the decoders, so no tag resolution (Yams runs a
-            // regular expression per scalar for it, the main cost of loading a record).
-            let file = YAMLFile(path: path, root: try Yams.compose(yaml: text, .basic), text: text)
+            // regular expression per scalar for it, the main cost of loading a record). The
+            // encoding is given: Yams's default reads the whole process environment at every parse.
+            let file = YAMLFile(path: path, root: try Yams.compose(yaml: text, .basic, .default, .utf8), text: text)
             let escaped = ControlCharacters.diagnostics(in: file)
             diagnostics += escaped
             return escaped.isEmpty ? file : nil
