@@ -37,6 +37,13 @@ public struct ReportBuilder: Sendable {
         logStart.map { $0 <= period.end } ?? false
     }
 
+    /// What a report of a period that ends before the log starts says instead of figures.
+    private func noRecordsNote() -> String {
+        let records = publicOnly ? "public records" : "records"
+        guard let logStart else { return "The log has no \(records) yet." }
+        return "The log has no \(records) for this period: it starts on \(HumanDates.span(logStart, logStart))."
+    }
+
     /// Whether the log covers at least a year before the period, so that a partner or
     /// country missing from it is really new.
     private var logCoversYearBefore: Bool {
@@ -69,6 +76,8 @@ public struct ReportBuilder: Sendable {
             visibilityNote: publicOnly ? "Internal activities are left out." : "Internal activities are counted.",
             fiscalYearStart: config.fiscalYearStartMonth == 1
                 ? nil : LocalDate.monthNames[config.fiscalYearStartMonth - 1],
+            hasRecords: hasRecords(period),
+            noRecordsNote: hasRecords(period) ? nil : noRecordsNote(),
             comparesLastYear: period.hasSeparateLastYear,
             lastYearHasRecords: hasRecords(period.sameLastYear()),
             figures: figureRows(figures),
