@@ -284,6 +284,53 @@ import Testing
         #expect(try !project.read("out-2022/report.md").contains("This designation"))
     }
 
+    /// A place in Kosovo is "Kosovo*" in every part of the report, whether the record names
+    /// the country or the gazetteer gives it, so the footnote's "*" refers to it; it counts
+    /// as one country. The mark is the footnote's: `marker:` changes it, no footnote drops it.
+    @Test func kosovoCarriesTheFootnoteMarkWhereverItIsNamed() throws {
+        let project = try TemporaryFolder(copying: CLI.packageRoot.appendingPathComponent("examples/iisg"))
+        try project.write(
+            "events/2023/2023-10-20-pristina.yml",
+            "id: pristina-workshop\ntitle: Workshop in Pristina\nstart: 2023-10-20\ncategory: workshop\nlocation:\n  city: Pristina\n"
+        )
+        try project.write(
+            "events/2023/2023-10-24-prizren.yml",
+            "id: prizren-visit\ntitle: Visit to Prizren\nstart: 2023-10-24\ncategory: meeting\nlocation:\n  city: Prizren\n  country: Kosovo\n"
+        )
+        try project.write(
+            "events/2023/2023-10-25-line.yml",
+            "id: line-place\ntitle: Place as one line\nstart: 2023-10-25\ncategory: meeting\nlocation: Gjilan, Kosovo\n"
+        )
+        let result = try CLI.run(["report", "2023-Q4", "--out", "out"], in: project.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("10 activities, 13 days of activity, 7 cities, 6 countries"))
+        let markdown = try project.read("out/report.md")
+        #expect(markdown.contains("| Workshop in Pristina | Pristina, Kosovo\\* |"))
+        #expect(markdown.contains("| Visit to Prizren | Prizren, Kosovo\\* |"))
+        #expect(markdown.contains("| Place as one line | Gjilan, Kosovo\\* |"))
+        #expect(markdown.contains("| Kosovo\\* | 2 | 2 |"))
+        #expect(!markdown.contains("Kosovo |") && !markdown.contains("Kosovo,"))
+        #expect(markdown.contains("\n\\*This designation is without prejudice"))
+        let html = try project.read("out/report.html")
+        #expect(html.contains("<li>Prizren, Kosovo*: 1</li>") && html.contains("<td>Kosovo*</td>"))
+        #expect(html.contains("Prizren, Kosovo*: 1 activity") && !html.contains("Kosovo<"))
+        #expect(html.contains("<p>*This designation is without prejudice"))
+        let csv = try project.read("out/activities.csv")
+        #expect(csv.contains(",Prizren,Kosovo*,") && csv.contains(",Pristina,Kosovo*,"))
+
+        let settings = try project.read("almanac.yml")
+        try project.write(
+            "almanac.yml", settings + "footnotes:\n  - text: '† Without prejudice to status.'\n    when: [Kosovo]\n")
+        #expect(try CLI.run(["report", "2023-Q4", "--out", "dagger"], in: project.url).status == 0)
+        let dagger = try project.read("dagger/report.md")
+        #expect(dagger.contains("| Kosovo† | 2 | 2 |") && dagger.contains("\n† Without prejudice to status."))
+        #expect(!dagger.contains("Kosovo\\*"))
+        try project.write("almanac.yml", settings + "footnotes: []\n")
+        #expect(try CLI.run(["report", "2023-Q4", "--out", "none"], in: project.url).status == 0)
+        let none = try project.read("none/report.md")
+        #expect(none.contains("| Kosovo | 2 | 2 |") && !none.contains("Kosovo\\*") && !none.contains("designation"))
+    }
+
     /// A template from almanac.yml with a partial: values stay escaped for Markdown inside
     /// the partial too (swift-mustache would switch back to HTML escaping there).
     @Test func customTemplateWithPartialEscapesForMarkdown() throws {

@@ -20,7 +20,7 @@ public struct ReportBuilder: Sendable {
 
     public init(project: Project, period: ReportPeriod, publicOnly: Bool) {
         config = project.config
-        records = project.records
+        records = Self.designated(project.records, by: project.config.footnotes)
         leftOut = project.leftOut
         projectDirectory = project.directory
         gazetteer = project.gazetteer
@@ -29,6 +29,24 @@ public struct ReportBuilder: Sendable {
         logStart = project.records.compactMap { record in
             record.status == .draft || (publicOnly && record.visibility == .internal) ? nil : record.timing?.firstDay
         }.min()
+    }
+
+    /// The records with each country as reports print it: with the mark of the footnote
+    /// about it ("Kosovo*"), also in a place written as one line, so that every table, list,
+    /// map and file of the report names it the same way and the footnote's mark refers to it.
+    private static func designated(_ records: [EventRecord], by footnotes: [Footnote]) -> [EventRecord] {
+        var names: [String: String] = [:]
+        return records.map { record in
+            guard let place = record.place, place.country != nil || place.text != nil else { return record }
+            var record = record
+            if let country = place.country {
+                let name = names[country] ?? Footnote.designated(country, by: footnotes)
+                names[country] = name
+                record.place?.country = name
+            }
+            if let text = place.text { record.place?.text = Footnote.designated(text: text, by: footnotes) }
+            return record
+        }
     }
 
     /// Whether the log reaches back into `period`: a period that ends before the first
