@@ -101,12 +101,13 @@ struct ReportCommand: ParsableCommand {
         console.note(
             "Report \(period.label): \(period.start) to \(period.end)\(publicOnly ? ", public activities only" : "")")
         console.note(
-            [
-                Console.plural(figures[.activities], "activity", plural: "activities"),
-                Console.plural(figures[.daysOfActivity], "day") + " of activity",
-                Console.plural(figures[.cities], "city", plural: "cities"),
-                Console.plural(figures[.countries], "country", plural: "countries"),
-            ].joined(separator: ", "))
+            output.context.noRecordsNote
+                ?? [
+                    Console.plural(figures[.activities], "activity", plural: "activities"),
+                    Console.plural(figures[.daysOfActivity], "day") + " of activity",
+                    Console.plural(figures[.cities], "city", plural: "cities"),
+                    Console.plural(figures[.countries], "country", plural: "countries"),
+                ].joined(separator: ", "))
         let current = FileManager.default.currentDirectoryPath
         for path in written { console.note("Wrote \(RelativePath.display(path, from: current))") }
         // The other files are written and named before the PDF, so a missing Chromium still

@@ -220,6 +220,57 @@ import Testing
         #expect(try out.read("report.html").contains("Q2 2023: no records"))
     }
 
+    /// A report whose own period ends before the log starts says the log has no records for
+    /// it, in every document, instead of zeros and empty tables; summary.csv leaves the cells
+    /// empty, as it does for a comparison period without records.
+    @Test func periodBeforeTheLogHasNoRecordsRatherThanZeros() throws {
+        let out = try TemporaryFolder()
+        let result = try CLI.run(["report", "2023-Q2", "--project", "examples/iisg", "--out", out.url.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let note = "The log has no records for this period: it starts on 5 Sep 2023."
+        #expect(result.stdout.contains(note) && !result.stdout.contains("0 activities"))
+        let markdown = try out.read("report.md")
+        #expect(markdown.contains("**No records.** \(note)\n"))
+        for empty in [
+            "| Activities | 0", "Headline figures", "## Breakdowns", "| Category |", "No activities", "![",
+            "## Indicators",
+        ] {
+            #expect(!markdown.contains(empty), "report.md shows '\(empty)'")
+        }
+        #expect(markdown.contains("## Look-ahead: Q3 2023 (1 Jul – 30 Sep 2023)\n\n- 5–6 Sep 2023"))
+        let html = try out.read("report.html")
+        #expect(html.contains("<h2 id=\"no-records-title\">No records</h2>\n<p>\(note)</p>"))
+        for empty in ["class=\"card\"", "<svg", "<table", "Indicators", "Breakdowns"] {
+            #expect(!html.contains(empty), "report.html shows '\(empty)'")
+        }
+        #expect(html.contains("Look-ahead: Q3 2023"))
+        // The page keeps the basics of accessibility: one h1, no skipped heading level.
+        if let page = try Interop.json("html_basics.py", [out.url.appendingPathComponent("report.html").path])
+            as? [String: Any]
+        {
+            #expect(page["h1"] as? Int == 1 && page["scripts"] as? Int == 0)
+            for key in ["skipped", "images", "graphics", "tables", "links", "bars"] {
+                #expect((page[key] as? [Any])?.isEmpty == true, "\(key): \(page[key] ?? "missing")")
+            }
+        }
+        let summary = try out.read("summary.csv")
+        #expect(summary.contains("\r\nactivities,,,\r\n") && summary.contains("\r\nattended,,,\r\n"))
+        #expect(!summary.contains(",0,"))
+    }
+
+    /// A period after the last record is covered by the log: its zeros are real.
+    @Test func periodAfterTheLastRecordKeepsItsZeros() throws {
+        let out = try TemporaryFolder()
+        let result = try CLI.run(
+            ["report", "2024-Q3", "--project", "examples/iisg", "--out", out.url.path], epoch: 1_735_689_600)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("0 activities, 0 days of activity"))
+        let markdown = try out.read("report.md")
+        #expect(markdown.contains("| Activities | 0 | 0 | 0 | 2 | -2 |") && !markdown.contains("No records."))
+        #expect(try out.read("summary.csv").contains("\r\nactivities,0,0,0\r\n"))
+        #expect(try out.read("report.html").contains("class=\"card\""))
+    }
+
     /// The Kosovo* footnote appears when the report mentions Kosovo, and only then.
     @Test func kosovoFootnoteFollowsTheText() throws {
         let project = try TemporaryFolder(copying: CLI.fixtures.appendingPathComponent("reports"))
@@ -231,6 +282,53 @@ import Testing
         #expect(try project.read("out/report.html").contains("This designation is without prejudice"))
         #expect(try CLI.run(["report", "2022-Q4", "--out", "out-2022"], in: project.url).status == 0)
         #expect(try !project.read("out-2022/report.md").contains("This designation"))
+    }
+
+    /// A place in Kosovo is "Kosovo*" in every part of the report, whether the record names
+    /// the country or the gazetteer gives it, so the footnote's "*" refers to it; it counts
+    /// as one country. The mark is the footnote's: `marker:` changes it, no footnote drops it.
+    @Test func kosovoCarriesTheFootnoteMarkWhereverItIsNamed() throws {
+        let project = try TemporaryFolder(copying: CLI.packageRoot.appendingPathComponent("examples/iisg"))
+        try project.write(
+            "events/2023/2023-10-20-pristina.yml",
+            "id: pristina-workshop\ntitle: Workshop in Pristina\nstart: 2023-10-20\ncategory: workshop\nlocation:\n  city: Pristina\n"
+        )
+        try project.write(
+            "events/2023/2023-10-24-prizren.yml",
+            "id: prizren-visit\ntitle: Visit to Prizren\nstart: 2023-10-24\ncategory: meeting\nlocation:\n  city: Prizren\n  country: Kosovo\n"
+        )
+        try project.write(
+            "events/2023/2023-10-25-line.yml",
+            "id: line-place\ntitle: Place as one line\nstart: 2023-10-25\ncategory: meeting\nlocation: Gjilan, Kosovo\n"
+        )
+        let result = try CLI.run(["report", "2023-Q4", "--out", "out"], in: project.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("10 activities, 13 days of activity, 7 cities, 6 countries"))
+        let markdown = try project.read("out/report.md")
+        #expect(markdown.contains("| Workshop in Pristina | Pristina, Kosovo\\* |"))
+        #expect(markdown.contains("| Visit to Prizren | Prizren, Kosovo\\* |"))
+        #expect(markdown.contains("| Place as one line | Gjilan, Kosovo\\* |"))
+        #expect(markdown.contains("| Kosovo\\* | 2 | 2 |"))
+        #expect(!markdown.contains("Kosovo |") && !markdown.contains("Kosovo,"))
+        #expect(markdown.contains("\n\\*This designation is without prejudice"))
+        let html = try project.read("out/report.html")
+        #expect(html.contains("<li>Prizren, Kosovo*: 1</li>") && html.contains("<td>Kosovo*</td>"))
+        #expect(html.contains("Prizren, Kosovo*: 1 activity") && !html.contains("Kosovo<"))
+        #expect(html.contains("<p>*This designation is without prejudice"))
+        let csv = try project.read("out/activities.csv")
+        #expect(csv.contains(",Prizren,Kosovo*,") && csv.contains(",Pristina,Kosovo*,"))
+
+        let settings = try project.read("almanac.yml")
+        try project.write(
+            "almanac.yml", settings + "footnotes:\n  - text: '† Without prejudice to status.'\n    when: [Kosovo]\n")
+        #expect(try CLI.run(["report", "2023-Q4", "--out", "dagger"], in: project.url).status == 0)
+        let dagger = try project.read("dagger/report.md")
+        #expect(dagger.contains("| Kosovo† | 2 | 2 |") && dagger.contains("\n† Without prejudice to status."))
+        #expect(!dagger.contains("Kosovo\\*"))
+        try project.write("almanac.yml", settings + "footnotes: []\n")
+        #expect(try CLI.run(["report", "2023-Q4", "--out", "none"], in: project.url).status == 0)
+        let none = try project.read("none/report.md")
+        #expect(none.contains("| Kosovo | 2 | 2 |") && !none.contains("Kosovo\\*") && !none.contains("designation"))
     }
 
     /// A template from almanac.yml with a partial: values stay escaped for Markdown inside

@@ -68,6 +68,41 @@ import Testing
         #expect(try messages("footnotes:\n  - when: [Kosovo]\n") == ["6: a footnote needs a 'text'"])
     }
 
+    /// A country a footnote is about is printed with the footnote's mark, so the mark at the
+    /// foot refers to it: by default the marks the text starts with, or `marker:`.
+    @Test func footnoteMarkFollowsTheCountryItIsAbout() throws {
+        let kosovo = ProjectConfig.kosovoFootnote
+        #expect(kosovo.marker == "*" && Footnote(text: "Always printed.").marker.isEmpty)
+        #expect(Footnote(text: "† Hosted by the RCC.").marker == "†")
+        for name in ["Kosovo", "Kosovo*", "kosovo", "Kosova"] {
+            #expect(Footnote.designated(name, by: [kosovo]) == Countries.withoutMarker(name) + "*", "\(name)")
+        }
+        #expect(Footnote.designated("North Macedonia", by: [kosovo]) == "North Macedonia")
+        // A place written as one line: the country, in any spelling, gets the mark once.
+        #expect(
+            Footnote.designated(
+                text: "Police Academy, Vushtrri (Republic of Kosovo); Kosova, kosovo* and Kosovar", by: [kosovo])
+                == "Police Academy, Vushtrri (Republic of Kosovo*); Kosova*, kosovo* and Kosovar")
+        #expect(Footnote.designated(text: "Skopje, North Macedonia", by: [kosovo]) == "Skopje, North Macedonia")
+        #expect(Footnote.designated(text: "Pristina, Kosovo", by: []) == "Pristina, Kosovo")
+        // Without a footnote about it, no mark: it would refer to nothing.
+        #expect(Footnote.designated("Kosovo*", by: []) == "Kosovo")
+        #expect(Footnote.designated("Kosovo*", by: [Footnote(text: "Note.", when: ["Kosovo"])]) == "Kosovo")
+        let config = try load(
+            """
+            footnotes:
+              - text: '† Without prejudice to status.'
+                when: [Kosovo]
+              - text: '*Always printed.'
+                marker: ''
+            """
+        ).get().config
+        #expect(config.footnotes.map(\.marker) == ["†", ""])
+        #expect(Footnote.designated("Kosovo*", by: config.footnotes) == "Kosovo†")
+        let custom = try load("footnotes:\n  - text: 'Note on Kosovo.'\n    when: [Kosovo]\n    marker: '**'\n").get()
+        #expect(Footnote.designated("Kosovo", by: custom.config.footnotes) == "Kosovo**")
+    }
+
     @Test func readsEverySetting() throws {
         let config = try load(
             """

@@ -32,4 +32,12 @@ public struct Countries: Sendable {
     public func country(named name: String) -> Country? {
         index[Gazetteer.key(name.hasSuffix("*") ? String(name.dropLast()) : name)].map { countries[$0] }
     }
+
+    /// `name` without the marks of a footnote after it ("Kosovo*" → "Kosovo", "Kosovo †" →
+    /// "Kosovo"): the trailing characters that are neither letters, digits nor brackets.
+    public static func withoutMarker(_ name: String) -> String {
+        var result = Substring(name)
+        while let last = result.last, !last.isLetter, !last.isNumber, !")]".contains(last) { result.removeLast() }
+        return String(result)
+    }
 }

@@ -5,15 +5,94 @@ public struct Footnote: Hashable, Sendable {
     public var text: String
     /// Words that call for the note ("Kosovo"); empty: always shown.
     public var when: [String]
+    /// What reports print after a country that `when` names, so that the note's own mark
+    /// refers to it: "*" makes "Kosovo*" of "Kosovo". By default the marks the text starts
+    /// with ("*This designation …" gives "*"); empty: none.
+    public var marker: String
 
-    public init(text: String, when: [String] = []) {
+    public init(text: String, when: [String] = [], marker: String? = nil) {
         self.text = text
         self.when = when
+        self.marker = marker ?? Self.leadingMarker(of: text)
     }
 
     /// Whether `report` calls for the note: it mentions one of `when` (case ignored), or `when` is empty.
     public func applies(to report: String) -> Bool {
         when.isEmpty
             || when.contains { report.range(of: $0, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
+    }
+
+    /// The marks a note's text starts with: "*" of "*This designation …", "†" of "† Hosted …";
+    /// empty when it starts with a word or a number.
+    static func leadingMarker(of text: String) -> String {
+        String(
+            text.prefix {
+                !$0.isLetter && !$0.isWhitespace && !($0.isASCII && $0.isNumber) && !"\"'([{«“‘-".contains($0)
+            })
+    }
+
+    /// `country` as reports print it: with the marker of the first of `footnotes` whose
+    /// `when` names it ("Kosovo", "Kosova" or "Kosovo*" → "Kosovo*" with the default
+    /// footnote), and without a trailing "*" when none does, so that a mark never refers to
+    /// a note that is not there.
+    public static func designated(_ country: String, by footnotes: [Footnote]) -> String {
+        let name = Countries.withoutMarker(country)
+        guard !name.isEmpty else { return country }
+        let key = Gazetteer.key(name)
+        let known = Countries.bundled.country(named: name)
+        for footnote in footnotes where !footnote.marker.isEmpty {
+            let names = footnote.when.contains { word in
+                let word = Countries.withoutMarker(word)
+                return Gazetteer.key(word) == key
+                    || (known != nil && Countries.bundled.country(named: word)?.iso == known?.iso)
+            }
+            if names { return name + footnote.marker }
+        }
+        return name
+    }
+
+    /// `text`, a place written as one line ("Pristina, Kosovo"), with the mark of each of
+    /// `footnotes` after the countries among its `when` words, in any of their spellings:
+    /// "Pristina, Kosovo*". Words that are not countries are left alone.
+    public static func designated(text: String, by footnotes: [Footnote]) -> String {
+        // Offsets (in UTF-16 units) after which a mark goes, and the mark.
+        var marks: [Int: String] = [:]
+        let utf16 = text.utf16
+        for footnote in footnotes where !footnote.marker.isEmpty {
+            for word in footnote.when {
+                guard let country = Countries.bundled.country(named: Countries.withoutMarker(word)) else { continue }
+                let spellings = Set(
+                    ([word, country.name] + country.alternatives).map(Countries.withoutMarker).filter { !$0.isEmpty })
+                for spelling in spellings {
+                    var searchStart = text.startIndex
+                    while let range = text.range(
+                        of: spelling, options: [.caseInsensitive, .diacriticInsensitive],
+                        range: searchStart..<text.endIndex)
+                    {
+                        searchStart = range.upperBound
+                        let before =
+                            range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+                        let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+                        guard before.map({ !$0.isLetter && !$0.isNumber }) ?? true,
+                            after.map({
+                                !$0.isLetter && !$0.isNumber && $0 != "*" && !footnote.marker.hasPrefix(String($0))
+                            })
+                                ?? true
+                        else { continue }
+                        let offset = utf16.distance(from: utf16.startIndex, to: range.upperBound)
+                        if marks[offset] == nil { marks[offset] = footnote.marker }
+                    }
+                }
+            }
+        }
+        guard !marks.isEmpty else { return text }
+        var result = ""
+        var previous = text.startIndex
+        for (offset, mark) in marks.sorted(by: { $0.key < $1.key }) {
+            let index = utf16.index(utf16.startIndex, offsetBy: offset)
+            result += text[previous..<index] + mark
+            previous = index
+        }
+        return result + text[previous...]
     }
 }

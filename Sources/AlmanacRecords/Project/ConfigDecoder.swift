@@ -116,8 +116,9 @@ struct ConfigDecoder {
         return problems.hasErrors ? nil : config
     }
 
-    /// `footnotes:` — texts (always printed), or `{text, when}` maps (printed when the report
-    /// mentions one of `when`).
+    /// `footnotes:` — texts (always printed), or `{text, when, marker}` maps (printed when
+    /// the report mentions one of `when`; `marker` follows a country `when` names, by default
+    /// the marks the text starts with).
     private func decodeFootnotes(_ settings: YAMLMapping, diagnostics: inout [Diagnostic]) -> [Footnote] {
         guard let node = settings["footnotes"] else { return [] }
         let items = node.sequence ?? [node]
@@ -128,7 +129,8 @@ struct ConfigDecoder {
             }
             guard
                 let fields = YAMLMapping(
-                    item, in: settings.file, allowed: ["text", "when"], noun: "footnote setting", what: "a footnote",
+                    item, in: settings.file, allowed: ["text", "when", "marker"], noun: "footnote setting",
+                    what: "a footnote",
                     diagnostics: &diagnostics)
             else { return nil }
             guard
@@ -141,7 +143,9 @@ struct ConfigDecoder {
                         hint: "e.g. `- {text: '*Without prejudice…', when: [Kosovo]}`"))
                 return nil
             }
-            return Footnote(text: text, when: fields.list("when", diagnostics: &diagnostics))
+            return Footnote(
+                text: text, when: fields.list("when", diagnostics: &diagnostics),
+                marker: fields.text("marker", diagnostics: &diagnostics)?.trimmingCharacters(in: .whitespaces))
         }
     }
 

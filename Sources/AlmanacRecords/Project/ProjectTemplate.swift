@@ -154,8 +154,10 @@ public struct ProjectTemplate: Sendable {
         #     per: year
 
         # Notes printed at the foot of reports: a text is printed always; `{text: …, when: [words]}`
-        # only when the report mentions one of the words. Left out, reports carry this one,
-        # which documents that mention Kosovo* must carry; `footnotes: []` prints none.
+        # only when the report mentions one of the words; a country among the words is printed
+        # with the note's mark (`marker:`, by default the marks the text starts with: Kosovo*).
+        # Left out, reports carry this one, which documents that mention Kosovo* must carry;
+        # `footnotes: []` prints none.
         # footnotes:
         #   - text: \(YAMLText.scalar(ProjectConfig.kosovoFootnoteText))
         #     when: [Kosovo]

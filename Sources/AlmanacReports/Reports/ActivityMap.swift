@@ -15,7 +15,7 @@ extension MapPlace {
                 DistinctNames.key(name),
                 default: MapPlace(
                     name: name, activities: 0, coordinates: known.coordinates,
-                    countryCode: Countries.bundled.country(named: country)?.iso)
+                    countryCode: Countries.bundled.country(named: Countries.withoutMarker(country))?.iso)
             ].activities += 1
         }
         return places.values.sorted { (-$0.activities, $0.name) < (-$1.activities, $1.name) }

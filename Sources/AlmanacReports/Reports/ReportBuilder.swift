@@ -20,7 +20,7 @@ public struct ReportBuilder: Sendable {
 
     public init(project: Project, period: ReportPeriod, publicOnly: Bool) {
         config = project.config
-        records = project.records
+        records = Self.designated(project.records, by: project.config.footnotes)
         leftOut = project.leftOut
         projectDirectory = project.directory
         gazetteer = project.gazetteer
@@ -31,10 +31,35 @@ public struct ReportBuilder: Sendable {
         }.min()
     }
 
+    /// The records with each country as reports print it: with the mark of the footnote
+    /// about it ("Kosovo*"), also in a place written as one line, so that every table, list,
+    /// map and file of the report names it the same way and the footnote's mark refers to it.
+    private static func designated(_ records: [EventRecord], by footnotes: [Footnote]) -> [EventRecord] {
+        var names: [String: String] = [:]
+        return records.map { record in
+            guard let place = record.place, place.country != nil || place.text != nil else { return record }
+            var record = record
+            if let country = place.country {
+                let name = names[country] ?? Footnote.designated(country, by: footnotes)
+                names[country] = name
+                record.place?.country = name
+            }
+            if let text = place.text { record.place?.text = Footnote.designated(text: text, by: footnotes) }
+            return record
+        }
+    }
+
     /// Whether the log reaches back into `period`: a period that ends before the first
     /// activity has no records, which is not the same as none.
     func hasRecords(_ period: ReportPeriod) -> Bool {
         logStart.map { $0 <= period.end } ?? false
+    }
+
+    /// What a report of a period that ends before the log starts says instead of figures.
+    private func noRecordsNote() -> String {
+        let records = publicOnly ? "public records" : "records"
+        guard let logStart else { return "The log has no \(records) yet." }
+        return "The log has no \(records) for this period: it starts on \(HumanDates.span(logStart, logStart))."
     }
 
     /// Whether the log covers at least a year before the period, so that a partner or
@@ -69,6 +94,8 @@ public struct ReportBuilder: Sendable {
             visibilityNote: publicOnly ? "Internal activities are left out." : "Internal activities are counted.",
             fiscalYearStart: config.fiscalYearStartMonth == 1
                 ? nil : LocalDate.monthNames[config.fiscalYearStartMonth - 1],
+            hasRecords: hasRecords(period),
+            noRecordsNote: hasRecords(period) ? nil : noRecordsNote(),
             comparesLastYear: period.hasSeparateLastYear,
             lastYearHasRecords: hasRecords(period.sameLastYear()),
             figures: figureRows(figures),

@@ -21,6 +21,13 @@ public struct ReportContext: Sendable {
     public var visibilityNote: String
     /// The month fiscal years start in, when almanac.yml sets one other than January.
     public var fiscalYearStart: String?
+    /// False when the period ends before the log starts (or the log is empty): it has no
+    /// records, which is not the same as none, so the built-in templates show `noRecordsNote`
+    /// instead of figures (all 0), breakdowns, charts and indicators.
+    public var hasRecords: Bool
+    /// "The log has no records for this period: it starts on 5 Sep 2023."; missing when the
+    /// period has records.
+    public var noRecordsNote: String?
     /// True when the period a year earlier differs from the previous period (not for years
     /// and fiscal years), so the figures have a second comparison.
     public var comparesLastYear: Bool

@@ -100,7 +100,7 @@ public struct ReportOutput: Sendable {
             case .page: (file.name, html)
             case .checklist: (file.name, checklist)
             case .activities: (file.name, csv(ReportTables.activities(set)))
-            case .summary: (file.name, csv(ReportTables.summary(context.figures)))
+            case .summary: (file.name, csv(ReportTables.summary(context.figures, hasRecords: context.hasRecords)))
             case .chart: (file.name, chart.svg())
             }
         }

@@ -25,13 +25,17 @@ enum ReportTables {
     }
 
     /// `previous_period` and `change` (a signed number) are empty when the previous period
-    /// ends before the log starts (the report then says "no records").
-    static func summary(_ figures: [FigureRow]) -> CSVTable {
+    /// ends before the log starts (the report then says "no records"); `this_period` and
+    /// `change` are empty when the period itself does (`hasRecords` false): no record is not
+    /// a measured 0.
+    static func summary(_ figures: [FigureRow], hasRecords: Bool) -> CSVTable {
         var table = CSVTable(header: ["metric", "this_period", "previous_period", "change"])
         for figure in figures {
+            let value: CSVCell = hasRecords ? .number(figure.thisPeriod) : .text("")
             let previous: CSVCell = figure.previousValue.map { .number($0) } ?? .text("")
-            let change: CSVCell = figure.previousValue.map { .signed(figure.thisPeriod - $0) } ?? .text("")
-            table.append([.text(figure.figure.key), .number(figure.thisPeriod), previous, change])
+            let change: CSVCell =
+                hasRecords ? figure.previousValue.map { .signed(figure.thisPeriod - $0) } ?? .text("") : .text("")
+            table.append([.text(figure.figure.key), value, previous, change])
         }
         return table
     }
