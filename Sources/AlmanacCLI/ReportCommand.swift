@@ -7,8 +7,10 @@ import Foundation
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract:
-            "Write the activity report of a period: HTML and PDF for the board, Markdown, CSV, a chart and a staff checklist.",
+        abstract: """
+            Write the activity report of a period: HTML and PDF for the board, Markdown, CSV, a chart and \
+            a staff checklist.
+            """,
         discussion: """
             Writes report.md, report.html, checklist.md, activities.csv, summary.csv and \
             activities-by-month.svg into <project>/reports/<label>/ (or --out DIR), where the \

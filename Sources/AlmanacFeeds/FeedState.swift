@@ -62,8 +62,10 @@ public struct FeedState: Sendable, Equatable {
             let reason = FileWriteError(path: path, error).reason
             throw FeedStateError(
                 path: path, line: 1, reason: "it cannot be read (\(reason))",
-                hint:
-                    "check that it is a file you may read; Almanac will not publish without it, as every event would start again at SEQUENCE 0"
+                hint: """
+                    check that it is a file you may read; Almanac will not publish without it, as every event would \
+                    start again at SEQUENCE 0
+                    """
             )
         }
         guard let text = String(data: data, encoding: .utf8) else {
@@ -72,8 +74,10 @@ public struct FeedState: Sendable, Equatable {
         guard !text.allSatisfy(\.isWhitespace) else {
             throw FeedStateError(
                 path: path, line: 1, reason: "it is empty, yet a feed run always writes at least its first line",
-                hint:
-                    "restore it from version control (git checkout -- \(fileName)); if this project never published a feed, delete it"
+                hint: """
+                    restore it from version control (git checkout -- \(fileName)); if this project never published \
+                    a feed, delete it
+                    """
             )
         }
         var state = FeedState()
@@ -94,8 +98,10 @@ public struct FeedState: Sendable, Equatable {
 
     /// The file's text: a comment, then one line per entry sorted by feed and id.
     public func serialized() -> String {
-        var text =
-            "# Almanac feed state: what each feed published, so that updates and cancellations reach subscribers. Commit it with the records; do not edit.\n"
+        var text = """
+            # Almanac feed state: what each feed published, so that updates and cancellations reach subscribers. \
+            Commit it with the records; do not edit.\n
+            """
         text.reserveCapacity(entries.count * 200)
         // The keys sorted, not the entries: a sorted copy of every entry was the largest
         // single allocation at the end of a big feed run.
@@ -191,8 +197,10 @@ public struct FeedStateError: AlmanacError {
     public let path: String
     public let line: Int
     public let reason: String
-    public var hint: String? =
-        "restore it from version control (git checkout -- \(FeedState.fileName)); deleting it makes every event start again at SEQUENCE 0"
+    public var hint: String? = """
+        restore it from version control (git checkout -- \(FeedState.fileName)); deleting it makes every event \
+        start again at SEQUENCE 0
+        """
 
     public var kind: ErrorKind { .badInput }
     public var origin: ErrorOrigin? { .location(SourceLocation(file: path, line: line)) }

@@ -48,7 +48,10 @@ import Testing
         #expect(markdown.hasPrefix("# IISG Secretariat — activity report Q4 2023\n"))
         #expect(
             markdown.contains(
-                "| 1–2 Nov 2023 | The IISG Secretariat meeting with ARK.IT Company (internal) | Tirana, Albania | Meeting | ARK.IT |"
+                """
+                | 1–2 Nov 2023 | The IISG Secretariat meeting with ARK.IT Company (internal) \
+                | Tirana, Albania | Meeting | ARK.IT |
+                """
             ))
         #expect(
             markdown.contains(
@@ -63,17 +66,27 @@ import Testing
         let checklist = try out.read("checklist.md")
         #expect(
             checklist.contains(
-                "- [ ] IISG Secretariat meeting on IISG Database with EU Delegations and EC (events/2023/2023-10-17-database-meeting-eu-delegations.yml): no place"
+                """
+                - [ ] IISG Secretariat meeting on IISG Database with EU Delegations and EC \
+                (events/2023/2023-10-17-database-meeting-eu-delegations.yml): no place
+                """
             ))
         #expect(
             checklist.contains(
-                "- [ ] Meeting with European Union Delegation in Serbia (events/2024/eu-delegation-serbia-meeting.yml): draft without a date"
+                """
+                - [ ] Meeting with European Union Delegation in Serbia \
+                (events/2024/eu-delegation-serbia-meeting.yml): draft without a date
+                """
             ))
         // No activity of Q4 2023 is in Kosovo, so the Kosovo* footnote is not printed.
         #expect(!markdown.contains("This designation is without prejudice"))
         #expect(
             markdown.contains(
-                "![Activities per month by category: Oct 2023: 3 (Meeting 3); Nov 2023: 3 (Meeting 1, Conference 1, Consultations 1); Dec 2023: 1 (Board meeting 1)](activities-by-month.svg)"
+                """
+                ![Activities per month by category: Oct 2023: 3 (Meeting 3); \
+                Nov 2023: 3 (Meeting 1, Conference 1, Consultations 1); \
+                Dec 2023: 1 (Board meeting 1)](activities-by-month.svg)
+                """
             ))
         let html = try out.read("report.html")
         #expect(!html.contains("<img") && html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox="))
@@ -109,7 +122,10 @@ import Testing
             let actual = try Data(contentsOf: out.url.appendingPathComponent(file))
             #expect(
                 actual == expected,
-                "\(file) differs from the committed one: regenerate it with `almanac report 2023-Q4 --project examples/iisg --out reports/2023-Q4 --pdf` and review the diff"
+                """
+                \(file) differs from the committed one: regenerate it with \
+                `almanac report 2023-Q4 --project examples/iisg --out reports/2023-Q4 --pdf` and review the diff
+                """
             )
         }
         // Chromium stamps the PDF with the time it was made, so its text is compared.
@@ -291,11 +307,26 @@ import Testing
         let project = try TemporaryFolder(copying: CLI.packageRoot.appendingPathComponent("examples/iisg"))
         try project.write(
             "events/2023/2023-10-20-pristina.yml",
-            "id: pristina-workshop\ntitle: Workshop in Pristina\nstart: 2023-10-20\ncategory: workshop\nlocation:\n  city: Pristina\n"
+            """
+            id: pristina-workshop
+            title: Workshop in Pristina
+            start: 2023-10-20
+            category: workshop
+            location:
+              city: Pristina\n
+            """
         )
         try project.write(
             "events/2023/2023-10-24-prizren.yml",
-            "id: prizren-visit\ntitle: Visit to Prizren\nstart: 2023-10-24\ncategory: meeting\nlocation:\n  city: Prizren\n  country: Kosovo\n"
+            """
+            id: prizren-visit
+            title: Visit to Prizren
+            start: 2023-10-24
+            category: meeting
+            location:
+              city: Prizren
+              country: Kosovo\n
+            """
         )
         try project.write(
             "events/2023/2023-10-25-line.yml",

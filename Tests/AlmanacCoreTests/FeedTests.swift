@@ -125,8 +125,15 @@ import Testing
 
     @Test func weeklySeriesWithExceptions() throws {
         let project = try TestProject(records: [
-            "s.yml":
-                "id: s\ntitle: Weekly call\nstart: 2024-01-08T09:30\nend: '10:30'\ntimezone: Europe/Brussels\nrepeat: FREQ=WEEKLY;COUNT=6\nexcept: [2024-01-22]\n"
+            "s.yml": """
+            id: s
+            title: Weekly call
+            start: 2024-01-08T09:30
+            end: '10:30'
+            timezone: Europe/Brussels
+            repeat: FREQ=WEEKLY;COUNT=6
+            except: [2024-01-22]\n
+            """
         ])
         let feed = try publish(project, at: Self.start).all
         #expect(feed.contains("RRULE:FREQ=WEEKLY;COUNT=6\r\n"))

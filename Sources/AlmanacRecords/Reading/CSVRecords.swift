@@ -66,8 +66,10 @@ public struct CSVColumns: Sendable {
                 diagnostics.append(
                     .warning(
                         location, message,
-                        hint:
-                            "map a column to a field with --map '\(first)=FIELD' (fields: \(fields.joined(separator: ", ")))"
+                        hint: """
+                            map a column to a field with --map '\(first)=FIELD' \
+                            (fields: \(fields.joined(separator: ", ")))
+                            """
                     ))
             }
         }
@@ -232,7 +234,10 @@ struct CSVRowConverter: Sendable {
             problems.append(
                 .warning(
                     location,
-                    "row \(row.number) has \(row.cells.count) cells but the header names \(headerCount) columns; the missing ones are taken as empty"
+                    """
+                    row \(row.number) has \(row.cells.count) cells but the header names \(headerCount) columns; \
+                    the missing ones are taken as empty
+                    """
                 ))
         }
         var cells = Cells(location: location, row: row.number)
@@ -292,7 +297,10 @@ struct CSVRowConverter: Sendable {
             // An id names the record's file: `..`, `.hidden` or `a/b` must never become one.
             diagnostics.append(
                 values.origin("id").warning(
-                    "the id '\(given)' cannot name a record file (letters, digits, '-', '_' and '.', starting with a letter or digit), so the record gets the id '\(derivedID)'",
+                    """
+                    the id '\(given)' cannot name a record file (letters, digits, '-', '_' and '.', starting with \
+                    a letter or digit), so the record gets the id '\(derivedID)'
+                    """,
                     hint: "fix the id in the spreadsheet to keep the calendar UID you want"))
             id = derivedID
         }

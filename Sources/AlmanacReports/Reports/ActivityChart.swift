@@ -39,17 +39,29 @@ struct ActivityChart {
 
         let size = inline ? "" : #" width="\#(width)" height="\#(height)""#
         var lines = [
-            #"<svg xmlns="http://www.w3.org/2000/svg"\#(size) viewBox="0 0 \#(width) \#(height)" role="img" aria-labelledby="chart-title chart-desc">"#,
+            """
+            <svg xmlns="http://www.w3.org/2000/svg"\(size) viewBox="0 0 \(width) \(height)" role="img" \
+            aria-labelledby="chart-title chart-desc">
+            """,
             "<title id=\"chart-title\">\(xml(title))</title>",
             "<desc id=\"chart-desc\">\(xml(description))</desc>",
         ]
         if !inline {
             lines += [
                 "<style>",
-                ".chart-background { fill: #ffffff; } .chart-text { fill: #1f2328; font: 12px sans-serif; } .chart-heading { font-weight: bold; font-size: 14px; }",
-                ".chart-axis { stroke: #57606a; stroke-width: 1; } .chart-grid { stroke: #d0d7de; stroke-width: 1; } .chart-value { fill: #ffffff; font: bold 11px sans-serif; }",
+                """
+                .chart-background { fill: #ffffff; } .chart-text { fill: #1f2328; font: 12px sans-serif; } \
+                .chart-heading { font-weight: bold; font-size: 14px; }
+                """,
+                """
+                .chart-axis { stroke: #57606a; stroke-width: 1; } .chart-grid { stroke: #d0d7de; stroke-width: 1; } \
+                .chart-value { fill: #ffffff; font: bold 11px sans-serif; }
+                """,
                 "@media (prefers-color-scheme: dark) {",
-                "  .chart-background { fill: #0d1117; } .chart-text { fill: #e6edf3; } .chart-axis { stroke: #8b949e; } .chart-grid { stroke: #30363d; }",
+                """
+                  .chart-background { fill: #0d1117; } .chart-text { fill: #e6edf3; } .chart-axis { stroke: #8b949e; } \
+                .chart-grid { stroke: #30363d; }
+                """,
                 "}",
                 "</style>",
             ]
@@ -60,10 +72,15 @@ struct ActivityChart {
         ]
         for tick in stride(from: 0, through: ceiling, by: step) {
             lines.append(
-                "<line class=\"\(tick == 0 ? "chart-axis" : "chart-grid")\" x1=\"\(Self.left)\" y1=\"\(y(tick))\" x2=\"\(Self.left + plotWidth)\" y2=\"\(y(tick))\"/>"
+                """
+                <line class="\(tick == 0 ? "chart-axis" : "chart-grid")" x1="\(Self.left)" y1="\(y(tick))" \
+                x2="\(Self.left + plotWidth)" y2="\(y(tick))"/>
+                """
             )
             lines.append(
-                "<text class=\"chart-text\" x=\"\(Self.left - 8)\" y=\"\(y(tick) + 4)\" text-anchor=\"end\">\(tick)</text>"
+                """
+                <text class="chart-text" x="\(Self.left - 8)" y="\(y(tick) + 4)" text-anchor="end">\(tick)</text>
+                """
             )
         }
         for (index, month) in months.enumerated() {
@@ -72,25 +89,40 @@ struct ActivityChart {
             for (category, count) in month.counts.enumerated() where count > 0 {
                 let (lower, upper) = (y(total), y(total + count))
                 lines.append(
-                    "<rect x=\"\(x)\" y=\"\(upper)\" width=\"\(Self.barWidth)\" height=\"\(lower - upper)\" fill=\"\(colours[category])\"><title>\(xml("\(month.label) \(month.year): \(count) \(categories[category])"))</title></rect>"
+                    """
+                    <rect x="\(x)" y="\(upper)" width="\(Self.barWidth)" height="\(lower - upper)" \
+                    fill="\(colours[category])">\
+                    <title>\(xml("\(month.label) \(month.year): \(count) \(categories[category])"))</title></rect>
+                    """
                 )
                 if lower - upper >= 16 {
                     lines.append(
-                        "<text class=\"chart-value\" x=\"\(x + Self.barWidth / 2)\" y=\"\((lower + upper) / 2 + 4)\" text-anchor=\"middle\">\(count)</text>"
+                        """
+                        <text class="chart-value" x="\(x + Self.barWidth / 2)" y="\((lower + upper) / 2 + 4)" \
+                        text-anchor="middle">\(count)</text>
+                        """
                     )
                 }
                 total += count
             }
             lines.append(
-                "<text class=\"chart-text\" x=\"\(x + Self.barWidth / 2)\" y=\"\(y(total) - 6)\" text-anchor=\"middle\">\(total)</text>"
+                """
+                <text class="chart-text" x="\(x + Self.barWidth / 2)" y="\(y(total) - 6)" \
+                text-anchor="middle">\(total)</text>
+                """
             )
             lines.append(
-                "<text class=\"chart-text\" x=\"\(x + Self.barWidth / 2)\" y=\"\(Self.top + Self.plotHeight + 20)\" text-anchor=\"middle\">\(xml("\(month.label) \(month.year)"))</text>"
+                """
+                <text class="chart-text" x="\(x + Self.barWidth / 2)" y="\(Self.top + Self.plotHeight + 20)" \
+                text-anchor="middle">\(xml("\(month.label) \(month.year)"))</text>
+                """
             )
         }
         if categories.isEmpty {
             lines.append(
-                "<text class=\"chart-text\" x=\"\(Self.left)\" y=\"\(legendTop + 14)\">No activities in this period.</text>"
+                """
+                <text class="chart-text" x="\(Self.left)" y="\(legendTop + 14)">No activities in this period.</text>
+                """
             )
         }
         for (index, category) in categories.enumerated() {

@@ -82,7 +82,10 @@ struct ActivityMap {
             if active.contains(ring.iso) { shaded += path } else { land += path }
         }
         var lines = [
-            #"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \#(Int(Self.width)) \#(Int(Self.height))" role="img" aria-labelledby="map-title map-desc">"#,
+            """
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(Int(Self.width)) \(Int(Self.height))" role="img" \
+            aria-labelledby="map-title map-desc">
+            """,
             "<title id=\"map-title\">\(SVGText.escaped(title))</title>",
             "<desc id=\"map-desc\">\(SVGText.escaped(description))</desc>",
             "<rect class=\"map-sea\" x=\"0\" y=\"0\" width=\"\(Int(Self.width))\" height=\"\(Int(Self.height))\"/>",
@@ -94,7 +97,10 @@ struct ActivityMap {
             let (x, y) = project(place.coordinates.longitude, place.coordinates.latitude)
             let radius = 6 * Double(place.activities).squareRoot()
             lines.append(
-                "<circle class=\"map-point\" cx=\"\(SVGText.number(x))\" cy=\"\(SVGText.number(y))\" r=\"\(SVGText.number(radius))\"><title>\(SVGText.escaped(Self.words(place)))</title></circle>"
+                """
+                <circle class="map-point" cx="\(SVGText.number(x))" cy="\(SVGText.number(y))" \
+                r="\(SVGText.number(radius))"><title>\(SVGText.escaped(Self.words(place)))</title></circle>
+                """
             )
         }
         // Labels beside their circle, right or left, or above or below when that side is
@@ -123,7 +129,10 @@ struct ActivityMap {
             let label = candidates.first { fits(box($0)) } ?? candidates[x > Self.width / 2 ? 1 : 0]
             taken.append(box(label))
             lines.append(
-                "<text class=\"map-label\" x=\"\(SVGText.number(label.x))\" y=\"\(SVGText.number(label.y))\"\(label.anchor.attribute)>\(SVGText.escaped(city))</text>"
+                """
+                <text class="map-label" x="\(SVGText.number(label.x))" y="\(SVGText.number(label.y))"\
+                \(label.anchor.attribute)>\(SVGText.escaped(city))</text>
+                """
             )
         }
         lines.append("</svg>")

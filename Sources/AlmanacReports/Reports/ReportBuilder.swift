@@ -106,8 +106,10 @@ public struct ReportBuilder: Sendable {
                         $0 < period.start
                         ? "less than a year before this period"
                         : $0 <= period.end ? "within this period" : "after this period"
-                    return
-                        "The log starts on \(HumanDates.span($0, $0)), \(when), so no partner or country is singled out as met for the first time."
+                    return """
+                        The log starts on \(HumanDates.span($0, $0)), \(when), so no partner or country is singled out \
+                        as met for the first time.
+                        """
                 },
             newPartners: picksOutNew ? joined(figures.partners.names.filter { !earlier.partners.contains($0) }) : nil,
             newCountries: picksOutNew

@@ -119,11 +119,11 @@ public struct ReportOutput: Sendable {
     }
 }
 
-/// What the HTML page template sees: `title`, `organisation` and `period`; `report`, the context of the Markdown template (every
-/// variable of it, inside `{{#report}}…{{/report}}`); `body`, the Markdown report rendered
-/// without the parts the page shows itself, as HTML in one `<section>` per `##` heading; the
-/// charts and map as inline SVG; the running header and footer as CSS strings; and `links`,
-/// the links to show above the report.
+/// What the HTML page template sees: `title`, `organisation` and `period`; `report`, the
+/// context of the Markdown template (every variable of it, inside `{{#report}}…{{/report}}`);
+/// `body`, the Markdown report rendered without the parts the page shows itself, as HTML in
+/// one `<section>` per `##` heading; the charts and map as inline SVG; the running header and
+/// footer as CSS strings; and `links`, the links to show above the report.
 struct HTMLPage {
     var report: ReportContext
     /// The report's title, organisation and period, as page templates before the board
