@@ -325,6 +325,24 @@ import Testing
             ])
     }
 
+    @Test func pathLikeIdsThatDeriveTheSameIdFromImportCSVAreAllKept() throws {
+        // Two rows whose unusable ids give way to the same derived id are told apart as rows
+        // without an id are, rather than one of them refused for an id nobody wrote.
+        let folder = try project()
+        try folder.write("log.csv", "id,title,start\n..,Meeting,2024-02-01\n.hidden,Meeting,2024-02-01\n")
+        let result = try CLI.run(["import", "csv", "log.csv"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stderr.contains("ids must be unique"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "log.csv:3:1: warning: row 3, column \"id\": the id '.hidden' cannot name a record file (letters, digits, '-', '_' and '.', starting with a letter or digit), so the record gets the id '2024-02-01-meeting-row-3'"
+            ), "\(result.stderr)")
+        let written = try FileManager.default.contentsOfDirectory(
+            atPath: folder.url.appendingPathComponent("events/2024").path
+        ).sorted()
+        #expect(written == ["2024-02-01-meeting-row-3.yml", "2024-02-01-meeting.yml"])
+    }
+
     @Test func pathLikeUIDsFromImportICSNeverBecomeFileNames() throws {
         let folder = try project()
         let events = ["..", ".hidden", "a/b"].enumerated().map { index, id in
@@ -389,6 +407,24 @@ import Testing
         #expect(published.status == 0, "\(published.stderr)")
         #expect(
             try folder.read("public/all.ics").contains("DTSTART;VALUE=DATE:29991231\r\nDTEND;VALUE=DATE:30000101\r\n"))
+    }
+
+    @Test func aSeriesThatStartsAfterLibicalsLastRepeatingYearIsACheckErrorNotAnEmptyReport() throws {
+        // libical expands no series past 2582: such a series used to pass check and then
+        // count for nothing in every report and list.
+        let folder = try project(["late.yml": "id: late\ntitle: Late\nstart: 2583-01-01\nrepeat: FREQ=YEARLY;COUNT=3\n"]
+        )
+        let result = try CLI.run(["check"], in: folder.url)
+        #expect(result.status == 1)
+        #expect(
+            result.stderr.contains(
+                "events/late.yml:4:1: error: a series that starts in 2583 cannot be counted: the calendar library expands no series past 2582"
+            ), "\(result.stderr)")
+        // Up to 2582 a series is counted, and a single activity later still is.
+        try folder.write("events/late.yml", "id: late\ntitle: Late\nstart: 2582-01-01\nrepeat: FREQ=YEARLY;COUNT=1\n")
+        try folder.write("events/single.yml", "id: single\ntitle: Single\nstart: 2990-01-01\n")
+        #expect(try CLI.run(["check"], in: folder.url).status == 0)
+        #expect(try CLI.run(["list", "2582"], in: folder.url).stdout.contains("Late"))
     }
 
     // MARK: Floods and sizes

@@ -145,6 +145,28 @@ import Testing
         #expect(try folder.read("reports/2023-Q4/activities.csv").contains(",workshop,"))
     }
 
+    @Test func caseDoesNotMatterInTheCategoriesOfFeedsAndIndicatorsEither() throws {
+        let folder = try TemporaryFolder(copying: CLI.packageRoot.appendingPathComponent("examples/iisg"))
+        let settings = try folder.read("almanac.yml")
+            .replacingOccurrences(of: "category: [meeting, board-meeting]", with: "category: [Meeting, BOARD-MEETING]")
+            .replacingOccurrences(of: "category: board-meeting\n", with: "category: Board-Meeting\n")
+        try folder.write("almanac.yml", settings)
+        let check = try CLI.run(["check"], in: folder.url)
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(!check.stderr.contains("not one of the project's categories"), "\(check.stderr)")
+        let feed = try CLI.run(["feed"], in: folder.url)
+        #expect(feed.stdout.contains("Wrote public/board.ics (1 event)"), "\(feed.stdout)\(feed.stderr)")
+        #expect(feed.stdout.contains("Wrote public/meetings.ics (6 events)"), "\(feed.stdout)")
+        // A category that is not one of them is still an error, with the nearest one.
+        try folder.write("almanac.yml", settings.replacingOccurrences(of: "Board-Meeting\n", with: "Bord-Meeting\n"))
+        let wrong = try CLI.run(["check"], in: folder.url)
+        #expect(wrong.status == 1)
+        #expect(
+            wrong.stderr.contains(
+                "error: the feed 'board' filters on 'Bord-Meeting', which is not one of the project's categories; did you mean 'board-meeting'?"
+            ), "\(wrong.stderr)")
+    }
+
     @Test func initPrintsACdLineThatWorksForAFolderWithSpaces() throws {
         let folder = try TemporaryFolder()
         for (name, quoted) in [

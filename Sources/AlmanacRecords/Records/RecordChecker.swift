@@ -358,6 +358,16 @@ private struct Check {
             return nil
         }
         if timing == nil { error(Schema.recurrence, "'repeat' needs a 'start'") }
+        // libical expands no series past 2582: one that starts later would count for nothing
+        // in reports and lists. (A start outside the years calendars hold has its own error.)
+        if let year = timing?.firstDay.year, year > RecordLimits.lastRepeatingYear, RecordLimits.years.contains(year) {
+            error(
+                Schema.recurrence,
+                "a series that starts in \(year) cannot be counted: the calendar library expands no series past \(RecordLimits.lastRepeatingYear), so reports and lists would leave out every occurrence",
+                hint:
+                    "check the year of 'start'; a single activity after \(RecordLimits.lastRepeatingYear) needs no 'repeat'"
+            )
+        }
         if let frequency = RecurrenceRules.endlessSubDailyFrequency(recurrence.description) {
             let unit = ["HOURLY": "hour", "MINUTELY": "minute"][frequency] ?? "second"
             if isImportedItem {
