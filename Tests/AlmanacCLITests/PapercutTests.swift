@@ -121,6 +121,26 @@ import Testing
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
 
+    @Test(arguments: [
+        (
+            ["--from", "2024-11-31", "--to", "2024-12-31"],
+            "Error: --from '2024-11-31' is not a date: November has 30 days; the last day of November 2024 is 2024-11-30\n"
+        ),
+        (
+            ["--from", "2024-11-01", "--to", "5.12.2024"],
+            "Error: --to '5.12.2024' is not written the way Almanac reads dates; write it year first: 2024-12-05 (5 December 2024)\n"
+        ),
+        (
+            ["--from", "soon", "--to", "2024-12-31"],
+            "Error: --from 'soon' is not a date; write YYYY-MM-DD, e.g. 2023-10-01\n"
+        ),
+    ])
+    func aRangeOfDaysIsExplainedAsARecordsDatesAre(_ range: [String], _ message: String) throws {
+        let result = try CLI.run(["list"] + range + ["--project", "examples/iisg"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix(message), "\(result.stderr)")
+    }
+
     @Test func aTabUsedForIndentationIsNamed() throws {
         let folder = try emptyExampleProject()
         try folder.write("events/a.yml", "id: a\ntitle: A\nstart: 2024-11-05\nlocation:\n\tcity: Skopje\n")
