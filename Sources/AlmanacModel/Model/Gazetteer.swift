@@ -82,31 +82,43 @@ public struct Gazetteer: Sendable {
     }
 
     /// Up to `limit` known city names that `name` is likely a misspelling of ("Sarajvo" →
-    /// Sarajevo), those nearest to it. Only names of about the same length are compared, so this
-    /// costs a few thousand short comparisons and is meant for names that were not found.
+    /// Sarajevo), those nearest to it, as a message quotes them. Only names of about the same
+    /// length are compared, so this costs a few thousand short comparisons and is meant for
+    /// names that were not found. A name found through another spelling of a place is shown
+    /// with the place ("'Beograd' (Belgrade, Serbia)"), so that a far-fetched match explains
+    /// itself.
     public func suggestions(for name: String, limit: Int = 3) -> [String] {
         let key = Gazetteer.key(name)
         guard !key.isEmpty else { return [] }
         let allowed = max(1, min(3, key.count / 3))
-        // Each place's own name, at the distance of its nearest spelling.
-        var distances: [String: Int] = [:]
-        func consider(_ candidate: String, name: () -> String?) {
+        // Each place, at the distance of its nearest spelling (its own name on a tie).
+        var nearestSpelling: [String: (distance: Int, quoted: String)] = [:]
+        func consider(_ candidate: String, place: () -> GazetteerPlace?) {
             guard abs(candidate.count - key.count) <= allowed else { return }
             let distance = Spelling.distance(key, candidate)
-            guard distance <= allowed, let name = name() else { return }
-            distances[name] = min(distance, distances[name] ?? distance)
+            guard distance <= allowed, let place = place() else { return }
+            let isOwnName = Gazetteer.key(place.name) == candidate
+            if let known = nearestSpelling[place.name],
+                known.distance < distance || (known.distance == distance && !isOwnName)
+            {
+                return
+            }
+            let alternative = isOwnName ? nil : place.alternatives.first { Gazetteer.key($0) == candidate }
+            nearestSpelling[place.name] = (
+                distance, alternative.map { "'\($0)' (\(place.name), \(place.country))" } ?? "'\(place.name)'"
+            )
         }
-        for (candidate, indices) in index { consider(candidate) { places[indices[0]].name } }
+        for (candidate, indices) in index { consider(candidate) { places[indices[0]] } }
         if includesBundled {
             // Spellings an added place also has are named after it, above.
             BundledGazetteer.forEachKey { candidate, latestOffset in
                 guard index[candidate] == nil else { return }
-                consider(candidate) { BundledGazetteer.place(at: latestOffset)?.name }
+                consider(candidate) { BundledGazetteer.place(at: latestOffset) }
             }
         }
         // Only the nearest: a second, farther name is more often noise than help.
-        let nearest = distances.values.min()
-        return distances.filter { $0.value == nearest }.keys.sorted().prefix(limit).map { $0 }
+        let nearest = nearestSpelling.values.map(\.distance).min()
+        return nearestSpelling.values.filter { $0.distance == nearest }.map(\.quoted).sorted().prefix(limit).map { $0 }
     }
 
     /// Names compared without case, accents or a leading "the".

@@ -497,7 +497,7 @@ private struct Check {
         }
         var message = "the city '\(city)' is not in the gazetteer, so the activity has no country and counts under none"
         let guesses = gazetteer.suggestions(for: city)
-        if !guesses.isEmpty { message += "; did you mean \(guesses.map { "'\($0)'" }.joined(separator: " or "))?" }
+        if !guesses.isEmpty { message += "; did you mean \(guesses.joined(separator: " or "))?" }
         var origin: ValueOrigin?
         if case .parts(let parts)? = draft[Schema.location]?.content { origin = parts[Schema.city.key]?.origin }
         warning(
