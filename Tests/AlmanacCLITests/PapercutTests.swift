@@ -15,6 +15,10 @@ import Testing
         (["FY", "2024", "Q1"], "FY2024-Q1"),
         (["H2", "2023"], "2023-H2"),
         (["last", "month"], "2024-01"),
+        (["Q4-2023"], "2023-Q4"),
+        (["q4/2023"], "2023-Q4"),
+        (["Oct-2023"], "2023-10"),
+        (["10/2023"], "2023-10"),
     ])
     func periodsAsPeopleTypeThemUnquoted(_ words: [String], _ label: String) throws {
         let result = try CLI.run(["list"] + words + ["--csv", "--project", "examples/iisg"])
