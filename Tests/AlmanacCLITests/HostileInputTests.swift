@@ -283,6 +283,27 @@ import Testing
         #expect(try CLI.run(["check"], in: folder.url).status == 0)
     }
 
+    @Test func terminalEscapesGivenToNewAreRefusedAndNothingIsWritten() throws {
+        // `new` used to write such a record, which `check` then refused.
+        let folder = try project()
+        let result = try CLI.run(
+            ["new", "Red \u{1B}[31m title", "--start", "2024-02-01", "--partner", "RCC\u{07}"], in: folder.url)
+        #expect(result.status == 2)
+        #expect(
+            result.stderr.contains(
+                "error: the title: the value holds the control character ESC (U+001B), which is not allowed in text"),
+            "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "error: --partner: the value holds the control character BEL (U+0007), which is not allowed in text"))
+        #expect(result.stderr.contains("nothing was written"))
+        #expect(!result.stderr.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" })
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("events").path))
+        let fine = try CLI.run(
+            ["new", "Tab\tand title", "--start", "2024-02-01", "--summary", "one\ntwo"], in: folder.url)
+        #expect(fine.status == 0, "\(fine.stderr)")
+    }
+
     @Test func terminalEscapesInAFileNameAreShownNotSent() throws {
         let folder = try project(["bad\u{1B}[31m.yml": "id: bad\ntitle: x\n"])
         let result = try CLI.run(["check"], in: folder.url)
