@@ -528,6 +528,29 @@ import Testing
         #expect(try folder.read("real.csv").hasPrefix("id,title,start"))
     }
 
+    @Test func aPrivateFileThatIsReplacedStaysPrivate() throws {
+        // The atomic replace used to leave every output 0644, readable by anyone on the
+        // machine, whatever the file it replaced allowed.
+        let folder = try project(["a.yml": "id: a\ntitle: A\nstart: 2024-02-01\n"])
+        try folder.write("private.csv", "")
+        try folder.write("real.csv", "")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.url.appendingPathComponent("link.csv").path, withDestinationPath: "real.csv")
+        for name in ["private.csv", "real.csv"] {
+            #expect(chmod(folder.url.appendingPathComponent(name).path, 0o600) == 0)
+        }
+        for out in ["private.csv", "link.csv"] {
+            let result = try CLI.run(["export", "csv", "--out", out], in: folder.url)
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        for name in ["private.csv", "real.csv"] {
+            var status = stat()
+            #expect(stat(folder.url.appendingPathComponent(name).path, &status) == 0)
+            #expect(status.st_mode & 0o777 == 0o600, "\(name): \(String(status.st_mode & 0o777, radix: 8))")
+            #expect(try folder.read(name).hasPrefix("id,title,start"))
+        }
+    }
+
     @Test func outputToAFIFOOrADeviceIsRefusedAndLeftAlone() throws {
         let folder = try project(["a.yml": "id: a\ntitle: A\nstart: 2024-02-01\n"])
         let fifo = folder.url.appendingPathComponent("pipe").path
