@@ -503,6 +503,47 @@ import Testing
         #expect(imported.stderr.contains("error: the file is larger than 32 MB"), "\(imported.stderr)")
     }
 
+    /// Nine lists of nine aliases, nested `depth` deep, under `key`: 9^depth values in a few
+    /// hundred bytes.
+    private static func aliasBomb(depth: Int, indent: String = "") -> String {
+        let names = (0..<depth).map { "n\($0)" }
+        var lines = [
+            "\(indent)\(names[0]): &\(names[0]) [" + Array(repeating: "\"lol\"", count: 9).joined(separator: ",") + "]"
+        ]
+        for level in 1..<depth {
+            lines.append(
+                "\(indent)\(names[level]): &\(names[level]) ["
+                    + Array(repeating: "*\(names[level - 1])", count: 9).joined(separator: ",") + "]")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test func anAliasBombInARecordOrTheSettingsIsRefusedAtOnce() throws {
+        // A 600-byte record of nested aliases kept `check` busy for hours: every step walked
+        // the 387 million values it stands for.
+        let folder = try project([
+            "bomb.yml": Self.aliasBomb(depth: 9) + "id: bomb\ntitle: Bomb\nstart: 2024-02-01\ntags: *n8\n"
+        ])
+        let started = Date()
+        let result = try CLI.run(["check"], in: folder.url)
+        #expect(Date().timeIntervalSince(started) < 30)
+        #expect(result.status == 1)
+        #expect(
+            result.stderr.contains(
+                "events/bomb.yml:1:1: error: the file holds more than 1000000 values once its aliases (*name) stand for what they name"
+            ), "\(result.stderr)")
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("events/bomb.yml"))
+        let settings = try folder.read("almanac.yml")
+        try folder.write("almanac.yml", settings + "x-bomb:\n" + Self.aliasBomb(depth: 9, indent: "  "))
+        let config = try CLI.run(["check"], in: folder.url)
+        #expect(config.status == 1)
+        #expect(config.stderr.contains("almanac.yml:1:1: error: the file holds more than 1000000 values"))
+        // An alias or two, as YAML allows, still read.
+        try folder.write("almanac.yml", settings)
+        try folder.write("events/a.yml", "id: a\ntitle: &t Workshop\nstart: 2024-02-01\nsummary: *t\n")
+        #expect(try CLI.run(["check"], in: folder.url).status == 0)
+    }
+
     @Test func aNULByteIsReportedAtItsOwnLine() throws {
         let folder = try project(["nul.yml": "id: nul\ntitle: Nul\nstart: 2024-02-01\nsummary: a\u{0}b\n"])
         let result = try CLI.run(["check"], in: folder.url)
