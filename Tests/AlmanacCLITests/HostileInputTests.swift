@@ -544,6 +544,25 @@ import Testing
         #expect(try CLI.run(["check"], in: folder.url).status == 0)
     }
 
+    @Test func deeplyNestedCalendarComponentsAreRefusedNotACrash() throws {
+        // 20,000 VALARMs, each inside the one before (260 KB), overflowed the stack while the
+        // tree was walked for libical's errors: signal 11.
+        let folder = try project()
+        let depth = 20_000
+        try folder.write(
+            "deep.ics",
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//x//EN\r\nBEGIN:VEVENT\r\nUID:1@x\r\nDTSTAMP:20240101T000000Z\r\nDTSTART;VALUE=DATE:20240201\r\nSUMMARY:Deep\r\n"
+                + String(repeating: "BEGIN:VALARM\r\n", count: depth)
+                + String(repeating: "END:VALARM\r\n", count: depth)
+                + "END:VEVENT\r\nEND:VCALENDAR\r\n")
+        let result = try CLI.run(["import", "ics", "deep.ics", "--dry-run"], in: folder.url)
+        #expect(result.status == 1, "\(result.stderr.prefix(2000))")
+        #expect(
+            result.stderr.contains(
+                "deep.ics:39:1: error: components are nested more than 32 deep here (BEGIN: inside BEGIN:), which no calendar does"
+            ), "\(result.stderr.prefix(2000))")
+    }
+
     @Test func aNULByteIsReportedAtItsOwnLine() throws {
         let folder = try project(["nul.yml": "id: nul\ntitle: Nul\nstart: 2024-02-01\nsummary: a\u{0}b\n"])
         let result = try CLI.run(["check"], in: folder.url)
