@@ -82,31 +82,32 @@ public struct Gazetteer: Sendable {
     }
 
     /// Up to `limit` known city names that `name` is likely a misspelling of ("Sarajvo" →
-    /// Sarajevo), those nearest to it, as a message quotes them. Only names of about the same
-    /// length are compared, so this costs a few thousand short comparisons and is meant for
-    /// names that were not found. A name found through another spelling of a place is shown
-    /// with the place ("'Beograd' (Belgrade, Serbia)"), so that a far-fetched match explains
-    /// itself.
+    /// Sarajevo), those nearest to it. Only names of about the same length are compared, so this
+    /// costs a few thousand short comparisons and is meant for names that were not found.
     public func suggestions(for name: String, limit: Int = 3) -> [String] {
+        suggestedSpellings(for: name, limit: limit).map(\.place.name)
+    }
+
+    /// The suggestions of ``suggestions(for:limit:)`` with the spelling that matched: a place's
+    /// own name, or another spelling of it ("Beogard" → Beograd, which is Belgrade), so that a
+    /// message can show a far-fetched match with the place it stands for.
+    public func suggestedSpellings(for name: String, limit: Int = 3) -> [(spelling: String, place: GazetteerPlace)] {
         let key = Gazetteer.key(name)
         guard !key.isEmpty else { return [] }
         let allowed = max(1, min(3, key.count / 3))
         // Each place, at the distance of its nearest spelling (its own name on a tie).
-        var nearestSpelling: [String: (distance: Int, quoted: String)] = [:]
+        var nearest: [String: (distance: Int, spelling: String, place: GazetteerPlace)] = [:]
         func consider(_ candidate: String, place: () -> GazetteerPlace?) {
             guard abs(candidate.count - key.count) <= allowed else { return }
             let distance = Spelling.distance(key, candidate)
             guard distance <= allowed, let place = place() else { return }
             let isOwnName = Gazetteer.key(place.name) == candidate
-            if let known = nearestSpelling[place.name],
-                known.distance < distance || (known.distance == distance && !isOwnName)
+            if let known = nearest[place.name], known.distance < distance || (known.distance == distance && !isOwnName)
             {
                 return
             }
-            let alternative = isOwnName ? nil : place.alternatives.first { Gazetteer.key($0) == candidate }
-            nearestSpelling[place.name] = (
-                distance, alternative.map { "'\($0)' (\(place.name), \(place.country))" } ?? "'\(place.name)'"
-            )
+            let spelling = isOwnName ? place.name : place.alternatives.first { Gazetteer.key($0) == candidate }
+            nearest[place.name] = (distance, spelling ?? place.name, place)
         }
         for (candidate, indices) in index { consider(candidate) { places[indices[0]] } }
         if includesBundled {
@@ -117,8 +118,11 @@ public struct Gazetteer: Sendable {
             }
         }
         // Only the nearest: a second, farther name is more often noise than help.
-        let nearest = nearestSpelling.values.map(\.distance).min()
-        return nearestSpelling.values.filter { $0.distance == nearest }.map(\.quoted).sorted().prefix(limit).map { $0 }
+        let least = nearest.values.map(\.distance).min()
+        return nearest.values.filter { $0.distance == least }.sorted { $0.place.name < $1.place.name }.prefix(limit).map
+        {
+            ($0.spelling, $0.place)
+        }
     }
 
     /// Names compared without case, accents or a leading "the".

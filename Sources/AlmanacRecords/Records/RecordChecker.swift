@@ -496,7 +496,11 @@ private struct Check {
             return
         }
         var message = "the city '\(city)' is not in the gazetteer, so the activity has no country and counts under none"
-        let guesses = gazetteer.suggestions(for: city)
+        // A match on another spelling of a place says which place it is.
+        let guesses = gazetteer.suggestedSpellings(for: city).map { guess in
+            guess.spelling == guess.place.name
+                ? "'\(guess.spelling)'" : "'\(guess.spelling)' (\(guess.place.name), \(guess.place.country))"
+        }
         if !guesses.isEmpty { message += "; did you mean \(guesses.joined(separator: " or "))?" }
         var origin: ValueOrigin?
         if case .parts(let parts)? = draft[Schema.location]?.content { origin = parts[Schema.city.key]?.origin }
