@@ -44,17 +44,23 @@ struct PeriodOptions: ParsableArguments {
     /// ``PeriodError``, of kind `usage`).
     func resolve(in project: Project, clock: Clock) throws -> ReportPeriod? {
         if let from, let to {
-            guard let start = LocalDate(iso: from) else {
-                throw ValidationError("--from '\(from)' is not a date: write YYYY-MM-DD, e.g. 2023-10-01")
-            }
-            guard let end = LocalDate(iso: to) else {
-                throw ValidationError("--to '\(to)' is not a date: write YYYY-MM-DD, e.g. 2023-12-31")
-            }
+            guard let start = LocalDate(iso: from) else { throw Self.notADay("--from", from, example: "2023-10-01") }
+            guard let end = LocalDate(iso: to) else { throw Self.notADay("--to", to, example: "2023-12-31") }
             return try ReportPeriod.range(from: start, to: end)
         }
         guard let period else { return nil }
         let today = clock.today(in: project.config.timezone)
         return try ReportPeriod.parse(period, today: today, fiscalYearStartMonth: project.config.fiscalYearStartMonth)
+    }
+
+    /// `--from` or `--to` that is not a day, explained as a record's date is ("November has
+    /// 30 days", "write it year first: 2024-11-05").
+    private static func notADay(_ option: String, _ text: String, example: String) -> ValidationError {
+        let general = "write YYYY-MM-DD, e.g. \(example)"
+        let advice = DateAdvice.explain(text, otherwise: general)
+        // A day, not a time: the advice "2024-11-05T10:00" does not fit here.
+        let hint = advice.hint.contains("T") ? general : advice.hint
+        return ValidationError("\(option) \(advice.message); \(hint)")
     }
 }
 

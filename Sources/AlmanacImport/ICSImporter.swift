@@ -30,6 +30,14 @@ public struct ICSImporter: Sendable {
                     hint: "export the calendar as .ics (iCalendar) and import that"))
             return result
         }
+        if let line = outline.tooDeep {
+            result.diagnostics.append(
+                .error(
+                    SourceLocation(file: file, line: line),
+                    "components are nested more than \(ICSOutline.maximumDepth) deep here (BEGIN: inside BEGIN:), which no calendar does",
+                    hint: "this is not a calendar export; export the calendar as .ics again"))
+            return result
+        }
         if let cut = outline.unclosed {
             result.diagnostics.append(
                 .error(
@@ -390,6 +398,12 @@ struct ICSOutline {
     /// upper-case name, in order.
     var eventProperties: [[String: Int]] = []
     var hasCalendar = false
+    /// The line where components are first nested deeper than ``maximumDepth``.
+    var tooDeep: Int?
+    /// How deep components may nest. A calendar nests three or four (VCALENDAR, VEVENT,
+    /// VALARM); thousands, a few bytes each, would overflow the stack of the code that walks
+    /// the tree (libical's and Almanac's).
+    static let maximumDepth = 32
     /// The components left open at the end of the file, outermost first.
     private var open: [(name: String, line: Int)] = []
     /// The innermost component left open at the end of the file.
@@ -407,6 +421,7 @@ struct ICSOutline {
                     eventProperties.append([:])
                 }
                 stack.append((name, number + 1))
+                if stack.count > Self.maximumDepth, tooDeep == nil { tooDeep = number + 1 }
             } else if upper.hasPrefix("END:") {
                 let name = String(upper.dropFirst(4)).trimmingCharacters(in: .whitespaces)
                 if let index = stack.lastIndex(where: { $0.0 == name }) { stack.removeSubrange(index...) }

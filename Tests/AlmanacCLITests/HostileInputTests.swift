@@ -283,6 +283,27 @@ import Testing
         #expect(try CLI.run(["check"], in: folder.url).status == 0)
     }
 
+    @Test func terminalEscapesGivenToNewAreRefusedAndNothingIsWritten() throws {
+        // `new` used to write such a record, which `check` then refused.
+        let folder = try project()
+        let result = try CLI.run(
+            ["new", "Red \u{1B}[31m title", "--start", "2024-02-01", "--partner", "RCC\u{07}"], in: folder.url)
+        #expect(result.status == 2)
+        #expect(
+            result.stderr.contains(
+                "error: the title: the value holds the control character ESC (U+001B), which is not allowed in text"),
+            "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "error: --partner: the value holds the control character BEL (U+0007), which is not allowed in text"))
+        #expect(result.stderr.contains("nothing was written"))
+        #expect(!result.stderr.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" })
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("events").path))
+        let fine = try CLI.run(
+            ["new", "Tab\tand title", "--start", "2024-02-01", "--summary", "one\ntwo"], in: folder.url)
+        #expect(fine.status == 0, "\(fine.stderr)")
+    }
+
     @Test func terminalEscapesInAFileNameAreShownNotSent() throws {
         let folder = try project(["bad\u{1B}[31m.yml": "id: bad\ntitle: x\n"])
         let result = try CLI.run(["check"], in: folder.url)
@@ -323,6 +344,24 @@ import Testing
             try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == [
                 "almanac.yml", "events", "log.csv",
             ])
+    }
+
+    @Test func pathLikeIdsThatDeriveTheSameIdFromImportCSVAreAllKept() throws {
+        // Two rows whose unusable ids give way to the same derived id are told apart as rows
+        // without an id are, rather than one of them refused for an id nobody wrote.
+        let folder = try project()
+        try folder.write("log.csv", "id,title,start\n..,Meeting,2024-02-01\n.hidden,Meeting,2024-02-01\n")
+        let result = try CLI.run(["import", "csv", "log.csv"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stderr.contains("ids must be unique"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "log.csv:3:1: warning: row 3, column \"id\": the id '.hidden' cannot name a record file (letters, digits, '-', '_' and '.', starting with a letter or digit), so the record gets the id '2024-02-01-meeting-row-3'"
+            ), "\(result.stderr)")
+        let written = try FileManager.default.contentsOfDirectory(
+            atPath: folder.url.appendingPathComponent("events/2024").path
+        ).sorted()
+        #expect(written == ["2024-02-01-meeting-row-3.yml", "2024-02-01-meeting.yml"])
     }
 
     @Test func pathLikeUIDsFromImportICSNeverBecomeFileNames() throws {
@@ -391,6 +430,24 @@ import Testing
             try folder.read("public/all.ics").contains("DTSTART;VALUE=DATE:29991231\r\nDTEND;VALUE=DATE:30000101\r\n"))
     }
 
+    @Test func aSeriesThatStartsAfterLibicalsLastRepeatingYearIsACheckErrorNotAnEmptyReport() throws {
+        // libical expands no series past 2582: such a series used to pass check and then
+        // count for nothing in every report and list.
+        let folder = try project(["late.yml": "id: late\ntitle: Late\nstart: 2583-01-01\nrepeat: FREQ=YEARLY;COUNT=3\n"]
+        )
+        let result = try CLI.run(["check"], in: folder.url)
+        #expect(result.status == 1)
+        #expect(
+            result.stderr.contains(
+                "events/late.yml:4:1: error: a series that starts in 2583 cannot be counted: the calendar library expands no series past 2582"
+            ), "\(result.stderr)")
+        // Up to 2582 a series is counted, and a single activity later still is.
+        try folder.write("events/late.yml", "id: late\ntitle: Late\nstart: 2582-01-01\nrepeat: FREQ=YEARLY;COUNT=1\n")
+        try folder.write("events/single.yml", "id: single\ntitle: Single\nstart: 2990-01-01\n")
+        #expect(try CLI.run(["check"], in: folder.url).status == 0)
+        #expect(try CLI.run(["list", "2582"], in: folder.url).stdout.contains("Late"))
+    }
+
     // MARK: Floods and sizes
 
     @Test func aMillionColumnSheetGivesOneWarningNotAMillion() throws {
@@ -446,6 +503,66 @@ import Testing
         #expect(imported.stderr.contains("error: the file is larger than 32 MB"), "\(imported.stderr)")
     }
 
+    /// Nine lists of nine aliases, nested `depth` deep, under `key`: 9^depth values in a few
+    /// hundred bytes.
+    private static func aliasBomb(depth: Int, indent: String = "") -> String {
+        let names = (0..<depth).map { "n\($0)" }
+        var lines = [
+            "\(indent)\(names[0]): &\(names[0]) [" + Array(repeating: "\"lol\"", count: 9).joined(separator: ",") + "]"
+        ]
+        for level in 1..<depth {
+            lines.append(
+                "\(indent)\(names[level]): &\(names[level]) ["
+                    + Array(repeating: "*\(names[level - 1])", count: 9).joined(separator: ",") + "]")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test func anAliasBombInARecordOrTheSettingsIsRefusedAtOnce() throws {
+        // A 600-byte record of nested aliases kept `check` busy for hours: every step walked
+        // the 387 million values it stands for.
+        let folder = try project([
+            "bomb.yml": Self.aliasBomb(depth: 9) + "id: bomb\ntitle: Bomb\nstart: 2024-02-01\ntags: *n8\n"
+        ])
+        let started = Date()
+        let result = try CLI.run(["check"], in: folder.url)
+        #expect(Date().timeIntervalSince(started) < 30)
+        #expect(result.status == 1)
+        #expect(
+            result.stderr.contains(
+                "events/bomb.yml:1:1: error: the file holds more than 1000000 values once its aliases (*name) stand for what they name"
+            ), "\(result.stderr)")
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("events/bomb.yml"))
+        let settings = try folder.read("almanac.yml")
+        try folder.write("almanac.yml", settings + "x-bomb:\n" + Self.aliasBomb(depth: 9, indent: "  "))
+        let config = try CLI.run(["check"], in: folder.url)
+        #expect(config.status == 1)
+        #expect(config.stderr.contains("almanac.yml:1:1: error: the file holds more than 1000000 values"))
+        // An alias or two, as YAML allows, still read.
+        try folder.write("almanac.yml", settings)
+        try folder.write("events/a.yml", "id: a\ntitle: &t Workshop\nstart: 2024-02-01\nsummary: *t\n")
+        #expect(try CLI.run(["check"], in: folder.url).status == 0)
+    }
+
+    @Test func deeplyNestedCalendarComponentsAreRefusedNotACrash() throws {
+        // 20,000 VALARMs, each inside the one before (260 KB), overflowed the stack while the
+        // tree was walked for libical's errors: signal 11.
+        let folder = try project()
+        let depth = 20_000
+        try folder.write(
+            "deep.ics",
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//x//EN\r\nBEGIN:VEVENT\r\nUID:1@x\r\nDTSTAMP:20240101T000000Z\r\nDTSTART;VALUE=DATE:20240201\r\nSUMMARY:Deep\r\n"
+                + String(repeating: "BEGIN:VALARM\r\n", count: depth)
+                + String(repeating: "END:VALARM\r\n", count: depth)
+                + "END:VEVENT\r\nEND:VCALENDAR\r\n")
+        let result = try CLI.run(["import", "ics", "deep.ics", "--dry-run"], in: folder.url)
+        #expect(result.status == 1, "\(result.stderr.prefix(2000))")
+        #expect(
+            result.stderr.contains(
+                "deep.ics:39:1: error: components are nested more than 32 deep here (BEGIN: inside BEGIN:), which no calendar does"
+            ), "\(result.stderr.prefix(2000))")
+    }
+
     @Test func aNULByteIsReportedAtItsOwnLine() throws {
         let folder = try project(["nul.yml": "id: nul\ntitle: Nul\nstart: 2024-02-01\nsummary: a\u{0}b\n"])
         let result = try CLI.run(["check"], in: folder.url)
@@ -469,6 +586,29 @@ import Testing
             try FileManager.default.destinationOfSymbolicLink(
                 atPath: folder.url.appendingPathComponent("link.csv").path) == "real.csv")
         #expect(try folder.read("real.csv").hasPrefix("id,title,start"))
+    }
+
+    @Test func aPrivateFileThatIsReplacedStaysPrivate() throws {
+        // The atomic replace used to leave every output 0644, readable by anyone on the
+        // machine, whatever the file it replaced allowed.
+        let folder = try project(["a.yml": "id: a\ntitle: A\nstart: 2024-02-01\n"])
+        try folder.write("private.csv", "")
+        try folder.write("real.csv", "")
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.url.appendingPathComponent("link.csv").path, withDestinationPath: "real.csv")
+        for name in ["private.csv", "real.csv"] {
+            #expect(chmod(folder.url.appendingPathComponent(name).path, 0o600) == 0)
+        }
+        for out in ["private.csv", "link.csv"] {
+            let result = try CLI.run(["export", "csv", "--out", out], in: folder.url)
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        for name in ["private.csv", "real.csv"] {
+            var status = stat()
+            #expect(stat(folder.url.appendingPathComponent(name).path, &status) == 0)
+            #expect(status.st_mode & 0o777 == 0o600, "\(name): \(String(status.st_mode & 0o777, radix: 8))")
+            #expect(try folder.read(name).hasPrefix("id,title,start"))
+        }
     }
 
     @Test func outputToAFIFOOrADeviceIsRefusedAndLeftAlone() throws {

@@ -15,6 +15,10 @@ import Testing
         (["FY", "2024", "Q1"], "FY2024-Q1"),
         (["H2", "2023"], "2023-H2"),
         (["last", "month"], "2024-01"),
+        (["Q4-2023"], "2023-Q4"),
+        (["q4/2023"], "2023-Q4"),
+        (["Oct-2023"], "2023-10"),
+        (["10/2023"], "2023-10"),
     ])
     func periodsAsPeopleTypeThemUnquoted(_ words: [String], _ label: String) throws {
         let result = try CLI.run(["list"] + words + ["--csv", "--project", "examples/iisg"])
@@ -121,6 +125,26 @@ import Testing
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
 
+    @Test(arguments: [
+        (
+            ["--from", "2024-11-31", "--to", "2024-12-31"],
+            "Error: --from '2024-11-31' is not a date: November has 30 days; the last day of November 2024 is 2024-11-30\n"
+        ),
+        (
+            ["--from", "2024-11-01", "--to", "5.12.2024"],
+            "Error: --to '5.12.2024' is not written the way Almanac reads dates; write it year first: 2024-12-05 (5 December 2024)\n"
+        ),
+        (
+            ["--from", "soon", "--to", "2024-12-31"],
+            "Error: --from 'soon' is not a date; write YYYY-MM-DD, e.g. 2023-10-01\n"
+        ),
+    ])
+    func aRangeOfDaysIsExplainedAsARecordsDatesAre(_ range: [String], _ message: String) throws {
+        let result = try CLI.run(["list"] + range + ["--project", "examples/iisg"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix(message), "\(result.stderr)")
+    }
+
     @Test func aTabUsedForIndentationIsNamed() throws {
         let folder = try emptyExampleProject()
         try folder.write("events/a.yml", "id: a\ntitle: A\nstart: 2024-11-05\nlocation:\n\tcity: Skopje\n")
@@ -143,6 +167,28 @@ import Testing
         #expect(try CLI.run(["report", "2023-Q4"], in: folder.url).status == 0)
         // Counted under almanac.yml's spelling, with the others of its category.
         #expect(try folder.read("reports/2023-Q4/activities.csv").contains(",workshop,"))
+    }
+
+    @Test func caseDoesNotMatterInTheCategoriesOfFeedsAndIndicatorsEither() throws {
+        let folder = try TemporaryFolder(copying: CLI.packageRoot.appendingPathComponent("examples/iisg"))
+        let settings = try folder.read("almanac.yml")
+            .replacingOccurrences(of: "category: [meeting, board-meeting]", with: "category: [Meeting, BOARD-MEETING]")
+            .replacingOccurrences(of: "category: board-meeting\n", with: "category: Board-Meeting\n")
+        try folder.write("almanac.yml", settings)
+        let check = try CLI.run(["check"], in: folder.url)
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(!check.stderr.contains("not one of the project's categories"), "\(check.stderr)")
+        let feed = try CLI.run(["feed"], in: folder.url)
+        #expect(feed.stdout.contains("Wrote public/board.ics (1 event)"), "\(feed.stdout)\(feed.stderr)")
+        #expect(feed.stdout.contains("Wrote public/meetings.ics (6 events)"), "\(feed.stdout)")
+        // A category that is not one of them is still an error, with the nearest one.
+        try folder.write("almanac.yml", settings.replacingOccurrences(of: "Board-Meeting\n", with: "Bord-Meeting\n"))
+        let wrong = try CLI.run(["check"], in: folder.url)
+        #expect(wrong.status == 1)
+        #expect(
+            wrong.stderr.contains(
+                "error: the feed 'board' filters on 'Bord-Meeting', which is not one of the project's categories; did you mean 'board-meeting'?"
+            ), "\(wrong.stderr)")
     }
 
     @Test func initPrintsACdLineThatWorksForAFolderWithSpaces() throws {

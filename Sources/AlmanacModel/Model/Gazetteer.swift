@@ -85,28 +85,44 @@ public struct Gazetteer: Sendable {
     /// Sarajevo), those nearest to it. Only names of about the same length are compared, so this
     /// costs a few thousand short comparisons and is meant for names that were not found.
     public func suggestions(for name: String, limit: Int = 3) -> [String] {
+        suggestedSpellings(for: name, limit: limit).map(\.place.name)
+    }
+
+    /// The suggestions of ``suggestions(for:limit:)`` with the spelling that matched: a place's
+    /// own name, or another spelling of it ("Beogard" → Beograd, which is Belgrade), so that a
+    /// message can show a far-fetched match with the place it stands for.
+    public func suggestedSpellings(for name: String, limit: Int = 3) -> [(spelling: String, place: GazetteerPlace)] {
         let key = Gazetteer.key(name)
         guard !key.isEmpty else { return [] }
         let allowed = max(1, min(3, key.count / 3))
-        // Each place's own name, at the distance of its nearest spelling.
-        var distances: [String: Int] = [:]
-        func consider(_ candidate: String, name: () -> String?) {
+        // Each place, at the distance of its nearest spelling (its own name on a tie).
+        var nearest: [String: (distance: Int, spelling: String, place: GazetteerPlace)] = [:]
+        func consider(_ candidate: String, place: () -> GazetteerPlace?) {
             guard abs(candidate.count - key.count) <= allowed else { return }
             let distance = Spelling.distance(key, candidate)
-            guard distance <= allowed, let name = name() else { return }
-            distances[name] = min(distance, distances[name] ?? distance)
+            guard distance <= allowed, let place = place() else { return }
+            let isOwnName = Gazetteer.key(place.name) == candidate
+            if let known = nearest[place.name], known.distance < distance || (known.distance == distance && !isOwnName)
+            {
+                return
+            }
+            let spelling = isOwnName ? place.name : place.alternatives.first { Gazetteer.key($0) == candidate }
+            nearest[place.name] = (distance, spelling ?? place.name, place)
         }
-        for (candidate, indices) in index { consider(candidate) { places[indices[0]].name } }
+        for (candidate, indices) in index { consider(candidate) { places[indices[0]] } }
         if includesBundled {
             // Spellings an added place also has are named after it, above.
             BundledGazetteer.forEachKey { candidate, latestOffset in
                 guard index[candidate] == nil else { return }
-                consider(candidate) { BundledGazetteer.place(at: latestOffset)?.name }
+                consider(candidate) { BundledGazetteer.place(at: latestOffset) }
             }
         }
         // Only the nearest: a second, farther name is more often noise than help.
-        let nearest = distances.values.min()
-        return distances.filter { $0.value == nearest }.keys.sorted().prefix(limit).map { $0 }
+        let least = nearest.values.map(\.distance).min()
+        return nearest.values.filter { $0.distance == least }.sorted { $0.place.name < $1.place.name }.prefix(limit).map
+        {
+            ($0.spelling, $0.place)
+        }
     }
 
     /// Names compared without case, accents or a leading "the".

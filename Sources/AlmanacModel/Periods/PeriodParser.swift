@@ -85,7 +85,20 @@ extension ReportPeriod {
         }
         switch words.count {
         case 1:
-            return month(named: words[0]).map { "\(pad(today.year, 4))-\(pad($0, 2))" } ?? words[0]
+            if let month = month(named: words[0]) { return "\(pad(today.year, 4))-\(pad(month, 2))" }
+            // Unit or month first, joined to the year: `Q4-2023`, `Q4/2023`, `Oct-2023`, `10/2023`.
+            let parts = words[0].split(whereSeparator: { $0 == "-" || $0 == "/" }).map(String.init)
+            if parts.count == 2, isYear(parts[1]) {
+                let (a, b) = (parts[0], parts[1])
+                if isUnit(a) { return "\(b)-\(a)" }
+                if let month = month(named: a) { return "\(b)-\(pad(month, 2))" }
+                if (1...2).contains(a.count), a.allSatisfy({ $0.isASCII && $0.isNumber }), let month = Int(a),
+                    (1...12).contains(month)
+                {
+                    return "\(b)-\(pad(month, 2))"
+                }
+            }
+            return words[0]
         case 2:
             let (a, b) = (words[0], words[1])
             if isUnit(a) && isYear(b) { return "\(b)-\(a)" }

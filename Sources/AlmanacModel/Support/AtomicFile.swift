@@ -13,8 +13,8 @@ import Foundation
 /// (`.almanac-tmp-<pid>-<random>-<name>`), so a web server serving the folder never offers it
 /// as a feed or a page, and the next run removes one a killed run left
 /// (``removeStaleTemporaries(in:)``). A path that is a symbolic link is written through:
-/// the file it points to is replaced atomically and the link stays. A FIFO, a device or a
-/// folder is refused rather than replaced.
+/// the file it points to is replaced atomically and the link stays. A file that is replaced
+/// keeps its permissions. A FIFO, a device or a folder is refused rather than replaced.
 public final class AtomicFile {
     /// The file that is written: the path asked for, or the file its symbolic link points to.
     public let path: String
@@ -42,6 +42,9 @@ public final class AtomicFile {
         guard descriptor >= 0 else {
             throw FileWriteError(path: path, reason: String(cString: strerror(errno)))
         }
+        // A file that is replaced keeps its permissions: a private export stays private.
+        var existing = stat()
+        if stat(target, &existing) == 0 { _ = fchmod(descriptor, existing.st_mode & 0o7777) }
         handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 

@@ -424,17 +424,24 @@ enum FeedFilterDecoder {
     static func decode(_ fields: YAMLMapping, categories: [String], owner: String, diagnostics: inout [Diagnostic])
         -> FeedFilter
     {
-        let filter = FeedFilter(
+        var filter = FeedFilter(
             categories: fields.list("category", diagnostics: &diagnostics),
             tags: fields.list("tag", diagnostics: &diagnostics),
             organisations: fields.list("organisation", diagnostics: &diagnostics),
             countries: fields.list("country", diagnostics: &diagnostics)
         )
-        for category in filter.categories where !categories.isEmpty && !categories.contains(category) {
-            diagnostics.append(
-                .error(
-                    fields.location(of: "category"),
-                    "\(owner) filters on '\(category)', which is not one of the project's categories"))
+        guard !categories.isEmpty else { return filter }
+        // Case does not matter, as in records (`category: Workshop`): the filter takes the
+        // spelling of `categories:`.
+        filter.categories = filter.categories.map { category in
+            let lowered = category.lowercased()
+            if let known = categories.first(where: { $0.lowercased() == lowered }) { return known }
+            var message = "\(owner) filters on '\(category)', which is not one of the project's categories"
+            if let guess = Spelling.suggestion(for: category, among: categories) {
+                message += "; did you mean '\(guess)'?"
+            }
+            diagnostics.append(.error(fields.location(of: "category"), message))
+            return category
         }
         return filter
     }

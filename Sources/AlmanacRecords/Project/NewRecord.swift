@@ -55,8 +55,11 @@ public struct NewRecord: Equatable, Sendable {
         while true {
             let (id, path) = record.placement(in: project.directory, avoiding: taken)
             let checked = checker.check(record.draft(id: id, path: path, labels: labels))
-            guard let checkedRecord = checked.record else {
-                return .invalid(diagnostics: checked.diagnostics, fields: checked.fieldsWithErrors)
+            let control = record.controlCharacterErrors(path: path, labels: labels)
+            guard let checkedRecord = checked.record, control.diagnostics.isEmpty else {
+                return .invalid(
+                    diagnostics: checked.diagnostics + control.diagnostics,
+                    fields: checked.fieldsWithErrors.union(control.fields))
             }
             if try AtomicFile.create(try record.file(id: id).text(), at: path) {
                 return .written(path: path, record: checkedRecord, warnings: checked.diagnostics)
@@ -97,6 +100,41 @@ public struct NewRecord: Equatable, Sendable {
         draft.set(Schema.url, url, at: origin(Schema.url))
         draft.set(Schema.summary, summary, at: origin(Schema.summary))
         return draft
+    }
+
+    /// Errors for values that hold a control character (ESC, BEL, …): `check` finds them in a
+    /// record file, but a value given to `new` is checked before it is in one.
+    func controlCharacterErrors(path: String, labels: [String: String]) -> (
+        diagnostics: [Diagnostic], fields: Set<String>
+    ) {
+        typealias Schema = RecordSchema
+        let values: [(RecordField, [String?])] = [
+            (Schema.title, [title]), (Schema.start, [start]), (Schema.end, [end]), (Schema.timezone, [timezone]),
+            (Schema.venue, [venue]), (Schema.city, [city]), (Schema.country, [country]), (Schema.category, [category]),
+            (Schema.tags, tags), (Schema.organisations, partners), (Schema.participants, [participants]),
+            (Schema.role, [role]), (Schema.format, [format]), (Schema.status, [status]),
+            (Schema.visibility, [visibility]), (Schema.url, [url]), (Schema.summary, [summary]),
+        ]
+        var diagnostics: [Diagnostic] = []
+        var fields: Set<String> = []
+        for (field, texts) in values {
+            guard
+                let bad = texts.compactMap({ $0 }).lazy.compactMap({
+                    $0.unicodeScalars.first(where: ControlCharacters.isForbidden)
+                }).first
+            else {
+                continue
+            }
+            let origin = ValueOrigin.option(labels[field.key] ?? field.optionLabel, file: path)
+            diagnostics.append(
+                origin.error(
+                    "the value holds the control character \(ControlCharacters.name(bad)), which is not allowed in text",
+                    hint:
+                        "control characters act on the terminal of whoever reads the text, and calendar files may not hold them; leave them out"
+                ))
+            fields.insert(field.key)
+        }
+        return (diagnostics, fields)
     }
 
     /// The record with the country of its city, when the gazetteer knows the city.

@@ -165,7 +165,13 @@ public struct CSVRecords: Sendable {
                                 row.location, "row \(row.number) has the id '\(record.id)' of row \(first)",
                                 hint: "ids must be unique"))
                     } else {
+                        // The warning about an id cell that cannot name a file names the id used.
+                        let derived = "so the record gets the id '\(record.id)'"
                         record.id += "-row-\(row.number)"
+                        for index in problems.indices {
+                            problems[index].message = problems[index].message.replacingOccurrences(
+                                of: derived, with: "so the record gets the id '\(record.id)'")
+                        }
                     }
                 }
                 if !problems.hasErrors {
@@ -216,7 +222,8 @@ struct CSVRowConverter: Sendable {
         var location: SourceLocation
         var record: EventRecord?
         var problems: [Diagnostic]
-        /// The row gives its id in a cell (rather than one derived from its title).
+        /// The row gives its id in a cell (rather than one derived from its title, as for a
+        /// cell that cannot name a file: `..`, `.hidden`).
         var hasIDCell: Bool
     }
 
@@ -249,7 +256,7 @@ struct CSVRowConverter: Sendable {
         let record = problems.hasErrors ? nil : record(cells, diagnostics: &problems)
         return Converted(
             number: row.number, location: location, record: record, problems: problems,
-            hasIDCell: cells.values["id"] != nil)
+            hasIDCell: cells["id"].map(Identifier.isValid) ?? false)
     }
 
     /// The non-empty cells of a row by the field their column fills, with the column's header.

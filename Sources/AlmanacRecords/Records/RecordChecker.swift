@@ -358,6 +358,16 @@ private struct Check {
             return nil
         }
         if timing == nil { error(Schema.recurrence, "'repeat' needs a 'start'") }
+        // libical expands no series past 2582: one that starts later would count for nothing
+        // in reports and lists. (A start outside the years calendars hold has its own error.)
+        if let year = timing?.firstDay.year, year > RecordLimits.lastRepeatingYear, RecordLimits.years.contains(year) {
+            error(
+                Schema.recurrence,
+                "a series that starts in \(year) cannot be counted: the calendar library expands no series past \(RecordLimits.lastRepeatingYear), so reports and lists would leave out every occurrence",
+                hint:
+                    "check the year of 'start'; a single activity after \(RecordLimits.lastRepeatingYear) needs no 'repeat'"
+            )
+        }
         if let frequency = RecurrenceRules.endlessSubDailyFrequency(recurrence.description) {
             let unit = ["HOURLY": "hour", "MINUTELY": "minute"][frequency] ?? "second"
             if isImportedItem {
@@ -486,8 +496,12 @@ private struct Check {
             return
         }
         var message = "the city '\(city)' is not in the gazetteer, so the activity has no country and counts under none"
-        let guesses = gazetteer.suggestions(for: city)
-        if !guesses.isEmpty { message += "; did you mean \(guesses.map { "'\($0)'" }.joined(separator: " or "))?" }
+        // A match on another spelling of a place says which place it is.
+        let guesses = gazetteer.suggestedSpellings(for: city).map { guess in
+            guess.spelling == guess.place.name
+                ? "'\(guess.spelling)'" : "'\(guess.spelling)' (\(guess.place.name), \(guess.place.country))"
+        }
+        if !guesses.isEmpty { message += "; did you mean \(guesses.joined(separator: " or "))?" }
         var origin: ValueOrigin?
         if case .parts(let parts)? = draft[Schema.location]?.content { origin = parts[Schema.city.key]?.origin }
         warning(

@@ -8,6 +8,11 @@ public enum RecordLimits {
     /// all-day event's DTEND is the day after its last), and year 0000 does not exist.
     public static let years = 1...2999
 
+    /// The last year libical expands a series into (its `MAX_TIME_T_YEAR`): the occurrences of
+    /// a `repeat:` after 2582 are never counted, listed or exported, so a series that starts
+    /// later has none at all.
+    public static let lastRepeatingYear = 2582
+
     /// Why `url` cannot be a record's web address, or nil when it can: it must parse as an
     /// absolute http or https address with a host (Foundation's `URLComponents`, RFC 3986),
     /// without spaces, quotes, control characters or a user name (`https://bank.example@evil.example`).

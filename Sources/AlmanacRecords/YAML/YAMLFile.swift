@@ -53,6 +53,19 @@ struct YAMLFile {
             // regular expression per scalar for it, the main cost of loading a record). The
             // encoding is given: Yams's default reads the whole process environment at every parse.
             let file = YAMLFile(path: path, root: try Yams.compose(yaml: text, .basic, .default, .utf8), text: text)
+            if let root = file.root, !holdsAtMost(maximumValues, root) {
+                // An alias (`*a`) stands for the whole value of its anchor (`&a`): nine lists
+                // of nine aliases, nested nine deep, are a few hundred bytes and 387 million
+                // values, which every later step would walk through for hours.
+                diagnostics.append(
+                    .error(
+                        SourceLocation(file: path),
+                        "the file holds more than \(maximumValues) values once its aliases (*name) stand for what they name",
+                        hint:
+                            "write the values out: a record or almanac.yml has no need of YAML anchors (&name) and aliases"
+                    ))
+                return nil
+            }
             let escaped = ControlCharacters.diagnostics(in: file)
             diagnostics += escaped
             return escaped.isEmpty ? file : nil
@@ -62,6 +75,30 @@ struct YAMLFile {
             diagnostics.append(.error(SourceLocation(file: path), "cannot read YAML: \(error)"))
         }
         return nil
+    }
+
+    /// The most values (scalars, lists and mappings) a YAML file may hold with its aliases
+    /// expanded: far more than any record or almanac.yml, far fewer than an alias bomb.
+    static let maximumValues = 1_000_000
+
+    /// Whether `root` holds at most `limit` values, counting what aliases stand for; stops
+    /// counting at the limit.
+    private static func holdsAtMost(_ limit: Int, _ root: Node) -> Bool {
+        var count = 0
+        var pending = [root]
+        while let node = pending.popLast() {
+            count += 1
+            if count > limit { return false }
+            switch node {
+            case .mapping(let mapping):
+                for (key, value) in mapping { pending += [key, value] }
+            case .sequence(let sequence):
+                pending += Array(sequence)
+            case .scalar, .alias:
+                break
+            }
+        }
+        return true
     }
 
     /// The first line indented with a tab, up to the line where YAML stopped: libyaml's
