@@ -119,8 +119,10 @@ struct InitCommand: ParsableCommand {
     }
 
     /// `path` as one word for a POSIX shell: as it is when it is plain, else in single
-    /// quotes (`'Mon projet'`, `'O'\''Brien'`), so that a printed `cd` line works when pasted.
+    /// quotes (`'Mon projet'`, `'O'\''Brien'`), so that a printed `cd` line works when pasted;
+    /// a path that starts with `-` starts with `./`, so that `cd` does not take it for an option.
     static func shellWord(_ path: String) -> String {
+        let path = path.hasPrefix("-") ? "./" + path : path
         let plain =
             !path.isEmpty
             && path.unicodeScalars.allSatisfy {

@@ -60,12 +60,13 @@ struct SiteResponder: HTTPResponder {
             metadata: [
                 "client": "\(channel.remoteAddress?.ipAddress ?? "-")",
                 "method": "\(request.method.rawValue)",
-                "path": "\(request.target)",
+                "path": "\(ControlCharacters.visible(request.target))",
                 "status": "\(answer.status.code)",
                 "bytes": "\(answer.headers[.contentLength] ?? "0")",
                 "encoding": "\(answer.headers[.contentEncoding] ?? "identity")",
                 "us": "\(elapsed.components.attoseconds / 1_000_000_000_000 + elapsed.components.seconds * 1_000_000)",
-                "agent": "\(request.userAgent ?? "-")",
+                // The client's words: shown, never obeyed by the terminal reading the log.
+                "agent": "\(ControlCharacters.visible(request.userAgent ?? "-"))",
             ])
         return answer
     }

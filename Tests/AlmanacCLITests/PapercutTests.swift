@@ -195,9 +195,10 @@ import Testing
         let folder = try TemporaryFolder()
         for (name, quoted) in [
             ("Mon projet", "'Mon projet'"), ("O'Brien's log", "'O'\\''Brien'\\''s log'"), ("plain-name", "plain-name"),
+            ("-dash", "./-dash"), ("-x y", "'./-x y'"),
         ] {
             let result = try CLI.run(
-                ["init", name, "--domain", "x.example.org", "--timezone", "Europe/Paris"], in: folder.url)
+                ["init", "--domain", "x.example.org", "--timezone", "Europe/Paris", "--", name], in: folder.url)
             #expect(result.status == 0)
             let cd = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("  cd ") })
             #expect(cd == "  cd \(quoted)")

@@ -20,14 +20,14 @@ import Testing
             self.task = task
         }
 
-        static func start(project: URL = CLI.packageRoot.appendingPathComponent("examples/iisg")) async throws
-            -> RunningServer
-        {
+        static func start(
+            project: URL = CLI.packageRoot.appendingPathComponent("examples/iisg"),
+            logger: Logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        ) async throws -> RunningServer {
             let folder = try TemporaryFolder(copying: project)
             let configuration = SiteServer.Configuration(
                 projectDirectory: folder.url.path, port: 0, pollInterval: .milliseconds(100))
-            let server = try SiteServer(
-                configuration: configuration, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+            let server = try SiteServer(configuration: configuration, logger: logger)
             let box = PortBox()
             // On threads of its own: other tests block the few threads of Swift's concurrency
             // pool (waiting for processes), which would stall a server that shares them.
@@ -54,6 +54,26 @@ import Testing
         func enqueue(_ job: consuming ExecutorJob) {
             let job = UnownedJob(job)
             queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+        }
+    }
+
+    /// Keeps the metadata of every log line.
+    struct CapturingLogHandler: LogHandler {
+        final class Lines: @unchecked Sendable {
+            private let lock = NSLock()
+            private var stored: [Logger.Metadata] = []
+            func append(_ line: Logger.Metadata) { lock.withLock { stored.append(line) } }
+            var all: [Logger.Metadata] { lock.withLock { stored } }
+        }
+        let lines: Lines
+        var metadata: Logger.Metadata = [:]
+        var logLevel: Logger.Level = .info
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+        func log(event: LogEvent) {
+            lines.append(metadata.merging(event.metadata ?? [:]) { $1 })
         }
     }
 
@@ -330,6 +350,20 @@ import Testing
             answers[4].text.hasPrefix("BEGIN:VCALENDAR")
                 && answers[4]["Content-Type"]?.hasPrefix("text/calendar") == true)
         #expect(rest.isEmpty, "nothing after the last answer, and the connection closed")
+    }
+
+    @Test func theAccessLogShowsControlCharactersFromAClientWithoutSendingThem() async throws {
+        let lines = CapturingLogHandler.Lines()
+        let running = try await RunningServer.start(
+            logger: Logger(label: "test") { _ in CapturingLogHandler(lines: lines) })
+        // UTF-8 for U+009B (CSI, a C1 control) in the User-Agent: legal bytes in HTTP.
+        var request = Data("GET /all.ics HTTP/1.1\r\nHost: x\r\nUser-Agent: evil".utf8)
+        request.append(contentsOf: [0xC2, 0x9B])
+        request.append(Data("2J\r\nConnection: close\r\n\r\n".utf8))
+        #expect(try await HTTPProbe.exchange(port: running.port, request).status == 200)
+        let agents = lines.all.compactMap { $0["agent"]?.description }
+        #expect(agents.contains("evil\\u{9B}2J"), "\(agents)")
+        #expect(!agents.contains { $0.unicodeScalars.contains { $0.value == 0x9B } })
     }
 
     @Test func pagesCarrySecurityHeadersAndServeTheSite() async throws {

@@ -81,6 +81,24 @@ import Testing
         #expect(result.stderr.contains("counts under none; did you mean 'Pavlovo' (Ečka, Serbia)?\n"))
     }
 
+    @Test func aMisspeltCountryIsAWarningAndACountryOutsideTheTableIsNot() throws {
+        let folder = try project([
+            "2023/a.yml": "id: a\ntitle: A\nstart: 2023-10-05\nlocation:\n  city: Brussels\n  country: Belgum\n",
+            "2023/b.yml": "id: b\ntitle: B\nstart: 2023-10-06\nlocation:\n  city: Kyoto\n  country: Japan\n",
+            "2023/c.yml": "id: c\ntitle: C\nstart: 2023-10-07\nlocation:\n  city: Gjilan\n  country: Kosovo*\n",
+        ])
+        let result = try check(folder)
+        #expect(result.status == 0)
+        #expect(
+            result.stderr.contains(
+                """
+                events/2023/a.yml:6:3: warning: the country 'Belgum' is not one Almanac knows, \
+                so it counts as a country of its own; did you mean 'Belgium'?
+                """
+            ), "\(result.stderr)")
+        #expect(!result.stderr.contains("b.yml") && !result.stderr.contains("c.yml"), "\(result.stderr)")
+    }
+
     @Test func aTitleCutByAHashIsAWarning() throws {
         let folder = try project(["2023/a.yml": "id: a\ntitle: Coordination meeting #3 with RCC\nstart: 2023-10-05\n"])
         let result = try check(folder)

@@ -33,6 +33,9 @@ public struct Countries: Sendable {
         index[Gazetteer.key(name.hasSuffix("*") ? String(name.dropLast()) : name)].map { countries[$0] }
     }
 
+    /// Every country's name, in the table's order.
+    public var names: [String] { countries.map(\.name) }
+
     /// `name` without the marks of a footnote after it ("Kosovo*" → "Kosovo", "Kosovo †" →
     /// "Kosovo"): the trailing characters that are neither letters, digits nor brackets.
     public static func withoutMarker(_ name: String) -> String {

@@ -104,6 +104,7 @@ private struct Check {
         let place = checkPlace()
         organisationsInOneValue()
         unknownCity(place)
+        misspeltCountry(place)
         let known = place?.city.flatMap { gazetteer.place(named: $0, country: place?.country) }
 
         var record = EventRecord(
@@ -547,4 +548,26 @@ enum RecurrenceRules {
 extension String {
     /// nil for the empty string.
     var nonEmpty: String? { isEmpty ? nil : self }
+}
+
+extension Check {
+    /// A country Almanac does not know but that is a likely typo of one it does ("Belgum"):
+    /// the activity would count under a country of its own. A name with no close match may be
+    /// a country outside the table and is left alone.
+    mutating func misspeltCountry(_ place: Place?) {
+        guard let country = place?.country, Countries.bundled.country(named: country) == nil,
+            !config.places.contains(where: { $0.country == country }),
+            let guess = Spelling.suggestion(for: country, among: Countries.bundled.names)
+        else { return }
+        var origin: ValueOrigin?
+        if case .parts(let parts)? = draft[Schema.location]?.content { origin = parts[Schema.country.key]?.origin }
+        warning(
+            Schema.location,
+            """
+            the country '\(country)' is not one Almanac knows, so it counts as a country \
+            of its own; did you mean '\(guess)'?
+            """,
+            hint: "correct the spelling under `location:` (`country: \(guess)`)",
+            at: origin)
+    }
 }
