@@ -187,7 +187,10 @@ import Testing
         #expect(wrong.status == 1)
         #expect(
             wrong.stderr.contains(
-                "error: the feed 'board' filters on 'Bord-Meeting', which is not one of the project's categories; did you mean 'board-meeting'?"
+                """
+                error: the feed 'board' filters on 'Bord-Meeting', which is not one of the project's \
+                categories; did you mean 'board-meeting'?
+                """
             ), "\(wrong.stderr)")
     }
 
