@@ -128,11 +128,17 @@ import Testing
     @Test(arguments: [
         (
             ["--from", "2024-11-31", "--to", "2024-12-31"],
-            "Error: --from '2024-11-31' is not a date: November has 30 days; the last day of November 2024 is 2024-11-30\n"
+            """
+            Error: --from '2024-11-31' is not a date: November has 30 days; \
+            the last day of November 2024 is 2024-11-30\n
+            """
         ),
         (
             ["--from", "2024-11-01", "--to", "5.12.2024"],
-            "Error: --to '5.12.2024' is not written the way Almanac reads dates; write it year first: 2024-12-05 (5 December 2024)\n"
+            """
+            Error: --to '5.12.2024' is not written the way Almanac reads dates; \
+            write it year first: 2024-12-05 (5 December 2024)\n
+            """
         ),
         (
             ["--from", "soon", "--to", "2024-12-31"],
