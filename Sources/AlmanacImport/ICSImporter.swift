@@ -34,7 +34,10 @@ public struct ICSImporter: Sendable {
             result.diagnostics.append(
                 .error(
                     SourceLocation(file: file, line: line),
-                    "components are nested more than \(ICSOutline.maximumDepth) deep here (BEGIN: inside BEGIN:), which no calendar does",
+                    """
+                    components are nested more than \(ICSOutline.maximumDepth) deep here (BEGIN: inside \
+                    BEGIN:), which no calendar does
+                    """,
                     hint: "this is not a calendar export; export the calendar as .ics again"))
             return result
         }

@@ -356,7 +356,11 @@ import Testing
         #expect(!result.stderr.contains("ids must be unique"), "\(result.stderr)")
         #expect(
             result.stderr.contains(
-                "log.csv:3:1: warning: row 3, column \"id\": the id '.hidden' cannot name a record file (letters, digits, '-', '_' and '.', starting with a letter or digit), so the record gets the id '2024-02-01-meeting-row-3'"
+                """
+                log.csv:3:1: warning: row 3, column \"id\": the id '.hidden' cannot name a record file \
+                (letters, digits, '-', '_' and '.', starting with a letter or digit), so the record gets the \
+                id '2024-02-01-meeting-row-3'
+                """
             ), "\(result.stderr)")
         let written = try FileManager.default.contentsOfDirectory(
             atPath: folder.url.appendingPathComponent("events/2024").path
@@ -439,7 +443,10 @@ import Testing
         #expect(result.status == 1)
         #expect(
             result.stderr.contains(
-                "events/late.yml:4:1: error: a series that starts in 2583 cannot be counted: the calendar library expands no series past 2582"
+                """
+                events/late.yml:4:1: error: a series that starts in 2583 cannot be counted: the calendar \
+                library expands no series past 2582
+                """
             ), "\(result.stderr)")
         // Up to 2582 a series is counted, and a single activity later still is.
         try folder.write("events/late.yml", "id: late\ntitle: Late\nstart: 2582-01-01\nrepeat: FREQ=YEARLY;COUNT=1\n")
@@ -530,7 +537,10 @@ import Testing
         #expect(result.status == 1)
         #expect(
             result.stderr.contains(
-                "events/bomb.yml:1:1: error: the file holds more than 1000000 values once its aliases (*name) stand for what they name"
+                """
+                events/bomb.yml:1:1: error: the file holds more than 1000000 values once its aliases (*name) \
+                stand for what they name
+                """
             ), "\(result.stderr)")
         try FileManager.default.removeItem(at: folder.url.appendingPathComponent("events/bomb.yml"))
         let settings = try folder.read("almanac.yml")
@@ -551,7 +561,11 @@ import Testing
         let depth = 20_000
         try folder.write(
             "deep.ics",
-            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//x//EN\r\nBEGIN:VEVENT\r\nUID:1@x\r\nDTSTAMP:20240101T000000Z\r\nDTSTART;VALUE=DATE:20240201\r\nSUMMARY:Deep\r\n"
+            """
+            BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//x//EN\r\nBEGIN:VEVENT\r\n\
+            UID:1@x\r\nDTSTAMP:20240101T000000Z\r\nDTSTART;VALUE=DATE:20240201\r\n\
+            SUMMARY:Deep\r\n
+            """
                 + String(repeating: "BEGIN:VALARM\r\n", count: depth)
                 + String(repeating: "END:VALARM\r\n", count: depth)
                 + "END:VEVENT\r\nEND:VCALENDAR\r\n")
@@ -559,7 +573,10 @@ import Testing
         #expect(result.status == 1, "\(result.stderr.prefix(2000))")
         #expect(
             result.stderr.contains(
-                "deep.ics:39:1: error: components are nested more than 32 deep here (BEGIN: inside BEGIN:), which no calendar does"
+                """
+                deep.ics:39:1: error: components are nested more than 32 deep here (BEGIN: inside BEGIN:), \
+                which no calendar does
+                """
             ), "\(result.stderr.prefix(2000))")
     }
 

@@ -128,9 +128,15 @@ public struct NewRecord: Equatable, Sendable {
             let origin = ValueOrigin.option(labels[field.key] ?? field.optionLabel, file: path)
             diagnostics.append(
                 origin.error(
-                    "the value holds the control character \(ControlCharacters.name(bad)), which is not allowed in text",
+                    """
+                    the value holds the control character \(ControlCharacters.name(bad)), which is not \
+                    allowed in text
+                    """,
                     hint:
-                        "control characters act on the terminal of whoever reads the text, and calendar files may not hold them; leave them out"
+                        """
+                        control characters act on the terminal of whoever reads the text, and calendar files \
+                        may not hold them; leave them out
+                        """
                 ))
             fields.insert(field.key)
         }

@@ -364,9 +364,15 @@ private struct Check {
         if let year = timing?.firstDay.year, year > RecordLimits.lastRepeatingYear, RecordLimits.years.contains(year) {
             error(
                 Schema.recurrence,
-                "a series that starts in \(year) cannot be counted: the calendar library expands no series past \(RecordLimits.lastRepeatingYear), so reports and lists would leave out every occurrence",
+                """
+                a series that starts in \(year) cannot be counted: the calendar library expands no series \
+                past \(RecordLimits.lastRepeatingYear), so reports and lists would leave out every occurrence
+                """,
                 hint:
-                    "check the year of 'start'; a single activity after \(RecordLimits.lastRepeatingYear) needs no 'repeat'"
+                    """
+                    check the year of 'start'; a single activity after \(RecordLimits.lastRepeatingYear) \
+                    needs no 'repeat'
+                    """
             )
         }
         if let frequency = RecurrenceRules.endlessSubDailyFrequency(recurrence.description) {

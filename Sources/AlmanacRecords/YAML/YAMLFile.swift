@@ -60,9 +60,15 @@ struct YAMLFile {
                 diagnostics.append(
                     .error(
                         SourceLocation(file: path),
-                        "the file holds more than \(maximumValues) values once its aliases (*name) stand for what they name",
+                        """
+                        the file holds more than \(maximumValues) values once its aliases (*name) stand for \
+                        what they name
+                        """,
                         hint:
-                            "write the values out: a record or almanac.yml has no need of YAML anchors (&name) and aliases"
+                            """
+                            write the values out: a record or almanac.yml has no need of YAML anchors (&name) \
+                            and aliases
+                            """
                     ))
                 return nil
             }
