@@ -73,11 +73,11 @@ struct InitCommand: ParsableCommand {
                 hint:
                     "edit almanac.yml to change its settings, or run `almanac init NEW-FOLDER` to start another project"
             )
-        case .invalid(let diagnostics, let text):
+        case .invalid(let diagnostics, let settings):
             let options = [
                 "name": "--name", "organisation": "--organisation", "timezone": "--timezone", "domain": "--domain",
             ]
-            OptionDiagnostics(text: text, options: options).messages(for: diagnostics).forEach(console.error)
+            OptionDiagnostics(settings: settings, options: options).messages(for: diagnostics).forEach(console.error)
             throw AlmanacFailure(.usage, nil, "init changed nothing: fix the values above")
         case .created(let files):
             console.note("Created an Almanac project in \(display(folder.path)):")

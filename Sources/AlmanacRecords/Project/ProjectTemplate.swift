@@ -36,8 +36,9 @@ public struct ProjectTemplate: Sendable {
         /// Nothing was written: the folder already holds `almanac.yml`.
         case alreadyAProject(String)
         /// Nothing was written: the values break the rules of `almanac.yml` or of a record.
-        /// `text` is the file that was checked, which the diagnostics' lines point into.
-        case invalid(diagnostics: [Diagnostic], text: String)
+        /// `settings` names the setting of almanac.yml on each line the diagnostics may point
+        /// at (line → key), as the parsed file places them.
+        case invalid(diagnostics: [Diagnostic], settings: [Int: String])
     }
 
     /// Writes the project into `directory` (created if needed). Never replaces a file: an
@@ -49,10 +50,11 @@ public struct ProjectTemplate: Sendable {
         if FileManager.default.fileExists(atPath: configPath) { return .alreadyAProject(configPath) }
 
         var diagnostics: [Diagnostic] = []
-        guard let configFile = YAMLFile.parse(configText, path: configPath, diagnostics: &diagnostics),
-            let config = ConfigDecoder().decode(configFile, diagnostics: &diagnostics)
-        else {
-            return .invalid(diagnostics: diagnostics, text: configText)
+        guard let configFile = YAMLFile.parse(configText, path: configPath, diagnostics: &diagnostics) else {
+            return .invalid(diagnostics: diagnostics, settings: [:])
+        }
+        guard let config = ConfigDecoder().decode(configFile, diagnostics: &diagnostics) else {
+            return .invalid(diagnostics: diagnostics, settings: configFile.topLevelKeyLines)
         }
         let recordPath = directory + "/" + exampleRecordPath
         let checker = RecordChecker(config: config, gazetteer: .bundled)
@@ -60,7 +62,7 @@ public struct ProjectTemplate: Sendable {
             YAMLRecordSource(fallbackID: exampleID).record(of: recordFile, checker: checker, diagnostics: &diagnostics)
                 != nil, !diagnostics.hasErrors
         else {
-            return .invalid(diagnostics: diagnostics, text: exampleRecordText)
+            return .invalid(diagnostics: diagnostics, settings: [:])
         }
 
         // almanac.yml goes last: a run cut short leaves no project, so it can simply be rerun.

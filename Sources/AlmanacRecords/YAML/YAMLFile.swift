@@ -153,6 +153,15 @@ struct YAMLFile {
     func location(of node: Node) -> SourceLocation {
         return SourceLocation(file: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
     }
+
+    /// The line of each key of the top-level mapping (line → key), from the parsed document.
+    var topLevelKeyLines: [Int: String] {
+        var lines: [Int: String] = [:]
+        for (key, _) in root?.mapping ?? [:] {
+            if let name = key.scalar?.string { lines[location(of: key).line] = name }
+        }
+        return lines
+    }
 }
 
 /// Decoding of bytes users hand us.
