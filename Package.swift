@@ -41,7 +41,7 @@ let package = Package(
         // installed `almanac` needs nothing beside it.
         .target(
             name: "AlmanacModel",
-            dependencies: ["ICal"],
+            dependencies: ["ICal", "NameKeys"],
             exclude: ["Resources"],
             plugins: ["EmbedResources"]
         ),
@@ -69,7 +69,9 @@ let package = Package(
             dependencies: ["AlmanacModel", "AlmanacRecords", "AlmanacFeeds", "AlmanacReports"]
         ),
         // Turns a target's Resources/ folder into Swift string literals at build time.
-        .executableTarget(name: "EmbedResourcesTool"),
+        .executableTarget(name: "EmbedResourcesTool", dependencies: ["NameKeys"]),
+        // How names are compared, shared by the gazetteer and the tool that indexes it.
+        .target(name: "NameKeys"),
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["EmbedResourcesTool"]),
         // `almanac serve`: the site of AlmanacSite's SiteBuilder over HTTP, on Hummingbird.
         .target(

@@ -1,4 +1,5 @@
 import Foundation
+import NameKeys
 
 /// The lookup index of `gazetteer.tsv`, computed at build time so that no run of `almanac`
 /// folds the table's ten thousand spellings (a quarter of a small project's `feed`).
@@ -27,7 +28,7 @@ enum GazetteerIndex {
             let names = [cells[0]] + cells[1].utf8.split(separator: UInt8(ascii: "|")).map { String(Substring($0)) }
             var seen: Set<String> = []
             for name in names {
-                let key = canonical(key(name))
+                let key = canonical(NameKey.of(name))
                 guard seen.insert(key).inserted else { continue }
                 keys[key, default: []].insert(offset, at: 0)
             }
@@ -41,36 +42,5 @@ enum GazetteerIndex {
     /// equality; `Gazetteer` brings a non-ASCII key it searches for into the same form.
     static func canonical(_ key: String) -> String {
         key.utf8.allSatisfy { $0 < 0x80 } ? key : key.precomposedStringWithCanonicalMapping
-    }
-
-    // MARK: The key, exactly as `Gazetteer.key` folds it (AlmanacModel cannot be used here:
-    // this tool builds part of it).
-
-    static func key(_ name: String) -> String {
-        var ascii: [UInt8] = []
-        ascii.reserveCapacity(name.utf8.count)
-        for byte in name.utf8 {
-            guard byte < 0x80 else { return foldedKey(name) }
-            ascii.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
-        }
-        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
-        var trimmed = ascii.drop(while: isSpace)
-        while let last = trimmed.last, isSpace(last) { trimmed.removeLast() }
-        if trimmed.starts(with: "the ".utf8) { trimmed.removeFirst(4) }
-        return String(decoding: trimmed, as: UTF8.self)
-    }
-
-    private static func foldedKey(_ name: String) -> String {
-        var folded = trimmed(name).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        if folded.hasPrefix("the ") { folded.removeFirst(4) }
-        return folded
-    }
-
-    private static func trimmed(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-        else { return "" }
-        return String(Substring(scalars[first...last]))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+internal import NameKeys
 
 /// A known city: its country, IANA time zone and coordinates.
 public struct GazetteerPlace: Hashable, Sendable {
@@ -126,27 +127,7 @@ public struct Gazetteer: Sendable {
     }
 
     /// Names compared without case, accents or a leading "the".
-    package static func key(_ name: String) -> String {
-        // ASCII, the common case, byte by byte: Foundation's folding and Character-wise
-        // trimming are slow, and the gazetteer folds thousands of names at every start.
-        var ascii: [UInt8] = []
-        ascii.reserveCapacity(name.utf8.count)
-        for byte in name.utf8 {
-            guard byte < 0x80 else { return foldedKey(name) }
-            ascii.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
-        }
-        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
-        var trimmed = ascii.drop(while: isSpace)
-        while let last = trimmed.last, isSpace(last) { trimmed.removeLast() }
-        if trimmed.starts(with: "the ".utf8) { trimmed.removeFirst(4) }
-        return String(decoding: trimmed, as: UTF8.self)
-    }
-
-    private static func foldedKey(_ name: String) -> String {
-        var folded = name.trimmed.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        if folded.hasPrefix("the ") { folded.removeFirst(4) }
-        return folded
-    }
+    package static func key(_ name: String) -> String { NameKey.of(name) }
 }
 
 /// The tab-separated data files that ship with Almanac, compiled into it from `Resources/`:
