@@ -61,6 +61,9 @@ struct NewsReference {
 
     /// A line that only dates an item ("Posted on 19.10.2022"), as written under a title.
     static func isPublicationLine(_ line: String) -> Bool {
+        // Longer than a publication line can be (see below): a paragraph on one line is not
+        // searched for dates here.
+        guard line.dropFirst(90).isEmpty else { return false }
         guard let first = DateExpressionParser().mentions(in: line).first, singleDay(first) != nil else { return false }
         return isPublicationLine(Substring(line), date: first.range)
     }
@@ -187,8 +190,7 @@ struct RelativeDay {
 
     /// Whether the sentence of token `index` speaks of what is to come ("will", "to be held").
     static func isFuture(_ prose: Prose, sentenceOf index: Int) -> Bool {
-        let sentence = prose.tokens[index].sentence
-        let words = prose.tokens.filter { $0.sentence == sentence && $0.isWord }.map(\.lowercased)
+        let words = prose.sentenceTokens(of: index).filter(\.isWord).map(\.lowercased)
         return words.contains(where: futureWords.contains)
             || zip(words, words.dropFirst()).contains { $0 == "to" && $1 == "be" }
     }

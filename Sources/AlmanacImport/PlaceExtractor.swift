@@ -299,10 +299,7 @@ public struct PlaceExtractor: Sendable {
 
     /// The sentence of token `index` holds a word of another time ("Following …", "the previous").
     private func sentenceSpeaksOfOtherTimes(_ prose: Prose, _ index: Int) -> Bool {
-        let sentence = prose.tokens[index].sentence
-        return prose.tokens.contains {
-            $0.sentence == sentence && $0.isWord && Self.passingWords.contains($0.lowercased)
-        }
+        prose.sentenceTokens(of: index).contains { $0.isWord && Self.passingWords.contains($0.lowercased) }
     }
 
     /// Verbs whose subject is the venue: "the Congress Centre Brdo pri Kranju is hosting",
@@ -353,12 +350,9 @@ public struct PlaceExtractor: Sendable {
     /// while the text's first sentence (of six words or more: not a publication line) reports:
     /// it names a later session's place, not the venue.
     private func looksAheadOfTheReport(_ prose: Prose, _ index: Int) -> Bool {
-        let words = prose.tokens.indices.filter { prose.tokens[$0].isWord }
-        let lead = Dictionary(grouping: words) { prose.tokens[$0].sentence }.filter { $0.value.count >= 6 }.min {
-            $0.key < $1.key
-        }
-        guard let lead, let first = lead.value.first, lead.key != prose.tokens[index].sentence else { return false }
-        return RelativeDay.isFuture(prose, sentenceOf: index) && !RelativeDay.isFuture(prose, sentenceOf: first)
+        guard let lead = prose.leadSentence, lead.sentence != prose.tokens[index].sentence else { return false }
+        return RelativeDay.isFuture(prose, sentenceOf: index)
+            && !RelativeDay.isFuture(prose, sentenceOf: lead.firstWord)
     }
 
     /// "the Agreement signed in Warsaw": a participle, not led by an auxiliary ("was signed
@@ -419,8 +413,21 @@ public struct PlaceExtractor: Sendable {
     /// Headquarters Brussels", as event pages print the date and venue under the title.
     private func isOnDateLine(_ prose: Prose, _ index: Int) -> Bool {
         let tokens = prose.tokens
-        let start = tokens[..<index].lastIndex { $0.text == "\n" }.map { $0 + 1 } ?? 0
-        let end = tokens[index...].firstIndex { $0.text == "\n" } ?? tokens.count
+        // The line's bounds, looked for no further than its 15th word: a longer line is no
+        // date line, and a long text on one line is not searched from end to end for each place.
+        var wordCount = 0
+        var start = index
+        while start > 0, tokens[start - 1].text != "\n" {
+            start -= 1
+            if tokens[start].isWord { wordCount += 1 }
+            if wordCount > 14 { return false }
+        }
+        var end = index
+        while end < tokens.count, tokens[end].text != "\n" {
+            if tokens[end].isWord { wordCount += 1 }
+            if wordCount > 14 { return false }
+            end += 1
+        }
         let words = tokens[start..<end].filter(\.isWord)
         guard words.count <= 14, words.contains(where: { DateTokenizer.months[$0.lowercased] != nil }),
             words.contains(where: { $0.text.first?.isNumber == true }),

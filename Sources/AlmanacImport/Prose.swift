@@ -17,6 +17,10 @@ struct Prose {
 
     let text: String
     let tokens: [Token]
+    /// The tokens of each sentence, by its number: a sentence's tokens come one after another.
+    let sentences: [Range<Int>]
+    /// The first sentence of six words or more, with the index of its first word.
+    let leadSentence: (sentence: Int, firstWord: Int)?
 
     /// Punctuation that ends a clause for ``wordsBefore(_:limit:)``.
     private static let clauseEnds: Set<String> = [".", ";", ":", "(", ")", "!", "?", "\n", "–", "—"]
@@ -66,6 +70,25 @@ struct Prose {
             }
         }
         self.tokens = tokens
+        var sentences: [Range<Int>] = []
+        var wordCounts: [Int] = []
+        for (index, token) in tokens.enumerated() {
+            while sentences.count <= token.sentence {
+                sentences.append(index..<index)
+                wordCounts.append(0)
+            }
+            sentences[token.sentence] = sentences[token.sentence].lowerBound..<(index + 1)
+            if token.isWord { wordCounts[token.sentence] += 1 }
+        }
+        self.sentences = sentences
+        leadSentence = wordCounts.firstIndex { $0 >= 6 }.flatMap { sentence in
+            sentences[sentence].first { tokens[$0].isWord }.map { (sentence, $0) }
+        }
+    }
+
+    /// The tokens of the sentence of token `index`.
+    func sentenceTokens(of index: Int) -> ArraySlice<Token> {
+        tokens[sentences[tokens[index].sentence]]
     }
 
     /// Abbreviations written with a full stop that does not end a sentence ("Mr. Šaranović",
@@ -92,8 +115,15 @@ struct Prose {
     }
 
     /// The index of the first token that starts at or after `position`.
+    /// (The tokens are in the order of the text: a binary search.)
     func tokenIndex(at position: String.Index) -> Int {
-        tokens.firstIndex { $0.range.lowerBound >= position } ?? tokens.count
+        var low = 0
+        var high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if tokens[middle].range.lowerBound >= position { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 
     /// The sentence holding `position`.

@@ -328,10 +328,11 @@ package struct DateTokenizer {
 enum MisspeltMonth {
     static func month(_ word: String) -> Int? {
         guard word.count >= 4 else { return nil }
-        let close = DateTokenizer.monthNames.enumerated().compactMap { offset, name in
+        // Only a name with the same first letter is compared: the distance costs more than words count.
+        let close = DateTokenizer.monthNames.enumerated().compactMap { offset, name -> (month: Int, fits: Bool)? in
+            guard name.first == word.first else { return nil }
             let distance = Spelling.distance(word, name)
-            return name.first == word.first && distance <= 2
-                ? (month: offset + 1, fits: distance <= (name.count > 5 ? 2 : 1)) : nil
+            return distance <= 2 ? (month: offset + 1, fits: distance <= (name.count > 5 ? 2 : 1)) : nil
         }
         guard close.count == 1, let only = close.first, only.fits else { return nil }
         return only.month
