@@ -55,3 +55,63 @@ import Testing
         #expect(gazetteer.suggestions(for: "Skopjee") == ["Skopje"])
     }
 }
+
+/// Suggestions for a misspelt city are searched once per spelling, with a distance that stops
+/// as soon as it is too far: a project misspelling one city in thousands of records stays fast.
+@Suite struct GazetteerSuggestionTests {
+    /// A gazetteer with a cache of its own (adding a place starts a new one), so that other
+    /// tests running at the same time do not count here.
+    static func ownGazetteer() -> Gazetteer {
+        var gazetteer = Gazetteer.bundled
+        gazetteer.add(
+            GazetteerPlace(
+                name: "Testville", alternatives: [], country: "Nowhere", timezone: "UTC",
+                coordinates: Coordinates(latitude: 0, longitude: 0)))
+        return gazetteer
+    }
+
+    @Test func eachSpellingIsSearchedOnce() {
+        let gazetteer = Self.ownGazetteer()
+        #expect(gazetteer.suggestionSearches == 0)
+        for _ in 0..<50 { #expect(gazetteer.suggestions(for: "Sarajvo") == ["Sarajevo"]) }
+        // Case, spaces and a leading "the" make no other spelling.
+        #expect(gazetteer.suggestions(for: " SARAJVO ") == ["Sarajevo"])
+        #expect(gazetteer.suggestionSearches == 1)
+        // A copy (as each record checker holds) shares what was found.
+        let copy = gazetteer
+        #expect(copy.suggestions(for: "Sarajvo") == ["Sarajevo"])
+        #expect(copy.suggestions(for: "Skopjee") == ["Skopje"])
+        #expect(gazetteer.suggestionSearches == 2)
+        // Another limit is another question.
+        #expect(gazetteer.suggestions(for: "Sarajvo", limit: 1) == ["Sarajevo"])
+        #expect(gazetteer.suggestionSearches == 3)
+        // An added place may change the answer: it is searched again.
+        var grown = gazetteer
+        grown.add(
+            GazetteerPlace(
+                name: "Sarajvo Polje", alternatives: ["Sarajva"], country: "Nowhere", timezone: "UTC",
+                coordinates: Coordinates(latitude: 0, longitude: 0)))
+        #expect(grown.suggestionSearches == 0)
+        #expect(grown.suggestions(for: "Sarajvo").contains("Sarajvo Polje"))
+        #expect(grown.suggestionSearches == 1)
+        #expect(gazetteer.suggestions(for: "Sarajvo") == ["Sarajevo"])
+    }
+
+    /// The bounded distance is the full one when within the bound, and above the bound otherwise.
+    @Test func theBoundedDistanceAgreesWithTheFullOne() {
+        var keys: [String] = []
+        BundledGazetteer.forEachKey { key, _ in keys.append(key) }
+        let words = ["sarajvo", "skopjee", "beogard", "tirnaa", "pristina", "chisinau", "podgorca", "ab", "x", ""]
+        for word in words {
+            for key in keys.prefix(400) + ["sarajevo", "skopje", "beograd", "tirana", "chișinău"] {
+                let full = Spelling.distance(word, key)
+                for limit in 0...3 {
+                    let bounded = Spelling.distance(Array(word), Array(key), limit: limit)
+                    #expect(full <= limit ? bounded == full : bounded > limit, "\(word) \(key) \(limit)")
+                    let ascii = SpellingKey(word).distance(to: SpellingKey(key), limit: limit)
+                    #expect(full <= limit ? ascii == full : ascii > limit, "\(word) \(key) \(limit)")
+                }
+            }
+        }
+    }
+}

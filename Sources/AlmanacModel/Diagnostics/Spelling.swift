@@ -29,4 +29,71 @@ public enum Spelling {
         }
         return table[a.count][b.count]
     }
+
+    /// ``distance(_:_:)`` of `a` and `b` when it is at most `limit`; else some number above
+    /// `limit`, found without filling the whole table: once two rows in a row exceed `limit`,
+    /// no later row can come back under it.
+    public static func distance<Letter: Equatable>(_ a: [Letter], _ b: [Letter], limit: Int) -> Int {
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        let width = b.count + 1
+        // Three rows of the table: two rows back (for a swap), the previous one and this one.
+        var before = [Int](repeating: 0, count: width)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: width)
+        var previousMinimum = 0
+        for i in 1...a.count {
+            current[0] = i
+            var minimum = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var value = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    value = Swift.min(value, before[j - 2] + 1)
+                }
+                current[j] = value
+                minimum = Swift.min(minimum, value)
+            }
+            if minimum > limit, previousMinimum > limit { return limit + 1 }
+            previousMinimum = minimum
+            swap(&before, &previous)
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    /// ``distance(_:_:limit:)`` of two strings of bytes (ASCII names, where a byte is a
+    /// letter), without generics: a misspelt city is compared with thousands of names.
+    public static func distance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        let width = b.count + 1
+        // Rows i - 2, i - 1 and i of the table, one after another, their roles turning.
+        var table = [Int](repeating: 0, count: 3 * width)
+        for j in 0..<width { table[width + j] = j }
+        var before = 0
+        var previous = width
+        var current = 2 * width
+        var previousMinimum = 0
+        for i in 1...a.count {
+            table[current] = i
+            var minimum = i
+            let letter = a[i - 1]
+            for j in 1..<width {
+                let cost = letter == b[j - 1] ? 0 : 1
+                var value = min(table[previous + j] + 1, table[current + j - 1] + 1, table[previous + j - 1] + cost)
+                if i > 1, j > 1, letter == b[j - 2], a[i - 2] == b[j - 1] {
+                    value = min(value, table[before + j - 2] + 1)
+                }
+                table[current + j] = value
+                if value < minimum { minimum = value }
+            }
+            if minimum > limit, previousMinimum > limit { return limit + 1 }
+            previousMinimum = minimum
+            (before, previous, current) = (previous, current, before)
+        }
+        return table[previous + b.count]
+    }
 }

@@ -103,6 +103,14 @@ enum BundledGazetteer {
     /// Every place of the table, in its order.
     static var all: [GazetteerPlace] { TSV.rows(table).compactMap(Gazetteer.place(from:)) }
 
+    /// Each spelling of the index with the offset of its latest row, ready to be compared
+    /// with a misspelling: made once, when the first is looked for.
+    static let spellings: [(key: SpellingKey, offset: Int)] = {
+        var result: [(key: SpellingKey, offset: Int)] = []
+        forEachKey { key, offset in result.append((SpellingKey(key), offset)) }
+        return result
+    }()
+
     /// Each spelling of the index with the offset of its latest row.
     static func forEachKey(_ body: (String, Int) -> Void) {
         for line in index.utf8.split(separator: UInt8(ascii: "\n")) {

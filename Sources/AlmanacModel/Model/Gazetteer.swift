@@ -33,6 +33,8 @@ public struct Gazetteer: Sendable {
     private var countryKeys: [String] = []
     /// Folded spelling → the added places with that spelling, the latest added first.
     private var index: [String: [Int]] = [:]
+    /// Suggestions made so far; a new one for each added place, which may change them.
+    private var suggestionCache = SuggestionCache()
 
     /// The gazetteer that ships with Almanac.
     public static let bundled: Gazetteer = {
@@ -56,6 +58,7 @@ public struct Gazetteer: Sendable {
 
     /// Adds a place; its names then find it ahead of any earlier place of the same name.
     public mutating func add(_ place: GazetteerPlace) {
+        suggestionCache = SuggestionCache()
         places.append(place)
         countryKeys.append(Gazetteer.key(place.country))
         for key in Set(([place.name] + place.alternatives).map(Gazetteer.key)) {
@@ -95,27 +98,41 @@ public struct Gazetteer: Sendable {
     public func suggestedSpellings(for name: String, limit: Int = 3) -> [(spelling: String, place: GazetteerPlace)] {
         let key = Gazetteer.key(name)
         guard !key.isEmpty else { return [] }
-        let allowed = max(1, min(3, key.count / 3))
+        // A project misspells the same city in record after record: each spelling is looked
+        // for once.
+        if let known = suggestionCache.suggestions(for: key, limit: limit) { return known }
+        let found = searchSuggestions(key: key, limit: limit)
+        suggestionCache.store(found, for: key, limit: limit)
+        return found
+    }
+
+    /// How many times ``suggestedSpellings(for:limit:)`` searched the spellings rather than
+    /// answer from what it found before.
+    package var suggestionSearches: Int { suggestionCache.searches }
+
+    private func searchSuggestions(key: String, limit: Int) -> [(spelling: String, place: GazetteerPlace)] {
+        let wanted = SpellingKey(key)
+        let allowed = max(1, min(3, wanted.length / 3))
         // Each place, at the distance of its nearest spelling (its own name on a tie).
         var nearest: [String: (distance: Int, spelling: String, place: GazetteerPlace)] = [:]
-        func consider(_ candidate: String, place: () -> GazetteerPlace?) {
-            guard abs(candidate.count - key.count) <= allowed else { return }
-            let distance = Spelling.distance(key, candidate)
+        func consider(_ candidate: SpellingKey, place: () -> GazetteerPlace?) {
+            guard abs(candidate.length - wanted.length) <= allowed else { return }
+            let distance = wanted.distance(to: candidate, limit: allowed)
             guard distance <= allowed, let place = place() else { return }
-            let isOwnName = Gazetteer.key(place.name) == candidate
+            let isOwnName = Gazetteer.key(place.name) == candidate.text
             if let known = nearest[place.name], known.distance < distance || (known.distance == distance && !isOwnName)
             {
                 return
             }
-            let spelling = isOwnName ? place.name : place.alternatives.first { Gazetteer.key($0) == candidate }
+            let spelling = isOwnName ? place.name : place.alternatives.first { Gazetteer.key($0) == candidate.text }
             nearest[place.name] = (distance, spelling ?? place.name, place)
         }
-        for (candidate, indices) in index { consider(candidate) { places[indices[0]] } }
+        for (candidate, indices) in index { consider(SpellingKey(candidate)) { places[indices[0]] } }
         if includesBundled {
             // Spellings an added place also has are named after it, above.
-            BundledGazetteer.forEachKey { candidate, latestOffset in
-                guard index[candidate] == nil else { return }
-                consider(candidate) { BundledGazetteer.place(at: latestOffset) }
+            for entry in BundledGazetteer.spellings {
+                guard abs(entry.key.length - wanted.length) <= allowed, index[entry.key.text] == nil else { continue }
+                consider(entry.key) { BundledGazetteer.place(at: entry.offset) }
             }
         }
         // Only the nearest: a second, farther name is more often noise than help.
@@ -128,6 +145,73 @@ public struct Gazetteer: Sendable {
 
     /// Names compared without case, accents or a leading "the".
     package static func key(_ name: String) -> String { NameKey.of(name) }
+}
+
+/// A folded spelling, ready to be compared letter by letter.
+struct SpellingKey: Sendable {
+    let text: String
+    /// Its letters (`Character`s), as many as `text.count`.
+    let length: Int
+    /// Its bytes when it is plain ASCII without a carriage return, where a byte is a letter;
+    /// nil otherwise, and its letters are compared as `Character`s.
+    private let ascii: [UInt8]?
+    /// The bytes it holds, as bits (byte modulo 64) of a set, when it is ASCII.
+    private let bytes: UInt64
+
+    init(_ text: String) {
+        self.text = text
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            ascii = Array(text.utf8)
+            length = text.utf8.count
+            bytes = text.utf8.reduce(0) { $0 | (1 << UInt64($1 & 63)) }
+        } else {
+            ascii = nil
+            length = text.count
+            bytes = 0
+        }
+    }
+
+    /// ``Spelling/distance(_:_:)`` to `other` when it is at most `limit`, else more than `limit`.
+    func distance(to other: SpellingKey, limit: Int) -> Int {
+        if let ascii, let theirs = other.ascii {
+            // Each letter one of them has and the other has not takes an edit, and an edit
+            // (a replaced letter) settles at most one of each side's: most names are that far
+            // apart already, and need no table.
+            let onlyHere = (bytes & ~other.bytes).nonzeroBitCount
+            let onlyThere = (other.bytes & ~bytes).nonzeroBitCount
+            if max(onlyHere, onlyThere) > limit { return limit + 1 }
+            return Spelling.distance(ascii, theirs, limit: limit)
+        }
+        return Spelling.distance(Array(text), Array(other.text), limit: limit)
+    }
+}
+
+/// Suggestions already made, by folded spelling and limit, shared by the copies of a gazetteer.
+private final class SuggestionCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: [(spelling: String, place: GazetteerPlace)]] = [:]
+    private var searchCount = 0
+
+    /// How many suggestions were stored, that is searched for.
+    var searches: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return searchCount
+    }
+
+    func suggestions(for key: String, limit: Int) -> [(spelling: String, place: GazetteerPlace)]? {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries["\(limit)\t" + key]
+    }
+
+    func store(_ suggestions: [(spelling: String, place: GazetteerPlace)], for key: String, limit: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        searchCount += 1
+        // Bounded: a log of misspellings does not make it grow without end.
+        if entries.count < 4096 { entries["\(limit)\t" + key] = suggestions }
+    }
 }
 
 /// The tab-separated data files that ship with Almanac, compiled into it from `Resources/`:
