@@ -241,8 +241,13 @@ import Testing
     /// empty, as it does for a comparison period without records.
     @Test func periodBeforeTheLogHasNoRecordsRatherThanZeros() throws {
         let out = try TemporaryFolder()
+        // A chart left by an earlier run, when the records said otherwise.
+        try out.write("activities-by-month.svg", "<svg/>")
         let result = try CLI.run(["report", "2023-Q2", "--project", "examples/iisg", "--out", out.url.path])
         #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            !FileManager.default.fileExists(atPath: out.url.appendingPathComponent("activities-by-month.svg").path),
+            "no chart for a period without records")
         let note = "The log has no records for this period: it starts on 5 Sep 2023."
         #expect(result.stdout.contains(note) && !result.stdout.contains("0 activities"))
         let markdown = try out.read("report.md")

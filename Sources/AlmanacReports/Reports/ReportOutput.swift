@@ -94,23 +94,28 @@ public struct ReportOutput: Sendable {
         let html = HTMLText.withContentSecurityPolicy(try pageTemplate.render(page))
         let csv = { (table: CSVTable) in table.text(delimiter: options.delimiter, byteOrderMark: options.excel) }
         let checklist = try checklistTemplate.render(context)
-        files = ReportFile.allCases.map { file in
+        files = ReportFile.allCases.compactMap { file in
             switch file {
             case .markdown: (file.name, markdown)
             case .page: (file.name, html)
             case .checklist: (file.name, checklist)
             case .activities: (file.name, csv(ReportTables.activities(set)))
             case .summary: (file.name, csv(ReportTables.summary(context.figures, hasRecords: context.hasRecords)))
-            case .chart: (file.name, chart.svg())
+            // A period without records has no chart to show.
+            case .chart: context.hasRecords ? (file.name, chart.svg()) : nil
             }
         }
         self.context = context
     }
 
     /// Writes every file into `directory`, each atomically (after removing what a killed
-    /// run left); returns their paths.
+    /// run left, and a report file of an earlier run that this report does not have, such
+    /// as the chart of a period that had records then); returns their paths.
     public func write(to directory: String) throws -> [String] {
         AtomicFile.removeStaleTemporaries(in: directory)
+        for file in ReportFile.allCases where !files.contains(where: { $0.name == file.name }) {
+            try? FileManager.default.removeItem(atPath: directory + "/" + file.name)
+        }
         return try files.map { file in
             let path = directory + "/" + file.name
             try AtomicFile.write(file.content, to: path)
