@@ -1,4 +1,5 @@
 internal import AlmanacModel
+import Foundation
 internal import HTTPTypes
 internal import HummingbirdCore
 internal import Logging
@@ -22,7 +23,7 @@ struct SiteChannel: ServerChildChannel {
     let http1: HTTP1Channel
     let responder: SiteResponder
 
-    func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<HTTP1Channel.Value> {
+    func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<SiteConnection> {
         let responder = responder
         let configuration = http1.configuration
         return channel.eventLoop.makeCompletedFuture {
@@ -43,13 +44,49 @@ struct SiteChannel: ServerChildChannel {
             try pipeline.addHandler(
                 HTTPConnectionStateHandler(idleTimeout: configuration.idleTimeout.map { .init($0) }, logger: logger))
             try pipeline.addHandler(SiteReadHandler(responder: responder, below: encoder))
-            return try NIOAsyncChannel(
-                wrappingChannelSynchronously: channel, configuration: .init(isOutboundHalfClosureEnabled: true))
+            return SiteConnection(
+                try NIOAsyncChannel(
+                    wrappingChannelSynchronously: channel, configuration: .init(isOutboundHalfClosureEnabled: true)))
         }
     }
 
-    func handle(value: HTTP1Channel.Value, logger: Logger) async {
-        await http1.handle(value: value, logger: logger)
+    func handle(value: SiteConnection, logger: Logger) async {
+        value.markHandled()
+        await http1.handle(value: value.asyncChannel, logger: logger)
+    }
+}
+
+/// A connection as Hummingbird's accept loop receives it. Its reads may all be answered on
+/// the event loop before the loop takes it up; when the server stops at that moment (its task
+/// cancelled), the loop drops it unhandled, and a dropped `NIOAsyncChannel` whose writer was
+/// never finished stops the process. Dropped unhandled, this finishes and closes it instead.
+final class SiteConnection: ServerChildChannelValue {
+    let asyncChannel: NIOAsyncChannel<HTTPRequestPart, HTTPResponsePart>
+    private let handled = NSLock.Protected(false)
+
+    var channel: any Channel { asyncChannel.channel }
+
+    init(_ asyncChannel: NIOAsyncChannel<HTTPRequestPart, HTTPResponsePart>) {
+        self.asyncChannel = asyncChannel
+    }
+
+    func markHandled() { handled.set(true) }
+
+    deinit {
+        guard !handled.value else { return }
+        let asyncChannel = asyncChannel
+        Task { try? await asyncChannel.executeThenClose { _, outbound in outbound.finish() } }
+    }
+}
+
+extension NSLock {
+    /// A value read and written under a lock.
+    final class Protected<Value: Sendable>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: Value
+        init(_ value: Value) { stored = value }
+        var value: Value { lock.withLock { stored } }
+        func set(_ value: Value) { lock.withLock { stored = value } }
     }
 }
 

@@ -43,6 +43,9 @@ import Testing
             try await HTTPProbe.request(port: port, target, method: method, headers: headers)
         }
 
+        /// Stops the server by cancelling its task, as the end of a test does.
+        func stop() { task.cancel() }
+
         deinit { task.cancel() }
     }
 
@@ -50,6 +53,11 @@ import Testing
     final class OwnThreadExecutor: TaskExecutor, @unchecked Sendable {
         static let shared = OwnThreadExecutor()
         private let queue = DispatchQueue(label: "serve-tests")
+
+        /// Keeps the thread busy for `seconds`, as a loaded machine might.
+        func stall(seconds: Double) {
+            queue.async { Thread.sleep(forTimeInterval: seconds) }
+        }
 
         func enqueue(_ job: consuming ExecutorJob) {
             let job = UnownedJob(job)
@@ -364,6 +372,25 @@ import Testing
         let agents = lines.all.compactMap { $0["agent"]?.description }
         #expect(agents.contains("evil\\u{9B}2J"), "\(agents)")
         #expect(!agents.contains { $0.unicodeScalars.contains { $0.value == 0x9B } })
+    }
+
+    /// A connection answered on the event loop and closed before Hummingbird's accept loop
+    /// takes it up, then the server stopped by cancelling its task: the connection is
+    /// dropped unhandled, which must end it cleanly, not crash the process.
+    @Test func stoppingTheServerRightAfterAnAnswerNeverCrashes() async throws {
+        for _ in 0..<5 {
+            let running = try await RunningServer.start()
+            let request = Data("GET /all.ics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8)
+            let port = running.port
+            // Hummingbird's accept loop (on the stalled thread) takes the connections up
+            // only after they are answered and closed.
+            OwnThreadExecutor.shared.stall(seconds: 0.3)
+            async let first = HTTPProbe.exchange(port: port, request)
+            async let second = HTTPProbe.exchange(port: port, request)
+            let statuses = try await [first.status, second.status]
+            #expect(statuses == [200, 200])
+            running.stop()
+        }
     }
 
     @Test func pagesCarrySecurityHeadersAndServeTheSite() async throws {
