@@ -1,11 +1,19 @@
 import CLibical
+import Synchronization
 
 /// The IANA time zones libical builds from the system's tzdata (`/usr/share/zoneinfo`).
+///
+/// libical loads a built-in zone, and works out its changes of offset, lazily and without a
+/// lock of its own: two threads converting times at once can read a zone half expanded (a
+/// test saw 10:00 on the first day of summer time converted with the winter offset). Every
+/// use of libical's zones goes through one lock here.
 public enum ICalTimezones {
+    private static let lock = Mutex(())
+
     /// Whether libical knows the IANA zone, e.g. `Europe/Sarajevo`.
     public static func isKnown(_ name: String) -> Bool {
         ICalLibrary.prepare()
-        return !name.isEmpty && icaltimezone_get_builtin_timezone(name) != nil
+        return lock.withLock { _ in !name.isEmpty && icaltimezone_get_builtin_timezone(name) != nil }
     }
 
     /// A VTIMEZONE for the zone, with the plain IANA name as its TZID (not libical's
@@ -14,6 +22,12 @@ public enum ICalTimezones {
     /// Returns nil for an unknown zone.
     public static func vtimezone(_ name: String, from start: ICalTime, through end: ICalTime?) -> ICalComponent? {
         ICalLibrary.prepare()
+        return lock.withLock { _ in truncatedVTimezone(name, from: start, through: end) }
+    }
+
+    private static func truncatedVTimezone(_ name: String, from start: ICalTime, through end: ICalTime?)
+        -> ICalComponent?
+    {
         guard let zone = icaltimezone_get_builtin_timezone(name),
             let borrowed = icaltimezone_get_component(zone)
         else { return nil }
@@ -29,11 +43,15 @@ public enum ICalTimezones {
     /// Returns nil when either zone is unknown.
     public static func convert(_ time: ICalTime, from source: String, to target: String) -> ICalTime? {
         ICalLibrary.prepare()
-        guard let from = zone(source), let to = zone(target) else { return nil }
-        var raw = time.raw
-        raw.zone = nil
-        icaltimezone_convert_time(&raw, from, to)
-        var result = ICalTime(raw)
+        let converted: icaltimetype? = lock.withLock { _ in
+            guard let from = zone(source), let to = zone(target) else { return nil }
+            var raw = time.raw
+            raw.zone = nil
+            icaltimezone_convert_time(&raw, from, to)
+            return raw
+        }
+        guard let converted else { return nil }
+        var result = ICalTime(converted)
         result.isUTC = target == "UTC"
         return result
     }

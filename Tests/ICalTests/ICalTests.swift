@@ -1,5 +1,6 @@
 import Foundation
 import ICal
+import Synchronization
 import Testing
 
 @Suite struct ICalWrapperTests {
@@ -86,6 +87,41 @@ import Testing
         #expect(winter?.hour == 9)
         #expect(summer?.hour == 8)
         #expect(summer?.isUTC == true)
+    }
+
+    /// Zones first used by several threads at once convert as one thread would: libical
+    /// expands a zone lazily, and `ICalTimezones` keeps that to one thread at a time. The
+    /// expected local times come from Foundation's time zones, an independent reading of the
+    /// rules (European zones, whose rules have not changed in decades).
+    @Test func zonesUsedByManyThreadsAtOnceConvertCorrectly() {
+        let zones = [
+            "Europe/Sarajevo", "Europe/Belgrade", "Europe/Zagreb", "Europe/Ljubljana", "Europe/Skopje",
+            "Europe/Podgorica", "Europe/Tirane", "Europe/Vienna", "Europe/Berlin", "Europe/Paris", "Europe/Rome",
+            "Europe/Madrid", "Europe/Lisbon", "Europe/London", "Europe/Dublin", "Europe/Brussels", "Europe/Amsterdam",
+            "Europe/Luxembourg", "Europe/Prague", "Europe/Bratislava", "Europe/Budapest", "Europe/Warsaw",
+            "Europe/Bucharest", "Europe/Sofia", "Europe/Athens", "Europe/Helsinki", "Europe/Riga", "Europe/Tallinn",
+            "Europe/Vilnius", "Europe/Stockholm", "Europe/Oslo", "Europe/Copenhagen", "Europe/Zurich", "Europe/Malta",
+        ]
+        // 12:00 UTC on days around the changes of 2024 and in mid-winter and mid-summer.
+        let days = [(2024, 1, 15), (2024, 3, 30), (2024, 3, 31), (2024, 7, 15), (2024, 10, 26), (2024, 10, 27)]
+        let mismatches = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: zones.count * 4) { index in
+            let zone = zones[index % zones.count]
+            for (year, month, day) in days {
+                let utc = ICalTime(year: year, month: month, day: day, hour: 12, minute: 0, isUTC: true)
+                let local = ICalTimezones.convert(utc, from: "UTC", to: zone)
+                var calendar = Calendar(identifier: .gregorian)
+                calendar.timeZone = TimeZone(identifier: "UTC")!
+                let instant = calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12))!
+                let offset = TimeZone(identifier: zone)!.secondsFromGMT(for: instant)
+                let expected = 12 * 60 + offset / 60
+                let got = local.map { $0.hour * 60 + $0.minute }
+                if got != expected {
+                    mismatches.withLock { $0.append("\(zone) \(year)-\(month)-\(day): \(String(describing: got))") }
+                }
+            }
+        }
+        #expect(mismatches.withLock { $0 }.isEmpty)
     }
 
     @Test func componentsKeepTheirParentAliveAndChildrenAreReadable() throws {
