@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import AlmanacModel
@@ -5,10 +6,21 @@ import Testing
 
 /// The CSV reader: RFC 4180 quoting, every line-end style, and the line each row starts on.
 @Suite struct CSVSheetTests {
-    private func sheet(_ text: String) -> (CSVSheet?, [Diagnostic]) {
+    private struct Table {
+        var header: [String]
+        var rows: [CSVSheet.Row]
+    }
+
+    private func sheet(_ text: String) -> (Table?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let sheet = CSVSheet.read(text, file: "log.csv", diagnostics: &diagnostics)
-        return (sheet, diagnostics)
+        var sheet = CSVSheet()
+        let read = Array(text.utf8).withUnsafeBufferPointer { bytes in
+            sheet.read(bytes, final: true, file: "log.csv", diagnostics: &diagnostics)
+        }
+        guard let read, let header = sheet.header(file: "log.csv", diagnostics: &diagnostics) else {
+            return (nil, diagnostics)
+        }
+        return (Table(header: header, rows: read.rows), diagnostics)
     }
 
     @Test func quotedCellsHoldDelimitersLineBreaksAndDoubledQuotes() throws {
@@ -56,5 +68,69 @@ import Testing
     @Test func multibyteTextSurvives() throws {
         let (read, _) = sheet("title,city\n\"Consultations in Chișinău, Priština\",Skopje\n")
         #expect(read?.rows.first?.cells == ["Consultations in Chișinău, Priština", "Skopje"])
+    }
+
+    /// A log read block by block (as `feed` reads a big one) gives the same records and
+    /// problems, on the same lines, as the file read whole, wherever the blocks end: inside a
+    /// quoted cell, between CR and LF, inside a multi-byte character, in the byte-order mark.
+    @Test func aLogReadInBlocksOfAnySizeIsTheWholeFile() throws {
+        let text =
+            "\u{FEFF}id,title,start,notes\r\n"
+            + "a,\"Budget, part 1\",2024-01-05,\"say \"\"hi\"\"\r\nand bye\"\r\n"
+            + "\r\n"
+            + "b,Consultations in Chișinău,2024-01-06,\r"
+            + "c,Bad date,2024-02-30,\n"
+            + "a,Same id,2024-01-07,x\n"
+            + "d,Last,2024-01-08,\"two\nlines\""
+        let config = NewsCorpusTests.config()
+        let reader = CSVRecords(config: config, gazetteer: .bundled)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("blocks-\(UUID().uuidString).csv")
+        try Data(text.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let whole = reader.records(from: String(text.dropFirst()), file: file.path)
+        #expect(whole.records.map(\.id) == ["a", "b", "d"])
+        #expect(whole.diagnostics.map(\.location.line) == [6, 7], "\(whole.diagnostics)")
+        for blockSize in 1...text.utf8.count + 1 {
+            var records: [String] = []
+            var lines: [Int] = []
+            var messages: [String] = []
+            let leftOut = reader.read(logAt: file.path, blockSize: blockSize) { block in
+                records += block.records.map(\.id)
+                lines += block.diagnostics.map(\.location.line)
+                messages += block.diagnostics.map(\.message)
+            }
+            #expect(records == whole.records.map(\.id), "blocks of \(blockSize) bytes")
+            #expect(lines == whole.diagnostics.map(\.location.line), "blocks of \(blockSize) bytes")
+            #expect(messages == whole.diagnostics.map(\.message), "blocks of \(blockSize) bytes")
+            #expect(leftOut == 2, "blocks of \(blockSize) bytes")
+        }
+    }
+
+    /// A control character, bad UTF-8 or a quote never closed in a later block is reported on
+    /// its line of the file, and ends the log there.
+    @Test func aLaterBlockThatIsNotTextIsReportedOnItsLine() throws {
+        let rows = (1...50).map { "r\($0),Meeting \($0),2024-01-\(String(format: "%02d", $0 % 28 + 1))" }
+        let config = NewsCorpusTests.config()
+        let reader = CSVRecords(config: config, gazetteer: .bundled)
+        let cases: [(String, Int, String)] = [
+            ("r40,Esc \u{1B} here,2024-01-01", 41, "control character"),
+            ("r40,\"Never closed,2024-01-01", 41, "never closed"),
+        ]
+        for (bad, line, words) in cases {
+            var lines = ["id,title,start"] + rows
+            lines[40] = bad
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("late-\(UUID().uuidString).csv")
+            try Data(lines.joined(separator: "\n").utf8).write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            var errors: [Diagnostic] = []
+            var count = 0
+            let leftOut = reader.read(logAt: file.path, blockSize: 64) { block in
+                errors += block.diagnostics.filter { $0.severity == .error }
+                count += block.records.count
+            }
+            #expect(errors.first?.location.line == line, "\(errors)")
+            #expect(errors.first?.message.contains(words) == true, "\(errors)")
+            #expect(count < 40 && leftOut == 1)
+        }
     }
 }

@@ -35,82 +35,24 @@ public struct Project: Sendable {
     public static let configFileName = "almanac.yml"
     public static let eventsFolder = "events"
 
-    /// Loads and checks a project. Fails only when `almanac.yml` cannot be used at all; every
-    /// other problem is in ``diagnostics``. `progress` hears of each record file read.
+    /// Loads and checks a project, all its records at once (a command that can work through
+    /// them a batch at a time reads a ``RecordStream``). Fails only when `almanac.yml` cannot
+    /// be used at all; every other problem is in ``diagnostics``. `progress` hears of each
+    /// record file read.
     public static func load(
         from directory: String, gazetteer: Gazetteer = .bundled, progress: (any ProgressReporter)? = nil
     ) -> Result<Project, ProjectLoadError> {
-        let directory = URL(fileURLWithPath: directory).standardizedFileURL.path
-        let configPath = directory + "/" + configFileName
-        guard FileManager.default.fileExists(atPath: configPath) else {
-            return .failure(
-                ProjectLoadError(diagnostics: [
-                    .error(
-                        SourceLocation(file: configPath),
-                        "there is no almanac.yml here, so this is not an Almanac project",
-                        hint: """
-                            run the command inside a project folder, pass \
-                            --project DIR, or create one with `almanac init`
-                            """
-                    )
-                ]))
-        }
-        var diagnostics: [Diagnostic] = []
-        guard let file = YAMLFile.load(configPath, diagnostics: &diagnostics),
-            let config = ConfigDecoder().decode(file, diagnostics: &diagnostics)
-        else {
-            return .failure(ProjectLoadError(diagnostics: diagnostics))
-        }
-        let gazetteer = config.gazetteer(base: gazetteer)
-        let checker = RecordChecker(config: config, gazetteer: gazetteer)
-        let files = recordFiles(in: directory + "/" + eventsFolder)
-        progress?.begin("Reading records", total: files.count)
-        defer { progress?.end() }
-        // Read in batches, so that only one batch of per-file results exists beside the records.
-        var records: [EventRecord] = []
-        var ids = Set<String>()
-        var leftOut = 0
-        for batch in stride(from: 0, to: files.count, by: 4096).map({ Array(files[$0..<min($0 + 4096, files.count)]) })
-        {
-            let loaded = batch.parallelMap {
-                path -> (records: [EventRecord], ids: [String], leftOut: Int, diagnostics: [Diagnostic]) in
-                defer { progress?.advance(by: 1) }
-                var found: [Diagnostic] = []
-                if path.lowercased().hasSuffix(".csv") {
-                    guard
-                        let text = ImportInput.text(
-                            at: path, controlCharacters: .reject, limit: nil, diagnostics: &found)
-                    else { return ([], [], 1, found) }
-                    let table = CSVRecords(config: config, gazetteer: gazetteer).records(from: text, file: path)
-                    // Each row's errors are reported on its line.
-                    let badRows = Set(table.diagnostics.filter { $0.severity == .error }.map(\.location.line)).count
-                    return (table.records, table.records.map(\.id), badRows, found + table.diagnostics)
-                }
-                let fallbackID = derivedID(for: path, in: directory)
-                guard let yaml = YAMLFile.load(path, diagnostics: &found) else { return ([], [fallbackID], 1, found) }
-                let record = YAMLRecordSource(fallbackID: fallbackID).record(
-                    of: yaml, checker: checker, diagnostics: &found)
-                return (
-                    record.map { [$0] } ?? [], [record?.id ?? YAMLRecordSource.claimedID(in: yaml) ?? fallbackID],
-                    record == nil ? 1 : 0, found
-                )
+        RecordStream.open(directory, gazetteer: gazetteer).map { stream in
+            var records: [EventRecord] = []
+            let summary = stream.read(progress: progress) { batch in
+                // The first batch is taken as it is, not copied: a CSV log's records are most of
+                // a run's memory.
+                if records.isEmpty { records = batch } else { records += batch }
             }
-            for result in loaded {
-                // The first file's records are taken as they are, not copied: a CSV log's
-                // records are most of a run's memory.
-                if records.isEmpty { records = result.records } else { records += result.records }
-                ids.formUnion(result.ids)
-                leftOut += result.leftOut
-                diagnostics += result.diagnostics
-            }
+            return Project(
+                directory: stream.directory, config: stream.config, records: records, leftOut: summary.leftOut,
+                diagnostics: summary.diagnostics, ids: summary.ids, gazetteer: stream.gazetteer)
         }
-        let unique = firstOfEachID(records)
-        diagnostics += unique.diagnostics
-        leftOut += records.count - unique.records.count
-        return .success(
-            Project(
-                directory: directory, config: config, records: unique.records, leftOut: leftOut,
-                diagnostics: diagnostics, ids: ids, gazetteer: gazetteer))
     }
 
     /// Every record file below `events/`, sorted by path, hidden files skipped: `.yml` and
@@ -151,30 +93,6 @@ public struct Project: Sendable {
             path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : (path as NSString).lastPathComponent
         relative = (relative as NSString).deletingPathExtension
         return Identifier.slug(relative.replacingOccurrences(of: "/", with: "-"), maxLength: 120)
-    }
-
-    /// The records without those whose id an earlier one uses (records come in path order),
-    /// and an error for each left out.
-    private static func firstOfEachID(_ records: [EventRecord]) -> (records: [EventRecord], diagnostics: [Diagnostic]) {
-        // Usually every id is unique: then the records are returned as they are, not copied.
-        var ids = Set<String>(minimumCapacity: records.count)
-        guard !records.allSatisfy({ ids.insert($0.id).inserted }) else { return (records, []) }
-        var seen: [String: SourceLocation] = [:]
-        var kept: [EventRecord] = []
-        var diagnostics: [Diagnostic] = []
-        for record in records {
-            if let first = seen[record.id] {
-                diagnostics.append(
-                    .error(
-                        record.origin,
-                        "the id '\(record.id)' is already used by \(first.file), so this record is left out",
-                        hint: "ids must be unique: give one of the two records another id"))
-            } else {
-                seen[record.id] = record.origin
-                kept.append(record)
-            }
-        }
-        return (kept, diagnostics)
     }
 }
 

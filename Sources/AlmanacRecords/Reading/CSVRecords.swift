@@ -114,43 +114,186 @@ public struct CSVRecords: Sendable {
 
     public func records(from text: String, file: String) -> ImportResult {
         var result = ImportResult()
-        guard let table = CSVSheet.read(text, file: file, diagnostics: &result.diagnostics) else { return result }
-        result.itemCount = table.rows.count
-        let layout = CSVLayout.detect(table.header)
+        var table = CSVSheetReader(reading: self, file: file)
+        var text = text
+        text.makeContiguousUTF8()
+        _ = text.utf8.withContiguousStorageIfAvailable { bytes in
+            table.read(bytes, final: true, into: &result)
+        }
+        return result
+    }
+
+    /// Rows per unit of parallel work.
+    static let rowsPerChunk = 2048
+
+    /// Reads a project's activity log `blockSize` bytes at a time and hands the records and
+    /// problems of each block's rows to `body`, in order: a log of any size is read holding
+    /// one block's rows. Each block's text is checked as a whole file's is (UTF-8, no NUL, no
+    /// control characters); a block that fails ends the file there. Returns how many rows
+    /// had errors (1 for a file that cannot be read at all).
+    public func read(logAt path: String, blockSize: Int = 8 << 20, _ body: (ImportResult) throws -> Void) rethrows
+        -> Int
+    {
+        var opening: [Diagnostic] = []
+        guard let handle = ImportInput.handle(at: path, diagnostics: &opening) else {
+            var result = ImportResult()
+            result.diagnostics = opening
+            try body(result)
+            return 1
+        }
+        var table = CSVSheetReader(reading: self, file: path)
+        var pending = Data()
+        var isStart = true
+        var rowsWithErrors = 0
+        while true {
+            var result = ImportResult()
+            let block: Data
+            do {
+                block = try handle.read(upToCount: blockSize) ?? Data()
+            } catch {
+                result.diagnostics.append(ImportInput.unreadable(path))
+                try body(result)
+                return rowsWithErrors + 1
+            }
+            let final = block.isEmpty
+            pending.append(block)
+            if isStart, pending.count < 3, !final { continue }
+            if isStart, pending.starts(with: [0xEF, 0xBB, 0xBF]) { pending.removeFirst(3) }
+            var isText = true
+            let consumed = pending.withUnsafeBytes { raw in
+                table.read(raw.bindMemory(to: UInt8.self), final: final, into: &result) { bytes, firstLine, result in
+                    isText = Self.checkText(
+                        bytes, firstLine: firstLine, whole: isStart && final, file: path, into: &result)
+                    return isText
+                }
+            }
+            isStart = false
+            // Each row's errors are reported on its line; text that cannot be read counts once.
+            rowsWithErrors +=
+                isText ? Set(result.diagnostics.filter { $0.severity == .error }.map(\.location.line)).count : 1
+            try body(result)
+            guard let consumed, !final else { return rowsWithErrors }
+            pending.removeFirst(consumed)
+        }
+    }
+
+    /// Checks the text of a block of a log as ``ImportInput`` checks a whole file, with lines
+    /// counted from `firstLine`. A blank block inside a file needs no check (only a whole
+    /// file can be empty).
+    private static func checkText(
+        _ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, whole: Bool, file: String, into result: inout ImportResult
+    ) -> Bool {
+        if !whole, bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return true }
+        var found: [Diagnostic] = []
+        let text = ImportInput.text(
+            of: Data(bytes), file: file, controlCharacters: .reject, limit: nil, diagnostics: &found)
+        for var diagnostic in found {
+            diagnostic.location.line += firstLine - 1
+            result.diagnostics.append(diagnostic)
+        }
+        return text != nil
+    }
+}
+
+/// A spreadsheet's rows turned into records, one block of its bytes after another, each row
+/// checked on its own (on all cores) and then its id compared with the rows before it.
+struct CSVSheetReader {
+    let file: String
+    private var sheet = CSVSheet()
+    private let reading: CSVRecords
+    /// The field of each column, once the header is read; nil while it is not, or when the
+    /// header cannot be used (then every row is left out).
+    private var columns: [String?]?
+    private var converter: CSVRowConverter?
+    /// The row that first used each id.
+    private var seen: [String: Int] = [:]
+    private var isUsable = true
+
+    init(reading: CSVRecords, file: String) {
+        self.reading = reading
+        self.file = file
+    }
+
+    /// Reads the rows of `bytes` (the text from where the previous call stopped) into
+    /// `result`: their records, problems and count. With `final: false` only complete rows
+    /// are read; returns how many bytes they take (the rest starts the next call's bytes), or
+    /// nil when the file cannot be read further. `check` sees the bytes of the rows read, and
+    /// the line they start on, before they are used; when it returns false, they are not.
+    @discardableResult
+    mutating func read(
+        _ bytes: UnsafeBufferPointer<UInt8>, final: Bool, into result: inout ImportResult,
+        check: (UnsafeBufferPointer<UInt8>, _ firstLine: Int, inout ImportResult) -> Bool = { _, _, _ in true }
+    ) -> Int? {
+        guard isUsable else { return nil }
+        let hadHeader = sheet.headerCells != nil
+        let firstLine = sheet.nextLine
+        guard let read = sheet.read(bytes, final: final, file: file, diagnostics: &result.diagnostics),
+            check(UnsafeBufferPointer(rebasing: bytes[..<read.consumed]), firstLine, &result)
+        else {
+            isUsable = false
+            return nil
+        }
+        result.itemCount += read.rows.count
+        if !hadHeader, let header = sheet.headerCells {
+            guard useHeader(header, diagnostics: &result.diagnostics) else {
+                isUsable = false
+                return nil
+            }
+        }
+        if final {
+            guard sheet.header(file: file, diagnostics: &result.diagnostics) != nil else { return nil }
+            if sheet.count == 1 {
+                result.diagnostics.append(
+                    .error(
+                        SourceLocation(file: file, line: sheet.headerLine), "the file has a header but no rows",
+                        hint: "add one row per activity below the header"))
+            }
+        }
+        if let columns, let converter, let header = sheet.headerCells {
+            convert(read.rows, columns: columns, header: header, converter: converter, into: &result)
+        }
+        return read.consumed
+    }
+
+    /// Matches the header's columns to fields; false, with an error, when no column holds the
+    /// title or the start.
+    private mutating func useHeader(_ header: [String], diagnostics: inout [Diagnostic]) -> Bool {
         let columns = CSVColumns.match(
-            table.header, map: map, file: file, line: table.headerLine, diagnostics: &result.diagnostics)
-        let headerLocation = SourceLocation(file: file, line: table.headerLine)
+            header, map: reading.map, file: file, line: sheet.headerLine, diagnostics: &diagnostics)
+        let headerLocation = SourceLocation(file: file, line: sheet.headerLine)
         guard columns.contains("title") else {
-            result.diagnostics.append(
+            diagnostics.append(
                 .error(
                     headerLocation,
-                    "no column holds the title (the columns are: \(table.header.joined(separator: ", ")))",
+                    "no column holds the title (the columns are: \(header.joined(separator: ", ")))",
                     hint: "name a column 'Title', or map one with --map 'COLUMN=title'"))
-            return result
+            return false
         }
         guard columns.contains("start") || columns.contains("status") else {
-            result.diagnostics.append(
+            diagnostics.append(
                 .error(
                     headerLocation,
-                    "no column holds the start date (the columns are: \(table.header.joined(separator: ", ")))",
+                    "no column holds the start date (the columns are: \(header.joined(separator: ", ")))",
                     hint: "name a column 'Start', or map one with --map 'COLUMN=start'"))
-            return result
+            return false
         }
-        if table.rows.isEmpty {
-            result.diagnostics.append(
-                .error(
-                    headerLocation, "the file has a header but no rows",
-                    hint: "add one row per activity below the header"))
-        }
-        let converter = CSVRowConverter(config: config, gazetteer: gazetteer, layout: layout, file: file)
-        // Rows are checked on all cores, a chunk at a time; ids are then compared in order.
-        let converted = stride(from: 0, to: table.rows.count, by: Self.rowsPerChunk).map { first in
-            table.rows[first..<min(first + Self.rowsPerChunk, table.rows.count)]
+        self.columns = columns
+        converter = CSVRowConverter(
+            config: reading.config, gazetteer: reading.gazetteer, layout: CSVLayout.detect(header), file: file)
+        return true
+    }
+
+    /// Checks `rows` on all cores, a chunk at a time, then compares their ids in order.
+    private mutating func convert(
+        _ rows: [CSVSheet.Row], columns: [String?], header: [String], converter: CSVRowConverter,
+        into result: inout ImportResult
+    ) {
+        let converted = stride(from: 0, to: rows.count, by: CSVRecords.rowsPerChunk).map { first in
+            rows[first..<min(first + CSVRecords.rowsPerChunk, rows.count)]
         }.parallelMap { chunk in
-            chunk.map { row in converter.convert(row, columns: columns, header: table.header) }
+            chunk.map { row in converter.convert(row, columns: columns, header: header) }
         }
-        var seen: [String: Int] = [:]
-        result.records.reserveCapacity(table.rows.count)
+        result.records.reserveCapacity(result.records.count + rows.count)
         for row in converted.joined() {
             var problems = row.problems
             if var record = row.record {
@@ -181,11 +324,7 @@ public struct CSVRecords: Sendable {
             }
             result.diagnostics += problems
         }
-        return result
     }
-
-    /// Rows per unit of parallel work.
-    static let rowsPerChunk = 2048
 }
 
 extension CSVRecords {

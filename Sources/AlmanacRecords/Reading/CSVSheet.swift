@@ -1,13 +1,14 @@
 import AlmanacModel
 import Foundation
 
-/// A spreadsheet saved as CSV: its header and rows, each row with its number (the header is
-/// row 1, as spreadsheets count) and the line it starts on. The delimiter (`,`, `;` or tab,
-/// as Excel writes it in different locales) is the one the header line uses most.
+/// A spreadsheet saved as CSV, read from one block of its bytes after another: the header
+/// first, then each row numbered as spreadsheets number them (the header is row 1; blank rows
+/// are not counted), with the line it starts on. The delimiter (`,`, `;` or tab, as Excel
+/// writes it in different locales) is the one the header line uses most.
 ///
 /// Parsed here, byte by byte, rather than with CSV.swift: that package builds every cell a
 /// Unicode scalar at a time (about 500 instructions per byte, a fifth of `almanac feed` on a
-/// CSV log) and cannot say on which line a row starts.
+/// CSV log), cannot say on which line a row starts, and cannot stop at a block's end.
 struct CSVSheet {
     struct Row {
         /// 1 is the header.
@@ -17,47 +18,65 @@ struct CSVSheet {
         var cells: [String]
     }
 
-    var header: [String]
-    var headerLine: Int
-    var rows: [Row]
+    private(set) var headerCells: [String]?
+    private(set) var headerLine = 1
+    /// Rows read so far, the header included.
+    private(set) var count = 0
+    private var delimiter: UInt8?
+    /// The line the next call's bytes start on.
+    private(set) var nextLine = 1
 
-    /// Reads `text`; nil with an error for a table without a header or with a quote that is
+    /// Reads the rows of `bytes`, the text from where the previous call stopped. With
+    /// `final: false` only complete rows are read, and `consumed` says how many bytes they
+    /// take; the rest starts the next call's bytes. Nil, with an error, when a quoted cell is
     /// never closed.
-    static func read(_ text: String, file: String, diagnostics: inout [Diagnostic]) -> CSVSheet? {
-        var text = text
-        text.makeContiguousUTF8()
-        let records = text.utf8.withContiguousStorageIfAvailable { bytes in
-            CSVRecordReader(bytes, delimiter: delimiter(of: bytes)).readAll()
-        }!
+    mutating func read(
+        _ bytes: UnsafeBufferPointer<UInt8>, final: Bool, file: String, diagnostics: inout [Diagnostic]
+    ) -> (rows: [Row], consumed: Int)? {
+        let delimiter = self.delimiter ?? Self.delimiter(of: bytes)
+        self.delimiter = delimiter
+        let read = CSVRecordReader(bytes, delimiter: delimiter, firstLine: nextLine).read(final: final)
+        nextLine = read.nextLine
         var rows: [Row] = []
-        for record in records.complete {
+        rows.reserveCapacity(read.complete.count)
+        for record in read.complete {
             guard !record.cells.allSatisfy({ $0.trimmedSpaces.isEmpty }) else { continue }
-            rows.append(Row(number: rows.count + 1, line: record.line, cells: record.cells))
+            count += 1
+            if headerCells == nil {
+                headerCells = record.cells.map(\.trimmedSpaces)
+                headerLine = record.line
+            } else {
+                rows.append(Row(number: count, line: record.line, cells: record.cells))
+            }
         }
-        if let line = records.unclosedQuoteLine {
+        if let line = read.unclosedQuoteLine {
             diagnostics.append(
                 .error(
                     SourceLocation(file: file, line: line),
                     """
-                    row \(rows.count + 1) opens a quoted cell (") that \
+                    row \(count + 1) opens a quoted cell (") that \
                     is never closed, so the rest of the file ran into it
                     """,
                     hint: "close the quote, or double a quote inside a quoted cell (\"\")"))
             return nil
         }
-        guard let first = rows.first else {
+        return (rows, read.consumed)
+    }
+
+    /// The header, once the whole text is read; nil with an error when the text has no row.
+    func header(file: String, diagnostics: inout [Diagnostic]) -> [String]? {
+        guard let headerCells else {
             diagnostics.append(
                 .error(
                     SourceLocation(file: file), "the file has no rows",
                     hint: "the first row must name the columns, e.g. `title,start,end,city,country`"))
             return nil
         }
-        let header = first.cells.map(\.trimmedSpaces)
-        return CSVSheet(header: header, headerLine: first.line, rows: Array(rows.dropFirst()))
+        return headerCells
     }
 
     /// The delimiter the first line uses most: `,`, `;` or tab.
-    private static func delimiter(of bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+    static func delimiter(of bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
         let firstLine = bytes.prefix { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }
         let counts = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")].map { delimiter in
             (delimiter, firstLine.count(where: { $0 == delimiter }))
@@ -70,6 +89,10 @@ struct CSVSheet {
 /// CR; a quoted cell may hold delimiters, line breaks and doubled quotes (`""`). Lenient
 /// where spreadsheets are: a stray quote inside an unquoted cell, or text after a closing
 /// quote, is kept as text.
+///
+/// The bytes may be the start of a longer text (a block of a big file): read with
+/// `final: false`, a record is taken only once its end is certain, and ``Result/consumed``
+/// says where the unfinished one starts, to be read again with the next block.
 struct CSVRecordReader {
     struct Record {
         /// The line the record starts on, 1-based.
@@ -77,12 +100,26 @@ struct CSVRecordReader {
         var cells: [String]
     }
 
+    /// The records read, where reading stopped, and the line of a record whose quoted cell
+    /// is never closed (its partial content is left out; only when `final`).
+    struct Result {
+        var complete: [Record]
+        /// Bytes read up to the end of the last complete record (all of them when `final`).
+        var consumed: Int
+        /// The line of the first byte not consumed.
+        var nextLine: Int
+        var unclosedQuoteLine: Int?
+    }
+
     private let bytes: UnsafeBufferPointer<UInt8>
     private let delimiter: UInt8
+    private let firstLine: Int
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) {
+    /// `firstLine` is the line of the file the bytes start on.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8, firstLine: Int = 1) {
         self.bytes = bytes
         self.delimiter = delimiter
+        self.firstLine = firstLine
     }
 
     /// The index of the first byte from `start` on that the reader must look at: a quote or
@@ -101,17 +138,18 @@ struct CSVRecordReader {
         return index
     }
 
-    /// Every record, and the line of a record whose quoted cell is never closed (its
-    /// partial content is left out).
-    func readAll() -> (complete: [Record], unclosedQuoteLine: Int?) {
+    /// The records of the bytes: all of them when `final` (the bytes end the text), else
+    /// those whose end is certain.
+    func read(final: Bool = true) -> Result {
         let quote = UInt8(ascii: "\"")
         let lineFeed = UInt8(ascii: "\n")
         let carriageReturn = UInt8(ascii: "\r")
         var records: [Record] = []
         var cells: [String] = []
         var cell: [UInt8] = []
-        var line = 1
-        var recordLine = 1
+        var line = firstLine
+        var recordLine = firstLine
+        var recordStart = 0
         var index = 0
         var inQuotes = false
         /// The current cell has begun: a quote after this is text, not an opening quote.
@@ -155,10 +193,15 @@ struct CSVRecordReader {
             case delimiter:
                 endCell()
             case lineFeed, carriageReturn:
+                // A CR that ends the bytes may be the first half of a CRLF in the next block.
+                if byte == carriageReturn, index == bytes.count, !final {
+                    return Result(complete: records, consumed: recordStart, nextLine: recordLine)
+                }
                 if byte == carriageReturn, index < bytes.count, bytes[index] == lineFeed { index += 1 }
                 endRecord()
                 line += 1
                 recordLine = line
+                recordStart = index
             case quote where !cellStarted:
                 inQuotes = true
                 cellStarted = true
@@ -171,8 +214,11 @@ struct CSVRecordReader {
                 cellStarted = true
             }
         }
-        if inQuotes { return (records, recordLine) }
+        guard final else { return Result(complete: records, consumed: recordStart, nextLine: recordLine) }
+        if inQuotes {
+            return Result(complete: records, consumed: bytes.count, nextLine: line, unclosedQuoteLine: recordLine)
+        }
         if cellStarted || !cells.isEmpty { endRecord() }
-        return (records, nil)
+        return Result(complete: records, consumed: bytes.count, nextLine: line)
     }
 }

@@ -23,30 +23,35 @@ public enum ImportInput {
         at path: String, controlCharacters: ControlCharacterPolicy = .remove, limit: Int? = maximumBytes,
         diagnostics: inout [Diagnostic]
     ) -> String? {
-        let handle: FileHandle?
-        if path == "-" {
-            handle = FileHandle.standardInput
-        } else {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                diagnostics.append(
-                    .error(SourceLocation(file: path), "this is a folder, not a file", hint: "name the file to import"))
-                return nil
-            }
-            handle = FileHandle(forReadingAtPath: path)
-        }
-        guard let handle,
-            let data = try? (limit.map { try handle.read(upToCount: $0 + 1) } ?? handle.readToEnd()) ?? Data()
-        else {
-            diagnostics.append(
-                .error(
-                    SourceLocation(file: path), "cannot read this file",
-                    hint: "check that it exists and that you may read it"))
+        guard let handle = handle(at: path, diagnostics: &diagnostics) else { return nil }
+        guard let data = try? (limit.map { try handle.read(upToCount: $0 + 1) } ?? handle.readToEnd()) ?? Data() else {
+            diagnostics.append(unreadable(path))
             return nil
         }
         return text(
             of: data, file: path == "-" ? "<stdin>" : path, controlCharacters: controlCharacters, limit: limit,
             diagnostics: &diagnostics)
+    }
+
+    /// The file at `path` (`-` for standard input) opened for reading, or nil with an error.
+    static func handle(at path: String, diagnostics: inout [Diagnostic]) -> FileHandle? {
+        if path == "-" { return FileHandle.standardInput }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            diagnostics.append(
+                .error(SourceLocation(file: path), "this is a folder, not a file", hint: "name the file to import"))
+            return nil
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            diagnostics.append(unreadable(path))
+            return nil
+        }
+        return handle
+    }
+
+    /// The error for a file that cannot be read.
+    static func unreadable(_ path: String) -> Diagnostic {
+        .error(SourceLocation(file: path), "cannot read this file", hint: "check that it exists and that you may read it")
     }
 
     /// Checks and decodes `data` read from `file`.

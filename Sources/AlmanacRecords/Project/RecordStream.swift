@@ -1,0 +1,154 @@
+import AlmanacModel
+import Foundation
+
+/// A project's records, read as a stream: its record files in path order, a batch of records
+/// at a time, so that a command can work through a log of a million activities while holding
+/// one batch. ``Project/load(from:gazetteer:progress:)`` reads it whole.
+public struct RecordStream: Sendable {
+    /// The project folder, absolute.
+    public let directory: String
+    public let config: ProjectConfig
+    /// The gazetteer the records are read with: the base one plus almanac.yml's places.
+    public let gazetteer: Gazetteer
+    /// Every record file below `events/`, sorted by path (``Project/recordFiles(in:)``).
+    public let files: [String]
+    /// Bytes of a CSV log read at a time.
+    package var csvBlockSize = 8 << 20
+
+    /// What reading the records found, besides the records.
+    public struct Summary: Sendable {
+        /// Valid records handed on.
+        public internal(set) var recordCount = 0
+        /// How many records were left out for their errors: record files that cannot be read,
+        /// spreadsheet rows with errors, and records with an id already used.
+        public internal(set) var leftOut = 0
+        /// Everything found wrong, in file order; then the ids used twice.
+        public var diagnostics: [Diagnostic] { found + repeatedIDs }
+        /// Every id a record file claims, those of records with errors included.
+        public var ids: Set<String> { Set(firstFile.keys).union(claimedByInvalid) }
+
+        var found: [Diagnostic] = []
+        var repeatedIDs: [Diagnostic] = []
+        /// The file (its index in ``RecordStream/files``) of the record that uses each id.
+        var firstFile: [String: Int] = [:]
+        /// Ids claimed by files whose records have errors.
+        var claimedByInvalid: Set<String> = []
+
+        /// Whether any record has an error.
+        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    }
+
+    /// Opens the project in `directory`: reads almanac.yml and lists the record files. Fails
+    /// only when almanac.yml cannot be used at all.
+    public static func open(_ directory: String, gazetteer: Gazetteer = .bundled) -> Result<
+        RecordStream, ProjectLoadError
+    > {
+        let directory = URL(fileURLWithPath: directory).standardizedFileURL.path
+        let configPath = directory + "/" + Project.configFileName
+        guard FileManager.default.fileExists(atPath: configPath) else {
+            return .failure(
+                ProjectLoadError(diagnostics: [
+                    .error(
+                        SourceLocation(file: configPath),
+                        "there is no almanac.yml here, so this is not an Almanac project",
+                        hint: """
+                            run the command inside a project folder, pass \
+                            --project DIR, or create one with `almanac init`
+                            """
+                    )
+                ]))
+        }
+        var diagnostics: [Diagnostic] = []
+        guard let file = YAMLFile.load(configPath, diagnostics: &diagnostics),
+            let config = ConfigDecoder().decode(file, diagnostics: &diagnostics)
+        else {
+            return .failure(ProjectLoadError(diagnostics: diagnostics))
+        }
+        return .success(
+            RecordStream(
+                directory: directory, config: config, gazetteer: config.gazetteer(base: gazetteer),
+                files: Project.recordFiles(in: directory + "/" + Project.eventsFolder)))
+    }
+
+    /// Reads every record file and hands the valid records to `body`, a batch at a time, in
+    /// file order: a batch of YAML files (read on all cores), or a block of a CSV log. Of the
+    /// records that use one id, only the first is handed on; each later one is an error.
+    /// `progress` hears of each file read.
+    public func read(progress: (any ProgressReporter)? = nil, _ body: ([EventRecord]) throws -> Void) rethrows
+        -> Summary
+    {
+        progress?.begin("Reading records", total: files.count)
+        defer { progress?.end() }
+        var summary = Summary()
+        var index = 0
+        while index < files.count {
+            if files[index].lowercased().hasSuffix(".csv") {
+                let reader = CSVRecords(config: config, gazetteer: gazetteer)
+                summary.leftOut += try reader.read(logAt: files[index], blockSize: csvBlockSize) { block in
+                    summary.found += block.diagnostics
+                    try body(firstOfEachID(block.records, file: index, summary: &summary))
+                }
+                progress?.advance(by: 1)
+                index += 1
+                continue
+            }
+            // The YAML files up to the next CSV log, in batches: only one batch of per-file
+            // results exists at a time.
+            var end = index
+            while end < files.count, end - index < 4096, !files[end].lowercased().hasSuffix(".csv") { end += 1 }
+            let batch = Array(index..<end).parallelMap { index in
+                defer { progress?.advance(by: 1) }
+                return readYAML(at: index)
+            }
+            var records: [EventRecord] = []
+            for file in batch {
+                summary.found += file.diagnostics
+                if let record = file.record {
+                    records += firstOfEachID([record], file: file.index, summary: &summary)
+                } else {
+                    summary.leftOut += 1
+                    summary.claimedByInvalid.insert(file.claimedID)
+                }
+            }
+            try body(records)
+            index = end
+        }
+        return summary
+    }
+
+    /// One YAML record file: its record (nil when it has errors), the id it claims, its problems.
+    private func readYAML(at index: Int) -> (index: Int, record: EventRecord?, claimedID: String, diagnostics: [Diagnostic])
+    {
+        let path = files[index]
+        var found: [Diagnostic] = []
+        let fallbackID = Project.derivedID(for: path, in: directory)
+        guard let yaml = YAMLFile.load(path, diagnostics: &found) else { return (index, nil, fallbackID, found) }
+        let checker = RecordChecker(config: config, gazetteer: gazetteer)
+        let record = YAMLRecordSource(fallbackID: fallbackID).record(of: yaml, checker: checker, diagnostics: &found)
+        return (index, record, record?.id ?? YAMLRecordSource.claimedID(in: yaml) ?? fallbackID, found)
+    }
+
+    /// The records whose id no earlier file's record uses; an error for each other one.
+    private func firstOfEachID(_ records: [EventRecord], file: Int, summary: inout Summary) -> [EventRecord] {
+        summary.firstFile.reserveCapacity(summary.firstFile.count + records.count)
+        // Usually every id is new: then the records are handed on as they are, not copied.
+        var kept: [EventRecord]?
+        for (position, record) in records.enumerated() {
+            guard let first = summary.firstFile[record.id], first != file else {
+                summary.firstFile[record.id] = file
+                kept?.append(record)
+                continue
+            }
+            if kept == nil { kept = Array(records[..<position]) }
+            summary.leftOut += 1
+            summary.repeatedIDs.append(
+                .error(
+                    record.origin,
+                    "the id '\(record.id)' is already used by \(files[first]), so this record is left out",
+                    hint: "ids must be unique: give one of the two records another id"))
+        }
+        let result = kept ?? records
+        summary.recordCount += result.count
+        return result
+    }
+}
