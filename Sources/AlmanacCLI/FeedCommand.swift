@@ -38,25 +38,28 @@ struct FeedCommand: ParsableCommand {
 
     func run() throws {
         let console = output.console
-        let project = try options.load(console)
-        try PublishGuard.check(project, publishing: .feed)
+        let started = Date()
+        let stream = try options.stream()
         let clock = try Clock.fromEnvironment()
         let outputDirectory =
-            out.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? project.directory + "/public"
-        var publisher = FeedPublisher(project: project, clock: clock)
+            out.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? stream.directory + "/public"
+        var publisher = FeedPublisher(stream: stream, clock: clock)
         publisher.verifiesEvents = verify
         publisher.keepsItems = false
-        if publisher.isFirstRun {
-            console.note(
-                """
-                There is no \(FeedState.fileName) yet, so this is the project's first feed: \
-                every event starts at SEQUENCE 0. Commit \(FeedState.fileName) with the records.
-                """,
-                on: .error)
-        }
-        let outcomes = try publisher.publish(to: outputDirectory, progress: console.progress()) {
-            console.error("Waiting for another `almanac feed` on this project to finish…")
-        }
+        let isFirstRun = publisher.isFirstRun
+        let outcomes = try publisher.publish(
+            to: outputDirectory, progress: console.progress(),
+            onWait: { console.error("Waiting for another `almanac feed` on this project to finish…") },
+            onRead: { summary in
+                options.report(summary, from: stream, since: started, console)
+                guard isFirstRun, !summary.hasErrors else { return }
+                console.note(
+                    """
+                    There is no \(FeedState.fileName) yet, so this is the project's first feed: \
+                    every event starts at SEQUENCE 0. Commit \(FeedState.fileName) with the records.
+                    """,
+                    on: .error)
+            })
         let directory = FileManager.default.currentDirectoryPath
         for outcome in outcomes {
             console.note(

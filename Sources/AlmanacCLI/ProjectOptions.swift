@@ -36,6 +36,35 @@ struct ProjectOptions: ParsableArguments {
     /// progress bar for big projects. Throws when the folder or almanac.yml cannot be used.
     func load(_ console: Console, reporting: Bool = true) throws -> Project {
         let started = Date()
+        let project = try Project.load(from: try checkedDirectory(), progress: console.progress()).get()
+        reportLoaded(project.records.count, from: project.directory, since: started, console)
+        if reporting { console.report(project.diagnostics) }
+        return project
+    }
+
+    /// Opens the project for its records to be read as a stream (``RecordStream``). Throws
+    /// when the folder or almanac.yml cannot be used.
+    func stream() throws -> RecordStream {
+        try RecordStream.open(try checkedDirectory()).get()
+    }
+
+    /// What a stream's reading found, as ``load(_:reporting:)`` shows it.
+    func report(_ summary: RecordStream.Summary, from stream: RecordStream, since started: Date, _ console: Console) {
+        reportLoaded(summary.recordCount, from: stream.directory, since: started, console)
+        console.report(summary.diagnostics)
+    }
+
+    private func reportLoaded(_ count: Int, from directory: String, since started: Date, _ console: Console) {
+        console.detail(
+            """
+            Loaded \(RelativePath.display(directory, from: FileManager.default.currentDirectoryPath)): \
+            \(Console.plural(count, "valid record")) in \(Console.seconds(since: started)).
+            """
+        )
+    }
+
+    /// The project folder, once it is known to be a folder.
+    private func checkedDirectory() throws -> String {
         let directory = directory
         var isFolder: ObjCBool = false
         if let project,
@@ -47,14 +76,6 @@ struct ProjectOptions: ParsableArguments {
                 exists ? "this is a file, not a folder" : "there is no such folder",
                 hint: "name the folder that holds almanac.yml, e.g. --project examples/iisg")
         }
-        let project = try Project.load(from: directory, progress: console.progress()).get()
-        console.detail(
-            """
-            Loaded \(RelativePath.display(project.directory, from: FileManager.default.currentDirectoryPath)): \
-            \(Console.plural(project.records.count, "valid record")) in \(Console.seconds(since: started)).
-            """
-        )
-        if reporting { console.report(project.diagnostics) }
-        return project
+        return directory
     }
 }

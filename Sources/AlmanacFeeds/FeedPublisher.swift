@@ -24,14 +24,24 @@ public struct FeedOutcome: Sendable {
 /// feeds or feeds the saved state describes, so a SEQUENCE number is never published for one
 /// content and then reused for another.
 public struct FeedPublisher {
-    public let project: Project
+    /// The project folder, absolute.
+    public let directory: String
+    public let config: ProjectConfig
     public let clock: Clock
     /// Parse every written VEVENT back with libical and compare it with what was meant
     /// (`almanac feed --verify`); the test suite always does.
     public var verifiesEvents = false
     /// Keep each feed's planned items in its ``FeedOutcome`` (the site builder reads them);
-    /// `almanac feed` does not, so that they are freed once written, before the state is saved.
+    /// `almanac feed` does not, so that none is held beyond its batch.
     public var keepsItems = true
+    /// Where the records come from.
+    private let source: Source
+
+    /// The records: loaded (and checked) already, or read as the feeds are written.
+    private enum Source {
+        case loaded(Project)
+        case stream(RecordStream)
+    }
 
     /// The steps of a publish, for tests that make one of them fail.
     enum Step: Equatable {
@@ -46,12 +56,24 @@ public struct FeedPublisher {
     /// Runs after each step; a test throws from it to stop the publish there.
     var afterStep: (Step) throws -> Void = { _ in }
 
+    /// Publishes a loaded project's records.
     public init(project: Project, clock: Clock) {
-        self.project = project
+        directory = project.directory
+        config = project.config
         self.clock = clock
+        source = .loaded(project)
     }
 
-    public var statePath: String { project.directory + "/" + FeedState.fileName }
+    /// Publishes the records of `stream`, reading them a batch at a time as the feeds are
+    /// written: a log of a million activities is published holding one batch of records.
+    public init(stream: RecordStream, clock: Clock) {
+        directory = stream.directory
+        config = stream.config
+        self.clock = clock
+        source = .stream(stream)
+    }
+
+    public var statePath: String { directory + "/" + FeedState.fileName }
 
     /// Whether this project has no state file yet: its first `feed`.
     public var isFirstRun: Bool {
@@ -61,33 +83,48 @@ public struct FeedPublisher {
 
     /// Writes `<outputDirectory>/<feed>.ics` for every feed and the state file, as one
     /// transaction (see above). A lock on the project keeps two runs from interleaving;
-    /// `onWait` runs if another run holds it. `progress` hears of the events written.
-    /// Refuses, writing nothing, while any record has errors (``PublishGuard``).
-    public func publish(to outputDirectory: String, progress: (any ProgressReporter)? = nil, onWait: () -> Void = {})
-        throws -> [FeedOutcome]
-    {
-        try PublishGuard.check(project, publishing: .feed)
-        let lock = try FileLock(path: project.directory + "/.almanac.lock", onWait: onWait)
+    /// `onWait` runs if another run holds it. `progress` hears of the records read and the
+    /// events written; `onRead` gets what reading a stream found, once it is read.
+    /// Refuses, moving nothing into place, while any record has errors (``PublishGuard``).
+    public func publish(
+        to outputDirectory: String, progress: (any ProgressReporter)? = nil, onWait: () -> Void = {},
+        onRead: (RecordStream.Summary) -> Void = { _ in }
+    ) throws -> [FeedOutcome] {
+        if case .loaded(let project) = source { try PublishGuard.check(project, publishing: .feed) }
+        let lock = try FileLock(path: directory + "/.almanac.lock", onWait: onWait)
         defer { withExtendedLifetime(lock) {} }
         var state = try FeedState.load(path: statePath)
         AtomicFile.removeStaleTemporaries(in: outputDirectory)
-        AtomicFile.removeStaleTemporaries(in: project.directory)
-        let feedNames = Set(project.config.feeds.map(\.name))
+        AtomicFile.removeStaleTemporaries(in: directory)
+        let feedNames = Set(config.feeds.map(\.name))
         for key in state.entries.keys.filter({ !feedNames.contains($0.feed) }) { state[key] = nil }
+        var planners = config.feeds.map { FeedPlanner(feed: $0, config: config, now: clock.now) }
+        let spools = try config.feeds.map { feed in
+            try FeedSpool(
+                writer: FeedWriter(config: config, feed: feed, verifies: verifiesEvents),
+                path: outputDirectory + "/" + feed.fileName, keepsItems: keepsItems)
+        }
+        let plan = { (records: [EventRecord]) throws in
+            for index in planners.indices {
+                try spools[index].append(planners[index].items(for: records, state: &state))
+            }
+        }
+        switch source {
+        case .loaded(let project):
+            try plan(project.records)
+        case .stream(let stream):
+            let summary = try stream.read(progress: progress, plan)
+            onRead(summary)
+            let errors = summary.diagnostics.filter { $0.severity == .error }
+            guard errors.isEmpty else { throw PublishRefusal(publication: .feed, errors: errors) }
+        }
         var written: [(file: AtomicFile, outcome: FeedOutcome)] = []
-        for feed in project.config.feeds {
-            let plan = FeedPlan.make(
-                feed: feed, records: project.records, config: project.config, state: &state, now: clock.now)
+        for (index, feed) in config.feeds.enumerated() {
+            try spools[index].append(planners[index].departed(state: &state))
             let path = outputDirectory + "/" + feed.fileName
-            let file = try FeedWriter(config: project.config, feed: feed, verifies: verifiesEvents).write(
-                plan, to: path, progress: progress)
+            let (file, items) = try spools[index].finish(progress: progress)
             written.append(
-                (
-                    file,
-                    FeedOutcome(
-                        feed: feed.name, path: path, events: plan.items.count, items: keepsItems ? plan.items : []
-                    )
-                ))
+                (file, FeedOutcome(feed: feed.name, path: path, events: spools[index].count, items: items)))
             try afterStep(.written(feed: feed.name))
         }
         if state.isModified || isFirstRun {

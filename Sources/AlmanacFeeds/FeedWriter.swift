@@ -2,10 +2,9 @@ import AlmanacModel
 import Foundation
 internal import ICal
 
-/// Writes one feed as an iCalendar file, event by event: each VEVENT is built as its own
-/// small libical tree, serialised (and, when `verifies`, parsed back and checked), then
-/// freed, so memory stays flat however many events the feed holds. Chunks of events are
-/// built on all cores.
+/// Writes one feed as an iCalendar file, event by event (through a ``FeedSpool``): each
+/// VEVENT is built as its own small libical tree, serialised (and, when `verifies`, parsed
+/// back and checked), then freed, so memory stays flat however many events the feed holds.
 package struct FeedWriter {
     let config: ProjectConfig
     let feed: FeedDefinition
@@ -28,42 +27,19 @@ package struct FeedWriter {
         self.chunkSize = chunkSize
     }
 
-    /// Writes the feed into a temporary file beside `path`, flushed to disk; the caller
-    /// moves it into place with ``AtomicFile/commit(replacing:)`` once the state that
+    /// Writes the feed of `plan` into a temporary file beside `path`, flushed to disk; the
+    /// caller moves it into place with ``AtomicFile/commit(replacing:)`` once the state that
     /// describes it is saved.
     package func write(_ plan: FeedPlan, to path: String, progress: (any ProgressReporter)? = nil) throws -> AtomicFile
     {
-        progress?.begin("Writing \(feed.fileName)", total: plan.items.count)
-        defer { progress?.end() }
-        let file = try AtomicFile(path: path)
-        var header = calendarHeader().serialized()
-        let end = "END:VCALENDAR\r\n"
-        if header.hasSuffix(end) { header.removeLast(end.count) }
-        try file.write(header)
-        for zone in try timezones(for: plan) { try file.write(zone) }
-        // Chunks of items are copied out one batch at a time, not all at once: a copy of the
-        // whole plan would double its memory.
-        let starts = Array(stride(from: 0, to: plan.items.count, by: chunkSize))
-        let batch = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
-        for first in stride(from: 0, to: starts.count, by: batch) {
-            let chunks = starts[first..<min(first + batch, starts.count)].map {
-                Array(plan.items[$0..<min($0 + chunkSize, plan.items.count)])
-            }
-            let results = chunks.parallelMap(serialize)
-            for result in results {
-                let events = try result.get()
-                try file.write(events.text)
-                progress?.advance(by: events.count)
-            }
-        }
-        try file.write(end)
-        try file.flush()
-        return file
+        let spool = try FeedSpool(writer: self, path: path)
+        try spool.append(plan.items)
+        return try spool.finish(progress: progress).file
     }
 
     // MARK: Calendar
 
-    private func calendarHeader() -> ICalComponent {
+    fileprivate func calendarHeader() -> ICalComponent {
         let calendar = ICalComponent(.calendar)
         let name =
             feed.title
@@ -94,20 +70,8 @@ package struct FeedWriter {
     /// One VTIMEZONE per zone the feed uses, cut down to the feed's dates in that zone
     /// (from the day before its first event to a year after its last; open-ended series keep
     /// the zone's rules open-ended).
-    private func timezones(for plan: FeedPlan) throws -> [String] {
-        var ranges: [String: (first: LocalDate, last: LocalDate?)] = [:]
-        for item in plan.items {
-            guard let tzid = item.event.tzid else { continue }
-            let first = item.event.start.localDate
-            let last = item.event.lastDay
-            if let known = ranges[tzid] {
-                let later = known.last.flatMap { known in last.map { max(known, $0) } }
-                ranges[tzid] = (min(known.first, first), later)
-            } else {
-                ranges[tzid] = (first, last)
-            }
-        }
-        return try ranges.keys.sorted().map { tzid in
+    fileprivate func timezones(_ ranges: [String: FeedSpool.DayRange]) throws -> [String] {
+        try ranges.keys.sorted().map { tzid in
             let range = ranges[tzid]!
             let from = range.first.adding(days: -1).utcMidnight
             let through = range.last?.adding(days: 366).utcMidnight
@@ -123,8 +87,12 @@ package struct FeedWriter {
 
     // MARK: Events
 
-    private func serialize(_ items: [FeedPlan.Item]) -> Result<(text: String, count: Int), FeedError> {
+    /// The VEVENTs of `items`, one after the other, and the length in bytes of each.
+    fileprivate func serialize(_ items: ArraySlice<FeedPlan.Item>) -> Result<(text: String, lengths: [Int]), FeedError>
+    {
         var text = ""
+        var lengths: [Int] = []
+        lengths.reserveCapacity(items.count)
         for item in items {
             let written = VEventBuilder(config: config).component(for: item).serialized()
             if verifies, let problem = VEventBuilder.verify(written, against: item) {
@@ -135,8 +103,118 @@ package struct FeedWriter {
                         hint: "this is a bug in Almanac; please report it with the record"))
             }
             text += written
+            lengths.append(written.utf8.count)
         }
-        return .success((text, items.count))
+        return .success((text, lengths))
+    }
+}
+
+/// One feed being written, a batch of planned events at a time, so that a feed of a million
+/// events is written holding none of them: each VEVENT is built as its own small libical
+/// tree (on all cores), serialised into a scratch file beside the feed and freed. Once every
+/// event is in, ``finish(progress:)`` writes the calendar's header and time zones, then copies
+/// the events from the scratch file in the feed's order.
+package final class FeedSpool {
+    /// The first and last day (nil: a series without end) that a feed's events touch in a zone.
+    fileprivate struct DayRange {
+        var first: LocalDate
+        var last: LocalDate?
+    }
+
+    /// Where one serialised event lies in the scratch file, with what orders it in the feed.
+    private struct Placed {
+        var minutes: Int64
+        var id: String
+        var offset: Int
+        var length: Int
+    }
+
+    private let writer: FeedWriter
+    private let path: String
+    private let scratch: ScratchFile
+    private var placed: [Placed] = []
+    private var zones: [String: DayRange] = [:]
+    /// The planned items themselves, when the caller wants them back (the site builder does).
+    private var kept: [FeedPlan.Item]?
+
+    /// A spool for the feed `writer` writes to `path`; `keepsItems` keeps the planned items
+    /// for ``finish(progress:)`` to return.
+    package init(writer: FeedWriter, path: String, keepsItems: Bool = false) throws {
+        self.writer = writer
+        self.path = path
+        scratch = try ScratchFile(beside: path)
+        kept = keepsItems ? [] : nil
+    }
+
+    /// How many events the feed holds so far.
+    package var count: Int { placed.count }
+
+    /// Serialises `items` (chunks of them on all cores) into the scratch file.
+    package func append(_ items: [FeedPlan.Item]) throws {
+        for item in items {
+            guard let tzid = item.event.tzid else { continue }
+            let first = item.event.start.localDate
+            let last = item.event.lastDay
+            if let known = zones[tzid] {
+                let later = known.last.flatMap { known in last.map { max(known, $0) } }
+                zones[tzid] = DayRange(first: min(known.first, first), last: later)
+            } else {
+                zones[tzid] = DayRange(first: first, last: last)
+            }
+        }
+        let chunkSize = writer.chunkSize
+        let chunks = stride(from: 0, to: items.count, by: chunkSize).map {
+            items[$0..<min($0 + chunkSize, items.count)]
+        }
+        placed.reserveCapacity(placed.count + items.count)
+        for (chunk, result) in zip(chunks, chunks.parallelMap(writer.serialize)) {
+            let events = try result.get()
+            var offset = try scratch.append(events.text)
+            for (item, length) in zip(chunk, events.lengths) {
+                placed.append(Placed(minutes: item.startMinutes, id: item.event.id, offset: offset, length: length))
+                offset += length
+            }
+        }
+        kept?.append(contentsOf: items)
+    }
+
+    /// Writes the feed into a temporary file beside its path, flushed to disk, and returns
+    /// it (to be moved into place with ``AtomicFile/commit(replacing:)``) with the planned
+    /// items in the feed's order (none unless kept).
+    package func finish(progress: (any ProgressReporter)? = nil) throws -> (file: AtomicFile, items: [FeedPlan.Item])
+    {
+        progress?.begin("Writing \((path as NSString).lastPathComponent)", total: placed.count)
+        defer { progress?.end() }
+        let file = try AtomicFile(path: path)
+        var header = writer.calendarHeader().serialized()
+        let end = "END:VCALENDAR\r\n"
+        if header.hasSuffix(end) { header.removeLast(end.count) }
+        try file.write(header)
+        for zone in try writer.timezones(zones) { try file.write(zone) }
+        let order = placed.indices.sorted { lhs, rhs in
+            FeedPlan.precedes((placed[lhs].minutes, placed[lhs].id), (placed[rhs].minutes, placed[rhs].id))
+        }
+        // Events that follow each other in the scratch file are copied as one run.
+        var run = (offset: 0, length: 0)
+        for (done, index) in order.enumerated() {
+            let event = placed[index]
+            if event.offset == run.offset + run.length {
+                run.length += event.length
+            } else {
+                try scratch.read(from: run.offset, count: run.length) { bytes throws(FileWriteError) in
+                    try file.write(bytes)
+                }
+                run = (event.offset, event.length)
+            }
+            if done % 4096 == 4095 { progress?.advance(by: 4096) }
+        }
+        try scratch.read(from: run.offset, count: run.length) { bytes throws(FileWriteError) in try file.write(bytes) }
+        progress?.advance(by: placed.count % 4096)
+        try file.write(end)
+        try file.flush()
+        guard var items = kept else { return (file, []) }
+        items.permute(into: order)
+        return (file, items)
     }
 }
 

@@ -113,7 +113,7 @@ import Testing
         let result = try CLI.run(["feed", "--out", "out"], in: folder.url)
         #expect(result.status == 1)
         #expect(
-            result.stderr.contains(
+            ("\n" + result.stderr).contains(
                 """
                 \nalmanac-state.txt:\(damaged + 1):1: error: the feed \
                 state file is damaged: the line is not `<feed> <id> {…}`

@@ -56,6 +56,14 @@ public final class AtomicFile {
         }
     }
 
+    public func write(_ bytes: UnsafeRawBufferPointer) throws(FileWriteError) {
+        do {
+            try handle?.write(contentsOf: bytes)
+        } catch {
+            throw FileWriteError(path: path, error)
+        }
+    }
+
     /// Flushes the data to disk and closes the temporary file, without moving it into place
     /// yet: after this only the rename of ``commit(replacing:)`` is left, which cannot run
     /// out of space.
