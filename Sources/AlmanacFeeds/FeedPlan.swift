@@ -31,75 +31,78 @@ extension FeedPlan.Item {
 }
 
 /// Plans one feed a batch of records at a time: what each record publishes, with the SEQUENCE
-/// and stamps the previous state gives it (the state is updated as it goes), then, once every
-/// record is seen, the cancellation notices of the events that left the feed.
+/// and stamps that its entry in the previous state gives it (the entry is taken from the
+/// previous state, and the new one added to the next), then, once every record is seen, the
+/// cancellation notices of the events that left the feed: those the previous state still holds.
 struct FeedPlanner {
     let feed: FeedDefinition
     let config: ProjectConfig
     /// Used only to stamp changes first seen in this run and to expire cancellations.
     let now: Int64
-    /// The ids the feed holds this run.
-    private(set) var current = Set<String>()
-
-    init(feed: FeedDefinition, config: ProjectConfig, now: Int64) {
-        self.feed = feed
-        self.config = config
-        self.now = now
-    }
 
     private var grace: Int64 { Int64(config.cancelledGraceDays) * 86_400 }
 
-    /// The items of `records` that the feed publishes, in their order. Events and their
-    /// fingerprints are made on all cores; the state is then updated in order.
-    mutating func items(for records: [EventRecord], state: inout FeedState) -> [FeedPlan.Item] {
-        let feed = feed
-        let config = config
+    /// The items of `records` that the feed publishes, in their order. Events, fingerprints,
+    /// entries and their lines are made on all cores; the states are then updated in order.
+    func items(for records: [EventRecord], previous: inout FeedState, next: NextFeedState) throws -> [FeedPlan.Item] {
         let chunkSize = 1024
-        let events = stride(from: 0, to: records.count, by: chunkSize).map { first in
+        let planned = stride(from: 0, to: records.count, by: chunkSize).map { first in
             records[first..<min(first + chunkSize, records.count)]
-        }.parallelMap { chunk in
-            chunk.compactMap { record -> (event: PublishedEvent, hash: String)? in
-                guard record.visibility == .public, record.status != .draft, feed.filter.matches(record),
-                    let timing = record.timing
-                else { return nil }
-                let event = PublishedEvent(record: record, timing: timing, config: config)
-                return (event, event.fingerprint)
-            }
-        }
+        }.parallelMap { [previous] chunk in plan(chunk, previous: previous) }
         var items: [FeedPlan.Item] = []
-        items.reserveCapacity(events.reduce(0) { $0 + $1.count })
-        current.reserveCapacity(current.count + items.capacity)
-        for (event, hash) in events.joined() {
-            let key = FeedState.Key(feed: feed.name, id: event.id)
-            current.insert(event.id)
-            let entry = Self.updated(state[key], for: event, hash: hash, now: now)
-            state[key] = entry
-            if !event.isCancelled || now - (entry.gone ?? now) < grace {
-                items.append(FeedPlan.Item(event: event, entry: entry))
+        items.reserveCapacity(planned.reduce(0) { $0 + $1.count })
+        for event in planned.joined() {
+            let key = FeedState.Key(feed: feed.name, id: event.item.event.id)
+            let old = previous.take(key)
+            if old != event.item.entry { next.isModified = true }
+            try next.add(key, line: event.line)
+            if !event.item.event.isCancelled || now - (event.item.entry.gone ?? now) < grace {
+                items.append(event.item)
             }
         }
         return items
     }
 
+    /// The events of `records` that the feed publishes, each with its entry and the entry's line.
+    private func plan(_ records: ArraySlice<EventRecord>, previous: FeedState) -> [(item: FeedPlan.Item, line: String)]
+    {
+        var planned: [(item: FeedPlan.Item, line: String)] = []
+        // By index: iterating would copy every record, a retain per field.
+        for index in records.indices
+        where records[index].visibility == .public && records[index].status != .draft
+            && feed.filter.matches(records[index])
+        {
+            guard let timing = records[index].timing else { continue }
+            let event = PublishedEvent(record: records[index], timing: timing, config: config)
+            let key = FeedState.Key(feed: feed.name, id: event.id)
+            let entry = Self.updated(previous[key], for: event, hash: event.fingerprint, now: now)
+            planned.append((FeedPlan.Item(event: event, entry: entry), FeedState.line(key, entry)))
+        }
+        return planned
+    }
+
     /// Once every record is planned: the cancellation notices of the events that left the
-    /// feed, still within the grace period; the state forgets the others.
-    func departed(state: inout FeedState) -> [FeedPlan.Item] {
+    /// feed (the entries of the feed that the previous state still holds), within the grace
+    /// period; the others are forgotten.
+    func departed(previous: inout FeedState, next: NextFeedState) throws -> [FeedPlan.Item] {
         // Keys first: changing the state while iterating it would copy all of it.
-        let departed = state.entries.keys.filter { $0.feed == feed.name && !current.contains($0.id) }
+        let departed = previous.entries.keys.filter { $0.feed == feed.name }
         var items: [FeedPlan.Item] = []
         for key in departed {
-            guard let entry = state[key] else { continue }
-            guard let tombstone = PublishedEvent(tombstoneFor: key.id, entry: entry, config: config) else {
-                state[key] = nil
+            guard let entry = previous.take(key),
+                let tombstone = PublishedEvent(tombstoneFor: key.id, entry: entry, config: config)
+            else {
+                next.isModified = true
                 continue
             }
             let notice = Self.updated(entry, for: tombstone, hash: tombstone.fingerprint, now: now)
-            if now - (notice.gone ?? now) < grace {
-                state[key] = notice
-                items.append(FeedPlan.Item(event: tombstone, entry: notice))
-            } else {
-                state[key] = nil
+            guard now - (notice.gone ?? now) < grace else {
+                next.isModified = true
+                continue
             }
+            if notice != entry { next.isModified = true }
+            try next.add(key, line: FeedState.line(key, notice))
+            items.append(FeedPlan.Item(event: tombstone, entry: notice))
         }
         return items
     }

@@ -93,12 +93,16 @@ public struct FeedPublisher {
         if case .loaded(let project) = source { try PublishGuard.check(project, publishing: .feed) }
         let lock = try FileLock(path: directory + "/.almanac.lock", onWait: onWait)
         defer { withExtendedLifetime(lock) {} }
-        var state = try FeedState.load(path: statePath)
+        var previous = try FeedState.load(path: statePath)
         AtomicFile.removeStaleTemporaries(in: outputDirectory)
         AtomicFile.removeStaleTemporaries(in: directory)
+        let next = try NextFeedState(path: statePath)
         let feedNames = Set(config.feeds.map(\.name))
-        for key in state.entries.keys.filter({ !feedNames.contains($0.feed) }) { state[key] = nil }
-        var planners = config.feeds.map { FeedPlanner(feed: $0, config: config, now: clock.now) }
+        for key in previous.entries.keys where !feedNames.contains(key.feed) {
+            _ = previous.take(key)
+            next.isModified = true
+        }
+        let planners = config.feeds.map { FeedPlanner(feed: $0, config: config, now: clock.now) }
         let spools = try config.feeds.map { feed in
             try FeedSpool(
                 writer: FeedWriter(config: config, feed: feed, verifies: verifiesEvents),
@@ -106,7 +110,7 @@ public struct FeedPublisher {
         }
         let plan = { (records: [EventRecord]) throws in
             for index in planners.indices {
-                try spools[index].append(planners[index].items(for: records, state: &state))
+                try spools[index].append(planners[index].items(for: records, previous: &previous, next: next))
             }
         }
         switch source {
@@ -120,15 +124,15 @@ public struct FeedPublisher {
         }
         var written: [(file: AtomicFile, outcome: FeedOutcome)] = []
         for (index, feed) in config.feeds.enumerated() {
-            try spools[index].append(planners[index].departed(state: &state))
+            try spools[index].append(planners[index].departed(previous: &previous, next: next))
             let path = outputDirectory + "/" + feed.fileName
             let (file, items) = try spools[index].finish(progress: progress)
             written.append(
                 (file, FeedOutcome(feed: feed.name, path: path, events: spools[index].count, items: items)))
             try afterStep(.written(feed: feed.name))
         }
-        if state.isModified || isFirstRun {
-            try AtomicFile.write(state.serialized(), to: statePath)
+        if next.isModified || isFirstRun {
+            try next.save(to: statePath)
         }
         try afterStep(.stateSaved)
         for (file, outcome) in written {

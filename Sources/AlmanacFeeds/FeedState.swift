@@ -33,17 +33,15 @@ public struct FeedState: Sendable, Equatable {
     }
 
     public private(set) var entries: [Key: Entry] = [:]
-    /// Whether an entry changed since the state was loaded.
-    public private(set) var isModified = false
 
-    /// An entry; setting a different value marks the state as modified.
     public subscript(key: Key) -> Entry? {
         get { entries[key] }
-        set {
-            guard entries[key] != newValue else { return }
-            entries[key] = newValue
-            isModified = true
-        }
+        set { entries[key] = newValue }
+    }
+
+    /// Removes the entry of `key`, and returns it.
+    mutating func take(_ key: Key) -> Entry? {
+        entries.removeValue(forKey: key)
     }
 
     public init() {}
@@ -68,10 +66,10 @@ public struct FeedState: Sendable, Equatable {
                     """
             )
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw FeedStateError(path: path, line: 1, reason: "it is not UTF-8 text")
+        let isBlank = data.withUnsafeBytes { bytes in
+            bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
         }
-        guard !text.allSatisfy(\.isWhitespace) else {
+        guard !isBlank else {
             throw FeedStateError(
                 path: path, line: 1, reason: "it is empty, yet a feed run always writes at least its first line",
                 hint: """
@@ -80,40 +78,137 @@ public struct FeedState: Sendable, Equatable {
                     """
             )
         }
-        var state = FeedState()
-        let decoder = JSONDecoder()
-        // "\r\n" is one Character in Swift: split on it too, or a CRLF file is one long comment.
-        for (number, line) in text.split(
-            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }
-        ).enumerated() {
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let parts = line.split(separator: " ", maxSplits: 2)
-            guard parts.count == 3, let entry = try? decoder.decode(Entry.self, from: Data(parts[2].utf8)) else {
-                throw FeedStateError(path: path, line: number + 1, reason: "the line is not `<feed> <id> {…}`")
-            }
-            state.entries[Key(feed: String(parts[0]), id: String(parts[1]))] = entry
+        return try data.withUnsafeBytes { raw in read(raw.bindMemory(to: UInt8.self), path: path) }.get()
+    }
+
+    /// The entries of the file's bytes: its lines are found first, then read a chunk at a
+    /// time on all cores.
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> Result<FeedState, FeedStateError> {
+        var lines: [Range<Int>] = []
+        var start = 0
+        while start < bytes.count {
+            var end =
+                UnsafeBufferPointer(rebasing: bytes[start...]).firstIndex(of: UInt8(ascii: "\n")).map {
+                    start + $0
+                } ?? bytes.count
+            let next = end + 1
+            // git's `autocrlf` may have made the line ends CRLF.
+            if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+            lines.append(start..<end)
+            start = next
         }
-        return state
+        let chunkSize = 8192
+        let chunks = stride(from: 0, to: lines.count, by: chunkSize).map { first in
+            first..<min(first + chunkSize, lines.count)
+        }
+        let read = chunks.parallelMap { chunk -> Result<[(Key, Entry)], FeedStateError> in
+            var entries: [(Key, Entry)] = []
+            entries.reserveCapacity(chunk.count)
+            for number in chunk {
+                let line = UnsafeBufferPointer(rebasing: bytes[lines[number]])
+                if line.isEmpty || line[0] == UInt8(ascii: "#") { continue }
+                guard let entry = entry(line) else {
+                    return .failure(
+                        FeedStateError(path: path, line: number + 1, reason: "the line is not `<feed> <id> {…}`"))
+                }
+                entries.append(entry)
+            }
+            return .success(entries)
+        }
+        var state = FeedState()
+        state.entries.reserveCapacity(lines.count)
+        for result in read {
+            switch result {
+            case .success(let entries): for (key, entry) in entries { state.entries[key] = entry }
+            case .failure(let error): return .failure(error)
+            }
+        }
+        return .success(state)
+    }
+
+    /// One line, `<feed> <id> {…}`: the JSON read fast when it is as ``Entry/appendJSON(to:)``
+    /// writes it, else by `JSONDecoder`. Nil for anything else, and for text that is not UTF-8.
+    private static func entry(_ line: UnsafeBufferPointer<UInt8>) -> (Key, Entry)? {
+        guard let firstSpace = line.firstIndex(of: UInt8(ascii: " ")),
+            let secondSpace = line[(firstSpace + 1)...].firstIndex(of: UInt8(ascii: " ")),
+            firstSpace > 0, secondSpace > firstSpace + 1,
+            let feed = String(validating: line[..<firstSpace], as: UTF8.self),
+            let id = String(validating: line[(firstSpace + 1)..<secondSpace], as: UTF8.self)
+        else { return nil }
+        let json = UnsafeBufferPointer(rebasing: line[(secondSpace + 1)...])
+        guard let entry = Entry(writtenJSON: json) ?? (try? JSONDecoder().decode(Entry.self, from: Data(json)))
+        else { return nil }
+        return (Key(feed: feed, id: id), entry)
     }
 
     /// The file's text: a comment, then one line per entry sorted by feed and id.
     public func serialized() -> String {
-        var text = """
-            # Almanac feed state: what each feed published, so that updates and cancellations reach subscribers. \
-            Commit it with the records; do not edit.\n
-            """
-        text.reserveCapacity(entries.count * 200)
-        // The keys sorted, not the entries: a sorted copy of every entry was the largest
-        // single allocation at the end of a big feed run.
-        for key in entries.keys.sorted() {
-            text += key.feed
-            text += " "
-            text += key.id
-            text += " "
-            entries[key]!.appendJSON(to: &text)
-            text += "\n"
-        }
+        // The keys sorted, not the entries: a sorted copy of every entry would double them.
+        entries.keys.sorted().reduce(into: Self.header) { text, key in text += Self.line(key, entries[key]!) }
+    }
+
+    /// The comment that starts the file.
+    static let header = """
+        # Almanac feed state: what each feed published, so that updates and cancellations reach subscribers. \
+        Commit it with the records; do not edit.\n
+        """
+
+    /// The line of one entry: `<feed> <id> {…}` and a line feed.
+    static func line(_ key: Key, _ entry: Entry) -> String {
+        var text = ""
+        text.reserveCapacity(key.feed.utf8.count + key.id.utf8.count + entry.title.utf8.count + 200)
+        text += key.feed
+        text += " "
+        text += key.id
+        text += " "
+        entry.appendJSON(to: &text)
+        text += "\n"
         return text
+    }
+}
+
+/// The state a publish leaves, made as the feeds are planned: each entry's line goes to a
+/// scratch file as it is made, and ``save(to:)`` copies the lines in key order, so that the
+/// state of a million events is never held in memory.
+final class NextFeedState {
+    private struct Placed {
+        var key: FeedState.Key
+        var offset: Int
+        var length: Int
+    }
+
+    private let scratch: ScratchFile
+    private var placed: [Placed] = []
+    /// Lines not yet in the scratch file.
+    private var pending = ""
+    /// Whether it differs from the state it follows (the one loaded).
+    var isModified = false
+
+    /// A state to be saved at `path`.
+    init(path: String) throws(FileWriteError) {
+        scratch = try ScratchFile(beside: path)
+    }
+
+    /// Adds the entry of `key`, whose line is `line` (``FeedState/line(_:_:)``).
+    func add(_ key: FeedState.Key, line: String) throws(FileWriteError) {
+        placed.append(Placed(key: key, offset: scratch.size + pending.utf8.count, length: line.utf8.count))
+        pending += line
+        if pending.utf8.count >= 1 << 20 {
+            try scratch.append(pending)
+            pending.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Writes the state file at `path`, atomically: the comment, then the lines sorted by
+    /// feed and id.
+    func save(to path: String) throws(FileWriteError) {
+        try scratch.append(pending)
+        pending = ""
+        let order = placed.indices.sorted { placed[$0].key < placed[$1].key }
+        let file = try AtomicFile(path: path)
+        try file.write(FeedState.header)
+        try scratch.copy(order.lazy.map { (self.placed[$0].offset, self.placed[$0].length) }, to: file)
+        try file.commit()
     }
 }
 
@@ -189,6 +284,91 @@ extension FeedState.Entry {
             }
         }
         result += "\""
+    }
+}
+
+extension FeedState.Entry {
+    /// Reads the JSON exactly as ``appendJSON(to:)`` writes it: its keys in that order,
+    /// integers, and strings without escapes. Nil for anything else (JSON that `JSONDecoder`
+    /// then reads, or not JSON). A state file of a million lines holds a million of these;
+    /// a `JSONDecoder` per line took several seconds for them.
+    init?(writtenJSON bytes: UnsafeBufferPointer<UInt8>) {
+        var reader = WrittenJSONReader(bytes: bytes)
+        guard reader.skip("{\"created\":"), let created = reader.integer() else { return nil }
+        var end: String?
+        if reader.skip(",\"end\":") {
+            guard let text = reader.string() else { return nil }
+            end = text
+        }
+        var gone: Int64?
+        if reader.skip(",\"gone\":") {
+            guard let number = reader.integer() else { return nil }
+            gone = number
+        }
+        guard reader.skip(",\"hash\":"), let hash = reader.string(),
+            reader.skip(",\"modified\":"), let modified = reader.integer(),
+            reader.skip(",\"sequence\":"), let sequence = reader.integer(), let sequence = Int(exactly: sequence),
+            reader.skip(",\"start\":"), let start = reader.string(),
+            reader.skip(",\"title\":"), let title = reader.string()
+        else { return nil }
+        var tzid: String?
+        if reader.skip(",\"tzid\":") {
+            guard let text = reader.string() else { return nil }
+            tzid = text
+        }
+        guard reader.skip("}"), reader.isAtEnd else { return nil }
+        self.init(
+            hash: hash, sequence: sequence, created: created, modified: modified, gone: gone, start: start, end: end,
+            tzid: tzid, title: title)
+    }
+}
+
+/// Reads the pieces of the JSON that ``FeedState/Entry/appendJSON(to:)`` writes.
+private struct WrittenJSONReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index = 0
+
+    var isAtEnd: Bool { index == bytes.count }
+
+    /// Moves past `literal` when the bytes go on with it.
+    mutating func skip(_ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard bytes.count - index >= count,
+            memcmp(bytes.baseAddress! + index, literal.utf8Start, count) == 0
+        else { return false }
+        index += count
+        return true
+    }
+
+    /// An integer: an optional minus, then digits.
+    mutating func integer() -> Int64? {
+        let negative = index < bytes.count && bytes[index] == UInt8(ascii: "-")
+        if negative { index += 1 }
+        let first = index
+        var value: Int64 = 0
+        while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+            let (times, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, carry) = times.addingReportingOverflow(Int64(bytes[index] - UInt8(ascii: "0")))
+            guard !overflow, !carry else { return nil }
+            value = sum
+            index += 1
+        }
+        guard index > first else { return nil }
+        return negative ? -value : value
+    }
+
+    /// A string without escapes or control characters, as valid UTF-8.
+    mutating func string() -> String? {
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
+        let first = index + 1
+        var end = first
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\"") {
+            guard bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 else { return nil }
+            end += 1
+        }
+        guard end < bytes.count, let text = String(validating: bytes[first..<end], as: UTF8.self) else { return nil }
+        index = end + 1
+        return text
     }
 }
 

@@ -166,7 +166,6 @@ package final class FeedSpool {
         let chunks = stride(from: 0, to: items.count, by: chunkSize).map {
             items[$0..<min($0 + chunkSize, items.count)]
         }
-        placed.reserveCapacity(placed.count + items.count)
         for (chunk, result) in zip(chunks, chunks.parallelMap(writer.serialize)) {
             let events = try result.get()
             var offset = try scratch.append(events.text)
@@ -181,8 +180,7 @@ package final class FeedSpool {
     /// Writes the feed into a temporary file beside its path, flushed to disk, and returns
     /// it (to be moved into place with ``AtomicFile/commit(replacing:)``) with the planned
     /// items in the feed's order (none unless kept).
-    package func finish(progress: (any ProgressReporter)? = nil) throws -> (file: AtomicFile, items: [FeedPlan.Item])
-    {
+    package func finish(progress: (any ProgressReporter)? = nil) throws -> (file: AtomicFile, items: [FeedPlan.Item]) {
         progress?.begin("Writing \((path as NSString).lastPathComponent)", total: placed.count)
         defer { progress?.end() }
         let file = try AtomicFile(path: path)
@@ -194,22 +192,8 @@ package final class FeedSpool {
         let order = placed.indices.sorted { lhs, rhs in
             FeedPlan.precedes((placed[lhs].minutes, placed[lhs].id), (placed[rhs].minutes, placed[rhs].id))
         }
-        // Events that follow each other in the scratch file are copied as one run.
-        var run = (offset: 0, length: 0)
-        for (done, index) in order.enumerated() {
-            let event = placed[index]
-            if event.offset == run.offset + run.length {
-                run.length += event.length
-            } else {
-                try scratch.read(from: run.offset, count: run.length) { bytes throws(FileWriteError) in
-                    try file.write(bytes)
-                }
-                run = (event.offset, event.length)
-            }
-            if done % 4096 == 4095 { progress?.advance(by: 4096) }
-        }
-        try scratch.read(from: run.offset, count: run.length) { bytes throws(FileWriteError) in try file.write(bytes) }
-        progress?.advance(by: placed.count % 4096)
+        try scratch.copy(
+            order.lazy.map { (self.placed[$0].offset, self.placed[$0].length) }, to: file, progress: progress)
         try file.write(end)
         try file.flush()
         guard var items = kept else { return (file, []) }

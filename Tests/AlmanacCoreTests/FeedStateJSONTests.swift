@@ -33,4 +33,42 @@ import Testing
             #expect(entry.json == expected)
         }
     }
+
+    /// The state file is read back as it was written: its lines fast when they need no
+    /// escapes, through `JSONDecoder` when they do, or when a hand edit reordered or spaced
+    /// them; with LF or CRLF line ends.
+    @Test func linesReadBackAsTheyWereWritten() async throws {
+        let text = Gen.int(in: 0...(Self.pieces.count - 1)).array(of: 0...12).map { picks in
+            picks.map { Self.pieces[$0] }.joined()
+        }
+        await propertyCheck(count: 300, input: text, Gen.int(in: -5...2_000_000_000), Gen.int(in: 0...3)) {
+            (title: String, stamp: Int, shape: Int) in
+            let entry = FeedState.Entry(
+                hash: "0123456789abcdef", sequence: stamp % 1000, created: Int64(stamp), modified: Int64(stamp) + 60,
+                gone: shape & 1 == 0 ? nil : Int64(stamp) * 2, start: "20240105T100000",
+                end: shape & 2 == 0 ? nil : "20240105", tzid: shape == 3 ? nil : "Europe/Sarajevo", title: title)
+            let fast = Array(entry.json.utf8).withUnsafeBufferPointer { FeedState.Entry(writtenJSON: $0) }
+            let plain = title.utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+            #expect(fast == (plain ? entry : nil), "\(entry.json)")
+            var state = FeedState()
+            state[FeedState.Key(feed: "all", id: "board-\(stamp)")] = entry
+            state[FeedState.Key(feed: "workshops", id: "w")] = entry
+            for lineEnd in ["\n", "\r\n"] {
+                let file = FileManager.default.temporaryDirectory.appendingPathComponent("state-\(UUID().uuidString)")
+                try! Data(state.serialized().replacingOccurrences(of: "\n", with: lineEnd).utf8).write(to: file)
+                defer { try? FileManager.default.removeItem(at: file) }
+                #expect(try! FeedState.load(path: file.path).entries == state.entries)
+            }
+        }
+        let edited = FileManager.default.temporaryDirectory.appendingPathComponent("state-\(UUID().uuidString)")
+        try Data(
+            """
+            all board {"title": "Board", "start": "20240105", "hash": "0123456789abcdef", "sequence": 2, \
+            "created": 1, "modified": 2}\n
+            """.utf8
+        ).write(to: edited)
+        defer { try? FileManager.default.removeItem(at: edited) }
+        let entry = try #require(try FeedState.load(path: edited.path)[FeedState.Key(feed: "all", id: "board")])
+        #expect(entry.sequence == 2 && entry.title == "Board" && entry.end == nil)
+    }
 }

@@ -56,7 +56,7 @@ public final class AtomicFile {
         }
     }
 
-    public func write(_ bytes: UnsafeRawBufferPointer) throws(FileWriteError) {
+    public func write(_ bytes: [UInt8]) throws(FileWriteError) {
         do {
             try handle?.write(contentsOf: bytes)
         } catch {

@@ -46,31 +46,52 @@ package final class ScratchFile {
         return start
     }
 
-    /// Hands the bytes from `offset` to `body`, `count` of them, a piece of at most
-    /// `pieceSize` at a time.
-    package func read(
-        from offset: Int, count: Int, pieceSize: Int = 1 << 20,
-        _ body: (UnsafeRawBufferPointer) throws(FileWriteError) -> Void
-    ) throws(FileWriteError) {
-        var buffer = [UInt8](repeating: 0, count: min(count, pieceSize))
+    /// Appends the `count` bytes from `offset` to `buffer`.
+    private func read(from offset: Int, count: Int, appendingTo buffer: inout [UInt8]) throws(FileWriteError) {
+        let start = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: count))
         var done = 0
         while done < count {
-            let wanted = min(buffer.count, count - done)
-            let got = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, wanted, off_t(offset + done)) }
+            let got = buffer.withUnsafeMutableBytes { bytes in
+                pread(descriptor, bytes.baseAddress! + start + done, count - done, off_t(offset + done))
+            }
             guard got > 0 else {
+                buffer.removeLast(count)
                 let reason = got < 0 ? String(cString: strerror(errno)) : "a scratch file is shorter than written"
                 throw FileWriteError(path: target, reason: reason)
             }
-            let failure: FileWriteError? = buffer.withUnsafeBytes { bytes in
-                do throws(FileWriteError) {
-                    try body(UnsafeRawBufferPointer(rebasing: bytes[..<got]))
-                    return nil
-                } catch {
-                    return error
-                }
-            }
-            if let failure { throw failure }
             done += got
         }
+    }
+
+    /// Writes the pieces of the scratch file at `ranges` to `file`, in that order. Pieces
+    /// that follow each other in the scratch file are read at once (up to a megabyte), and
+    /// what is read is written a megabyte at a time. `progress` hears of the pieces copied.
+    package func copy(
+        _ ranges: some Sequence<(offset: Int, length: Int)>, to file: AtomicFile,
+        progress: (any ProgressReporter)? = nil
+    ) throws(FileWriteError) {
+        let pieceSize = 1 << 20
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(2 * pieceSize)
+        var run = (offset: 0, length: 0)
+        var copied = 0
+        for range in ranges {
+            copied += 1
+            if copied % 4096 == 0 { progress?.advance(by: 4096) }
+            if range.offset == run.offset + run.length, run.length < pieceSize {
+                run.length += range.length
+                continue
+            }
+            try read(from: run.offset, count: run.length, appendingTo: &buffer)
+            run = range
+            if buffer.count >= pieceSize {
+                try file.write(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        try read(from: run.offset, count: run.length, appendingTo: &buffer)
+        try file.write(buffer)
+        progress?.advance(by: copied % 4096)
     }
 }

@@ -117,8 +117,9 @@ public struct RecordStream: Sendable {
     }
 
     /// One YAML record file: its record (nil when it has errors), the id it claims, its problems.
-    private func readYAML(at index: Int) -> (index: Int, record: EventRecord?, claimedID: String, diagnostics: [Diagnostic])
-    {
+    private func readYAML(at index: Int) -> (
+        index: Int, record: EventRecord?, claimedID: String, diagnostics: [Diagnostic]
+    ) {
         let path = files[index]
         var found: [Diagnostic] = []
         let fallbackID = Project.derivedID(for: path, in: directory)
@@ -133,18 +134,20 @@ public struct RecordStream: Sendable {
         summary.firstFile.reserveCapacity(summary.firstFile.count + records.count)
         // Usually every id is new: then the records are handed on as they are, not copied.
         var kept: [EventRecord]?
-        for (position, record) in records.enumerated() {
-            guard let first = summary.firstFile[record.id], first != file else {
-                summary.firstFile[record.id] = file
-                kept?.append(record)
+        // By index: iterating would copy every record, a retain per field.
+        for position in records.indices {
+            let id = records[position].id
+            guard let first = summary.firstFile[id], first != file else {
+                summary.firstFile[id] = file
+                kept?.append(records[position])
                 continue
             }
             if kept == nil { kept = Array(records[..<position]) }
             summary.leftOut += 1
             summary.repeatedIDs.append(
                 .error(
-                    record.origin,
-                    "the id '\(record.id)' is already used by \(files[first]), so this record is left out",
+                    records[position].origin,
+                    "the id '\(id)' is already used by \(files[first]), so this record is left out",
                     hint: "ids must be unique: give one of the two records another id"))
         }
         let result = kept ?? records

@@ -51,7 +51,8 @@ public enum ImportInput {
 
     /// The error for a file that cannot be read.
     static func unreadable(_ path: String) -> Diagnostic {
-        .error(SourceLocation(file: path), "cannot read this file", hint: "check that it exists and that you may read it")
+        .error(
+            SourceLocation(file: path), "cannot read this file", hint: "check that it exists and that you may read it")
     }
 
     /// Checks and decodes `data` read from `file`.
