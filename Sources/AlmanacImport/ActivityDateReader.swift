@@ -25,6 +25,9 @@ struct ActivityDate {
     var duration: StatedDuration?
     /// Whether the sentence of the date speaks of what is to come.
     var isFuture = false
+    /// A later date the activity goes on to, in a sentence of its own: "On June 20, the
+    /// conference opened … It will last on June 21", "On 26 and 27 October, … will continue".
+    var continuation: DateMention?
 }
 
 /// Why a news item gives its activity no date.
@@ -79,7 +82,7 @@ struct ActivityDateReader {
     /// Words before a year that make it the year of something else than the activity.
     private static let otherThingsYears: Set<String> = [
         "launched", "established", "founded", "conducted", "created", "initiated", "introduced", "adopted", "since",
-        "set", "born",
+        "set", "born", "establishment", "founding", "foundation", "inception", "creation",
     ]
     /// Events a date can name, written right after it, and the words that may stand between.
     private static let datedEvents: Set<String> = ["election", "elections", "vote", "referendum", "deadline"]
@@ -88,7 +91,7 @@ struct ActivityDateReader {
     ]
     /// Words that introduce the activity's date.
     private static let activityWords: Set<String> = [
-        "on", "held", "from", "between", "took", "take", "place", "met", "meet", "will", "during",
+        "on", "held", "from", "between", "took", "take", "place", "met", "meet", "will", "during", "period",
     ]
     /// Participles that, describing a thing, date or place it in passing ("the strategy adopted
     /// on", "the Agreement signed in Warsaw").
@@ -107,6 +110,21 @@ struct ActivityDateReader {
     private static let followUpLeads: Set<[String]> = [
         ["following", "up"], ["follow", "up"], ["follow-up", "to"], ["follow-up", "of"], ["follow-up", "on"],
     ]
+    /// Participles that, after "was" or "were", tell that something was founded on the date:
+    /// "the Network was formed on 24 January 2018". Another thing's beginning, unless the
+    /// title speaks of founding.
+    private static let foundingParticiples: Set<String> = ["formed", "established", "founded", "created"]
+    /// Word stems in a title that make a founding the item's activity.
+    private static let foundingStems = ["form", "establish", "found", "creat", "set up", "inaugurat"]
+    /// Words before "after" or "following" and a nominalised event that make it an earlier
+    /// one: "comes after the signing of the protocol on 13 April".
+    private static let earlierEventLeads: Set<String> = ["after", "following"]
+    /// Words in a later sentence that carry the activity on to its date: "It will last on June
+    /// 21", "will continue on 26 and 27 October".
+    private static let continuationWords: Set<String> = [
+        "continue", "continues", "continued", "continuing", "resume", "resumes", "lasts",
+    ]
+
     /// Times relative to the day the news was written.
     private static let relativeTimes: PhraseIndex<String> = {
         let units = [
@@ -160,6 +178,7 @@ struct ActivityDateReader {
             where !(inBody && (reference?.ranges.contains(mention.range) ?? false)) {
                 let index = prose.tokenIndex(at: mention.range.lowerBound)
                 guard !namesAnEvent(after: mention, in: prose),
+                    !(inBody && datesAFounding(at: index, in: prose, title: item.title)),
                     let rank = rank(ofDateAt: index, in: prose, relativeTimes: times)
                 else {
                     inPassing = true
@@ -238,6 +257,9 @@ struct ActivityDateReader {
                 best.statedYear = restatedYear(of: mention, among: titleMentions + bodyMentions) ?? years.stated
                 best.otherDatesYear = years.otherDates
             }
+            best.continuation = continuation(
+                after: best.inBody ? mention.range : nil, among: bodyMentions, in: bodyProse,
+                skipping: reference?.ranges ?? [])
             if mention.first.day == mention.last.day, mention.first.month == mention.last.month,
                 index < prose.tokens.count
             {
@@ -365,7 +387,9 @@ struct ActivityDateReader {
         {
             return nil
         }
-        if followsUpEarlierEvent(dateAt: index, in: prose) { return nil }
+        if followsUpEarlierEvent(dateAt: index, in: prose) || followsEarlierEvent(dateAt: index, in: prose) {
+            return nil
+        }
         let later = words.contains(where: Self.laterWords.contains) ? 1 : 0
         let cued = words.isEmpty || near.contains(where: Self.activityWords.contains)
         return (later, cued ? 0 : 1)
@@ -393,6 +417,54 @@ struct ActivityDateReader {
             prose.tokens[$0].lowercased
         }
         return zip(words, words.dropFirst()).contains { Self.followUpLeads.contains([$0, $1]) }
+    }
+
+    /// "comes after the signing of the protocol on 13 April": up to a comma, "after" or
+    /// "following", "the" and a nominalised event before the date.
+    private func followsEarlierEvent(dateAt index: Int, in prose: Prose) -> Bool {
+        let words = prose.wordIndices(before: index, limit: .max, stoppingAtCommas: true).map {
+            prose.tokens[$0].lowercased
+        }
+        guard words.count >= 3 else { return false }
+        return (0..<(words.count - 2)).contains { i in
+            let noun = words[i + 2]
+            return Self.earlierEventLeads.contains(words[i]) && words[i + 1] == "the"
+                && ["ing", "tion", "sion", "ment", "al"].contains(where: noun.hasSuffix) && noun.count > 5
+        }
+    }
+
+    /// The date's sentence says that something was founded then ("the Network was formed on
+    /// 24 January 2018"), and the title speaks of no founding.
+    private func datesAFounding(at index: Int, in prose: Prose, title: String) -> Bool {
+        guard index < prose.tokens.count else { return false }
+        let words = prose.sentenceTokens(of: index).filter(\.isWord).map(\.lowercased)
+        let founds = zip(words, words.dropFirst()).contains { auxiliary, participle in
+            ["was", "were"].contains(auxiliary) && Self.foundingParticiples.contains(participle)
+        }
+        let lowercasedTitle = title.lowercased()
+        return founds && !Self.foundingStems.contains(where: lowercasedTitle.contains)
+    }
+
+    /// A later date in the body, in a sentence of its own that carries the activity on to it
+    /// ("It will last on June 21", "On 26 and 27 October, … will continue"), and looks to no
+    /// next event.
+    private func continuation(
+        after best: Range<String.Index>?, among mentions: [DateMention], in prose: Prose,
+        skipping: [Range<String.Index>]
+    ) -> DateMention? {
+        let sentenceOfBest = best.map { prose.sentence(at: $0.lowerBound) } ?? -1
+        return mentions.first { mention in
+            guard mention.range.lowerBound >= (best?.upperBound ?? prose.text.startIndex),
+                !skipping.contains(mention.range)
+            else { return false }
+            let index = prose.tokenIndex(at: mention.range.lowerBound)
+            guard index < prose.tokens.count, prose.tokens[index].sentence != sentenceOfBest else { return false }
+            let words = prose.sentenceTokens(of: index).filter(\.isWord).map(\.lowercased)
+            let carriesOn =
+                words.contains(where: Self.continuationWords.contains)
+                || zip(words, words.dropFirst()).contains { $0 == "will" && $1 == "last" }
+            return carriesOn && !words.contains(where: Self.laterWords.contains)
+        }
     }
 
     /// Relative times that time an activity: among the first four words of a clause ("Last

@@ -50,8 +50,7 @@ public struct NewsImporter: Sendable {
             var assumptions: [String] = []
             let date = chosen[index]
             if let relative = date.relativeDay, let reference = date.reference {
-                let day = relative.day(from: reference.day)
-                days = (day, day)
+                days = relative.days(from: reference.day)
             } else if date.onlyReference, let reference = date.reference {
                 days = (reference.day, reference.day)
                 assumptions.append(
@@ -82,6 +81,14 @@ public struct NewsImporter: Sendable {
             }
             if let span = days, span.start == span.end, let duration = date.duration {
                 days = duration.span(of: span.start)
+            }
+            // "On June 20, … opened. … It will last on June 21": the activity goes on to a later date.
+            if let span = days, let continuation = date.continuation,
+                let more = continuation.days(year: continuation.hasYear ? nil : span.start.year),
+                more.start >= span.start, more.start <= span.end.adding(days: 1), more.end > span.end,
+                more.end <= span.start.adding(days: 14)
+            {
+                days = (span.start, more.end)
             }
             let dateRange =
                 date.relativeDay.map { $0.inBody ? $0.range : nil } ?? (date.inBody ? date.mention?.range : nil)

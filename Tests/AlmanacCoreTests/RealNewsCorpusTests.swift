@@ -142,42 +142,22 @@ import Testing
             "Idrizovo (the title's place) is not in the gazetteer and the text names no country; no place is written",
         "Basic police training course begins at Police Academy in Idrizovo":
             "Idrizovo is not in the gazetteer, so the dateline's Skopje is taken",
-        "Seminar on security policy and regional cooperation":
-            "'held on Thursday and Friday' gives only the first weekday's date; the second day is not counted",
-        "Visit of the members of the National Network to the Office of the Council of Europe in Belgrade":
-            "the visit is undated; the date on which the Network was formed ('On 24 January 2018') is taken "
-            + "as the visit's, unflagged, and the office's city is not read as the venue",
         "Three-day seminar for magistrates starts on Mount Kopaonik":
             "Kopaonik is not in the gazetteer; no place is written",
-        "European Day of Justice 2012 – Serbia":
-            "'two events in Belgrade' on 25, 26 and 27 October: only the first day is taken, and the "
-            + "organiser's seat ('The AIRE Centre in London') is taken as the venue",
-        "OSCE, UNHCR train Afghan, Tajik law enforcement agencies on refugee and asylum seeker issues":
-            "'completed a training course today' after 'the one-week training': the course is dated by its "
-            + "last day only",
         "IOM ROK and ROAP Launch First Year 'Humane and Gender Inclusive Immigration and Border Management "
             + "Capacity-Building Support for ASEAN Countries' Training Programme":
             "Bangkok and Thailand are not in the gazetteer; Iraq, named for experiences shared, is taken",
-        "Kosovo, Albania to begin joint police inspection":
-            "'As of today' under the publication line '20.04.2016' loses to the earlier signing 'on 13 April'",
         "Kosovo Police director meets EULEX chief to discuss national security":
             "Kosovo is named only in 'the Kosovo Police' and 'the EULEX mission in Kosovo'; no place is written",
         "The Council of Europe and its HELP Programme at the 15th Anniversary of the Academy of Judges and "
             + "Public Prosecutors of the Republic of North Macedonia":
-            "no year for 'On 26 November': the year of the Academy's establishment (2006) is taken, unflagged, "
-            + "where the 15th anniversary makes it 2021",
+            "no year for 'On 26 November': the neighbouring item's year is taken and flagged tentative, but it "
+            + "is not the real one (the 15th anniversary of an academy established in 2006 makes it 2021)",
         "Slovenian and Croatian police chiefs discuss current migration challenges in Brežice today":
             "Brežice is not in the gazetteer, so the earlier meeting's Brussels ('in Brussels at the end of "
             + "September') is taken",
-        "OSCE to Refurbish Police Training Centre in Armenia":
-            "the publication line '15-03-2005' (day-month-year with dashes, under an agency name) is not "
-            + "read, so 'today' is undated and the item is a draft",
         "High-level regional conference on Counter-Terrorism opened on June 20":
-            "'will last on June 21' is not read as the end, and 'Ulaanbaatar' is not in the gazetteer",
-        "A delegation from the Syrian Ministry of Interior participates in the 28th Arab Conference on "
-            + "Combating Terrorism in Tunisia":
-            "'during the period of October 8-9' loses to 'on Saturday' (the publication date), and 'the Tunisian "
-            + "capital' is not read as Tunis",
+            "Ulaanbaatar and Mongolia are not in the gazetteer; no place is written",
         "Formal graduation of the 38th cadets of the State Border Guard College":
             "'the Ministry of the Interior of Latvia' makes Riga the assumed venue (flagged tentative); the text "
             + "names no city",
