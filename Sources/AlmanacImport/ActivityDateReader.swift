@@ -15,6 +15,9 @@ struct ActivityDate {
     /// April 2023", "in January 2018"): a guess for the activity's year, better than a
     /// neighbouring item's.
     var otherDatesYear: Int?
+    /// Without a stated year, the year of an anniversary the item marks: "the 15th Anniversary
+    /// of the Academy", established in 2006, falls in 2021.
+    var anniversary: (year: Int, founded: Int, ordinal: String)?
     /// The day the item was written, from its publication line or dateline.
     var reference: NewsReference?
     /// The activity's day when the text names it relative to the reference ("today").
@@ -256,6 +259,7 @@ struct ActivityDateReader {
                     skipping: reference?.ranges ?? [])
                 best.statedYear = restatedYear(of: mention, among: titleMentions + bodyMentions) ?? years.stated
                 best.otherDatesYear = years.otherDates
+                best.anniversary = Self.anniversary(in: [titleProse, bodyProse])
             }
             best.continuation = continuation(
                 after: best.inBody ? mention.range : nil, among: bodyMentions, in: bodyProse,
@@ -317,6 +321,36 @@ struct ActivityDateReader {
             nearest?.year ?? (inBody ? Self.years(in: title) : bodyYears).first { ofItsMonths(other, $0) }?.year,
             otherDates
         )
+    }
+
+    /// Words before a year that make it the year something was founded.
+    private static let foundingWords: Set<String> = [
+        "established", "founded", "created", "establishment", "founding", "foundation", "creation", "inception",
+    ]
+
+    /// The year of the one anniversary the item marks ("the 15th Anniversary of the Academy")
+    /// when it gives the year of one founding ("the Academy's establishment in 2006").
+    private static func anniversary(in proses: [Prose]) -> (year: Int, founded: Int, ordinal: String)? {
+        var ordinals: Set<String> = []
+        var foundings: Set<Int> = []
+        for prose in proses {
+            for (index, token) in prose.tokens.enumerated() where token.isWord {
+                if token.lowercased == "anniversary", let before = prose.wordBefore(index),
+                    before.range(of: #"^\d{1,3}(st|nd|rd|th)$"#, options: .regularExpression) != nil
+                {
+                    ordinals.insert(before)
+                }
+                if token.text.count == 4, let year = Int(token.text), (1900...2199).contains(year),
+                    prose.wordsBefore(index, limit: 3).contains(where: foundingWords.contains)
+                {
+                    foundings.insert(year)
+                }
+            }
+        }
+        guard ordinals.count == 1, foundings.count == 1, let ordinal = ordinals.first,
+            let count = Int(ordinal.prefix { $0.isNumber }), let founded = foundings.first
+        else { return nil }
+        return (founded + count, founded, ordinal)
     }
 
     /// The day and month of a full date whose year is the token at `index`: "11 January 2016",

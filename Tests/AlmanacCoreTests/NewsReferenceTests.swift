@@ -435,6 +435,12 @@ import Testing
                 + "Council of Europe trained judges shortly after the Academy's establishment in 2006.",
             start: nil, end: nil, city: "Skopje"),
         Case(
+            rule: "an anniversary of a dated founding gives the year, flagged",
+            text:
+                "## The Academy's 15th Anniversary\n\nOn 26 November a regional conference marked the 15th "
+                + "anniversary of the Academy in Skopje. Training started shortly after its establishment in 2006.",
+            start: "2021-11-26", end: "2021-11-26", city: "Skopje", tentative: true),
+        Case(
             rule: "a centre that is hosting the activity is its venue",
             text:
                 "## Common training\n\nOn 21-25 May 2018, the Customs Training Centre in Vilnius, Lithuania was "

@@ -149,10 +149,6 @@ import Testing
             "Bangkok and Thailand are not in the gazetteer; Iraq, named for experiences shared, is taken",
         "Kosovo Police director meets EULEX chief to discuss national security":
             "Kosovo is named only in 'the Kosovo Police' and 'the EULEX mission in Kosovo'; no place is written",
-        "The Council of Europe and its HELP Programme at the 15th Anniversary of the Academy of Judges and "
-            + "Public Prosecutors of the Republic of North Macedonia":
-            "no year for 'On 26 November': the neighbouring item's year is taken and flagged tentative, but it "
-            + "is not the real one (the 15th anniversary of an academy established in 2006 makes it 2021)",
         "Slovenian and Croatian police chiefs discuss current migration challenges in Brežice today":
             "Brežice is not in the gazetteer, so the earlier meeting's Brussels ('in Brussels at the end of "
             + "September') is taken",
