@@ -15,6 +15,9 @@ struct ActivityDate {
     /// April 2023", "in January 2018"): a guess for the activity's year, better than a
     /// neighbouring item's.
     var otherDatesYear: Int?
+    /// Without a stated year, the year of an anniversary the item marks: "the 15th Anniversary
+    /// of the Academy", established in 2006, falls in 2021.
+    var anniversary: (year: Int, founded: Int, ordinal: String)?
     /// The day the item was written, from its publication line or dateline.
     var reference: NewsReference?
     /// The activity's day when the text names it relative to the reference ("today").
@@ -25,6 +28,9 @@ struct ActivityDate {
     var duration: StatedDuration?
     /// Whether the sentence of the date speaks of what is to come.
     var isFuture = false
+    /// A later date the activity goes on to, in a sentence of its own: "On June 20, the
+    /// conference opened … It will last on June 21", "On 26 and 27 October, … will continue".
+    var continuation: DateMention?
 }
 
 /// Why a news item gives its activity no date.
@@ -79,7 +85,7 @@ struct ActivityDateReader {
     /// Words before a year that make it the year of something else than the activity.
     private static let otherThingsYears: Set<String> = [
         "launched", "established", "founded", "conducted", "created", "initiated", "introduced", "adopted", "since",
-        "set", "born",
+        "set", "born", "establishment", "founding", "foundation", "inception", "creation",
     ]
     /// Events a date can name, written right after it, and the words that may stand between.
     private static let datedEvents: Set<String> = ["election", "elections", "vote", "referendum", "deadline"]
@@ -88,7 +94,7 @@ struct ActivityDateReader {
     ]
     /// Words that introduce the activity's date.
     private static let activityWords: Set<String> = [
-        "on", "held", "from", "between", "took", "take", "place", "met", "meet", "will", "during",
+        "on", "held", "from", "between", "took", "take", "place", "met", "meet", "will", "during", "period",
     ]
     /// Participles that, describing a thing, date or place it in passing ("the strategy adopted
     /// on", "the Agreement signed in Warsaw").
@@ -107,6 +113,21 @@ struct ActivityDateReader {
     private static let followUpLeads: Set<[String]> = [
         ["following", "up"], ["follow", "up"], ["follow-up", "to"], ["follow-up", "of"], ["follow-up", "on"],
     ]
+    /// Participles that, after "was" or "were", tell that something was founded on the date:
+    /// "the Network was formed on 24 January 2018". Another thing's beginning, unless the
+    /// title speaks of founding.
+    private static let foundingParticiples: Set<String> = ["formed", "established", "founded", "created"]
+    /// Word stems in a title that make a founding the item's activity.
+    private static let foundingStems = ["form", "establish", "found", "creat", "set up", "inaugurat"]
+    /// Words before "after" or "following" and a nominalised event that make it an earlier
+    /// one: "comes after the signing of the protocol on 13 April".
+    private static let earlierEventLeads: Set<String> = ["after", "following"]
+    /// Words in a later sentence that carry the activity on to its date: "It will last on June
+    /// 21", "will continue on 26 and 27 October".
+    private static let continuationWords: Set<String> = [
+        "continue", "continues", "continued", "continuing", "resume", "resumes", "lasts",
+    ]
+
     /// Times relative to the day the news was written.
     private static let relativeTimes: PhraseIndex<String> = {
         let units = [
@@ -160,6 +181,7 @@ struct ActivityDateReader {
             where !(inBody && (reference?.ranges.contains(mention.range) ?? false)) {
                 let index = prose.tokenIndex(at: mention.range.lowerBound)
                 guard !namesAnEvent(after: mention, in: prose),
+                    !(inBody && datesAFounding(at: index, in: prose, title: item.title)),
                     let rank = rank(ofDateAt: index, in: prose, relativeTimes: times)
                 else {
                     inPassing = true
@@ -237,7 +259,11 @@ struct ActivityDateReader {
                     skipping: reference?.ranges ?? [])
                 best.statedYear = restatedYear(of: mention, among: titleMentions + bodyMentions) ?? years.stated
                 best.otherDatesYear = years.otherDates
+                best.anniversary = Self.anniversary(in: [titleProse, bodyProse])
             }
+            best.continuation = continuation(
+                after: best.inBody ? mention.range : nil, among: bodyMentions, in: bodyProse,
+                skipping: reference?.ranges ?? [])
             if mention.first.day == mention.last.day, mention.first.month == mention.last.month,
                 index < prose.tokens.count
             {
@@ -295,6 +321,36 @@ struct ActivityDateReader {
             nearest?.year ?? (inBody ? Self.years(in: title) : bodyYears).first { ofItsMonths(other, $0) }?.year,
             otherDates
         )
+    }
+
+    /// Words before a year that make it the year something was founded.
+    private static let foundingWords: Set<String> = [
+        "established", "founded", "created", "establishment", "founding", "foundation", "creation", "inception",
+    ]
+
+    /// The year of the one anniversary the item marks ("the 15th Anniversary of the Academy")
+    /// when it gives the year of one founding ("the Academy's establishment in 2006").
+    private static func anniversary(in proses: [Prose]) -> (year: Int, founded: Int, ordinal: String)? {
+        var ordinals: Set<String> = []
+        var foundings: Set<Int> = []
+        for prose in proses {
+            for (index, token) in prose.tokens.enumerated() where token.isWord {
+                if token.lowercased == "anniversary", let before = prose.wordBefore(index),
+                    before.range(of: #"^\d{1,3}(st|nd|rd|th)$"#, options: .regularExpression) != nil
+                {
+                    ordinals.insert(before)
+                }
+                if token.text.count == 4, let year = Int(token.text), (1900...2199).contains(year),
+                    prose.wordsBefore(index, limit: 3).contains(where: foundingWords.contains)
+                {
+                    foundings.insert(year)
+                }
+            }
+        }
+        guard ordinals.count == 1, foundings.count == 1, let ordinal = ordinals.first,
+            let count = Int(ordinal.prefix { $0.isNumber }), let founded = foundings.first
+        else { return nil }
+        return (founded + count, founded, ordinal)
     }
 
     /// The day and month of a full date whose year is the token at `index`: "11 January 2016",
@@ -365,7 +421,9 @@ struct ActivityDateReader {
         {
             return nil
         }
-        if followsUpEarlierEvent(dateAt: index, in: prose) { return nil }
+        if followsUpEarlierEvent(dateAt: index, in: prose) || followsEarlierEvent(dateAt: index, in: prose) {
+            return nil
+        }
         let later = words.contains(where: Self.laterWords.contains) ? 1 : 0
         let cued = words.isEmpty || near.contains(where: Self.activityWords.contains)
         return (later, cued ? 0 : 1)
@@ -393,6 +451,54 @@ struct ActivityDateReader {
             prose.tokens[$0].lowercased
         }
         return zip(words, words.dropFirst()).contains { Self.followUpLeads.contains([$0, $1]) }
+    }
+
+    /// "comes after the signing of the protocol on 13 April": up to a comma, "after" or
+    /// "following", "the" and a nominalised event before the date.
+    private func followsEarlierEvent(dateAt index: Int, in prose: Prose) -> Bool {
+        let words = prose.wordIndices(before: index, limit: .max, stoppingAtCommas: true).map {
+            prose.tokens[$0].lowercased
+        }
+        guard words.count >= 3 else { return false }
+        return (0..<(words.count - 2)).contains { i in
+            let noun = words[i + 2]
+            return Self.earlierEventLeads.contains(words[i]) && words[i + 1] == "the"
+                && ["ing", "tion", "sion", "ment", "al"].contains(where: noun.hasSuffix) && noun.count > 5
+        }
+    }
+
+    /// The date's sentence says that something was founded then ("the Network was formed on
+    /// 24 January 2018"), and the title speaks of no founding.
+    private func datesAFounding(at index: Int, in prose: Prose, title: String) -> Bool {
+        guard index < prose.tokens.count else { return false }
+        let words = prose.sentenceTokens(of: index).filter(\.isWord).map(\.lowercased)
+        let founds = zip(words, words.dropFirst()).contains { auxiliary, participle in
+            ["was", "were"].contains(auxiliary) && Self.foundingParticiples.contains(participle)
+        }
+        let lowercasedTitle = title.lowercased()
+        return founds && !Self.foundingStems.contains(where: lowercasedTitle.contains)
+    }
+
+    /// A later date in the body, in a sentence of its own that carries the activity on to it
+    /// ("It will last on June 21", "On 26 and 27 October, … will continue"), and looks to no
+    /// next event.
+    private func continuation(
+        after best: Range<String.Index>?, among mentions: [DateMention], in prose: Prose,
+        skipping: [Range<String.Index>]
+    ) -> DateMention? {
+        let sentenceOfBest = best.map { prose.sentence(at: $0.lowerBound) } ?? -1
+        return mentions.first { mention in
+            guard mention.range.lowerBound >= (best?.upperBound ?? prose.text.startIndex),
+                !skipping.contains(mention.range)
+            else { return false }
+            let index = prose.tokenIndex(at: mention.range.lowerBound)
+            guard index < prose.tokens.count, prose.tokens[index].sentence != sentenceOfBest else { return false }
+            let words = prose.sentenceTokens(of: index).filter(\.isWord).map(\.lowercased)
+            let carriesOn =
+                words.contains(where: Self.continuationWords.contains)
+                || zip(words, words.dropFirst()).contains { $0 == "will" && $1 == "last" }
+            return carriesOn && !words.contains(where: Self.laterWords.contains)
+        }
     }
 
     /// Relative times that time an activity: among the first four words of a clause ("Last

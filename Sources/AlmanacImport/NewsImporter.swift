@@ -50,8 +50,7 @@ public struct NewsImporter: Sendable {
             var assumptions: [String] = []
             let date = chosen[index]
             if let relative = date.relativeDay, let reference = date.reference {
-                let day = relative.day(from: reference.day)
-                days = (day, day)
+                days = relative.days(from: reference.day)
             } else if date.onlyReference, let reference = date.reference {
                 days = (reference.day, reference.day)
                 assumptions.append(
@@ -82,6 +81,14 @@ public struct NewsImporter: Sendable {
             }
             if let span = days, span.start == span.end, let duration = date.duration {
                 days = duration.span(of: span.start)
+            }
+            // "On June 20, … opened. … It will last on June 21": the activity goes on to a later date.
+            if let span = days, let continuation = date.continuation,
+                let more = continuation.days(year: continuation.hasYear ? nil : span.start.year),
+                more.start >= span.start, more.start <= span.end.adding(days: 1), more.end > span.end,
+                more.end <= span.start.adding(days: 14)
+            {
+                days = (span.start, more.end)
             }
             let dateRange =
                 date.relativeDay.map { $0.inBody ? $0.range : nil } ?? (date.inBody ? date.mention?.range : nil)
@@ -173,8 +180,9 @@ public struct NewsImporter: Sendable {
     /// The days of a mention, and what was assumed to get them. A year it leaves out comes
     /// from the item itself ("the 2023 edition", the same day restated with its year), else
     /// from the day the item was written (the year that puts the day before it, or after it
-    /// when the text looks ahead), else — assumed — from `--year`, else from the latest other
-    /// date the item names, else from the nearest item whose date has one.
+    /// when the text looks ahead), else — assumed — from an anniversary the item marks of a
+    /// founding it dates, else from `--year`, else from the latest other date the item names,
+    /// else from the nearest item whose date has one.
     private func resolve(_ mention: DateMention, at index: Int, among choices: [ActivityDate]) -> (
         days: (start: LocalDate, end: LocalDate), assumption: String?
     )? {
@@ -183,6 +191,17 @@ public struct NewsImporter: Sendable {
         if let stated = choice.statedYear { return mention.days(year: stated).map { ($0, nil) } }
         if let reference = choice.reference?.day {
             return mention.days(around: reference, ahead: choice.isFuture).map { ($0, nil) }
+        }
+        if let anniversary = choice.anniversary {
+            return mention.days(year: anniversary.year).map {
+                (
+                    $0,
+                    """
+                    the text gives the activity no year, so it is taken to be that of the \(anniversary.ordinal) \
+                    anniversary of a founding in \(anniversary.founded), \(anniversary.year)
+                    """
+                )
+            }
         }
         if let year {
             return mention.days(year: year).map { ($0, "the year \(year) is the one given with --year") }

@@ -44,13 +44,17 @@ struct NewsReference {
             let inParagraph = mentions.filter {
                 $0.range.lowerBound >= paragraphStart && $0.range.upperBound <= paragraphEnd
             }
+            let paragraph = body[paragraphStart..<paragraphEnd]
             if let first = inParagraph.first, let day = singleDay(first) {
-                let paragraph = body[paragraphStart..<paragraphEnd]
                 if isPublicationLine(paragraph, date: first.range) {
                     found.append(NewsReference(day: day, kind: .published, range: first.range))
                 } else if isDateline(paragraph, date: first.range) {
                     found.append(NewsReference(day: day, kind: .dateline, range: first.range))
                 }
+            } else if inParagraph.isEmpty, let (day, range) = dashedDay(in: paragraph),
+                isPublicationLine(paragraph, date: range)
+            {
+                found.append(NewsReference(day: day, kind: .published, range: range))
             }
             paragraphStart = body.index(paragraphEnd, offsetBy: 2, limitedBy: body.endIndex) ?? body.endIndex
         }
@@ -66,6 +70,17 @@ struct NewsReference {
         guard line.dropFirst(90).isEmpty else { return false }
         guard let first = DateExpressionParser().mentions(in: line).first, singleDay(first) != nil else { return false }
         return isPublicationLine(Substring(line), date: first.range)
+    }
+
+    /// A date written with dashes on a publication line, "15-03-2005", when only one order of
+    /// day and month makes it real: 15-03-2005 is day first, 03-15-2005 month first.
+    private static func dashedDay(in paragraph: Substring) -> (LocalDate, Range<String.Index>)? {
+        guard let match = paragraph.firstMatch(of: #/\b(\d{1,2})-(\d{1,2})-(\d{4})\b/#),
+            let a = Int(match.output.1), let b = Int(match.output.2), let year = Int(match.output.3)
+        else { return nil }
+        let (day, month) = a > 12 && b <= 12 ? (a, b) : b > 12 && a <= 12 ? (b, a) : (0, 0)
+        guard let date = LocalDate(year: year, month: month, day: day) else { return nil }
+        return (date, match.range)
     }
 
     private static func singleDay(_ mention: DateMention) -> LocalDate? {
@@ -125,6 +140,8 @@ struct RelativeDay {
     var offset: Int?
     /// ISO weekday of "on Tuesday".
     var weekday: Int?
+    /// ISO weekday of the last day of "on Thursday and Friday", "from Monday to Wednesday".
+    var lastWeekday: Int?
     var inBody: Bool
     var sentence: Int
     /// Where the words are in their text.
@@ -157,7 +174,11 @@ struct RelativeDay {
         var result: [RelativeDay] = []
         for find in phrases.finds(in: prose) {
             let start = find.tokens.lowerBound
-            if let before = prose.wordBefore(start), excludingWords.contains(before) { continue }
+            if let before = prose.wordBefore(start), excludingWords.contains(before),
+                !startsSomething(prose, at: start)
+            {
+                continue
+            }
             let range = prose.tokens[start].range.lowerBound..<prose.tokens[find.tokens.upperBound - 1].range.upperBound
             result.append(
                 RelativeDay(
@@ -175,13 +196,31 @@ struct RelativeDay {
             let future =
                 lead == "next" || lead == "this" && isFuture(prose, sentenceOf: index)
                 || lead == "on" && isFuture(prose, sentenceOf: index)
+            // "on Thursday and Friday", "from Monday to Wednesday": a span of weekdays.
+            let last =
+                possessive == nil && index + 2 < prose.tokens.count
+                    && ["and", "to", "through", "-", "–"].contains(prose.tokens[index + 1].lowercased)
+                    && !dates.contains(where: { $0.range.contains(prose.tokens[index + 2].range.lowerBound) })
+                ? DateTokenizer.weekdays[prose.tokens[index + 2].lowercased] : nil
             result.append(
                 RelativeDay(
-                    words: possessive == nil ? lead + " " + token.text : token.text, weekday: weekday, inBody: inBody,
-                    sentence: token.sentence,
+                    words: possessive == nil ? lead + " " + token.text : token.text, weekday: weekday,
+                    lastWeekday: last, inBody: inBody, sentence: token.sentence,
                     range: token.range, isFuture: future))
         }
         return result.sorted { ($0.sentence, $0.words.count) < ($1.sentence, $1.words.count) }
+    }
+
+    /// Verbs of a beginning: "As of today, … will begin joint inspections".
+    private static let beginningVerbs: Set<String> = [
+        "begin", "begins", "start", "starts", "commence", "commences", "launch", "launches",
+    ]
+
+    /// "As of today" or "as from today" in a sentence of something beginning: the day it begins.
+    private static func startsSomething(_ prose: Prose, at start: Int) -> Bool {
+        let words = prose.wordsBefore(start, limit: 2)
+        return words.count == 2 && words[0] == "as" && ["of", "from"].contains(words[1])
+            && prose.sentenceTokens(of: start).contains { $0.isWord && beginningVerbs.contains($0.lowercased) }
     }
 
     private static func words(_ prose: Prose, _ tokens: Range<Int>) -> String {
@@ -193,6 +232,20 @@ struct RelativeDay {
         let words = prose.sentenceTokens(of: index).filter(\.isWord).map(\.lowercased)
         return words.contains(where: futureWords.contains)
             || zip(words, words.dropFirst()).contains { $0 == "to" && $1 == "be" }
+    }
+
+    /// The days this names, counted from `reference`: one day, or a span of weekdays whose
+    /// last day is the last such day up to the reference (the next one when the sentence looks
+    /// ahead).
+    func days(from reference: LocalDate) -> (start: LocalDate, end: LocalDate) {
+        guard let weekday, let lastWeekday, lastWeekday != weekday else {
+            let day = day(from: reference)
+            return (day, day)
+        }
+        var end = self
+        end.weekday = lastWeekday
+        let last = end.day(from: reference)
+        return (last.adding(days: -((lastWeekday - weekday + 7) % 7)), last)
     }
 
     /// The day this names, counted from `reference`: a weekday is the last such day up to the
@@ -214,6 +267,8 @@ struct StatedDuration {
     var endsOnTheDate: Bool
     /// The month whose last day ends it.
     var untilEndOfMonth: Int?
+    /// "a one-week training", "a week-long seminar": Monday to Friday of the week of its day.
+    var isWorkingWeek = false
 
     private static let untilWords: Set<String> = ["to", "until", "till", "through"]
 
@@ -255,6 +310,8 @@ struct StatedDuration {
                 let parts = token.lowercased.split(separator: "-").map(String.init)
                 if parts.count == 2, parts[1] == "day", let days = numbers[parts[0]] {
                     found.append((days, number, token.sentence))
+                } else if parts == ["one", "week"] || parts == ["1", "week"] || parts == ["week", "long"] {
+                    found.append((weekDays, number, token.sentence))
                 } else if token.lowercased == "days", index >= 2, let days = numbers[tokens[index - 1].lowercased],
                     spanWords.contains(tokens[index - 2].lowercased)
                         // "which will last two days", not "in the last two days"
@@ -271,16 +328,25 @@ struct StatedDuration {
             }
         }
         guard let days = found.first?.days, found.allSatisfy({ $0.days == days }) else { return nil }
+        let isWorkingWeek = days == weekDays
         // The day named is the last when the sentence naming it says so ("closed yesterday after
         // two days"), not when another does ("concluded a two-day visit. On 7 May, …").
         let ends = proses[dateSentence.prose].tokens.contains {
             $0.sentence == dateSentence.sentence && endWords.contains($0.lowercased)
         }
-        return StatedDuration(days: days, endsOnTheDate: ends, untilEndOfMonth: nil)
+        return StatedDuration(
+            days: isWorkingWeek ? 5 : days, endsOnTheDate: ends, untilEndOfMonth: nil, isWorkingWeek: isWorkingWeek)
     }
+
+    /// The count a week's duration is found as, told apart from the days of "a seven-day course".
+    private static let weekDays = -7
 
     /// The span of `day` with this duration.
     func span(of day: LocalDate) -> (start: LocalDate, end: LocalDate) {
+        // A working week: a day from Monday to Friday and the rest of its week.
+        if isWorkingWeek, day.weekday <= 5 {
+            return endsOnTheDate ? (day.adding(days: 1 - day.weekday), day) : (day, day.adding(days: 5 - day.weekday))
+        }
         if let month = untilEndOfMonth {
             let year = month < day.month ? day.year + 1 : day.year
             let nextMonth = LocalDate(year: month == 12 ? year + 1 : year, month: month % 12 + 1, day: 1) ?? day

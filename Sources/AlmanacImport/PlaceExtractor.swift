@@ -67,7 +67,8 @@ public struct PlaceExtractor: Sendable {
     /// make the place the seat of an organisation, not the venue.
     private static let seatWords: Set<String> = [
         "delegation", "delegations", "embassy", "embassies", "office", "offices", "mission", "headquarters", "seat",
-        "headquartered", "based", "seated", "consulate", "representation", "ambassador", "residing",
+        "headquartered", "based", "seated", "consulate", "representation", "ambassador", "residing", "centre",
+        "center",
     ]
     /// Capitalised nouns after a city that make it part of the name of an initiative or an
     /// instrument: "the Berlin Process", "the Salzburg Forum", "the Budapest Convention".
@@ -129,6 +130,9 @@ public struct PlaceExtractor: Sendable {
         // A country named as the place ("a workshop in Serbia") stays a country.
         let isNamedAsPlace = all.contains {
             $0.place.cityName == nil && $0.followsPlaceWord && !$0.isTitle && $0.place.country == country
+        }
+        if !isOnline, let capital = adjectivalCapital(in: [titleProse, bodyProse], country: country) {
+            return capital
         }
         if !isOnline, let named = eventNamedCity(in: [titleProse, bodyProse]),
             country.map({ $0 == named.country }) ?? true
@@ -277,10 +281,16 @@ public struct PlaceExtractor: Sendable {
         {
             seatIndex = named
         }
+        // "a visit of the members … to the Office of the Council of Europe in Belgrade": the seat visited.
+        let leadWords = prose.wordsBefore(seatIndex, limit: 12)
+        let visitedSeat =
+            (leadWords.last == "the" ? leadWords.dropLast().last : leadWords.last) == "to"
+            && leadWords.contains(where: Self.visitWords.contains)
         let seat =
             seatIndex >= 0 && Self.seatWords.contains(prose.tokens[seatIndex].lowercased)
             && (before == "in" || (before == "to" && prose.tokens[seatIndex].isCapitalised))
-            && !prose.wordsBefore(seatIndex, limit: 4).contains(where: Self.venueLeads.contains)
+            && !prose.wordsBefore(seatIndex, limit: 4).contains(where: Self.venueLeads.contains) && !visitedSeat
+            && !hostsAfterPlace(prose, end)
         let nameNoun =
             end < prose.tokens.count && prose.tokens[end].isCapitalised
             && Self.nameNouns.contains(prose.tokens[end].lowercased)
@@ -292,6 +302,8 @@ public struct PlaceExtractor: Sendable {
         return seat || nameNoun || before == "from" || describesAThing(prose, placeAt: index) || passing
     }
 
+    private static let visitWords: Set<String> = ["visit", "visits", "visited", "visiting", "trip", "tour"]
+
     private static let timeUnits: Set<String> = [
         "week", "weekend", "month", "year", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
         "sunday",
@@ -300,6 +312,16 @@ public struct PlaceExtractor: Sendable {
     /// The sentence of token `index` holds a word of another time ("Following …", "the previous").
     private func sentenceSpeaksOfOtherTimes(_ prose: Prose, _ index: Int) -> Bool {
         prose.sentenceTokens(of: index).contains { $0.isWord && Self.passingWords.contains($0.lowercased) }
+    }
+
+    /// The place ending before token `end`, with its country after it, is the subject of a
+    /// verb of hosting: "Customs Training Centre in Vilnius, Lithuania was hosting".
+    private func hostsAfterPlace(_ prose: Prose, _ end: Int) -> Bool {
+        if hostsAfter(prose, end) { return true }
+        guard end + 1 < prose.tokens.count, prose.tokens[end].text == ",",
+            let country = longestName(in: prose, at: end + 1), country.country != nil
+        else { return false }
+        return hostsAfter(prose, country.next)
     }
 
     /// Verbs whose subject is the venue: "the Congress Centre Brdo pri Kranju is hosting",
@@ -534,6 +556,44 @@ public struct PlaceExtractor: Sendable {
                 place.assumption =
                     "the text names no venue, so it is taken to be \(city.name), the city the \(event) is named after"
                 return place
+            }
+        }
+        return nil
+    }
+
+    /// The capital named by its country's adjective as the venue: "held … in the Tunisian
+    /// capital" (a name after it, "the Albanian capital, Tirana", is read as the city itself),
+    /// if that is `country` when one is named as the place.
+    private func adjectivalCapital(in proses: [Prose], country venue: String?) -> ExtractedPlace? {
+        for prose in proses {
+            let tokens = prose.tokens
+            for index in tokens.indices.dropFirst(2) where tokens[index].lowercased == "capital" {
+                let adjective = tokens[index - 1]
+                guard adjective.isWord, adjective.isCapitalised, tokens[index - 2].lowercased == "the",
+                    prose.wordBefore(index - 2).map(Self.placeWords.contains) ?? false
+                else { continue }
+                var next = index + 1
+                if next < tokens.count, tokens[next].text == "," { next += 1 }
+                if next < tokens.count, tokens[next].isWord, tokens[next].isCapitalised { continue }
+                guard let country = country(ofAdjective: adjective.text), venue == nil || venue == country.name,
+                    let capital = gazetteer.place(named: country.capital, country: country.name)
+                else { continue }
+                return ExtractedPlace(city: capital, country: country.name)
+            }
+        }
+        return nil
+    }
+
+    /// The country an adjective names: "Tunisian", "Moldovan", "Italian", "Montenegrin",
+    /// "Azerbaijani".
+    private func country(ofAdjective adjective: String) -> Country? {
+        let endings: [(suffix: String, replacements: [String])] = [
+            ("ian", ["ia", "y", ""]), ("an", ["a", ""]), ("in", ["o"]), ("i", [""]), ("ese", [""]),
+        ]
+        for (suffix, replacements) in endings where adjective.hasSuffix(suffix) && adjective.count > suffix.count + 2 {
+            let stem = adjective.dropLast(suffix.count)
+            for replacement in replacements {
+                if let country = countries.country(named: stem + replacement) { return country }
             }
         }
         return nil

@@ -360,6 +360,92 @@ import Testing
                 "## Ministerial forum\n\nFrom 1 to 3 December 2021, the Congress Centre Brdo pri Kranju is hosting "
                 + "the ministerial forum on justice and home affairs.",
             start: "2021-12-01", end: "2021-12-03", city: "Brdo pri Kranju"),
+        Case(
+            rule: "'on Thursday and Friday' is a span of weekdays",
+            text:
+                "## Seminar on regional security\n\nSARAJEVO, Bosnia (March 8,2008) – A seminar was held on Thursday "
+                + "and Friday in Sarajevo, organised by the Ministry of Foreign Affairs.",
+            start: "2008-03-06", end: "2008-03-07", city: "Sarajevo"),
+        Case(
+            rule: "a one-week course that ended today ran from Monday",
+            text:
+                "## Border officers trained\n\nDUSHANBE, 16 May 2014 – Twenty officers completed a training course "
+                + "today in Dushanbe. The one-week training was held at the OSCE Office.",
+            start: "2014-05-12", end: "2014-05-16", city: "Dushanbe"),
+        Case(
+            rule: "a later sentence that carries the activity on to a date ends it",
+            text:
+                "## Conference opened\n\nOn 20 June 2019 a regional conference on terrorism was opened in Minsk. "
+                + "The ministers spoke first. The conference will last on June 21 in Minsk.",
+            start: "2019-06-20", end: "2019-06-21", city: "Minsk"),
+        Case(
+            rule: "the day something was formed is not the day of a visit",
+            text:
+                "## Visit of the network to the Council of Europe\n\nThe members of the network visited the Office. "
+                + "On 24 January 2018 the National Network was formed.",
+            start: nil, end: nil, city: nil),
+        Case(
+            rule: "a date after 'after the signing of' is an earlier event's",
+            text:
+                "## Joint inspections begin\n\n20.04.2016\n\nAs of today, the two police inspectorates will begin "
+                + "joint inspections in Kukes. The joint inspection comes after the signing of the protocol on 13 "
+                + "April.",
+            start: "2016-04-20", end: "2016-04-20", city: "Kukës"),
+        Case(
+            rule: "a publication line written with dashes dates 'today' when only one order is real",
+            text:
+                "## Police training centre to be refurbished\n\nA1+\n15-03-2005\n\nThe OSCE and the police met "
+                + "today in Yerevan and agreed to refurbish the Police Training Centre.",
+            start: "2005-03-15", end: "2005-03-15", city: "Yerevan"),
+        Case(
+            rule: "a dotted date is day first in a file whose slash dates are month first",
+            text:
+                "## Dated item\n\n04/27/2018\n\nThe report was presented in Belgrade on April 25, 2018.\n\n"
+                + "## Joint inspections\n\n| 08:54 - 20.04.2016\n\nThe police directors met today in Tirana.",
+            start: "2016-04-20", end: "2016-04-20", city: "Tirana"),
+        Case(
+            rule: "'during the period of' dates the activity; an earlier meeting 'prior to' it does not",
+            text:
+                "## Delegation at the Arab conference\n\nOctober 11, 2025\n\nA delegation participated on Saturday "
+                + "in the conference, which was held in Tunis during the period of October 8-9. Prior to the "
+                + "conference, a meeting of experts was held on October 7.",
+            start: "2025-10-08", end: "2025-10-09", city: "Tunis"),
+        Case(
+            rule: "'the Tunisian capital' is Tunis",
+            text:
+                "## Conference on terrorism\n\nOn 8 October 2025 the conference was held in the Tunisian capital "
+                + "with delegations of member countries.",
+            start: "2025-10-08", end: "2025-10-08", city: "Tunis"),
+        Case(
+            rule: "an office visited is the venue",
+            text:
+                "## Visit of the members of the network to the Office of the Council of Europe in Belgrade\n\n"
+                + "On 5 March 2019 the members were received by the Head of the Office.",
+            start: "2019-03-05", end: "2019-03-05", city: "Belgrade"),
+        Case(
+            rule: "an organiser's centre is its seat, not the venue",
+            text:
+                "## Day of justice\n\nOn 25 October 2012 the Judicial Academy and The AIRE Centre in London are "
+                + "organising two events in Belgrade.",
+            start: "2012-10-25", end: "2012-10-25", city: "Belgrade"),
+        Case(
+            rule: "the year of an establishment is not the activity's",
+            text:
+                "## Anniversary conference\n\nOn 26 November a regional conference was organised in Skopje. The "
+                + "Council of Europe trained judges shortly after the Academy's establishment in 2006.",
+            start: nil, end: nil, city: "Skopje"),
+        Case(
+            rule: "an anniversary of a dated founding gives the year, flagged",
+            text:
+                "## The Academy's 15th Anniversary\n\nOn 26 November a regional conference marked the 15th "
+                + "anniversary of the Academy in Skopje. Training started shortly after its establishment in 2006.",
+            start: "2021-11-26", end: "2021-11-26", city: "Skopje", tentative: true),
+        Case(
+            rule: "a centre that is hosting the activity is its venue",
+            text:
+                "## Common training\n\nOn 21-25 May 2018, the Customs Training Centre in Vilnius, Lithuania was "
+                + "hosting the joint training course organised with Frontex.",
+            start: "2018-05-21", end: "2018-05-25", city: "Vilnius"),
     ]
 
     @Test(arguments: cases) func rule(_ test: Case) throws {

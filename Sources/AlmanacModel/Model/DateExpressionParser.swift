@@ -102,10 +102,10 @@ public struct DateMention: Hashable, Sendable {
 ///     sep      = "-" | "–" | "—" | "to" | "until" | "till" | "through" | "and" | "&" | "/"
 ///
 /// Numeric dates are day-first (5.9.2023 is 5 September) unless `monthFirst` is set, as
-/// in the American layouts of Google Calendar and Outlook. With `eitherOrder`, a slash date
-/// that only the other order makes real (10/31/2025 when reading day first) is read that
-/// way, as news sites mix both; a spreadsheet column keeps one order, and such a cell there
-/// is an error that shows the column is written the other way.
+/// in the American layouts of Google Calendar and Outlook. With `eitherOrder`, a numeric date
+/// that only the other order makes real (10/31/2025 when reading day first, 20.04.2016 when
+/// reading month first) is read that way, as news sites mix both; a spreadsheet column keeps
+/// one order, and such a cell there is an error that shows the column is written the other way.
 public struct DateExpressionParser: Sendable {
     public var monthFirst: Bool
     public var eitherOrder: Bool
@@ -313,8 +313,9 @@ package struct DateTokenizer {
         }
         guard joiner != "-", lengths[0] <= 2, lengths[1] <= 2, lengths[2] == 4 else { return nil }
         var (day, month) = monthFirst ? (b, a) : (a, b)
-        // Only one order gives a month: 10/31/2025 is month first, 31/10/2025 day first.
-        if eitherOrder, joiner == "/", month > 12, day <= 12 { (day, month) = (month, day) }
+        // Only one order gives a month: 10/31/2025 is month first, 31/10/2025 day first (and
+        // 20.04.2016 is day first in a file whose slash dates are month first).
+        if eitherOrder, month > 12, day <= 12 { (day, month) = (month, day) }
         var written = WrittenDay(day: day, month: month, year: c)
         written.orderIsAmbiguous = joiner == "/" && a <= 12 && b <= 12 && a != b
         return (written, groups[2].1)
