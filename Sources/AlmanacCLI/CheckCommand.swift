@@ -1,5 +1,6 @@
 import AlmanacModel
 import ArgumentParser
+import Foundation
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,13 +33,20 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let console = output.console
-        let project = try options.load(console)
-        let drafts = project.records.filter { $0.status == .draft }.count
+        let started = Date()
+        // Read as a stream: a log of a million activities is checked holding one batch.
+        let stream = try options.stream()
+        var drafts = 0
+        let read = stream.read(progress: console.progress()) { records in
+            drafts += records.count { $0.status == .draft }
+        }
+        options.report(read, from: stream, since: started, console)
+        let diagnostics = read.diagnostics
         let summary = """
-            \(Console.plural(project.records.count, "record")) read (\(drafts) \
-            draft\(drafts == 1 ? "" : "s")): \(Console.tally(project.diagnostics))
+            \(Console.plural(read.recordCount, "record")) read (\(drafts) \
+            draft\(drafts == 1 ? "" : "s")): \(Console.tally(diagnostics))
             """
-        guard !project.diagnostics.hasErrors else { throw AlmanacFailure(.badInput, nil, summary) }
+        guard !diagnostics.hasErrors else { throw AlmanacFailure(.badInput, nil, summary) }
         console.note(summary + ".")
     }
 }
