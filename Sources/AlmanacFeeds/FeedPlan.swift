@@ -42,6 +42,13 @@ struct FeedPlanner {
 
     private var grace: Int64 { Int64(config.cancelledGraceDays) * 86_400 }
 
+    /// A planned event, its state line, and its entry in the previous state.
+    private struct Planned {
+        var item: FeedPlan.Item
+        var line: String
+        var previous: FeedState.Entry?
+    }
+
     /// The items of `records` that the feed publishes, in their order. Events, fingerprints,
     /// entries and their lines are made on all cores; the states are then updated in order.
     func items(for records: [EventRecord], previous: inout FeedState, next: NextFeedState) throws -> [FeedPlan.Item] {
@@ -53,8 +60,8 @@ struct FeedPlanner {
         items.reserveCapacity(planned.reduce(0) { $0 + $1.count })
         for event in planned.joined() {
             let key = FeedState.Key(feed: feed.name, id: event.item.event.id)
-            let old = previous.take(key)
-            if old != event.item.entry { next.isModified = true }
+            previous.remove(key)
+            if event.previous != event.item.entry { next.isModified = true }
             try next.add(key, line: event.line)
             if !event.item.event.isCancelled || now - (event.item.entry.gone ?? now) < grace {
                 items.append(event.item)
@@ -63,10 +70,10 @@ struct FeedPlanner {
         return items
     }
 
-    /// The events of `records` that the feed publishes, each with its entry and the entry's line.
-    private func plan(_ records: ArraySlice<EventRecord>, previous: FeedState) -> [(item: FeedPlan.Item, line: String)]
-    {
-        var planned: [(item: FeedPlan.Item, line: String)] = []
+    /// The events of `records` that the feed publishes, each with its entry, the entry's line
+    /// and its entry in the previous state.
+    private func plan(_ records: ArraySlice<EventRecord>, previous: FeedState) -> [Planned] {
+        var planned: [Planned] = []
         // By index: iterating would copy every record, a retain per field.
         for index in records.indices
         where records[index].visibility == .public && records[index].status != .draft
@@ -75,8 +82,10 @@ struct FeedPlanner {
             guard let timing = records[index].timing else { continue }
             let event = PublishedEvent(record: records[index], timing: timing, config: config)
             let key = FeedState.Key(feed: feed.name, id: event.id)
-            let entry = Self.updated(previous[key], for: event, hash: event.fingerprint, now: now)
-            planned.append((FeedPlan.Item(event: event, entry: entry), FeedState.line(key, entry)))
+            let old = previous[key]
+            let entry = Self.updated(old, for: event, hash: event.fingerprint, now: now)
+            let item = FeedPlan.Item(event: event, entry: entry)
+            planned.append(Planned(item: item, line: FeedState.line(key, entry), previous: old))
         }
         return planned
     }
@@ -86,10 +95,11 @@ struct FeedPlanner {
     /// period; the others are forgotten.
     func departed(previous: inout FeedState, next: NextFeedState) throws -> [FeedPlan.Item] {
         // Keys first: changing the state while iterating it would copy all of it.
-        let departed = previous.entries.keys.filter { $0.feed == feed.name }
+        let departed = previous.keys.filter { $0.feed == feed.name }
         var items: [FeedPlan.Item] = []
         for key in departed {
-            guard let entry = previous.take(key),
+            defer { previous.remove(key) }
+            guard let entry = previous[key],
                 let tombstone = PublishedEvent(tombstoneFor: key.id, entry: entry, config: config)
             else {
                 next.isModified = true

@@ -98,8 +98,8 @@ public struct FeedPublisher {
         AtomicFile.removeStaleTemporaries(in: directory)
         let next = try NextFeedState(path: statePath)
         let feedNames = Set(config.feeds.map(\.name))
-        for key in previous.entries.keys where !feedNames.contains(key.feed) {
-            _ = previous.take(key)
+        for key in previous.keys where !feedNames.contains(key.feed) {
+            previous.remove(key)
             next.isModified = true
         }
         let planners = config.feeds.map { FeedPlanner(feed: $0, config: config, now: clock.now) }

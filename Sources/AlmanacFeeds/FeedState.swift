@@ -5,7 +5,7 @@ import Foundation
 /// content, its SEQUENCE, when it changed, and enough to publish it as cancelled once its
 /// record is gone. Kept in `almanac-state.txt`, one sorted line per entry, to be committed
 /// with the records.
-public struct FeedState: Sendable, Equatable {
+public struct FeedState: Sendable {
     public static let fileName = "almanac-state.txt"
 
     public struct Key: Hashable, Comparable, Sendable {
@@ -32,16 +32,24 @@ public struct FeedState: Sendable, Equatable {
         public var title: String
     }
 
-    public private(set) var entries: [Key: Entry] = [:]
+    /// The file's bytes, and where in them the JSON of each key's entry lies: a state of a
+    /// million entries is held as its text (about 200 bytes an entry), each entry read from it
+    /// when it is wanted.
+    private var text: [UInt8] = []
+    private var entryText: [Key: Range<Int>] = [:]
+
+    /// The keys of the entries.
+    public var keys: Dictionary<Key, Range<Int>>.Keys { entryText.keys }
 
     public subscript(key: Key) -> Entry? {
-        get { entries[key] }
-        set { entries[key] = newValue }
+        entryText[key].flatMap { range in
+            text.withUnsafeBufferPointer { Self.entry(json: UnsafeBufferPointer(rebasing: $0[range])) }
+        }
     }
 
-    /// Removes the entry of `key`, and returns it.
-    mutating func take(_ key: Key) -> Entry? {
-        entries.removeValue(forKey: key)
+    /// Forgets the entry of `key`.
+    mutating func remove(_ key: Key) {
+        entryText[key] = nil
     }
 
     public init() {}
@@ -53,9 +61,9 @@ public struct FeedState: Sendable, Equatable {
     public static func load(path: String) throws(FeedStateError) -> FeedState {
         var status = stat()
         if lstat(path, &status) != 0 && errno == ENOENT { return FeedState() }
-        let data: Data
+        let text: [UInt8]
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            text = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {
             let reason = FileWriteError(path: path, error).reason
             throw FeedStateError(
@@ -66,10 +74,7 @@ public struct FeedState: Sendable, Equatable {
                     """
             )
         }
-        let isBlank = data.withUnsafeBytes { bytes in
-            bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
-        }
-        guard !isBlank else {
+        guard !text.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
             throw FeedStateError(
                 path: path, line: 1, reason: "it is empty, yet a feed run always writes at least its first line",
                 hint: """
@@ -78,12 +83,17 @@ public struct FeedState: Sendable, Equatable {
                     """
             )
         }
-        return try data.withUnsafeBytes { raw in read(raw.bindMemory(to: UInt8.self), path: path) }.get()
+        var state = FeedState()
+        state.entryText = try text.withUnsafeBufferPointer { bytes in index(bytes, path: path) }.get()
+        state.text = text
+        return state
     }
 
-    /// The entries of the file's bytes: its lines are found first, then read a chunk at a
-    /// time on all cores.
-    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> Result<FeedState, FeedStateError> {
+    /// Where the JSON of each key's entry lies in the file's bytes. The lines are found
+    /// first, then read (and each entry checked) a chunk at a time on all cores.
+    private static func index(_ bytes: UnsafeBufferPointer<UInt8>, path: String) -> Result<
+        [Key: Range<Int>], FeedStateError
+    > {
         var lines: [Range<Int>] = []
         var start = 0
         while start < bytes.count {
@@ -101,13 +111,13 @@ public struct FeedState: Sendable, Equatable {
         let chunks = stride(from: 0, to: lines.count, by: chunkSize).map { first in
             first..<min(first + chunkSize, lines.count)
         }
-        let read = chunks.parallelMap { chunk -> Result<[(Key, Entry)], FeedStateError> in
-            var entries: [(Key, Entry)] = []
+        let read = chunks.parallelMap { chunk -> Result<[(Key, Range<Int>)], FeedStateError> in
+            var entries: [(Key, Range<Int>)] = []
             entries.reserveCapacity(chunk.count)
             for number in chunk {
-                let line = UnsafeBufferPointer(rebasing: bytes[lines[number]])
-                if line.isEmpty || line[0] == UInt8(ascii: "#") { continue }
-                guard let entry = entry(line) else {
+                let line = lines[number]
+                if line.isEmpty || bytes[line.lowerBound] == UInt8(ascii: "#") { continue }
+                guard let entry = entry(in: bytes, line: line) else {
                     return .failure(
                         FeedStateError(path: path, line: number + 1, reason: "the line is not `<feed> <id> {…}`"))
                 }
@@ -115,36 +125,40 @@ public struct FeedState: Sendable, Equatable {
             }
             return .success(entries)
         }
-        var state = FeedState()
-        state.entries.reserveCapacity(lines.count)
+        var index: [Key: Range<Int>] = [:]
+        index.reserveCapacity(lines.count)
         for result in read {
             switch result {
-            case .success(let entries): for (key, entry) in entries { state.entries[key] = entry }
+            case .success(let entries): for (key, json) in entries { index[key] = json }
             case .failure(let error): return .failure(error)
             }
         }
-        return .success(state)
+        return .success(index)
     }
 
-    /// One line, `<feed> <id> {…}`: the JSON read fast when it is as ``Entry/appendJSON(to:)``
-    /// writes it, else by `JSONDecoder`. Nil for anything else, and for text that is not UTF-8.
-    private static func entry(_ line: UnsafeBufferPointer<UInt8>) -> (Key, Entry)? {
-        guard let firstSpace = line.firstIndex(of: UInt8(ascii: " ")),
-            let secondSpace = line[(firstSpace + 1)...].firstIndex(of: UInt8(ascii: " ")),
-            firstSpace > 0, secondSpace > firstSpace + 1,
-            let feed = String(validating: line[..<firstSpace], as: UTF8.self),
-            let id = String(validating: line[(firstSpace + 1)..<secondSpace], as: UTF8.self)
+    /// The key of one line, `<feed> <id> {…}`, and where its JSON lies; nil when the line is
+    /// not such a line, or its entry cannot be read.
+    private static func entry(in bytes: UnsafeBufferPointer<UInt8>, line: Range<Int>) -> (Key, Range<Int>)? {
+        guard let firstSpace = bytes[line].firstIndex(of: UInt8(ascii: " ")),
+            let secondSpace = bytes[(firstSpace + 1)..<line.upperBound].firstIndex(of: UInt8(ascii: " ")),
+            firstSpace > line.lowerBound, secondSpace > firstSpace + 1,
+            let feed = String(validating: bytes[line.lowerBound..<firstSpace], as: UTF8.self),
+            let id = String(validating: bytes[(firstSpace + 1)..<secondSpace], as: UTF8.self)
         else { return nil }
-        let json = UnsafeBufferPointer(rebasing: line[(secondSpace + 1)...])
-        guard let entry = Entry(writtenJSON: json) ?? (try? JSONDecoder().decode(Entry.self, from: Data(json)))
-        else { return nil }
-        return (Key(feed: feed, id: id), entry)
+        let json = (secondSpace + 1)..<line.upperBound
+        guard entry(json: UnsafeBufferPointer(rebasing: bytes[json])) != nil else { return nil }
+        return (Key(feed: feed, id: id), json)
+    }
+
+    /// An entry's JSON read fast when it is as ``Entry/appendJSON(to:)`` writes it, else by
+    /// `JSONDecoder`; nil for anything else, and for text that is not UTF-8.
+    private static func entry(json: UnsafeBufferPointer<UInt8>) -> Entry? {
+        Entry(writtenJSON: json) ?? (try? JSONDecoder().decode(Entry.self, from: Data(json)))
     }
 
     /// The file's text: a comment, then one line per entry sorted by feed and id.
     public func serialized() -> String {
-        // The keys sorted, not the entries: a sorted copy of every entry would double them.
-        entries.keys.sorted().reduce(into: Self.header) { text, key in text += Self.line(key, entries[key]!) }
+        keys.sorted().reduce(into: Self.header) { text, key in text += Self.line(key, self[key]!) }
     }
 
     /// The comment that starts the file.

@@ -50,14 +50,16 @@ import Testing
             let fast = Array(entry.json.utf8).withUnsafeBufferPointer { FeedState.Entry(writtenJSON: $0) }
             let plain = title.utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
             #expect(fast == (plain ? entry : nil), "\(entry.json)")
-            var state = FeedState()
-            state[FeedState.Key(feed: "all", id: "board-\(stamp)")] = entry
-            state[FeedState.Key(feed: "workshops", id: "w")] = entry
+            let keys = [FeedState.Key(feed: "all", id: "board-\(stamp)"), FeedState.Key(feed: "workshops", id: "w")]
+            let text = keys.reduce(FeedState.header) { $0 + FeedState.line($1, entry) }
             for lineEnd in ["\n", "\r\n"] {
                 let file = FileManager.default.temporaryDirectory.appendingPathComponent("state-\(UUID().uuidString)")
-                try! Data(state.serialized().replacingOccurrences(of: "\n", with: lineEnd).utf8).write(to: file)
+                try! Data(text.replacingOccurrences(of: "\n", with: lineEnd).utf8).write(to: file)
                 defer { try? FileManager.default.removeItem(at: file) }
-                #expect(try! FeedState.load(path: file.path).entries == state.entries)
+                let state = try! FeedState.load(path: file.path)
+                #expect(Set(state.keys) == Set(keys))
+                #expect(keys.allSatisfy { state[$0] == entry })
+                #expect(state.serialized() == text)
             }
         }
         let edited = FileManager.default.temporaryDirectory.appendingPathComponent("state-\(UUID().uuidString)")
