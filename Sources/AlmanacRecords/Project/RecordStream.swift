@@ -13,7 +13,7 @@ public struct RecordStream: Sendable {
     /// Every record file below `events/`, sorted by path (``Project/recordFiles(in:)``).
     public let files: [String]
     /// Bytes of a CSV log read at a time.
-    package var csvBlockSize = 8 << 20
+    package var csvBlockSize = 2 << 20
 
     /// What reading the records found, besides the records.
     public struct Summary: Sendable {

@@ -142,8 +142,11 @@ public struct CSVRecords: Sendable {
             return 1
         }
         var table = CSVSheetReader(reading: self, file: path)
-        var pending = Data()
+        // The bytes not read yet: an array, whose front is removed in place (a Data's is not, so
+        // it grew by each block until it held the whole log).
+        var pending: [UInt8] = []
         var isStart = true
+        var isBlankSoFar = true
         var rowsWithErrors = 0
         while true {
             var result = ImportResult()
@@ -156,14 +159,17 @@ public struct CSVRecords: Sendable {
                 return rowsWithErrors + 1
             }
             let final = block.isEmpty
-            pending.append(block)
+            pending.append(contentsOf: block)
             if isStart, pending.count < 3, !final { continue }
-            if isStart, pending.starts(with: [0xEF, 0xBB, 0xBF]) { pending.removeFirst(3) }
+            if isStart, pending.starts(with: [0xEF, 0xBB, 0xBF]) { pending.removeSubrange(..<3) }
             var isText = true
-            let consumed = pending.withUnsafeBytes { raw in
-                table.read(raw.bindMemory(to: UInt8.self), final: final, into: &result) { bytes, firstLine, result in
-                    isText = Self.checkText(
-                        bytes, firstLine: firstLine, whole: isStart && final, file: path, into: &result)
+            let consumed = pending.withUnsafeBufferPointer { bytes in
+                table.read(bytes, final: final, into: &result) { bytes, firstLine, result in
+                    let isBlank = bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+                    // Blank text needs no check, unless it is all the file has (then it is empty).
+                    guard !isBlank || (final && isBlankSoFar) else { return true }
+                    isBlankSoFar = isBlankSoFar && isBlank
+                    isText = Self.checkText(bytes, firstLine: firstLine, file: path, into: &result)
                     return isText
                 }
             }
@@ -173,17 +179,15 @@ public struct CSVRecords: Sendable {
                 isText ? Set(result.diagnostics.filter { $0.severity == .error }.map(\.location.line)).count : 1
             try body(result)
             guard let consumed, !final else { return rowsWithErrors }
-            pending.removeFirst(consumed)
+            pending.removeSubrange(..<consumed)
         }
     }
 
     /// Checks the text of a block of a log as ``ImportInput`` checks a whole file, with lines
-    /// counted from `firstLine`. A blank block inside a file needs no check (only a whole
-    /// file can be empty).
+    /// counted from `firstLine`.
     private static func checkText(
-        _ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, whole: Bool, file: String, into result: inout ImportResult
+        _ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, file: String, into result: inout ImportResult
     ) -> Bool {
-        if !whole, bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return true }
         var found: [Diagnostic] = []
         let text = ImportInput.text(
             of: Data(bytes), file: file, controlCharacters: .reject, limit: nil, diagnostics: &found)
