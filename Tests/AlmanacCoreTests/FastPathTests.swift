@@ -64,6 +64,15 @@ import Testing
         }
     }
 
+    @Test(arguments: [-10_000, -1, 0, 1, 59, 60, 365, 10_956, 19_000, 2_932_896, 2_932_897, 3_000_000])
+    func datesAreWrittenAsBefore(_ dayNumber: Int) {
+        for offset in 0..<400 {
+            let date = LocalDate(dayNumber: dayNumber + offset)
+            let (y, m, d) = date.components
+            #expect(date.description == "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))")
+        }
+    }
+
     @Test func permutingInPlaceGivesTheSortedOrder() async {
         await propertyCheck(count: 200, input: Gen.int(in: 0...50).array(of: 0...40)) { values in
             var items = values

@@ -77,7 +77,24 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     /// `2023-09-05`.
     public var description: String {
         let (y, m, d) = components
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+        guard (0...9999).contains(y) else { return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))" }
+        // The usual year written straight into its ten bytes: the same text, without the
+        // strings that padding and interpolating make (a big log writes thousands of dates).
+        return String(unsafeUninitializedCapacity: 10) { bytes in
+            func put(_ value: Int, at end: Int, width: Int) {
+                var value = value
+                for index in stride(from: end, to: end - width, by: -1) {
+                    bytes[index] = UInt8(ascii: "0") &+ UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            put(y, at: 3, width: 4)
+            bytes[4] = UInt8(ascii: "-")
+            put(m, at: 6, width: 2)
+            bytes[7] = UInt8(ascii: "-")
+            put(d, at: 9, width: 2)
+            return 10
+        }
     }
 
     public init(from decoder: Decoder) throws {

@@ -15,7 +15,7 @@ extension StringProtocol {
     }
 
     /// `isTrimmedASCII` must say of each ASCII byte what `isTrimmed` says of its scalar.
-    private func trimming(ascii isTrimmedASCII: (UInt8) -> Bool, scalars isTrimmed: (Unicode.Scalar) -> Bool)
+    fileprivate func trimming(ascii isTrimmedASCII: (UInt8) -> Bool, scalars isTrimmed: (Unicode.Scalar) -> Bool)
         -> String
     {
         // Byte by byte while the ends are ASCII (the usual cell): no scalar is decoded. Any
@@ -44,4 +44,30 @@ extension StringProtocol {
 private enum Trimming {
     /// LF, VT, FF, CR, NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR.
     static let lineBreaks: Set<UInt32> = [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029]
+}
+
+extension String {
+    /// ``StringProtocol/trimmed``, without a look at the bytes when both ends are ASCII that
+    /// is not white space (most cells and values): the text itself.
+    package var trimmed: String {
+        if let first = utf8.first, let last = utf8.last, Self.isKeptASCII(first), Self.isKeptASCII(last) {
+            return self
+        }
+        return trimming(ascii: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }, scalars: { $0.properties.isWhitespace })
+    }
+
+    /// ``StringProtocol/trimmedSpaces``, the same way.
+    package var trimmedSpaces: String {
+        if let first = utf8.first, let last = utf8.last, Self.isKeptASCII(first), Self.isKeptASCII(last) {
+            return self
+        }
+        return trimming(
+            ascii: { $0 == 0x20 || $0 == 0x09 },
+            scalars: { $0.properties.isWhitespace && !Trimming.lineBreaks.contains($0.value) })
+    }
+
+    /// An ASCII byte that neither trimming removes (not a space, tab or line break).
+    private static func isKeptASCII(_ byte: UInt8) -> Bool {
+        byte < 0x80 && byte != 0x20 && !(byte >= 0x09 && byte <= 0x0D)
+    }
 }

@@ -74,8 +74,8 @@ private struct Check {
 
     /// A text value; a list is reported.
     mutating func text(_ field: RecordField) -> String? {
+        if let text = draft.text(of: field) { return text }
         guard let value = draft[field] else { return nil }
-        if let text = value.text { return text }
         error(field, "'\(field.key)' must be a single value, not a list or a map", at: value.valueOrigin)
         return nil
     }
@@ -124,7 +124,7 @@ private struct Check {
         }
         record.category = checkCategory()
         record.tags = checkLabels(Schema.tags)
-        record.organisations = list(Schema.organisations).map(\.trimmed).filter { !$0.isEmpty }
+        record.organisations = list(Schema.organisations).map { $0.trimmed }.filter { !$0.isEmpty }
         checkParticipants(into: &record)
         record.role = choice(Schema.role, EventRole.self)
         record.format = choice(Schema.format, EventFormat.self)
@@ -176,7 +176,7 @@ private struct Check {
                         """,
                     at: draft.origin(of: Schema.title))
             }
-            if draft[Schema.end] != nil { error(Schema.end, "'end' without 'start'", hint: "add the 'start' as well") }
+            if draft.has(Schema.end) { error(Schema.end, "'end' without 'start'", hint: "add the 'start' as well") }
             return nil
         }
         let endText = text(Schema.end)
@@ -298,7 +298,7 @@ private struct Check {
     }
 
     mutating func checkLabels(_ field: RecordField) -> [String] {
-        let labels = list(field).map(\.trimmed).filter { !$0.isEmpty }
+        let labels = list(field).map { $0.trimmed }.filter { !$0.isEmpty }
         for label in labels where label.contains(",") || label.contains(";") {
             error(
                 field, "'\(label)' contains ',' or ';', which calendar apps read as separators",
@@ -317,7 +317,7 @@ private struct Check {
             }
             record.participants = count
         } else {
-            record.participantNames = list(Schema.participants).map(\.trimmed)
+            record.participantNames = list(Schema.participants).map { $0.trimmed }
             record.participants = record.participantNames.count
         }
     }
@@ -478,8 +478,7 @@ private struct Check {
 
     /// `organisations: RCC, DG NEAR` is one value, so one partner called "RCC, DG NEAR".
     mutating func organisationsInOneValue() {
-        guard let value = draft[Schema.organisations], let text = value.text,
-            text.contains(",") || text.contains(";")
+        guard let text = draft.text(of: Schema.organisations), text.contains(",") || text.contains(";")
         else { return }
         let names = text.split(whereSeparator: { $0 == "," || $0 == ";" }).map { String($0).trimmedSpaces }
             .filter { !$0.isEmpty }

@@ -101,7 +101,18 @@ public struct RecordDraft: Sendable {
     /// The id when the draft gives none (derived from the file path or the row).
     public var fallbackID: String
     public var policy: Policy
-    public private(set) var values: [String: DraftValue] = [:]
+    /// The values by ``RecordField/slot``: a row of a big log makes one draft, and an array
+    /// costs one allocation where a dictionary by key hashes every key and grows.
+    private var slots: [DraftValue?] = Array(repeating: nil, count: RecordSchema.slotCount)
+
+    /// The values by key.
+    public var values: [String: DraftValue] {
+        var values: [String: DraftValue] = [:]
+        for field in RecordSchema.fields + RecordSchema.locationParts {
+            if let value = slots[field.slot] { values[field.key] = value }
+        }
+        return values
+    }
 
     public init(origin: ValueOrigin, path: String, fallbackID: String, policy: Policy = .record) {
         self.origin = origin
@@ -111,22 +122,32 @@ public struct RecordDraft: Sendable {
     }
 
     public subscript(field: RecordField) -> DraftValue? {
-        get { values[field.key] }
-        set { values[field.key] = newValue }
+        get { slots[field.slot] }
+        set { slots[field.slot] = newValue }
     }
 
     /// Sets `field` to `text` from `origin`; nil leaves it unset.
     public mutating func set(_ field: RecordField, _ text: String?, at origin: ValueOrigin, label: String? = nil) {
-        if let text { values[field.key] = .text(text, at: origin, label: label) }
+        if let text { slots[field.slot] = .text(text, at: origin, label: label) }
     }
 
     /// Sets `field` to a list; an empty list leaves it unset.
     public mutating func set(_ field: RecordField, list items: [String], at origin: ValueOrigin, label: String? = nil) {
-        if !items.isEmpty { values[field.key] = DraftValue(.list(items), origin: origin, label: label) }
+        if !items.isEmpty { slots[field.slot] = DraftValue(.list(items), origin: origin, label: label) }
+    }
+
+    /// Whether `field` has a value.
+    func has(_ field: RecordField) -> Bool { slots[field.slot] != nil }
+
+    /// The text of `field`, nil when it has none or is a list or map (read in place: no
+    /// copy of the value and its origins).
+    func text(of field: RecordField) -> String? {
+        if case .text(let text)? = slots[field.slot]?.content { return text }
+        return nil
     }
 
     /// Where problems with `field` go: where it is named, else the record as a whole.
     func origin(of field: RecordField) -> ValueOrigin {
-        values[field.key]?.origin ?? origin
+        slots[field.slot]?.origin ?? origin
     }
 }
