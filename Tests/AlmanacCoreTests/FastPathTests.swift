@@ -73,6 +73,44 @@ import Testing
         }
     }
 
+    @Test(arguments: [
+        "https://news.example.org/items/0", "http://a.b", "https://example.org", "https://example.org/",
+        "https://example.org?q=1", "https://example.org#top", "https://ex-ample.org/a_b~c/d.e?x=1&y=2;z#f/g?h",
+        "https://example.org/a%20b", "https://example.org/a%2", "https://example.org/a%zz", "https://example.org/%",
+        "https://example.org/a#b#c", "https://user@example.org/", "https://user:pw@example.org/",
+        "https://example.org:8080/", "https://example.org:port/", "https://-example.org/", "https://example-/",
+        "https://.example.org/", "https://example.org./", "https://", "https:///path", "http:/example.org",
+        "HTTPS://example.org/", "ftp://example.org/", "mailto:a@example.org", "https://exa mple.org/",
+        "https://example.org/a b", "https://example.org/\"q\"", "https://example.org/<a>",
+        "https://example.org/[1]", "https://[::1]/", "https://example.org/{x}|^", "https://sr.example/вести",
+        "https://пример.рф/", "https://example.org/path/@user:1/!$&'()*+,;=", "https://example.org/a\\b",
+        "https://example.org/`", "https://1.2.3.4/", "https://example.org/\u{7F}", "", "not a url",
+        "https://example.org/?a=%41%62", "https://b@", "https://example.org@evil.example/",
+    ])
+    func webAddressesAreJudgedAsBefore(_ url: String) {
+        #expect(RecordLimits.problem(withWebAddress: url) == RecordLimits.problemInParts(withWebAddress: url))
+        if RecordLimits.isPlainWebAddress(url) { #expect(RecordLimits.problemInParts(withWebAddress: url) == nil) }
+    }
+
+    /// `NameKey.of` as it was before it wrote its key directly, for ASCII names.
+    static func referenceNameKey(_ name: String) -> String {
+        var ascii: [UInt8] = []
+        for byte in name.utf8 { ascii.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) }
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
+        var trimmed = ascii.drop(while: isSpace)
+        while let last = trimmed.last, isSpace(last) { trimmed.removeLast() }
+        if trimmed.starts(with: "the ".utf8) { trimmed.removeFirst(4) }
+        return String(decoding: trimmed, as: UTF8.self)
+    }
+
+    @Test(arguments: [
+        "Sarajevo", "The Hague", "  the  Hague ", "THE HAGUE", "the", "the ", " the x", "thex", "", " ", "\t\n",
+        "Bosnia and Herzegovina", "Theresienstadt", "North\tMacedonia\r\n",
+    ])
+    func asciiNameKeysAreAsBefore(_ name: String) {
+        #expect(Gazetteer.key(name) == Self.referenceNameKey(name))
+    }
+
     @Test func permutingInPlaceGivesTheSortedOrder() async {
         await propertyCheck(count: 200, input: Gen.int(in: 0...50).array(of: 0...40)) { values in
             var items = values

@@ -281,35 +281,54 @@ struct CSVRowConverter: Sendable {
         }
 
         static let byName: [String: Field] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
+        static let count = allCases.count
     }
 
-    /// The non-empty cells of a row by the field their column fills, with the column.
+    /// The non-empty cells of a row by the field their column fills, with the column: the
+    /// cells in the order set, and where each field's is among them (-1: none).
     struct Cells {
+        struct Cell {
+            var text: String
+            var column: Int
+        }
+
         let location: SourceLocation
         let row: Int
         let header: [String]
-        private var cells: [(text: String, column: Int)?] = Array(repeating: nil, count: Field.allCases.count)
+        private var cells: [Cell] = []
+        private var positions: [Int8] = Array(repeating: -1, count: Field.count)
 
         init(location: SourceLocation, row: Int, header: [String]) {
             self.location = location
             self.row = row
             self.header = header
+            cells.reserveCapacity(min(header.count, Field.count))
         }
 
         mutating func set(_ field: Field, _ text: String, column: Int) {
-            cells[field.rawValue] = (text, column)
+            let position = Int(positions[field.rawValue])
+            if position >= 0 {
+                cells[position] = Cell(text: text, column: column)
+            } else {
+                positions[field.rawValue] = Int8(cells.count)
+                cells.append(Cell(text: text, column: column))
+            }
         }
 
-        subscript(field: Field) -> String? { cells[field.rawValue]?.text }
+        subscript(field: Field) -> String? {
+            let position = Int(positions[field.rawValue])
+            return position < 0 ? nil : cells[position].text
+        }
 
         /// The cell of `field` (with its column's header), or the row as a whole.
         func origin(_ field: Field) -> ValueOrigin {
-            .cell(location, row: row, column: cells[field.rawValue].map { header[$0.column] })
+            let position = Int(positions[field.rawValue])
+            return .cell(location, row: row, column: position < 0 ? nil : header[cells[position].column])
         }
 
         /// The cell of the first of `fields` the row has.
         func origin(first fields: Field...) -> ValueOrigin {
-            origin(fields.first { cells[$0.rawValue] != nil } ?? fields[0])
+            origin(fields.first { positions[$0.rawValue] >= 0 } ?? fields[0])
         }
     }
 

@@ -101,15 +101,17 @@ public struct RecordDraft: Sendable {
     /// The id when the draft gives none (derived from the file path or the row).
     public var fallbackID: String
     public var policy: Policy
-    /// The values by ``RecordField/slot``: a row of a big log makes one draft, and an array
-    /// costs one allocation where a dictionary by key hashes every key and grows.
-    private var slots: [DraftValue?] = Array(repeating: nil, count: RecordSchema.slotCount)
+    /// The values in the order set, and where each field's is among them (-1: not set), by
+    /// ``RecordField/slot``: a row of a big log makes one draft, and two small arrays cost less
+    /// than a dictionary by key (hashing, growing) or a slot per field (each one destroyed).
+    private var entries: [DraftValue] = []
+    private var positions: [Int8] = Array(repeating: -1, count: RecordSchema.slotCount)
 
     /// The values by key.
     public var values: [String: DraftValue] {
         var values: [String: DraftValue] = [:]
         for field in RecordSchema.fields + RecordSchema.locationParts {
-            if let value = slots[field.slot] { values[field.key] = value }
+            if let value = self[field] { values[field.key] = value }
         }
         return values
     }
@@ -119,35 +121,56 @@ public struct RecordDraft: Sendable {
         self.path = path
         self.fallbackID = fallbackID
         self.policy = policy
+        entries.reserveCapacity(16)
     }
 
     public subscript(field: RecordField) -> DraftValue? {
-        get { slots[field.slot] }
-        set { slots[field.slot] = newValue }
+        get {
+            let position = Int(positions[field.slot])
+            return position < 0 ? nil : entries[position]
+        }
+        set {
+            let position = Int(positions[field.slot])
+            switch (position < 0, newValue) {
+            case (true, let value?):
+                positions[field.slot] = Int8(entries.count)
+                entries.append(value)
+            case (false, let value?):
+                entries[position] = value
+            case (false, nil):
+                entries.remove(at: position)
+                positions[field.slot] = -1
+                for slot in positions.indices where positions[slot] > position { positions[slot] -= 1 }
+            case (true, nil):
+                break
+            }
+        }
     }
 
     /// Sets `field` to `text` from `origin`; nil leaves it unset.
     public mutating func set(_ field: RecordField, _ text: String?, at origin: ValueOrigin, label: String? = nil) {
-        if let text { slots[field.slot] = .text(text, at: origin, label: label) }
+        if let text { self[field] = .text(text, at: origin, label: label) }
     }
 
     /// Sets `field` to a list; an empty list leaves it unset.
     public mutating func set(_ field: RecordField, list items: [String], at origin: ValueOrigin, label: String? = nil) {
-        if !items.isEmpty { slots[field.slot] = DraftValue(.list(items), origin: origin, label: label) }
+        if !items.isEmpty { self[field] = DraftValue(.list(items), origin: origin, label: label) }
     }
 
     /// Whether `field` has a value.
-    func has(_ field: RecordField) -> Bool { slots[field.slot] != nil }
+    func has(_ field: RecordField) -> Bool { positions[field.slot] >= 0 }
 
     /// The text of `field`, nil when it has none or is a list or map (read in place: no
     /// copy of the value and its origins).
     func text(of field: RecordField) -> String? {
-        if case .text(let text)? = slots[field.slot]?.content { return text }
-        return nil
+        let position = Int(positions[field.slot])
+        guard position >= 0, case .text(let text) = entries[position].content else { return nil }
+        return text
     }
 
     /// Where problems with `field` go: where it is named, else the record as a whole.
     func origin(of field: RecordField) -> ValueOrigin {
-        slots[field.slot]?.origin ?? origin
+        let position = Int(positions[field.slot])
+        return position < 0 ? origin : entries[position].origin
     }
 }
