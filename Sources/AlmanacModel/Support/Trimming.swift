@@ -47,27 +47,38 @@ private enum Trimming {
 }
 
 extension String {
-    /// ``StringProtocol/trimmed``, without a look at the bytes when both ends are ASCII that
-    /// is not white space (most cells and values): the text itself.
+    /// ``StringProtocol/trimmed``, without a look at the rest when neither end is white
+    /// space (most cells and values): the text itself.
     package var trimmed: String {
-        if let first = utf8.first, let last = utf8.last, Self.isKeptASCII(first), Self.isKeptASCII(last) {
-            return self
-        }
-        return trimming(ascii: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }, scalars: { $0.properties.isWhitespace })
+        let isTrimmedASCII: (UInt8) -> Bool = { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
+        let isTrimmed: (Unicode.Scalar) -> Bool = { $0.properties.isWhitespace }
+        if keepsBothEnds(ascii: isTrimmedASCII, scalars: isTrimmed) { return self }
+        return trimming(ascii: isTrimmedASCII, scalars: isTrimmed)
     }
 
     /// ``StringProtocol/trimmedSpaces``, the same way.
     package var trimmedSpaces: String {
-        if let first = utf8.first, let last = utf8.last, Self.isKeptASCII(first), Self.isKeptASCII(last) {
-            return self
+        let isTrimmedASCII: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+        let isTrimmed: (Unicode.Scalar) -> Bool = {
+            $0.properties.isWhitespace && !Trimming.lineBreaks.contains($0.value)
         }
-        return trimming(
-            ascii: { $0 == 0x20 || $0 == 0x09 },
-            scalars: { $0.properties.isWhitespace && !Trimming.lineBreaks.contains($0.value) })
+        if keepsBothEnds(ascii: isTrimmedASCII, scalars: isTrimmed) { return self }
+        return trimming(ascii: isTrimmedASCII, scalars: isTrimmed)
     }
 
-    /// An ASCII byte that neither trimming removes (not a space, tab or line break).
-    private static func isKeptASCII(_ byte: UInt8) -> Bool {
-        byte < 0x80 && byte != 0x20 && !(byte >= 0x09 && byte <= 0x0D)
+    /// Whether the first and the last scalar are both kept: an ASCII end by its byte, any
+    /// other by its scalar. (Trimming removes scalars, so then it removes nothing.)
+    private func keepsBothEnds(ascii isTrimmedASCII: (UInt8) -> Bool, scalars isTrimmed: (Unicode.Scalar) -> Bool)
+        -> Bool
+    {
+        guard let first = utf8.first, let last = utf8.last else { return false }
+        if first < 0x80 {
+            if isTrimmedASCII(first) { return false }
+        } else if let scalar = unicodeScalars.first, isTrimmed(scalar) {
+            return false
+        }
+        if last < 0x80 { return !isTrimmedASCII(last) }
+        guard let scalar = unicodeScalars.last else { return false }
+        return !isTrimmed(scalar)
     }
 }

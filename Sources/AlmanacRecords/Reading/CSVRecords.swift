@@ -250,7 +250,7 @@ struct CSVRowConverter: Sendable {
         var cells = Cells(location: location, row: row.number, header: header)
         for (index, (name, cell)) in zip(columns, row.cells).enumerated() {
             // A name that is no column field (an unknown `--map` target) fills nothing.
-            guard let name, let field = Field.byName[name] else { continue }
+            guard let name, let field = Field(name: name) else { continue }
             let value = CSVRecords.unguarded(cell.trimmed)
             if !value.isEmpty { cells.set(field, value, column: index) }
         }
@@ -280,8 +280,30 @@ struct CSVRowConverter: Sendable {
             }
         }
 
-        static let byName: [String: Field] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.name, $0) })
         static let count = allCases.count
+
+        /// The field named `name`: looked up among the few of its length and first letter
+        /// (a row's every column is looked up; a dictionary would hash each name).
+        init?(name: String) {
+            guard let first = name.utf8.first else { return nil }
+            for field in Self.buckets[Self.bucket(name.utf8.count, first)] where Self.names[field.rawValue] == name {
+                self = field
+                return
+            }
+            return nil
+        }
+
+        private static let names = allCases.map(\.name)
+
+        private static func bucket(_ length: Int, _ first: UInt8) -> Int { min(length, 31) << 5 | Int(first & 31) }
+
+        private static let buckets: [[Field]] = {
+            var buckets = [[Field]](repeating: [], count: 32 << 5)
+            for field in allCases {
+                buckets[bucket(field.name.utf8.count, field.name.utf8.first ?? 0)].append(field)
+            }
+            return buckets
+        }()
     }
 
     /// The non-empty cells of a row by the field their column fills, with the column: the
@@ -408,13 +430,30 @@ struct CSVRowConverter: Sendable {
     /// empty ones left out. ASCII text is split on its bytes (the same pieces: no ASCII
     /// separator is part of a larger character there), other text by character.
     static func listItems(_ text: String) -> [String] {
-        let pieces: [String]
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            let separator = text.utf8.contains(UInt8(ascii: ";")) ? UInt8(ascii: ";") : UInt8(ascii: ",")
-            pieces = text.utf8.split(separator: separator).map { String(Substring($0)).trimmedSpaces }
-        } else {
-            pieces = text.split(separator: text.contains(";") ? ";" : ",").map { $0.trimmedSpaces }
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            // Each piece without the spaces and tabs around it, made a string only when
+            // something is left.
+            let separator = bytes.contains(UInt8(ascii: ";")) ? UInt8(ascii: ";") : UInt8(ascii: ",")
+            let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+            var items: [String] = []
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != separator { end += 1 }
+                var first = start
+                var last = end
+                while first < last, isSpace(bytes[first]) { first += 1 }
+                while last > first, isSpace(bytes[last - 1]) { last -= 1 }
+                if first < last {
+                    items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self))
+                }
+                start = end + 1
+            }
+            return items
         }
+        if let ascii = ascii ?? nil { return ascii }
+        let pieces = text.split(separator: text.contains(";") ? ";" : ",").map { $0.trimmedSpaces }
         return pieces.filter { !$0.isEmpty }
     }
 
@@ -490,6 +529,8 @@ struct CSVRowConverter: Sendable {
 
     /// Minutes after midnight of `10:00`, `10:00:00`, `9:30 AM`, `12:00:00 PM`.
     static func timeOfDay(_ text: String) -> Int? {
+        // `10:00` and `10:00:00`, the usual cells, read as below give what an ISO time gives.
+        if let minutes = LocalDateTime.timeOfDay(text) { return minutes }
         var clock = text.uppercased().trimmedSpaces
         var offset = 0
         var twelveHour = false

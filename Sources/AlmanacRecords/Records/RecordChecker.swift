@@ -82,7 +82,7 @@ private struct Check {
 
     /// One value or a list of values.
     mutating func list(_ field: RecordField) -> [String] {
-        switch draft[field]?.content {
+        switch draft.content(of: field) {
         case .text(let text)?: return [text]
         case .list(let items)?: return items
         case .parts?:
@@ -231,7 +231,7 @@ private struct Check {
     }
 
     mutating func checkPlace() -> Place? {
-        switch draft[Schema.location]?.content {
+        switch draft.content(of: Schema.location) {
         case .text(let text)?: return Place(text: text.trimmed)
         case .parts(let parts)?:
             return Place(

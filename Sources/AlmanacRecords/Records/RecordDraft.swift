@@ -131,18 +131,17 @@ public struct RecordDraft: Sendable {
         }
         set {
             let position = Int(positions[field.slot])
-            switch (position < 0, newValue) {
-            case (true, let value?):
-                positions[field.slot] = Int8(entries.count)
-                entries.append(value)
-            case (false, let value?):
-                entries[position] = value
-            case (false, nil):
+            if let newValue {
+                if position < 0 {
+                    positions[field.slot] = Int8(entries.count)
+                    entries.append(newValue)
+                } else {
+                    entries[position] = newValue
+                }
+            } else if position >= 0 {
                 entries.remove(at: position)
                 positions[field.slot] = -1
                 for slot in positions.indices where positions[slot] > position { positions[slot] -= 1 }
-            case (true, nil):
-                break
             }
         }
     }
@@ -166,6 +165,12 @@ public struct RecordDraft: Sendable {
         let position = Int(positions[field.slot])
         guard position >= 0, case .text(let text) = entries[position].content else { return nil }
         return text
+    }
+
+    /// The content of `field`'s value (without copying its origins).
+    func content(of field: RecordField) -> DraftValue.Content? {
+        let position = Int(positions[field.slot])
+        return position < 0 ? nil : entries[position].content
     }
 
     /// Where problems with `field` go: where it is named, else the record as a whole.
