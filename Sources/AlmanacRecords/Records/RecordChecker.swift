@@ -5,12 +5,24 @@ internal import ICal
 /// The one set of rules for records: turns a ``RecordDraft`` from any source into an
 /// ``EventRecord``, reporting every problem at the origin of the value that has it.
 public struct RecordChecker: Sendable {
-    public let config: ProjectConfig
-    public let gazetteer: Gazetteer
+    public var config: ProjectConfig { rules.config }
+    public var gazetteer: Gazetteer { rules.gazetteer }
+    /// Held once and shared by every check: a check of a big log's row would otherwise copy
+    /// the whole configuration and gazetteer (a retain for each of their parts) and free them.
+    private let rules: Rules
+
+    final class Rules: Sendable {
+        let config: ProjectConfig
+        let gazetteer: Gazetteer
+
+        init(config: ProjectConfig, gazetteer: Gazetteer) {
+            self.config = config
+            self.gazetteer = gazetteer
+        }
+    }
 
     public init(config: ProjectConfig, gazetteer: Gazetteer) {
-        self.config = config
-        self.gazetteer = gazetteer
+        rules = Rules(config: config, gazetteer: gazetteer)
     }
 
     /// What checking one draft came to.
@@ -23,13 +35,13 @@ public struct RecordChecker: Sendable {
     }
 
     public func check(_ draft: RecordDraft, diagnostics: inout [Diagnostic]) -> EventRecord? {
-        let outcome = check(draft)
+        var outcome = check(draft)
         diagnostics += outcome.diagnostics
-        return outcome.record
+        return outcome.record.take()
     }
 
     public func check(_ draft: RecordDraft) -> Outcome {
-        var check = Check(draft: draft, config: config, gazetteer: gazetteer)
+        var check = Check(draft: draft, rules: rules)
         let record = check.run()
         return Outcome(
             record: check.outcome.diagnostics.hasErrors ? nil : record, diagnostics: check.outcome.diagnostics,
@@ -42,16 +54,16 @@ private struct Check {
     typealias Schema = RecordSchema
 
     let draft: RecordDraft
-    let config: ProjectConfig
-    let gazetteer: Gazetteer
+    let rules: RecordChecker.Rules
+    var config: ProjectConfig { rules.config }
+    var gazetteer: Gazetteer { rules.gazetteer }
     var outcome = RecordChecker.Outcome()
     /// The record's title, for messages about an imported item.
     var title = ""
 
-    init(draft: RecordDraft, config: ProjectConfig, gazetteer: Gazetteer) {
+    init(draft: RecordDraft, rules: RecordChecker.Rules) {
         self.draft = draft
-        self.config = config
-        self.gazetteer = gazetteer
+        self.rules = rules
     }
 
     mutating func error(_ field: RecordField, _ message: String, hint: String? = nil, at origin: ValueOrigin? = nil) {

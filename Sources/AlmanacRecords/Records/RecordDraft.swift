@@ -52,8 +52,17 @@ public struct DraftValue: Sendable {
     }
 
     public var content: Content
-    public var origin: ValueOrigin
-    public var valueOrigin: ValueOrigin
+    public var origin: ValueOrigin {
+        // The value keeps standing where the field was first named.
+        didSet { if storedValueOrigin == nil { storedValueOrigin = oldValue } }
+    }
+    public var valueOrigin: ValueOrigin {
+        get { storedValueOrigin ?? origin }
+        set { storedValueOrigin = newValue }
+    }
+    /// nil when the value stands where the field is named (a cell, an option): a value of a
+    /// big log's row is then copied and freed without a second origin.
+    private var storedValueOrigin: ValueOrigin?
     /// How the source names the field, for messages about an imported item ("the URL of
     /// 'Board meeting' is left out"): an .ics property such as `URL`; nil for the YAML key.
     public var label: String?
@@ -61,7 +70,7 @@ public struct DraftValue: Sendable {
     public init(_ content: Content, origin: ValueOrigin, valueOrigin: ValueOrigin? = nil, label: String? = nil) {
         self.content = content
         self.origin = origin
-        self.valueOrigin = valueOrigin ?? origin
+        self.storedValueOrigin = valueOrigin
         self.label = label
     }
 
@@ -132,12 +141,7 @@ public struct RecordDraft: Sendable {
         set {
             let position = Int(positions[field.slot])
             if let newValue {
-                if position < 0 {
-                    positions[field.slot] = Int8(entries.count)
-                    entries.append(newValue)
-                } else {
-                    entries[position] = newValue
-                }
+                store(newValue, in: field)
             } else if position >= 0 {
                 entries.remove(at: position)
                 positions[field.slot] = -1
@@ -146,14 +150,25 @@ public struct RecordDraft: Sendable {
         }
     }
 
+    /// Sets `field` to `value`, moved into the draft.
+    private mutating func store(_ value: consuming DraftValue, in field: RecordField) {
+        let position = Int(positions[field.slot])
+        if position < 0 {
+            positions[field.slot] = Int8(entries.count)
+            entries.append(value)
+        } else {
+            entries[position] = value
+        }
+    }
+
     /// Sets `field` to `text` from `origin`; nil leaves it unset.
     public mutating func set(_ field: RecordField, _ text: String?, at origin: ValueOrigin, label: String? = nil) {
-        if let text { self[field] = .text(text, at: origin, label: label) }
+        if let text { store(.text(text, at: origin, label: label), in: field) }
     }
 
     /// Sets `field` to a list; an empty list leaves it unset.
     public mutating func set(_ field: RecordField, list items: [String], at origin: ValueOrigin, label: String? = nil) {
-        if !items.isEmpty { self[field] = DraftValue(.list(items), origin: origin, label: label) }
+        if !items.isEmpty { store(DraftValue(.list(items), origin: origin, label: label), in: field) }
     }
 
     /// Whether `field` has a value.

@@ -54,7 +54,10 @@ public enum RecordLimits {
             guard index > hostStart, isAlphanumeric(bytes[hostStart]), isAlphanumeric(bytes[index - 1]) else {
                 return false
             }
-            guard index == bytes.count || "/?#".utf8.contains(bytes[index]) else { return false }
+            guard
+                index == bytes.count || bytes[index] == UInt8(ascii: "/") || bytes[index] == UInt8(ascii: "?")
+                    || bytes[index] == UInt8(ascii: "#")
+            else { return false }
             // Path, query and fragment: unreserved and sub-delimiter characters, ':', '@', '/',
             // '?', escapes, and one '#'.
             var inFragment = false
@@ -70,7 +73,7 @@ public enum RecordLimits {
                 if byte == UInt8(ascii: "#") {
                     guard !inFragment else { return false }
                     inFragment = true
-                } else if !(isAlphanumeric(byte) || "-._~!$&'()*+,;=:@/?".utf8.contains(byte)) {
+                } else if !(isAlphanumeric(byte) || pathPunctuation.contains(byte)) {
                     return false
                 }
                 index += 1
@@ -78,6 +81,9 @@ public enum RecordLimits {
             return true
         } ?? false
     }
+
+    /// The punctuation of a plain address's path, query and fragment but '#' and '%'.
+    private static let pathPunctuation = ASCIISet("-._~!$&'()*+,;=:@/?")
 
     /// ``problem(withWebAddress:)`` for any address, through Foundation's URL parser.
     static func problemInParts(withWebAddress url: String) -> String? {
@@ -131,5 +137,21 @@ public enum RecordLimits {
             else { return false }
         }
         return true
+    }
+}
+
+/// A set of ASCII characters as two bit masks: a look-up per byte, not a search.
+struct ASCIISet: Sendable {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    init(_ characters: String) {
+        for byte in characters.utf8 where byte < 0x80 {
+            if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+        }
+    }
+
+    func contains(_ byte: UInt8) -> Bool {
+        byte < 64 ? low >> UInt64(byte) & 1 == 1 : byte < 128 && high >> UInt64(byte - 64) & 1 == 1
     }
 }
