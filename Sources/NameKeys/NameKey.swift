@@ -12,14 +12,16 @@ package enum NameKey {
         var isASCII = true
         let key = String(unsafeUninitializedCapacity: name.utf8.count) { buffer in
             var length = 0
-            for byte in name.utf8 {
-                guard byte < 0x80 else {
-                    isASCII = false
-                    return 0
-                }
+            let lowered = { (byte: UInt8) -> Bool in
+                guard byte < 0x80 else { return false }
                 buffer[length] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
                 length += 1
+                return true
             }
+            // Over the bytes in place when the string has them in one piece (it always has).
+            isASCII =
+                name.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(lowered) } ?? name.utf8.allSatisfy(lowered)
+            guard isASCII else { return 0 }
             let isSpace: (UInt8) -> Bool = { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
             var start = 0
             var end = length

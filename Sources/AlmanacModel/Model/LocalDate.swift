@@ -20,6 +20,19 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// Parses `YYYY-MM-DD`.
     public init?(iso text: some StringProtocol) {
+        guard let date = Self.read(iso: text) else { return nil }
+        self = date
+    }
+
+    /// ``init(iso:)`` for a String, the usual caller: the same reading, compiled for String
+    /// rather than through the protocol's generic calls.
+    public init?(iso text: String) {
+        guard let date = Self.read(iso: text) else { return nil }
+        self = date
+    }
+
+    @inline(__always)
+    private static func read(iso text: some StringProtocol) -> LocalDate? {
         // The usual shape straight from its bytes; anything else as before.
         let fast = text.utf8.withContiguousStorageIfAvailable { bytes -> ISODigits.Reading<(Int, Int, Int)> in
             if bytes.count == 10, let date = ISODigits.date(bytes) { return .read(date) }
@@ -28,9 +41,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
             return ISODigits.hasOtherLength(bytes, than: [10]) ? .none : .unknown
         }
         switch fast ?? .unknown {
-        case .read(let (year, month, day)):
-            self.init(year: year, month: month, day: day)
-            return
+        case .read(let (year, month, day)): return LocalDate(year: year, month: month, day: day)
         case .none: return nil
         case .unknown: break
         }
@@ -38,7 +49,7 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else { return nil }
-        self.init(year: year, month: month, day: day)
+        return LocalDate(year: year, month: month, day: day)
     }
 
     public var components: (year: Int, month: Int, day: Int) {
