@@ -11,17 +11,20 @@ package enum NameKey {
         // names (and every record's city and country).
         var isASCII = true
         let key = String(unsafeUninitializedCapacity: name.utf8.count) { buffer in
-            var length = 0
-            let lowered = { (byte: UInt8) -> Bool in
-                guard byte < 0x80 else { return false }
-                buffer[length] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-                length += 1
-                return true
-            }
             // Over the bytes in place when the string has them in one piece (it always has).
-            isASCII =
-                name.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(lowered) } ?? name.utf8.allSatisfy(lowered)
-            guard isASCII else { return 0 }
+            let lowered =
+                name.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+                    for index in 0..<bytes.count {
+                        let byte = bytes[index]
+                        guard byte < 0x80 else { return nil }
+                        buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                    }
+                    return bytes.count
+                } ?? Self.lowered(name.utf8, into: buffer)
+            guard let length = lowered else {
+                isASCII = false
+                return 0
+            }
             let isSpace: (UInt8) -> Bool = { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
             var start = 0
             var end = length
@@ -38,6 +41,17 @@ package enum NameKey {
             return end - start
         }
         return isASCII ? key : folded(name)
+    }
+
+    /// The ASCII bytes lowered into `buffer`, and their count; nil for a byte beyond ASCII.
+    private static func lowered(_ bytes: String.UTF8View, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        var length = 0
+        for byte in bytes {
+            guard byte < 0x80 else { return nil }
+            buffer[length] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+            length += 1
+        }
+        return length
     }
 
     private static func folded(_ name: String) -> String {
