@@ -64,6 +64,92 @@ import Testing
         }
     }
 
+    @Test(arguments: [-10_000, -1, 0, 1, 59, 60, 365, 10_956, 19_000, 2_932_896, 2_932_897, 3_000_000])
+    func datesAreWrittenAsBefore(_ dayNumber: Int) {
+        for offset in 0..<400 {
+            let date = LocalDate(dayNumber: dayNumber + offset)
+            let (y, m, d) = date.components
+            #expect(date.description == "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))")
+        }
+    }
+
+    @Test(arguments: [
+        "https://news.example.org/items/0", "http://a.b", "https://example.org", "https://example.org/",
+        "https://example.org?q=1", "https://example.org#top", "https://ex-ample.org/a_b~c/d.e?x=1&y=2;z#f/g?h",
+        "https://example.org/a%20b", "https://example.org/a%2", "https://example.org/a%zz", "https://example.org/%",
+        "https://example.org/a#b#c", "https://user@example.org/", "https://user:pw@example.org/",
+        "https://example.org:8080/", "https://example.org:port/", "https://-example.org/", "https://example-/",
+        "https://.example.org/", "https://example.org./", "https://", "https:///path", "http:/example.org",
+        "HTTPS://example.org/", "ftp://example.org/", "mailto:a@example.org", "https://exa mple.org/",
+        "https://example.org/a b", "https://example.org/\"q\"", "https://example.org/<a>",
+        "https://example.org/[1]", "https://[::1]/", "https://example.org/{x}|^", "https://sr.example/вести",
+        "https://пример.рф/", "https://example.org/path/@user:1/!$&'()*+,;=", "https://example.org/a\\b",
+        "https://example.org/`", "https://1.2.3.4/", "https://example.org/\u{7F}", "", "not a url",
+        "https://example.org/?a=%41%62", "https://b@", "https://example.org@evil.example/",
+    ])
+    func webAddressesAreJudgedAsBefore(_ url: String) {
+        #expect(RecordLimits.problem(withWebAddress: url) == RecordLimits.problemInParts(withWebAddress: url))
+        if RecordLimits.isPlainWebAddress(url) { #expect(RecordLimits.problemInParts(withWebAddress: url) == nil) }
+    }
+
+    /// `CSVRowConverter.timeOfDay` as it was before it tried an ISO time first.
+    static func referenceClock(_ text: String) -> Int? {
+        var clock = text.uppercased().trimmedSpaces
+        var offset = 0
+        var twelveHour = false
+        for (suffix, add) in [("AM", 0), ("PM", 12 * 60)] where clock.hasSuffix(suffix) {
+            clock = String(clock.dropLast(2)).trimmedSpaces
+            offset = add
+            twelveHour = true
+        }
+        let parts = clock.split(separator: ":")
+        guard (2...3).contains(parts.count), let hour = Int(parts[0]), let minute = Int(parts[1]),
+            (0...59).contains(minute),
+            parts.count == 2 || Int(parts[2]) == 0
+        else { return nil }
+        if twelveHour {
+            guard (1...12).contains(hour) else { return nil }
+            return (hour % 12) * 60 + minute + offset
+        }
+        return (0...23).contains(hour) ? hour * 60 + minute : nil
+    }
+
+    @Test(arguments: [
+        "10:00", "10:00:00", "10:00:30", "9:30", "09:30", "23:59", "24:00", "12:60", "+1:30", "-1:30", "10:00 AM",
+        "12:00:00 PM", "12:00 am", "1:5", "10::00", ":10:00", "10:00:", "10:00:00:00", "", "10", "１０:００", "10:0٠",
+    ])
+    func clockCellsAreReadAsBefore(_ text: String) {
+        #expect(CSVRowConverter.timeOfDay(text) == Self.referenceClock(text))
+    }
+
+    @Test func anyClockCellIsReadAsBefore() async {
+        await propertyCheck(count: 500, input: Self.text) { text in
+            #expect(CSVRowConverter.timeOfDay(text) == Self.referenceClock(text), "\(text.debugDescription)")
+            #expect(CSVRowConverter.Field(name: text) == nil || CSVColumns.fields.contains(text))
+        }
+        for field in CSVRowConverter.Field.allCases { #expect(CSVRowConverter.Field(name: field.name) == field) }
+        #expect(CSVRowConverter.Field(name: "ignore") == nil && CSVRowConverter.Field(name: "source-note") == nil)
+    }
+
+    /// `NameKey.of` as it was before it wrote its key directly, for ASCII names.
+    static func referenceNameKey(_ name: String) -> String {
+        var ascii: [UInt8] = []
+        for byte in name.utf8 { ascii.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) }
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
+        var trimmed = ascii.drop(while: isSpace)
+        while let last = trimmed.last, isSpace(last) { trimmed.removeLast() }
+        if trimmed.starts(with: "the ".utf8) { trimmed.removeFirst(4) }
+        return String(decoding: trimmed, as: UTF8.self)
+    }
+
+    @Test(arguments: [
+        "Sarajevo", "The Hague", "  the  Hague ", "THE HAGUE", "the", "the ", " the x", "thex", "", " ", "\t\n",
+        "Bosnia and Herzegovina", "Theresienstadt", "North\tMacedonia\r\n",
+    ])
+    func asciiNameKeysAreAsBefore(_ name: String) {
+        #expect(Gazetteer.key(name) == Self.referenceNameKey(name))
+    }
+
     @Test func permutingInPlaceGivesTheSortedOrder() async {
         await propertyCheck(count: 200, input: Gen.int(in: 0...50).array(of: 0...40)) { values in
             var items = values

@@ -17,6 +17,32 @@ struct RecordSchemaTests {
         #expect(missing == ["geo", "source-note"])
     }
 
+    @Test func everyFieldHasItsOwnSlotOfADraft() {
+        let fields = RecordSchema.fields + RecordSchema.locationParts
+        #expect(fields.map(\.slot) == Array(0..<RecordSchema.slotCount))
+        // A row's cells are kept by the fields of `csv-columns.tsv`, numbered.
+        #expect(
+            CSVRowConverter.Field.allCases.map(\.name) == CSVColumns.fields.filter { $0 != "ignore" })
+    }
+
+    @Test func aDraftKeepsWhatIsSetAndForgetsWhatIsRemoved() {
+        let origin = ValueOrigin.option("the values", file: "a.yml")
+        var draft = RecordDraft(origin: origin, path: "a.yml", fallbackID: "a")
+        draft.set(RecordSchema.title, "Title", at: origin)
+        draft.set(RecordSchema.city, "Skopje", at: origin)
+        draft.set(RecordSchema.recurrence, "FREQ=WEEKLY", at: origin)
+        draft.set(RecordSchema.start, nil, at: origin)
+        draft.set(RecordSchema.tags, list: [], at: origin)
+        #expect(draft.values.keys.sorted() == ["city", "repeat", "title"])
+        draft[RecordSchema.title] = nil
+        draft.set(RecordSchema.recurrence, "FREQ=DAILY", at: origin)
+        #expect(draft[RecordSchema.title] == nil)
+        #expect(draft.text(of: RecordSchema.city) == "Skopje")
+        #expect(draft.text(of: RecordSchema.recurrence) == "FREQ=DAILY")
+        #expect(draft.values.keys.sorted() == ["city", "repeat"])
+        #expect(!draft.has(RecordSchema.title) && draft.has(RecordSchema.city))
+    }
+
     @Test func recordFilesAreWrittenInSchemaOrder() throws {
         var file = RecordFile(id: "x", title: "X")
         file.recurrence = "FREQ=WEEKLY;COUNT=2"

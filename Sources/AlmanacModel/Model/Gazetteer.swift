@@ -70,7 +70,8 @@ public struct Gazetteer: Sendable {
     /// `country` when given.
     public func place(named name: String, country: String? = nil) -> GazetteerPlace? {
         let key = Gazetteer.key(name)
-        let added = index[key] ?? []
+        // Most projects add no places: no key to hash then.
+        let added = index.isEmpty ? [] : index[key] ?? []
         let shipped = includesBundled ? BundledGazetteer.places(key: key) : []
         if let country {
             let countryKey = Gazetteer.key(country)

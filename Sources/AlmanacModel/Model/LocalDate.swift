@@ -20,18 +20,36 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// Parses `YYYY-MM-DD`.
     public init?(iso text: some StringProtocol) {
+        guard let date = Self.read(iso: text) else { return nil }
+        self = date
+    }
+
+    /// ``init(iso:)`` for a String, the usual caller: the same reading, compiled for String
+    /// rather than through the protocol's generic calls.
+    public init?(iso text: String) {
+        guard let date = Self.read(iso: text) else { return nil }
+        self = date
+    }
+
+    @inline(__always)
+    private static func read(iso text: some StringProtocol) -> LocalDate? {
         // The usual shape straight from its bytes; anything else as before.
-        if let (year, month, day) = text.utf8.withContiguousStorageIfAvailable({ bytes in
-            bytes.count == 10 ? ISODigits.date(bytes) : nil
-        }) ?? nil {
-            self.init(year: year, month: month, day: day)
-            return
+        let fast = text.utf8.withContiguousStorageIfAvailable { bytes -> ISODigits.Reading<(Int, Int, Int)> in
+            if bytes.count == 10, let date = ISODigits.date(bytes) { return .read(date) }
+            // A date has ten characters: text of another length with a character per byte
+            // is none (a date-time, a day-first date), without splitting it.
+            return ISODigits.hasOtherLength(bytes, than: [10]) ? .none : .unknown
+        }
+        switch fast ?? .unknown {
+        case .read(let (year, month, day)): return LocalDate(year: year, month: month, day: day)
+        case .none: return nil
+        case .unknown: break
         }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else { return nil }
-        self.init(year: year, month: month, day: day)
+        return LocalDate(year: year, month: month, day: day)
     }
 
     public var components: (year: Int, month: Int, day: Int) {
@@ -77,7 +95,24 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     /// `2023-09-05`.
     public var description: String {
         let (y, m, d) = components
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+        guard (0...9999).contains(y) else { return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))" }
+        // The usual year written straight into its ten bytes: the same text, without the
+        // strings that padding and interpolating make (a big log writes thousands of dates).
+        return String(unsafeUninitializedCapacity: 10) { bytes in
+            func put(_ value: Int, at end: Int, width: Int) {
+                var value = value
+                for index in stride(from: end, to: end - width, by: -1) {
+                    bytes[index] = UInt8(ascii: "0") &+ UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            put(y, at: 3, width: 4)
+            bytes[4] = UInt8(ascii: "-")
+            put(m, at: 6, width: 2)
+            bytes[7] = UInt8(ascii: "-")
+            put(d, at: 9, width: 2)
+            return 10
+        }
     }
 
     public init(from decoder: Decoder) throws {
@@ -135,12 +170,17 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
 
     /// Minutes after midnight of `HH:MM` or `HH:MM:00`.
     public static func timeOfDay(_ text: some StringProtocol) -> Int? {
-        if let minutes = text.utf8.withContiguousStorageIfAvailable({ bytes in
-            ISODigits.time(UnsafeBufferPointer(rebasing: bytes[...]))
-        }) ?? nil {
-            return minutes
+        let fast = text.utf8.withContiguousStorageIfAvailable { bytes -> ISODigits.Reading<Int?> in
+            let bytes = UnsafeBufferPointer(rebasing: bytes[...])
+            if let minutes = ISODigits.time(bytes) { return .read(minutes) }
+            // `HH:MM` or `HH:MM:00`, five or eight characters (a date-time is neither).
+            return ISODigits.hasOtherLength(bytes, than: [5, 8]) ? .none : .unknown
         }
-        return timeOfDayInParts(text)
+        switch fast ?? .unknown {
+        case .read(let minutes): return minutes
+        case .none: return nil
+        case .unknown: return timeOfDayInParts(text)
+        }
     }
 
     /// `timeOfDay` read the general way, from its parts: the way for text that is not in
@@ -177,6 +217,23 @@ package func pad(_ value: Int, _ width: Int) -> String {
 /// them the general way, so only well-formed digits take this path.
 enum ISODigits {
     /// The value of the ASCII digits in `range`, nil if any is not a digit.
+    /// What the bytes say: a value read, certainly none, or ask the general code.
+    enum Reading<Value> {
+        case read(Value)
+        case none
+        case unknown
+    }
+
+    /// Whether text of these bytes has a number of characters other than `lengths`, known
+    /// without counting characters: fewer bytes than the least, or plain ASCII without a
+    /// carriage return (which joins a line feed into one character), where a byte is a
+    /// character.
+    static func hasOtherLength(_ bytes: UnsafeBufferPointer<UInt8>, than lengths: [Int]) -> Bool {
+        if bytes.count < lengths.min() ?? 0 { return true }
+        guard !lengths.contains(bytes.count) else { return false }
+        return bytes.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "\r") }
+    }
+
     static func value(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
         var value = 0
         for index in range {

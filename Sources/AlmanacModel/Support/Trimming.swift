@@ -15,7 +15,7 @@ extension StringProtocol {
     }
 
     /// `isTrimmedASCII` must say of each ASCII byte what `isTrimmed` says of its scalar.
-    private func trimming(ascii isTrimmedASCII: (UInt8) -> Bool, scalars isTrimmed: (Unicode.Scalar) -> Bool)
+    fileprivate func trimming(ascii isTrimmedASCII: (UInt8) -> Bool, scalars isTrimmed: (Unicode.Scalar) -> Bool)
         -> String
     {
         // Byte by byte while the ends are ASCII (the usual cell): no scalar is decoded. Any
@@ -44,4 +44,41 @@ extension StringProtocol {
 private enum Trimming {
     /// LF, VT, FF, CR, NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR.
     static let lineBreaks: Set<UInt32> = [0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029]
+}
+
+extension String {
+    /// ``StringProtocol/trimmed``, without a look at the rest when neither end is white
+    /// space (most cells and values): the text itself.
+    package var trimmed: String {
+        let isTrimmedASCII: (UInt8) -> Bool = { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
+        let isTrimmed: (Unicode.Scalar) -> Bool = { $0.properties.isWhitespace }
+        if keepsBothEnds(ascii: isTrimmedASCII, scalars: isTrimmed) { return self }
+        return trimming(ascii: isTrimmedASCII, scalars: isTrimmed)
+    }
+
+    /// ``StringProtocol/trimmedSpaces``, the same way.
+    package var trimmedSpaces: String {
+        let isTrimmedASCII: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+        let isTrimmed: (Unicode.Scalar) -> Bool = {
+            $0.properties.isWhitespace && !Trimming.lineBreaks.contains($0.value)
+        }
+        if keepsBothEnds(ascii: isTrimmedASCII, scalars: isTrimmed) { return self }
+        return trimming(ascii: isTrimmedASCII, scalars: isTrimmed)
+    }
+
+    /// Whether the first and the last scalar are both kept: an ASCII end by its byte, any
+    /// other by its scalar. (Trimming removes scalars, so then it removes nothing.)
+    private func keepsBothEnds(ascii isTrimmedASCII: (UInt8) -> Bool, scalars isTrimmed: (Unicode.Scalar) -> Bool)
+        -> Bool
+    {
+        guard let first = utf8.first, let last = utf8.last else { return false }
+        if first < 0x80 {
+            if isTrimmedASCII(first) { return false }
+        } else if let scalar = unicodeScalars.first, isTrimmed(scalar) {
+            return false
+        }
+        if last < 0x80 { return !isTrimmedASCII(last) }
+        guard let scalar = unicodeScalars.last else { return false }
+        return !isTrimmed(scalar)
+    }
 }

@@ -336,7 +336,7 @@ extension CSVRecords {
     /// A cell without the `'` that `export csv` (and spreadsheets) put before text that
     /// would otherwise run as a formula: `'=SUM(A1)` is the text `=SUM(A1)`.
     static func unguarded(_ cell: String) -> String {
-        guard cell.hasPrefix("'"), let next = cell.dropFirst().unicodeScalars.first,
+        guard cell.utf8.first == UInt8(ascii: "'"), let next = cell.dropFirst().unicodeScalars.first,
             "=+-@\t\r\n".unicodeScalars.contains(next)
         else { return cell }
         return String(cell.dropFirst())
@@ -390,34 +390,110 @@ struct CSVRowConverter: Sendable {
                     """
                 ))
         }
-        var cells = Cells(location: location, row: row.number)
-        for (index, (field, cell)) in zip(columns, row.cells).enumerated() {
-            guard let field else { continue }
+        var cells = Cells(location: location, row: row.number, header: header)
+        for (index, (name, cell)) in zip(columns, row.cells).enumerated() {
+            // A name that is no column field (an unknown `--map` target) fills nothing.
+            guard let name, let field = Field(name: name) else { continue }
             let value = CSVRecords.unguarded(cell.trimmed)
-            if !value.isEmpty { cells.values[field] = (value, header[index]) }
+            if !value.isEmpty { cells.set(field, value, column: index) }
         }
         let record = problems.hasErrors ? nil : record(cells, diagnostics: &problems)
         return Converted(
             number: row.number, location: location, record: record, problems: problems,
-            hasIDCell: cells["id"].map(Identifier.isValid) ?? false)
+            hasIDCell: cells[.id].map(Identifier.isValid) ?? false)
     }
 
-    /// The non-empty cells of a row by the field their column fills, with the column's header.
+    /// The fields a column can fill (``CSVColumns/fields``), numbered: a row's cells are kept
+    /// in an array by them, not in a dictionary by name.
+    enum Field: Int, CaseIterable {
+        case id, title, start, end, startTime, endTime, allDay, timezone, location, venue, city, country
+        case latitude, longitude, category, tags, organisations, participants, role, format, status
+        case visibility, isPrivate, url, summary, source, recurrence, exceptions
+
+        /// The name in `csv-columns.tsv` and `--map`.
+        var name: String {
+            switch self {
+            case .startTime: return "start-time"
+            case .endTime: return "end-time"
+            case .allDay: return "all-day"
+            case .isPrivate: return "private"
+            case .recurrence: return RecordSchema.recurrence.key
+            case .exceptions: return RecordSchema.exceptions.key
+            default: return String(describing: self)
+            }
+        }
+
+        static let count = allCases.count
+
+        /// The field named `name`: looked up among the few of its length and first letter
+        /// (a row's every column is looked up; a dictionary would hash each name).
+        init?(name: String) {
+            guard let first = name.utf8.first else { return nil }
+            for field in Self.buckets[Self.bucket(name.utf8.count, first)] where Self.names[field.rawValue] == name {
+                self = field
+                return
+            }
+            return nil
+        }
+
+        private static let names = allCases.map(\.name)
+
+        private static func bucket(_ length: Int, _ first: UInt8) -> Int { min(length, 31) << 5 | Int(first & 31) }
+
+        private static let buckets: [[Field]] = {
+            var buckets = [[Field]](repeating: [], count: 32 << 5)
+            for field in allCases {
+                buckets[bucket(field.name.utf8.count, field.name.utf8.first ?? 0)].append(field)
+            }
+            return buckets
+        }()
+    }
+
+    /// The non-empty cells of a row by the field their column fills, with the column: the
+    /// cells in the order set, and where each field's is among them (-1: none).
     struct Cells {
+        struct Cell {
+            var text: String
+            var column: Int
+        }
+
         let location: SourceLocation
         let row: Int
-        var values: [String: (text: String, column: String)] = [:]
+        let header: [String]
+        private var cells: [Cell] = []
+        private var positions: [Int8] = Array(repeating: -1, count: Field.count)
 
-        subscript(field: String) -> String? { values[field]?.text }
+        init(location: SourceLocation, row: Int, header: [String]) {
+            self.location = location
+            self.row = row
+            self.header = header
+            cells.reserveCapacity(min(header.count, Field.count))
+        }
 
-        /// The cell of `field`, or the row as a whole.
-        func origin(_ field: String) -> ValueOrigin {
-            .cell(location, row: row, column: values[field]?.column)
+        mutating func set(_ field: Field, _ text: String, column: Int) {
+            let position = Int(positions[field.rawValue])
+            if position >= 0 {
+                cells[position] = Cell(text: text, column: column)
+            } else {
+                positions[field.rawValue] = Int8(cells.count)
+                cells.append(Cell(text: text, column: column))
+            }
+        }
+
+        subscript(field: Field) -> String? {
+            let position = Int(positions[field.rawValue])
+            return position < 0 ? nil : cells[position].text
+        }
+
+        /// The cell of `field` (with its column's header), or the row as a whole.
+        func origin(_ field: Field) -> ValueOrigin {
+            let position = Int(positions[field.rawValue])
+            return .cell(location, row: row, column: position < 0 ? nil : header[cells[position].column])
         }
 
         /// The cell of the first of `fields` the row has.
-        func origin(first fields: [String]) -> ValueOrigin {
-            origin(fields.first { values[$0] != nil } ?? fields[0])
+        func origin(first fields: Field...) -> ValueOrigin {
+            origin(fields.first { positions[$0.rawValue] >= 0 } ?? fields[0])
         }
     }
 
@@ -427,14 +503,14 @@ struct CSVRowConverter: Sendable {
         let rowOrigin = ValueOrigin.cell(values.location, row: values.row, column: nil)
         guard let timing = timing(values, diagnostics: &diagnostics) else { return nil }
         var draft = RecordDraft(origin: rowOrigin, path: file, fallbackID: "row-\(values.row)")
-        func set(_ field: RecordField, _ key: String? = nil) {
-            draft.set(field, values[key ?? field.key], at: values.origin(key ?? field.key))
+        func set(_ field: RecordField, _ cell: Field) {
+            if let text = values[cell] { draft.set(field, text, at: values.origin(cell)) }
         }
-        func setList(_ field: RecordField) {
-            guard let text = values[field.key] else { return }
-            draft[field] = DraftValue(.list(Self.listItems(text)), origin: values.origin(field.key))
+        func setList(_ field: RecordField, _ cell: Field) {
+            guard let text = values[cell] else { return }
+            draft[field] = DraftValue(.list(Self.listItems(text)), origin: values.origin(cell))
         }
-        let title = values["title"]
+        let title = values[.title]
         // Only made when the row has no usable id cell: a slug per row is a cost of its own.
         var derivedID: String? {
             title.map { title in
@@ -442,11 +518,12 @@ struct CSVRowConverter: Sendable {
                     ?? Identifier.slug(title, maxLength: 60)
             }
         }
-        var id = values["id"] ?? derivedID
-        if let given = values["id"], !Identifier.isValid(given), let derivedID {
+        let given = values[.id]
+        var id = given ?? derivedID
+        if let given, !Identifier.isValid(given), let derivedID {
             // An id names the record's file: `..`, `.hidden` or `a/b` must never become one.
             diagnostics.append(
-                values.origin("id").warning(
+                values.origin(.id).warning(
                     """
                     the id '\(given)' cannot name a record file (letters, digits, '-', '_' and '.', starting with \
                     a letter or digit), so the record gets the id '\(derivedID)'
@@ -454,33 +531,41 @@ struct CSVRowConverter: Sendable {
                     hint: "fix the id in the spreadsheet to keep the calendar UID you want"))
             id = derivedID
         }
-        draft.set(Schema.id, id, at: values["id"] == nil ? rowOrigin : values.origin("id"))
-        set(Schema.title)
-        draft.set(Schema.start, timing.start, at: values.origin(first: ["start", "start-time"]))
-        draft.set(Schema.end, timing.end, at: values.origin(first: ["end", "end-time", "start"]))
-        set(Schema.timezone)
+        if let id { draft.set(Schema.id, id, at: given == nil ? rowOrigin : values.origin(.id)) }
+        set(Schema.title, .title)
+        if let start = timing.start { draft.set(Schema.start, start, at: values.origin(first: .start, .startTime)) }
+        if let end = timing.end { draft.set(Schema.end, end, at: values.origin(first: .end, .endTime, .start)) }
+        set(Schema.timezone, .timezone)
         draft[Schema.location] = place(values)
-        if let latitude = values["latitude"], let longitude = values["longitude"] {
-            draft[Schema.geo] = DraftValue(.list([latitude, longitude]), origin: values.origin("latitude"))
+        if let latitude = values[.latitude], let longitude = values[.longitude] {
+            draft[Schema.geo] = DraftValue(.list([latitude, longitude]), origin: values.origin(.latitude))
         }
-        draft.set(
-            Schema.category, category(values["category"], origin: values.origin("category"), diagnostics: &diagnostics),
-            at: values.origin("category"))
-        setList(Schema.tags)
-        setList(Schema.organisations)
-        if let participants = values["participants"] {
-            if Int(participants) != nil { set(Schema.participants) } else { setList(Schema.participants) }
+        if let text = values[.category] {
+            let origin = values.origin(.category)
+            draft.set(Schema.category, category(text, origin: origin, diagnostics: &diagnostics), at: origin)
         }
-        for field in [Schema.role, Schema.format, Schema.url, Schema.summary, Schema.source, Schema.recurrence] {
-            set(field)
+        setList(Schema.tags, .tags)
+        setList(Schema.organisations, .organisations)
+        if let participants = values[.participants] {
+            if Int(participants) != nil {
+                set(Schema.participants, .participants)
+            } else {
+                setList(Schema.participants, .participants)
+            }
         }
-        draft.set(Schema.status, values["status"]?.lowercased(), at: values.origin("status"))
-        if let visibility = values["visibility"] {
-            draft.set(Schema.visibility, visibility.lowercased(), at: values.origin("visibility"))
-        } else if isYes(values["private"]) {
-            draft.set(Schema.visibility, "internal", at: values.origin("private"))
+        set(Schema.role, .role)
+        set(Schema.format, .format)
+        set(Schema.url, .url)
+        set(Schema.summary, .summary)
+        set(Schema.source, .source)
+        set(Schema.recurrence, .recurrence)
+        if let status = values[.status] { draft.set(Schema.status, status.lowercased(), at: values.origin(.status)) }
+        if let visibility = values[.visibility] {
+            draft.set(Schema.visibility, visibility.lowercased(), at: values.origin(.visibility))
+        } else if isYes(values[.isPrivate]) {
+            draft.set(Schema.visibility, "internal", at: values.origin(.isPrivate))
         }
-        setList(Schema.exceptions)
+        setList(Schema.exceptions, .exceptions)
         return checker.check(draft, diagnostics: &diagnostics)
     }
 
@@ -488,28 +573,46 @@ struct CSVRowConverter: Sendable {
     /// empty ones left out. ASCII text is split on its bytes (the same pieces: no ASCII
     /// separator is part of a larger character there), other text by character.
     static func listItems(_ text: String) -> [String] {
-        let pieces: [String]
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            let separator = text.utf8.contains(UInt8(ascii: ";")) ? UInt8(ascii: ";") : UInt8(ascii: ",")
-            pieces = text.utf8.split(separator: separator).map { String(Substring($0)).trimmedSpaces }
-        } else {
-            pieces = text.split(separator: text.contains(";") ? ";" : ",").map { $0.trimmedSpaces }
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes -> [String]? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            // Each piece without the spaces and tabs around it, made a string only when
+            // something is left.
+            let separator = bytes.contains(UInt8(ascii: ";")) ? UInt8(ascii: ";") : UInt8(ascii: ",")
+            let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+            var items: [String] = []
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != separator { end += 1 }
+                var first = start
+                var last = end
+                while first < last, isSpace(bytes[first]) { first += 1 }
+                while last > first, isSpace(bytes[last - 1]) { last -= 1 }
+                if first < last {
+                    items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self))
+                }
+                start = end + 1
+            }
+            return items
         }
+        if let ascii = ascii ?? nil { return ascii }
+        let pieces = text.split(separator: text.contains(";") ? ";" : ",").map { $0.trimmedSpaces }
         return pieces.filter { !$0.isEmpty }
     }
 
     private func isYes(_ text: String?) -> Bool {
-        ["true", "yes", "1", "private", "confidential", "x"].contains(text?.lowercased() ?? "")
+        guard let text else { return false }
+        return ["true", "yes", "1", "private", "confidential", "x"].contains(text.lowercased())
     }
 
     /// The start and end as a record writes them, from date (or date-time, or "5–6 September
     /// 2023") cells and optional time cells.
     private func timing(_ values: Cells, diagnostics: inout [Diagnostic]) -> (start: String?, end: String?)? {
-        let allDay = values["all-day"].map(isYes)
+        let allDay = values[.allDay].map(isYes)
         let parser = DateExpressionParser(monthFirst: layout != .plain)
         var start: String?
         var end: String?
-        if let text = values["start"] {
+        if let text = values[.start] {
             if let day = LocalDate(iso: text) {
                 start = day.description
             } else if let time = LocalDateTime(iso: text) {
@@ -519,7 +622,7 @@ struct CSVRowConverter: Sendable {
                 if days.end != days.start { end = days.end.description }
             } else {
                 diagnostics.append(
-                    values.origin("start").error(
+                    values.origin(.start).error(
                         "the start '\(text)' is not a date",
                         hint: layout == .plain
                             ? "write 2023-09-05, 5.9.2023, 05/09/2023 (day first) or 5 September 2023"
@@ -527,7 +630,7 @@ struct CSVRowConverter: Sendable {
                 return nil
             }
         }
-        if let text = values["end"] {
+        if let text = values[.end] {
             if let day = LocalDate(iso: text) {
                 end = day.description
             } else if let time = LocalDateTime(iso: text) {
@@ -536,7 +639,7 @@ struct CSVRowConverter: Sendable {
                 end = days.end.description
             } else {
                 diagnostics.append(
-                    values.origin("end").error(
+                    values.origin(.end).error(
                         "the end '\(text)' is not a date", hint: "write it as the start is written"))
                 return nil
             }
@@ -549,7 +652,7 @@ struct CSVRowConverter: Sendable {
             }
             return (start, end)
         }
-        for (key, keyTime) in [("start", "start-time"), ("end", "end-time")] {
+        for (key, keyTime) in Self.timeCells {
             guard let text = values[keyTime] else { continue }
             guard let minutes = Self.timeOfDay(text) else {
                 diagnostics.append(
@@ -565,8 +668,12 @@ struct CSVRowConverter: Sendable {
         return (start, end)
     }
 
+    private static let timeCells: [(String, Field)] = [("start", .startTime), ("end", .endTime)]
+
     /// Minutes after midnight of `10:00`, `10:00:00`, `9:30 AM`, `12:00:00 PM`.
     static func timeOfDay(_ text: String) -> Int? {
+        // `10:00` and `10:00:00`, the usual cells, read as below give what an ISO time gives.
+        if let minutes = LocalDateTime.timeOfDay(text) { return minutes }
         var clock = text.uppercased().trimmedSpaces
         var offset = 0
         var twelveHour = false
@@ -591,11 +698,15 @@ struct CSVRowConverter: Sendable {
     /// read as city and country when the gazetteer knows the city, else kept as text.
     private func place(_ values: Cells) -> DraftValue? {
         typealias Schema = RecordSchema
-        let keys = Schema.locationParts.map(\.key)
+        let given: [(RecordField, Field)] = [(Schema.venue, .venue), (Schema.city, .city), (Schema.country, .country)]
         var parts: [String: DraftValue] = [:]
-        for key in keys { if let value = values[key] { parts[key] = .text(value, at: values.origin(key)) } }
-        if parts.isEmpty, let text = values[Schema.location.key] {
-            let origin = values.origin(Schema.location.key)
+        for (part, cell) in given {
+            guard let value = values[cell] else { continue }
+            if parts.isEmpty { parts.reserveCapacity(given.count) }
+            parts[part.key] = .text(value, at: values.origin(cell))
+        }
+        if parts.isEmpty, let text = values[.location] {
+            let origin = values.origin(.location)
             let pieces = text.split(separator: ",").map { $0.trimmedSpaces }
             // The first piece the gazetteer knows is the city, looked up once.
             guard
@@ -610,14 +721,18 @@ struct CSVRowConverter: Sendable {
             return DraftValue(.parts(parts), origin: origin)
         }
         guard !parts.isEmpty else { return nil }
-        return DraftValue(.parts(parts), origin: values.origin(first: keys))
+        return DraftValue(.parts(parts), origin: values.origin(first: .venue, .city, .country))
     }
 
     /// A category cell in the project's words: "Board meeting" is `board-meeting`. A value
     /// that is none of the project's categories is left out with a warning.
     private func category(_ text: String?, origin: ValueOrigin, diagnostics: inout [Diagnostic]) -> String? {
         guard let text else { return nil }
-        let candidates = text.split(whereSeparator: { ";,".contains($0) }).map { Identifier.slug(String($0)) }
+        // One category (no ',' or ';' byte, so no such character) is the usual cell.
+        let candidates =
+            text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") })
+            ? text.split(whereSeparator: { ";,".contains($0) }).map { Identifier.slug(String($0)) }
+            : [Identifier.slug(text)]
         guard !config.categories.isEmpty else { return candidates.first }
         if let known = candidates.first(where: config.categories.contains) { return known }
         diagnostics.append(

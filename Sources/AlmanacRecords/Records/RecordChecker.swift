@@ -5,12 +5,24 @@ internal import ICal
 /// The one set of rules for records: turns a ``RecordDraft`` from any source into an
 /// ``EventRecord``, reporting every problem at the origin of the value that has it.
 public struct RecordChecker: Sendable {
-    public let config: ProjectConfig
-    public let gazetteer: Gazetteer
+    public var config: ProjectConfig { rules.config }
+    public var gazetteer: Gazetteer { rules.gazetteer }
+    /// Held once and shared by every check: a check of a big log's row would otherwise copy
+    /// the whole configuration and gazetteer (a retain for each of their parts) and free them.
+    private let rules: Rules
+
+    final class Rules: Sendable {
+        let config: ProjectConfig
+        let gazetteer: Gazetteer
+
+        init(config: ProjectConfig, gazetteer: Gazetteer) {
+            self.config = config
+            self.gazetteer = gazetteer
+        }
+    }
 
     public init(config: ProjectConfig, gazetteer: Gazetteer) {
-        self.config = config
-        self.gazetteer = gazetteer
+        rules = Rules(config: config, gazetteer: gazetteer)
     }
 
     /// What checking one draft came to.
@@ -23,13 +35,13 @@ public struct RecordChecker: Sendable {
     }
 
     public func check(_ draft: RecordDraft, diagnostics: inout [Diagnostic]) -> EventRecord? {
-        let outcome = check(draft)
+        var outcome = check(draft)
         diagnostics += outcome.diagnostics
-        return outcome.record
+        return outcome.record.take()
     }
 
     public func check(_ draft: RecordDraft) -> Outcome {
-        var check = Check(draft: draft, config: config, gazetteer: gazetteer)
+        var check = Check(draft: draft, rules: rules)
         let record = check.run()
         return Outcome(
             record: check.outcome.diagnostics.hasErrors ? nil : record, diagnostics: check.outcome.diagnostics,
@@ -42,16 +54,16 @@ private struct Check {
     typealias Schema = RecordSchema
 
     let draft: RecordDraft
-    let config: ProjectConfig
-    let gazetteer: Gazetteer
+    let rules: RecordChecker.Rules
+    var config: ProjectConfig { rules.config }
+    var gazetteer: Gazetteer { rules.gazetteer }
     var outcome = RecordChecker.Outcome()
     /// The record's title, for messages about an imported item.
     var title = ""
 
-    init(draft: RecordDraft, config: ProjectConfig, gazetteer: Gazetteer) {
+    init(draft: RecordDraft, rules: RecordChecker.Rules) {
         self.draft = draft
-        self.config = config
-        self.gazetteer = gazetteer
+        self.rules = rules
     }
 
     mutating func error(_ field: RecordField, _ message: String, hint: String? = nil, at origin: ValueOrigin? = nil) {
@@ -74,15 +86,15 @@ private struct Check {
 
     /// A text value; a list is reported.
     mutating func text(_ field: RecordField) -> String? {
+        if let text = draft.text(of: field) { return text }
         guard let value = draft[field] else { return nil }
-        if let text = value.text { return text }
         error(field, "'\(field.key)' must be a single value, not a list or a map", at: value.valueOrigin)
         return nil
     }
 
     /// One value or a list of values.
     mutating func list(_ field: RecordField) -> [String] {
-        switch draft[field]?.content {
+        switch draft.content(of: field) {
         case .text(let text)?: return [text]
         case .list(let items)?: return items
         case .parts?:
@@ -124,7 +136,7 @@ private struct Check {
         }
         record.category = checkCategory()
         record.tags = checkLabels(Schema.tags)
-        record.organisations = list(Schema.organisations).map(\.trimmed).filter { !$0.isEmpty }
+        record.organisations = list(Schema.organisations).map { $0.trimmed }.filter { !$0.isEmpty }
         checkParticipants(into: &record)
         record.role = choice(Schema.role, EventRole.self)
         record.format = choice(Schema.format, EventFormat.self)
@@ -176,7 +188,7 @@ private struct Check {
                         """,
                     at: draft.origin(of: Schema.title))
             }
-            if draft[Schema.end] != nil { error(Schema.end, "'end' without 'start'", hint: "add the 'start' as well") }
+            if draft.has(Schema.end) { error(Schema.end, "'end' without 'start'", hint: "add the 'start' as well") }
             return nil
         }
         let endText = text(Schema.end)
@@ -231,7 +243,7 @@ private struct Check {
     }
 
     mutating func checkPlace() -> Place? {
-        switch draft[Schema.location]?.content {
+        switch draft.content(of: Schema.location) {
         case .text(let text)?: return Place(text: text.trimmed)
         case .parts(let parts)?:
             return Place(
@@ -298,7 +310,7 @@ private struct Check {
     }
 
     mutating func checkLabels(_ field: RecordField) -> [String] {
-        let labels = list(field).map(\.trimmed).filter { !$0.isEmpty }
+        let labels = list(field).map { $0.trimmed }.filter { !$0.isEmpty }
         for label in labels where label.contains(",") || label.contains(";") {
             error(
                 field, "'\(label)' contains ',' or ';', which calendar apps read as separators",
@@ -317,7 +329,7 @@ private struct Check {
             }
             record.participants = count
         } else {
-            record.participantNames = list(Schema.participants).map(\.trimmed)
+            record.participantNames = list(Schema.participants).map { $0.trimmed }
             record.participants = record.participantNames.count
         }
     }
@@ -478,8 +490,7 @@ private struct Check {
 
     /// `organisations: RCC, DG NEAR` is one value, so one partner called "RCC, DG NEAR".
     mutating func organisationsInOneValue() {
-        guard let value = draft[Schema.organisations], let text = value.text,
-            text.contains(",") || text.contains(";")
+        guard let text = draft.text(of: Schema.organisations), text.contains(",") || text.contains(";")
         else { return }
         let names = text.split(whereSeparator: { $0 == "," || $0 == ";" }).map { String($0).trimmedSpaces }
             .filter { !$0.isEmpty }

@@ -52,8 +52,17 @@ public struct DraftValue: Sendable {
     }
 
     public var content: Content
-    public var origin: ValueOrigin
-    public var valueOrigin: ValueOrigin
+    public var origin: ValueOrigin {
+        // The value keeps standing where the field was first named.
+        didSet { if storedValueOrigin == nil { storedValueOrigin = oldValue } }
+    }
+    public var valueOrigin: ValueOrigin {
+        get { storedValueOrigin ?? origin }
+        set { storedValueOrigin = newValue }
+    }
+    /// nil when the value stands where the field is named (a cell, an option): a value of a
+    /// big log's row is then copied and freed without a second origin.
+    private var storedValueOrigin: ValueOrigin?
     /// How the source names the field, for messages about an imported item ("the URL of
     /// 'Board meeting' is left out"): an .ics property such as `URL`; nil for the YAML key.
     public var label: String?
@@ -61,7 +70,7 @@ public struct DraftValue: Sendable {
     public init(_ content: Content, origin: ValueOrigin, valueOrigin: ValueOrigin? = nil, label: String? = nil) {
         self.content = content
         self.origin = origin
-        self.valueOrigin = valueOrigin ?? origin
+        self.storedValueOrigin = valueOrigin
         self.label = label
     }
 
@@ -101,32 +110,87 @@ public struct RecordDraft: Sendable {
     /// The id when the draft gives none (derived from the file path or the row).
     public var fallbackID: String
     public var policy: Policy
-    public private(set) var values: [String: DraftValue] = [:]
+    /// The values in the order set, and where each field's is among them (-1: not set), by
+    /// ``RecordField/slot``: a row of a big log makes one draft, and two small arrays cost less
+    /// than a dictionary by key (hashing, growing) or a slot per field (each one destroyed).
+    private var entries: [DraftValue] = []
+    private var positions: [Int8] = Array(repeating: -1, count: RecordSchema.slotCount)
+
+    /// The values by key.
+    public var values: [String: DraftValue] {
+        var values: [String: DraftValue] = [:]
+        for field in RecordSchema.fields + RecordSchema.locationParts {
+            if let value = self[field] { values[field.key] = value }
+        }
+        return values
+    }
 
     public init(origin: ValueOrigin, path: String, fallbackID: String, policy: Policy = .record) {
         self.origin = origin
         self.path = path
         self.fallbackID = fallbackID
         self.policy = policy
+        entries.reserveCapacity(16)
     }
 
     public subscript(field: RecordField) -> DraftValue? {
-        get { values[field.key] }
-        set { values[field.key] = newValue }
+        get {
+            let position = Int(positions[field.slot])
+            return position < 0 ? nil : entries[position]
+        }
+        set {
+            let position = Int(positions[field.slot])
+            if let newValue {
+                store(newValue, in: field)
+            } else if position >= 0 {
+                entries.remove(at: position)
+                positions[field.slot] = -1
+                for slot in positions.indices where positions[slot] > position { positions[slot] -= 1 }
+            }
+        }
+    }
+
+    /// Sets `field` to `value`, moved into the draft.
+    private mutating func store(_ value: consuming DraftValue, in field: RecordField) {
+        let position = Int(positions[field.slot])
+        if position < 0 {
+            positions[field.slot] = Int8(entries.count)
+            entries.append(value)
+        } else {
+            entries[position] = value
+        }
     }
 
     /// Sets `field` to `text` from `origin`; nil leaves it unset.
     public mutating func set(_ field: RecordField, _ text: String?, at origin: ValueOrigin, label: String? = nil) {
-        if let text { values[field.key] = .text(text, at: origin, label: label) }
+        if let text { store(.text(text, at: origin, label: label), in: field) }
     }
 
     /// Sets `field` to a list; an empty list leaves it unset.
     public mutating func set(_ field: RecordField, list items: [String], at origin: ValueOrigin, label: String? = nil) {
-        if !items.isEmpty { values[field.key] = DraftValue(.list(items), origin: origin, label: label) }
+        if !items.isEmpty { store(DraftValue(.list(items), origin: origin, label: label), in: field) }
+    }
+
+    /// Whether `field` has a value.
+    func has(_ field: RecordField) -> Bool { positions[field.slot] >= 0 }
+
+    /// The text of `field`, nil when it has none or is a list or map (read in place: no
+    /// copy of the value and its origins).
+    func text(of field: RecordField) -> String? {
+        let position = Int(positions[field.slot])
+        guard position >= 0, case .text(let text) = entries[position].content else { return nil }
+        return text
+    }
+
+    /// The content of `field`'s value (without copying its origins).
+    func content(of field: RecordField) -> DraftValue.Content? {
+        let position = Int(positions[field.slot])
+        return position < 0 ? nil : entries[position].content
     }
 
     /// Where problems with `field` go: where it is named, else the record as a whole.
     func origin(of field: RecordField) -> ValueOrigin {
-        values[field.key]?.origin ?? origin
+        let position = Int(positions[field.slot])
+        return position < 0 ? origin : entries[position].origin
     }
 }

@@ -17,6 +17,76 @@ public enum RecordLimits {
     /// absolute http or https address with a host (Foundation's `URLComponents`, RFC 3986),
     /// without spaces, quotes, control characters or a user name (`https://bank.example@evil.example`).
     public static func problem(withWebAddress url: String) -> String? {
+        isPlainWebAddress(url) ? nil : problemInParts(withWebAddress: url)
+    }
+
+    /// Whether `url` is of the usual shape, `http(s)://host.example/path?query#fragment` with
+    /// only RFC 3986's characters and valid `%XX` escapes, a host of letters, digits, '.' and
+    /// '-' (no user, no port), read from its bytes. Such an address has no problem: it is what
+    /// ``problemInParts(withWebAddress:)`` accepts without the URL parser (thousands of
+    /// instructions per address of a CSV log). Anything else goes that way.
+    static func isPlainWebAddress(_ url: String) -> Bool {
+        url.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var index: Int
+            if bytes.starts(with: "https://".utf8) {
+                index = 8
+            } else if bytes.starts(with: "http://".utf8) {
+                index = 7
+            } else {
+                return false
+            }
+            func isAlphanumeric(_ byte: UInt8) -> Bool {
+                (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+                    || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            }
+            func isHex(_ byte: UInt8) -> Bool {
+                (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                    || ((byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "f"))
+            }
+            // The host: starts and ends with a letter or digit.
+            let hostStart = index
+            while index < bytes.count,
+                isAlphanumeric(bytes[index]) || bytes[index] == UInt8(ascii: ".")
+                    || bytes[index] == UInt8(ascii: "-")
+            {
+                index += 1
+            }
+            guard index > hostStart, isAlphanumeric(bytes[hostStart]), isAlphanumeric(bytes[index - 1]) else {
+                return false
+            }
+            guard
+                index == bytes.count || bytes[index] == UInt8(ascii: "/") || bytes[index] == UInt8(ascii: "?")
+                    || bytes[index] == UInt8(ascii: "#")
+            else { return false }
+            // Path, query and fragment: unreserved and sub-delimiter characters, ':', '@', '/',
+            // '?', escapes, and one '#'.
+            var inFragment = false
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "%") {
+                    guard index + 2 < bytes.count, isHex(bytes[index + 1]), isHex(bytes[index + 2]) else {
+                        return false
+                    }
+                    index += 3
+                    continue
+                }
+                if byte == UInt8(ascii: "#") {
+                    guard !inFragment else { return false }
+                    inFragment = true
+                } else if !(isAlphanumeric(byte) || pathPunctuation.contains(byte)) {
+                    return false
+                }
+                index += 1
+            }
+            return true
+        } ?? false
+    }
+
+    /// The punctuation of a plain address's path, query and fragment but '#' and '%'.
+    private static let pathPunctuation = ASCIISet("-._~!$&'()*+,;=:@/?")
+
+    /// ``problem(withWebAddress:)`` for any address, through Foundation's URL parser.
+    static func problemInParts(withWebAddress url: String) -> String? {
         // URLComponents quietly percent-encodes what RFC 3986 does not allow, so those
         // characters are looked for first: an address with a quote is refused, not mended.
         guard url.unicodeScalars.allSatisfy(isAllowedInAddress), hasValidPercentEscapes(url),
@@ -67,5 +137,21 @@ public enum RecordLimits {
             else { return false }
         }
         return true
+    }
+}
+
+/// A set of ASCII characters as two bit masks: a look-up per byte, not a search.
+struct ASCIISet: Sendable {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    init(_ characters: String) {
+        for byte in characters.utf8 where byte < 0x80 {
+            if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+        }
+    }
+
+    func contains(_ byte: UInt8) -> Bool {
+        byte < 64 ? low >> UInt64(byte) & 1 == 1 : byte < 128 && high >> UInt64(byte - 64) & 1 == 1
     }
 }

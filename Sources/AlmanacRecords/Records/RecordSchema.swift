@@ -33,10 +33,14 @@ public struct RecordField: Hashable, Sendable, CustomStringConvertible {
     public let help: String
     /// How `almanac new` sets it; nil when only a file can (`repeat`, `geo`…).
     public let option: Option?
+    /// The field's place in ``RecordSchema/fields`` followed by ``RecordSchema/locationParts``:
+    /// a draft keeps its values in an array by it, not in a dictionary by key.
+    let slot: Int
 
-    init(_ key: String, _ shape: Shape, option: Option? = nil, help: String) {
+    init(_ key: String, _ shape: Shape, slot: Int, option: Option? = nil, help: String) {
         self.key = key
         self.shape = shape
+        self.slot = slot
         self.help = help
         self.option = option
     }
@@ -64,58 +68,59 @@ public enum RecordSchema {
     }
 
     public static let id = RecordField(
-        "id", .text, help: "A stable id: the calendar UID and the file name (letters, digits, '-', '_', '.').")
-    public static let title = RecordField("title", .text, help: "What it is called, as calendars show it.")
+        "id", .text, slot: 0, help: "A stable id: the calendar UID and the file name (letters, digits, '-', '_', '.').")
+    public static let title = RecordField("title", .text, slot: 1, help: "What it is called, as calendars show it.")
     public static let start = RecordField(
-        "start", .text, option: option("start", "when"),
+        "start", .text, slot: 2, option: option("start", "when"),
         help: "The day (2024-03-05) or the local start time (2024-03-05T10:00).")
     public static let end = RecordField(
-        "end", .text, option: option("end", "when"),
+        "end", .text, slot: 3, option: option("end", "when"),
         help: "The last day, the end time on the same day (16:00), or an end date-time.")
     public static let timezone = RecordField(
-        "timezone", .text, option: option("timezone", "zone"),
+        "timezone", .text, slot: 4, option: option("timezone", "zone"),
         help: "The IANA time zone of the times (default: the city's, else almanac.yml's).")
     public static let location = RecordField(
-        "location", .parts, help: "Where: one line of text, or `venue`, `city` and `country`.")
-    public static let geo = RecordField("geo", .numbers, help: "The map position: [latitude, longitude].")
+        "location", .parts, slot: 5, help: "Where: one line of text, or `venue`, `city` and `country`.")
+    public static let geo = RecordField("geo", .numbers, slot: 6, help: "The map position: [latitude, longitude].")
     public static let category = RecordField(
-        "category", .text, option: option("category", "category"), help: "One of almanac.yml's categories.")
+        "category", .text, slot: 7, option: option("category", "category"), help: "One of almanac.yml's categories.")
     public static let tags = RecordField(
-        "tags", .list, option: option("tag", "tag"), help: "A tag; repeat for several.")
+        "tags", .list, slot: 8, option: option("tag", "tag"), help: "A tag; repeat for several.")
     public static let organisations = RecordField(
-        "organisations", .list, option: option("partner", "name"),
+        "organisations", .list, slot: 9, option: option("partner", "name"),
         help: "A partner organisation; repeat for several.")
     public static let participants = RecordField(
-        "participants", .list, option: option("participants", "count"), help: "How many took part.")
+        "participants", .list, slot: 10, option: option("participants", "count"), help: "How many took part.")
     public static let role = RecordField(
-        "role", .text, option: option("role", "role"), help: "The organisation's part.")
+        "role", .text, slot: 11, option: option("role", "role"), help: "The organisation's part.")
     public static let format = RecordField(
-        "format", .text, option: option("format", "format"), help: "How people take part.")
+        "format", .text, slot: 12, option: option("format", "format"), help: "How people take part.")
     public static let status = RecordField(
-        "status", .text, option: option("status", "status"),
+        "status", .text, slot: 13, option: option("status", "status"),
         help: "confirmed (default), tentative, cancelled or draft; a draft needs no --start.")
     public static let visibility = RecordField(
-        "visibility", .text, option: option("internal", ""),
+        "visibility", .text, slot: 14, option: option("internal", ""),
         help: "Keep it out of every feed (visibility: internal).")
-    public static let url = RecordField("url", .text, option: option("url", "url"), help: "A web page about it.")
+    public static let url = RecordField(
+        "url", .text, slot: 15, option: option("url", "url"), help: "A web page about it.")
     public static let summary = RecordField(
-        "summary", .prose, option: option("summary", "text"), help: "The description calendar apps show.")
-    public static let source = RecordField("source", .prose, help: "Where the record's facts come from.")
+        "summary", .prose, slot: 16, option: option("summary", "text"), help: "The description calendar apps show.")
+    public static let source = RecordField("source", .prose, slot: 17, help: "Where the record's facts come from.")
     public static let sourceNote = RecordField(
-        "source-note", .text, help: "What an importer assumed rather than read, for review.")
+        "source-note", .text, slot: 18, help: "What an importer assumed rather than read, for review.")
     public static let recurrence = RecordField(
-        "repeat", .text, help: "An RFC 5545 RRULE such as FREQ=WEEKLY;COUNT=6.")
+        "repeat", .text, slot: 19, help: "An RFC 5545 RRULE such as FREQ=WEEKLY;COUNT=6.")
     public static let exceptions = RecordField(
-        "except", .list, help: "Start dates left out of a repeating series.")
+        "except", .list, slot: 20, help: "Start dates left out of a repeating series.")
 
     /// The parts of a `location` map.
     public static let venue = RecordField(
-        "venue", .text, option: option("venue", "text"), help: "The building or room.")
+        "venue", .text, slot: 21, option: option("venue", "text"), help: "The building or room.")
     public static let city = RecordField(
-        "city", .text, option: option("city", "name"),
+        "city", .text, slot: 22, option: option("city", "name"),
         help: "The city; a known city also gives the country, time zone and map position.")
     public static let country = RecordField(
-        "country", .text, option: option("country", "name"),
+        "country", .text, slot: 23, option: option("country", "name"),
         help: "The country (default: the city's, when Almanac knows the city).")
 
     /// Every field, in writing order.
@@ -124,6 +129,9 @@ public enum RecordSchema {
         status, visibility, url, summary, source, sourceNote, recurrence, exceptions,
     ]
     public static let locationParts: [RecordField] = [venue, city, country]
+
+    /// How many slots a draft has: one per field and location part.
+    static let slotCount = fields.count + locationParts.count
 
     /// The keys a record file may hold, in writing order.
     public static let keys: [String] = fields.map(\.key)
