@@ -133,4 +133,20 @@ import Testing
             #expect(count < 40 && leftOut == 1)
         }
     }
+
+    /// A log with no text at all is empty, whatever the size of the blocks it is read in.
+    @Test func aBlankLogIsEmptyInBlocksOfAnySize() throws {
+        let reader = CSVRecords(config: NewsCorpusTests.config(), gazetteer: .bundled)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("blank-\(UUID().uuidString).csv")
+        try Data(" \n\r\n  \n".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        for blockSize in 1...12 {
+            var messages: [String] = []
+            let leftOut = reader.read(logAt: file.path, blockSize: blockSize) {
+                messages += $0.diagnostics.map(\.message)
+            }
+            #expect(messages == ["the file is empty"], "blocks of \(blockSize) bytes")
+            #expect(leftOut == 1)
+        }
+    }
 }
