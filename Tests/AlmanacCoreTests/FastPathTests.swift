@@ -92,39 +92,17 @@ import Testing
         if RecordLimits.isPlainWebAddress(url) { #expect(RecordLimits.problemInParts(withWebAddress: url) == nil) }
     }
 
-    /// `CSVRowConverter.timeOfDay` as it was before it tried an ISO time first.
-    static func referenceClock(_ text: String) -> Int? {
-        var clock = text.uppercased().trimmedSpaces
-        var offset = 0
-        var twelveHour = false
-        for (suffix, add) in [("AM", 0), ("PM", 12 * 60)] where clock.hasSuffix(suffix) {
-            clock = String(clock.dropLast(2)).trimmedSpaces
-            offset = add
-            twelveHour = true
-        }
-        let parts = clock.split(separator: ":")
-        guard (2...3).contains(parts.count), let hour = Int(parts[0]), let minute = Int(parts[1]),
-            (0...59).contains(minute),
-            parts.count == 2 || Int(parts[2]) == 0
-        else { return nil }
-        if twelveHour {
-            guard (1...12).contains(hour) else { return nil }
-            return (hour % 12) * 60 + minute + offset
-        }
-        return (0...23).contains(hour) ? hour * 60 + minute : nil
-    }
-
     @Test(arguments: [
         "10:00", "10:00:00", "10:00:30", "9:30", "09:30", "23:59", "24:00", "12:60", "+1:30", "-1:30", "10:00 AM",
         "12:00:00 PM", "12:00 am", "1:5", "10::00", ":10:00", "10:00:", "10:00:00:00", "", "10", "１０:００", "10:0٠",
     ])
     func clockCellsAreReadAsBefore(_ text: String) {
-        #expect(CSVRowConverter.timeOfDay(text) == Self.referenceClock(text))
+        #expect(CSVRowConverter.timeOfDay(text) == CSVRowConverter.clockTime(text))
     }
 
     @Test func anyClockCellIsReadAsBefore() async {
         await propertyCheck(count: 500, input: Self.text) { text in
-            #expect(CSVRowConverter.timeOfDay(text) == Self.referenceClock(text), "\(text.debugDescription)")
+            #expect(CSVRowConverter.timeOfDay(text) == CSVRowConverter.clockTime(text), "\(text.debugDescription)")
             #expect(CSVRowConverter.Field(name: text) == nil || CSVColumns.fields.contains(text))
         }
         for field in CSVRowConverter.Field.allCases { #expect(CSVRowConverter.Field(name: field.name) == field) }

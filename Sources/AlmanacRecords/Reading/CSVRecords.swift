@@ -673,7 +673,12 @@ struct CSVRowConverter: Sendable {
     /// Minutes after midnight of `10:00`, `10:00:00`, `9:30 AM`, `12:00:00 PM`.
     static func timeOfDay(_ text: String) -> Int? {
         // `10:00` and `10:00:00`, the usual cells, read as below give what an ISO time gives.
-        if let minutes = LocalDateTime.timeOfDay(text) { return minutes }
+        LocalDateTime.timeOfDay(text) ?? clockTime(text)
+    }
+
+    /// The general reading of a clock cell, with or without AM/PM (the reference of the
+    /// ISO shortcut's test).
+    static func clockTime(_ text: String) -> Int? {
         var clock = text.uppercased().trimmedSpaces
         var offset = 0
         var twelveHour = false
