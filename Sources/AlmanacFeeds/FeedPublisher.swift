@@ -106,7 +106,7 @@ public struct FeedPublisher {
         let spools = try config.feeds.map { feed in
             try FeedSpool(
                 writer: FeedWriter(config: config, feed: feed, verifies: verifiesEvents),
-                path: outputDirectory + "/" + feed.fileName, keepsItems: keepsItems)
+                path: outputDirectory + "/" + feed.fileName, scratchFolder: directory, keepsItems: keepsItems)
         }
         let plan = { (records: [EventRecord]) throws in
             for index in planners.indices {

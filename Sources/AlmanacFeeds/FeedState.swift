@@ -200,7 +200,7 @@ final class NextFeedState {
 
     /// A state to be saved at `path`.
     init(path: String) throws(FileWriteError) {
-        scratch = try ScratchFile(beside: path)
+        scratch = try ScratchFile(in: (path as NSString).deletingLastPathComponent, for: path)
     }
 
     /// Adds the entry of `key`, whose line is `line` (``FeedState/line(_:_:)``).

@@ -32,7 +32,10 @@ package struct FeedWriter {
     /// describes it is saved.
     package func write(_ plan: FeedPlan, to path: String, progress: (any ProgressReporter)? = nil) throws -> AtomicFile
     {
-        let spool = try FeedSpool(writer: self, path: path)
+        // The feed is about to be written there: its folder may hold the scratch file.
+        let folder = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let spool = try FeedSpool(writer: self, path: path, scratchFolder: folder)
         try spool.append(plan.items)
         return try spool.finish(progress: progress).file
     }
@@ -111,9 +114,9 @@ package struct FeedWriter {
 
 /// One feed being written, a batch of planned events at a time, so that a feed of a million
 /// events is written holding none of them: each VEVENT is built as its own small libical
-/// tree (on all cores), serialised into a scratch file beside the feed and freed. Once every
-/// event is in, ``finish(progress:)`` writes the calendar's header and time zones, then copies
-/// the events from the scratch file in the feed's order.
+/// tree (on all cores), serialised into an unlinked scratch file and freed. Once every event
+/// is in, ``finish(progress:)`` writes the calendar's header and time zones, then copies the
+/// events from the scratch file in the feed's order.
 package final class FeedSpool {
     /// The first and last day (nil: a series without end) that a feed's events touch in a zone.
     fileprivate struct DayRange {
@@ -137,12 +140,13 @@ package final class FeedSpool {
     /// The planned items themselves, when the caller wants them back (the site builder does).
     private var kept: [FeedPlan.Item]?
 
-    /// A spool for the feed `writer` writes to `path`; `keepsItems` keeps the planned items
-    /// for ``finish(progress:)`` to return.
-    package init(writer: FeedWriter, path: String, keepsItems: Bool = false) throws {
+    /// A spool for the feed `writer` writes to `path`, its scratch file in `scratchFolder`
+    /// (which must exist); `keepsItems` keeps the planned items for ``finish(progress:)`` to
+    /// return.
+    package init(writer: FeedWriter, path: String, scratchFolder: String, keepsItems: Bool = false) throws {
         self.writer = writer
         self.path = path
-        scratch = try ScratchFile(beside: path)
+        scratch = try ScratchFile(in: scratchFolder, for: path)
         kept = keepsItems ? [] : nil
     }
 

@@ -186,7 +186,9 @@ import Testing
         #expect(
             result.stderr.contains("events/2023/2023-12-07-iisg-board-meeting.yml:3:1: error: 'someday' is not a date"))
         #expect(result.stderr.contains("error: no feed was written: the records have 1 error\n  hint: "))
-        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("public/all.ics").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("public").path))
         #expect(try folder.read("almanac-state.txt") == state, "the broken record was recorded as gone")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.url.path)
+        #expect(!names.contains { $0.hasPrefix(".almanac-tmp-") }, "\(names)")
     }
 }

@@ -10,11 +10,9 @@ package final class ScratchFile {
     /// Bytes written so far: the offset of the next append.
     package private(set) var size = 0
 
-    /// A scratch file beside `target`, the file its bytes are headed for (so on that disk).
-    package init(beside target: String) throws(FileWriteError) {
+    /// A scratch file in `folder` for the bytes headed for `target` (named in errors).
+    package init(in folder: String, for target: String) throws(FileWriteError) {
         self.target = target
-        let folder = (target as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let random = String(UInt64.random(in: 0...UInt64.max), radix: 36)
         let path = folder + "/" + AtomicFile.temporaryPrefix + "\(getpid())-\(random)-scratch"
         descriptor = open(path, O_CREAT | O_EXCL | O_RDWR | O_CLOEXEC, 0o600)

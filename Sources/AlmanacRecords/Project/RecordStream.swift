@@ -80,6 +80,7 @@ public struct RecordStream: Sendable {
         progress?.begin("Reading records", total: files.count)
         defer { progress?.end() }
         var summary = Summary()
+        let checker = RecordChecker(config: config, gazetteer: gazetteer)
         var index = 0
         while index < files.count {
             if files[index].lowercased().hasSuffix(".csv") {
@@ -98,7 +99,7 @@ public struct RecordStream: Sendable {
             while end < files.count, end - index < 4096, !files[end].lowercased().hasSuffix(".csv") { end += 1 }
             let batch = Array(index..<end).parallelMap { index in
                 defer { progress?.advance(by: 1) }
-                return readYAML(at: index)
+                return readYAML(at: index, checker: checker)
             }
             var records: [EventRecord] = []
             for file in batch {
@@ -117,14 +118,13 @@ public struct RecordStream: Sendable {
     }
 
     /// One YAML record file: its record (nil when it has errors), the id it claims, its problems.
-    private func readYAML(at index: Int) -> (
+    private func readYAML(at index: Int, checker: RecordChecker) -> (
         index: Int, record: EventRecord?, claimedID: String, diagnostics: [Diagnostic]
     ) {
         let path = files[index]
         var found: [Diagnostic] = []
         let fallbackID = Project.derivedID(for: path, in: directory)
         guard let yaml = YAMLFile.load(path, diagnostics: &found) else { return (index, nil, fallbackID, found) }
-        let checker = RecordChecker(config: config, gazetteer: gazetteer)
         let record = YAMLRecordSource(fallbackID: fallbackID).record(of: yaml, checker: checker, diagnostics: &found)
         return (index, record, record?.id ?? YAMLRecordSource.claimedID(in: yaml) ?? fallbackID, found)
     }
