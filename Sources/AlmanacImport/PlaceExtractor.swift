@@ -43,7 +43,9 @@ public struct ExtractedPlace: Hashable, Sendable {
 /// ending ", Hungary") is kept alone, as is a country the activity covers ("across Serbia", "on
 /// the whole territory of Montenegro"). An activity held online ("a webinar", "met online")
 /// takes only a place named as its venue ("in", "at", …) in the title or in the sentence of its
-/// date, never a dateline, a ministry's capital or a place in another sentence.
+/// date (a country alone only in the title: its text names countries as topics, "a webinar on
+/// the situation in Afghanistan"), never a dateline, a ministry's capital or a place in another
+/// sentence.
 public struct PlaceExtractor: Sendable {
     public let gazetteer: Gazetteer
     public let countries: Countries
@@ -106,10 +108,13 @@ public struct PlaceExtractor: Sendable {
         let isOnline = !onlineSentences.isEmpty || !OnlineActivity.sentences(in: titleProse).isEmpty
         // Online, only a venue in the title or in the sentence of the date (or, without one, of
         // the activity being online) is the activity's; other sentences name places in passing.
+        // A country alone counts only in the title: the text names countries as the topic.
         let activitySentences = dateSentence.map { [$0] } ?? onlineSentences
         let counts = { (find: Find) in
             !find.isPassing
-                && (!isOnline || find.followsPlaceWord && (find.isTitle || activitySentences.contains(find.sentence)))
+                && (!isOnline
+                    || find.followsPlaceWord
+                        && (find.isTitle || find.place.cityName != nil && activitySentences.contains(find.sentence)))
         }
         let titleFinds = finds(in: titleProse, isTitle: true)
         let bodyFinds = finds(in: bodyProse, isTitle: false)

@@ -481,6 +481,27 @@ import Testing
         #expect(ministry.place?.city == "Zagreb" && ministry.status == .tentative)
     }
 
+    /// An online activity's text names countries as its topic or as the participants' homes
+    /// ("a webinar on the situation in Afghanistan"): a country alone is its place only when
+    /// the title names it ("… took place in Uzbekistan").
+    @Test func anOnlineActivityTakesACountryOnlyFromItsTitle() throws {
+        let importer = NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled)
+        let topic = try #require(
+            importer.importNews(
+                "## Experts discuss migration\n\nOn 8 November 2021 the Secretariat organised a webinar on the "
+                    + "Paradigm Change in Afghanistan and its implications for the region.",
+                file: "news.md"
+            ).records.first)
+        #expect(topic.place == nil)
+        let titled = try #require(
+            importer.importNews(
+                "## Online training took place in Uzbekistan\n\nOn 8 November 2021 a webinar on money laundering "
+                    + "gathered forty investigators.",
+                file: "news.md"
+            ).records.first)
+        #expect(titled.place?.country == "Uzbekistan" && titled.place?.city == nil)
+    }
+
     @Test func sourceNotesSayWhatWasAssumed() throws {
         let text = """
             ## Dated item

