@@ -85,10 +85,18 @@ public struct RecordStream: Sendable {
         while index < files.count {
             if files[index].lowercased().hasSuffix(".csv") {
                 let reader = CSVRecords(config: config, gazetteer: gazetteer)
-                summary.leftOut += try reader.read(logAt: files[index], blockSize: csvBlockSize) { block in
-                    summary.found += block.diagnostics
-                    try body(firstOfEachID(block.records, file: index, summary: &summary))
-                }
+                let (file, blockSize) = (files[index], csvBlockSize)
+                // The next block is read and checked while the caller works on this one.
+                summary.leftOut += try pipeline(
+                    produce: { emit in
+                        (try? reader.read(logAt: file, blockSize: blockSize) { block in
+                            guard emit(block) else { throw CancellationError() }
+                        }) ?? 0
+                    },
+                    consume: { block in
+                        summary.found += block.diagnostics
+                        try body(firstOfEachID(block.records, file: index, summary: &summary))
+                    })
                 progress?.advance(by: 1)
                 index += 1
                 continue
