@@ -22,7 +22,10 @@ import Testing
                 "events/2023/board.yml:3:1: error: 'strat' is not a field; did you mean 'start'?\n  hint: "))
         #expect(
             result.stderr.contains(
-                "events/2023/dup.yml:1:1: error: the id '2023-12-07-iisg-board-meeting' is already used by"))
+                """
+                events/2023/dup.yml:1:1: error: the id '2023-12-07-iisg-board-meeting' is already used by \
+                events/2023/2023-12-07-iisg-board-meeting.yml, so this record is left out
+                """))
         #expect(result.stderr.contains("3 errors and 1 warning"))
         #expect(!result.stderr.contains("Fatal error"))
     }

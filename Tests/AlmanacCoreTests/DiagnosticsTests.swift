@@ -76,8 +76,7 @@ import Testing
         #expect(
             found == [
                 """
-                events/b.yml:1:1: error: the id 'same' is already used by \
-                \(project.directory.path)/events/a.yml, so this record is left out
+                events/b.yml:1:1: error: the id 'same' is already used by events/a.yml, so this record is left out
                 """
             ])
     }

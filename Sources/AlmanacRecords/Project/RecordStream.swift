@@ -155,7 +155,10 @@ public struct RecordStream: Sendable {
             summary.repeatedIDs.append(
                 .error(
                     records[position].origin,
-                    "the id '\(id)' is already used by \(files[first]), so this record is left out",
+                    """
+                    the id '\(id)' is already used by \(RelativePath.display(files[first], from: directory)), \
+                    so this record is left out
+                    """,
                     hint: "ids must be unique: give one of the two records another id"))
         }
         let result = kept ?? records
