@@ -53,6 +53,13 @@ struct FeedCommand: ParsableCommand {
             onRead: { summary in
                 options.report(summary, from: stream, since: started, console)
                 guard isFirstRun, !summary.hasErrors else { return }
+                let published = stream.config.feeds.map { outputDirectory + "/" + $0.fileName }.filter {
+                    FileManager.default.fileExists(atPath: $0)
+                }
+                if let feed = published.first {
+                    console.report([Self.lostState(publisher.statePath, feed: feed)])
+                    return
+                }
                 console.note(
                     """
                     There is no \(FeedState.fileName) yet, so this is the project's first feed: \
@@ -69,5 +76,22 @@ struct FeedCommand: ParsableCommand {
                 """
             )
         }
+    }
+
+    /// The warning for a project whose feeds were published before, yet has no state file:
+    /// every SEQUENCE starts again at 0, below what subscribers hold.
+    static func lostState(_ statePath: String, feed: String) -> Diagnostic {
+        .warning(
+            SourceLocation(file: statePath),
+            """
+            there is no \(FeedState.fileName), yet \
+            \(RelativePath.display(feed, from: FileManager.default.currentDirectoryPath)) was published \
+            before: every event starts again at SEQUENCE 0, and calendar apps that hold a higher one may \
+            ignore the changes
+            """,
+            hint: """
+                if the file was deleted or never committed, restore it (git checkout -- \(FeedState.fileName)) \
+                and run `almanac feed` again; otherwise commit the new one with the records
+                """)
     }
 }

@@ -194,4 +194,21 @@ import Testing
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.url.path)
         #expect(!names.contains { $0.hasPrefix(".almanac-tmp-") }, "\(names)")
     }
+
+    /// A state file lost while the feeds it describes are still published restarts every
+    /// SEQUENCE: the run says so, as a warning, rather than as a first run.
+    @Test func aLostStateFileIsAWarningWhenFeedsWerePublished() throws {
+        let folder = try TemporaryFolder(copying: CLI.packageRoot.appendingPathComponent("examples/iisg"))
+        let first = try CLI.run(["feed"], in: folder.url)
+        #expect(first.status == 0)
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("almanac-state.txt"))
+        let result = try CLI.run(["feed"], in: folder.url)
+        #expect(result.status == 0)
+        #expect(
+            result.stderr.contains(
+                "almanac-state.txt:1:1: warning: there is no almanac-state.txt, yet public/all.ics was published before"),
+            "\(result.stderr)")
+        #expect(result.stderr.contains("hint: if the file was deleted or never committed, restore it"))
+        #expect(!result.stderr.contains("this is the project's first feed"))
+    }
 }
