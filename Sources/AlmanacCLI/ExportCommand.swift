@@ -61,8 +61,11 @@ struct ExportCSVCommand: ParsableCommand {
 
     func run() throws {
         let console = output.console
-        let project = try options.load(console)
+        // The period first: a period that cannot be read is the error to show, before the
+        // records' warnings.
+        let project = try options.load(console, reporting: false)
         let period = try periodOptions.resolve(in: project, clock: Clock.fromEnvironment())
+        console.report(project.diagnostics)
         let settings = csvOptions.applied(to: project.config.report)
         let export = CalendarExport(records: project.records, period: period, profile: profile, publicOnly: publicOnly)
         let agenda = export.agenda()

@@ -90,8 +90,11 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let console = output.console
-        let project = try options.load(console)
+        // The period first: a period that cannot be read is the error to show, before the
+        // records' warnings.
+        let project = try options.load(console, reporting: false)
         guard let period = try periodOptions.resolve(in: project, clock: Clock.fromEnvironment()) else { return }
+        console.report(project.diagnostics)
         var settings = csvOptions.applied(to: project.config.report)
         if let template { settings.template = Self.absolute(template) }
         if let htmlTemplate { settings.htmlTemplate = Self.absolute(htmlTemplate) }

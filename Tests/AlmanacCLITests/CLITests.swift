@@ -206,7 +206,8 @@ import Testing
         #expect(result.status == 0)
         #expect(
             result.stderr.contains(
-                "almanac-state.txt:1:1: warning: there is no almanac-state.txt, yet public/all.ics was published before"),
+                "almanac-state.txt:1:1: warning: there is no almanac-state.txt, yet public/all.ics was published before"
+            ),
             "\(result.stderr)")
         #expect(result.stderr.contains("hint: if the file was deleted or never committed, restore it"))
         #expect(!result.stderr.contains("this is the project's first feed"))

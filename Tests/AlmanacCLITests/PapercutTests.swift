@@ -38,6 +38,24 @@ import Testing
         for example in ["November 2023", "FY 2024", "last quarter", "--from 2023-10-01 --to 2023-12-31"] {
             #expect(result.stderr.contains(example))
         }
+        // The error comes first (the example's draft warning is not shown before it), and the
+        // forms' explanations start in one column.
+        #expect(result.stderr.hasPrefix("error: 'next decade' is not a period"), "\(result.stderr)")
+        let forms = result.stderr.split(separator: "\n").dropFirst().filter { $0.hasPrefix("  ") }
+        let columns = Set(
+            forms.map { line -> Int in
+                // Past the form (up to two spaces in a row), then past the spaces.
+                let characters = Array(line)
+                var index = 2
+                if characters[index] != " " {
+                    while index + 1 < characters.count, !(characters[index] == " " && characters[index + 1] == " ") {
+                        index += 1
+                    }
+                }
+                while index < characters.count, characters[index] == " " { index += 1 }
+                return index
+            })
+        #expect(forms.count == 9 && columns.count == 1, "\(forms)")
     }
 
     @Test(arguments: [

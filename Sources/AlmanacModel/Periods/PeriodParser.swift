@@ -199,17 +199,31 @@ public struct PeriodError: AlmanacError, Hashable {
     }.joined(separator: ", ")
 
     /// Every form ``ReportPeriod/parse(_:today:fiscalYearStartMonth:)`` reads, with an example.
-    public static let acceptedForms = """
-          2023-Q4, Q4 2023 or Q4     a quarter (Q4 alone: this year's)
-          2023-11 or November 2023   a month
-          2023                       a year
-          2023-H2 or H2 2023         a half year
-          2023-W45                   an ISO week
-          FY2024, FY 2024, FY2024-Q1 a fiscal year or its quarter, named after the year it ends in
-                                     (set fiscal-year-start in almanac.yml)
-          last quarter, this month   counted from today: \(relativeWordsSpoken)
-          --from 2023-10-01 --to 2023-12-31   a range of days
-        """
+    /// The forms a period may take, one a line, their explanations in one column.
+    public static let acceptedForms: String = {
+        let forms = [
+            ("2023-Q4, Q4 2023 or Q4", ["a quarter (Q4 alone: this year's)"]),
+            ("2023-11 or November 2023", ["a month"]),
+            ("2023", ["a year"]),
+            ("2023-H2 or H2 2023", ["a half year"]),
+            ("2023-W45", ["an ISO week"]),
+            (
+                "FY2024, FY 2024 or FY2024-Q1",
+                [
+                    "a fiscal year or its quarter, named after the year it ends in",
+                    "(set fiscal-year-start in almanac.yml)",
+                ]
+            ),
+            ("last quarter, this month", ["counted from today: \(relativeWordsSpoken)"]),
+            ("--from 2023-10-01 --to 2023-12-31", ["a range of days"]),
+        ]
+        let width = forms.map(\.0.count).max()! + 3
+        return forms.flatMap { form, explanation in
+            explanation.enumerated().map { index, line in
+                "  " + (index == 0 ? form : "").padding(toLength: width, withPad: " ", startingAt: 0) + line
+            }
+        }.joined(separator: "\n")
+    }()
 
     public var kind: ErrorKind { .usage }
     /// None: the message quotes the period as typed, which came from the command line.
