@@ -25,7 +25,8 @@ struct Almanac: ParsableCommand {
         version: AlmanacVersion.description,
         subcommands: [
             InitCommand.self, NewCommand.self, ListCommand.self, CheckCommand.self, FeedCommand.self,
-            ImportCommand.self, ReportCommand.self, ExportCommand.self, SiteCommand.self, ServeCommand.self,
+            ImportCommand.self, ReportCommand.self, TemplatesCommand.self, ExportCommand.self, SiteCommand.self,
+            ServeCommand.self,
         ]
     )
 

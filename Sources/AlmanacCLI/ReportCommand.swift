@@ -36,9 +36,9 @@ struct ReportCommand: ParsableCommand {
             (last-quarter) count from today in the project's time zone, or from \
             SOURCE_DATE_EPOCH when set.
 
-            The report is rendered from a Mustache template: copy templates/report.md.mustache, \
-            edit it and pass --template FILE (or set `report: template:` in almanac.yml). \
-            The README lists every variable.
+            The report is rendered from a Mustache template: `almanac templates` writes the \
+            built-in ones into templates/; edit report.md.mustache and pass --template FILE (or \
+            set `report: template:` in almanac.yml). The README lists every variable.
 
             Examples:
               almanac report 2023-Q4 --project examples/iisg

@@ -386,3 +386,34 @@ import Testing
                 "| O'Brien & Partners \\| Co \\*launch\\* \\[draft\\] \\<b\\> | A, B \"quoted\", Kosovo\\* |"))
     }
 }
+
+/// `almanac templates`: the built-in templates, written out to start one's own from.
+@Suite struct TemplatesCommandTests {
+    @Test func writesTheBuiltInTemplatesWhichGiveTheSameReportAndNeverOverwrites() throws {
+        let folder = try TemporaryFolder()
+        let first = try CLI.run(["templates", "--out", "mine"], in: folder.url)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("Wrote mine/report.md.mustache"), "\(first.stdout)")
+        let names = ["checklist.md.mustache", "report.html.mustache", "report.md.mustache"]
+        for name in names {
+            let repository = try String(
+                contentsOf: CLI.packageRoot.appendingPathComponent("templates/" + name), encoding: .utf8)
+            #expect(try folder.read("mine/" + name) == repository, "\(name)")
+        }
+        // A report from the written template is the report from the built-in one.
+        let builtIn = try CLI.run(
+            ["report", "2023-Q4", "--project", "examples/iisg", "--out", folder.url.appendingPathComponent("a").path])
+        let copied = try CLI.run([
+            "report", "2023-Q4", "--project", "examples/iisg", "--out", folder.url.appendingPathComponent("b").path,
+            "--template", folder.url.appendingPathComponent("mine/report.md.mustache").path,
+        ])
+        #expect(builtIn.status == 0 && copied.status == 0, "\(copied.stderr)")
+        #expect(try folder.read("a/report.md") == (try folder.read("b/report.md")))
+        // A second run leaves an edited template alone.
+        try folder.write("mine/report.md.mustache", "# My report\n")
+        let second = try CLI.run(["templates", "--out", "mine"], in: folder.url)
+        #expect(second.status == 0)
+        #expect(second.stdout.contains("Left mine/report.md.mustache as it is: the file is already there"))
+        #expect(try folder.read("mine/report.md.mustache") == "# My report\n")
+    }
+}

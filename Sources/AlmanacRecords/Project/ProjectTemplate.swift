@@ -137,7 +137,7 @@ public struct ProjectTemplate: Sendable {
         fiscal-year-start: january
 
         # How reports and CSV files are written. template and html-template: your own Mustache
-        # templates, relative to this file (start from a copy of Almanac's templates/).
+        # templates, relative to this file (`almanac templates` writes the built-in ones to start from).
         # excel: true starts CSV files with the byte order mark Excel needs to read UTF-8.
         # delimiter: ',' or ';' (Excel in locales with a decimal comma), 'tab' or '|'.
         report:

@@ -30,7 +30,9 @@ struct TemplateLibrary {
             throw TemplateError(
                 .error(
                     SourceLocation(file: url.path), "the template does not exist",
-                    hint: "check the path; copy a default template from Almanac's templates/ folder to start"),
+                    hint:
+                        "check the path; `almanac templates` writes the built-in templates into templates/ to start from"
+                ),
                 kind: .notFound)
         }
         return try load(url.lastPathComponent, from: .folder(url.deletingLastPathComponent()))
@@ -174,5 +176,16 @@ private enum TemplateFolder {
         case .folder: FileManager.default.contents(atPath: path(of: file))
         case .builtIn: EmbeddedResources.files["templates/" + file].map { Data($0.utf8) }
         }
+    }
+}
+
+/// The report templates built into Almanac: the ones a report uses unless almanac.yml or
+/// `--template` names others, and the start of one's own.
+public enum BuiltInTemplates {
+    /// Each template's file name and text, by name.
+    public static var files: [(name: String, text: String)] {
+        EmbeddedResources.files.compactMap { path, text in
+            path.hasPrefix("templates/") ? (String(path.dropFirst("templates/".count)), text) : nil
+        }.sorted { $0.name < $1.name }
     }
 }
