@@ -7,6 +7,7 @@ internal import NIOCore
 internal import NIOHTTP1
 internal import NIOHTTPTypes
 internal import NIOHTTPTypesHTTP1
+import Synchronization
 
 /// Hummingbird's HTTP/1.1 connection, set up with the handlers of its `HTTP1Channel` (NIO's
 /// response encoder and request decoder, the swift-http-types codec, Hummingbird's
@@ -62,7 +63,7 @@ struct SiteChannel: ServerChildChannel {
 /// never finished stops the process. Dropped unhandled, this finishes and closes it instead.
 final class SiteConnection: ServerChildChannelValue {
     let asyncChannel: NIOAsyncChannel<HTTPRequestPart, HTTPResponsePart>
-    private let handled = NSLock.Protected(false)
+    private let handled = Mutex(false)
 
     var channel: any Channel { asyncChannel.channel }
 
@@ -70,23 +71,12 @@ final class SiteConnection: ServerChildChannelValue {
         self.asyncChannel = asyncChannel
     }
 
-    func markHandled() { handled.set(true) }
+    func markHandled() { handled.withLock { $0 = true } }
 
     deinit {
-        guard !handled.value else { return }
+        guard !handled.withLock({ $0 }) else { return }
         let asyncChannel = asyncChannel
         Task { try? await asyncChannel.executeThenClose { _, outbound in outbound.finish() } }
-    }
-}
-
-extension NSLock {
-    /// A value read and written under a lock.
-    final class Protected<Value: Sendable>: @unchecked Sendable {
-        private let lock = NSLock()
-        private var stored: Value
-        init(_ value: Value) { stored = value }
-        var value: Value { lock.withLock { stored } }
-        func set(_ value: Value) { lock.withLock { stored = value } }
     }
 }
 
