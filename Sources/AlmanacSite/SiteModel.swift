@@ -13,8 +13,14 @@ public struct SiteModel: Sendable {
     public let upcoming: [SiteActivity]
     /// Public activities of the last ``SiteBuilder/indexWindowDays`` days, latest first.
     public let recent: [SiteActivity]
-    /// Public activities from a year before today to a year after, in date order.
+    /// Public activities from a year before today to a year after, in date order; when there
+    /// are none, those of the year up to the log's last public day.
     public let agenda: [SiteActivity]
+    /// The first and last day of ``agenda``'s window.
+    public let agendaSpan: (first: LocalDate, last: LocalDate)
+    /// Whether ``agenda`` shows the year up to the log's last public day, as nothing public is
+    /// dated from a year ago to a year ahead (a log of past activities).
+    public let agendaShowsLatestYear: Bool
     /// The report pages, quarters first, latest first.
     public let reports: [SiteReport]
 
@@ -46,9 +52,17 @@ public struct SiteModel: Sendable {
         recent = activities(from: today.adding(days: -window), to: today.adding(days: -1)).filter {
             $0.occurrence.lastDay < today
         }.reversed()
-        agenda = activities(
-            from: today.adding(days: -SiteBuilder.agendaWindowDays),
-            to: today.adding(days: SiteBuilder.agendaWindowDays))
+        let days = SiteBuilder.agendaWindowDays
+        var span = (first: today.adding(days: -days), last: today.adding(days: days))
+        var agenda = activities(from: span.first, to: span.last)
+        let latest = published.compactMap(\.finalDay).max()
+        agendaShowsLatestYear = agenda.isEmpty && latest.map { $0 < span.first } == true
+        if agendaShowsLatestYear, let latest {
+            span = (latest.adding(days: -days), latest)
+            agenda = activities(from: span.first, to: span.last)
+        }
+        self.agenda = agenda
+        agendaSpan = span
         self.reports = reports
     }
 }

@@ -63,14 +63,18 @@ public enum SitePages {
         return page(title: config.name, body: body + footer(config))
     }
 
-    /// Every public activity from a year ago to a year ahead, by month.
+    /// Every public activity from a year ago to a year ahead (or, when there is none, of the
+    /// year up to the latest), by month.
     static func agenda(_ model: SiteModel) -> String {
         let config = model.config
         var body = "<header>\n<p><a href=\"\(indexFile)\">← \(e(config.name))</a></p>\n<h1>Agenda</h1>\n"
-        let days = SiteBuilder.agendaWindowDays
-        let window = HumanDates.span(model.today.adding(days: -days), model.today.adding(days: days))
+        let window = HumanDates.span(model.agendaSpan.first, model.agendaSpan.last)
+        let shown =
+            model.agendaShowsLatestYear
+            ? "Nothing public is dated from a year ago to a year ahead: these are the latest public activities, \(window)."
+            : "Public activities, \(window)."
         body += """
-            <p class="lead">Public activities, \(window). “Add to my calendar” downloads one activity; \
+            <p class="lead">\(shown) “Add to my calendar” downloads one activity; \
             to follow them all, <a href="\(indexFile)#subscribe">subscribe</a>.</p>
             </header>
             <main>\n

@@ -130,6 +130,18 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: project.url.appendingPathComponent("site").path))
     }
 
+    /// A log of past activities still has an agenda: the year up to its last public day.
+    @Test func theAgendaOfALogThatEndedShowsItsLatestYear() throws {
+        let project = try Self.example()
+        let later: Int64 = 1_796_083_200  // 2026-12-01, two years after the example's last activity
+        let result = try CLI.run(["site"], in: project.url, epoch: later)
+        #expect(result.status == 0, "\(result.stderr)")
+        let agenda = try project.read("site/agenda.html")
+        #expect(agenda.contains("Nothing public is dated from a year ago to a year ahead"), "\(agenda)")
+        #expect(!agenda.contains("No public activity in this time"))
+        #expect(agenda.contains("events/2023-12-07-iisg-board-meeting.ics"))
+    }
+
     @Test func anActivityMadeInternalLeavesTheSite() throws {
         let project = try Self.example()
         #expect(try CLI.run(["site"], in: project.url, epoch: Self.epoch).status == 0)
