@@ -71,42 +71,41 @@ package struct PublishedEvent: Sendable {
     /// A fingerprint of everything subscribers see; it changes exactly when they should
     /// be told about a change.
     var fingerprint: String {
-        // One string built in place (no array of interpolated lines to join): this runs for
-        // every event of every feed. The text, and so the hash in the state file, is unchanged:
-        // `key=value` lines in this order, `geo` last and only when there are coordinates.
-        var text = ""
-        text.reserveCapacity(256 + summary.utf8.count + (description?.utf8.count ?? 0))
-        text += "uid="
-        text += uid
-        text += "\nstart="
-        text += start.description
-        text += "\nend="
-        text += end?.description ?? ""
-        text += "\ntzid="
-        text += tzid ?? ""
-        text += "\nsummary="
-        text += summary
-        text += "\ndescription="
-        text += description ?? ""
-        text += "\nlocation="
-        text += location ?? ""
-        text += "\ncategories="
+        // The digest of `key=value` lines in this order, `geo` last and only when there are
+        // coordinates (the hashes in state files depend on it), taken in piece by piece
+        // rather than of one string built for it: this runs for every event of every feed.
+        var digest = Fingerprint()
+        digest.add("uid=")
+        digest.add(uid)
+        digest.add("\nstart=")
+        digest.add(start.description)
+        digest.add("\nend=")
+        digest.add(end?.description ?? "")
+        digest.add("\ntzid=")
+        digest.add(tzid ?? "")
+        digest.add("\nsummary=")
+        digest.add(summary)
+        digest.add("\ndescription=")
+        digest.add(description ?? "")
+        digest.add("\nlocation=")
+        digest.add(location ?? "")
+        digest.add("\ncategories=")
         for (index, category) in categories.enumerated() {
-            if index > 0 { text += "," }
-            text += category
+            if index > 0 { digest.add(",") }
+            digest.add(category)
         }
-        text += "\nurl="
-        text += url ?? ""
-        text += "\nstatus="
-        text += status.rawValue
-        text += "\nrule="
-        text += rule?.description ?? ""
-        text += "\nexceptions="
+        digest.add("\nurl=")
+        digest.add(url ?? "")
+        digest.add("\nstatus=")
+        digest.add(status.rawValue)
+        digest.add("\nrule=")
+        digest.add(rule?.description ?? "")
+        digest.add("\nexceptions=")
         for (index, exception) in exceptions.enumerated() {
-            if index > 0 { text += "," }
-            text += exception.description
+            if index > 0 { digest.add(",") }
+            digest.add(exception.description)
         }
-        if let coordinates { text += "\ngeo=\(coordinates.latitude),\(coordinates.longitude)" }
-        return Fingerprint.of(text)
+        if let coordinates { digest.add("\ngeo=\(coordinates.latitude),\(coordinates.longitude)") }
+        return digest.hex
     }
 }

@@ -73,4 +73,17 @@ import Testing
         let entry = try #require(try FeedState.load(path: edited.path)[FeedState.Key(feed: "all", id: "board")])
         #expect(entry.sequence == 2 && entry.title == "Board" && entry.end == nil)
     }
+
+    /// A fingerprint taken in pieces is the fingerprint of the pieces joined: the hashes in
+    /// committed state files must not change with how they are computed.
+    @Test func aFingerprintInPiecesIsTheFingerprintOfTheWhole() async {
+        let text = Gen.int(in: 0...(Self.pieces.count - 1)).array(of: 0...12).map { picks in
+            picks.map { Self.pieces[$0] }.joined()
+        }
+        await propertyCheck(count: 300, input: text.array(of: 0...6)) { (parts: [String]) in
+            var digest = Fingerprint()
+            for part in parts { digest.add(part) }
+            #expect(digest.hex == Fingerprint.of(parts.joined()))
+        }
+    }
 }

@@ -53,18 +53,34 @@ extension BinaryInteger {
 }
 
 /// A 64-bit FNV-1a digest: a stable fingerprint of text across runs and machines (Swift's
-/// `Hasher` is seeded per process).
-package enum Fingerprint {
+/// `Hasher` is seeded per process). Text given in pieces (``add(_:)``) has the digest of the
+/// pieces joined, without joining them.
+package struct Fingerprint {
+    private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    package init() {}
+
     package static func of(_ text: String) -> String {
+        var fingerprint = Fingerprint()
+        fingerprint.add(text)
+        return fingerprint.hex
+    }
+
+    /// Takes in the UTF-8 bytes of `text`.
+    package mutating func add(_ text: String) {
         var text = text
-        let hash = text.withUTF8 { bytes in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        hash = text.withUTF8 { bytes in
+            var hash = self.hash
             for byte in bytes {
                 hash ^= UInt64(byte)
                 hash = hash &* 0x0000_0100_0000_01B3
             }
             return hash
         }
+    }
+
+    /// The digest as 16 hexadecimal digits.
+    package var hex: String {
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
