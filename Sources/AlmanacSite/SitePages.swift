@@ -71,7 +71,10 @@ public enum SitePages {
         let window = HumanDates.span(model.agendaSpan.first, model.agendaSpan.last)
         let shown =
             model.agendaShowsLatestYear
-            ? "Nothing public is dated from a year ago to a year ahead: these are the latest public activities, \(window)."
+            ? """
+            Nothing public is dated from a year ago to a year ahead: these are the latest public \
+            activities, \(window).
+            """
             : "Public activities, \(window)."
         body += """
             <p class="lead">\(shown) “Add to my calendar” downloads one activity; \
