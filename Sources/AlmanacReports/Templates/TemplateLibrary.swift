@@ -30,9 +30,7 @@ struct TemplateLibrary {
             throw TemplateError(
                 .error(
                     SourceLocation(file: url.path), "the template does not exist",
-                    hint:
-                        "check the path; `almanac templates` writes the built-in templates into templates/ to start from"
-                ),
+                    hint: "check the path; `almanac templates` writes the built-in ones into templates/ to start from"),
                 kind: .notFound)
         }
         return try load(url.lastPathComponent, from: .folder(url.deletingLastPathComponent()))
