@@ -11,6 +11,10 @@ struct ActivityDate {
     /// A year the item states for a mention that leaves it out ("The 2023 edition … from
     /// May 9th to 11th", or the same day restated with its year).
     var statedYear: Int?
+    /// The stated year stands in another paragraph than the mention ("On Monday, May 12, …"
+    /// and, paragraphs on, "the attack on flight MH17 in 2014"): it may be another thing's, so
+    /// taking it is an assumption.
+    var statedYearIsDistant = false
     /// Without a stated year, the latest year of another date the item names ("started on 20
     /// April 2023", "in January 2018"): a guess for the activity's year, better than a
     /// neighbouring item's.
@@ -257,7 +261,12 @@ struct ActivityDateReader {
                 let years = statedYear(
                     near: mention, inBody: best.inBody, title: titleProse, body: bodyProse,
                     skipping: reference?.ranges ?? [])
-                best.statedYear = restatedYear(of: mention, among: titleMentions + bodyMentions) ?? years.stated
+                if let restated = restatedYear(of: mention, among: titleMentions + bodyMentions) {
+                    best.statedYear = restated
+                } else {
+                    best.statedYear = years.stated
+                    best.statedYearIsDistant = years.distant
+                }
                 best.otherDatesYear = years.otherDates
                 best.anniversary = Self.anniversary(in: [titleProse, bodyProse])
             }
@@ -289,7 +298,7 @@ struct ActivityDateReader {
     /// left out (`skipping`, ranges in `body`).
     private func statedYear(
         near mention: DateMention, inBody: Bool, title: Prose, body: Prose, skipping: [Range<String.Index>]
-    ) -> (stated: Int?, otherDates: Int?) {
+    ) -> (stated: Int?, otherDates: Int?, distant: Bool) {
         let prose = inBody ? body : title
         let index = prose.tokenIndex(at: mention.range.lowerBound)
         let sentence = prose.sentence(at: mention.range.lowerBound)
@@ -317,9 +326,15 @@ struct ActivityDateReader {
         let otherDates =
             (bodyYears.filter { !ofItsMonths(body, $0) } + Self.years(in: title).filter { !ofItsMonths(title, $0) })
             .map(\.year).max()
+        // A year in another paragraph of the same text than the mention is only a guess.
+        let distant =
+            nearest.map { year in
+                let bounds = [prose.tokens[year.index].range.lowerBound, mention.range.lowerBound]
+                return prose.text[bounds.min()!..<bounds.max()!].contains("\n")
+            } ?? false
         return (
             nearest?.year ?? (inBody ? Self.years(in: title) : bodyYears).first { ofItsMonths(other, $0) }?.year,
-            otherDates
+            otherDates, distant
         )
     }
 

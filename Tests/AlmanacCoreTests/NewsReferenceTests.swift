@@ -446,6 +446,18 @@ import Testing
                 "## Common training\n\nOn 21-25 May 2018, the Customs Training Centre in Vilnius, Lithuania was "
                 + "hosting the joint training course organised with Frontex.",
             start: "2018-05-21", end: "2018-05-25", city: "Vilnius"),
+        Case(
+            rule: "a year from another paragraph than the yearless date is flagged",
+            text:
+                "## Working visit to Europol\n\nOn Monday, May 12, members of the committee paid a working visit "
+                + "to Europol in The Hague.\n\nThey heard about the investigation of the attack on flight MH17 in 2014.",
+            start: "2014-05-12", end: "2014-05-12", city: "The Hague", tentative: true),
+        Case(
+            rule: "a year in the yearless date's own paragraph is read, not flagged",
+            text:
+                "## Working visit to Europol\n\nOn Monday, May 12, members of the committee paid a working visit "
+                + "to Europol in The Hague. The 2025 programme of visits ends in June.",
+            start: "2025-05-12", end: "2025-05-12", city: "The Hague"),
     ]
 
     @Test(arguments: cases) func rule(_ test: Case) throws {

@@ -168,11 +168,11 @@ import Testing
         "J. Bordans: closer cooperation in justice will help strengthen rule of law in Ukraine and Latvia":
             "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the real one; Kyiv, the capital of the other minister's country, is assumed where the text names only Latvia",
         "Workshop on the training of judges and legal practitioners":
-            "'12-04-2017' and '02-05-2017' (day first, dashes) are not read as the item's dates; the year of 'its 2011 Communication' is taken for 'On 12 April' and not flagged",
+            "'12-04-2017' and '02-05-2017' (day first, dashes) are not read as the item's dates; the year of 'its 2011 Communication', in another paragraph, is taken for 'On 12 April' (flagged tentative)",
         "CONT mission to EUROPOL":
             "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the real one",
         "Members of Parliament on a working visit to Eurojust and Europol":
-            "no year in the text: the year of 'flight MH17 in 2014' is taken for 'On Monday, May 12' and not flagged",
+            "no year in the text: the year of 'flight MH17 in 2014', in another paragraph, is taken for 'On Monday, May 12' (flagged tentative), and it is not the real one",
         "UN trains Somali police on gender-based violence":
             "'A UN-sponsored five-day training … has kicked off' is not read as a span from the publication line's day",
         "UNDP-KPK conducted collaborative police training program":
