@@ -458,6 +458,12 @@ import Testing
                 "## Working visit to Europol\n\nOn Monday, May 12, members of the committee paid a working visit "
                 + "to Europol in The Hague. The 2025 programme of visits ends in June.",
             start: "2025-05-12", end: "2025-05-12", city: "The Hague"),
+        Case(
+            rule: "a dateline with an agency's name in brackets, slash and dash included, dates 'today'",
+            text:
+                "## Training opens\n\nSKOPJE, (MIA / Macedonian Information Agency - 28th Nov, 2022 ) :A training "
+                + "for police officers opened today in Skopje.",
+            start: "2022-11-28", end: "2022-11-28", city: "Skopje"),
     ]
 
     @Test(arguments: cases) func rule(_ test: Case) throws {

@@ -180,7 +180,7 @@ import Testing
         "Training of Police on Domestic and Gender Based Violence in KRG":
             "Iraq is named only in a photo credit ('UNDP-Iraq 2014'); 'the KRG' is not read as a place",
         "KP Police, UNDP organize training on gender-based violence":
-            "the agency's publication line ('28th Nov, 2022') is taken as the start of the 'five-day training' it reports as past, and not flagged; the dateline 'PESHAWAR, (UrduPoint …' is not read as a place",
+            "the dateline's day ('PESHAWAR, (UrduPoint / Pakistan Point News - 28th Nov, 2022 ) :') is taken, flagged, for a training it reports as past, which has no date; the dateline is not read as a place",
         "Police chiefs from 11 countries meet for conference in Opatija":
             "Opatija is not in the gazetteer",
         "Rome, meeting of the Balkan police chiefs":
