@@ -110,11 +110,14 @@ public struct PlaceExtractor: Sendable {
         // the activity being online) is the activity's; other sentences name places in passing.
         // A country alone counts only in the title: the text names countries as the topic.
         let activitySentences = dateSentence.map { [$0] } ?? onlineSentences
+        // A city on the date line that opens the text of an online activity is where it was
+        // launched or held: "7 JUNE 2024 TIRANA, ALBANIA" over "the online course".
         let counts = { (find: Find) in
             !find.isPassing
                 && (!isOnline
                     || find.followsPlaceWord
-                        && (find.isTitle || find.place.cityName != nil && activitySentences.contains(find.sentence)))
+                        && (find.isTitle || find.place.cityName != nil && activitySentences.contains(find.sentence))
+                    || find.isDateline && !find.isTitle && find.place.cityName != nil && find.sentence == 0)
         }
         let titleFinds = finds(in: titleProse, isTitle: true)
         let bodyFinds = finds(in: bodyProse, isTitle: false)

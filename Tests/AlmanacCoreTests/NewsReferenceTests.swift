@@ -464,6 +464,13 @@ import Testing
                 "## Training opens\n\nSKOPJE, (MIA / Macedonian Information Agency - 28th Nov, 2022 ) :A training "
                 + "for police officers opened today in Skopje.",
             start: "2022-11-28", end: "2022-11-28", city: "Skopje"),
+        Case(
+            rule: "the city on the date line that opens an online activity's text is its place",
+            text:
+                "## Officials commence the online course on corruption prevention\n\n7 JUNE 2024 TIRANA, ALBANIA\n\n"
+                + "The online course was launched at a high-level event. 'The online course you will commence today "
+                + "is a milestone,' said the Head of Office.",
+            start: "2024-06-07", end: "2024-06-07", city: "Tirana"),
     ]
 
     @Test(arguments: cases) func rule(_ test: Case) throws {
