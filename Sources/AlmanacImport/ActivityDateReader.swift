@@ -235,8 +235,13 @@ struct ActivityDateReader {
         guard var best else {
             // "last week", "earlier this month": the item's own date is not the activity's day.
             if let reference, relative == nil {
+                // "A five-day training … has kicked off": it runs on from the item's own date.
+                let duration = Self.startingDurationSentence(in: bodyProse).flatMap {
+                    StatedDuration.find(in: proses, dateSentence: (1, $0))
+                }
                 return ActivityDate(
-                    mention: nil, text: item.body, inBody: true, reference: reference, onlyReference: true)
+                    mention: nil, text: item.body, inBody: true, reference: reference, onlyReference: true,
+                    duration: duration)
             }
             let reason: UndatedReason = relative.map { .relative($0) } ?? (inPassing ? .onlyInPassing : .noDate)
             return ActivityDate(mention: nil, text: item.body, inBody: true, undated: reason)
@@ -281,6 +286,20 @@ struct ActivityDateReader {
             }
         }
         return best
+    }
+
+    /// Words that say an activity began, not that it took place.
+    private static let startWords: Set<String> = [
+        "kicked", "began", "begins", "started", "starts", "opened", "opens", "commenced", "commences",
+    ]
+
+    /// The first sentence that states a duration in days ("a five-day training") and says the
+    /// activity began ("has kicked off").
+    private static func startingDurationSentence(in prose: Prose) -> Int? {
+        let starts = Set(prose.tokens.filter { $0.isWord && startWords.contains($0.lowercased) }.map(\.sentence))
+        return starts.sorted().first { sentence in
+            prose.tokens.contains { $0.sentence == sentence && $0.isWord && $0.lowercased.hasSuffix("-day") }
+        }
     }
 
     /// The year of the same day written again with its year: "met on 4 March in Zagreb … the

@@ -471,6 +471,18 @@ import Testing
                 + "The online course was launched at a high-level event. 'The online course you will commence today "
                 + "is a milestone,' said the Head of Office.",
             start: "2024-06-07", end: "2024-06-07", city: "Tirana"),
+        Case(
+            rule: "a stated duration runs on from the publication day of an activity that has begun",
+            text:
+                "## Police trained in Mogadishu\n\nXinhua, September 20, 2016\n\nA five-day training of police "
+                + "officers has kicked off in Mogadishu.",
+            start: "2016-09-20", end: "2016-09-24", city: "Mogadishu", tentative: true),
+        Case(
+            rule: "a stated duration does not run from the publication day of an activity reported as past",
+            text:
+                "## Police trained in Mogadishu\n\nXinhua, September 20, 2016\n\nThe mission delivered a "
+                + "five-day training of police officers in Mogadishu.",
+            start: "2016-09-20", end: "2016-09-20", city: "Mogadishu", tentative: true),
     ]
 
     @Test(arguments: cases) func rule(_ test: Case) throws {

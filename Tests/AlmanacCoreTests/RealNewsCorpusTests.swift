@@ -173,8 +173,6 @@ import Testing
             "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the real one",
         "Members of Parliament on a working visit to Eurojust and Europol":
             "no year in the text: the year of 'flight MH17 in 2014', in another paragraph, is taken for 'On Monday, May 12' (flagged tentative), and it is not the real one",
-        "UN trains Somali police on gender-based violence":
-            "'A UN-sponsored five-day training … has kicked off' is not read as a span from the publication line's day",
         "UNDP-KPK conducted collaborative police training program":
             "'a five-day training program … in five batches from August 15, 2023, to September 22, 2023': the stated five days win over the span, and the dateline 'Peshawar, 23 September 2023 (TDI):' is not read as a place",
         "Training of Police on Domestic and Gender Based Violence in KRG":
