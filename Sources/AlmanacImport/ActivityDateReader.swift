@@ -44,12 +44,16 @@ enum UndatedReason: Equatable {
     case onlyInPassing
     /// It times the activity relative to when it was written ("last week").
     case relative(String)
+    /// Its lead sentence dates the activity by a month only, another than the item's own
+    /// ("gathered in early December 2012" in an item of 30 January 2013).
+    case onlyMonth(String)
 
     var explanation: String {
         switch self {
         case .noDate: "it names no date"
         case .onlyInPassing: "it names dates only in passing (a deadline, an earlier meeting)"
         case .relative(let words): "it dates the activity only as '\(words)'"
+        case .onlyMonth(let words): "it dates the activity only by its month, '\(words)'"
         }
     }
 }
@@ -234,6 +238,9 @@ struct ActivityDateReader {
         }
         guard var best else {
             // "last week", "earlier this month": the item's own date is not the activity's day.
+            if let reference, relative == nil, let month = Self.otherMonth(inLeadOf: bodyProse, than: reference.day) {
+                return ActivityDate(mention: nil, text: item.body, inBody: true, undated: .onlyMonth(month))
+            }
             if let reference, relative == nil {
                 // "A five-day training … has kicked off": it runs on from the item's own date.
                 let duration = Self.startingDurationSentence(in: bodyProse).flatMap {
@@ -286,6 +293,22 @@ struct ActivityDateReader {
             }
         }
         return best
+    }
+
+    /// A month and year without a day in the lead sentence ("in early December 2012"), other
+    /// than the month of `day`, the item's own date.
+    private static func otherMonth(inLeadOf prose: Prose, than day: LocalDate) -> String? {
+        guard let lead = prose.leadSentence?.sentence else { return nil }
+        let words = prose.tokens.indices.filter { prose.tokens[$0].isWord && prose.tokens[$0].sentence == lead }
+        for (position, index) in words.enumerated().dropLast() {
+            guard let month = DateTokenizer.months[prose.tokens[index].lowercased],
+                let year = Int(prose.tokens[words[position + 1]].text), (1900...2199).contains(year),
+                position > 0, prose.tokens[words[position - 1]].text.first?.isNumber == false,
+                (month, year) != (day.month, day.year)
+            else { continue }
+            return "\(prose.tokens[index].text) \(year)"
+        }
+        return nil
     }
 
     /// Words that say an activity began, not that it took place.

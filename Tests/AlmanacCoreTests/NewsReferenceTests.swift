@@ -483,6 +483,18 @@ import Testing
                 "## Police trained in Mogadishu\n\nXinhua, September 20, 2016\n\nThe mission delivered a "
                 + "five-day training of police officers in Mogadishu.",
             start: "2016-09-20", end: "2016-09-20", city: "Mogadishu", tentative: true),
+        Case(
+            rule: "a lead sentence that dates the activity only by another month than the item's makes a draft",
+            text:
+                "## The training of the guards\n\n2013-01-30\n\nIn Vilnius, 24 border guards from 13 EU countries "
+                + "gathered in early December 2012 for a course.",
+            start: nil, end: nil, city: "Vilnius"),
+        Case(
+            rule: "a lead sentence that names the item's own month still leaves the item's date",
+            text:
+                "## Course in Vilnius\n\n2013-01-30\n\nIn Vilnius, 24 border guards from 13 EU countries "
+                + "gathered in January 2013 for a course.",
+            start: "2013-01-30", end: "2013-01-30", city: "Vilnius", tentative: true),
     ]
 
     @Test(arguments: cases) func rule(_ test: Case) throws {
