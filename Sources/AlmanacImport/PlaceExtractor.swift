@@ -185,8 +185,11 @@ public struct PlaceExtractor: Sendable {
         var result: [Find] = []
         var index = 0
         let tokens = prose.tokens
+        // In a title, a name in quotation marks is a project's or an event's ("the project on
+        // \"… Border Police in the Republic of Moldova (TRABOR)\""), not the activity's place.
+        let quoted = isTitle ? Self.quotedTokens(prose) : []
         while index < tokens.count {
-            guard tokens[index].isWord, tokens[index].isCapitalised else {
+            guard tokens[index].isWord, tokens[index].isCapitalised, !quoted.contains(index) else {
                 index += 1
                 continue
             }
@@ -238,6 +241,29 @@ public struct PlaceExtractor: Sendable {
                             && !looksAheadOfTheReport(prose, index)))
             }
             index = confirmedByCountry ? (followingCountryEnd(prose, match.next) ?? match.next) : match.next
+        }
+        return result
+    }
+
+    /// The indices of the tokens within quotation marks ("…", “…”).
+    private static func quotedTokens(_ prose: Prose) -> Set<Int> {
+        var result: Set<Int> = []
+        var open: Int?
+        for (index, token) in prose.tokens.enumerated() {
+            switch token.text {
+            case "“": open = index
+            case "”":
+                if let start = open { result.formUnion(start..<index) }
+                open = nil
+            case "\"":
+                if let start = open {
+                    result.formUnion(start..<index)
+                    open = nil
+                } else {
+                    open = index
+                }
+            default: break
+            }
         }
         return result
     }

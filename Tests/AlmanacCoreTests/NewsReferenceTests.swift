@@ -508,6 +508,26 @@ import Testing
         #expect((record.sourceNote != nil) == test.tentative, "source-note: \(record.sourceNote ?? "none")")
     }
 
+    /// A place in quotation marks in a title is a project's or an event's name, not the venue:
+    /// an online meeting of "… in the Republic of Moldova" has no place; outside quotes it has.
+    @Test func aPlaceQuotedInTheTitleIsAName() throws {
+        let importer = NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled)
+        let quoted = try #require(
+            importer.importNews(
+                "## Steering Committee of the project \"Border Police Training in the Republic of Moldova\"\n\n"
+                    + "The meeting was held online on 16 July 2021.",
+                file: "news.md"
+            ).records.first)
+        #expect(quoted.place == nil)
+        let named = try #require(
+            importer.importNews(
+                "## Steering Committee of the border police project in the Republic of Moldova\n\n"
+                    + "The meeting was held online on 16 July 2021.",
+                file: "news.md"
+            ).records.first)
+        #expect(named.place?.country == "Moldova")
+    }
+
     /// "received at the Police Academy of Croatia": the country ending the name of an
     /// institution the activity is at is its place, not a country the talks were about; a
     /// ministry's is still taken to be in its capital, flagged.
