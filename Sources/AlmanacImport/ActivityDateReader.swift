@@ -273,7 +273,9 @@ struct ActivityDateReader {
                 let years = statedYear(
                     near: mention, inBody: best.inBody, title: titleProse, body: bodyProse,
                     skipping: reference?.ranges ?? [])
-                if let restated = restatedYear(of: mention, among: titleMentions + bodyMentions) {
+                if let restated = restatedYear(of: mention, among: titleMentions + bodyMentions)
+                    ?? Self.dashedYear(of: mention, in: item.title + "\n" + item.body)
+                {
                     best.statedYear = restated
                 } else {
                     best.statedYear = years.stated
@@ -307,6 +309,22 @@ struct ActivityDateReader {
                 (month, year) != (day.month, day.year)
             else { continue }
             return "\(prose.tokens[index].text) \(year)"
+        }
+        return nil
+    }
+
+    /// The year of the same single day written with dashes and its year, in either order of
+    /// day and month: "On 12 April" beside "12-04-2017 - Workshop on …".
+    private static func dashedYear(of mention: DateMention, in text: String) -> Int? {
+        guard mention.first.day == mention.last.day, mention.first.month == mention.last.month else { return nil }
+        for match in text.matches(of: #/\b(\d{1,2})-(\d{1,2})-(\d{4})\b(?!-)/#) {
+            guard let a = Int(match.output.1), let b = Int(match.output.2), let year = Int(match.output.3) else {
+                continue
+            }
+            if (a, b) == (mention.first.day, mention.first.month) || (b, a) == (mention.first.day, mention.first.month)
+            {
+                return year
+            }
         }
         return nil
     }

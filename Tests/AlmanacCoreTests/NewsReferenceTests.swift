@@ -495,6 +495,13 @@ import Testing
                 "## Course in Vilnius\n\n2013-01-30\n\nIn Vilnius, 24 border guards from 13 EU countries "
                 + "gathered in January 2013 for a course.",
             start: "2013-01-30", end: "2013-01-30", city: "Vilnius", tentative: true),
+        Case(
+            rule: "the same day written with dashes and its year dates a yearless day, in either order",
+            text:
+                "## Workshop on judicial training\n\n12-04-2017 - Workshop on the training of judges\n\nOn 12 April, "
+                + "the department organised a workshop in Brussels. In its 2011 Communication, the Commission set "
+                + "an objective.",
+            start: "2017-04-12", end: "2017-04-12", city: "Brussels"),
     ]
 
     @Test(arguments: cases) func rule(_ test: Case) throws {

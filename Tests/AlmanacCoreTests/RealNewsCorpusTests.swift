@@ -167,8 +167,6 @@ import Testing
             "'from 08th to 10thMay, 2019' (no space before the month) is not read; '1st July, 2018' plus 'a two-year period' is taken instead, and Kochi is not in the gazetteer",
         "J. Bordans: closer cooperation in justice will help strengthen rule of law in Ukraine and Latvia":
             "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the real one; Kyiv, the capital of the other minister's country, is assumed where the text names only Latvia",
-        "Workshop on the training of judges and legal practitioners":
-            "'12-04-2017' and '02-05-2017' (day first, dashes) are not read as the item's dates; the year of 'its 2011 Communication', in another paragraph, is taken for 'On 12 April' (flagged tentative)",
         "CONT mission to EUROPOL":
             "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the real one",
         "Members of Parliament on a working visit to Eurojust and Europol":
