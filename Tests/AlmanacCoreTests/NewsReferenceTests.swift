@@ -502,6 +502,12 @@ import Testing
                 + "the department organised a workshop in Brussels. In its 2011 Communication, the Commission set "
                 + "an objective.",
             start: "2017-04-12", end: "2017-04-12", city: "Brussels"),
+        Case(
+            rule: "a town the gazetteer lacks, as an institution's seat, is the venue, in the item's country",
+            text:
+                "## Course on forged documents\n\nSkopje, Macedonia\n\nOn 5 May 2019 a course was held at the Police "
+                + "Training Centre in Idrizovo and was conducted by document experts.",
+            start: "2019-05-05", end: "2019-05-05", city: "Idrizovo"),
     ]
 
     @Test(arguments: cases) func rule(_ test: Case) throws {
