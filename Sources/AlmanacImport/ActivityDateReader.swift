@@ -173,8 +173,8 @@ struct ActivityDateReader {
         var candidates: [(rank: (Int, Int, Int, Int), date: ActivityDate)] = []
         var inPassing = false
         var relative: String?
-        let titleMentions = parser.mentions(in: item.title)
-        let bodyMentions = parser.mentions(in: item.body)
+        let titleMentions = Self.joiningSpans(parser.mentions(in: item.title), in: item.title)
+        let bodyMentions = Self.joiningSpans(parser.mentions(in: item.body), in: item.body)
         let reference = NewsReference.find(in: item.body, mentions: bodyMentions)
         let titleProse = Prose(item.title)
         let bodyProse = Prose(item.body)
@@ -327,6 +327,28 @@ struct ActivityDateReader {
             }
         }
         return nil
+    }
+
+    /// Two full dates written as a span with a comma between ("from August 15, 2023, to
+    /// September 22, 2023") made one mention.
+    private static func joiningSpans(_ mentions: [DateMention], in text: String) -> [DateMention] {
+        var result: [DateMention] = []
+        for mention in mentions {
+            if var previous = result.last, previous.first == previous.last, mention.first == mention.last,
+                previous.hasYear, mention.hasYear, previous.range.upperBound <= mention.range.lowerBound,
+                text[previous.range.upperBound..<mention.range.lowerBound].firstMatch(
+                    of: #/^\s*,\s*(to|until|till|through)\s+$/#) != nil,
+                text[..<previous.range.lowerBound].hasSuffix("from "),
+                let start = previous.days(year: nil)?.start, let end = mention.days(year: nil)?.end, start < end
+            {
+                previous.last = mention.last
+                previous.range = previous.range.lowerBound..<mention.range.upperBound
+                result[result.count - 1] = previous
+            } else {
+                result.append(mention)
+            }
+        }
+        return result
     }
 
     /// Words that say an activity began, not that it took place.

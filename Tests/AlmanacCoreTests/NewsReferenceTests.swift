@@ -508,6 +508,12 @@ import Testing
                 "## Course on forged documents\n\nSkopje, Macedonia\n\nOn 5 May 2019 a course was held at the Police "
                 + "Training Centre in Idrizovo and was conducted by document experts.",
             start: "2019-05-05", end: "2019-05-05", city: "Idrizovo"),
+        Case(
+            rule: "two full dates after 'from', joined by a comma and 'to', are one span",
+            text:
+                "## Police trained in Skopje\n\nThe five-day training ran in five batches from August 15, 2023, to "
+                + "September 22, 2023 in Skopje.",
+            start: "2023-08-15", end: "2023-09-22", city: "Skopje"),
     ]
 
     @Test(arguments: cases) func rule(_ test: Case) throws {
