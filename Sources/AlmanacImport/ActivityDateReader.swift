@@ -173,8 +173,8 @@ struct ActivityDateReader {
         var candidates: [(rank: (Int, Int, Int, Int), date: ActivityDate)] = []
         var inPassing = false
         var relative: String?
-        let titleMentions = Self.joiningSpans(parser.mentions(in: item.title), in: item.title)
-        let bodyMentions = Self.joiningSpans(parser.mentions(in: item.body), in: item.body)
+        let titleMentions = Self.joiningSpans(mentions(in: item.title), in: item.title)
+        let bodyMentions = Self.joiningSpans(mentions(in: item.body), in: item.body)
         let reference = NewsReference.find(in: item.body, mentions: bodyMentions)
         let titleProse = Prose(item.title)
         let bodyProse = Prose(item.body)
@@ -327,6 +327,38 @@ struct ActivityDateReader {
             }
         }
         return nil
+    }
+
+    /// The dates in `text`, also where a day's ordinal runs into its month without a space
+    /// ("from 08th to 10thMay, 2019"): they are read as if spaced, at their place in `text`.
+    private func mentions(in text: String) -> [DateMention] {
+        let glued = text.matches(of: #/\d(?:st|nd|rd|th)(?=[A-Z][a-z]{2})/#).map(\.range.upperBound).filter { index in
+            let rest = text[index...].prefix { $0.isLetter }.lowercased()
+            return DateTokenizer.months[rest] != nil
+        }
+        guard !glued.isEmpty else { return parser.mentions(in: text) }
+        var spaced = ""
+        var offsets: [Int] = []  // for each character of `spaced`, its offset in `text`, or -1
+        var offset = 0
+        for index in text.indices {
+            if glued.contains(index) {
+                spaced.append(" ")
+                offsets.append(-1)
+            }
+            spaced.append(text[index])
+            offsets.append(offset)
+            offset += 1
+        }
+        return parser.mentions(in: spaced).compactMap { mention in
+            let lower = spaced.distance(from: spaced.startIndex, to: mention.range.lowerBound)
+            let upper = spaced.distance(from: spaced.startIndex, to: mention.range.upperBound)
+            guard lower < offsets.count, offsets[lower] >= 0, upper > 0, offsets[upper - 1] >= 0 else { return nil }
+            var mapped = mention
+            let start = text.index(text.startIndex, offsetBy: offsets[lower])
+            let end = text.index(text.startIndex, offsetBy: offsets[upper - 1] + 1)
+            mapped.range = start..<end
+            return mapped
+        }
     }
 
     /// Two full dates written as a span with a comma between ("from August 15, 2023, to

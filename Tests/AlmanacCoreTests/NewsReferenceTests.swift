@@ -514,6 +514,12 @@ import Testing
                 "## Police trained in Skopje\n\nThe five-day training ran in five batches from August 15, 2023, to "
                 + "September 22, 2023 in Skopje.",
             start: "2023-08-15", end: "2023-09-22", city: "Skopje"),
+        Case(
+            rule: "a day's ordinal run into its month ('10thMay') is read as if spaced",
+            text:
+                "## Customs heads meet\n\nThe Board organised a Conference of the Heads of Customs in Skopje from 08th "
+                + "to 10thMay, 2019. It was assumed on 1st July, 2018 for a two-year period.",
+            start: "2019-05-08", end: "2019-05-10", city: "Skopje"),
     ]
 
     @Test(arguments: cases) func rule(_ test: Case) throws {

@@ -160,7 +160,7 @@ import Testing
         "OSCE Mission to Skopje launches training for Border Police Managers":
             "'the ten-day course' is counted from the launch; the later 'due to end on 6 August' (the last of three cycles) is not read",
         "20th WCO A/P Regional Heads of Customs Administration (RHCA) Conference, 8-10th May 2019 at Cochin, Kerala, India":
-            "'from 08th to 10thMay, 2019' (no space before the month) is not read; '1st July, 2018' plus 'a two-year period' is taken instead, and Kochi is not in the gazetteer",
+            "Kochi (and its old name Cochin) is not in the gazetteer; only India is written",
         "J. Bordans: closer cooperation in justice will help strengthen rule of law in Ukraine and Latvia":
             "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the real one; Kyiv, the capital of the other minister's country, is assumed where the text names only Latvia",
         "CONT mission to EUROPOL":
