@@ -177,11 +177,7 @@ import Testing
             "Opatija is not in the gazetteer",
         "Rome, meeting of the Balkan police chiefs":
             "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the real one",
-        "Western Balkan Police Chief's meeting":
-            "the gazetteer's name for Brdo is 'Brdo pri Kranju'; the truth table's spelling 'Brdo' is the text's",
         "The training of the guards": "Gaeta is not in the gazetteer; no place is written",
-        "Basic training for standing corps in Avila, Spain":
-            "the gazetteer's spelling is 'Avila'; the truth table's is 'Ávila'",
         "Montenegro, Albania and Kosovo established Joint Centre for Police Cooperation":
             "Plav is not in the gazetteer, so Podgorica, the capital of the minister's country, is assumed (flagged)",
         "SCOP 3.1 project carries out a series of workshops on border evaluation in Moldova":
