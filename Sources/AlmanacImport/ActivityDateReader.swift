@@ -11,6 +11,10 @@ struct ActivityDate {
     /// A year the item states for a mention that leaves it out ("The 2023 edition … from
     /// May 9th to 11th", or the same day restated with its year).
     var statedYear: Int?
+    /// The stated year stands in another paragraph than the mention ("On Monday, May 12, …"
+    /// and, paragraphs on, "the attack on flight MH17 in 2014"): it may be another thing's, so
+    /// taking it is an assumption.
+    var statedYearIsDistant = false
     /// Without a stated year, the latest year of another date the item names ("started on 20
     /// April 2023", "in January 2018"): a guess for the activity's year, better than a
     /// neighbouring item's.
@@ -40,12 +44,16 @@ enum UndatedReason: Equatable {
     case onlyInPassing
     /// It times the activity relative to when it was written ("last week").
     case relative(String)
+    /// Its lead sentence dates the activity by a month only, another than the item's own
+    /// ("gathered in early December 2012" in an item of 30 January 2013).
+    case onlyMonth(String)
 
     var explanation: String {
         switch self {
         case .noDate: "it names no date"
         case .onlyInPassing: "it names dates only in passing (a deadline, an earlier meeting)"
         case .relative(let words): "it dates the activity only as '\(words)'"
+        case .onlyMonth(let words): "it dates the activity only by its month, '\(words)'"
         }
     }
 }
@@ -165,8 +173,8 @@ struct ActivityDateReader {
         var candidates: [(rank: (Int, Int, Int, Int), date: ActivityDate)] = []
         var inPassing = false
         var relative: String?
-        let titleMentions = parser.mentions(in: item.title)
-        let bodyMentions = parser.mentions(in: item.body)
+        let titleMentions = Self.joiningSpans(mentions(in: item.title), in: item.title)
+        let bodyMentions = Self.joiningSpans(mentions(in: item.body), in: item.body)
         let reference = NewsReference.find(in: item.body, mentions: bodyMentions)
         let titleProse = Prose(item.title)
         let bodyProse = Prose(item.body)
@@ -230,9 +238,17 @@ struct ActivityDateReader {
         }
         guard var best else {
             // "last week", "earlier this month": the item's own date is not the activity's day.
+            if let reference, relative == nil, let month = Self.otherMonth(inLeadOf: bodyProse, than: reference.day) {
+                return ActivityDate(mention: nil, text: item.body, inBody: true, undated: .onlyMonth(month))
+            }
             if let reference, relative == nil {
+                // "A five-day training … has kicked off": it runs on from the item's own date.
+                let duration = Self.startingDurationSentence(in: bodyProse).flatMap {
+                    StatedDuration.find(in: proses, dateSentence: (1, $0))
+                }
                 return ActivityDate(
-                    mention: nil, text: item.body, inBody: true, reference: reference, onlyReference: true)
+                    mention: nil, text: item.body, inBody: true, reference: reference, onlyReference: true,
+                    duration: duration)
             }
             let reason: UndatedReason = relative.map { .relative($0) } ?? (inPassing ? .onlyInPassing : .noDate)
             return ActivityDate(mention: nil, text: item.body, inBody: true, undated: reason)
@@ -257,7 +273,14 @@ struct ActivityDateReader {
                 let years = statedYear(
                     near: mention, inBody: best.inBody, title: titleProse, body: bodyProse,
                     skipping: reference?.ranges ?? [])
-                best.statedYear = restatedYear(of: mention, among: titleMentions + bodyMentions) ?? years.stated
+                if let restated = restatedYear(of: mention, among: titleMentions + bodyMentions)
+                    ?? Self.dashedYear(of: mention, in: item.title + "\n" + item.body)
+                {
+                    best.statedYear = restated
+                } else {
+                    best.statedYear = years.stated
+                    best.statedYearIsDistant = years.distant
+                }
                 best.otherDatesYear = years.otherDates
                 best.anniversary = Self.anniversary(in: [titleProse, bodyProse])
             }
@@ -272,6 +295,106 @@ struct ActivityDateReader {
             }
         }
         return best
+    }
+
+    /// A month and year without a day in the lead sentence ("in early December 2012"), other
+    /// than the month of `day`, the item's own date.
+    private static func otherMonth(inLeadOf prose: Prose, than day: LocalDate) -> String? {
+        guard let lead = prose.leadSentence?.sentence else { return nil }
+        let words = prose.tokens.indices.filter { prose.tokens[$0].isWord && prose.tokens[$0].sentence == lead }
+        for (position, index) in words.enumerated().dropLast() {
+            guard let month = DateTokenizer.months[prose.tokens[index].lowercased],
+                let year = Int(prose.tokens[words[position + 1]].text), (1900...2199).contains(year),
+                position > 0, prose.tokens[words[position - 1]].text.first?.isNumber == false,
+                (month, year) != (day.month, day.year)
+            else { continue }
+            return "\(prose.tokens[index].text) \(year)"
+        }
+        return nil
+    }
+
+    /// The year of the same single day written with dashes and its year, in either order of
+    /// day and month: "On 12 April" beside "12-04-2017 - Workshop on …".
+    private static func dashedYear(of mention: DateMention, in text: String) -> Int? {
+        guard mention.first.day == mention.last.day, mention.first.month == mention.last.month else { return nil }
+        for match in text.matches(of: #/\b(\d{1,2})-(\d{1,2})-(\d{4})\b(?!-)/#) {
+            guard let a = Int(match.output.1), let b = Int(match.output.2), let year = Int(match.output.3) else {
+                continue
+            }
+            if (a, b) == (mention.first.day, mention.first.month) || (b, a) == (mention.first.day, mention.first.month)
+            {
+                return year
+            }
+        }
+        return nil
+    }
+
+    /// The dates in `text`, also where a day's ordinal runs into its month without a space
+    /// ("from 08th to 10thMay, 2019"): they are read as if spaced, at their place in `text`.
+    private func mentions(in text: String) -> [DateMention] {
+        let glued = text.matches(of: #/\d(?:st|nd|rd|th)(?=[A-Z][a-z]{2})/#).map(\.range.upperBound).filter { index in
+            let rest = text[index...].prefix { $0.isLetter }.lowercased()
+            return DateTokenizer.months[rest] != nil
+        }
+        guard !glued.isEmpty else { return parser.mentions(in: text) }
+        var spaced = ""
+        var offsets: [Int] = []  // for each character of `spaced`, its offset in `text`, or -1
+        var offset = 0
+        for index in text.indices {
+            if glued.contains(index) {
+                spaced.append(" ")
+                offsets.append(-1)
+            }
+            spaced.append(text[index])
+            offsets.append(offset)
+            offset += 1
+        }
+        return parser.mentions(in: spaced).compactMap { mention in
+            let lower = spaced.distance(from: spaced.startIndex, to: mention.range.lowerBound)
+            let upper = spaced.distance(from: spaced.startIndex, to: mention.range.upperBound)
+            guard lower < offsets.count, offsets[lower] >= 0, upper > 0, offsets[upper - 1] >= 0 else { return nil }
+            var mapped = mention
+            let start = text.index(text.startIndex, offsetBy: offsets[lower])
+            let end = text.index(text.startIndex, offsetBy: offsets[upper - 1] + 1)
+            mapped.range = start..<end
+            return mapped
+        }
+    }
+
+    /// Two full dates written as a span with a comma between ("from August 15, 2023, to
+    /// September 22, 2023") made one mention.
+    private static func joiningSpans(_ mentions: [DateMention], in text: String) -> [DateMention] {
+        var result: [DateMention] = []
+        for mention in mentions {
+            if var previous = result.last, previous.first == previous.last, mention.first == mention.last,
+                previous.hasYear, mention.hasYear, previous.range.upperBound <= mention.range.lowerBound,
+                text[previous.range.upperBound..<mention.range.lowerBound].firstMatch(
+                    of: #/^\s*,\s*(to|until|till|through)\s+$/#) != nil,
+                text[..<previous.range.lowerBound].hasSuffix("from "),
+                let start = previous.days(year: nil)?.start, let end = mention.days(year: nil)?.end, start < end
+            {
+                previous.last = mention.last
+                previous.range = previous.range.lowerBound..<mention.range.upperBound
+                result[result.count - 1] = previous
+            } else {
+                result.append(mention)
+            }
+        }
+        return result
+    }
+
+    /// Words that say an activity began, not that it took place.
+    private static let startWords: Set<String> = [
+        "kicked", "began", "begins", "started", "starts", "opened", "opens", "commenced", "commences",
+    ]
+
+    /// The first sentence that states a duration in days ("a five-day training") and says the
+    /// activity began ("has kicked off").
+    private static func startingDurationSentence(in prose: Prose) -> Int? {
+        let starts = Set(prose.tokens.filter { $0.isWord && startWords.contains($0.lowercased) }.map(\.sentence))
+        return starts.sorted().first { sentence in
+            prose.tokens.contains { $0.sentence == sentence && $0.isWord && $0.lowercased.hasSuffix("-day") }
+        }
     }
 
     /// The year of the same day written again with its year: "met on 4 March in Zagreb … the
@@ -289,7 +412,7 @@ struct ActivityDateReader {
     /// left out (`skipping`, ranges in `body`).
     private func statedYear(
         near mention: DateMention, inBody: Bool, title: Prose, body: Prose, skipping: [Range<String.Index>]
-    ) -> (stated: Int?, otherDates: Int?) {
+    ) -> (stated: Int?, otherDates: Int?, distant: Bool) {
         let prose = inBody ? body : title
         let index = prose.tokenIndex(at: mention.range.lowerBound)
         let sentence = prose.sentence(at: mention.range.lowerBound)
@@ -317,9 +440,15 @@ struct ActivityDateReader {
         let otherDates =
             (bodyYears.filter { !ofItsMonths(body, $0) } + Self.years(in: title).filter { !ofItsMonths(title, $0) })
             .map(\.year).max()
+        // A year in another paragraph of the same text than the mention is only a guess.
+        let distant =
+            nearest.map { year in
+                let bounds = [prose.tokens[year.index].range.lowerBound, mention.range.lowerBound]
+                return prose.text[bounds.min()!..<bounds.max()!].contains("\n")
+            } ?? false
         return (
             nearest?.year ?? (inBody ? Self.years(in: title) : bodyYears).first { ofItsMonths(other, $0) }?.year,
-            otherDates
+            otherDates, distant
         )
     }
 

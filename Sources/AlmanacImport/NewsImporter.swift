@@ -188,7 +188,15 @@ public struct NewsImporter: Sendable {
     )? {
         if mention.hasYear { return mention.days(year: nil).map { ($0, nil) } }
         let choice = choices[index]
-        if let stated = choice.statedYear { return mention.days(year: stated).map { ($0, nil) } }
+        if let stated = choice.statedYear {
+            return mention.days(year: stated).map {
+                (
+                    $0,
+                    choice.statedYearIsDistant
+                        ? "the date has no year, so it is taken from another paragraph of the text, \(stated)" : nil
+                )
+            }
+        }
         if let reference = choice.reference?.day {
             return mention.days(around: reference, ahead: choice.isFuture).map { ($0, nil) }
         }

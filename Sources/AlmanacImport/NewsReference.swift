@@ -5,7 +5,8 @@ import AlmanacModel
 /// under the title ("Publishing date: 3 November 2021", "Posted on 19.10.2022", "06 July 2011",
 /// "Published date 31.07.2018 16:00 | Author PR Service") or of a dateline at the start of a
 /// paragraph ("SKOPJE, 9 December 2009 - …", "Podgorica, May 3, 2023 – …", "SARAJEVO, Bosnia
-/// (October 10,2007) – …", "Vienna, Skopje | 11 April 2016 | …", "18 December 2018, Budapest,
+/// (October 10,2007) – …", "PESHAWAR, (UrduPoint / Pakistan Point News - 28th Nov, 2022 ) :…",
+/// "Vienna, Skopje | 11 April 2016 | …", "18 December 2018, Budapest,
 /// Hungary: …"). Only a single day with its year counts: a span ("18-19 December 2018, Vienna")
 /// is the activity's own date.
 struct NewsReference {
@@ -110,7 +111,13 @@ struct NewsReference {
         let words = before.tokens.filter(\.isWord)
         guard words.count <= 6, words.allSatisfy(\.isCapitalised),
             !(words.first.map { sentenceOpeners.contains($0.lowercased) } ?? false),
-            before.tokens.allSatisfy({ $0.isWord || [",", "(", "|"].contains($0.text) })
+            before.tokens.indices.allSatisfy({ index in
+                let text = before.tokens[index].text
+                // "PESHAWAR, (UrduPoint / Pakistan Point News - 28th Nov, 2022 ) :": an agency's
+                // name in brackets may hold a slash or a dash.
+                return before.tokens[index].isWord || [",", "(", "|"].contains(text)
+                    || ["/", "-", "–"].contains(text) && before.tokens[..<index].contains { $0.text == "(" }
+            })
         else { return false }
         let after = Prose(String(paragraph[date.upperBound...])).tokens.prefix(12)
         var index = after.startIndex

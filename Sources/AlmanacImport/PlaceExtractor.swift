@@ -110,14 +110,28 @@ public struct PlaceExtractor: Sendable {
         // the activity being online) is the activity's; other sentences name places in passing.
         // A country alone counts only in the title: the text names countries as the topic.
         let activitySentences = dateSentence.map { [$0] } ?? onlineSentences
+        // A city on the date line that opens the text of an online activity is where it was
+        // launched or held: "7 JUNE 2024 TIRANA, ALBANIA" over "the online course".
         let counts = { (find: Find) in
             !find.isPassing
                 && (!isOnline
                     || find.followsPlaceWord
-                        && (find.isTitle || find.place.cityName != nil && activitySentences.contains(find.sentence)))
+                        && (find.isTitle || find.place.cityName != nil && activitySentences.contains(find.sentence))
+                    || find.isDateline && !find.isTitle && find.place.cityName != nil && find.sentence == 0)
         }
-        let titleFinds = finds(in: titleProse, isTitle: true)
-        let bodyFinds = finds(in: bodyProse, isTitle: false)
+        var titleFinds = finds(in: titleProse, isTitle: true)
+        var bodyFinds = finds(in: bodyProse, isTitle: false)
+        // A town the gazetteer lacks, named as an institution's seat, is in the one country
+        // the item's other places are in; without one it is dropped.
+        let countries = Set((titleFinds + bodyFinds).map(\.place.country).filter { !$0.isEmpty })
+        for index in titleFinds.indices where titleFinds[index].place.country.isEmpty {
+            titleFinds[index].place.country = countries.count == 1 ? countries.first! : ""
+        }
+        for index in bodyFinds.indices where bodyFinds[index].place.country.isEmpty {
+            bodyFinds[index].place.country = countries.count == 1 ? countries.first! : ""
+        }
+        titleFinds.removeAll { $0.place.country.isEmpty }
+        bodyFinds.removeAll { $0.place.country.isEmpty }
         let all = (titleFinds + bodyFinds).filter(counts)
         let titleCountry = titleFinds.filter(counts).last { $0.place.cityName == nil }?.place.country
 
@@ -182,8 +196,11 @@ public struct PlaceExtractor: Sendable {
         var result: [Find] = []
         var index = 0
         let tokens = prose.tokens
+        // In a title, a name in quotation marks is a project's or an event's ("the project on
+        // \"… Border Police in the Republic of Moldova (TRABOR)\""), not the activity's place.
+        let quoted = isTitle ? Self.quotedTokens(prose) : []
         while index < tokens.count {
-            guard tokens[index].isWord, tokens[index].isCapitalised else {
+            guard tokens[index].isWord, tokens[index].isCapitalised, !quoted.contains(index) else {
                 index += 1
                 continue
             }
@@ -203,6 +220,14 @@ public struct PlaceExtractor: Sendable {
                             place: unknown.place, isTitle: isTitle, sentence: tokens[index].sentence,
                             isPassing: isPassing(prose, at: index, end: unknown.next), followsPlaceWord: true))
                     index = unknown.next
+                } else if match == nil, let town = institutionTown(in: prose, at: index) {
+                    // Its country is filled in from the item's other places.
+                    result.append(
+                        Find(
+                            place: ExtractedPlace(unknownCity: town, country: ""), isTitle: isTitle,
+                            sentence: tokens[index].sentence, isPassing: isPassing(prose, at: index, end: index + 1),
+                            followsPlaceWord: true, isVenue: !isTitle))
+                    index += 1
                 } else {
                     index = match?.next ?? index + 1
                 }
@@ -235,6 +260,29 @@ public struct PlaceExtractor: Sendable {
                             && !looksAheadOfTheReport(prose, index)))
             }
             index = confirmedByCountry ? (followingCountryEnd(prose, match.next) ?? match.next) : match.next
+        }
+        return result
+    }
+
+    /// The indices of the tokens within quotation marks ("…", “…”).
+    private static func quotedTokens(_ prose: Prose) -> Set<Int> {
+        var result: Set<Int> = []
+        var open: Int?
+        for (index, token) in prose.tokens.enumerated() {
+            switch token.text {
+            case "“": open = index
+            case "”":
+                if let start = open { result.formUnion(start..<index) }
+                open = nil
+            case "\"":
+                if let start = open {
+                    result.formUnion(start..<index)
+                    open = nil
+                } else {
+                    open = index
+                }
+            default: break
+            }
         }
         return result
     }
@@ -418,6 +466,24 @@ public struct PlaceExtractor: Sendable {
         }
         return nil
     }
+
+    /// A town the gazetteer lacks, named as the seat of an institution: "the Police Training
+    /// Centre in Idrizovo", "the Police Academy in Idrizovo". One capitalised word after "in",
+    /// right after the institution's name.
+    private func institutionTown(in prose: Prose, at index: Int) -> String? {
+        let tokens = prose.tokens
+        guard index >= 2, prose.wordBefore(index) == "in", tokens[index - 1].lowercased == "in",
+            tokens[index - 2].isWord, tokens[index - 2].isCapitalised,
+            Self.seatNouns.contains(tokens[index - 2].lowercased),
+            tokens[index].text.dropFirst().allSatisfy(\.isLowercase), tokens[index].text.count > 2
+        else { return nil }
+        if index + 1 < tokens.count, tokens[index + 1].isWord, tokens[index + 1].isCapitalised { return nil }
+        return tokens[index].text
+    }
+
+    private static let seatNouns: Set<String> = [
+        "centre", "center", "academy", "college", "school", "institute", "prison", "camp", "base", "facility",
+    ]
 
     /// A place that ends a line holding only a date before it: "16 - 17 May 2023 Mostar",
     /// "01 June 2023 Tirana", as news listings print the date and place of each item.

@@ -446,6 +446,80 @@ import Testing
                 "## Common training\n\nOn 21-25 May 2018, the Customs Training Centre in Vilnius, Lithuania was "
                 + "hosting the joint training course organised with Frontex.",
             start: "2018-05-21", end: "2018-05-25", city: "Vilnius"),
+        Case(
+            rule: "a year from another paragraph than the yearless date is flagged",
+            text:
+                "## Working visit to Europol\n\nOn Monday, May 12, members of the committee paid a working visit "
+                + "to Europol in The Hague.\n\nThey heard about the investigation of the attack on flight MH17 in 2014.",
+            start: "2014-05-12", end: "2014-05-12", city: "The Hague", tentative: true),
+        Case(
+            rule: "a year in the yearless date's own paragraph is read, not flagged",
+            text:
+                "## Working visit to Europol\n\nOn Monday, May 12, members of the committee paid a working visit "
+                + "to Europol in The Hague. The 2025 programme of visits ends in June.",
+            start: "2025-05-12", end: "2025-05-12", city: "The Hague"),
+        Case(
+            rule: "a dateline with an agency's name in brackets, slash and dash included, dates 'today'",
+            text:
+                "## Training opens\n\nSKOPJE, (MIA / Macedonian Information Agency - 28th Nov, 2022 ) :A training "
+                + "for police officers opened today in Skopje.",
+            start: "2022-11-28", end: "2022-11-28", city: "Skopje"),
+        Case(
+            rule: "the city on the date line that opens an online activity's text is its place",
+            text:
+                "## Officials commence the online course on corruption prevention\n\n7 JUNE 2024 TIRANA, ALBANIA\n\n"
+                + "The online course was launched at a high-level event. 'The online course you will commence today "
+                + "is a milestone,' said the Head of Office.",
+            start: "2024-06-07", end: "2024-06-07", city: "Tirana"),
+        Case(
+            rule: "a stated duration runs on from the publication day of an activity that has begun",
+            text:
+                "## Police trained in Mogadishu\n\nXinhua, September 20, 2016\n\nA five-day training of police "
+                + "officers has kicked off in Mogadishu.",
+            start: "2016-09-20", end: "2016-09-24", city: "Mogadishu", tentative: true),
+        Case(
+            rule: "a stated duration does not run from the publication day of an activity reported as past",
+            text:
+                "## Police trained in Mogadishu\n\nXinhua, September 20, 2016\n\nThe mission delivered a "
+                + "five-day training of police officers in Mogadishu.",
+            start: "2016-09-20", end: "2016-09-20", city: "Mogadishu", tentative: true),
+        Case(
+            rule: "a lead sentence that dates the activity only by another month than the item's makes a draft",
+            text:
+                "## The training of the guards\n\n2013-01-30\n\nIn Vilnius, 24 border guards from 13 EU countries "
+                + "gathered in early December 2012 for a course.",
+            start: nil, end: nil, city: "Vilnius"),
+        Case(
+            rule: "a lead sentence that names the item's own month still leaves the item's date",
+            text:
+                "## Course in Vilnius\n\n2013-01-30\n\nIn Vilnius, 24 border guards from 13 EU countries "
+                + "gathered in January 2013 for a course.",
+            start: "2013-01-30", end: "2013-01-30", city: "Vilnius", tentative: true),
+        Case(
+            rule: "the same day written with dashes and its year dates a yearless day, in either order",
+            text:
+                "## Workshop on judicial training\n\n12-04-2017 - Workshop on the training of judges\n\nOn 12 April, "
+                + "the department organised a workshop in Brussels. In its 2011 Communication, the Commission set "
+                + "an objective.",
+            start: "2017-04-12", end: "2017-04-12", city: "Brussels"),
+        Case(
+            rule: "a town the gazetteer lacks, as an institution's seat, is the venue, in the item's country",
+            text:
+                "## Course on forged documents\n\nSkopje, Macedonia\n\nOn 5 May 2019 a course was held at the Police "
+                + "Training Centre in Idrizovo and was conducted by document experts.",
+            start: "2019-05-05", end: "2019-05-05", city: "Idrizovo"),
+        Case(
+            rule: "two full dates after 'from', joined by a comma and 'to', are one span",
+            text:
+                "## Police trained in Skopje\n\nThe five-day training ran in five batches from August 15, 2023, to "
+                + "September 22, 2023 in Skopje.",
+            start: "2023-08-15", end: "2023-09-22", city: "Skopje"),
+        Case(
+            rule: "a day's ordinal run into its month ('10thMay') is read as if spaced",
+            text:
+                "## Customs heads meet\n\nThe Board organised a Conference of the Heads of Customs in Skopje from 08th "
+                + "to 10thMay, 2019. It was assumed on 1st July, 2018 for a two-year period.",
+            start: "2019-05-08", end: "2019-05-10", city: "Skopje"),
     ]
 
     @Test(arguments: cases) func rule(_ test: Case) throws {
@@ -457,6 +531,26 @@ import Testing
         #expect(got.city == test.city)
         #expect(record.status == (test.start == nil ? .draft : test.tentative ? .tentative : .confirmed))
         #expect((record.sourceNote != nil) == test.tentative, "source-note: \(record.sourceNote ?? "none")")
+    }
+
+    /// A place in quotation marks in a title is a project's or an event's name, not the venue:
+    /// an online meeting of "… in the Republic of Moldova" has no place; outside quotes it has.
+    @Test func aPlaceQuotedInTheTitleIsAName() throws {
+        let importer = NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled)
+        let quoted = try #require(
+            importer.importNews(
+                "## Steering Committee of the project \"Border Police Training in the Republic of Moldova\"\n\n"
+                    + "The meeting was held online on 16 July 2021.",
+                file: "news.md"
+            ).records.first)
+        #expect(quoted.place == nil)
+        let named = try #require(
+            importer.importNews(
+                "## Steering Committee of the border police project in the Republic of Moldova\n\n"
+                    + "The meeting was held online on 16 July 2021.",
+                file: "news.md"
+            ).records.first)
+        #expect(named.place?.country == "Moldova")
     }
 
     /// "received at the Police Academy of Croatia": the country ending the name of an

@@ -137,8 +137,6 @@ import Testing
             + "and Kayes is not in the gazetteer (Mali is named only in the mission's name); no place is written",
         "Jankulovska visited the new police training center in Idrizovo":
             "Idrizovo (the title's place) is not in the gazetteer and the text names no country; no place is written",
-        "Basic police training course begins at Police Academy in Idrizovo":
-            "Idrizovo is not in the gazetteer, so the dateline's Skopje is taken",
         "Three-day seminar for magistrates starts on Mount Kopaonik":
             "Kopaonik is not in the gazetteer; no place is written",
         "Kosovo Police director meets EULEX chief to discuss national security":
@@ -159,11 +157,38 @@ import Testing
             + "is written",
         "China donates 22-seater bus to Uganda Police Force":
             "Kololo (a district of Kampala) is not in the gazetteer; only Uganda is written",
+        "OSCE Mission to Skopje launches training for Border Police Managers":
+            "'the ten-day course' is counted from the launch; the later 'due to end on 6 August' (the last of three cycles) is not read",
+        "20th WCO A/P Regional Heads of Customs Administration (RHCA) Conference, 8-10th May 2019 at Cochin, Kerala, India":
+            "Kochi (and its old name Cochin) is not in the gazetteer; only India is written",
+        "J. Bordans: closer cooperation in justice will help strengthen rule of law in Ukraine and Latvia":
+            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the real one; Kyiv, the capital of the other minister's country, is assumed where the text names only Latvia",
+        "CONT mission to EUROPOL":
+            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the real one",
+        "Members of Parliament on a working visit to Eurojust and Europol":
+            "no year in the text: the year of 'flight MH17 in 2014', in another paragraph, is taken for 'On Monday, May 12' (flagged tentative), and it is not the real one",
+        "UNDP-KPK conducted collaborative police training program":
+            "Peshawar (the dateline's city) is not in the gazetteer and Pakistan is named only in 'UNDP Pakistan'",
+        "Training of Police on Domestic and Gender Based Violence in KRG":
+            "Iraq is named only in a photo credit ('UNDP-Iraq 2014'); 'the KRG' is not read as a place",
+        "KP Police, UNDP organize training on gender-based violence":
+            "the dateline's day ('PESHAWAR, (UrduPoint / Pakistan Point News - 28th Nov, 2022 ) :') is taken, flagged, for a training it reports as past, which has no date; the dateline is not read as a place",
+        "Police chiefs from 11 countries meet for conference in Opatija":
+            "Opatija is not in the gazetteer",
+        "Rome, meeting of the Balkan police chiefs":
+            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the real one",
+        "The training of the guards": "Gaeta is not in the gazetteer; no place is written",
+        "Montenegro, Albania and Kosovo established Joint Centre for Police Cooperation":
+            "Plav is not in the gazetteer, so Podgorica, the capital of the minister's country, is assumed (flagged)",
+        "SCOP 3.1 project carries out a series of workshops on border evaluation in Moldova":
+            "workshops 'in different locations across the country' are given Chișinău, from 'a dedicated workshop at Chisinau Airport'",
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
         "Fixtures/real-news")
-    static let batches = ["batch1", "batch2", "batch3", "batch4", "batch5", "batch6", "batch7", "batch8", "batch9"]
+    static let batches = [
+        "batch1", "batch2", "batch3", "batch4", "batch5", "batch6", "batch7", "batch8", "batch9", "batch10",
+    ]
 
     static let truths: [Truth] = batches.flatMap { batch in
         let data = (try? Data(contentsOf: folder.appendingPathComponent(batch + ".json"))) ?? Data()
