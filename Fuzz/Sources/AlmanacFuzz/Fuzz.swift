@@ -90,7 +90,8 @@ public func fuzz(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
 
 /// Where the harness's plans put their state lines (a scratch file, unlinked). libFuzzer
 /// runs one input at a time, on one thread.
-nonisolated(unsafe) let nextState = try! NextFeedState(path: FileManager.default.temporaryDirectory.path + "/almanac-fuzz-state.txt")
+nonisolated(unsafe) let nextState = try! NextFeedState(
+    path: FileManager.default.temporaryDirectory.path + "/almanac-fuzz-state.txt")
 
 /// A record that passes `check` must go into a feed: its VEVENT reads back as written.
 func publishable(_ record: EventRecord) {
