@@ -181,7 +181,10 @@ import Testing
         "Montenegro, Albania and Kosovo established Joint Centre for Police Cooperation":
             "Plav is not in the gazetteer, so Podgorica, the capital of the minister's country, is assumed (flagged)",
         "SCOP 3.1 project carries out a series of workshops on border evaluation in Moldova":
-            "workshops 'in different locations across the country' are given Chișinău, from 'a dedicated workshop at Chisinau Airport'",
+            """
+        workshops 'in different locations across the country' are given Chișinău, from 'a dedicated workshop \
+        at Chisinau Airport'
+        """,
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
