@@ -164,7 +164,10 @@ import Testing
         "J. Bordans: closer cooperation in justice will help strengthen rule of law in Ukraine and Latvia":
             "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the real one; Kyiv, the capital of the other minister's country, is assumed where the text names only Latvia",
         "CONT mission to EUROPOL":
-            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the real one",
+            """
+        no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the real \
+        one
+        """,
         "Members of Parliament on a working visit to Eurojust and Europol":
             "no year in the text: the year of 'flight MH17 in 2014', in another paragraph, is taken for 'On Monday, May 12' (flagged tentative), and it is not the real one",
         "UNDP-KPK conducted collaborative police training program":
@@ -176,7 +179,10 @@ import Testing
         "Police chiefs from 11 countries meet for conference in Opatija":
             "Opatija is not in the gazetteer",
         "Rome, meeting of the Balkan police chiefs":
-            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the real one",
+            """
+        no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the real \
+        one
+        """,
         "The training of the guards": "Gaeta is not in the gazetteer; no place is written",
         "Montenegro, Albania and Kosovo established Joint Centre for Police Cooperation":
             "Plav is not in the gazetteer, so Podgorica, the capital of the minister's country, is assumed (flagged)",
