@@ -450,7 +450,8 @@ import Testing
             rule: "a year from another paragraph than the yearless date is flagged",
             text:
                 "## Working visit to Europol\n\nOn Monday, May 12, members of the committee paid a working visit "
-                + "to Europol in The Hague.\n\nThey heard about the investigation of the attack on flight MH17 in 2014.",
+                + "to Europol in The Hague.\n\nThey heard about the investigation of the attack on flight MH17 "
+                + "in 2014.",
             start: "2014-05-12", end: "2014-05-12", city: "The Hague", tentative: true),
         Case(
             rule: "a year in the yearless date's own paragraph is read, not flagged",

@@ -158,24 +158,40 @@ import Testing
         "China donates 22-seater bus to Uganda Police Force":
             "Kololo (a district of Kampala) is not in the gazetteer; only Uganda is written",
         "OSCE Mission to Skopje launches training for Border Police Managers":
-            "'the ten-day course' is counted from the launch; the later 'due to end on 6 August' (the last of three cycles) is not read",
-        "20th WCO A/P Regional Heads of Customs Administration (RHCA) Conference, 8-10th May 2019 at Cochin, Kerala, India":
+            """
+        'the ten-day course' is counted from the launch; the later 'due to end on 6 August' (the last of \
+        three cycles) is not read
+        """,
+        """
+        20th WCO A/P Regional Heads of Customs Administration (RHCA) Conference, 8-10th May 2019 at Cochin, \
+        Kerala, India
+        """:
             "Kochi (and its old name Cochin) is not in the gazetteer; only India is written",
         "J. Bordans: closer cooperation in justice will help strengthen rule of law in Ukraine and Latvia":
-            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the real one; Kyiv, the capital of the other minister's country, is assumed where the text names only Latvia",
+            """
+        no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the \
+        real one; Kyiv, the capital of the other minister's country, is assumed where the text names only \
+        Latvia
+        """,
         "CONT mission to EUROPOL":
             """
         no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the real \
         one
         """,
         "Members of Parliament on a working visit to Eurojust and Europol":
-            "no year in the text: the year of 'flight MH17 in 2014', in another paragraph, is taken for 'On Monday, May 12' (flagged tentative), and it is not the real one",
+            """
+        no year in the text: the year of 'flight MH17 in 2014', in another paragraph, is taken for 'On \
+        Monday, May 12' (flagged tentative), and it is not the real one
+        """,
         "UNDP-KPK conducted collaborative police training program":
             "Peshawar (the dateline's city) is not in the gazetteer and Pakistan is named only in 'UNDP Pakistan'",
         "Training of Police on Domestic and Gender Based Violence in KRG":
             "Iraq is named only in a photo credit ('UNDP-Iraq 2014'); 'the KRG' is not read as a place",
         "KP Police, UNDP organize training on gender-based violence":
-            "the dateline's day ('PESHAWAR, (UrduPoint / Pakistan Point News - 28th Nov, 2022 ) :') is taken, flagged, for a training it reports as past, which has no date; the dateline is not read as a place",
+            """
+        the dateline's day ('PESHAWAR, (UrduPoint / Pakistan Point News - 28th Nov, 2022 ) :') is taken, \
+        flagged, for a training it reports as past, which has no date; the dateline is not read as a place
+        """,
         "Police chiefs from 11 countries meet for conference in Opatija":
             "Opatija is not in the gazetteer",
         "Rome, meeting of the Balkan police chiefs":
