@@ -14,6 +14,7 @@ final class ProgressBar: ProgressReporter, @unchecked Sendable {
     private var task = ""
     private var total = 0
     private var done = 0
+    private var unit = ProgressUnit.items
     private var started = Date()
     private var lastDrawn: Date?
 
@@ -21,12 +22,13 @@ final class ProgressBar: ProgressReporter, @unchecked Sendable {
         self.enabled = enabled
     }
 
-    func begin(_ task: String, total: Int) {
+    func begin(_ task: String, total: Int, unit: ProgressUnit) {
         guard enabled else { return }
         lock.withLock {
             erase()
             self.task = task
             self.total = max(total, 0)
+            self.unit = unit
             done = 0
             started = Date()
         }
@@ -50,9 +52,14 @@ final class ProgressBar: ProgressReporter, @unchecked Sendable {
         lock.withLock { erase() }
     }
 
-    /// `Reading records [██████░░░░░░░░]  1200/5000`, fitted to the terminal's width.
+    /// `Reading records [██████░░░░░░░░]  1200/5000` (or `12/48 MB`), fitted to the
+    /// terminal's width.
     private func draw() {
-        let counter = " \(done)/\(total)"
+        let counter =
+            switch unit {
+            case .items: " \(done)/\(total)"
+            case .bytes: " \(done >> 20)/\(max(1, (total + (1 << 20) - 1) >> 20)) MB"
+            }
         let width = (StandardStream.error.columns ?? 80) - 1
         let barWidth = min(40, width - task.count - counter.count - 3)
         var line = task

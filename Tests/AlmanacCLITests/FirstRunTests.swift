@@ -387,6 +387,29 @@ private func initProject(in folder: TemporaryFolder, _ extra: [String] = []) thr
         }
     }
 
+    /// A big CSV log is one file: on a terminal, reading it shows its megabytes go by, not
+    /// "0/1" until the end.
+    @Test func readingABigLogShowsItsMegabytesOnATerminal() throws {
+        guard
+            let script = Interop.require(Interop.program("script"), "script (util-linux, to run almanac on a terminal)")
+        else { return }
+        let project = try TemporaryFolder()
+        let generator = CLI.packageRoot.appendingPathComponent("Benchmarks/generate.py").path
+        let generated = try CLI.runProgram(
+            URL(fileURLWithPath: "/usr/bin/python3"), [generator, "--csv", "80000", project.url.path])
+        #expect(generated.status == 0, "\(generated.stderr)")
+        let almanac = CLI.productsDirectory.appendingPathComponent("almanac").path
+        let shown = try CLI.runProgram(
+            script, ["-qec", "\(almanac) check --project \(project.url.path)", "/dev/null"],
+            environment: ["NO_COLOR": "", "TERM": "xterm"])
+        #expect(shown.status == 0, "\(shown.stdout)")
+        let size =
+            try FileManager.default.attributesOfItem(
+                atPath: project.url.appendingPathComponent("events/log.csv").path)[.size] as? Int ?? 0
+        #expect(shown.stdout.contains("Reading records ["), "\(shown.stdout.prefix(300))")
+        #expect(shown.stdout.contains("/\((size + (1 << 20) - 1) >> 20) MB"), "\(shown.stdout.prefix(300))")
+    }
+
     @Test func stylesOnATerminalUnlessNoColorIsSet() throws {
         guard
             let script = Interop.require(Interop.program("script"), "script (util-linux, to run almanac on a terminal)")

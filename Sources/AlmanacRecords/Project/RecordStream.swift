@@ -77,19 +77,23 @@ public struct RecordStream: Sendable {
     public func read(progress: (any ProgressReporter)? = nil, _ body: ([EventRecord]) throws -> Void) rethrows
         -> Summary
     {
-        progress?.begin("Reading records", total: files.count)
+        // A project with a CSV log counts bytes (a log of a million rows is one file); else files.
+        let sizes = files.contains(where: Self.isLog) ? files.map(Self.size) : nil
+        progress?.begin(
+            "Reading records", total: sizes?.reduce(0, +) ?? files.count, unit: sizes == nil ? .items : .bytes)
         defer { progress?.end() }
         var summary = Summary()
         let checker = RecordChecker(config: config, gazetteer: gazetteer)
         var index = 0
         while index < files.count {
-            if files[index].lowercased().hasSuffix(".csv") {
+            if Self.isLog(files[index]) {
                 let reader = CSVRecords(config: config, gazetteer: gazetteer)
                 let (file, blockSize) = (files[index], csvBlockSize)
                 // The next block is read and checked while the caller works on this one.
                 summary.leftOut += try pipeline(
                     produce: { emit in
-                        (try? reader.read(logAt: file, blockSize: blockSize) { block in
+                        (try? reader.read(logAt: file, blockSize: blockSize, progress: sizes == nil ? nil : progress) {
+                            block in
                             guard emit(block) else { throw CancellationError() }
                         }) ?? 0
                     },
@@ -97,16 +101,16 @@ public struct RecordStream: Sendable {
                         summary.found += block.diagnostics
                         try body(firstOfEachID(block.records, file: index, summary: &summary))
                     })
-                progress?.advance(by: 1)
+                if sizes == nil { progress?.advance(by: 1) }
                 index += 1
                 continue
             }
             // The YAML files up to the next CSV log, in batches: only one batch of per-file
             // results exists at a time.
             var end = index
-            while end < files.count, end - index < 4096, !files[end].lowercased().hasSuffix(".csv") { end += 1 }
+            while end < files.count, end - index < 4096, !Self.isLog(files[end]) { end += 1 }
             let batch = Array(index..<end).parallelMap { index in
-                defer { progress?.advance(by: 1) }
+                defer { progress?.advance(by: sizes?[index] ?? 1) }
                 return readYAML(at: index, checker: checker)
             }
             var records: [EventRecord] = []
@@ -123,6 +127,15 @@ public struct RecordStream: Sendable {
             index = end
         }
         return summary
+    }
+
+    /// Whether the record file at `path` is a CSV log (one record per row).
+    private static func isLog(_ path: String) -> Bool { path.lowercased().hasSuffix(".csv") }
+
+    /// The size of the file at `path` in bytes (0 when it cannot be read).
+    private static func size(_ path: String) -> Int {
+        var status = stat()
+        return stat(path, &status) == 0 ? Int(status.st_size) : 0
     }
 
     /// One YAML record file: its record (nil when it has errors), the id it claims, its problems.

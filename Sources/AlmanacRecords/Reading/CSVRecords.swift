@@ -130,10 +130,11 @@ public struct CSVRecords: Sendable {
     /// problems of each block's rows to `body`, in order: a log of any size is read holding
     /// one block's rows. Each block's text is checked as a whole file's is (UTF-8, no NUL, no
     /// control characters); a block that fails ends the file there. Returns how many rows
-    /// had errors (1 for a file that cannot be read at all).
-    public func read(logAt path: String, blockSize: Int = 8 << 20, _ body: (ImportResult) throws -> Void) rethrows
-        -> Int
-    {
+    /// had errors (1 for a file that cannot be read at all). `progress` hears of the bytes read.
+    public func read(
+        logAt path: String, blockSize: Int = 8 << 20, progress: (any ProgressReporter)? = nil,
+        _ body: (ImportResult) throws -> Void
+    ) rethrows -> Int {
         var opening: [Diagnostic] = []
         guard let handle = ImportInput.handle(at: path, diagnostics: &opening) else {
             var result = ImportResult()
@@ -159,6 +160,7 @@ public struct CSVRecords: Sendable {
                 return rowsWithErrors + 1
             }
             let final = block.isEmpty
+            progress?.advance(by: block.count)
             pending.append(contentsOf: block)
             if isStart, pending.count < 3, !final { continue }
             if isStart, pending.starts(with: [0xEF, 0xBB, 0xBF]) { pending.removeSubrange(..<3) }
