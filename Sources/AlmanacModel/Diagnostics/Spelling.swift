@@ -11,61 +11,16 @@ public enum Spelling {
 
     /// Damerau–Levenshtein distance (optimal string alignment): a swap of two letters costs 1.
     public static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a)
-        let b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { table[i][0] = i }
-        for j in 0...b.count { table[0][j] = j }
-        for i in 1...a.count {
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                table[i][j] = Swift.min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    table[i][j] = Swift.min(table[i][j], table[i - 2][j - 2] + 1)
-                }
-            }
-        }
-        return table[a.count][b.count]
+        let (a, b) = (Array(a), Array(b))
+        // No distance exceeds the longer length: with that limit the answer is exact.
+        return distance(a, b, limit: Swift.max(a.count, b.count))
     }
 
     /// ``distance(_:_:)`` of `a` and `b` when it is at most `limit`; else some number above
     /// `limit`, found without filling the whole table: once two rows in a row exceed `limit`,
-    /// no later row can come back under it.
+    /// no later row can come back under it. (Specialised by the compiler for the bytes of
+    /// ASCII names, which a misspelt city is compared with by the thousand.)
     public static func distance<Letter: Equatable>(_ a: [Letter], _ b: [Letter], limit: Int) -> Int {
-        if abs(a.count - b.count) > limit { return limit + 1 }
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        let width = b.count + 1
-        // Three rows of the table: two rows back (for a swap), the previous one and this one.
-        var before = [Int](repeating: 0, count: width)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: width)
-        var previousMinimum = 0
-        for i in 1...a.count {
-            current[0] = i
-            var minimum = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var value = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    value = Swift.min(value, before[j - 2] + 1)
-                }
-                current[j] = value
-                minimum = Swift.min(minimum, value)
-            }
-            if minimum > limit, previousMinimum > limit { return limit + 1 }
-            previousMinimum = minimum
-            swap(&before, &previous)
-            swap(&previous, &current)
-        }
-        return previous[b.count]
-    }
-
-    /// ``distance(_:_:limit:)`` of two strings of bytes (ASCII names, where a byte is a
-    /// letter), without generics: a misspelt city is compared with thousands of names.
-    public static func distance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
@@ -83,9 +38,10 @@ public enum Spelling {
             let letter = a[i - 1]
             for j in 1..<width {
                 let cost = letter == b[j - 1] ? 0 : 1
-                var value = min(table[previous + j] + 1, table[current + j - 1] + 1, table[previous + j - 1] + cost)
+                var value = Swift.min(
+                    table[previous + j] + 1, table[current + j - 1] + 1, table[previous + j - 1] + cost)
                 if i > 1, j > 1, letter == b[j - 2], a[i - 2] == b[j - 1] {
-                    value = min(value, table[before + j - 2] + 1)
+                    value = Swift.min(value, table[before + j - 2] + 1)
                 }
                 table[current + j] = value
                 if value < minimum { minimum = value }
