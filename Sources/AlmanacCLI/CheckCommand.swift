@@ -41,12 +41,11 @@ struct CheckCommand: ParsableCommand {
             drafts += records.count { $0.status == .draft }
         }
         options.report(read, from: stream, since: started, console)
-        let diagnostics = read.diagnostics
         let summary = """
             \(Console.plural(read.recordCount, "record")) read (\(drafts) \
-            draft\(drafts == 1 ? "" : "s")): \(Console.tally(diagnostics))
+            draft\(drafts == 1 ? "" : "s")): \(Console.tally(read.diagnostics))
             """
-        guard !diagnostics.hasErrors else { throw AlmanacFailure(.badInput, nil, summary) }
+        guard !read.diagnostics.hasErrors else { throw AlmanacFailure(.badInput, nil, summary) }
         console.note(summary + ".")
     }
 }

@@ -52,7 +52,7 @@ struct FeedCommand: ParsableCommand {
             onWait: { console.error("Waiting for another `almanac feed` on this project to finish…") },
             onRead: { summary in
                 options.report(summary, from: stream, since: started, console)
-                guard isFirstRun, !summary.hasErrors else { return }
+                guard isFirstRun, !summary.diagnostics.hasErrors else { return }
                 let published = stream.config.feeds.map { outputDirectory + "/" + $0.fileName }.filter {
                     FileManager.default.fileExists(atPath: $0)
                 }

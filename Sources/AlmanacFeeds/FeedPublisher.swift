@@ -119,8 +119,7 @@ public struct FeedPublisher {
         case .stream(let stream):
             let summary = try stream.read(progress: progress, plan)
             onRead(summary)
-            let errors = summary.diagnostics.filter { $0.severity == .error }
-            guard errors.isEmpty else { throw PublishRefusal(publication: .feed, errors: errors) }
+            try PublishGuard.check(summary.diagnostics, publishing: .feed)
         }
         var written: [(file: AtomicFile, outcome: FeedOutcome)] = []
         for (index, feed) in config.feeds.enumerated() {

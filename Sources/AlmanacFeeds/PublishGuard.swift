@@ -39,7 +39,13 @@ public enum PublishGuard {
 
     /// Refuses with ``PublishRefusal`` when any of `project`'s records has errors.
     public static func check(_ project: Project, publishing publication: Publication) throws(PublishRefusal) {
-        let errors = project.diagnostics.filter { $0.severity == .error }
+        try check(project.diagnostics, publishing: publication)
+    }
+
+    /// Refuses with ``PublishRefusal`` when any of `diagnostics`, what reading the records
+    /// found, is an error.
+    public static func check(_ diagnostics: [Diagnostic], publishing publication: Publication) throws(PublishRefusal) {
+        let errors = diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else { throw PublishRefusal(publication: publication, errors: errors) }
     }
 }

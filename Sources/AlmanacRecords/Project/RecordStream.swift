@@ -23,19 +23,16 @@ public struct RecordStream: Sendable {
         /// spreadsheet rows with errors, and records with an id already used.
         public internal(set) var leftOut = 0
         /// Everything found wrong, in file order; then the ids used twice.
-        public var diagnostics: [Diagnostic] { found + repeatedIDs }
+        public internal(set) var diagnostics: [Diagnostic] = []
         /// Every id a record file claims, those of records with errors included.
         public var ids: Set<String> { Set(firstFile.keys).union(claimedByInvalid) }
 
-        var found: [Diagnostic] = []
+        /// The errors of ids used twice, reported after the files' own problems.
         var repeatedIDs: [Diagnostic] = []
         /// The file (its index in ``RecordStream/files``) of the record that uses each id.
         var firstFile: [String: Int] = [:]
         /// Ids claimed by files whose records have errors.
         var claimedByInvalid: Set<String> = []
-
-        /// Whether any record has an error.
-        public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
     /// Opens the project in `directory`: reads almanac.yml and lists the record files. Fails
@@ -98,7 +95,7 @@ public struct RecordStream: Sendable {
                         }) ?? 0
                     },
                     consume: { block in
-                        summary.found += block.diagnostics
+                        summary.diagnostics += block.diagnostics
                         try body(firstOfEachID(block.records, file: index, summary: &summary))
                     })
                 if sizes == nil { progress?.advance(by: 1) }
@@ -115,7 +112,7 @@ public struct RecordStream: Sendable {
             }
             var records: [EventRecord] = []
             for file in batch {
-                summary.found += file.diagnostics
+                summary.diagnostics += file.diagnostics
                 if let record = file.record {
                     records += firstOfEachID([record], file: file.index, summary: &summary)
                 } else {
@@ -126,6 +123,8 @@ public struct RecordStream: Sendable {
             try body(records)
             index = end
         }
+        summary.diagnostics += summary.repeatedIDs
+        summary.repeatedIDs = []
         return summary
     }
 
