@@ -93,12 +93,9 @@ struct FeedPlanner {
     /// Once every record is planned: the cancellation notices of the events that left the
     /// feed (the entries of the feed that the previous state still holds), within the grace
     /// period; the others are forgotten.
-    func departed(previous: inout FeedState, next: NextFeedState) throws -> [FeedPlan.Item] {
-        // Keys first: changing the state while iterating it would copy all of it.
-        let departed = previous.keys.filter { $0.feed == feed.name }
+    func departed(previous: FeedState, next: NextFeedState) throws -> [FeedPlan.Item] {
         var items: [FeedPlan.Item] = []
-        for key in departed {
-            defer { previous.remove(key) }
+        for key in previous.keys where key.feed == feed.name {
             guard let entry = previous[key],
                 let tombstone = PublishedEvent(tombstoneFor: key.id, entry: entry, config: config)
             else {

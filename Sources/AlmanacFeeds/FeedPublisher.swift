@@ -97,11 +97,9 @@ public struct FeedPublisher {
         AtomicFile.removeStaleTemporaries(in: outputDirectory)
         AtomicFile.removeStaleTemporaries(in: directory)
         let next = try NextFeedState(path: statePath)
+        // The entries of a feed no longer configured are left out of the next state.
         let feedNames = Set(config.feeds.map(\.name))
-        for key in previous.keys where !feedNames.contains(key.feed) {
-            previous.remove(key)
-            next.isModified = true
-        }
+        if previous.keys.contains(where: { !feedNames.contains($0.feed) }) { next.isModified = true }
         let planners = config.feeds.map { FeedPlanner(feed: $0, config: config, now: clock.now) }
         let spools = try config.feeds.map { feed in
             try FeedSpool(
@@ -123,7 +121,7 @@ public struct FeedPublisher {
         }
         var written: [(file: AtomicFile, outcome: FeedOutcome)] = []
         for (index, feed) in config.feeds.enumerated() {
-            try spools[index].append(planners[index].departed(previous: &previous, next: next))
+            try spools[index].append(planners[index].departed(previous: previous, next: next))
             let path = outputDirectory + "/" + feed.fileName
             let (file, items) = try spools[index].finish(progress: progress)
             written.append(

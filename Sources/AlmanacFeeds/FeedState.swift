@@ -35,7 +35,7 @@ public struct FeedState: Sendable {
     /// The file's bytes, and where in them the JSON of each key's entry lies: a state of a
     /// million entries is held as its text (about 200 bytes an entry), each entry read from it
     /// when it is wanted.
-    private var text: [UInt8] = []
+    private var text = Data()
     private var entryText: [Key: Range<Int>] = [:]
 
     /// The keys of the entries.
@@ -43,7 +43,9 @@ public struct FeedState: Sendable {
 
     public subscript(key: Key) -> Entry? {
         entryText[key].flatMap { range in
-            text.withUnsafeBufferPointer { Self.entry(json: UnsafeBufferPointer(rebasing: $0[range])) }
+            text.withUnsafeBytes {
+                Self.entry(json: UnsafeBufferPointer(rebasing: $0.bindMemory(to: UInt8.self)[range]))
+            }
         }
     }
 
@@ -61,9 +63,9 @@ public struct FeedState: Sendable {
     public static func load(path: String) throws(FeedStateError) -> FeedState {
         var status = stat()
         if lstat(path, &status) != 0 && errno == ENOENT { return FeedState() }
-        let text: [UInt8]
+        let text: Data
         do {
-            text = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+            text = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             let reason = FileWriteError(path: path, error).reason
             throw FeedStateError(
@@ -84,7 +86,7 @@ public struct FeedState: Sendable {
             )
         }
         var state = FeedState()
-        state.entryText = try text.withUnsafeBufferPointer { bytes in index(bytes, path: path) }.get()
+        state.entryText = try text.withUnsafeBytes { index($0.bindMemory(to: UInt8.self), path: path) }.get()
         state.text = text
         return state
     }
