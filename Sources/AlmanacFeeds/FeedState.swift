@@ -76,7 +76,7 @@ public struct FeedState: Sendable {
                     """
             )
         }
-        guard !text.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
+        guard !text.isBlankText else {
             throw FeedStateError(
                 path: path, line: 1, reason: "it is empty, yet a feed run always writes at least its first line",
                 hint: """

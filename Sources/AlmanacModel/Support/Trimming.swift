@@ -82,3 +82,8 @@ extension String {
         return !isTrimmed(scalar)
     }
 }
+
+extension Sequence<UInt8> {
+    /// Whether the bytes are only spaces, tabs and line ends: text with nothing in it.
+    package var isBlankText: Bool { allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 } }
+}

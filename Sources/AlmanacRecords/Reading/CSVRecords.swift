@@ -167,7 +167,7 @@ public struct CSVRecords: Sendable {
             var isText = true
             let consumed = pending.withUnsafeBufferPointer { bytes in
                 table.read(bytes, final: final, into: &result) { bytes, firstLine, result in
-                    let isBlank = bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+                    let isBlank = bytes.isBlankText
                     // Blank text needs no check, unless it is all the file has (then it is empty).
                     guard !isBlank || (final && isBlankSoFar) else { return true }
                     isBlankSoFar = isBlankSoFar && isBlank

@@ -70,7 +70,7 @@ public enum ImportInput {
         }
         // Raw bytes: Data's own iteration costs several times as much on a big log.
         let (isBlank, lineOfZero): (Bool, Int?) = data.withUnsafeBytes { bytes in
-            let isBlank = bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+            let isBlank = bytes.isBlankText
             guard let zero = bytes.firstIndex(of: 0) else { return (isBlank, nil) }
             var line = 1
             for byte in bytes[..<zero] where byte == 0x0A { line += 1 }
