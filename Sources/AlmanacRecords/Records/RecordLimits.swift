@@ -114,16 +114,13 @@ public enum RecordLimits {
     private static func isAllowedInAddress(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value >= 0xA0 { return !ControlCharacters.isForbidden(scalar) && !scalar.properties.isWhitespace }
         guard scalar.isASCII else { return false }
-        return allowedASCII[Int(scalar.value)]
+        return allowedASCII.contains(UInt8(scalar.value))
     }
 
     /// Of the ASCII characters: letters, digits and `-._~:/?#[]@!$&'()*+,;=%|^{}` (looked up, not
     /// searched: this runs for every character of every address of a CSV log).
-    private static let allowedASCII: [Bool] = (0..<128).map { value in
-        let scalar = Unicode.Scalar(UInt8(value))
-        return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
-            || "-._~:/?#[]@!$&'()*+,;=%|^{}".unicodeScalars.contains(scalar)
-    }
+    private static let allowedASCII = ASCIISet(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#[]@!$&'()*+,;=%|^{}")
 
     /// Whether every `%` starts a `%XX` escape.
     private static func hasValidPercentEscapes(_ url: String) -> Bool {
