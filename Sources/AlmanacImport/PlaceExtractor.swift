@@ -124,14 +124,16 @@ public struct PlaceExtractor: Sendable {
         // A town the gazetteer lacks, named as an institution's seat, is in the one country
         // the item's other places are in; without one it is dropped.
         let countries = Set((titleFinds + bodyFinds).map(\.place.country).filter { !$0.isEmpty })
-        for index in titleFinds.indices where titleFinds[index].place.country.isEmpty {
-            titleFinds[index].place.country = countries.count == 1 ? countries.first! : ""
+        func placeTowns(_ finds: inout [Find]) {
+            if countries.count == 1 {
+                for index in finds.indices where finds[index].place.country.isEmpty {
+                    finds[index].place.country = countries.first!
+                }
+            }
+            finds.removeAll { $0.place.country.isEmpty }
         }
-        for index in bodyFinds.indices where bodyFinds[index].place.country.isEmpty {
-            bodyFinds[index].place.country = countries.count == 1 ? countries.first! : ""
-        }
-        titleFinds.removeAll { $0.place.country.isEmpty }
-        bodyFinds.removeAll { $0.place.country.isEmpty }
+        placeTowns(&titleFinds)
+        placeTowns(&bodyFinds)
         let all = (titleFinds + bodyFinds).filter(counts)
         let titleCountry = titleFinds.filter(counts).last { $0.place.cityName == nil }?.place.country
 
