@@ -132,7 +132,7 @@ public struct CSVRecords: Sendable {
     /// control characters); a block that fails ends the file there. Returns how many rows
     /// had errors (1 for a file that cannot be read at all). `progress` hears of the bytes read.
     public func read(
-        logAt path: String, blockSize: Int = 8 << 20, progress: (any ProgressReporter)? = nil,
+        logAt path: String, blockSize: Int, progress: (any ProgressReporter)? = nil,
         _ body: (ImportResult) throws -> Void
     ) rethrows -> Int {
         var opening: [Diagnostic] = []
