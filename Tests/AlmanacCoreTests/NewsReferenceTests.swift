@@ -537,20 +537,13 @@ import Testing
     /// A place in quotation marks in a title is a project's or an event's name, not the venue:
     /// an online meeting of "… in the Republic of Moldova" has no place; outside quotes it has.
     @Test func aPlaceQuotedInTheTitleIsAName() throws {
-        let importer = NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled)
-        let quoted = try #require(
-            importer.importNews(
-                "## Steering Committee of the project \"Border Police Training in the Republic of Moldova\"\n\n"
-                    + "The meeting was held online on 16 July 2021.",
-                file: "news.md"
-            ).records.first)
+        let quoted = try imported(
+            "## Steering Committee of the project \"Border Police Training in the Republic of Moldova\"\n\n"
+                + "The meeting was held online on 16 July 2021.")
         #expect(quoted.place == nil)
-        let named = try #require(
-            importer.importNews(
-                "## Steering Committee of the border police project in the Republic of Moldova\n\n"
-                    + "The meeting was held online on 16 July 2021.",
-                file: "news.md"
-            ).records.first)
+        let named = try imported(
+            "## Steering Committee of the border police project in the Republic of Moldova\n\n"
+                + "The meeting was held online on 16 July 2021.")
         #expect(named.place?.country == "Moldova")
     }
 
@@ -558,21 +551,14 @@ import Testing
     /// institution the activity is at is its place, not a country the talks were about; a
     /// ministry's is still taken to be in its capital, flagged.
     @Test func aCountryEndingTheNameOfTheVenueIsThePlace() throws {
-        let importer = NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled)
-        let academy = try #require(
-            importer.importNews(
-                "## Minister visits academy\n\nOn 3 May 2023 the minister was received at the Police Academy of "
-                    + "Croatia. He informed the hosts about the security situation in Kosovo.",
-                file: "news.md"
-            ).records.first)
+        let academy = try imported(
+            "## Minister visits academy\n\nOn 3 May 2023 the minister was received at the Police Academy of "
+                + "Croatia. He informed the hosts about the security situation in Kosovo.")
         #expect(academy.place?.country == "Croatia" && academy.place?.city == nil)
         #expect(academy.status == .confirmed)
-        let ministry = try #require(
-            importer.importNews(
-                "## Minister visits ministry\n\nOn 3 May 2023 the minister paid a visit to the Ministry of Interior "
-                    + "of Croatia.",
-                file: "news.md"
-            ).records.first)
+        let ministry = try imported(
+            "## Minister visits ministry\n\nOn 3 May 2023 the minister paid a visit to the Ministry of Interior "
+                + "of Croatia.")
         #expect(ministry.place?.city == "Zagreb" && ministry.status == .tentative)
     }
 
@@ -580,20 +566,13 @@ import Testing
     /// ("a webinar on the situation in Afghanistan"): a country alone is its place only when
     /// the title names it ("… took place in Uzbekistan").
     @Test func anOnlineActivityTakesACountryOnlyFromItsTitle() throws {
-        let importer = NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled)
-        let topic = try #require(
-            importer.importNews(
-                "## Experts discuss migration\n\nOn 8 November 2021 the Secretariat organised a webinar on the "
-                    + "Paradigm Change in Afghanistan and its implications for the region.",
-                file: "news.md"
-            ).records.first)
+        let topic = try imported(
+            "## Experts discuss migration\n\nOn 8 November 2021 the Secretariat organised a webinar on the "
+                + "Paradigm Change in Afghanistan and its implications for the region.")
         #expect(topic.place == nil)
-        let titled = try #require(
-            importer.importNews(
-                "## Online training took place in Uzbekistan\n\nOn 8 November 2021 a webinar on money laundering "
-                    + "gathered forty investigators.",
-                file: "news.md"
-            ).records.first)
+        let titled = try imported(
+            "## Online training took place in Uzbekistan\n\nOn 8 November 2021 a webinar on money laundering "
+                + "gathered forty investigators.")
         #expect(titled.place?.country == "Uzbekistan" && titled.place?.city == nil)
     }
 
@@ -662,5 +641,11 @@ import Testing
         try project.write("events/workshop.yml", text)
         let reloaded = try project.load()
         #expect(reloaded.records.first?.sourceNote == record.sourceNote)
+    }
+
+    /// The record the importer makes of one item (`news.md`).
+    private func imported(_ text: String) throws -> EventRecord {
+        let importer = NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled)
+        return try #require(importer.importNews(text, file: "news.md").records.first)
     }
 }
