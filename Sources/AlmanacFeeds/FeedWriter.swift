@@ -90,25 +90,29 @@ package struct FeedWriter {
 
     // MARK: Events
 
-    /// The VEVENTs of `items`, one after the other, and the length in bytes of each.
-    fileprivate func serialize(_ items: ArraySlice<FeedPlan.Item>) -> Result<(text: String, lengths: [Int]), FeedError>
-    {
-        var text = ""
+    /// The VEVENTs of `items`, one after the other, as UTF-8 bytes, and the length of each.
+    fileprivate func serialize(_ items: ArraySlice<FeedPlan.Item>) -> Result<
+        (bytes: [UInt8], lengths: [Int]), FeedError
+    > {
+        var bytes: [UInt8] = []
         var lengths: [Int] = []
         lengths.reserveCapacity(items.count)
         for item in items {
-            let written = VEventBuilder(config: config).component(for: item).serialized()
-            if verifies, let problem = VEventBuilder.verify(written, against: item) {
+            let start = bytes.count
+            let length = VEventBuilder(config: config).component(for: item).serialize(appendingTo: &bytes)
+            if verifies,
+                let problem = VEventBuilder.verify(
+                    String(decoding: bytes[start...], as: UTF8.self), against: item)
+            {
                 return .failure(
                     FeedError(
                         kind: .internalError, feed: feed.name,
                         message: "the event '\(item.event.id)' did not read back as written: \(problem)",
                         hint: "this is a bug in Almanac; please report it with the record"))
             }
-            text += written
-            lengths.append(written.utf8.count)
+            lengths.append(length)
         }
-        return .success((text, lengths))
+        return .success((bytes, lengths))
     }
 }
 
@@ -172,7 +176,7 @@ package final class FeedSpool {
         }
         for (chunk, result) in zip(chunks, chunks.parallelMap(writer.serialize)) {
             let events = try result.get()
-            var offset = try scratch.append(events.text)
+            var offset = try scratch.append(events.bytes)
             for (item, length) in zip(chunk, events.lengths) {
                 placed.append(Placed(minutes: item.startMinutes, id: item.event.id, offset: offset, length: length))
                 offset += length

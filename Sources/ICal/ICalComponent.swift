@@ -123,6 +123,19 @@ public final class ICalComponent {
     public func serialized() -> String {
         takeString(icalcomponent_as_ical_string_r(pointer)) ?? ""
     }
+
+    /// Appends ``serialized()``'s UTF-8 bytes to `bytes`, as libical writes them (no String is
+    /// made of them: a feed writes a million of these); returns how many were appended.
+    @discardableResult
+    public func serialize(appendingTo bytes: inout [UInt8]) -> Int {
+        guard let text = icalcomponent_as_ical_string_r(pointer) else { return 0 }
+        defer { free(text) }
+        let count = strlen(text)
+        text.withMemoryRebound(to: UInt8.self, capacity: count) { start in
+            bytes.append(contentsOf: UnsafeBufferPointer(start: start, count: count))
+        }
+        return count
+    }
 }
 
 extension ICalComponent {

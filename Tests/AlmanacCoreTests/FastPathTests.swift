@@ -149,4 +149,26 @@ extension FastPathTests {
         }
         #expect(CSVRowConverter.listItems(text) == before)
     }
+
+    /// Bytes that make up text, and bytes that break it: NUL, controls, C1 in UTF-8, a lone
+    /// continuation byte, a cut sequence, an overlong form, a surrogate.
+    static let bytePieces: [[UInt8]] = [
+        Array("Skopje, ".utf8), Array("2023-09-05".utf8), [0x0A], [0x0D, 0x0A], [0x09], [0x00], [0x1B], [0x7F],
+        Array("ș".utf8), Array("é".utf8), Array("€".utf8), Array("😀".utf8), [0xC2, 0x85], [0xC2, 0xA0], [0x80],
+        [0xC3], [0xE2, 0x82], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], Array("abcdefgh".utf8),
+    ]
+
+    /// `ControlCharacters.isPlainText` says yes exactly when the general checks of a file's
+    /// text find nothing: valid UTF-8, no NUL, no forbidden control character.
+    @Test func plainTextIsToldAsTheGeneralChecksTellIt() async {
+        let bytes = Gen.int(in: 0...(Self.bytePieces.count - 1)).array(of: 0...24).map { picks in
+            picks.flatMap { Self.bytePieces[$0] }
+        }
+        await propertyCheck(count: 1000, input: bytes) { bytes in
+            let text = String(validating: bytes, as: UTF8.self)
+            let general = text.map { !$0.utf8.contains(0) && ControlCharacters.scan($0).count == 0 } ?? false
+            let fast = bytes.withUnsafeBufferPointer(ControlCharacters.isPlainText)
+            #expect(fast == general, "\(bytes)")
+        }
+    }
 }

@@ -118,6 +118,45 @@ public enum ControlCharacters {
         }
     }
 
+    /// Whether `bytes` are UTF-8 text that ``scan(_:limit:)`` finds nothing in and that holds
+    /// no NUL: what a block of a big log usually is, told eight bytes at a time where they
+    /// are plain ASCII (the usual text). Each run of other bytes is validated on its own; an
+    /// ASCII byte never continues a character, so the runs are valid exactly when the whole is.
+    package static func isPlainText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var index = 0
+        while index < bytes.count {
+            if index + 8 <= bytes.count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                // No byte at or above 0x80, none below 0x20, no DEL: nothing to look at.
+                let belowSpace = (word &- ones &* 0x20) & ~word & highs
+                let del = ((word ^ (ones &* 0x7F)) &- ones) & ~(word ^ (ones &* 0x7F)) & highs
+                if (word & highs) | belowSpace | del == 0 {
+                    index += 8
+                    continue
+                }
+            }
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte == 0x7F || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) { return false }
+                index += 1
+                continue
+            }
+            var end = index
+            while end < bytes.count, bytes[end] >= 0x80 {
+                // C1 controls: U+0080–U+009F are C2 80–C2 9F.
+                if bytes[end] == 0xC2, end + 1 < bytes.count, (0x80...0x9F).contains(bytes[end + 1]) { return false }
+                end += 1
+            }
+            let run = UnsafeBufferPointer(rebasing: bytes[index..<end])
+            guard String(validating: run, as: UTF8.self) != nil else { return false }
+            index = end
+        }
+        return true
+    }
+
     /// Errors for the forbidden characters in the raw text of `file`: one per character
     /// for the first few, then one that counts the rest.
     public static func diagnostics(in text: String, file: String, severity: Diagnostic.Severity = .error)

@@ -25,22 +25,22 @@ package final class ScratchFile {
     /// Appends `text`; returns where it starts.
     @discardableResult
     package func append(_ text: String) throws(FileWriteError) -> Int {
-        var text = text
+        try append(Array(text.utf8))
+    }
+
+    /// Appends `bytes`; returns where they start.
+    @discardableResult
+    package func append(_ bytes: [UInt8]) throws(FileWriteError) -> Int {
         let start = size
-        let result: FileWriteError? = text.withUTF8 { bytes in
-            var written = 0
-            while written < bytes.count {
-                let count = pwrite(
-                    descriptor, bytes.baseAddress! + written, bytes.count - written, off_t(start + written))
-                guard count > 0 else {
-                    return FileWriteError(path: target, reason: String(cString: strerror(errno)))
-                }
-                written += count
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBufferPointer { bytes in
+                pwrite(descriptor, bytes.baseAddress! + written, bytes.count - written, off_t(start + written))
             }
-            return nil
+            guard count > 0 else { throw FileWriteError(path: target, reason: String(cString: strerror(errno))) }
+            written += count
         }
-        if let result { throw result }
-        size += text.utf8.count
+        size += bytes.count
         return start
     }
 

@@ -190,6 +190,8 @@ public struct CSVRecords: Sendable {
     private static func checkText(
         _ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, file: String, into result: inout ImportResult
     ) -> Bool {
+        // Most blocks are plain text: the checks below would find nothing in them.
+        if !bytes.isBlankText, ControlCharacters.isPlainText(bytes) { return true }
         var found: [Diagnostic] = []
         let text = ImportInput.text(
             of: Data(bytes), file: file, controlCharacters: .reject, limit: nil, diagnostics: &found)
