@@ -102,7 +102,9 @@ let package = Package(
         ),
         // Exercises only the libical wrapper; the test suite runs it under valgrind.
         .executableTarget(name: "ICalProbe", dependencies: ["ICal"]),
-        .testTarget(name: "ICalTests", dependencies: ["ICal"]),
+        .testTarget(
+            name: "ICalTests",
+            dependencies: ["ICal", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "AlmanacCoreTests",
             dependencies: [

@@ -45,7 +45,7 @@ struct FeedPlanner {
     /// A planned event, its state line, and its entry in the previous state.
     private struct Planned {
         var item: FeedPlan.Item
-        var line: String
+        var line: [UInt8]
         var previous: FeedState.Entry?
     }
 

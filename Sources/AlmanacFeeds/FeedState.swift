@@ -160,7 +160,9 @@ public struct FeedState: Sendable {
 
     /// The file's text: a comment, then one line per entry sorted by feed and id.
     public func serialized() -> String {
-        keys.sorted().reduce(into: Self.header) { text, key in text += Self.line(key, self[key]!) }
+        keys.sorted().reduce(into: Self.header) { text, key in
+            text += String(decoding: Self.line(key, self[key]!), as: UTF8.self)
+        }
     }
 
     /// The comment that starts the file.
@@ -169,17 +171,17 @@ public struct FeedState: Sendable {
         Commit it with the records; do not edit.\n
         """
 
-    /// The line of one entry: `<feed> <id> {…}` and a line feed.
-    static func line(_ key: Key, _ entry: Entry) -> String {
-        var text = ""
-        text.reserveCapacity(key.feed.utf8.count + key.id.utf8.count + entry.title.utf8.count + 200)
-        text += key.feed
-        text += " "
-        text += key.id
-        text += " "
-        entry.appendJSON(to: &text)
-        text += "\n"
-        return text
+    /// The line of one entry, in UTF-8: `<feed> <id> {…}` and a line feed.
+    static func line(_ key: Key, _ entry: Entry) -> [UInt8] {
+        var line: [UInt8] = []
+        line.reserveCapacity(key.feed.utf8.count + key.id.utf8.count + entry.title.utf8.count + 200)
+        line += key.feed.utf8
+        line.append(UInt8(ascii: " "))
+        line += key.id.utf8
+        line.append(UInt8(ascii: " "))
+        entry.appendJSON(to: &line)
+        line.append(UInt8(ascii: "\n"))
+        return line
     }
 }
 
@@ -196,7 +198,7 @@ final class NextFeedState {
     private let scratch: ScratchFile
     private var placed: [Placed] = []
     /// Lines not yet in the scratch file.
-    private var pending = ""
+    private var pending: [UInt8] = []
     /// Whether it differs from the state it follows (the one loaded).
     var isModified = false
 
@@ -206,10 +208,10 @@ final class NextFeedState {
     }
 
     /// Adds the entry of `key`, whose line is `line` (``FeedState/line(_:_:)``).
-    func add(_ key: FeedState.Key, line: String) throws(FileWriteError) {
-        placed.append(Placed(key: key, offset: scratch.size + pending.utf8.count, length: line.utf8.count))
+    func add(_ key: FeedState.Key, line: [UInt8]) throws(FileWriteError) {
+        placed.append(Placed(key: key, offset: scratch.size + pending.count, length: line.count))
         pending += line
-        if pending.utf8.count >= 1 << 20 {
+        if pending.count >= 1 << 20 {
             try scratch.append(pending)
             pending.removeAll(keepingCapacity: true)
         }
@@ -219,7 +221,7 @@ final class NextFeedState {
     /// feed and id.
     func save(to path: String) throws(FileWriteError) {
         try scratch.append(pending)
-        pending = ""
+        pending = []
         let order = placed.indices.sorted { placed[$0].key < placed[$1].key }
         let file = try AtomicFile(path: path)
         try file.write(FeedState.header)
@@ -233,73 +235,64 @@ extension FeedState.Entry {
     /// unescaped slashes (a test holds it to that), without a `JSONEncoder` per line: at
     /// 10^5 events the encoder alone took a twentieth of a feed run.
     var json: String {
-        var text = ""
-        appendJSON(to: &text)
-        return text
+        var bytes: [UInt8] = []
+        appendJSON(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends ``json`` to `text`, field by field, in the keys' sorted order.
-    func appendJSON(to text: inout String) {
-        text += "{\"created\":"
-        text += String(created)
+    /// Appends ``json``'s UTF-8 to `bytes`, field by field, in the keys' sorted order.
+    func appendJSON(to bytes: inout [UInt8]) {
+        func put(_ text: StaticString) {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        }
+        put("{\"created\":")
+        bytes += String(created).utf8
         if let end {
-            text += ",\"end\":"
-            Self.appendQuoted(end, to: &text)
+            put(",\"end\":")
+            Self.appendQuoted(end, to: &bytes)
         }
         if let gone {
-            text += ",\"gone\":"
-            text += String(gone)
+            put(",\"gone\":")
+            bytes += String(gone).utf8
         }
-        text += ",\"hash\":"
-        Self.appendQuoted(hash, to: &text)
-        text += ",\"modified\":"
-        text += String(modified)
-        text += ",\"sequence\":"
-        text += String(sequence)
-        text += ",\"start\":"
-        Self.appendQuoted(start, to: &text)
-        text += ",\"title\":"
-        Self.appendQuoted(title, to: &text)
+        put(",\"hash\":")
+        Self.appendQuoted(hash, to: &bytes)
+        put(",\"modified\":")
+        bytes += String(modified).utf8
+        put(",\"sequence\":")
+        bytes += String(sequence).utf8
+        put(",\"start\":")
+        Self.appendQuoted(start, to: &bytes)
+        put(",\"title\":")
+        Self.appendQuoted(title, to: &bytes)
         if let tzid {
-            text += ",\"tzid\":"
-            Self.appendQuoted(tzid, to: &text)
+            put(",\"tzid\":")
+            Self.appendQuoted(tzid, to: &bytes)
         }
-        text += "}"
+        put("}")
     }
 
-    /// A JSON string literal, escaped as `JSONEncoder` escapes.
-    static func quoted(_ text: String) -> String {
-        var result = ""
-        appendQuoted(text, to: &result)
-        return result
-    }
-
-    /// Appends `text` as a JSON string literal: as it is when nothing in it needs escaping (the
-    /// usual case), else scalar by scalar.
-    static func appendQuoted(_ text: String, to result: inout String) {
-        result += "\""
-        let plain = text.utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
-        if plain {
-            result += text
-            result += "\""
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\u{08}": result += "\\b"
-            case "\t": result += "\\t"
-            case "\n": result += "\\n"
-            case "\u{0C}": result += "\\f"
-            case "\r": result += "\\r"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
+    /// Appends the UTF-8 of `text` as a JSON string literal, escaped as `JSONEncoder` escapes:
+    /// a quote, a backslash and the C0 controls; every other byte as it is (the bytes of a
+    /// character beyond ASCII are all 0x80 or above, so none of them is escaped).
+    static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 0x08: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
+            case 0x09: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0x0A: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0C: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
+            case 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: bytes.append(byte)
             }
         }
-        result += "\""
+        bytes.append(UInt8(ascii: "\""))
     }
 }
 

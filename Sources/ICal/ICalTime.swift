@@ -68,8 +68,44 @@ public struct ICalTime: Hashable, Sendable, CustomStringConvertible {
 
     /// The iCalendar text form: `20230905`, `20231207T100000` or `20231207T090000Z`.
     public var description: String {
-        takeString(icaltime_as_ical_string_r(raw)) ?? ""
+        // What libical's icaltime_as_ical_string_r writes ("%04d%02d%02dT%02d%02d%02dZ"), made
+        // here for the values a calendar holds (a feed asks for two per event); libical's own
+        // for any other.
+        let inRange =
+            (0...9999).contains(year) && [month, day].allSatisfy((0...99).contains)
+            && (isDate || [hour, minute, second].allSatisfy((0...99).contains))
+        guard inRange else { return libicalText }
+        return String(unsafeUninitializedCapacity: 16) { buffer in
+            var count = 0
+            func put(_ value: Int, digits: Int) {
+                var value = value
+                for offset in (0..<digits).reversed() {
+                    buffer[count + offset] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+                count += digits
+            }
+            put(year, digits: 4)
+            put(month, digits: 2)
+            put(day, digits: 2)
+            guard !isDate else { return count }
+            buffer[count] = UInt8(ascii: "T")
+            count += 1
+            put(hour, digits: 2)
+            put(minute, digits: 2)
+            put(second, digits: 2)
+            if isUTC {
+                buffer[count] = UInt8(ascii: "Z")
+                count += 1
+            }
+            return count
+        }
     }
+}
+
+extension ICalTime {
+    /// libical's own text of the value (`icaltime_as_ical_string_r`).
+    var libicalText: String { takeString(icaltime_as_ical_string_r(raw)) ?? "" }
 }
 
 /// Copies a string libical allocated for the caller, then frees it.

@@ -51,7 +51,7 @@ import Testing
             let plain = title.utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
             #expect(fast == (plain ? entry : nil), "\(entry.json)")
             let keys = [FeedState.Key(feed: "all", id: "board-\(stamp)"), FeedState.Key(feed: "workshops", id: "w")]
-            let text = keys.reduce(FeedState.header) { $0 + FeedState.line($1, entry) }
+            let text = keys.reduce(FeedState.header) { $0 + String(decoding: FeedState.line($1, entry), as: UTF8.self) }
             for lineEnd in ["\n", "\r\n"] {
                 let file = FileManager.default.temporaryDirectory.appendingPathComponent("state-\(UUID().uuidString)")
                 try! Data(text.replacingOccurrences(of: "\n", with: lineEnd).utf8).write(to: file)

@@ -1,7 +1,9 @@
 import Foundation
-import ICal
+import PropertyBased
 import Synchronization
 import Testing
+
+@testable import ICal
 
 @Suite struct ICalWrapperTests {
     private func event(_ build: (ICalComponent) -> Void) -> String {
@@ -185,5 +187,22 @@ import Testing
                 "BEGIN:VEVENT\r\nGEO:42.0;21.4\r\nEXDATE:20240101\r\nEXDATE:20240108\r\nEND:VEVENT\r\n"))
         #expect(event.property(.geo)?.geo?.latitude == 42.0)
         #expect(event.properties(.exceptionDate).compactMap(\.valueString) == ["20240101", "20240108"])
+    }
+
+    /// The text of a date or date-time is libical's, for values in and out of a calendar's range.
+    @Test func timeTextIsLibicalsText() async {
+        let values = Gen.int(in: -2...10_001).array(of: 6...6)
+        await propertyCheck(count: 500, input: values, Gen.int(in: 0...2)) { (values: [Int], shape: Int) in
+            let year = [values[0], 1999, 2024][abs(values[1]) % 3]
+            let (month, day, hour, minute, second) = (
+                values[1] % 14, values[2] % 33, values[3] % 101, values[4] % 61, values[5] % 61
+            )
+            let time =
+                shape == 0
+                ? ICalTime(year: year, month: month, day: day)
+                : ICalTime(
+                    year: year, month: month, day: day, hour: hour, minute: minute, second: second, isUTC: shape == 2)
+            #expect(time.description == time.libicalText, "\(time)")
+        }
     }
 }
