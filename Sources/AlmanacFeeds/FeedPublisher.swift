@@ -119,18 +119,24 @@ public struct FeedPublisher {
             onRead(summary)
             try PublishGuard.check(summary.diagnostics, publishing: .feed)
         }
+        for index in config.feeds.indices {
+            try spools[index].append(planners[index].departed(previous: previous, next: next))
+        }
+        // The feeds and the state are written side by side; the state is moved into place
+        // once every feed is written, and the feeds once the state is.
+        let savesState = next.isModified || isFirstRun
+        let (feedFiles, stateFile) = try concurrently(
+            { try spools.map { try $0.finish(progress: progress) } },
+            { savesState ? try next.write(to: statePath) : nil })
         var written: [(file: AtomicFile, outcome: FeedOutcome)] = []
         for (index, feed) in config.feeds.enumerated() {
-            try spools[index].append(planners[index].departed(previous: previous, next: next))
             let path = outputDirectory + "/" + feed.fileName
-            let (file, items) = try spools[index].finish(progress: progress)
+            let (file, items) = feedFiles[index]
             written.append(
                 (file, FeedOutcome(feed: feed.name, path: path, events: spools[index].count, items: items)))
             try afterStep(.written(feed: feed.name))
         }
-        if next.isModified || isFirstRun {
-            try next.save(to: statePath)
-        }
+        try stateFile?.commit()
         try afterStep(.stateSaved)
         for (file, outcome) in written {
             try file.commit()

@@ -217,16 +217,18 @@ final class NextFeedState {
         }
     }
 
-    /// Writes the state file at `path`, atomically: the comment, then the lines sorted by
-    /// feed and id.
-    func save(to path: String) throws(FileWriteError) {
+    /// Writes the state file for `path` into a temporary file beside it, flushed to disk: the
+    /// comment, then the lines sorted by feed and id. The caller moves it into place with
+    /// ``AtomicFile/commit(replacing:)``.
+    func write(to path: String) throws(FileWriteError) -> AtomicFile {
         try scratch.append(pending)
         pending = []
         let order = placed.indices.sorted { placed[$0].key < placed[$1].key }
         let file = try AtomicFile(path: path)
         try file.write(FeedState.header)
         try scratch.copy(order.lazy.map { (self.placed[$0].offset, self.placed[$0].length) }, to: file)
-        try file.commit()
+        try file.flush()
+        return file
     }
 }
 
@@ -277,7 +279,18 @@ extension FeedState.Entry {
     /// character beyond ASCII are all 0x80 or above, so none of them is escaped).
     static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
+        defer { bytes.append(UInt8(ascii: "\"")) }
+        var text = text
+        text.withUTF8 { utf8 in appendEscaped(utf8, to: &bytes) }
+    }
+
+    /// Appends `utf8` escaped as in a JSON string: at once when nothing in it needs escaping.
+    private static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        guard utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            bytes.append(contentsOf: utf8)
+            return
+        }
+        for byte in utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
             case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
@@ -292,7 +305,6 @@ extension FeedState.Entry {
             default: bytes.append(byte)
             }
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 }
 

@@ -150,8 +150,16 @@ public enum ControlCharacters {
                 if bytes[end] == 0xC2, end + 1 < bytes.count, (0x80...0x9F).contains(bytes[end + 1]) { return false }
                 end += 1
             }
-            let run = UnsafeBufferPointer(rebasing: bytes[index..<end])
-            guard String(validating: run, as: UTF8.self) != nil else { return false }
+            // Two-byte characters (C2–DF and a continuation byte: é, ș, Ž) are valid as they
+            // stand; a run with any other lead byte is validated by the standard library.
+            var position = index
+            while position + 1 < end, (0xC2...0xDF).contains(bytes[position]), bytes[position + 1] < 0xC0 {
+                position += 2
+            }
+            if position < end {
+                let run = UnsafeBufferPointer(rebasing: bytes[index..<end])
+                guard String(validating: run, as: UTF8.self) != nil else { return false }
+            }
             index = end
         }
         return true
