@@ -44,7 +44,8 @@ struct FeedPlanner {
 
     /// A planned event, its state line, and its entry in the previous state.
     private struct Planned {
-        var item: FeedPlan.Item
+        /// Nil once taken.
+        var item: FeedPlan.Item?
         var line: [UInt8]
         var previous: FeedState.Entry?
     }
@@ -53,18 +54,22 @@ struct FeedPlanner {
     /// entries and their lines are made on all cores; the states are then updated in order.
     func items(for records: [EventRecord], previous: inout FeedState, next: NextFeedState) throws -> [FeedPlan.Item] {
         let chunkSize = 1024
-        let planned = stride(from: 0, to: records.count, by: chunkSize).map { first in
+        var planned = stride(from: 0, to: records.count, by: chunkSize).map { first in
             records[first..<min(first + chunkSize, records.count)]
         }.parallelMap { [previous] chunk in plan(chunk, previous: previous) }
         var items: [FeedPlan.Item] = []
         items.reserveCapacity(planned.reduce(0) { $0 + $1.count })
-        for event in planned.joined() {
-            let key = FeedState.Key(feed: feed.name, id: event.item.event.id)
-            previous.remove(key)
-            if event.previous != event.item.entry { next.isModified = true }
-            try next.add(key, line: event.line)
-            if !event.item.event.isCancelled || now - (event.item.entry.gone ?? now) < grace {
-                items.append(event.item)
+        // Each item is moved out of `planned`: a copy would retain every field.
+        for chunk in planned.indices {
+            for index in planned[chunk].indices {
+                guard let item = planned[chunk][index].item.take() else { continue }
+                let key = FeedState.Key(feed: feed.name, id: item.event.id)
+                previous.remove(key)
+                if planned[chunk][index].previous != item.entry { next.isModified = true }
+                try next.add(key, line: planned[chunk][index].line)
+                if !item.event.isCancelled || now - (item.entry.gone ?? now) < grace {
+                    items.append(item)
+                }
             }
         }
         return items

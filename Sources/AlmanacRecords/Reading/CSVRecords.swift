@@ -296,42 +296,51 @@ struct CSVSheetReader {
         _ rows: [CSVSheet.Row], columns: [String?], header: [String], converter: CSVRowConverter,
         into result: inout ImportResult
     ) {
-        let converted = stride(from: 0, to: rows.count, by: CSVRecords.rowsPerChunk).map { first in
+        var converted = stride(from: 0, to: rows.count, by: CSVRecords.rowsPerChunk).map { first in
             rows[first..<min(first + CSVRecords.rowsPerChunk, rows.count)]
         }.parallelMap { chunk in
             chunk.map { row in converter.convert(row, columns: columns, header: header) }
         }
         result.records.reserveCapacity(result.records.count + rows.count)
-        for row in converted.joined() {
-            var problems = row.problems
-            if var record = row.record {
-                if let first = seen[record.id] {
-                    if record.repeatRule != nil {
-                        // A later occurrence of a series, as `export csv` lists them.
-                        result.diagnostics += problems
-                        continue
-                    } else if row.hasIDCell {
-                        problems.append(
-                            .error(
-                                row.location, "row \(row.number) has the id '\(record.id)' of row \(first)",
-                                hint: "ids must be unique"))
-                    } else {
-                        // The warning about an id cell that cannot name a file names the id used.
-                        let derived = "so the record gets the id '\(record.id)'"
-                        record.id += "-row-\(row.number)"
-                        for index in problems.indices {
-                            problems[index].message = problems[index].message.replacingOccurrences(
-                                of: derived, with: "so the record gets the id '\(record.id)'")
-                        }
+        // Each row's record is moved out of `converted`, not copied (a copy retains every field).
+        for chunk in converted.indices {
+            for index in converted[chunk].indices {
+                take(&converted[chunk][index], into: &result)
+            }
+        }
+    }
+
+    /// Adds the record of `row` (moved out of it) and its problems to `result`, once its id
+    /// is compared with the rows' before it.
+    private mutating func take(_ row: inout CSVRowConverter.Converted, into result: inout ImportResult) {
+        var problems = row.problems
+        if var record = row.record.take() {
+            if let first = seen[record.id] {
+                if record.repeatRule != nil {
+                    // A later occurrence of a series, as `export csv` lists them.
+                    result.diagnostics += problems
+                    return
+                } else if row.hasIDCell {
+                    problems.append(
+                        .error(
+                            row.location, "row \(row.number) has the id '\(record.id)' of row \(first)",
+                            hint: "ids must be unique"))
+                } else {
+                    // The warning about an id cell that cannot name a file names the id used.
+                    let derived = "so the record gets the id '\(record.id)'"
+                    record.id += "-row-\(row.number)"
+                    for index in problems.indices {
+                        problems[index].message = problems[index].message.replacingOccurrences(
+                            of: derived, with: "so the record gets the id '\(record.id)'")
                     }
                 }
-                if !problems.hasErrors {
-                    seen[record.id] = seen[record.id] ?? row.number
-                    result.records.append(record)
-                }
             }
-            result.diagnostics += problems
+            if !problems.hasErrors {
+                seen[record.id] = seen[record.id] ?? row.number
+                result.records.append(record)
+            }
         }
+        result.diagnostics += problems
     }
 }
 
