@@ -65,8 +65,14 @@ public struct Place: Hashable, Sendable {
     /// One line for calendars: "Europol premises, The Hague, Netherlands".
     public var line: String? {
         if let text { return text }
-        let parts = [venue, city, country].compactMap { $0 }.filter { !$0.isEmpty }
-        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+        // Joined without an array: a feed asks for the line of every event.
+        var line = ""
+        for part in [venue, city, country] {
+            guard let part, !part.isEmpty else { continue }
+            if !line.isEmpty { line += ", " }
+            line += part
+        }
+        return line.isEmpty ? nil : line
     }
 }
 
