@@ -51,7 +51,8 @@ public struct Project: Sendable {
             }
             return Project(
                 directory: stream.directory, config: stream.config, records: records, leftOut: summary.leftOut,
-                diagnostics: summary.diagnostics, ids: summary.ids, gazetteer: stream.gazetteer)
+                diagnostics: summary.diagnostics, ids: Set(records.map(\.id)).union(summary.claimedByInvalid),
+                gazetteer: stream.gazetteer)
         }
     }
 

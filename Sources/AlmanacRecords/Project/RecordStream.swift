@@ -24,15 +24,14 @@ public struct RecordStream: Sendable {
         public internal(set) var leftOut = 0
         /// Everything found wrong, in file order; then the ids used twice.
         public internal(set) var diagnostics: [Diagnostic] = []
-        /// Every id a record file claims, those of records with errors included.
-        public var ids: Set<String> { Set(firstFile.keys).union(claimedByInvalid) }
+        /// Ids claimed by record files whose records have errors.
+        public internal(set) var claimedByInvalid: Set<String> = []
 
         /// The errors of ids used twice, reported after the files' own problems.
         var repeatedIDs: [Diagnostic] = []
-        /// The file (its index in ``RecordStream/files``) of the record that uses each id.
+        /// The file (its index in ``RecordStream/files``) of the record that uses each id; kept
+        /// only when the project has more than one record file (a CSV log checks its own rows).
         var firstFile: [String: Int] = [:]
-        /// Ids claimed by files whose records have errors.
-        var claimedByInvalid: Set<String> = []
     }
 
     /// Opens the project in `directory`: reads almanac.yml and lists the record files. Fails
@@ -151,6 +150,10 @@ public struct RecordStream: Sendable {
 
     /// The records whose id no earlier file's record uses; an error for each other one.
     private func firstOfEachID(_ records: [EventRecord], file: Int, summary: inout Summary) -> [EventRecord] {
+        guard files.count > 1 else {
+            summary.recordCount += records.count
+            return records
+        }
         summary.firstFile.reserveCapacity(summary.firstFile.count + records.count)
         // Usually every id is new: then the records are handed on as they are, not copied.
         var kept: [EventRecord]?
