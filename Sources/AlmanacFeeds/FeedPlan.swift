@@ -1,11 +1,22 @@
 import AlmanacModel
 
 /// What one feed publishes this run: each event with its SEQUENCE and stamps, in the feed's
-/// order (``precedes(_:_:)``).
+/// order (``Position``).
 package struct FeedPlan {
     package struct Item {
         package var event: PublishedEvent
         var entry: FeedState.Entry
+    }
+
+    /// Where an event stands in its feed: by start (to the minute), then id. Ids are unique in
+    /// a feed, so the order is total.
+    struct Position: Comparable {
+        var minutes: Int64
+        var id: String
+
+        static func < (lhs: Position, rhs: Position) -> Bool {
+            lhs.minutes != rhs.minutes ? lhs.minutes < rhs.minutes : lhs.id < rhs.id
+        }
     }
 
     var items: [Item] = []
@@ -13,20 +24,16 @@ package struct FeedPlan {
     package init(items: [Item] = []) {
         self.items = items
     }
-
-    /// The feed's order: by start (to the minute), then id. Ids are unique in a feed, so the
-    /// order is total.
-    static func precedes(_ lhs: (minutes: Int64, id: String), _ rhs: (minutes: Int64, id: String)) -> Bool {
-        lhs.minutes != rhs.minutes ? lhs.minutes < rhs.minutes : lhs.id < rhs.id
-    }
 }
 
 extension FeedPlan.Item {
-    /// The start to the minute, as one number that sorts as the start does.
-    var startMinutes: Int64 {
+    /// The item's place in its feed.
+    var position: FeedPlan.Position {
         let start = event.start
-        return ((Int64(start.year) * 100 + Int64(start.month)) * 100 + Int64(start.day)) * 10_000
+        let minutes =
+            ((Int64(start.year) * 100 + Int64(start.month)) * 100 + Int64(start.day)) * 10_000
             + Int64(start.hour) * 100 + Int64(start.minute)
+        return FeedPlan.Position(minutes: minutes, id: event.id)
     }
 }
 

@@ -189,44 +189,43 @@ public struct FeedState: Sendable {
 /// scratch file as it is made, and ``save(to:)`` copies the lines in key order, so that the
 /// state of a million events is never held in memory.
 final class NextFeedState {
-    private struct Placed {
-        var key: FeedState.Key
-        var offset: Int
-        var length: Int
-    }
-
-    private let scratch: ScratchFile
-    private var placed: [Placed] = []
-    /// Lines not yet in the scratch file.
+    private let spool: SortedSpool<FeedState.Key>
+    /// Lines not yet spooled, one after the other, with their keys and lengths.
     private var pending: [UInt8] = []
+    private var pendingKeys: [FeedState.Key] = []
+    private var pendingLengths: [Int] = []
     /// Whether it differs from the state it follows (the one loaded).
     var isModified = false
 
     /// A state to be saved at `path`.
     init(path: String) throws(FileWriteError) {
-        scratch = try ScratchFile(in: (path as NSString).deletingLastPathComponent, for: path)
+        spool = try SortedSpool(in: (path as NSString).deletingLastPathComponent, for: path)
     }
 
     /// Adds the entry of `key`, whose line is `line` (``FeedState/line(_:_:)``).
     func add(_ key: FeedState.Key, line: [UInt8]) throws(FileWriteError) {
-        placed.append(Placed(key: key, offset: scratch.size + pending.count, length: line.count))
         pending += line
-        if pending.count >= 1 << 20 {
-            try scratch.append(pending)
-            pending.removeAll(keepingCapacity: true)
-        }
+        pendingKeys.append(key)
+        pendingLengths.append(line.count)
+        if pending.count >= 1 << 20 { try spoolPending() }
+    }
+
+    /// Spools the pending lines as one sorted run.
+    private func spoolPending() throws(FileWriteError) {
+        try spool.appendRun(keys: pendingKeys, bytes: pending, lengths: pendingLengths)
+        pending.removeAll(keepingCapacity: true)
+        pendingKeys.removeAll(keepingCapacity: true)
+        pendingLengths.removeAll(keepingCapacity: true)
     }
 
     /// Writes the state file for `path` into a temporary file beside it, flushed to disk: the
     /// comment, then the lines sorted by feed and id. The caller moves it into place with
     /// ``AtomicFile/commit(replacing:)``.
     func write(to path: String) throws(FileWriteError) -> AtomicFile {
-        try scratch.append(pending)
-        pending = []
-        let order = placed.indices.sorted { placed[$0].key < placed[$1].key }
+        try spoolPending()
         let file = try AtomicFile(path: path)
         try file.write(FeedState.header)
-        try scratch.copy(order.lazy.map { (self.placed[$0].offset, self.placed[$0].length) }, to: file)
+        try spool.copy(spool.order(), to: file)
         try file.flush()
         return file
     }

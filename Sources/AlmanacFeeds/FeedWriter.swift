@@ -128,18 +128,10 @@ package final class FeedSpool {
         var last: LocalDate?
     }
 
-    /// Where one serialised event lies in the scratch file, with what orders it in the feed.
-    private struct Placed {
-        var minutes: Int64
-        var id: String
-        var offset: Int
-        var length: Int
-    }
-
     private let writer: FeedWriter
     private let path: String
-    private let scratch: ScratchFile
-    private var placed: [Placed] = []
+    /// The serialised events, a batch per sorted run.
+    private let spool: SortedSpool<FeedPlan.Position>
     private var zones: [String: DayRange] = [:]
     /// The planned items themselves, when the caller wants them back (the site builder does).
     private var kept: [FeedPlan.Item]?
@@ -150,12 +142,12 @@ package final class FeedSpool {
     package init(writer: FeedWriter, path: String, scratchFolder: String, keepsItems: Bool = false) throws {
         self.writer = writer
         self.path = path
-        scratch = try ScratchFile(in: scratchFolder, for: path)
+        spool = try SortedSpool(in: scratchFolder, for: path)
         kept = keepsItems ? [] : nil
     }
 
     /// How many events the feed holds so far.
-    package var count: Int { placed.count }
+    package var count: Int { spool.count }
 
     /// Serialises `items` (chunks of them on all cores) into the scratch file.
     package func append(_ items: [FeedPlan.Item]) throws {
@@ -174,14 +166,15 @@ package final class FeedSpool {
         let chunks = stride(from: 0, to: items.count, by: chunkSize).map {
             items[$0..<min($0 + chunkSize, items.count)]
         }
-        for (chunk, result) in zip(chunks, chunks.parallelMap(writer.serialize)) {
+        var bytes: [UInt8] = []
+        var lengths: [Int] = []
+        lengths.reserveCapacity(items.count)
+        for result in chunks.parallelMap(writer.serialize) {
             let events = try result.get()
-            var offset = try scratch.append(events.bytes)
-            for (item, length) in zip(chunk, events.lengths) {
-                placed.append(Placed(minutes: item.startMinutes, id: item.event.id, offset: offset, length: length))
-                offset += length
-            }
+            bytes += events.bytes
+            lengths += events.lengths
         }
+        try spool.appendRun(keys: items.map(\.position), bytes: bytes, lengths: lengths)
         kept?.append(contentsOf: items)
     }
 
@@ -189,7 +182,7 @@ package final class FeedSpool {
     /// it (to be moved into place with ``AtomicFile/commit(replacing:)``) with the planned
     /// items in the feed's order (none unless kept).
     package func finish(progress: (any ProgressReporter)? = nil) throws -> (file: AtomicFile, items: [FeedPlan.Item]) {
-        progress?.begin("Writing \((path as NSString).lastPathComponent)", total: placed.count)
+        progress?.begin("Writing \((path as NSString).lastPathComponent)", total: spool.count)
         defer { progress?.end() }
         let file = try AtomicFile(path: path)
         var header = writer.calendarHeader().serialized()
@@ -197,11 +190,8 @@ package final class FeedSpool {
         if header.hasSuffix(end) { header.removeLast(end.count) }
         try file.write(header)
         for zone in try writer.timezones(zones) { try file.write(zone) }
-        let order = placed.indices.sorted { lhs, rhs in
-            FeedPlan.precedes((placed[lhs].minutes, placed[lhs].id), (placed[rhs].minutes, placed[rhs].id))
-        }
-        try scratch.copy(
-            order.lazy.map { (self.placed[$0].offset, self.placed[$0].length) }, to: file, progress: progress)
+        let order = spool.order()
+        try spool.copy(order, to: file, progress: progress)
         try file.write(end)
         try file.flush()
         guard var items = kept else { return (file, []) }

@@ -22,12 +22,6 @@ package final class ScratchFile {
 
     deinit { close(descriptor) }
 
-    /// Appends `text`; returns where it starts.
-    @discardableResult
-    package func append(_ text: String) throws(FileWriteError) -> Int {
-        try append(Array(text.utf8))
-    }
-
     /// Appends `bytes`; returns where they start.
     @discardableResult
     package func append(_ bytes: [UInt8]) throws(FileWriteError) -> Int {
@@ -45,7 +39,7 @@ package final class ScratchFile {
     }
 
     /// Appends the `count` bytes from `offset` to `buffer`.
-    private func read(from offset: Int, count: Int, appendingTo buffer: inout [UInt8]) throws(FileWriteError) {
+    package func read(from offset: Int, count: Int, appendingTo buffer: inout [UInt8]) throws(FileWriteError) {
         let start = buffer.count
         buffer.append(contentsOf: repeatElement(0, count: count))
         var done = 0
@@ -60,36 +54,5 @@ package final class ScratchFile {
             }
             done += got
         }
-    }
-
-    /// Writes the pieces of the scratch file at `ranges` to `file`, in that order. Pieces
-    /// that follow each other in the scratch file are read at once (up to a megabyte), and
-    /// what is read is written a megabyte at a time. `progress` hears of the pieces copied.
-    package func copy(
-        _ ranges: some Sequence<(offset: Int, length: Int)>, to file: AtomicFile,
-        progress: (any ProgressReporter)? = nil
-    ) throws(FileWriteError) {
-        let pieceSize = 1 << 20
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(2 * pieceSize)
-        var run = (offset: 0, length: 0)
-        var copied = 0
-        for range in ranges {
-            copied += 1
-            if copied % 4096 == 0 { progress?.advance(by: 4096) }
-            if range.offset == run.offset + run.length, run.length < pieceSize {
-                run.length += range.length
-                continue
-            }
-            try read(from: run.offset, count: run.length, appendingTo: &buffer)
-            run = range
-            if buffer.count >= pieceSize {
-                try file.write(buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
-        }
-        try read(from: run.offset, count: run.length, appendingTo: &buffer)
-        try file.write(buffer)
-        progress?.advance(by: copied % 4096)
     }
 }

@@ -1,0 +1,41 @@
+import Foundation
+import PropertyBased
+import Testing
+
+@testable import AlmanacModel
+
+/// The external merge sort behind feeds and the state file: pieces spooled in sorted runs
+/// come back in the order of all their keys, byte for byte.
+@Suite struct SortedSpoolTests {
+    @Test func piecesComeBackInKeyOrderWhateverTheRuns() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spool-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Runs of pieces: a key (few values, so that equal keys occur) and a length (up to
+        // beyond the read-ahead block).
+        let piece = Gen.int(in: 0...(21 * 70_001 - 1)).map { ($0 % 21, $0 / 21) }
+        let runs = piece.array(of: 0...30).array(of: 0...12)
+        await propertyCheck(count: 40, input: runs) { runs in
+            let spool = try! SortedSpool<Int>(in: folder.path, for: "test")
+            var all: [(key: Int, bytes: [UInt8])] = []
+            for run in runs {
+                var bytes: [UInt8] = []
+                for (key, length) in run {
+                    let content = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ all.count) }
+                    bytes += content
+                    all.append((key, content))
+                }
+                try! spool.appendRun(keys: run.map(\.0), bytes: bytes, lengths: run.map(\.1))
+            }
+            let expected = all.indices.sorted { all[$0].key < all[$1].key || (all[$0].key == all[$1].key && $0 < $1) }
+            let order = spool.order()
+            #expect(order == expected)
+            let output = folder.appendingPathComponent("out-\(UUID().uuidString)").path
+            let file = try! AtomicFile(path: output)
+            try! spool.copy(order, to: file)
+            try! file.commit()
+            let written = try! Data(contentsOf: URL(fileURLWithPath: output))
+            #expect(written == Data(expected.flatMap { all[$0].bytes }))
+        }
+    }
+}
