@@ -1,6 +1,10 @@
 import AlmanacModel
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A calendar project on disk: `almanac.yml` and the records under `events/`.
 public struct Project: Sendable {
     /// The project folder, absolute.
@@ -58,14 +62,43 @@ public struct Project: Sendable {
 
     /// Every record file below `events/`, sorted by path, hidden files skipped: `.yml` and
     /// `.yaml` files hold one record each, `.csv` files one record per row.
+    ///
+    /// The walk is that of Foundation's `FileManager.enumerator(atPath:)` on Linux (`fts`,
+    /// physical, one file system), without its URL and two path strings per entry: every entry
+    /// is listed whatever its type, so that a folder or a FIFO named `*.yml` is read and
+    /// reported as a file that cannot be read; folders are entered, hidden ones too, but not
+    /// through a symbolic link nor onto another file system; a folder that cannot be read is
+    /// listed and not entered. `folder` itself must be a folder, not a link to one.
     static func recordFiles(in folder: String) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var root = stat()
+        guard lstat(folder, &root) == 0, root.st_mode & S_IFMT == S_IFDIR else { return [] }
         var files: [String] = []
-        while let relative = walker.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix(".") { continue }
-            if [".yml", ".yaml", ".csv"].contains(where: name.lowercased().hasSuffix) {
-                files.append(folder + "/" + relative)
+        // Folders still to read, relative to `folder` ("" for itself).
+        var pending = [""]
+        while let relativeFolder = pending.popLast() {
+            guard let stream = opendir(relativeFolder.isEmpty ? folder : folder + "/" + relativeFolder) else {
+                continue
+            }
+            defer { closedir(stream) }
+            while let entry = readdir(stream) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let relative = relativeFolder.isEmpty ? name : relativeFolder + "/" + name
+                let type = entry.pointee.d_type
+                if type == UInt8(DT_DIR) || type == UInt8(DT_UNKNOWN) {
+                    var status = stat()
+                    if lstat(folder + "/" + relative, &status) == 0, status.st_mode & S_IFMT == S_IFDIR,
+                        status.st_dev == root.st_dev
+                    {
+                        pending.append(relative)
+                    }
+                }
+                if name.hasPrefix(".") { continue }
+                if [".yml", ".yaml", ".csv"].contains(where: name.lowercased().hasSuffix) {
+                    files.append(folder + "/" + relative)
+                }
             }
         }
         return files.sorted()
@@ -90,10 +123,33 @@ public struct Project: Sendable {
     /// `events/2023/board.yml` → `2023-board`.
     static func derivedID(for path: String, in directory: String) -> String {
         let prefix = directory + "/" + eventsFolder + "/"
-        var relative =
+        let relative =
             path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : (path as NSString).lastPathComponent
-        relative = (relative as NSString).deletingPathExtension
-        return Identifier.slug(relative.replacingOccurrences(of: "/", with: "-"), maxLength: 120)
+        // No '/' needs replacing by '-': the slug makes one '-' of every run of characters that
+        // are not letters or digits.
+        return Identifier.slug(deletingRecordExtension(relative), maxLength: 120)
+    }
+
+    /// `2023/board.yml` → `2023/board`, as `NSString.deletingPathExtension` has it, without
+    /// two NSStrings per record file: a record file's extension (`.yml`, `.yaml`, `.csv`, in
+    /// any case) after a name that starts and ends with something else than a dot is dropped
+    /// here; any other path (one that Foundation would also tidy: `a//b`, `a/`) is left to it.
+    static func deletingRecordExtension(_ relative: String) -> String {
+        let bytes = relative.utf8
+        let slash = UInt8(ascii: "/")
+        guard bytes.last != slash, !zip(bytes, bytes.dropFirst()).contains(where: { $0 == slash && $1 == slash }),
+            let dot = bytes.lastIndex(of: UInt8(ascii: "."))
+        else {
+            return (relative as NSString).deletingPathExtension
+        }
+        let nameStart = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes.index(after: $0) } ?? bytes.startIndex
+        let ext = bytes[bytes.index(after: dot)...].map { $0 | 0x20 }  // ASCII lower case
+        if dot > nameStart, bytes[nameStart] != UInt8(ascii: "."), bytes[bytes.index(before: dot)] != UInt8(ascii: "."),
+            ext.elementsEqual("yml".utf8) || ext.elementsEqual("yaml".utf8) || ext.elementsEqual("csv".utf8)
+        {
+            return String(relative[..<dot])
+        }
+        return (relative as NSString).deletingPathExtension
     }
 }
 

@@ -20,9 +20,12 @@ extension ControlCharacters {
                             hint: hint))
                 }
             case .mapping(let mapping):
-                for (key, value) in mapping { pending += [key, value] }
+                for (key, value) in mapping {
+                    pending.append(key)
+                    pending.append(value)
+                }
             case .sequence(let sequence):
-                pending += Array(sequence)
+                pending.append(contentsOf: sequence)
             case .alias:
                 break
             }

@@ -14,9 +14,10 @@ struct YAMLFile {
     /// Reads and parses `path`. Unreadable files, invalid UTF-8 and YAML syntax errors become
     /// diagnostics, never crashes.
     static func load(_ path: String, diagnostics: inout [Diagnostic]) -> YAMLFile? {
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
-            size > ImportInput.maximumBytes
-        {
+        let data: Data
+        switch RegularFile.contents(of: path, limit: ImportInput.maximumBytes) {
+        case .bytes(let bytes): data = bytes
+        case .tooLarge:
             diagnostics.append(
                 .error(
                     SourceLocation(file: path),
@@ -27,8 +28,7 @@ struct YAMLFile {
                         """
                 ))
             return nil
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        case .unreadable:
             diagnostics.append(
                 .error(
                     SourceLocation(file: path), "cannot read this file",
@@ -52,8 +52,12 @@ struct YAMLFile {
             // Values are read as text and checked by the decoders, so no tag resolution (Yams runs a
             // regular expression per scalar for it, the main cost of loading a record). The
             // encoding is given: Yams's default reads the whole process environment at every parse.
-            let file = YAMLFile(path: path, root: try Yams.compose(yaml: text, .basic, .default, .utf8), text: text)
-            if let root = file.root, !holdsAtMost(maximumValues, root) {
+            // The constructor is shared: `Constructor.default` builds three tables per call.
+            let parser = try Parser(yaml: text, resolver: .basic, constructor: constructor, encoding: .utf8)
+            let file = YAMLFile(path: path, root: try parser.singleRoot(), text: text)
+            if let root = file.root, mayHoldMoreValues(than: maximumValues, text: text),
+                !holdsAtMost(maximumValues, root)
+            {
                 // An alias (`*a`) stands for the whole value of its anchor (`&a`): nine lists
                 // of nine aliases, nested nine deep, are a few hundred bytes and 387 million
                 // values, which every later step would walk through for hours.
@@ -72,7 +76,10 @@ struct YAMLFile {
                     ))
                 return nil
             }
-            let escaped = ControlCharacters.diagnostics(in: file)
+            // The raw text has none (checked above); a value can only hold one through an escape
+            // of a double-quoted string ("\e", "\x1B", "\u001B"), so text without a backslash
+            // needs no look at its values.
+            let escaped = contains(UInt8(ascii: "\\"), in: text) ? ControlCharacters.diagnostics(in: file) : []
             diagnostics += escaped
             return escaped.isEmpty ? file : nil
         } catch let error as YamlError {
@@ -83,9 +90,28 @@ struct YAMLFile {
         return nil
     }
 
+    /// Yams's constructor of typed values, which nothing here asks for: one for every parse.
+    /// It holds only constant tables, so threads may share it.
+    nonisolated(unsafe) private static let constructor = Constructor.default
+
     /// The most values (scalars, lists and mappings) a YAML file may hold with its aliases
     /// expanded: far more than any record or almanac.yml, far fewer than an alias bomb.
     static let maximumValues = 1_000_000
+
+    /// False when `text` cannot hold more than `limit` values, so that no count is needed: it
+    /// has no alias (`*name`, so no `*` at all), and too few bytes. Without aliases every value
+    /// comes from a token of at least one byte, or is the empty key or value of a mapping
+    /// entry, which has a token of its own (`?`, `:`, `,` or a key): no more than three values
+    /// (a one-entry mapping in a list, its key and its value) per byte, one for an empty file.
+    private static func mayHoldMoreValues(than limit: Int, text: String) -> Bool {
+        contains(UInt8(ascii: "*"), in: text) || text.utf8.count >= limit / 4
+    }
+
+    /// Whether the UTF-8 of `text` holds `byte`; a scan of its bytes, not of its characters.
+    private static func contains(_ byte: UInt8, in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { $0.contains(byte) }
+    }
 
     /// Whether `root` holds at most `limit` values, counting what aliases stand for; stops
     /// counting at the limit.
@@ -97,9 +123,13 @@ struct YAMLFile {
             if count > limit { return false }
             switch node {
             case .mapping(let mapping):
-                for (key, value) in mapping { pending += [key, value] }
+                // One by one: `pending += [key, value]` built an array per pair.
+                for (key, value) in mapping {
+                    pending.append(key)
+                    pending.append(value)
+                }
             case .sequence(let sequence):
-                pending += Array(sequence)
+                pending.append(contentsOf: sequence)
             case .scalar, .alias:
                 break
             }
@@ -219,7 +249,11 @@ package enum TextDecoding {
 struct YAMLMapping {
     let file: YAMLFile
     let node: Node
-    private(set) var entries: [String: (key: Node, value: Node)] = [:]
+    /// The value of each allowed key.
+    private(set) var entries: [String: Node] = [:]
+    /// Where each allowed key stands (line, column); apart from the values, so that finding
+    /// it copies no node.
+    private var keyPositions: [String: (line: Int, column: Int)] = [:]
 
     /// Reads `node` as a mapping; unknown keys get "did you mean" diagnostics. `noun` names
     /// what a key is here ("field", "setting").
@@ -232,6 +266,8 @@ struct YAMLMapping {
             diagnostics.append(.error(file.location(of: node), "\(what) must be a set of `key: value` lines"))
             return nil
         }
+        entries.reserveCapacity(mapping.count)
+        keyPositions.reserveCapacity(mapping.count)
         for (keyNode, value) in mapping {
             let key = keyNode.scalar?.string ?? ""
             guard allowed.contains(key) else {
@@ -243,23 +279,25 @@ struct YAMLMapping {
                         hint: "the \(noun)s are: \(allowed.joined(separator: ", "))"))
                 continue
             }
-            entries[key] = (keyNode, value)
+            entries[key] = value
+            let mark = keyNode.mark
+            keyPositions[key] = (mark?.line ?? 1, mark?.column ?? 1)
         }
     }
 
     /// The value of `key`; an explicit null (`key:` with nothing after it) counts as absent.
     subscript(key: String) -> Node? {
-        guard let value = entries[key]?.value else { return nil }
-        if case .scalar(let scalar) = value, scalar.style == .plain,
-            ["", "~", "null", "Null", "NULL"].contains(scalar.string)
-        {
-            return nil
+        guard let value = entries[key] else { return nil }
+        guard case .scalar(let scalar) = value, scalar.style == .plain else { return value }
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return nil
+        default: return value
         }
-        return value
     }
 
     func location(of key: String) -> SourceLocation {
-        entries[key].map { file.location(of: $0.key) } ?? file.location(of: node)
+        keyPositions[key].map { SourceLocation(file: file.path, line: $0.line, column: $0.column) }
+            ?? file.location(of: node)
     }
 
     /// A text value; other shapes are reported.
