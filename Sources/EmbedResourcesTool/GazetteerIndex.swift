@@ -2,7 +2,7 @@ import Foundation
 import NameKeys
 
 /// The lookup index of `gazetteer.tsv`, computed at build time so that no run of `almanac`
-/// folds the table's ten thousand spellings (a quarter of a small project's `feed`).
+/// folds the table's forty-five thousand spellings (a quarter of a small project's `feed`).
 ///
 /// One line per folded spelling, sorted by its UTF-8 bytes: `KEY<tab>OFFSET OFFSET…`, each
 /// OFFSET the byte offset in the embedded table's text of a row with that spelling, the

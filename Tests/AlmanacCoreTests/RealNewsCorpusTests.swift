@@ -40,8 +40,6 @@ import Testing
         "Mission to Skopje provided a training on problem-oriented policing":
             "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
             + "not the real one",
-        "RACVIAC made a donation to local kindergarten":
-            "Sveta Nedelja is not in the gazetteer and the text names no country",
         "From June 11 to 13, a two-day workshop on the topic of Strengthening "
             + "Migration Management, Return process and Asylum is being held in Ohrid":
             "the title's span (11-13 June) wins over the text's start and stated two days (12-13 June)",
@@ -59,8 +57,6 @@ import Testing
             + "not the real one",
         "445 new police officers are added to the Kosova Police":
             "'the President of Kosovo' makes Pristina the assumed venue (flagged tentative), where the text names none",
-        "OSCE Mission to Montenegro supports municipalities in drafting local youth action plans":
-            "Kolašin is not in the gazetteer",
         "OSCE Mission supports transformation of Serbian police high school into training Centre":
             "the school 'in Sremska Kamenica' in the sentence of the date wins over the dateline's Belgrade",
         "Third phase of multi-ethnic police training in southern Serbia begins today":
@@ -83,8 +79,6 @@ import Testing
             + "Police Training in South Eastern Europe: Chairmen's Conclusions":
             "'the Federal Police Academy in Bosnia and Herzegovina' "
             + "is read as the place; an academy is not a seat word",
-        "EU border police training course begins in Istria":
-            "Valbandon is not in the gazetteer, and Croatia is named only among the trainers' countries",
         "Frontex and EU Advisory Mission enhance Ukrainian border security":
             "Palanca (a border crossing) is not in the gazetteer; no place is written",
         "EUBAM convenes 4th Arms Working Group meeting":
@@ -133,17 +127,15 @@ import Testing
             "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
             + "not the real one",
         "EUCAP Sahel Mali adapts to the needs of the regions":
-            "no year in the text (the neighbouring item's is taken, flagged tentative, and is not the real one), "
-            + "and Kayes is not in the gazetteer (Mali is named only in the mission's name); no place is written",
+            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
+            + "not the real one",
         "Jankulovska visited the new police training center in Idrizovo":
-            "Idrizovo (the title's place) is not in the gazetteer and the text names no country; no place is written",
+            "the title's 'the new police training center in Idrizovo' reads as an institution's seat, not the "
+            + "venue, and the text names no other place; no place is written",
         "Three-day seminar for magistrates starts on Mount Kopaonik":
             "Kopaonik is not in the gazetteer; no place is written",
         "Kosovo Police director meets EULEX chief to discuss national security":
             "Kosovo is named only in 'the Kosovo Police' and 'the EULEX mission in Kosovo'; no place is written",
-        "Slovenian and Croatian police chiefs discuss current migration challenges in Brežice today":
-            "Brežice is not in the gazetteer, so the earlier meeting's Brussels ('in Brussels at the end of "
-            + "September') is taken",
         "Formal graduation of the 38th cadets of the State Border Guard College":
             "'the Ministry of the Interior of Latvia' makes Riga the assumed venue (flagged tentative); the text "
             + "names no city",
@@ -162,11 +154,6 @@ import Testing
         'the ten-day course' is counted from the launch; the later 'due to end on 6 August' (the last of \
         three cycles) is not read
         """,
-        """
-        20th WCO A/P Regional Heads of Customs Administration (RHCA) Conference, 8-10th May 2019 at Cochin, \
-        Kerala, India
-        """:
-            "Kochi (and its old name Cochin) is not in the gazetteer; only India is written",
         "J. Bordans: closer cooperation in justice will help strengthen rule of law in Ukraine and Latvia":
             """
         no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the \
@@ -183,25 +170,18 @@ import Testing
         no year in the text: the year of 'flight MH17 in 2014', in another paragraph, is taken for 'On \
         Monday, May 12' (flagged tentative), and it is not the real one
         """,
-        "UNDP-KPK conducted collaborative police training program":
-            "Peshawar (the dateline's city) is not in the gazetteer and Pakistan is named only in 'UNDP Pakistan'",
         "Training of Police on Domestic and Gender Based Violence in KRG":
             "Iraq is named only in a photo credit ('UNDP-Iraq 2014'); 'the KRG' is not read as a place",
         "KP Police, UNDP organize training on gender-based violence":
             """
         the dateline's day ('PESHAWAR, (UrduPoint / Pakistan Point News - 28th Nov, 2022 ) :') is taken, \
-        flagged, for a training it reports as past, which has no date; the dateline is not read as a place
+        flagged, for a training it reports as past, which has no date
         """,
-        "Police chiefs from 11 countries meet for conference in Opatija":
-            "Opatija is not in the gazetteer",
         "Rome, meeting of the Balkan police chiefs":
             """
         no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the real \
         one
         """,
-        "The training of the guards": "Gaeta is not in the gazetteer; no place is written",
-        "Montenegro, Albania and Kosovo established Joint Centre for Police Cooperation":
-            "Plav is not in the gazetteer, so Podgorica, the capital of the minister's country, is assumed (flagged)",
         "SCOP 3.1 project carries out a series of workshops on border evaluation in Moldova":
             """
         workshops 'in different locations across the country' are given Chișinău, from 'a dedicated workshop \

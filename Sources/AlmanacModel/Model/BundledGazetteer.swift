@@ -104,25 +104,50 @@ enum BundledGazetteer {
     static var all: [GazetteerPlace] { TSV.rows(table).compactMap(Gazetteer.place(from:)) }
 
     /// Each spelling of the index with the offset of its latest row, ready to be compared
-    /// with a misspelling: made once, when the first is looked for.
-    static let spellings: [(key: SpellingKey, offset: Int)] = {
-        var result: [(key: SpellingKey, offset: Int)] = []
-        forEachKey { key, offset in result.append((SpellingKey(key), offset)) }
+    /// with a misspelling, by its length in letters (`spellingsByLength[n]`, in the index's
+    /// order), so that a search visits only those of about its length: made once, when the
+    /// first is looked for.
+    static let spellingsByLength: [[(key: SpellingKey, offset: Int)]] = {
+        var result: [[(key: SpellingKey, offset: Int)]] = []
+        forEachKey { key, offset in
+            let spelling = SpellingKey(key)
+            while result.count <= spelling.length { result.append([]) }
+            result[spelling.length].append((spelling, offset))
+        }
         return result
     }()
 
-    /// Each spelling of the index with the offset of its latest row.
+    /// Each spelling of the index with the offset of its latest row: one pass over the index's
+    /// bytes (it holds tens of thousands of lines, all read for the first misspelling).
     static func forEachKey(_ body: (String, Int) -> Void) {
-        for line in index.utf8.split(separator: UInt8(ascii: "\n")) {
-            guard let tab = line.firstIndex(of: UInt8(ascii: "\t")) else { continue }
-            let key = String(Substring(line[..<tab]))
-            guard let first = numbers(Array(line[line.index(after: tab)...])).first else { continue }
-            body(key, first)
+        var index = index
+        index.withUTF8 { bytes in
+            let newline = UInt8(ascii: "\n")
+            let tab = UInt8(ascii: "\t")
+            var lineStart = 0
+            while lineStart < bytes.count {
+                var keyEnd = lineStart
+                while keyEnd < bytes.count, bytes[keyEnd] != tab, bytes[keyEnd] != newline { keyEnd += 1 }
+                var position = keyEnd
+                var offset = 0
+                var digits = 0
+                if position < bytes.count, bytes[position] == tab {
+                    position += 1
+                    while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 {
+                        offset = offset * 10 + Int(bytes[position] - 0x30)
+                        digits += 1
+                        position += 1
+                    }
+                }
+                while position < bytes.count, bytes[position] != newline { position += 1 }
+                if digits > 0 {
+                    body(
+                        String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<keyEnd]), as: UTF8.self),
+                        offset)
+                }
+                lineStart = position + 1
+            }
         }
-    }
-
-    private static func numbers(_ bytes: [UInt8]) -> [Int] {
-        bytes.withUnsafeBufferPointer { numbers($0) }
     }
 }
 

@@ -88,7 +88,7 @@ public struct Gazetteer: Sendable {
 
     /// Up to `limit` known city names that `name` is likely a misspelling of ("Sarajvo" →
     /// Sarajevo), those nearest to it. Only names of about the same length are compared, so this
-    /// costs a few thousand short comparisons and is meant for names that were not found.
+    /// costs some ten thousand short comparisons and is meant for names that were not found.
     public func suggestions(for name: String, limit: Int = 3) -> [String] {
         suggestedSpellings(for: name, limit: limit).map(\.place.name)
     }
@@ -131,9 +131,11 @@ public struct Gazetteer: Sendable {
         for (candidate, indices) in index { consider(SpellingKey(candidate)) { places[indices[0]] } }
         if includesBundled {
             // Spellings an added place also has are named after it, above.
-            for entry in BundledGazetteer.spellings {
-                guard abs(entry.key.length - wanted.length) <= allowed, index[entry.key.text] == nil else { continue }
-                consider(entry.key) { BundledGazetteer.place(at: entry.offset) }
+            let byLength = BundledGazetteer.spellingsByLength
+            for length in max(0, wanted.length - allowed)...(wanted.length + allowed) where length < byLength.count {
+                for entry in byLength[length] where index.isEmpty || index[entry.key.text] == nil {
+                    consider(entry.key) { BundledGazetteer.place(at: entry.offset) }
+                }
             }
         }
         // Only the nearest: a second, farther name is more often noise than help.
