@@ -188,8 +188,6 @@ import Testing
         at Chisinau Airport'
         """,
         // Batch 11 (58 items, 56 websites), after its blind score.
-        "Policía de Colombia capacitará a la policía queretana":
-            "the truth table writes Querétaro, the gazetteer Santiago de Querétaro",
         "OSCE consulting Turkmenistan and Afghanistan in border security":
             "the workshop is dated only 'in November 2018'; the dateline's day of the message, 30 "
             + "November, is taken for it, unflagged, where the truth is a draft",
