@@ -149,7 +149,7 @@ package final class FeedSpool {
     /// How many events the feed holds so far.
     package var count: Int { spool.count }
 
-    /// Serialises `items` (chunks of them on all cores) into the scratch file.
+    /// Serialises `items` (chunks of them on all cores) into the scratch file, as one sorted run.
     package func append(_ items: [FeedPlan.Item]) throws {
         for item in items {
             guard let tzid = item.event.tzid else { continue }

@@ -319,6 +319,12 @@ struct StatedDuration {
                     found.append((days, number, token.sentence))
                 } else if parts == ["one", "week"] || parts == ["1", "week"] || parts == ["week", "long"] {
                     found.append((weekDays, number, token.sentence))
+                } else if parts.count == 2, parts[1] == "week", let weeks = numbers[parts[0]],
+                    (number, token.sentence) == dateSentence
+                {
+                    // "a two-week course that started on June 18": whole weeks, day after day,
+                    // when the date's own sentence says so (not "the Academy's eight-week course").
+                    found.append((7 * weeks, number, token.sentence))
                 } else if token.lowercased == "days", index >= 2, let days = numbers[tokens[index - 1].lowercased],
                     spanWords.contains(tokens[index - 2].lowercased)
                         // "which will last two days", not "in the last two days"

@@ -373,6 +373,12 @@ import Testing
                 + "today in Dushanbe. The one-week training was held at the OSCE Office.",
             start: "2014-05-12", end: "2014-05-16", city: "Dushanbe"),
         Case(
+            rule: "a course of several weeks runs that many weeks from its first day",
+            text:
+                "## Officers on a training course abroad\n\nColombo, Jun 21, 2024 (PTI) A batch of senior police "
+                + "officers are in New Delhi on a specially-designed two-week training course that started on June 18.",
+            start: "2024-06-18", end: "2024-07-01", city: "New Delhi", tentative: true),
+        Case(
             rule: "a later sentence that carries the activity on to a date ends it",
             text:
                 "## Conference opened\n\nOn 20 June 2019 a regional conference on terrorism was opened in Minsk. "

@@ -187,12 +187,109 @@ import Testing
         workshops 'in different locations across the country' are given Chișinău, from 'a dedicated workshop \
         at Chisinau Airport'
         """,
+        // Batch 11 (58 items, 56 websites), after its blind score.
+        "OSCE consulting Turkmenistan and Afghanistan in border security":
+            "the workshop is dated only 'in November 2018'; the dateline's day of the message, 30 "
+            + "November, is taken for it, unflagged, where the truth is a draft",
+        "Brazzaville: INTERPOL African conference seeks to avert evolving continental crime":
+            "the delegates 'gathered on Tuesday', and the dates the truth table takes are in a quoted "
+            + "tweet and the organiser's release: no date the grammar reads as the activity's",
+        "Conférence régionale d'Interpol : le Maroc représenté à Kigali":
+            "French text: the date grammar reads English month names only, and the venue is named "
+            + "only in French prose",
+        "Minister of Justice on a working visit to Bulgaria":
+            "Sofia is named as where the minister departed for ('departed for Sofia, capital of "
+            + "Bulgaria'), which is not read as the venue",
+        "Justice Minister Artak Zeynalyan at the 10th anniversary of the Administrative Court":
+            "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
+            + "is not the real one",
+        "Special meeting of judges kicks off in Yerevan":
+            "the text gives the meeting no date; 'the May 20 blockade' is taken for its day with a "
+            + "neighbouring item's year, flagged, where the truth is a draft",
+        "34th ASEAN Chiefs of Police (ASEANAPOL) Conference":
+            "the dates of the first conference, which the text names in passing ('first held in "
+            + "Manila on 21-23 October 1987'), are taken for this one's; the venue is Pasay, which the "
+            + "text names only as 'Pasay City' under a hotel's address",
+        "Ouverture de la 30e conférence des polices de l'ASEAN au Cambodge":
+            "French text: the country is named only in French ('au Cambodge')",
+        "A meeting with diplomats was held":
+            "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
+            + "is not the real one; the country is only implied",
+        "Press Release by the Press Service of the Ministry of Internal Affairs":
+            "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
+            + "is not the real one",
+        "Good News from Iraq: 23 Jul 2008":
+            "'graduated … here July 20' is not read as the day; the page's date is taken",
+        "Pentingnya Kerjasama Antara Organisasi Kepolisian, Kata Kapolri di Acara 37th ASEANAPOL":
+            "Indonesian text: the venue is named only in Indonesian prose",
+        "Armenia takes part in ENCJ Lisbon assembly":
+            "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
+            + "is not the real one",
+        "Chief Executive of the Centre Sheremet Ahmeti returned from official visit to Turkey":
+            "the dateline 'Vushtrri, 04 May 11' with a two-digit year is not read; the dates taken "
+            + "carry a neighbouring item's year, flagged, and are not the conference's",
+        "Crna Gora i Srbija potpisale Protokol o saradnji tokom turističke sezone: Šest službenika MUP-a Srbije stiže na primorje":
+            "Montenegrin text: the place is named only in Montenegrin case forms",
+        "Agentes de AMIC Sonora reciben capacitación internacional en Colombia":
+            "Spanish text: the date grammar reads English month names only; San Luis is not in the "
+            + "gazetteer",
+        "KOICA workshop for judges‚ officials":
+            "no year in the text: another paragraph's year is taken and flagged, but it is not the "
+            + "real one; Lalitpur is not in the gazetteer",
+        "W.African police chiefs meet on regional security":
+            "the meeting is 'in Nigeria' with no city; the city of the INTERPOL office the text "
+            + "mentions (Abidjan) is taken",
+        "IGP to host ECOWAS police, security chiefs":
+            "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
+            + "is not the real one",
+        "Police Chiefs Discuss Regional Security Issues":
+            "'began in Abuja on Tuesday 17th May 2011' is not read; the publication date is taken "
+            + "with the two days",
+        "Giorgi Mghebrishvili met with the Director of the Georgia Bureau of Investigation":
+            "the Georgia Bureau of Investigation is in the US state of Georgia: the country is read "
+            + "as Georgia",
+        "Georgia's Interior Minister meets police academy leadership to discuss reforms":
+            "the country is named only as a possessive in the title",
+        "IOM launches new phase of training for Georgian police officers":
+            "the publication line 'Thursday, October 28' is taken over the dateline's 27 October, and "
+            + "'until the end of November' stands in another sentence than the date",
+        "CHIEF PROSECUTOR MEETS HEAD OF EU DELEGATION AND EU SPECIAL REPRESENTATIVE IN BIH":
+            "the text gives the meeting no date; the publication date is taken, flagged, where the "
+            + "truth is a draft",
+        "A Sri Lankan Police Team also Went to Delhi During Anura's visit to India":
+            "the text names Delhi, which the gazetteer knows apart from New Delhi, the truth table's "
+            + "reading of the venue",
+        "Policías de América discuten planes contra el crimen":
+            "Spanish text: the city is named only in Spanish prose",
+        "Delegados de 18 países crean Ameripol, policía continental":
+            "Spanish text: the date grammar reads English month names only",
+        "Ameripol, organismo contra el crimen organizado de América Latina":
+            "Spanish text: the city is named only in Spanish prose",
+        "Professional personnel are being trained in the Internal Affairs system":
+            "the text names no city; the ministry's capital is taken, flagged, where the truth names "
+            + "none",
+        "The seminar \"Career of a military and law enforcement officer\" was held within the framework of the Tashkent Youth Forum":
+            "the city is named only in the name of a forum",
+        "Police Academy will remain training African cadres":
+            "the country is named only as an adjective",
+        "Police Senior Command and Staff Course students in Egypt for study tour":
+            "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
+            + "is not the real one",
+        "Cotonou accueille la conférence régionale africaine d'Interpol":
+            "French text: the date grammar reads English month names only, and Cotonou is not in the "
+            + "gazetteer",
+        "EU risk management and profiling":
+            "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
+            + "is not the real one",
+        "Takim me drejtoreshën e Akademisë së Gjykatësve dhe Prokurorëve, znj. Natasha Gaber-Damjanovska":
+            "Albanian text: the publication date is taken for a meeting the text gives no date, and "
+            + "the country is named only in Albanian",
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
         "Fixtures/real-news")
     static let batches = [
-        "batch1", "batch2", "batch3", "batch4", "batch5", "batch6", "batch7", "batch8", "batch9", "batch10",
+        "batch1", "batch2", "batch3", "batch4", "batch5", "batch6", "batch7", "batch8", "batch9", "batch10", "batch11",
     ]
 
     static let truths: [Truth] = batches.flatMap { batch in

@@ -71,7 +71,7 @@ package final class SortedSpool<Key: Comparable> {
             var parent = start
             while true {
                 var smallest = parent
-                for child in [2 * parent + 1, 2 * parent + 2]
+                for child in (2 * parent + 1)...(2 * parent + 2)
                 where child < heap.count && precedes(heap[child], heap[smallest]) {
                     smallest = child
                 }

@@ -14,6 +14,8 @@ public struct RecordStream: Sendable {
     public let files: [String]
     /// Bytes of a CSV log read at a time.
     package var csvBlockSize = 2 << 20
+    /// YAML record files read at a time.
+    static let yamlBatchSize = 4096
 
     /// What reading the records found, besides the records.
     public struct Summary: Sendable {
@@ -101,25 +103,35 @@ public struct RecordStream: Sendable {
                 index += 1
                 continue
             }
-            // The YAML files up to the next CSV log, in batches: only one batch of per-file
-            // results exists at a time.
+            // The YAML files up to the next CSV log, in batches read on all cores, the next
+            // read while the caller works on this one: at most two batches of per-file
+            // results exist at a time.
             var end = index
-            while end < files.count, end - index < 4096, !Self.isLog(files[end]) { end += 1 }
-            let batch = Array(index..<end).parallelMap { index in
-                defer { progress?.advance(by: sizes?[index] ?? 1) }
-                return readYAML(at: index, checker: checker)
-            }
-            var records: [EventRecord] = []
-            for file in batch {
-                summary.diagnostics += file.diagnostics
-                if let record = file.record {
-                    records += firstOfEachID([record], file: file.index, summary: &summary)
-                } else {
-                    summary.leftOut += 1
-                    summary.claimedByInvalid.insert(file.claimedID)
-                }
-            }
-            try body(records)
+            while end < files.count, !Self.isLog(files[end]) { end += 1 }
+            let (first, last) = (index, end)
+            try pipeline(
+                produce: { emit in
+                    for start in stride(from: first, to: last, by: Self.yamlBatchSize) {
+                        let batch = Array(start..<min(start + Self.yamlBatchSize, last)).parallelMap { index in
+                            defer { progress?.advance(by: sizes?[index] ?? 1) }
+                            return readYAML(at: index, checker: checker)
+                        }
+                        guard emit(batch) else { return }
+                    }
+                },
+                consume: { batch in
+                    var records: [EventRecord] = []
+                    for file in batch {
+                        summary.diagnostics += file.diagnostics
+                        if let record = file.record {
+                            records += firstOfEachID([record], file: file.index, summary: &summary)
+                        } else {
+                            summary.leftOut += 1
+                            summary.claimedByInvalid.insert(file.claimedID)
+                        }
+                    }
+                    try body(records)
+                })
             index = end
         }
         summary.diagnostics += summary.repeatedIDs
