@@ -33,13 +33,20 @@ public struct CSVTable: Sendable {
 
     /// The CSV text: `byteOrderMark` starts it with U+FEFF for Excel.
     public func text(delimiter: Character = ",", byteOrderMark: Bool = false) -> String {
-        var lines = [header.map { CSVTable.field($0, delimiter: delimiter) }.joined(separator: String(delimiter))]
-        for row in rows {
-            lines.append(
-                row.map { CSVTable.field(CSVTable.content(of: $0), delimiter: delimiter) }.joined(
-                    separator: String(delimiter)))
-        }
-        return (byteOrderMark ? "\u{FEFF}" : "") + lines.map { $0 + "\r\n" }.joined()
+        Self.start(header: header, delimiter: delimiter, byteOrderMark: byteOrderMark)
+            + rows.map { Self.line($0, delimiter: delimiter) }.joined()
+    }
+
+    /// The start of the CSV text: the byte order mark when asked for, and the header row.
+    static func start(header: [String], delimiter: Character, byteOrderMark: Bool) -> String {
+        (byteOrderMark ? "\u{FEFF}" : "")
+            + header.map { CSVTable.field($0, delimiter: delimiter) }.joined(separator: String(delimiter)) + "\r\n"
+    }
+
+    /// One row of the CSV text, with its line end.
+    static func line(_ row: [CSVCell], delimiter: Character) -> String {
+        row.map { CSVTable.field(CSVTable.content(of: $0), delimiter: delimiter) }.joined(separator: String(delimiter))
+            + "\r\n"
     }
 
     /// What a cell holds. Text that a spreadsheet would run as a formula (starting with
