@@ -71,4 +71,35 @@ import Testing
             }
         }
     }
+
+    /// Templates read a report's values by name without reflection (``TemplateFields``): every
+    /// field reflection shows has its name there, with the same value, so that a field added
+    /// to a report value is not silently empty in templates.
+    @Test func templatesSeeEveryFieldOfAReportValue() throws {
+        let builder = ReportBuilder(
+            project: ReportCountingTests.olderProject, period: try period("2023-Q4"), publicOnly: false)
+        let context = builder.context()
+        var checked = Set<String>()
+        func check(_ value: Any) {
+            if let list = value as? [Any] {
+                list.forEach(check)
+                return
+            }
+            guard let fields = value as? any TemplateFields else { return }
+            checked.insert(String(describing: type(of: value)))
+            for child in Mirror(reflecting: value).children {
+                guard let label = child.label else { continue }
+                let reflected = Mirror(reflecting: child.value)
+                let expected: Any? =
+                    reflected.displayStyle == .optional ? reflected.children.first?.value : child.value
+                let given = fields.field(label)
+                #expect(given != nil || expected == nil, "\(type(of: value)).\(label) is missing")
+                #expect(
+                    String(describing: given) == String(describing: expected), "\(type(of: value)).\(label)")
+                check(child.value)
+            }
+        }
+        check(context)
+        #expect(checked.isSuperset(of: ["ReportContext", "ActivityRow", "FigureRow", "PeriodSummary"]))
+    }
 }
