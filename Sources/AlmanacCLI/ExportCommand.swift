@@ -63,31 +63,40 @@ struct ExportCSVCommand: ParsableCommand {
         let console = output.console
         // The period first: a period that cannot be read is the error to show, before the
         // records' warnings.
-        let project = try options.load(console, reporting: false)
-        let period = try periodOptions.resolve(in: project, clock: Clock.fromEnvironment())
-        console.report(project.diagnostics)
-        let settings = csvOptions.applied(to: project.config.report)
-        let export = CalendarExport(records: project.records, period: period, profile: profile, publicOnly: publicOnly)
-        let agenda = export.agenda()
-        let table = export.table(of: agenda)
-        let text = table.text(delimiter: settings.delimiter, byteOrderMark: settings.excel)
+        let started = Date()
+        let stream = try options.stream()
+        let period = try periodOptions.resolve(for: stream.config, clock: Clock.fromEnvironment())
+        let settings = csvOptions.applied(to: stream.config.report)
+        let path = out.map(ReportCommand.absolute)
+        // Read as a stream: each row's text waits in a scratch file (in the project folder,
+        // else beside --out, else the temporary folder), only its place in date order in memory.
+        let export = try SpooledExport(
+            CalendarExport(records: [], period: period, profile: profile, publicOnly: publicOnly),
+            delimiter: settings.delimiter, byteOrderMark: settings.excel,
+            scratchFolders: [stream.directory] + (path.map { [($0 as NSString).deletingLastPathComponent] } ?? [])
+                + [NSTemporaryDirectory()],
+            target: path ?? "standard output")
+        let read = try stream.read(progress: console.progress()) { try export.add($0) }
+        options.report(read, from: stream, since: started, console)
+        try export.finish()
         let span = period.map { " for \($0.label) (\($0.start) to \($0.end))" } ?? ""
-        let rows = Console.plural(table.rows.count, "row")
-        if let out {
-            let path = ReportCommand.absolute(out)
-            try AtomicFile.write(text, to: path)
+        let rows = Console.plural(export.rowCount, "row")
+        if let path {
+            let file = try AtomicFile(path: path)
+            try export.write { bytes throws(FileWriteError) in try file.write(bytes) }
+            try file.commit()
             console.note(
                 "Wrote \(RelativePath.display(path, from: FileManager.default.currentDirectoryPath)) (\(rows))\(span)")
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try export.write { bytes in FileHandle.standardOutput.write(Data(bytes)) }
             // Standard output is the data: the summary goes to standard error.
             console.note("Exported \(rows)\(span)", on: .error)
         }
-        console.warnAboutCutSeries(agenda.cutSeries.map(\.origin.file), through: period, counted: false)
-        if project.diagnostics.hasErrors {
+        console.warnAboutCutSeries(export.cutSeries, through: period, counted: false)
+        if read.diagnostics.hasErrors {
             throw AlmanacFailure(
                 .badInput, nil,
-                Project.leftOutNotice(project.leftOut) ?? "some records have errors: run almanac check to see them")
+                Project.leftOutNotice(read.leftOut) ?? "some records have errors: run almanac check to see them")
         }
     }
 }

@@ -43,14 +43,19 @@ struct PeriodOptions: ParsableArguments {
     /// nil when none was given. A period that cannot be read is a usage error (a
     /// ``PeriodError``, of kind `usage`).
     func resolve(in project: Project, clock: Clock) throws -> ReportPeriod? {
+        try resolve(for: project.config, clock: clock)
+    }
+
+    /// ``resolve(in:clock:)`` with the project's almanac.yml, before its records are read.
+    func resolve(for config: ProjectConfig, clock: Clock) throws -> ReportPeriod? {
         if let from, let to {
             guard let start = LocalDate(iso: from) else { throw Self.notADay("--from", from, example: "2023-10-01") }
             guard let end = LocalDate(iso: to) else { throw Self.notADay("--to", to, example: "2023-12-31") }
             return try ReportPeriod.range(from: start, to: end)
         }
         guard let period else { return nil }
-        let today = clock.today(in: project.config.timezone)
-        return try ReportPeriod.parse(period, today: today, fiscalYearStartMonth: project.config.fiscalYearStartMonth)
+        let today = clock.today(in: config.timezone)
+        return try ReportPeriod.parse(period, today: today, fiscalYearStartMonth: config.fiscalYearStartMonth)
     }
 
     /// `--from` or `--to` that is not a day, explained as a record's date is ("November has

@@ -92,15 +92,22 @@ struct ReportCommand: ParsableCommand {
         let console = output.console
         // The period first: a period that cannot be read is the error to show, before the
         // records' warnings.
-        let project = try options.load(console, reporting: false)
-        guard let period = try periodOptions.resolve(in: project, clock: Clock.fromEnvironment()) else { return }
-        console.report(project.diagnostics)
-        var settings = csvOptions.applied(to: project.config.report)
+        let started = Date()
+        let stream = try options.stream()
+        guard let period = try periodOptions.resolve(for: stream.config, clock: Clock.fromEnvironment()) else { return }
+        // Read as a stream: of a log of a million activities, the report keeps the records of
+        // the period (and the next one) and figures of the others.
+        var gatherer = ReportGatherer(config: stream.config, period: period, publicOnly: publicOnly)
+        let read = stream.read(progress: console.progress()) { gatherer.add($0) }
+        options.report(read, from: stream, since: started, console)
+        var settings = csvOptions.applied(to: stream.config.report)
         if let template { settings.template = Self.absolute(template) }
         if let htmlTemplate { settings.htmlTemplate = Self.absolute(htmlTemplate) }
-        let builder = ReportBuilder(project: project, period: period, publicOnly: publicOnly)
+        let builder = ReportBuilder(
+            gathered: gatherer, projectDirectory: stream.directory, gazetteer: stream.gazetteer,
+            leftOut: read.leftOut)
         let output = try ReportOutput(builder: builder, options: ReportOutput.Options(settings: settings))
-        let directory = out.map(Self.absolute) ?? project.directory + "/reports/" + period.label
+        let directory = out.map(Self.absolute) ?? stream.directory + "/reports/" + period.label
         let written = try output.write(to: directory)
         let figures = output.figures
         console.note(
@@ -123,10 +130,10 @@ struct ReportCommand: ParsableCommand {
             console.note("Wrote \(RelativePath.display(pdfPath, from: current))")
         }
         console.warnAboutCutSeries(
-            output.context.cutSeries.map { project.directory + "/" + $0 }, through: period, counted: true)
-        if project.diagnostics.hasErrors {
+            output.context.cutSeries.map { stream.directory + "/" + $0 }, through: period, counted: true)
+        if read.diagnostics.hasErrors {
             throw AlmanacFailure(
-                .badInput, nil, Project.leftOutNotice(project.leftOut) ?? "some records have errors",
+                .badInput, nil, Project.leftOutNotice(read.leftOut) ?? "some records have errors",
                 hint: "the report says so; fix them before handing it out")
         }
     }

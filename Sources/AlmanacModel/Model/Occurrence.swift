@@ -5,6 +5,11 @@ public struct Occurrence: Hashable, Sendable {
     public var record: EventRecord
     public var timing: EventTiming
 
+    package init(record: EventRecord, timing: EventTiming) {
+        self.record = record
+        self.timing = timing
+    }
+
     public var firstDay: LocalDate { timing.firstDay }
     public var lastDay: LocalDate { timing.lastDay }
 
@@ -95,7 +100,8 @@ extension Occurrence {
         )
     }
 
-    private var startMinute: Int {
+    /// The minute a timed occurrence starts at; -1 for whole days, which come first.
+    package var startMinute: Int {
         if case .timed(let start, _) = timing { return start.minuteOfDay }
         return -1
     }

@@ -33,13 +33,20 @@ public struct CSVTable: Sendable {
 
     /// The CSV text: `byteOrderMark` starts it with U+FEFF for Excel.
     public func text(delimiter: Character = ",", byteOrderMark: Bool = false) -> String {
-        var lines = [header.map { CSVTable.field($0, delimiter: delimiter) }.joined(separator: String(delimiter))]
-        for row in rows {
-            lines.append(
-                row.map { CSVTable.field(CSVTable.content(of: $0), delimiter: delimiter) }.joined(
-                    separator: String(delimiter)))
-        }
-        return (byteOrderMark ? "\u{FEFF}" : "") + lines.map { $0 + "\r\n" }.joined()
+        Self.start(header: header, delimiter: delimiter, byteOrderMark: byteOrderMark)
+            + rows.map { Self.line($0, delimiter: delimiter) }.joined()
+    }
+
+    /// The start of the CSV text: the byte order mark when asked for, and the header row.
+    static func start(header: [String], delimiter: Character, byteOrderMark: Bool) -> String {
+        (byteOrderMark ? "\u{FEFF}" : "")
+            + header.map { CSVTable.field($0, delimiter: delimiter) }.joined(separator: String(delimiter)) + "\r\n"
+    }
+
+    /// One row of the CSV text, with its line end.
+    static func line(_ row: [CSVCell], delimiter: Character) -> String {
+        row.map { CSVTable.field(CSVTable.content(of: $0), delimiter: delimiter) }.joined(separator: String(delimiter))
+            + "\r\n"
     }
 
     /// What a cell holds. Text that a spreadsheet would run as a formula (starting with
@@ -58,7 +65,30 @@ public struct CSVTable: Sendable {
 
     /// A field quoted when it holds the delimiter, a quote, a line break or a leading `'`.
     static func field(_ text: String, delimiter: Character) -> String {
+        // Most fields have none of the characters that call for quotes: their bytes tell.
+        if let delimiter = delimiter.asciiValue, !text.utf8.contains(where: { mayNeedQuotes($0, delimiter) }) {
+            return text
+        }
         let needsQuotes = text.hasPrefix("'") || text.contains { $0 == delimiter || $0 == "\"" || $0.isNewline }
-        return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        guard needsQuotes else { return text }
+        guard text.utf8.contains(UInt8(ascii: "\"")) else { return "\"" + text + "\"" }
+        // Inner quotes doubled, byte by byte (a quote is one byte in UTF-8, never part of another).
+        var bytes: [UInt8] = [UInt8(ascii: "\"")]
+        bytes.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            bytes.append(byte)
+            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+        }
+        bytes.append(UInt8(ascii: "\""))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whether a field with `byte` may need quotes: the delimiter, a quote, `'` (which a field
+    /// may start with), a line break (LF, VT, FF, CR), or the first byte of a two- or
+    /// three-byte character, among which NEL (U+0085) and the line and paragraph separators
+    /// (U+2028, U+2029).
+    private static func mayNeedQuotes(_ byte: UInt8, _ delimiter: UInt8) -> Bool {
+        byte == delimiter || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || (0x0A...0x0D).contains(byte)
+            || byte == 0xC2 || byte == 0xE2
     }
 }

@@ -31,10 +31,13 @@ public struct CalendarExport: Sendable {
     /// The occurrences to export: the full layout has every status, the calendar layouts
     /// only what is going ahead.
     public func agenda() -> Agenda {
-        Agenda(
-            records: records.filter {
-                !(publicOnly && $0.visibility == .internal) && (profile == .full || $0.isScheduled)
-            }, period: period)
+        Agenda(records: records.filter(exports), period: period)
+    }
+
+    /// Whether `record` is exported: the full layout has every status, the calendar layouts
+    /// only what is going ahead.
+    func exports(_ record: EventRecord) -> Bool {
+        !(publicOnly && record.visibility == .internal) && (profile == .full || record.isScheduled)
     }
 
     /// The rows of `agenda` (this export's ``agenda()``): for the whole log, undated drafts
@@ -46,7 +49,7 @@ public struct CalendarExport: Sendable {
         return table
     }
 
-    private var header: [String] {
+    var header: [String] {
         switch profile {
         case .full:
             // The record's fields by their schema keys (which `import csv` reads back), the
@@ -76,7 +79,7 @@ public struct CalendarExport: Sendable {
         }
     }
 
-    private func row(_ record: EventRecord, _ timing: EventTiming?) -> [CSVCell] {
+    func row(_ record: EventRecord, _ timing: EventTiming?) -> [CSVCell] {
         let isPrivate = record.visibility == .internal ? "True" : "False"
         switch profile {
         case .full:

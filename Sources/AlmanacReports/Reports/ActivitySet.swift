@@ -42,10 +42,14 @@ struct ActivitySet {
 struct DistinctNames {
     private(set) var names: [String] = []
     private var keys: Set<String> = []
+    /// Every name inserted, as given: one seen before needs no key made again.
+    private var given: Set<String> = []
 
     mutating func insert(_ name: String?) {
-        guard let name = name?.trimmingCharacters(in: .whitespaces), !name.isEmpty else { return }
-        if keys.insert(DistinctNames.key(name)).inserted { names.append(name) }
+        guard let name, given.insert(name).inserted else { return }
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return }
+        if keys.insert(DistinctNames.key(trimmed)).inserted { names.append(trimmed) }
     }
 
     func contains(_ name: String) -> Bool { keys.contains(DistinctNames.key(name)) }

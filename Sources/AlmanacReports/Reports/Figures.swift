@@ -48,19 +48,26 @@ public struct Figures: Sendable {
     private var organised = 0
     private var attended = 0
 
+    /// No activities yet.
+    init() {}
+
     init(_ set: ActivitySet) {
-        activities = set.counted.count
-        days = set.days
-        for occurrence in set.counted {
-            let record = occurrence.record
-            countries.insert(record.place?.country)
-            if let city = record.place?.cityAndCountry { cities.insert(city) }
-            for partner in record.organisations { partners.insert(partner) }
-            switch record.role {
-            case let role? where role.isOrganiser: organised += 1
-            case .some: attended += 1
-            case nil: break
-            }
+        for occurrence in set.counted { add(occurrence, in: set.period) }
+    }
+
+    /// Counts `occurrence`, a counted activity of `period`; the figures do not depend on
+    /// the order occurrences are added in.
+    mutating func add(_ occurrence: Occurrence, in period: ReportPeriod) {
+        activities += 1
+        days += occurrence.days(in: period)
+        let record = occurrence.record
+        countries.insert(record.place?.country)
+        if let city = record.place?.cityAndCountry { cities.insert(city) }
+        for partner in record.organisations { partners.insert(partner) }
+        switch record.role {
+        case let role? where role.isOrganiser: organised += 1
+        case .some: attended += 1
+        case nil: break
         }
     }
 

@@ -2,9 +2,12 @@ import AlmanacModel
 import AlmanacRecords
 import Foundation
 
-/// Computes a report's figures, groupings and lists from a project's records.
+/// Computes a report's figures, groupings and lists from a project's records: those of the
+/// period and the next one in full, the rest as the figures a ``ReportGatherer`` keeps of them.
 public struct ReportBuilder: Sendable {
     public let config: ProjectConfig
+    /// The records the report lists (``ReportGatherer/kept``): those with an occurrence in the
+    /// period or the next one, series cut before the period's end, and the drafts it names.
     public let records: [EventRecord]
     /// The project folder, for file names in the data-quality note.
     public let projectDirectory: String
@@ -15,38 +18,30 @@ public struct ReportBuilder: Sendable {
     public let leftOut: Int
     /// Where the map finds the places' coordinates.
     let gazetteer: Gazetteer
+    /// What the report needs of every record: the figures of the other periods, the log's start.
+    let gathered: ReportGatherer
     /// The first day of the first activity in the log (drafts aside); nil for an empty log.
-    let logStart: LocalDate?
+    var logStart: LocalDate? { gathered.logStart }
 
     public init(project: Project, period: ReportPeriod, publicOnly: Bool) {
-        config = project.config
-        records = Self.designated(project.records, by: project.config.footnotes)
-        leftOut = project.leftOut
-        projectDirectory = project.directory
-        gazetteer = project.gazetteer
-        self.period = period
-        self.publicOnly = publicOnly
-        logStart = project.records.compactMap { record in
-            record.status == .draft || (publicOnly && record.visibility == .internal) ? nil : record.timing?.firstDay
-        }.min()
+        var gatherer = ReportGatherer(config: project.config, period: period, publicOnly: publicOnly)
+        gatherer.add(project.records)
+        self.init(
+            gathered: gatherer, projectDirectory: project.directory, gazetteer: project.gazetteer,
+            leftOut: project.leftOut)
     }
 
-    /// The records with each country as reports print it: with the mark of the footnote
-    /// about it ("Kosovo*"), also in a place written as one line, so that every table, list,
-    /// map and file of the report names it the same way and the footnote's mark refers to it.
-    private static func designated(_ records: [EventRecord], by footnotes: [Footnote]) -> [EventRecord] {
-        var names: [String: String] = [:]
-        return records.map { record in
-            guard let place = record.place, place.country != nil || place.text != nil else { return record }
-            var record = record
-            if let country = place.country {
-                let name = names[country] ?? Footnote.designated(country, by: footnotes)
-                names[country] = name
-                record.place?.country = name
-            }
-            if let text = place.text { record.place?.text = Footnote.designated(text: text, by: footnotes) }
-            return record
-        }
+    /// The builder of what `gathered` gathered of a project's records (read as a
+    /// ``RecordStream``): `leftOut` records had errors.
+    public init(gathered: ReportGatherer, projectDirectory: String, gazetteer: Gazetteer, leftOut: Int) {
+        config = gathered.config
+        records = gathered.kept
+        self.leftOut = leftOut
+        self.projectDirectory = projectDirectory
+        self.gazetteer = gazetteer
+        period = gathered.period
+        publicOnly = gathered.publicOnly
+        self.gathered = gathered
     }
 
     /// Whether the log reaches back into `period`: a period that ends before the first
@@ -79,7 +74,7 @@ public struct ReportBuilder: Sendable {
     /// when the caller has them already.
     func context(_ current: ActivitySet, figures: Figures? = nil) -> ReportContext {
         let figures = figures ?? Figures(current)
-        let earlier = earlierNames()
+        let earlier = (partners: gathered.earlierPartners, countries: gathered.earlierCountries)
         let organisation = config.organisation ?? config.name
         let picksOutNew = logCoversYearBefore
         let trend = trend()
@@ -148,14 +143,10 @@ public struct ReportBuilder: Sendable {
 
     // MARK: Figures
 
-    /// The figures of `period`; nil when it ends before the log starts.
-    private func figures(_ period: ReportPeriod) -> Figures? {
-        hasRecords(period) ? Figures(activitySet(period)) : nil
-    }
-
     private func figureRows(_ figures: Figures) -> [FigureRow] {
-        let previous = self.figures(period.previous())
-        let lastYear = self.figures(period.sameLastYear())
+        // The figures of a period that ends before the log starts are nil.
+        let previous = hasRecords(period.previous()) ? gathered.previous : nil
+        let lastYear = hasRecords(period.sameLastYear()) ? gathered.lastYear : nil
         return Figure.allCases.map { figure in
             FigureRow(figure, value: figures[figure], previous: previous?[figure], lastYear: lastYear?[figure])
         }
@@ -166,16 +157,14 @@ public struct ReportBuilder: Sendable {
     /// The last eight quarters (fiscal quarters when fiscal years start later than January)
     /// up to the one holding the period's last day, from the log's start.
     private func trend() -> [TrendRow] {
-        var quarters = [
-            ReportPeriod.enclosing(period.end, span: .quarter, fiscalYearStartMonth: config.fiscalYearStartMonth)
-        ]
-        while quarters.count < 8, let first = quarters.first, hasRecords(first.previous()) {
-            quarters.insert(first.previous(), at: 0)
+        // The gathered quarters, latest first: the latest always, earlier ones while the log
+        // reaches back into them.
+        var rows: [TrendRow] = []
+        for index in gathered.quarters.indices {
+            if index > 0 && !hasRecords(gathered.quarters[index]) { break }
+            rows.append(gathered.trend[index])
         }
-        return quarters.map { quarter in
-            let set = activitySet(quarter)
-            return TrendRow(name: quarter.name, activities: set.counted.count, days: set.days)
-        }
+        return rows.reversed()
     }
 
     private func placesNote(_ set: ActivitySet) -> String? {
@@ -185,18 +174,6 @@ public struct ReportBuilder: Sendable {
         return missing == 1
             ? "1 activity has no known city and is not on the map."
             : "\(missing) activities have no known city and are not on the map."
-    }
-
-    /// Partners and countries of counted activities that started before the period.
-    private func earlierNames() -> (partners: DistinctNames, countries: DistinctNames) {
-        var partners = DistinctNames()
-        var countries = DistinctNames()
-        for record in records where record.isScheduled && !(publicOnly && record.visibility == .internal) {
-            guard let first = record.timing?.firstDay, first < period.start else { continue }
-            for organisation in record.organisations { partners.insert(organisation) }
-            countries.insert(record.place?.country)
-        }
-        return (partners, countries)
     }
 
     private func joined(_ names: [String]) -> String? {
@@ -361,11 +338,9 @@ public struct ReportBuilder: Sendable {
     }
 
     private func indicatorRows(_ set: ActivitySet) -> [IndicatorRow] {
-        config.indicators.map { indicator in
+        zip(config.indicators, gathered.indicatorsToDate).map { indicator, toDate in
             let span = ReportPeriod.enclosing(
                 period.end, span: indicator.per, fiscalYearStartMonth: config.fiscalYearStartMonth)
-            let soFar = activitySet(ReportPeriod(rangeFrom: span.start, to: period.end))
-            let toDate = soFar.counted.filter { indicator.filter.matches($0.record) }.count
             return IndicatorRow(
                 name: indicator.name,
                 target: indicator.target,

@@ -125,7 +125,7 @@ struct TemplateLibrary {
 
     /// Renders the main template.
     func render(_ context: Any) throws(TemplateError) -> String {
-        guard let text = library.render(context, withTemplate: name) else {
+        guard let text = library.render(TemplateValue.wrapped(context) ?? context, withTemplate: name) else {
             throw TemplateError(.error(SourceLocation(file: path), "the template could not be found after loading"))
         }
         return text

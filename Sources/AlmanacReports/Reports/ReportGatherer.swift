@@ -1,0 +1,135 @@
+import AlmanacModel
+import AlmanacRecords
+
+/// What a report needs of a project's records, gathered a batch at a time (from a
+/// ``RecordStream``), so that a log of a million activities is reported on holding the
+/// records of the period and compact figures of the rest: the records of the period and of
+/// the next one in full (``kept``); of every record, the figures of the previous period and
+/// of the same period a year earlier, the trend's quarters, the indicators' counts to date,
+/// the partners and countries met before the period and the log's first day. The figures
+/// follow the counting rules of ``ActivitySet``, record by record, so they do not depend on
+/// how the records are split into batches.
+public struct ReportGatherer: Sendable {
+    public let config: ProjectConfig
+    public let period: ReportPeriod
+    public let publicOnly: Bool
+
+    /// The records the report lists, in file order, each country named as reports print it
+    /// (``designated(_:)``): counted or cancelled ones with an occurrence in the period or the
+    /// next one, series cut before the period's end, and the drafts of the period or without
+    /// a date.
+    public private(set) var kept: [EventRecord] = []
+    /// The first day of the first activity in the log (drafts aside); nil for an empty log.
+    private(set) var logStart: LocalDate?
+    /// The figures of the previous period and of the same period a year earlier.
+    private(set) var previous = Figures()
+    private(set) var lastYear = Figures()
+    /// The trend's candidate quarters, the one holding the period's last day first, then the
+    /// seven before it; and their activities and days.
+    let quarters: [ReportPeriod]
+    private(set) var trend: [TrendRow]
+    /// For each of almanac.yml's indicators, the counted activities it matches from the start
+    /// of its year (quarter, month) through the period's last day.
+    private let indicatorSpans: [ReportPeriod]
+    private(set) var indicatorsToDate: [Int]
+    /// Partners and countries of counted activities that started before the period.
+    private(set) var earlierPartners = DistinctNames()
+    private(set) var earlierCountries = DistinctNames()
+    /// Each country as reports print it, by its name in the records.
+    private var designations: [String: String] = [:]
+
+    public init(config: ProjectConfig, period: ReportPeriod, publicOnly: Bool) {
+        self.config = config
+        self.period = period
+        self.publicOnly = publicOnly
+        var quarters = [
+            ReportPeriod.enclosing(period.end, span: .quarter, fiscalYearStartMonth: config.fiscalYearStartMonth)
+        ]
+        while quarters.count < 8, let last = quarters.last { quarters.append(last.previous()) }
+        self.quarters = quarters
+        trend = quarters.map { TrendRow(name: $0.name, activities: 0, days: 0) }
+        indicatorSpans = config.indicators.map { indicator in
+            let span = ReportPeriod.enclosing(
+                period.end, span: indicator.per, fiscalYearStartMonth: config.fiscalYearStartMonth)
+            return ReportPeriod(rangeFrom: span.start, to: period.end)
+        }
+        indicatorsToDate = config.indicators.map { _ in 0 }
+    }
+
+    /// Takes in the next records of the project, in file order.
+    public mutating func add(_ records: [EventRecord]) {
+        let next = period.next()
+        let previousPeriod = period.previous()
+        let lastYearPeriod = period.sameLastYear()
+        // By index: iterating would copy every record, a retain per field.
+        for index in records.indices {
+            let record = designated(records[index])
+            let listed = !(publicOnly && record.visibility == .internal)
+            if listed && record.status != .draft, let first = record.timing?.firstDay {
+                logStart = min(logStart ?? first, first)
+            }
+            guard record.status != .draft else {
+                if listed && (record.timing == nil || !Self.occurrences(of: record, touching: period).isEmpty) {
+                    kept.append(record)
+                }
+                continue
+            }
+            if record.timing == nil { continue }
+            // A single activity outside the period has no occurrence in it and is not cut.
+            let expansion =
+                Self.isOutside(record, period) ? (occurrences: [], isCut: false) : record.expansion(touching: period)
+            if !expansion.occurrences.isEmpty || expansion.isCut
+                || !Self.occurrences(of: record, touching: next).isEmpty
+            {
+                kept.append(record)
+            }
+            guard listed, record.status != .cancelled else { continue }
+            if let first = record.timing?.firstDay, first < period.start {
+                for organisation in record.organisations { earlierPartners.insert(organisation) }
+                earlierCountries.insert(record.place?.country)
+            }
+            for occurrence in Self.occurrences(of: record, touching: previousPeriod) {
+                previous.add(occurrence, in: previousPeriod)
+            }
+            for occurrence in Self.occurrences(of: record, touching: lastYearPeriod) {
+                lastYear.add(occurrence, in: lastYearPeriod)
+            }
+            for (position, quarter) in quarters.enumerated() {
+                for occurrence in Self.occurrences(of: record, touching: quarter) {
+                    trend[position].activities += 1
+                    trend[position].days += occurrence.days(in: quarter)
+                }
+            }
+            for (position, indicator) in config.indicators.enumerated() where indicator.filter.matches(record) {
+                indicatorsToDate[position] += Self.occurrences(of: record, touching: indicatorSpans[position]).count
+            }
+        }
+    }
+
+    /// ``EventRecord/occurrences(touching:)``, without making an occurrence of a single
+    /// activity outside `period` first.
+    private static func occurrences(of record: EventRecord, touching period: ReportPeriod) -> [Occurrence] {
+        isOutside(record, period) ? [] : record.occurrences(touching: period)
+    }
+
+    /// Whether `record` is a single activity that does not touch `period` (``Occurrence/touches(_:)``).
+    private static func isOutside(_ record: EventRecord, _ period: ReportPeriod) -> Bool {
+        guard record.repeatRule == nil, let timing = record.timing else { return false }
+        return min(timing.lastDay, period.end).dayNumber - max(timing.firstDay, period.start).dayNumber + 1 <= 0
+    }
+
+    /// `record` with its country as reports print it: with the mark of the footnote about it
+    /// ("Kosovo*"), also in a place written as one line, so that every table, list, map and
+    /// file of the report names it the same way and the footnote's mark refers to it.
+    private mutating func designated(_ record: EventRecord) -> EventRecord {
+        guard let place = record.place, place.country != nil || place.text != nil else { return record }
+        var record = record
+        if let country = place.country {
+            let name = designations[country] ?? Footnote.designated(country, by: config.footnotes)
+            designations[country] = name
+            record.place?.country = name
+        }
+        if let text = place.text { record.place?.text = Footnote.designated(text: text, by: config.footnotes) }
+        return record
+    }
+}
