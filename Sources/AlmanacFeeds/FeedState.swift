@@ -189,11 +189,8 @@ public struct FeedState: Sendable {
 /// scratch file as it is made, and ``save(to:)`` copies the lines in key order, so that the
 /// state of a million events is never held in memory.
 final class NextFeedState {
+    /// The lines, by key.
     private let spool: SortedSpool<FeedState.Key>
-    /// Lines not yet spooled, one after the other, with their keys and lengths.
-    private var pending: [UInt8] = []
-    private var pendingKeys: [FeedState.Key] = []
-    private var pendingLengths: [Int] = []
     /// Whether it differs from the state it follows (the one loaded).
     var isModified = false
 
@@ -204,28 +201,17 @@ final class NextFeedState {
 
     /// Adds the entry of `key`, whose line is `line` (``FeedState/line(_:_:)``).
     func add(_ key: FeedState.Key, line: [UInt8]) throws(FileWriteError) {
-        pending += line
-        pendingKeys.append(key)
-        pendingLengths.append(line.count)
-        if pending.count >= 1 << 20 { try spoolPending() }
-    }
-
-    /// Spools the pending lines as one sorted run.
-    private func spoolPending() throws(FileWriteError) {
-        try spool.appendRun(keys: pendingKeys, bytes: pending, lengths: pendingLengths)
-        pending.removeAll(keepingCapacity: true)
-        pendingKeys.removeAll(keepingCapacity: true)
-        pendingLengths.removeAll(keepingCapacity: true)
+        try spool.append(key, line)
     }
 
     /// Writes the state file for `path` into a temporary file beside it, flushed to disk: the
     /// comment, then the lines sorted by feed and id. The caller moves it into place with
     /// ``AtomicFile/commit(replacing:)``.
     func write(to path: String) throws(FileWriteError) -> AtomicFile {
-        try spoolPending()
+        let order = try spool.order()
         let file = try AtomicFile(path: path)
         try file.write(FeedState.header)
-        try spool.copy(spool.order(), to: file)
+        try spool.copy(order, to: file.write)
         try file.flush()
         return file
     }

@@ -190,8 +190,8 @@ package final class FeedSpool {
         if header.hasSuffix(end) { header.removeLast(end.count) }
         try file.write(header)
         for zone in try writer.timezones(zones) { try file.write(zone) }
-        let order = spool.order()
-        try spool.copy(order, to: file, progress: progress)
+        let order = try spool.order()
+        try spool.copy(order, progress: progress, to: file.write)
         try file.write(end)
         try file.flush()
         guard var items = kept else { return (file, []) }

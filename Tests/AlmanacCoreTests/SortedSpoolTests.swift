@@ -28,11 +28,11 @@ import Testing
                 try! spool.appendRun(keys: run.map(\.0), bytes: bytes, lengths: run.map(\.1))
             }
             let expected = all.indices.sorted { all[$0].key < all[$1].key || (all[$0].key == all[$1].key && $0 < $1) }
-            let order = spool.order()
+            let order = try! spool.order()
             #expect(order == expected)
             let output = folder.appendingPathComponent("out-\(UUID().uuidString)").path
             let file = try! AtomicFile(path: output)
-            try! spool.copy(order, to: file)
+            try! spool.copy(order, to: file.write)
             try! file.commit()
             let written = try! Data(contentsOf: URL(fileURLWithPath: output))
             #expect(written == Data(expected.flatMap { all[$0].bytes }))

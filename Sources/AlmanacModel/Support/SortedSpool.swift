@@ -1,7 +1,9 @@
 /// Pieces of bytes, each with a key, spooled to an unlinked scratch file a run at a time and
 /// read back in the order of their keys: an external merge sort. Each run is written sorted,
 /// so that reading them back merges the runs, each read ahead sequentially: a million pieces
-/// are copied with a few thousand reads, not a read per piece.
+/// are copied with a few thousand reads, not a read per piece. Pieces come one at a time
+/// (``append(_:_:)``: they wait in memory, a megabyte at most, and go as one run) or a run at
+/// a time (``appendRun(keys:bytes:lengths:)``).
 package final class SortedSpool<Key: Comparable> {
     private struct Piece {
         var key: Key
@@ -16,6 +18,10 @@ package final class SortedSpool<Key: Comparable> {
     private var sorted: [Int] = []
     /// Where each run starts in `sorted`.
     private var runStarts: [Int] = []
+    /// Pieces appended one at a time and not spooled yet: their bytes one after the other.
+    private var pendingBytes: [UInt8] = []
+    private var pendingKeys: [Key] = []
+    private var pendingLengths: [Int] = []
 
     /// A spool whose scratch file lies in `folder`, for the bytes headed for `target` (named in
     /// errors).
@@ -24,11 +30,34 @@ package final class SortedSpool<Key: Comparable> {
     }
 
     /// How many pieces are spooled.
-    package var count: Int { pieces.count }
+    package var count: Int { pieces.count + pendingKeys.count }
+
+    /// Adds one piece; pieces added this way are spooled a megabyte at a time, as one run.
+    package func append(_ key: Key, _ bytes: some Collection<UInt8>) throws(FileWriteError) {
+        pendingBytes += bytes
+        pendingKeys.append(key)
+        pendingLengths.append(bytes.count)
+        if pendingBytes.count >= 1 << 20 { try spoolPending() }
+    }
+
+    /// Spools the pieces waiting in memory as one run.
+    private func spoolPending() throws(FileWriteError) {
+        let (keys, bytes, lengths) = (pendingKeys, pendingBytes, pendingLengths)
+        pendingKeys = []
+        pendingBytes = []
+        pendingLengths = []
+        try spoolRun(keys: keys, bytes: bytes, lengths: lengths)
+    }
 
     /// Appends a run: the pieces whose bytes follow each other in `bytes`, `lengths[k]` bytes
     /// for `keys[k]`. They are written sorted by key (equal keys keep their order).
     package func appendRun(keys: [Key], bytes: [UInt8], lengths: [Int]) throws(FileWriteError) {
+        // Pieces keep the order they came in.
+        if !pendingKeys.isEmpty { try spoolPending() }
+        try spoolRun(keys: keys, bytes: bytes, lengths: lengths)
+    }
+
+    private func spoolRun(keys: [Key], bytes: [UInt8], lengths: [Int]) throws(FileWriteError) {
         precondition(keys.count == lengths.count, "one length per key")
         guard !keys.isEmpty else { return }
         var starts: [Int] = []
@@ -55,8 +84,9 @@ package final class SortedSpool<Key: Comparable> {
     }
 
     /// The pieces' indices, in the order appended, sorted by key (pieces of equal keys in the
-    /// order appended).
-    package func order() -> [Int] {
+    /// order appended). Spools what still waits in memory.
+    package func order() throws(FileWriteError) -> [Int] {
+        if !pendingKeys.isEmpty { try spoolPending() }
         var merged: [Int] = []
         merged.reserveCapacity(pieces.count)
         var heads = runStarts.indices.map { runStarts[$0] }
@@ -93,11 +123,13 @@ package final class SortedSpool<Key: Comparable> {
         return merged
     }
 
-    /// Writes the pieces at `order` (indices from ``order()``) to `file`, in that order: each
-    /// run is read ahead sequentially, a block at a time. `progress` hears of the pieces copied.
-    package func copy(_ order: [Int], to file: AtomicFile, progress: (any ProgressReporter)? = nil)
-        throws(FileWriteError)
-    {
+    /// Hands the pieces at `order` (indices from ``order()``) to `write`, in that order, a
+    /// megabyte at a time: each run is read ahead sequentially, a block at a time. `progress`
+    /// hears of the pieces copied.
+    package func copy(
+        _ order: [Int], progress: (any ProgressReporter)? = nil,
+        to write: ([UInt8]) throws(FileWriteError) -> Void
+    ) throws(FileWriteError) {
         // A piece's run, found from its place in `sorted` runs: the runs' offsets increase.
         let runOfPiece = runIndexByPiece()
         var readers = runStarts.indices.map { run in
@@ -113,11 +145,11 @@ package final class SortedSpool<Key: Comparable> {
             let piece = pieces[index]
             try readers[Int(runOfPiece[index])].read(piece.offset, piece.length, from: scratch, into: &buffer)
             if buffer.count >= blockSize {
-                try file.write(buffer)
+                try write(buffer)
                 buffer.removeAll(keepingCapacity: true)
             }
         }
-        try file.write(buffer)
+        try write(buffer)
         progress?.advance(by: order.count % 4096)
     }
 

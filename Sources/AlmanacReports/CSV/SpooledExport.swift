@@ -11,27 +11,28 @@ public final class SpooledExport {
     public let export: CalendarExport
     public let delimiter: Character
     public let byteOrderMark: Bool
-    /// Where the rows' text waits for its turn.
-    private let scratch: ScratchFile
-    /// A row of an occurrence: its place in date order and its text in the scratch file.
-    private struct Row {
-        var firstDay: LocalDate
-        var startMinute: Int
-        var title: String
-        var id: String
-        var offset: Int
-        var length: Int
+    /// The rows' text, each by its place in the table.
+    private let rows: SortedSpool<RowPlace>
+    /// Where a row stands: an occurrence's in date order (``Occurrence/chronologically``),
+    /// then the rows of records without a date (the whole log only), in file order.
+    private struct RowPlace: Comparable {
+        var firstDay: LocalDate?
+        var startMinute = 0
+        var title = ""
+        var id = ""
+        /// The undated rows' order.
+        var undated = 0
 
-        /// ``Occurrence/chronologically``, for rows.
-        static func chronologically(_ lhs: Row, _ rhs: Row) -> Bool {
-            (lhs.firstDay, lhs.startMinute, lhs.title, lhs.id) < (rhs.firstDay, rhs.startMinute, rhs.title, rhs.id)
+        static func < (lhs: RowPlace, rhs: RowPlace) -> Bool {
+            switch (lhs.firstDay, rhs.firstDay) {
+            case (let left?, let right?):
+                return (left, lhs.startMinute, lhs.title, lhs.id) < (right, rhs.startMinute, rhs.title, rhs.id)
+            case (nil, nil): return lhs.undated < rhs.undated
+            default: return lhs.firstDay != nil
+            }
         }
     }
-    private var rows: [Row] = []
-    /// Rows' text not yet in the scratch file (one write per megabyte, not one per row).
-    private var pending: [UInt8] = []
-    /// The rows of records without a date, in file order (for the whole log only).
-    private var undated: [(offset: Int, length: Int)] = []
+    private var undatedCount = 0
     /// For the whole log: its repeating series, expanded once the log's span is known
     /// (``finish()``), and the span's first day and last day so far (``Agenda/span(of:)``).
     private var series: [EventRecord] = []
@@ -51,17 +52,17 @@ public final class SpooledExport {
         self.export = export
         self.delimiter = delimiter
         self.byteOrderMark = byteOrderMark
-        var scratch: ScratchFile?
+        var rows: SortedSpool<RowPlace>?
         var failure = FileWriteError(path: target, reason: "there is no folder for a scratch file")
-        for folder in scratchFolders where scratch == nil {
-            do throws(FileWriteError) { scratch = try ScratchFile(in: folder, for: target) } catch { failure = error }
+        for folder in scratchFolders where rows == nil {
+            do throws(FileWriteError) { rows = try SortedSpool(in: folder, for: target) } catch { failure = error }
         }
-        guard let scratch else { throw failure }
-        self.scratch = scratch
+        guard let rows else { throw failure }
+        self.rows = rows
     }
 
     /// How many rows the CSV text has, header aside; final after ``finish()``.
-    public var rowCount: Int { rows.count + undated.count }
+    public var rowCount: Int { rows.count }
 
     /// Takes in the next records of the project, in file order.
     public func add(_ records: [EventRecord]) throws(FileWriteError) {
@@ -70,7 +71,10 @@ public final class SpooledExport {
         for index in records.indices where export.exports(records[index]) {
             let record = records[index]
             guard let timing = record.timing else {
-                if export.period == nil { undated.append(try spool(record, nil)) }
+                if export.period == nil {
+                    undatedCount += 1
+                    try spool(record, nil, at: RowPlace(undated: undatedCount))
+                }
                 continue
             }
             guard let period = export.period else {
@@ -90,8 +94,7 @@ public final class SpooledExport {
         }
     }
 
-    /// Expands the series of the whole log over its span, then sorts the rows; after this no
-    /// records can be added.
+    /// Expands the series of the whole log over its span; after this no records can be added.
     public func finish() throws(FileWriteError) {
         guard !finished else { return }
         finished = true
@@ -100,10 +103,6 @@ public final class SpooledExport {
             for record in series { try expand(record, over: span) }
         }
         series = []
-        // Every row has its own day, start, title and id (ids are unique, and one series has
-        // one occurrence a start), so the order is the one ``Agenda`` sorts occurrences in.
-        rows.sort(by: Row.chronologically)
-        try flush()
     }
 
     /// The CSV text, handed to `write` a megabyte at a time.
@@ -111,27 +110,9 @@ public final class SpooledExport {
         try finish()
         try write(
             Array(CSVTable.start(header: export.header, delimiter: delimiter, byteOrderMark: byteOrderMark).utf8))
-        let ranges = rows.map { (offset: $0.offset, length: $0.length) } + undated
-        // Rows that follow each other in the scratch file are read at once (up to a megabyte);
-        // what is read is handed on a megabyte at a time.
-        let pieceSize = 1 << 20
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(2 * pieceSize)
-        var run = (offset: 0, length: 0)
-        for range in ranges {
-            if range.offset == run.offset + run.length, run.length < pieceSize {
-                run.length += range.length
-                continue
-            }
-            try scratch.read(from: run.offset, count: run.length, appendingTo: &buffer)
-            run = range
-            if buffer.count >= pieceSize {
-                try write(buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
-        }
-        try scratch.read(from: run.offset, count: run.length, appendingTo: &buffer)
-        try write(buffer)
+        // Every row has its own day, start, title and id (ids are unique, and one series has
+        // one occurrence a start), so the order is the one ``Agenda`` sorts occurrences in.
+        try rows.copy(rows.order(), to: write)
     }
 
     private func expand(_ record: EventRecord, over period: ReportPeriod) throws(FileWriteError) {
@@ -141,27 +122,14 @@ public final class SpooledExport {
     }
 
     private func add(_ occurrence: Occurrence) throws(FileWriteError) {
-        let (offset, length) = try spool(occurrence.record, occurrence.timing)
-        rows.append(
-            Row(
-                firstDay: occurrence.firstDay, startMinute: occurrence.startMinute, title: occurrence.record.title,
-                id: occurrence.record.id, offset: offset, length: length))
+        let place = RowPlace(
+            firstDay: occurrence.firstDay, startMinute: occurrence.startMinute, title: occurrence.record.title,
+            id: occurrence.record.id)
+        try spool(occurrence.record, occurrence.timing, at: place)
     }
 
-    /// Writes the row of `record` at `timing` to the scratch file: where it is.
-    private func spool(_ record: EventRecord, _ timing: EventTiming?) throws(FileWriteError) -> (
-        offset: Int, length: Int
-    ) {
-        let line = CSVTable.line(export.row(record, timing), delimiter: delimiter)
-        let offset = scratch.size + pending.count
-        pending += line.utf8
-        if pending.count >= 1 << 20 { try flush() }
-        return (offset, line.utf8.count)
-    }
-
-    private func flush() throws(FileWriteError) {
-        guard !pending.isEmpty else { return }
-        try scratch.append(pending)
-        pending.removeAll(keepingCapacity: true)
+    /// Spools the row of `record` at `timing`, to stand at `place`.
+    private func spool(_ record: EventRecord, _ timing: EventTiming?, at place: RowPlace) throws(FileWriteError) {
+        try rows.append(place, CSVTable.line(export.row(record, timing), delimiter: delimiter).utf8)
     }
 }
