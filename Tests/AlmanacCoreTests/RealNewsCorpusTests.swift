@@ -228,7 +228,8 @@ import Testing
         "Chief Executive of the Centre Sheremet Ahmeti returned from official visit to Turkey":
             "the dateline 'Vushtrri, 04 May 11' with a two-digit year is not read; the dates taken "
             + "carry a neighbouring item's year, flagged, and are not the conference's",
-        "Crna Gora i Srbija potpisale Protokol o saradnji tokom turističke sezone: Šest službenika MUP-a Srbije stiže na primorje":
+        "Crna Gora i Srbija potpisale Protokol o saradnji tokom turističke sezone: "
+            + "Šest službenika MUP-a Srbije stiže na primorje":
             "Montenegrin text: the place is named only in Montenegrin case forms",
         "Agentes de AMIC Sonora reciben capacitación internacional en Colombia":
             "Spanish text: the date grammar reads English month names only; San Luis is not in the "
@@ -268,7 +269,8 @@ import Testing
         "Professional personnel are being trained in the Internal Affairs system":
             "the text names no city; the ministry's capital is taken, flagged, where the truth names "
             + "none",
-        "The seminar \"Career of a military and law enforcement officer\" was held within the framework of the Tashkent Youth Forum":
+        "The seminar \"Career of a military and law enforcement officer\" was held within the framework of "
+            + "the Tashkent Youth Forum":
             "the city is named only in the name of a forum",
         "Police Academy will remain training African cadres":
             "the country is named only as an adjective",

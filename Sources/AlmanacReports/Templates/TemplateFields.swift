@@ -110,7 +110,14 @@ extension FigureRow: TemplateFields {
     }
 }
 
-extension TrendRow: TemplateFields {
+/// A row that counts activities and days under a name: a trend's quarter, a breakdown's category.
+protocol CountedRow: TemplateFields {
+    var name: String { get }
+    var activities: Int { get }
+    var days: Int { get }
+}
+
+extension CountedRow {
     func field(_ key: String) -> Any? {
         switch key {
         case "name": self.name
@@ -120,6 +127,8 @@ extension TrendRow: TemplateFields {
         }
     }
 }
+
+extension TrendRow: CountedRow {}
 
 extension MapPlace: TemplateFields {
     func field(_ key: String) -> Any? {
@@ -133,16 +142,7 @@ extension MapPlace: TemplateFields {
     }
 }
 
-extension BreakdownRow: TemplateFields {
-    func field(_ key: String) -> Any? {
-        switch key {
-        case "name": self.name
-        case "activities": self.activities
-        case "days": self.days
-        default: nil
-        }
-    }
-}
+extension BreakdownRow: CountedRow {}
 
 extension ActivityRow: TemplateFields {
     func field(_ key: String) -> Any? {
