@@ -43,6 +43,14 @@ import Testing
         }
     }
 
+    /// The generator's manual with each blank line a paragraph break (`.Pp`), as scripts/docs
+    /// writes it: mdoc warns of every blank line.
+    static func paragraphed(_ text: String) -> String {
+        var lines = text.components(separatedBy: "\n")
+        let last = lines.removeLast()
+        return (lines.map { $0.isEmpty ? ".Pp" : $0 } + [last]).joined(separator: "\n")
+    }
+
     @Test func manualPageMatchesTheHelp() throws {
         let generator = CLI.productsDirectory.appendingPathComponent("generate-manual-tool")
         guard FileManager.default.isExecutableFile(atPath: generator.path) else {
@@ -66,7 +74,8 @@ import Testing
         let result = try CLI.runProgram(
             generator, [Self.almanac.path, "--date", reader.string(from: date), "--output-directory", "-"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == committed, "docs/man/almanac.1 is out of date: run ./scripts/docs")
+        #expect(Self.paragraphed(result.stdout) == committed, "docs/man/almanac.1 is out of date: run ./scripts/docs")
+        #expect(!committed.contains("\n\n"), "a blank line in the manual is an mdoc warning")
         for command in ["init", "new", "list", "check", "feed", "report", "export"] {
             #expect(committed.contains("\n.It Em \(command)\n"), "the manual lacks \(command)")
         }
