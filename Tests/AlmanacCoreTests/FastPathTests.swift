@@ -167,8 +167,13 @@ extension FastPathTests {
         await propertyCheck(count: 1000, input: bytes) { bytes in
             let text = String(validating: bytes, as: UTF8.self)
             let general = text.map { !$0.utf8.contains(0) && ControlCharacters.scan($0).count == 0 } ?? false
+            // The same by the definition of a forbidden character, scalar by scalar (line ends
+            // aside), independent of the byte scans both use.
+            let byDefinition =
+                text.map { !$0.unicodeScalars.contains { $0 != "\r" && ControlCharacters.isForbidden($0) } } ?? false
             let fast = bytes.withUnsafeBufferPointer(ControlCharacters.isPlainText)
             #expect(fast == general, "\(bytes)")
+            #expect(fast == byDefinition, "\(bytes)")
         }
     }
 }

@@ -100,69 +100,86 @@ public enum ControlCharacters {
         return (found, count)
     }
 
-    /// False only when no byte of `text` can start a forbidden character: no C0 control
-    /// but tab and line ends, no DEL, no C1 control (U+0080–U+009F, `C2 80`–`C2 9F` in UTF-8).
+    /// False only when no byte of `text` can start a forbidden character.
     private static func mayContainForbidden(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            var previous: UInt8 = 0
-            for byte in bytes {
-                if byte < 0x20 {
-                    if byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
-                } else if byte == 0x7F || (previous == 0xC2 && byte <= 0x9F && byte >= 0x80) {
-                    return true
-                }
-                previous = byte
-            }
-            return false
-        }
+        return text.withUTF8(mayContainForbidden)
     }
 
-    /// Whether `bytes` are UTF-8 text that ``scan(_:limit:)`` finds nothing in and that holds
-    /// no NUL: what a block of a big log usually is, told eight bytes at a time where they
-    /// are plain ASCII (the usual text). Each run of other bytes is validated on its own; an
-    /// ASCII byte never continues a character, so the runs are valid exactly when the whole is.
-    package static func isPlainText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
+    /// False only when no byte can start a forbidden character: no C0 control but tab and
+    /// line ends, no DEL, no C1 control (U+0080–U+009F, `C2 80`–`C2 9F` in UTF-8). Eight bytes
+    /// of printable ASCII (the usual text) are passed at once.
+    private static func mayContainForbidden(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previous: UInt8 = 0
         var index = 0
         while index < bytes.count {
-            if index + 8 <= bytes.count {
-                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                // No byte at or above 0x80, none below 0x20, no DEL: nothing to look at.
+            if let word = word(of: bytes, at: index) {
                 let belowSpace = (word &- ones &* 0x20) & ~word & highs
                 let del = ((word ^ (ones &* 0x7F)) &- ones) & ~(word ^ (ones &* 0x7F)) & highs
                 if (word & highs) | belowSpace | del == 0 {
+                    previous = 0
                     index += 8
                     continue
                 }
             }
             let byte = bytes[index]
-            if byte < 0x80 {
-                if byte == 0x7F || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) { return false }
+            if byte < 0x20 {
+                if byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+            } else if byte == 0x7F || (previous == 0xC2 && (0x80...0x9F).contains(byte)) {
+                return true
+            }
+            previous = byte
+            index += 1
+        }
+        return false
+    }
+
+    /// Whether `bytes` are UTF-8 text that ``scan(_:limit:)`` finds nothing in and that holds
+    /// no NUL (a forbidden character too): what a block of a big log usually is.
+    package static func isPlainText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        !mayContainForbidden(bytes) && isUTF8(bytes)
+    }
+
+    /// Whether `bytes` are valid UTF-8: plain ASCII eight bytes at a time, and each run of
+    /// other bytes on its own (an ASCII byte never continues a character, so the runs are
+    /// valid exactly when the whole is).
+    private static func isUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            if let word = word(of: bytes, at: index), word & highs == 0 {
+                index += 8
+                continue
+            }
+            guard bytes[index] >= 0x80 else {
                 index += 1
                 continue
             }
             var end = index
-            while end < bytes.count, bytes[end] >= 0x80 {
-                // C1 controls: U+0080–U+009F are C2 80–C2 9F.
-                if bytes[end] == 0xC2, end + 1 < bytes.count, (0x80...0x9F).contains(bytes[end + 1]) { return false }
-                end += 1
-            }
+            while end < bytes.count, bytes[end] >= 0x80 { end += 1 }
             // Two-byte characters (C2–DF and a continuation byte: é, ș, Ž) are valid as they
             // stand; a run with any other lead byte is validated by the standard library.
             var position = index
             while position + 1 < end, (0xC2...0xDF).contains(bytes[position]), bytes[position + 1] < 0xC0 {
                 position += 2
             }
-            if position < end {
-                let run = UnsafeBufferPointer(rebasing: bytes[index..<end])
-                guard String(validating: run, as: UTF8.self) != nil else { return false }
+            if position < end,
+                String(validating: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self) == nil
+            {
+                return false
             }
             index = end
         }
         return true
+    }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// The eight bytes from `index` as one number (the first in the lowest byte), when there
+    /// are eight.
+    private static func word(of bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64? {
+        guard index + 8 <= bytes.count, let base = bytes.baseAddress else { return nil }
+        return UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
     }
 
     /// Errors for the forbidden characters in the raw text of `file`: one per character
