@@ -149,25 +149,3 @@ struct FeedPlanner {
         return entry
     }
 }
-
-extension Array {
-    /// Puts the element at `sources[k]` at position `k`, for every k, in place: one cycle of
-    /// moves at a time, holding one element aside. `sources` is a permutation of the indices.
-    mutating func permute(into sources: [Int]) {
-        var sources = sources
-        for start in indices where sources[start] != start {
-            let held = self[start]
-            var target = start
-            while true {
-                let source = sources[target]
-                sources[target] = target
-                if source == start {
-                    self[target] = held
-                    break
-                }
-                self[target] = self[source]
-                target = source
-            }
-        }
-    }
-}

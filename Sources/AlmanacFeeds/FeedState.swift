@@ -185,9 +185,9 @@ public struct FeedState: Sendable {
     }
 }
 
-/// The state a publish leaves, made as the feeds are planned: each entry's line goes to a
-/// scratch file as it is made, and ``save(to:)`` copies the lines in key order, so that the
-/// state of a million events is never held in memory.
+/// The state a publish leaves, made as the feeds are planned: each entry's line is spooled as
+/// it is made, and ``write(to:)`` writes the lines in key order, so that the state of a
+/// million events is never held in memory.
 final class NextFeedState {
     /// The lines, by key.
     private let spool: SortedSpool<FeedState.Key>

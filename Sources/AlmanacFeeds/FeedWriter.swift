@@ -261,3 +261,25 @@ public struct FeedError: AlmanacError {
 
     public var origin: ErrorOrigin? { .subject("feed '\(feed)'") }
 }
+
+extension Array {
+    /// Puts the element at `sources[k]` at position `k`, for every k, in place: one cycle of
+    /// moves at a time, holding one element aside. `sources` is a permutation of the indices.
+    mutating func permute(into sources: [Int]) {
+        var sources = sources
+        for start in indices where sources[start] != start {
+            let held = self[start]
+            var target = start
+            while true {
+                let source = sources[target]
+                sources[target] = target
+                if source == start {
+                    self[target] = held
+                    break
+                }
+                self[target] = self[source]
+                target = source
+            }
+        }
+    }
+}
