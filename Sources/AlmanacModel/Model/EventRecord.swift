@@ -25,6 +25,11 @@ public enum EventTiming: Hashable, Sendable {
         }
     }
 
+    /// How many of its days fall between `first` and `last`, both inclusive.
+    public func days(from first: LocalDate, through last: LocalDate) -> Int {
+        max(0, min(lastDay, last).dayNumber - max(firstDay, first).dayNumber + 1)
+    }
+
     /// The same activity moved by `days` days.
     public func shifted(by days: Int) -> EventTiming {
         switch self {

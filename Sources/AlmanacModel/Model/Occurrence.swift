@@ -18,7 +18,7 @@ public struct Occurrence: Hashable, Sendable {
 
     /// How many of its days fall between `first` and `last`, both inclusive.
     public func days(from first: LocalDate, through last: LocalDate) -> Int {
-        max(0, min(lastDay, last).dayNumber - max(firstDay, first).dayNumber + 1)
+        timing.days(from: first, through: last)
     }
 
     /// Whether any of its days falls inside `period`: an activity that straddles the

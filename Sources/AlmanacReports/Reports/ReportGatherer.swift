@@ -115,7 +115,7 @@ public struct ReportGatherer: Sendable {
     /// Whether `record` is a single activity that does not touch `period` (``Occurrence/touches(_:)``).
     private static func isOutside(_ record: EventRecord, _ period: ReportPeriod) -> Bool {
         guard record.repeatRule == nil, let timing = record.timing else { return false }
-        return min(timing.lastDay, period.end).dayNumber - max(timing.firstDay, period.start).dayNumber + 1 <= 0
+        return timing.days(from: period.start, through: period.end) == 0
     }
 
     /// `record` with its country as reports print it: with the mark of the footnote about it
