@@ -71,16 +71,9 @@ public struct CSVTable: Sendable {
         }
         let needsQuotes = text.hasPrefix("'") || text.contains { $0 == delimiter || $0 == "\"" || $0.isNewline }
         guard needsQuotes else { return text }
+        // Foundation's replacing costs as much without a quote to double as with one.
         guard text.utf8.contains(UInt8(ascii: "\"")) else { return "\"" + text + "\"" }
-        // Inner quotes doubled, byte by byte (a quote is one byte in UTF-8, never part of another).
-        var bytes: [UInt8] = [UInt8(ascii: "\"")]
-        bytes.reserveCapacity(text.utf8.count + 8)
-        for byte in text.utf8 {
-            bytes.append(byte)
-            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-        }
-        bytes.append(UInt8(ascii: "\""))
-        return String(decoding: bytes, as: UTF8.self)
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// Whether a field with `byte` may need quotes: the delimiter, a quote, `'` (which a field
