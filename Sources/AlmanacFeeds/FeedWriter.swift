@@ -90,14 +90,16 @@ package struct FeedWriter {
 
     // MARK: Events
 
-    /// The VEVENTs of `items`, one after the other, as UTF-8 bytes, and the length of each.
-    fileprivate func serialize(_ items: ArraySlice<FeedPlan.Item>) -> Result<
+    /// The VEVENTs of the items at `indices` of `items`, one after the other, as UTF-8 bytes,
+    /// and the length of each.
+    fileprivate func serialize(_ items: [FeedPlan.Item], at indices: ArraySlice<Int>) -> Result<
         (bytes: [UInt8], lengths: [Int]), FeedError
     > {
         var bytes: [UInt8] = []
         var lengths: [Int] = []
-        lengths.reserveCapacity(items.count)
-        for item in items {
+        lengths.reserveCapacity(indices.count)
+        for index in indices {
+            let item = items[index]
             let start = bytes.count
             let length = VEventBuilder(config: config).component(for: item).serialize(appendingTo: &bytes)
             if verifies,
@@ -162,20 +164,18 @@ package final class FeedSpool {
                 zones[tzid] = DayRange(first: first, last: last)
             }
         }
+        // Sorted here, where the key's type is known, the events are serialised in the feed's
+        // order and spooled as they come.
+        let positions = items.map(\.position)
+        let order = positions.indices.sorted { positions[$0] < positions[$1] }
         let chunkSize = writer.chunkSize
-        let chunks = stride(from: 0, to: items.count, by: chunkSize).map {
-            items[$0..<min($0 + chunkSize, items.count)]
+        let chunks = stride(from: 0, to: order.count, by: chunkSize).map {
+            order[$0..<min($0 + chunkSize, order.count)]
         }
-        var bytes: [UInt8] = []
-        var lengths: [Int] = []
-        lengths.reserveCapacity(items.count)
-        for result in chunks.parallelMap(writer.serialize) {
-            let events = try result.get()
-            bytes += events.bytes
-            lengths += events.lengths
-        }
-        try spool.appendRun(keys: items.map(\.position), bytes: bytes, lengths: lengths)
-        kept?.append(contentsOf: items)
+        let events = try chunks.parallelMap { writer.serialize(items, at: $0) }.map { try $0.get() }
+        try spool.appendSortedRun(
+            keys: order.map { positions[$0] }, lengths: events.flatMap(\.lengths), parts: events.map(\.bytes))
+        kept?.append(contentsOf: order.lazy.map { items[$0] })
     }
 
     /// Writes the feed into a temporary file beside its path, flushed to disk, and returns
