@@ -98,18 +98,18 @@ package struct FeedWriter {
         var bytes: [UInt8] = []
         var lengths: [Int] = []
         lengths.reserveCapacity(indices.count)
+        // `items[index]` each time, not a copy of the item: a copy retains every field.
         for index in indices {
-            let item = items[index]
             let start = bytes.count
-            let length = VEventBuilder(config: config).component(for: item).serialize(appendingTo: &bytes)
+            let length = VEventBuilder(config: config).component(for: items[index]).serialize(appendingTo: &bytes)
             if verifies,
                 let problem = VEventBuilder.verify(
-                    String(decoding: bytes[start...], as: UTF8.self), against: item)
+                    String(decoding: bytes[start...], as: UTF8.self), against: items[index])
             {
                 return .failure(
                     FeedError(
                         kind: .internalError, feed: feed.name,
-                        message: "the event '\(item.event.id)' did not read back as written: \(problem)",
+                        message: "the event '\(items[index].event.id)' did not read back as written: \(problem)",
                         hint: "this is a bug in Almanac; please report it with the record"))
             }
             lengths.append(length)

@@ -11,11 +11,16 @@
 /// rest of the spool.
 package final class SortedSpool<Key: Comparable> {
     @usableFromInline let scratch: ScratchFile
-    /// The first runs' bytes; the scratch file holds the bytes after them.
-    @usableFromInline var resident: [UInt8] = []
+    /// The first runs' bytes, as the blocks they came in (kept, not copied), and where each
+    /// block starts; the scratch file holds the bytes after them.
+    @usableFromInline var residentBlocks: [[UInt8]] = []
+    @usableFromInline var residentStarts: [Int] = []
+    @usableFromInline var residentSize = 0
+    /// How many bytes the blocks in memory take, their spare capacity included.
+    @usableFromInline var residentMemory = 0
     /// How many bytes of runs stay in memory at most.
     @usableFromInline let memoryBudget: Int
-    /// Every piece's key, where it lies in the spooled bytes (`resident`, then the scratch
+    /// Every piece's key, where it lies in the spooled bytes (the blocks in memory, then the scratch
     /// file; -1 until it is spooled) and its length, by its index: the order appended.
     @usableFromInline var keys: [Key] = []
     @usableFromInline var offsets: [Int] = []
@@ -28,8 +33,6 @@ package final class SortedSpool<Key: Comparable> {
     /// `pendingStart` on), one after the other.
     @usableFromInline var pendingBytes: [UInt8] = []
     @usableFromInline var pendingStart = 0
-    /// A run in sorted order, on its way to the scratch file; kept to be reused.
-    @usableFromInline var runBuffer: [UInt8] = []
 
     /// A spool whose scratch file lies in `folder`, for the bytes headed for `target` (named in
     /// errors), which keeps up to `memoryBudget` bytes in memory: a feed of 10^5 events is
@@ -40,15 +43,16 @@ package final class SortedSpool<Key: Comparable> {
     }
 
     /// How many bytes are spooled.
-    @usableFromInline var spooledSize: Int { resident.count + scratch.size }
+    @usableFromInline var spooledSize: Int { residentSize + scratch.size }
 
     /// Spools `bytes` after those spooled so far: in memory while the budget allows (and
     /// nothing went to the scratch file yet), else to the scratch file.
     @usableFromInline func store(_ bytes: [UInt8]) throws(FileWriteError) {
-        if scratch.size == 0 && resident.count + bytes.count <= memoryBudget {
-            // Reserved whole, so that growing never holds the old bytes and the new at once.
-            if resident.capacity == 0 { resident.reserveCapacity(memoryBudget) }
-            resident += bytes
+        if scratch.size == 0 && residentMemory + bytes.capacity <= memoryBudget {
+            residentStarts.append(residentSize)
+            residentBlocks.append(bytes)
+            residentSize += bytes.count
+            residentMemory += bytes.capacity
         } else {
             try scratch.append(bytes)
         }
@@ -56,12 +60,22 @@ package final class SortedSpool<Key: Comparable> {
 
     /// Appends the `count` spooled bytes from `offset` to `buffer`.
     func read(from offset: Int, count: Int, appendingTo buffer: inout [UInt8]) throws(FileWriteError) {
-        let inMemory = max(0, min(count, resident.count - offset))
-        if inMemory > 0 { buffer += resident[offset..<offset + inMemory] }
-        if inMemory < count {
-            let start = offset + inMemory - resident.count
-            try scratch.read(from: start, count: count - inMemory, appendingTo: &buffer)
+        var (offset, count) = (offset, count)
+        if offset < residentSize {
+            // The last block that starts at or before `offset`.
+            var (low, high) = (0, residentStarts.count)
+            while high - low > 1 {
+                let middle = (low + high) / 2
+                if residentStarts[middle] <= offset { low = middle } else { high = middle }
+            }
+            for block in low..<residentBlocks.count where count > 0 {
+                let start = offset - residentStarts[block]
+                let taken = min(count, residentBlocks[block].count - start)
+                buffer += residentBlocks[block][start..<start + taken]
+                (offset, count) = (offset + taken, count - taken)
+            }
         }
+        if count > 0 { try scratch.read(from: offset - residentSize, count: count, appendingTo: &buffer) }
     }
 
     /// How many pieces are spooled.
@@ -88,19 +102,20 @@ package final class SortedSpool<Key: Comparable> {
             start += lengths[index]
         }
         let order = (pendingStart..<keys.count).sorted { keys[$0] < keys[$1] || (!(keys[$1] < keys[$0]) && $0 < $1) }
-        runBuffer.removeAll(keepingCapacity: true)
+        var run: [UInt8] = []
+        run.reserveCapacity(pendingBytes.count)
         var offset = spooledSize
         runStarts.append(sorted.count)
         for index in order {
             let from = starts[index - pendingStart]
-            runBuffer += pendingBytes[from..<from + lengths[index]]
+            run += pendingBytes[from..<from + lengths[index]]
             offsets[index] = offset
             offset += lengths[index]
             sorted.append(index)
         }
         pendingBytes.removeAll(keepingCapacity: true)
         pendingStart = keys.count
-        try store(runBuffer)
+        try store(run)
     }
 
     /// Appends a run whose keys are in order already: `keys[k]`'s piece is the next
@@ -188,8 +203,8 @@ package final class SortedSpool<Key: Comparable> {
         for (copied, index) in order.enumerated() {
             if copied % 4096 == 4095 { progress?.advance(by: 4096) }
             let (offset, length) = (offsets[index], lengths[index])
-            if offset + length <= resident.count {
-                buffer += resident[offset..<offset + length]
+            if offset < residentSize {
+                try read(from: offset, count: length, appendingTo: &buffer)
             } else {
                 try readers[Int(runOfPiece[index])].read(offset, length, from: self, into: &buffer)
             }
