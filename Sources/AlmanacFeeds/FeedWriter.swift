@@ -151,7 +151,7 @@ package final class FeedSpool {
     /// How many events the feed holds so far.
     package var count: Int { spool.count }
 
-    /// Serialises `items` (chunks of them on all cores) into the scratch file, as one sorted run.
+    /// Serialises `items` (chunks of them on all cores) into the spool, as one sorted run.
     package func append(_ items: [FeedPlan.Item]) throws {
         for item in items {
             guard let tzid = item.event.tzid else { continue }
