@@ -130,6 +130,6 @@ public final class SpooledExport {
 
     /// Spools the row of `record` at `timing`, to stand at `place`.
     private func spool(_ record: EventRecord, _ timing: EventTiming?, at place: RowPlace) throws(FileWriteError) {
-        try rows.append(place, CSVTable.line(export.row(record, timing), delimiter: delimiter).utf8)
+        try rows.append(place, Array(CSVTable.line(export.row(record, timing), delimiter: delimiter).utf8))
     }
 }
