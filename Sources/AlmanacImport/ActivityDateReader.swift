@@ -550,7 +550,9 @@ struct ActivityDateReader {
         {
             return nil
         }
-        if followsUpEarlierEvent(dateAt: index, in: prose) || followsEarlierEvent(dateAt: index, in: prose) {
+        if followsUpEarlierEvent(dateAt: index, in: prose) || followsEarlierEvent(dateAt: index, in: prose)
+            || datesAStatement(at: index, in: prose)
+        {
             return nil
         }
         let later = words.contains(where: Self.laterWords.contains) ? 1 : 0
@@ -594,6 +596,26 @@ struct ActivityDateReader {
             return Self.earlierEventLeads.contains(words[i]) && words[i + 1] == "the"
                 && ["ing", "tion", "sion", "ment", "al"].contains(where: noun.hasSuffix) && noun.count > 5
         }
+    }
+
+    /// Verbs that report what someone said or published.
+    private static let sayingVerbs: Set<String> = [
+        "said", "says", "announced", "announces", "reported", "reports", "stated", "states", "informed", "informs",
+        "told", "wrote", "noted", "tweeted", "posted", "declared",
+    ]
+    /// Words that may stand between a verb of saying and "on" before its date: "said in a
+    /// message on", "announced in a press release on".
+    private static let statementWords: Set<String> = [
+        "in", "a", "an", "the", "its", "their", "his", "her", "message", "statement", "press", "release",
+        "communiqué", "communique", "letter", "post", "tweet", "interview", "note",
+    ]
+
+    /// The date is the day something was said, not the activity's: "took place in November
+    /// 2018, the office said in a message on Nov. 30", "the Ministry announced on 5 May".
+    private func datesAStatement(at index: Int, in prose: Prose) -> Bool {
+        let words = prose.wordsBefore(index, limit: 8)
+        guard words.last == "on", let verb = words.lastIndex(where: Self.sayingVerbs.contains) else { return false }
+        return words[(verb + 1)..<(words.count - 1)].allSatisfy(Self.statementWords.contains)
     }
 
     /// The date's sentence says that something was founded then ("the Network was formed on

@@ -8,7 +8,9 @@ import AlmanacModel
 /// (October 10,2007) – …", "PESHAWAR, (UrduPoint / Pakistan Point News - 28th Nov, 2022 ) :…",
 /// "Vienna, Skopje | 11 April 2016 | …", "18 December 2018, Budapest,
 /// Hungary: …"). Only a single day with its year counts: a span ("18-19 December 2018, Vienna")
-/// is the activity's own date.
+/// is the activity's own date. A dateline without its year ("Ashgabat, Turkmenistan, Nov. 30")
+/// counts under a publication line, which gives the year; a labelled publication line may also
+/// close the item ("publié le 02/10/2019").
 struct NewsReference {
     enum Kind: Equatable {
         case published
@@ -22,10 +24,22 @@ struct NewsReference {
     /// Every publication line's and dateline's date in the body, this one's among them.
     var ranges: [Range<String.Index>] = []
 
-    /// Words a publication line may hold besides its date and capitalised words (labels, names).
-    private static let publicationWords: Set<String> = [
+    /// Words a publication line may hold besides its date and capitalised words (labels, names),
+    /// in English and in the other languages whose dates the grammar reads ("publié le",
+    /// "publicado el", "objavljeno", "publikuar më", "diterbitkan pada").
+    private static let publicationWords: Set<String> = Set([
         "date", "on", "posted", "published", "publishing", "publication", "updated", "last", "at", "by", "author", "am",
         "pm",
+    ]).union(publicationLabels).union([
+        "le", "à", "jour", "mis", "el", "em", "il", "am", "um", "de", "del", "da", "dne", "më", "pada", "tanggal",
+        "fecha", "data", "datum",
+    ])
+    /// Words that say a line is the item's publication line: a date with one of them may close
+    /// the item ("publie le 02/10/2019") as well as stand under its title.
+    private static let publicationLabels: Set<String> = [
+        "posted", "published", "publishing", "publication", "updated", "publié", "publie", "publiée", "publicado",
+        "publicada", "publicação", "pubblicato", "veröffentlicht", "objavljeno", "objavljen", "publikuar",
+        "postuar", "diterbitkan", "dipublikasikan", "diposting",
     ]
     /// Capitalised words that open a sentence, not a dateline: "On 7 June 2024 – …".
     private static let sentenceOpeners: Set<String> = [
@@ -52,6 +66,14 @@ struct NewsReference {
                 } else if isDateline(paragraph, date: first.range) {
                     found.append(NewsReference(day: day, kind: .dateline, range: first.range))
                 }
+            } else if let first = inParagraph.first, !first.hasYear,
+                let published = found.last(where: { $0.kind == .published })?.day,
+                let days = first.days(around: published, ahead: false), days.start == days.end,
+                isDateline(paragraph, date: first.range)
+            {
+                // "30 November 2018 13:32" and, under it, "Ashgabat, Turkmenistan, Nov. 30": a
+                // dateline without its year, which the publication line gives.
+                found.append(NewsReference(day: days.start, kind: .dateline, range: first.range))
             } else if inParagraph.isEmpty, let (day, range) = dashedDay(in: paragraph),
                 isPublicationLine(paragraph, date: range)
             {
@@ -59,9 +81,28 @@ struct NewsReference {
             }
             paragraphStart = body.index(paragraphEnd, offsetBy: 2, limitedBy: body.endIndex) ?? body.endIndex
         }
+        // A labelled publication line may close the item instead: "… publie le 02/10/2019".
+        if found.isEmpty, let last = lastParagraph(of: body), last.lowerBound > body.startIndex,
+            let first = mentions.first(where: { $0.range.lowerBound >= last.lowerBound }),
+            first.range.upperBound <= last.upperBound, let day = singleDay(first),
+            isPublicationLine(body[last], date: first.range),
+            Prose(String(body[last])).tokens.contains(where: { publicationLabels.contains($0.lowercased) })
+        {
+            found.append(NewsReference(day: day, kind: .published, range: first.range))
+        }
         guard var reference = found.first(where: { $0.kind == .dateline }) ?? found.first else { return nil }
         reference.ranges = found.map(\.range)
         return reference
+    }
+
+    /// The range of the last paragraph of `body`, without the blank lines around it.
+    private static func lastParagraph(of body: String) -> Range<String.Index>? {
+        var end = body.endIndex
+        while end > body.startIndex, body[body.index(before: end)].isWhitespace { end = body.index(before: end) }
+        guard end > body.startIndex else { return nil }
+        let start =
+            body.range(of: "\n\n", options: .backwards, range: body.startIndex..<end)?.upperBound ?? body.startIndex
+        return start..<end
     }
 
     /// A line that only dates an item ("Posted on 19.10.2022"), as written under a title.
@@ -122,7 +163,8 @@ struct NewsReference {
         let after = Prose(String(paragraph[date.upperBound...])).tokens.prefix(12)
         var index = after.startIndex
         if index < after.endIndex, after[index].text == ")" { index += 1 }
-        guard index < after.endIndex else { return false }
+        // "Ashgabat, Turkmenistan, Nov. 30" on a line of its own.
+        guard index < after.endIndex else { return !words.isEmpty && !paragraph.contains("\n") }
         if datelineMarks.contains(after[index].text) { return true }
         // "DUSHANBE, July 20, 2012, Asia-Plus — …": a news agency's name after the date.
         if !words.isEmpty, after[index].text == ",", index + 2 < after.endIndex, after[index + 1].isWord,

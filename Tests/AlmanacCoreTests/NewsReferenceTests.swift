@@ -527,6 +527,25 @@ import Testing
                 "## Customs heads meet\n\nThe Board organised a Conference of the Heads of Customs in Skopje from 08th "
                 + "to 10thMay, 2019. It was assumed on 1st July, 2018 for a two-year period.",
             start: "2019-05-08", end: "2019-05-10", city: "Skopje"),
+        Case(
+            rule: "the day a statement was made is not the activity's",
+            text:
+                "## Workshop in Ashgabat\n\nPublished: 3 December 2018\n\nA workshop for border officials took place "
+                + "in Ashgabat in November 2018, the OSCE office said in a message on Nov. 30.",
+            start: nil, end: nil, city: "Ashgabat"),
+        Case(
+            rule: "a dateline without its year, under a publication line, dates 'yesterday'",
+            text:
+                "## Workshop in Ashgabat\n\n1 December 2018 13:32\n\nAshgabat, Turkmenistan, Nov. 30\n\nA workshop "
+                + "for border officials opened yesterday in Ashgabat.",
+            start: "2018-11-29", end: "2018-11-29", city: "Ashgabat"),
+        Case(
+            rule: "a labelled publication line closing the item is its date, not the activity's",
+            text:
+                "## The ambassador meets the director of the Academy\n\nThe ambassador met the director of the "
+                + "Academy in Skopje to discuss the training of judges.\n\nHe was told about the entrance "
+                + "examinations.\n\npublié le 21.10.2019",
+            start: "2019-10-21", end: "2019-10-21", city: "Skopje", tentative: true),
     ]
 
     @Test(arguments: cases) func rule(_ test: Case) throws {

@@ -189,8 +189,8 @@ import Testing
         """,
         // Batch 11 (58 items, 56 websites), after its blind score.
         "OSCE consulting Turkmenistan and Afghanistan in border security":
-            "the workshop is dated only 'in November 2018'; the dateline's day of the message, 30 "
-            + "November, is taken for it, unflagged, where the truth is a draft",
+            "the workshop is dated only 'in November 2018'; the item's own date (the dateline 'Nov. 30', "
+            + "whose year the publication line gives) is taken for it, flagged, where the truth is a draft",
         "Brazzaville: INTERPOL African conference seeks to avert evolving continental crime":
             "the delegates 'gathered on Tuesday', and the dates the truth table takes are in a quoted "
             + "tweet and the organiser's release: no date the grammar reads as the activity's",
@@ -284,8 +284,9 @@ import Testing
             "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
             + "is not the real one",
         "Takim me drejtoreshën e Akademisë së Gjykatësve dhe Prokurorëve, znj. Natasha Gaber-Damjanovska":
-            "Albanian text: the publication date is taken for a meeting the text gives no date, and "
-            + "the country is named only in Albanian",
+            "Albanian text: the publication line closing it ('publie le 02/10/2019') is taken, flagged, "
+            + "for a meeting the text gives no date, where the truth is a draft; the country is named only in "
+            + "Albanian",
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
