@@ -57,6 +57,9 @@ public struct PlaceExtractor: Sendable {
 
     private static let placeWords: Set<String> = [
         "in", "at", "to", "near", "hosted", "venue", "visit", "visits", "visited", "visiting",
+        // "in" in the other languages whose dates are read: "à Kigali", "en Bogotá", "em Lisboa",
+        // "u Podgorici" (as the gazetteer spells the case), "në Tiranë", "di Singapura".
+        "à", "en", "em", "u", "në", "ne", "di",
     ]
     /// Nouns that introduce a place's name: "the capital Tirana", "the city of Ohrid", "the
     /// territory of Serbia".
@@ -498,7 +501,7 @@ public struct PlaceExtractor: Sendable {
         return before.contains { $0.isWord && isNumeric($0) }
             && before.allSatisfy { token in
                 token.isWord
-                    ? isNumeric(token) || DateTokenizer.months[token.lowercased] != nil
+                    ? isNumeric(token) || DateTokenizer.month(afterADay: token.lowercased) != nil
                     : !token.text.allSatisfy(\.isLetter)
             }
     }
@@ -524,7 +527,7 @@ public struct PlaceExtractor: Sendable {
             end += 1
         }
         let words = tokens[start..<end].filter(\.isWord)
-        guard words.count <= 14, words.contains(where: { DateTokenizer.months[$0.lowercased] != nil }),
+        guard words.count <= 14, words.contains(where: { DateTokenizer.month(afterADay: $0.lowercased) != nil }),
             words.contains(where: { $0.text.first?.isNumber == true }),
             !tokens[start..<end].contains(where: { [".", "!", "?"].contains($0.text) })
         else { return false }

@@ -546,6 +546,62 @@ import Testing
                 + "Academy in Skopje to discuss the training of judges.\n\nHe was told about the entrance "
                 + "examinations.\n\npublié le 21.10.2019",
             start: "2019-10-21", end: "2019-10-21", city: "Skopje", tentative: true),
+        Case(
+            rule: "dates in other languages: a French span",
+            text:
+                "## Séminaire régional à Skopje\n\nLe séminaire régional sur la gestion des frontières s'est tenu du "
+                + "5 au 7 juin 2023 à Skopje.",
+            start: "2023-06-05", end: "2023-06-07", city: "Skopje"),
+        Case(
+            rule: "dates in other languages: a Serbian span with full stops and genitive months",
+            text:
+                "## Obuka za granične policajce\n\nPodgorica – Obuka za granične policajce održana je od 30. "
+                + "juna do 2. jula 2024. godine.",
+            start: "2024-06-30", end: "2024-07-02", city: "Podgorica"),
+        Case(
+            rule: "a Spanish-language dateline ('…, Qro; 31 de mayo de 2023.-') dates 'yesterday'",
+            text:
+                "## Course in Querétaro\n\nSantiago de Querétaro, Qro; 31 de mayo de 2023.- The police of Colombia "
+                + "opened yesterday a course for 300 officers.",
+            start: "2023-05-30", end: "2023-05-30", city: "Santiago de Querétaro"),
+        Case(
+            rule: "'ayer' and the other languages' 'today' and 'yesterday' count from the dateline",
+            text: "## Curso en Madrid\n\nMADRID, 5 de junio de 2023 – La Policía inauguró ayer un curso en Madrid.",
+            start: "2023-06-04", end: "2023-06-04", city: "Madrid"),
+        Case(
+            rule: "an activity dated by a span of whole months is a draft, not the dateline's day",
+            text:
+                "## Training for the police\n\nTIRANA, 31 May 2023 – The police of Italy will train 300 "
+                + "officers.\n\nThe second cycle of training will take place from May to December 2023.",
+            start: nil, end: nil, city: "Tirana"),
+        Case(
+            rule: "a date in what an agreement provides for is not the activity's",
+            text:
+                "## Dated item\n\nThe board met in Tirana on 3 February 2023.\n\n## Protocol on cooperation signed\n\n"
+                + "The two police services signed a protocol on cooperation. The "
+                + "protocol foresees that six officers, from 1 July to 1 September, serve on the coast.",
+            start: nil, end: nil, city: nil),
+        Case(
+            rule: "a founding's year in another language does not date the activity",
+            text:
+                "## Dated item\n\nThe board met in Tirana on 3 February 2023.\n\n## Conférence à Kigali\n\nLa "
+                + "conférence se tiendra du 5 au 7 février à Kigali.\n\nFondée en 1962, la conférence se tient tous "
+                + "les deux ans.",
+            start: "2023-02-05", end: "2023-02-07", city: "Kigali", tentative: true),
+        Case(
+            rule: "a duration in another language ends the span",
+            text:
+                "## Conférence à Cotonou\n\nLa conférence régionale s'est ouverte ce mardi 28 juin 2022 à Cotonou. "
+                + "La rencontre est prévue pour durer trois jours.",
+            start: "2022-06-28", end: "2022-06-30", city: "Cotonou"),
+        Case(
+            rule: "a South Slavic 'two-day' adjective ends the span",
+            text: "## Seminar\n\nSarajevo – Dvodnevni seminar za sudije počeo je 12. marta 2024. godine.",
+            start: "2024-03-12", end: "2024-03-13", city: "Sarajevo"),
+        Case(
+            rule: "a place after another language's 'in' is the venue",
+            text: "## Reunión de policías\n\nLos jefes de policía se reunieron el 5 de junio de 2023 en Bogotá.",
+            start: "2023-06-05", end: "2023-06-05", city: "Bogotá"),
     ]
 
     @Test(arguments: cases) func rule(_ test: Case) throws {
