@@ -29,7 +29,7 @@ struct NewsReference {
     /// "publicado el", "objavljeno", "publikuar më", "diterbitkan pada").
     private static let publicationWords: Set<String> = Set([
         "date", "on", "posted", "published", "publishing", "publication", "updated", "last", "at", "by", "author", "am",
-        "pm",
+        "pm", "press", "release", "news",
     ]).union(publicationLabels).union([
         "le", "à", "jour", "mis", "el", "em", "il", "am", "um", "de", "del", "da", "dne", "më", "pada", "tanggal",
         "fecha", "data", "datum",

@@ -252,6 +252,7 @@ public struct PlaceExtractor: Sendable {
             let isNationwide = city == nil && isNationwide(prose, contextIndex, index)
             let followsPlaceWord =
                 isNationwide || (prose.wordBefore(contextIndex).map(Self.placeWords.contains) ?? false)
+                || isDestination(prose, contextIndex)
                 || hostsAfter(prose, match.next) || city == nil && endsVenueName(prose, index)
             if followsPlaceWord || confirmedByCountry || isDateline || isTitleSuffix(prose, index, match, isTitle) {
                 result.append(
@@ -309,6 +310,19 @@ public struct PlaceExtractor: Sendable {
             }
         }
         return index >= 1 && tokens[index - 1].lowercased == "the" ? index - 1 : index
+    }
+
+    /// Verbs of setting out, before "for" and a destination: "departed for Sofia".
+    private static let departureVerbs: Set<String> = [
+        "departed", "departs", "depart", "left", "leaves", "leaving", "headed", "heads", "flew", "travelled",
+        "traveled", "set", "off",
+    ]
+
+    /// A place named as where someone set out for: "the Minister departed for Sofia, capital of
+    /// Bulgaria, to make a working visit".
+    private func isDestination(_ prose: Prose, _ index: Int) -> Bool {
+        let words = prose.wordsBefore(index, limit: 2)
+        return words.count == 2 && words[1] == "for" && Self.departureVerbs.contains(words[0])
     }
 
     /// A country named as the whole area of an activity: after "across" or "throughout", or

@@ -602,6 +602,24 @@ import Testing
             rule: "a place after another language's 'in' is the venue",
             text: "## Reunión de policías\n\nLos jefes de policía se reunieron el 5 de junio de 2023 en Bogotá.",
             start: "2023-06-05", end: "2023-06-05", city: "Bogotá"),
+        Case(
+            rule: "a date over 'press release' is a publication line, not the activity's date",
+            text:
+                "## Police chiefs meet\n\n19 May 2011\npress release\n\nAbuja — A two-day workshop of the police "
+                + "chiefs began in Abuja on Tuesday 17th May 2011.",
+            start: "2011-05-17", end: "2011-05-18", city: "Abuja"),
+        Case(
+            rule: "the publication date's year beats a year in another paragraph",
+            text:
+                "## Forum to be held in Tirana on 17 November\n\nPublished: 10 November 2006\n\nThe annual Forum "
+                + "will be held this year in Tirana on 17 November.\n\nThe first Forum was held in 2003.",
+            start: "2006-11-17", end: "2006-11-17", city: "Tirana"),
+        Case(
+            rule: "the city someone departed for is the venue",
+            text:
+                "## Minister on a working visit to Bulgaria\n\nOn 20 April 2016 the Minister of Justice departed for "
+                + "Sofia, capital of Bulgaria, to make a two-day working visit.",
+            start: "2016-04-20", end: "2016-04-21", city: "Sofia"),
     ]
 
     @Test(arguments: cases) func rule(_ test: Case) throws {

@@ -197,9 +197,6 @@ import Testing
         "Conférence régionale d'Interpol : le Maroc représenté à Kigali":
             "no year in the text ('du 5 au 7 février', besides a founding's 'Fondée en 1962'): a "
             + "neighbouring item's year is taken and flagged tentative, but it is not the real one",
-        "Minister of Justice on a working visit to Bulgaria":
-            "Sofia is named as where the minister departed for ('departed for Sofia, capital of "
-            + "Bulgaria'), which is not read as the venue",
         "Justice Minister Artak Zeynalyan at the 10th anniversary of the Administrative Court":
             "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
             + "is not the real one",
@@ -245,9 +242,6 @@ import Testing
         "IGP to host ECOWAS police, security chiefs":
             "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
             + "is not the real one",
-        "Police Chiefs Discuss Regional Security Issues":
-            "'began in Abuja on Tuesday 17th May 2011' is not read; the publication date is taken "
-            + "with the two days",
         "Giorgi Mghebrishvili met with the Director of the Georgia Bureau of Investigation":
             "the Georgia Bureau of Investigation is in the US state of Georgia: the country is read "
             + "as Georgia",
