@@ -210,6 +210,14 @@ struct ActivityDateReader {
                     ))
             }
         }
+        // "Good News from Iraq: 23 Jul 2008" over "Wednesday, July 23, 2008": a title dated
+        // with the item's own day names the page, not the activity, when the text dates it.
+        if let reference, candidates.contains(where: { $0.date.inBody }) {
+            candidates.removeAll { candidate in
+                guard !candidate.date.inBody, let days = candidate.date.mention?.days(year: nil) else { return false }
+                return days.start == reference.day && days.end == reference.day
+            }
+        }
         let proses = [titleProse, bodyProse]
         // The relative day of the body (else of the title) dates the activity unless a date
         // stands before it: "met today", "will open in Sarajevo tomorrow".

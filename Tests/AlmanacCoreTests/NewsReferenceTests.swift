@@ -620,6 +620,12 @@ import Testing
                 "## Minister on a working visit to Bulgaria\n\nOn 20 April 2016 the Minister of Justice departed for "
                 + "Sofia, capital of Bulgaria, to make a two-day working visit.",
             start: "2016-04-20", end: "2016-04-21", city: "Sofia"),
+        Case(
+            rule: "a title dated with the item's own day names the page when the text dates the activity",
+            text:
+                "## Good News from Iraq: 23 Jul 2008\n\nWednesday, July 23, 2008\n\nBAGHDAD — 1,698 officers "
+                + "graduated from the Baghdad Police College here July 20 and took the loyalty oath.",
+            start: "2008-07-20", end: "2008-07-20", city: "Baghdad"),
     ]
 
     @Test(arguments: cases) func rule(_ test: Case) throws {

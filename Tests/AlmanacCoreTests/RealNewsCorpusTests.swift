@@ -215,8 +215,6 @@ import Testing
         "Press Release by the Press Service of the Ministry of Internal Affairs":
             "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
             + "is not the real one",
-        "Good News from Iraq: 23 Jul 2008":
-            "'graduated … here July 20' is not read as the day; the page's date is taken",
         "Pentingnya Kerjasama Antara Organisasi Kepolisian, Kata Kapolri di Acara 37th ASEANAPOL":
             "Indonesian text: Singapore ('Singapura') is named only in office titles, not after a word "
             + "for 'in'",
