@@ -598,6 +598,7 @@ struct ActivityDateReader {
         }
         if followsUpEarlierEvent(dateAt: index, in: prose) || followsEarlierEvent(dateAt: index, in: prose)
             || datesAStatement(at: index, in: prose) || isWhatAPlanProvides(dateAt: index, in: prose)
+            || datesASeriesStart(at: index, in: prose)
         {
             return nil
         }
@@ -662,6 +663,18 @@ struct ActivityDateReader {
         let words = prose.wordsBefore(index, limit: 8)
         guard words.last == "on", let verb = words.lastIndex(where: Self.sayingVerbs.contains) else { return false }
         return words[(verb + 1)..<(words.count - 1)].allSatisfy(Self.statementWords.contains)
+    }
+
+    /// Verbs after "first" that tell when a series began: "was first held", "first took place".
+    private static let seriesStartVerbs: Set<String> = [
+        "held", "organised", "organized", "convened", "launched", "introduced", "took", "started", "hosted",
+    ]
+
+    /// The date is when a series was first held, not this edition's: "The conference was first
+    /// held in Manila on 21-23 October 1987" (but "the first meeting was held on" is one).
+    private func datesASeriesStart(at index: Int, in prose: Prose) -> Bool {
+        let words = prose.wordsBefore(index, limit: 8)
+        return zip(words, words.dropFirst()).contains { $0 == "first" && Self.seriesStartVerbs.contains($1) }
     }
 
     /// Verbs by which an agreement or a plan provides for something, in English and the other

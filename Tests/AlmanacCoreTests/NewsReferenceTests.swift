@@ -626,6 +626,13 @@ import Testing
                 "## Good News from Iraq: 23 Jul 2008\n\nWednesday, July 23, 2008\n\nBAGHDAD — 1,698 officers "
                 + "graduated from the Baghdad Police College here July 20 and took the loyalty oath.",
             start: "2008-07-20", end: "2008-07-20", city: "Baghdad"),
+        Case(
+            rule: "the date a series was first held is not this edition's",
+            text:
+                "## 34th Conference of the Chiefs of Police\n\nLuzon Ballroom, Sofitel Philippine Plaza Hotel\n"
+                + "Roxas Blvd., Pasay City\n13 May 2014\n\nThe President opened the 34th conference. The "
+                + "conference was first held on 21-23 October 1987.",
+            start: "2014-05-13", end: "2014-05-13", city: nil),
     ]
 
     @Test(arguments: cases) func rule(_ test: Case) throws {

@@ -204,9 +204,8 @@ import Testing
             "the text gives the meeting no date; 'the May 20 blockade' is taken for its day with a "
             + "neighbouring item's year, flagged, where the truth is a draft",
         "34th ASEAN Chiefs of Police (ASEANAPOL) Conference":
-            "the dates of the first conference, which the text names in passing ('first held in "
-            + "Manila on 21-23 October 1987'), are taken for this one's; the venue is Pasay, which the "
-            + "text names only as 'Pasay City' under a hotel's address",
+            "the venue is Pasay, which the text names only as 'Pasay City' in a hotel's address; Manila, "
+            + "where the series was first held, is taken",
         "Ouverture de la 30e conférence des polices de l'ASEAN au Cambodge":
             "French text: the country is named only in French ('au Cambodge')",
         "A meeting with diplomats was held":
