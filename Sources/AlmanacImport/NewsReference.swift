@@ -78,6 +78,12 @@ struct NewsReference {
                 // "30 November 2018 13:32" and, under it, "Ashgabat, Turkmenistan, Nov. 30": a
                 // dateline without its year, which the publication line gives.
                 found.append(NewsReference(day: days.start, kind: .dateline, range: first.range))
+            } else if let first = inParagraph.first, !first.hasYear, first.first == first.last,
+                let (year, end) = twoDigitYear(after: first.range, in: paragraph),
+                let days = first.days(year: year), isDateline(paragraph, date: first.range.lowerBound..<end)
+            {
+                // "Vushtrri, 04 May 11 - …": a dateline's year written with two digits.
+                found.append(NewsReference(day: days.start, kind: .dateline, range: first.range))
             } else if inParagraph.isEmpty, let (day, range) = dashedDay(in: paragraph),
                 isPublicationLine(paragraph, date: range)
             {
@@ -97,6 +103,17 @@ struct NewsReference {
         guard var reference = found.first(where: { $0.kind == .dateline }) ?? found.first else { return nil }
         reference.ranges = found.map(\.range)
         return reference
+    }
+
+    /// A two-digit year right after a day and month, "04 May 11", as the year 2011 (1970 to
+    /// 2069), and where it ends.
+    private static func twoDigitYear(after date: Range<String.Index>, in paragraph: Substring) -> (
+        Int, String.Index
+    )? {
+        guard let match = paragraph[date.upperBound...].prefixMatch(of: #/ (\d{2})(?!\d)/#),
+            let digits = Int(match.output.1)
+        else { return nil }
+        return (digits < 70 ? 2000 + digits : 1900 + digits, match.range.upperBound)
     }
 
     /// The range of the last paragraph of `body`, without the blank lines around it.

@@ -633,6 +633,12 @@ import Testing
                 + "Roxas Blvd., Pasay City\n13 May 2014\n\nThe President opened the 34th conference. The "
                 + "conference was first held on 21-23 October 1987.",
             start: "2014-05-13", end: "2014-05-13", city: nil),
+        Case(
+            rule: "a dateline's two-digit year gives a yearless date its year",
+            text:
+                "## Chief returned from Turkey\n\nVushtrri, 04 May 11 - The Chief returned to Kosovo.\n\nThe "
+                + "conference was held in Nazilli and lasted two days in a row April 26 to 27.",
+            start: "2011-04-26", end: "2011-04-27", city: "Nazilli"),
     ]
 
     @Test(arguments: cases) func rule(_ test: Case) throws {

@@ -220,9 +220,6 @@ import Testing
         "Armenia takes part in ENCJ Lisbon assembly":
             "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
             + "is not the real one",
-        "Chief Executive of the Centre Sheremet Ahmeti returned from official visit to Turkey":
-            "the dateline 'Vushtrri, 04 May 11' with a two-digit year is not read; the dates taken "
-            + "carry a neighbouring item's year, flagged, and are not the conference's",
         "Crna Gora i Srbija potpisale Protokol o saradnji tokom turističke sezone: "
             + "Šest službenika MUP-a Srbije stiže na primorje":
             "Montenegrin text: the place is named only in Montenegrin case forms",
