@@ -94,6 +94,10 @@ struct ActivityDateReader {
     private static let otherThingsYears: Set<String> = [
         "launched", "established", "founded", "conducted", "created", "initiated", "introduced", "adopted", "since",
         "set", "born", "establishment", "founding", "foundation", "inception", "creation",
+        // The same in the other languages whose dates are read: "Fondée en 1962", "creada en 2007".
+        "fondée", "fondé", "créée", "créé", "depuis", "fundada", "fundado", "creada", "creado", "criada", "desde",
+        "fondata", "fondato", "istituita", "gegründet", "seit", "osnovan", "osnovana", "osnovano", "osnovani",
+        "themeluar", "krijuar", "didirikan", "dibentuk", "sejak",
     ]
     /// Events a date can name, written right after it, and the words that may stand between.
     private static let datedEvents: Set<String> = ["election", "elections", "vote", "referendum", "deadline"]
@@ -206,6 +210,14 @@ struct ActivityDateReader {
                     ))
             }
         }
+        // "Good News from Iraq: 23 Jul 2008" over "Wednesday, July 23, 2008": a title dated
+        // with the item's own day names the page, not the activity, when the text dates it.
+        if let reference, candidates.contains(where: { $0.date.inBody }) {
+            candidates.removeAll { candidate in
+                guard !candidate.date.inBody, let days = candidate.date.mention?.days(year: nil) else { return false }
+                return days.start == reference.day && days.end == reference.day
+            }
+        }
         let proses = [titleProse, bodyProse]
         // The relative day of the body (else of the title) dates the activity unless a date
         // stands before it: "met today", "will open in Sarajevo tomorrow".
@@ -238,7 +250,9 @@ struct ActivityDateReader {
         }
         guard var best else {
             // "last week", "earlier this month": the item's own date is not the activity's day.
-            if let reference, relative == nil, let month = Self.otherMonth(inLeadOf: bodyProse, than: reference.day) {
+            if let reference, relative == nil,
+                let month = Self.otherMonth(inLeadOf: bodyProse, than: reference.day) ?? Self.monthSpan(in: bodyProse)
+            {
                 return ActivityDate(mention: nil, text: item.body, inBody: true, undated: .onlyMonth(month))
             }
             if let reference, relative == nil {
@@ -309,6 +323,38 @@ struct ActivityDateReader {
                 (month, year) != (day.month, day.year)
             else { continue }
             return "\(prose.tokens[index].text) \(year)"
+        }
+        return nil
+    }
+
+    /// Words before the first month of a span of whole months, and between its two months.
+    private static let monthSpanStarts: Set<String> = [
+        "from", "between", "de", "du", "del", "dal", "od", "vom", "von", "nga", "dari", "entre", "desde",
+    ]
+    private static let monthSpanJoins: Set<String> = [
+        "to", "until", "till", "through", "and", "a", "au", "al", "do", "bis", "deri", "sampai", "hingga", "y", "et",
+        "hasta", "и", "до",
+    ]
+
+    /// A span of whole months and its year, in English or another language: "from May to
+    /// December 2023", "de mayo a diciembre de 2023", "od marta do juna 2024". Two months and a
+    /// year around them are a month's context as sure as a day, so the other languages' names
+    /// count here too.
+    private static func monthSpan(in prose: Prose) -> String? {
+        let words = prose.tokens.indices.filter { prose.tokens[$0].isWord }
+        let word = { (position: Int) -> String in
+            position < words.count ? prose.tokens[words[position]].lowercased : ""
+        }
+        for position in words.indices.dropLast(3) where monthSpanStarts.contains(word(position)) {
+            guard let first = DateTokenizer.month(afterADay: word(position + 1)),
+                monthSpanJoins.contains(word(position + 2)),
+                let last = DateTokenizer.month(afterADay: word(position + 3)), last != first
+            else { continue }
+            let yearPosition = DateTokenizer.foreignOfWords.contains(word(position + 4)) ? position + 5 : position + 4
+            guard let year = Int(word(yearPosition)), (1900...2199).contains(year) else { continue }
+            let range =
+                prose.tokens[words[position]].range.lowerBound..<prose.tokens[words[yearPosition]].range.upperBound
+            return String(prose.text[range])
         }
         return nil
     }
@@ -490,7 +536,7 @@ struct ActivityDateReader {
         let asDay = { (word: String) -> Int? in
             Int(word.prefix { $0.isNumber }).flatMap { (1...31).contains($0) ? $0 : nil }
         }
-        if let month = DateTokenizer.months[words[1]], let day = asDay(words[0]) { return (day, month) }
+        if let month = DateTokenizer.month(afterADay: words[1]), let day = asDay(words[0]) { return (day, month) }
         if let month = DateTokenizer.months[words[0]], let day = asDay(words[1]) { return (day, month) }
         return nil
     }
@@ -550,7 +596,10 @@ struct ActivityDateReader {
         {
             return nil
         }
-        if followsUpEarlierEvent(dateAt: index, in: prose) || followsEarlierEvent(dateAt: index, in: prose) {
+        if followsUpEarlierEvent(dateAt: index, in: prose) || followsEarlierEvent(dateAt: index, in: prose)
+            || datesAStatement(at: index, in: prose) || isWhatAPlanProvides(dateAt: index, in: prose)
+            || datesASeriesStart(at: index, in: prose)
+        {
             return nil
         }
         let later = words.contains(where: Self.laterWords.contains) ? 1 : 0
@@ -593,6 +642,62 @@ struct ActivityDateReader {
             let noun = words[i + 2]
             return Self.earlierEventLeads.contains(words[i]) && words[i + 1] == "the"
                 && ["ing", "tion", "sion", "ment", "al"].contains(where: noun.hasSuffix) && noun.count > 5
+        }
+    }
+
+    /// Verbs that report what someone said or published.
+    private static let sayingVerbs: Set<String> = [
+        "said", "says", "announced", "announces", "reported", "reports", "stated", "states", "informed", "informs",
+        "told", "wrote", "noted", "tweeted", "posted", "declared",
+    ]
+    /// Words that may stand between a verb of saying and "on" before its date: "said in a
+    /// message on", "announced in a press release on".
+    private static let statementWords: Set<String> = [
+        "in", "a", "an", "the", "its", "their", "his", "her", "message", "statement", "press", "release",
+        "communiqué", "communique", "letter", "post", "tweet", "interview", "note",
+    ]
+
+    /// The date is the day something was said, not the activity's: "took place in November
+    /// 2018, the office said in a message on Nov. 30", "the Ministry announced on 5 May".
+    private func datesAStatement(at index: Int, in prose: Prose) -> Bool {
+        let words = prose.wordsBefore(index, limit: 8)
+        guard words.last == "on", let verb = words.lastIndex(where: Self.sayingVerbs.contains) else { return false }
+        return words[(verb + 1)..<(words.count - 1)].allSatisfy(Self.statementWords.contains)
+    }
+
+    /// Verbs after "first" that tell when a series began: "was first held", "first took place".
+    private static let seriesStartVerbs: Set<String> = [
+        "held", "organised", "organized", "convened", "launched", "introduced", "took", "started", "hosted",
+    ]
+
+    /// The date is when a series was first held, not this edition's: "The conference was first
+    /// held in Manila on 21-23 October 1987" (but "the first meeting was held on" is one).
+    private func datesASeriesStart(at index: Int, in prose: Prose) -> Bool {
+        let words = prose.wordsBefore(index, limit: 8)
+        return zip(words, words.dropFirst()).contains { $0 == "first" && Self.seriesStartVerbs.contains($1) }
+    }
+
+    /// Verbs by which an agreement or a plan provides for something, in English and the other
+    /// languages whose dates are read, and the words for "that" after them.
+    private static let provisionVerbs: Set<String> = [
+        "foresees", "foresee", "foreseen", "envisages", "envisage", "envisaged", "stipulates", "stipulated",
+        "provides", "prévoit", "prevé", "prevê", "prevede", "predviđa", "predviđeno", "predvidja", "predvideno",
+        "parashikon", "parashikohet", "menetapkan",
+    ]
+    private static let thatWords: Set<String> = ["that", "que", "qu", "che", "da", "dass", "se", "që", "bahwa"]
+
+    /// The date is in what an agreement or a plan provides for, not the activity's: "the
+    /// protocol foresees that six officers, from 1 July to 1 September, serve on the coast"
+    /// ("predviđeno je da …"). Not "is foreseen for 5 June", which schedules the activity.
+    private func isWhatAPlanProvides(dateAt index: Int, in prose: Prose) -> Bool {
+        guard index < prose.tokens.count else { return false }
+        let words = prose.sentenceTokens(of: index).filter {
+            $0.isWord && $0.range.lowerBound < prose.tokens[index].range.lowerBound
+        }
+        .map(\.lowercased)
+        return words.indices.contains { position in
+            Self.provisionVerbs.contains(words[position])
+                && words[(position + 1)...].prefix(2).contains(where: Self.thatWords.contains)
         }
     }
 

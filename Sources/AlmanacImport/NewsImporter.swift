@@ -188,7 +188,9 @@ public struct NewsImporter: Sendable {
     )? {
         if mention.hasYear { return mention.days(year: nil).map { ($0, nil) } }
         let choice = choices[index]
-        if let stated = choice.statedYear {
+        // A year in another paragraph may be another thing's ("the first Forum was held in
+        // 2003"): the item's own date says more.
+        if let stated = choice.statedYear, !(choice.statedYearIsDistant && choice.reference != nil) {
             return mention.days(year: stated).map {
                 (
                     $0,
