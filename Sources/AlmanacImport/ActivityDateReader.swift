@@ -110,16 +110,39 @@ struct ActivityDateReader {
     ]
     /// Participles that, describing a thing, date or place it in passing ("the strategy adopted
     /// on", "the Agreement signed in Warsaw").
+    /// The same participles in the other languages whose dates are read: "semnate la Vidin la
+    /// 19 mai 2009", "l'accord signé le", "el convenio firmado el", "sporazum potpisan u".
     static let describingParticiples: Set<String> = [
-        "dated", "adopted", "signed", "submitted", "established", "founded",
+        "dated", "adopted", "signed", "submitted", "established", "founded", "concluded", "ratified",
+        "signé", "signée", "signés", "signées", "adopté", "adoptée", "adoptés", "adoptées", "conclu", "conclue",
+        "ratifié", "ratifiée", "firmado", "firmada", "firmados", "firmadas", "suscrito", "suscrita", "adoptado",
+        "adoptada", "aprobado", "aprobada", "assinado", "assinada", "adotado", "adotada", "firmato", "firmata",
+        "firmati", "firmate", "sottoscritto", "sottoscritta", "adottato", "adottata", "unterzeichnet",
+        "unterschrieben", "verabschiedet", "semnat", "semnată", "semnate", "semnați", "adoptat", "adoptată",
+        "adoptate", "încheiat", "încheiată", "încheiate", "potpisan", "potpisana", "potpisano", "potpisani",
+        "potpisane", "usvojen", "usvojena", "usvojeno", "usvojeni", "usvojene", "zaključen", "zaključena",
+        "zaključeni", "podpisan", "podpisana", "podpisano", "podpisani", "sprejet", "sprejeta", "sprejeto",
+        "nënshkruar", "miratuar", "потпишан", "потпишана", "потпишано", "потпишани", "потписан", "потписана",
+        "потписано", "потписани", "подписан", "подписана", "подписано", "подписани", "подписанное",
+        "подписанного", "подписанный", "подписанным",
     ]
-    /// Words before a participle that make it the sentence's verb ("was signed").
+    /// Words before a participle that make it the sentence's verb ("was signed", "a semnat",
+    /// "a été signé", "fue firmado", "je potpisan").
     static let auxiliaries: Set<String> = [
         "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will",
+        "a", "au", "am", "ai", "ați", "fost", "fi", "ont", "avait", "avaient", "été", "est", "sont", "ha", "han",
+        "he", "hemos", "fue", "fueron", "sido", "es", "son", "foi", "foram", "tem", "hanno", "è", "stato", "stata",
+        "stati", "state", "sono", "hat", "haben", "wurde", "wurden", "worden", "ist", "je", "su", "sam", "smo",
+        "bio", "bila", "bilo", "bili", "biti", "ka", "kanë", "është", "janë", "u", "е", "се", "су", "беше", "был",
+        "была", "было", "были",
     ]
-    /// Words after a participle that show it describes a thing rather than takes an object.
+    /// Words after a participle that show it describes a thing rather than takes an object,
+    /// also in the other languages whose dates are read ("semnate la", "signé le", "firmado
+    /// el", "potpisan u").
     private static let prepositions: Set<String> = [
         "on", "in", "at", "by", "during", "between", "from", "with", "last", "earlier",
+        "la", "le", "à", "au", "en", "el", "em", "no", "na", "il", "nel", "a", "am", "im", "în", "u", "v", "dne",
+        "më", "në", "на", "во", "в", "у",
     ]
     /// Word pairs that lead into an earlier event the activity follows up.
     private static let followUpLeads: Set<[String]> = [

@@ -639,6 +639,22 @@ import Testing
                 "## Chief returned from Turkey\n\nVushtrri, 04 May 11 - The Chief returned to Kosovo.\n\nThe "
                 + "conference was held in Nazilli and lasted two days in a row April 26 to 27.",
             start: "2011-04-26", end: "2011-04-27", city: "Nazilli"),
+        Case(
+            rule: "a date another language's participle gives a thing signed earlier is not the activity's",
+            text:
+                "## Vizită de lucru\n\nO delegaţie va efectua o vizită de lucru. Se vor purta discuţii pe "
+                + "marginea Acordului de cooperare, semnat la Vidin la 19 mai 2009.",
+            start: nil, end: nil, city: nil),
+        Case(
+            rule: "a date after 'firmado el' is the agreement's, not the activity's",
+            text:
+                "## Reunión de ministros\n\nLos ministros revisaron en Bogotá el convenio firmado el 12 de marzo "
+                + "de 2021.",
+            start: nil, end: nil, city: "Bogotá"),
+        Case(
+            rule: "a date after 'a été signé le' dates the activity",
+            text: "## Accord signé\n\nL'accord de coopération a été signé le 12 mars 2021 à Dakar.",
+            start: "2021-03-12", end: "2021-03-12", city: "Dakar"),
     ]
 
     @Test(arguments: cases) func rule(_ test: Case) throws {

@@ -317,10 +317,6 @@ import Testing
         "Singapore, Malaysia sign MOU to combat transnational crimes":
             "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
             + "is not the real one",
-        "Bucuresti: Serviciile de informatii ale Internelor din Romania si Bulgaria vor avea un plan comun de "
-            + "actiune":
-            "Romanian text: the signing of two earlier agreements ('semnate la Vidin la 19 mai 2009') is "
-            + "taken, unflagged, for the date of a visit the text announces without one",
         "Education and training for Kosovan judges and public prosecutors in the area of commercial law":
             "the country is named only in 'the Kosovo Judicial Academy' and the adjective 'Kosovan'",
     ]
