@@ -621,7 +621,7 @@ struct ActivityDateReader {
         }
         if followsUpEarlierEvent(dateAt: index, in: prose) || followsEarlierEvent(dateAt: index, in: prose)
             || datesAStatement(at: index, in: prose) || isWhatAPlanProvides(dateAt: index, in: prose)
-            || datesASeriesStart(at: index, in: prose)
+            || datesASeriesStart(at: index, in: prose) || datesAProjectsCourse(at: index, in: prose)
         {
             return nil
         }
@@ -686,6 +686,37 @@ struct ActivityDateReader {
         let words = prose.wordsBefore(index, limit: 8)
         guard words.last == "on", let verb = words.lastIndex(where: Self.sayingVerbs.contains) else { return false }
         return words[(verb + 1)..<(words.count - 1)].allSatisfy(Self.statementWords.contains)
+    }
+
+    /// Words for a project or a programme, whose own course (its end, its duration) is not an
+    /// activity's date.
+    private static let projectNouns: Set<String> = [
+        "project", "projects", "programme", "programmes", "program", "programs", "twinning", "projekt", "projet",
+        "proyecto", "projeto", "progetto", "projekat", "projekta", "proiect", "proiectul", "projekti", "proyek",
+        "programa", "programme's", "project's",
+    ]
+    /// Words by which a project runs its course: "will be completed on", "runs until", "ends on".
+    private static let projectCourseWords: Set<String> = [
+        "completed", "complete", "completion", "ends", "end", "ending", "ended", "runs", "run", "running", "lasts",
+        "duration", "concluded", "concludes", "expires", "finishes", "finished", "implemented", "implementation",
+    ]
+    /// Words for an activity: after one of them the date is the activity's again ("the project
+    /// held a seminar, which ended on").
+    private static let activityNouns: Set<String> = [
+        "seminar", "workshop", "training", "course", "meeting", "conference", "session", "visit", "forum",
+        "exercise", "round", "table", "event", "ceremony",
+    ]
+
+    /// The date is in what a project or programme does over its course, not an activity's:
+    /// "the project 'Countering Serious Crime', which will be completed on 31 December 2023",
+    /// "the programme runs until 30 June". The project word and then a word of its course stand
+    /// before the date in its clause, with no activity named between.
+    private func datesAProjectsCourse(at index: Int, in prose: Prose) -> Bool {
+        let words = prose.wordsBefore(index, limit: 14)
+        guard let project = words.lastIndex(where: Self.projectNouns.contains) else { return false }
+        let after = words[(project + 1)...]
+        return after.contains(where: Self.projectCourseWords.contains)
+            && !after.contains(where: Self.activityNouns.contains)
     }
 
     /// Verbs after "first" that tell when a series began: "was first held", "first took place".

@@ -655,6 +655,18 @@ import Testing
             rule: "a date after 'a été signé le' dates the activity",
             text: "## Accord signé\n\nL'accord de coopération a été signé le 12 mars 2021 à Dakar.",
             start: "2021-03-12", end: "2021-03-12", city: "Dakar"),
+        Case(
+            rule: "a project's completion is not the activity's date",
+            text:
+                "## Prosecutors meet\n\nThe project 'Countering Serious Crime', which will be completed on 31 "
+                + "December 2023, supports prosecutors. A seminar was organized in Podgorica on 27 and 28 November "
+                + "2023.",
+            start: "2023-11-27", end: "2023-11-28", city: "Podgorica"),
+        Case(
+            rule: "an activity the project held dates itself when it ends",
+            text:
+                "## Prosecutors meet\n\nThe project held a seminar in Podgorica, which ended on 28 November 2023.",
+            start: "2023-11-28", end: "2023-11-28", city: "Podgorica"),
     ]
 
     @Test(arguments: cases) func rule(_ test: Case) throws {

@@ -308,8 +308,9 @@ import Testing
             "no year in the text: a neighbouring item's year is taken and flagged, but it is not the "
             + "real one; and 'will last until 30 May' is not read as the end",
         "Connections between EPPO and the Western Balkans strengthened":
-            "the project's end, 'which will be completed on 31 December 2023', is taken with the "
-            + "seminar's 'two-day' for the activity's dates",
+            "the signing of the latest working arrangement ('The latest ones with Bosnia and Herzegovina "
+            + "on 21 November 2023', a sentence without a verb) is taken with the seminar's 'two-day' for "
+            + "the activity's dates",
         "Liberia: IOM Trains Liberia Immigration Service Officers to Better Address Irregular Migration "
             + "and Combat Migrant Smuggling":
             "'started yesterday (10/09) and will run until Friday (14/09)', days in brackets with no "
