@@ -35,6 +35,9 @@ struct ActivityDate {
     /// A later date the activity goes on to, in a sentence of its own: "On June 20, the
     /// conference opened … It will last on June 21", "On 26 and 27 October, … will continue".
     var continuation: DateMention?
+    /// The day the activity runs until, after its start: "started yesterday (10/09) and will
+    /// run until Friday (14/09)", "this event, which will last until 30 May".
+    var until: DateMention?
 }
 
 /// Why a news item gives its activity no date.
@@ -267,9 +270,13 @@ struct ActivityDateReader {
                     mention: nil, text: item.body, inBody: true, undated: .relative(relativeDay.words.lowercased()))
             }
             let sentence = (relativeDay.inBody ? 1 : 0, relativeDay.sentence)
-            return ActivityDate(
+            var date = ActivityDate(
                 mention: nil, text: item.body, inBody: true, reference: reference, relativeDay: relativeDay,
                 duration: StatedDuration.find(in: proses, dateSentence: sentence))
+            if relativeDay.inBody {
+                date.until = Self.until(after: relativeDay.range, among: bodyMentions, in: bodyProse)
+            }
+            return date
         }
         guard var best else {
             // "last week", "earlier this month": the item's own date is not the activity's day.
@@ -321,6 +328,7 @@ struct ActivityDateReader {
                 best.otherDatesYear = years.otherDates
                 best.anniversary = Self.anniversary(in: [titleProse, bodyProse])
             }
+            if best.inBody { best.until = Self.until(after: mention.range, among: bodyMentions, in: bodyProse) }
             best.continuation = continuation(
                 after: best.inBody ? mention.range : nil, among: bodyMentions, in: bodyProse,
                 skipping: reference?.ranges ?? [])
@@ -398,9 +406,44 @@ struct ActivityDateReader {
         return nil
     }
 
+    /// The dates in `text`, with a day and month in brackets after a relative day or a weekday
+    /// ("started yesterday (10/09) and will run until Friday (14/09)").
+    private func mentions(in text: String) -> [DateMention] {
+        let parsed = spacedMentions(in: text)
+        let bracketed = Self.bracketedDays(in: text).filter { day in
+            !parsed.contains { $0.range.overlaps(day.range) }
+        }
+        guard !bracketed.isEmpty else { return parsed }
+        return (parsed + bracketed).sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Words for a day relative to the news before which a day and month in brackets name it.
+    private static let bracketedDayLeads: Set<String> = ["yesterday", "today", "tomorrow", "tonight"]
+
+    /// A day and month in brackets, without a year, right after a relative day or a weekday:
+    /// "yesterday (10/09)", "Friday (14.09)". Alone, "(10/09)" may be anything (a score, a
+    /// reference number); beside a word for a day it is that day's date, day first unless
+    /// the site writes month first.
+    private static func bracketedDays(in text: String) -> [DateMention] {
+        text.matches(of: #/([A-Za-z]+)\s*\((\d{1,2})[/.](\d{1,2})\)/#).compactMap { match in
+            let word = match.output.1.lowercased()
+            let weekday = word.count > 4 ? DateTokenizer.weekdays[word] : nil
+            guard weekday != nil || bracketedDayLeads.contains(word), let a = Int(match.output.2),
+                let b = Int(match.output.3)
+            else { return nil }
+            guard (1...31).contains(a), (1...12).contains(b) else { return nil }
+            var day = WrittenDay(day: a, month: b, weekday: weekday)
+            day.orderIsAmbiguous = a <= 12 && a != b
+            let open = text.index(after: match.output.1.endIndex)
+            let start = text[open...].firstIndex(of: "(").map { text.index(after: $0) } ?? open
+            let end = text.index(before: match.range.upperBound)
+            return DateMention(first: day, last: day, range: start..<end)
+        }
+    }
+
     /// The dates in `text`, also where a day's ordinal runs into its month without a space
     /// ("from 08th to 10thMay, 2019"): they are read as if spaced, at their place in `text`.
-    private func mentions(in text: String) -> [DateMention] {
+    private func spacedMentions(in text: String) -> [DateMention] {
         let glued = text.matches(of: #/\d(?:st|nd|rd|th)(?=[A-Z][a-z]{2})/#).map(\.range.upperBound).filter { index in
             let rest = text[index...].prefix { $0.isLetter }.lowercased()
             return DateTokenizer.months[rest] != nil
@@ -786,6 +829,31 @@ struct ActivityDateReader {
                 words.contains(where: Self.continuationWords.contains)
                 || zip(words, words.dropFirst()).contains { $0 == "will" && $1 == "last" }
             return carriesOn && !words.contains(where: Self.laterWords.contains)
+        }
+    }
+
+    /// Verbs by which an activity runs on to a day: "will run until", "which will last until".
+    private static let runningWords: Set<String> = [
+        "run", "runs", "running", "last", "lasts", "lasting", "continue", "continues", "continuing",
+    ]
+
+    /// The first date after `start` in its paragraph or the next written as the day the activity runs
+    /// until: "until" or "till" right before it (a weekday may stand between: "until Friday
+    /// (14/09)"), and a verb of running up to six words before that ("will run until", "which
+    /// will last until 30 May"). A deadline ("applications until 30 May") has no such verb.
+    private static func until(
+        after start: Range<String.Index>, among mentions: [DateMention], in prose: Prose
+    ) -> DateMention? {
+        mentions.first { mention in
+            guard mention.range.lowerBound >= start.upperBound,
+                prose.text[start.upperBound..<mention.range.lowerBound].matches(of: #/\n\s*\n/#).count <= 1
+            else { return false }
+            var i = prose.tokenIndex(at: mention.range.lowerBound) - 1
+            while i >= 0, !prose.tokens[i].isWord, ["(", ","].contains(prose.tokens[i].text) { i -= 1 }
+            if i >= 0, DateTokenizer.weekdays[prose.tokens[i].lowercased] != nil { i -= 1 }
+            while i >= 0, !prose.tokens[i].isWord, ["(", ","].contains(prose.tokens[i].text) { i -= 1 }
+            guard i >= 0, ["until", "till"].contains(prose.tokens[i].lowercased) else { return false }
+            return prose.wordsBefore(i).contains(where: runningWords.contains)
         }
     }
 

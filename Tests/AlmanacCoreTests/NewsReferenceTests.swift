@@ -667,6 +667,24 @@ import Testing
             text:
                 "## Prosecutors meet\n\nThe project held a seminar in Podgorica, which ended on 28 November 2023.",
             start: "2023-11-28", end: "2023-11-28", city: "Podgorica"),
+        Case(
+            rule: "a day and month in brackets after 'yesterday' or a weekday date it, and 'will run until' ends it",
+            text:
+                "## Training of trainers\n\nThe 2018 training of trainers started yesterday (10/09) in Moshi and "
+                + "will run until Friday (14/09).",
+            start: "2018-09-10", end: "2018-09-14", city: "Moshi", tentative: true),
+        Case(
+            rule: "'which will last until' a later day ends the activity",
+            text:
+                "## Conference of police chiefs\n\nThe conference of police chiefs opened in Zagreb on 27 May 2003."
+                + "\n\nAt the opening of this event, which will last until 30 May, the Premier spoke.",
+            start: "2003-05-27", end: "2003-05-30", city: "Zagreb"),
+        Case(
+            rule: "a deadline 'until' a later day does not end the activity",
+            text:
+                "## Call for trainees\n\nThe academy opened its call in Zagreb on 2 May 2023. Applications are "
+                + "accepted until 30 May.",
+            start: "2023-05-02", end: "2023-05-02", city: "Zagreb"),
     ]
 
     @Test(arguments: cases) func rule(_ test: Case) throws {

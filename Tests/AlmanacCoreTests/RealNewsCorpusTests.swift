@@ -306,15 +306,15 @@ import Testing
             "the country is read from the organiser's name, 'UNDP in BiH', where the truth names no place",
         "Chiefs of police from European capitals convene in Zagreb":
             "no year in the text: a neighbouring item's year is taken and flagged, but it is not the "
-            + "real one; and 'will last until 30 May' is not read as the end",
+            + "real one (the days, to 'will last until 30 May', are right)",
         "Connections between EPPO and the Western Balkans strengthened":
             "the signing of the latest working arrangement ('The latest ones with Bosnia and Herzegovina "
             + "on 21 November 2023', a sentence without a verb) is taken with the seminar's 'two-day' for "
             + "the activity's dates",
         "Liberia: IOM Trains Liberia Immigration Service Officers to Better Address Irregular Migration "
             + "and Combat Migrant Smuggling":
-            "'started yesterday (10/09) and will run until Friday (14/09)', days in brackets with no "
-            + "year, is not read: a draft is written",
+            "no year in the text: 'started yesterday (10/09) and will run until Friday (14/09)' gives "
+            + "the days, but a neighbouring item's year is taken and flagged, and it is not the real one",
         "Singapore, Malaysia sign MOU to combat transnational crimes":
             "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
             + "is not the real one",

@@ -33,6 +33,12 @@ public struct DateMention: Hashable, Sendable {
     /// Where the expression sits in the text it was found in.
     public var range: Range<String.Index>
 
+    package init(first: WrittenDay, last: WrittenDay, range: Range<String.Index>) {
+        self.first = first
+        self.last = last
+        self.range = range
+    }
+
     /// True when the text names the year.
     public var hasYear: Bool { last.year != nil || first.year != nil }
 
