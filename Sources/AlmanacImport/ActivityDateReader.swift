@@ -218,7 +218,7 @@ struct ActivityDateReader {
             for mention in inBody ? bodyMentions : titleMentions
             where !(inBody && (reference?.ranges.contains(mention.range) ?? false)) {
                 let index = prose.tokenIndex(at: mention.range.lowerBound)
-                guard !namesAnEvent(after: mention, in: prose),
+                guard !namesAnEvent(after: mention, in: prose), !(inBody && Self.isSignOff(mention, in: text)),
                     !(inBody && datesAFounding(at: index, in: prose, title: item.title)),
                     let rank = rank(ofDateAt: index, in: prose, relativeTimes: times)
                 else {
@@ -356,6 +356,17 @@ struct ActivityDateReader {
             return "\(prose.tokens[index].text) \(year)"
         }
         return nil
+    }
+
+    /// A date in brackets that closes the text after its last sentence, "… Police Assistance
+    /// in Albania./ (30 August)": an agency's tag for the day it ran the story, not the
+    /// activity's date.
+    private static func isSignOff(_ mention: DateMention, in text: String) -> Bool {
+        guard text[mention.range.upperBound...].filter({ !$0.isWhitespace }) == ")" else { return false }
+        let before = text[..<mention.range.lowerBound].trimmingSuffix(while: \.isWhitespace)
+        guard before.hasSuffix("(") else { return false }
+        let lead = before.dropLast().trimmingSuffix(while: { $0 == " " || $0 == "\t" })
+        return lead.isEmpty || [".", "/", "!", "?", "”", "\"", "\n"].contains(lead.last!)
     }
 
     /// Words before the first month of a span of whole months, and between its two months.
@@ -879,5 +890,14 @@ struct ActivityDateReader {
         guard index > time.upperBound else { return true }
         return index - time.upperBound <= 2
             && prose.tokens[time.upperBound..<index].allSatisfy { [",", "(", "on"].contains($0.lowercased) }
+    }
+}
+
+extension Substring {
+    /// The text without its trailing characters that satisfy `predicate`.
+    fileprivate func trimmingSuffix(while predicate: (Character) -> Bool) -> Substring {
+        var end = endIndex
+        while end > startIndex, predicate(self[index(before: end)]) { end = index(before: end) }
+        return self[startIndex..<end]
     }
 }

@@ -685,6 +685,12 @@ import Testing
                 "## Call for trainees\n\nThe academy opened its call in Zagreb on 2 May 2023. Applications are "
                 + "accepted until 30 May.",
             start: "2023-05-02", end: "2023-05-02", city: "Zagreb"),
+        Case(
+            rule: "a date in brackets closing the text is an agency's tag, not the activity's date",
+            text:
+                "## EU supports the police\n\nThe Ambassador held a meeting with the new Interior Minister. The "
+                + "EU's assistance for the police began in 2002./ (30 August)",
+            start: nil, end: nil, city: nil),
     ]
 
     @Test(arguments: cases) func rule(_ test: Case) throws {

@@ -274,9 +274,8 @@ import Testing
             "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
             + "is not the real one",
         "The EU supports law enforcement agencies in Albania":
-            "'(30 August)', an agency's tag without a year, is taken for the meeting's day, with a "
-            + "year from another paragraph (flagged), and the minister's country for its place, "
-            + "where the truth is an undated item with no place",
+            "the minister's country is taken for the place where the truth names none (the agency's "
+            + "closing tag '(30 August)' no longer dates it: a draft, as the truth)",
         "Speech of EU Ambassador Luigi Soreca at the Opening of the Europol Liaison Office in Tirana":
             "'07/11/2019' is read day first, flagged with the other reading in the note; the page "
             + "meant month first",
