@@ -68,8 +68,10 @@ enum UndatedReason: Equatable {
 ///   unless "held" is next to the date), or right after "by" ("by 15 July", not "organised by
 ///   UNDP on");
 /// - after a participle that describes a thing ("the plan adopted on", "the agreement signed
-///   in Skopje on"); the sentence's own verb dates the activity ("UNDP signed an agreement
-///   on", "an agreement was signed on");
+///   in Skopje on", "semnate la Vidin la", "firmado el"); the sentence's own verb dates the
+///   activity ("UNDP signed an agreement on", "an agreement was signed on", "a été signé le");
+/// - in what a project or programme does over its course ("which will be completed on");
+/// - in brackets closing the text, an agency's tag ("… in Albania./ (30 August)");
 /// - in a stretch about an earlier event the activity follows up ("following up on the
 ///   conclusions of the meeting held on …", "a follow-up to the workshop of …");
 /// - in a sentence that times its activity relative to the news ("Last week, …", "met
@@ -78,6 +80,9 @@ enum UndatedReason: Equatable {
 /// A day named relative to the item's own date ("today", "yesterday", "on Tuesday"; see
 /// ``NewsReference``) dates the activity unless a date stands before it or a span holds it;
 /// without the item's own date such an item is undated.
+///
+/// A later date after a verb of running and "until" ("will run until Friday (14/09)") ends
+/// the activity.
 ///
 /// Of the others, a date that is not a later one ("the next meeting on") wins, then one in a
 /// sentence marking the item's own edition of a series before it ("This year's dialogue …
