@@ -450,8 +450,9 @@ struct ActivityDateReader {
             guard (1...31).contains(a), (1...12).contains(b) else { return nil }
             var day = WrittenDay(day: a, month: b, weekday: weekday)
             day.orderIsAmbiguous = a <= 12 && a != b
-            let open = text.index(after: match.output.1.endIndex)
-            let start = text[open...].firstIndex(of: "(").map { text.index(after: $0) } ?? open
+            // The regex puts the bracket right after the word and its spaces.
+            guard let open = text[match.output.1.endIndex...].firstIndex(of: "(") else { return nil }
+            let start = text.index(after: open)
             let end = text.index(before: match.range.upperBound)
             return DateMention(first: day, last: day, range: start..<end)
         }
