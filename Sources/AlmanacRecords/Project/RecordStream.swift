@@ -154,8 +154,21 @@ public struct RecordStream: Sendable {
     ) {
         let path = files[index]
         var found: [Diagnostic] = []
+        guard let text = YAMLFile.text(at: path, diagnostics: &found) else {
+            return (index, nil, Project.derivedID(for: path, in: directory), found)
+        }
+        // Most files are in the plain layout, read without YAML. A record with anything to
+        // report is read again through YAML, whose diagnostics then come first, as always.
+        if let draft = PlainRecordText.draft(
+            of: text, path: path, fallbackID: { Project.derivedID(for: path, in: directory) })
+        {
+            let outcome = checker.check(draft)
+            if outcome.diagnostics.isEmpty, let record = outcome.record { return (index, record, record.id, []) }
+        }
         let fallbackID = Project.derivedID(for: path, in: directory)
-        guard let yaml = YAMLFile.load(path, diagnostics: &found) else { return (index, nil, fallbackID, found) }
+        guard let yaml = YAMLFile.parse(text, path: path, diagnostics: &found) else {
+            return (index, nil, fallbackID, found)
+        }
         let record = YAMLRecordSource(fallbackID: fallbackID).record(of: yaml, checker: checker, diagnostics: &found)
         return (index, record, record?.id ?? YAMLRecordSource.claimedID(in: yaml) ?? fallbackID, found)
     }

@@ -14,6 +14,12 @@ struct YAMLFile {
     /// Reads and parses `path`. Unreadable files, invalid UTF-8 and YAML syntax errors become
     /// diagnostics, never crashes.
     static func load(_ path: String, diagnostics: inout [Diagnostic]) -> YAMLFile? {
+        text(at: path, diagnostics: &diagnostics).flatMap { parse($0, path: path, diagnostics: &diagnostics) }
+    }
+
+    /// The text of the file at `path`; nil with a diagnostic when it cannot be read, is too
+    /// large or is not UTF-8.
+    static func text(at path: String, diagnostics: inout [Diagnostic]) -> String? {
         let data: Data
         switch RegularFile.contents(of: path, limit: ImportInput.maximumBytes) {
         case .bytes(let bytes): data = bytes
@@ -35,8 +41,7 @@ struct YAMLFile {
                     hint: "check that it exists and that you may read it"))
             return nil
         }
-        guard let text = TextDecoding.utf8(data, file: path, diagnostics: &diagnostics) else { return nil }
-        return parse(text, path: path, diagnostics: &diagnostics)
+        return TextDecoding.utf8(data, file: path, diagnostics: &diagnostics)
     }
 
     /// Parses YAML text that is not (yet) in a file; `path` names it in diagnostics.
