@@ -17,11 +17,12 @@ struct YAMLFile {
         text(at: path, diagnostics: &diagnostics).flatMap { parse($0, path: path, diagnostics: &diagnostics) }
     }
 
-    /// The text of the file at `path`; nil with a diagnostic when it cannot be read, is too
-    /// large or is not UTF-8.
-    static func text(at path: String, diagnostics: inout [Diagnostic]) -> String? {
+    /// The text of the file at `path` (opened in `folder` when given: see
+    /// ``RegularFile/contents(of:in:limit:)``); nil with a diagnostic when it cannot be read,
+    /// is too large or is not UTF-8.
+    static func text(at path: String, in folder: Int32? = nil, diagnostics: inout [Diagnostic]) -> String? {
         let data: Data
-        switch RegularFile.contents(of: path, limit: ImportInput.maximumBytes) {
+        switch RegularFile.contents(of: path, in: folder, limit: ImportInput.maximumBytes) {
         case .bytes(let bytes): data = bytes
         case .tooLarge:
             diagnostics.append(
