@@ -58,6 +58,9 @@ import Testing
         "@x", "`x", "%x", "?x", "? x", ":x", "10:00", "Tirana", "x # c", "x\ty", "a\u{85}b", "a\u{2028}b",
         "\u{FEFF}x", "a\u{FFFE}", "a\u{1B}b", "a\u{9B}b", "a\u{7F}", "(x)", ".x", "...", "/x", "_x", "+1", "$x",
         "x\\y", "'x\\y'", "é'x'", "a, b", "a [b]", "a {b}", "\"a\\tb\"",
+        // What YAML 1.1 and 1.2 resolve to other types: read as written, or left to YAML.
+        "yes", "No", "on", "OFF", "true", "False", "y", "1e3", "0x1F", "0o17", "017", ".inf", "-.Inf", ".NaN",
+        "1_000", "12:30:00", "2024-03-05 10:00:00 +01:00", "=", "<<",
     ]
     static let usualValues = [
         "Board meeting", "2024-03-05", "2024-03-05T10:00", "https://x.org/a#b", "a:b", "a#b", "-5", "C'est", "x  y",
