@@ -7,9 +7,10 @@ import Foundation
 /// are waiting, and returns false once the consumer has stopped (then `produce` should
 /// return). When `consume` throws, the producer is told to stop and waited for, and the error
 /// is thrown. Returns what `produce` returned.
-package func pipeline<Item: Sendable, Result: Sendable>(
-    ahead: Int = 1, produce: @escaping @Sendable (_ emit: (Item) -> Bool) -> Result, consume: (Item) throws -> Void
-) rethrows -> Result {
+package func pipeline<Item: Sendable, Result: Sendable, Failure: Error>(
+    ahead: Int = 1, produce: @escaping @Sendable (_ emit: (Item) -> Bool) -> Result,
+    consume: (Item) throws(Failure) -> Void
+) throws(Failure) -> Result {
     let channel = Channel<Item, Result>(capacity: ahead)
     let producer = DispatchGroup()
     DispatchQueue.global().async(group: producer) {

@@ -184,12 +184,27 @@ package final class SortedSpool<Key: Comparable> {
     }
 
     /// Hands the pieces at `order` (indices from ``order()``) to `write`, in that order, a
-    /// megabyte at a time: each run is read ahead sequentially, a block at a time. `progress`
-    /// hears of the pieces copied.
+    /// megabyte at a time: each run is read ahead sequentially, a block at a time. The next
+    /// megabyte is put together on a thread of its own while `write` takes the last one.
+    /// `progress` hears of the pieces copied.
     package func copy(
         _ order: [Int], progress: (any ProgressReporter)? = nil,
         to write: ([UInt8]) throws(FileWriteError) -> Void
     ) throws(FileWriteError) {
+        let spool = UncheckedSendable(self)
+        let assembled = try pipeline(
+            ahead: 2,
+            produce: { emit in
+                Result { () throws(FileWriteError) in try spool.value.assemble(order, progress: progress, emit: emit) }
+            },
+            consume: write)
+        try assembled.get()
+    }
+
+    /// Hands the pieces at `order` to `emit` a megabyte at a time, until it returns false.
+    private func assemble(_ order: [Int], progress: (any ProgressReporter)?, emit: ([UInt8]) -> Bool)
+        throws(FileWriteError)
+    {
         // A piece's run, found from its place in `sorted` runs: the runs' offsets increase.
         let runOfPiece = runIndexByPiece()
         var readers = runStarts.indices.map { run in
@@ -209,12 +224,18 @@ package final class SortedSpool<Key: Comparable> {
                 try readers[Int(runOfPiece[index])].read(offset, length, from: self, into: &buffer)
             }
             if buffer.count >= blockSize {
-                try write(buffer)
-                buffer.removeAll(keepingCapacity: true)
+                guard emit(buffer) else { return }
+                buffer = []
+                buffer.reserveCapacity(2 * blockSize)
             }
         }
-        try write(buffer)
-        progress?.advance(by: order.count % 4096)
+        if emit(buffer) { progress?.advance(by: order.count % 4096) }
+    }
+
+    /// The spool, handed to the thread that reads it while its caller only waits for blocks.
+    private struct UncheckedSendable: @unchecked Sendable {
+        let value: SortedSpool
+        init(_ value: SortedSpool) { self.value = value }
     }
 
     /// The run of each piece, by its index.
