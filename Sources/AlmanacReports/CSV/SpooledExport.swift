@@ -11,28 +11,16 @@ public final class SpooledExport {
     public let export: CalendarExport
     public let delimiter: Character
     public let byteOrderMark: Bool
-    /// The rows' text, each by its place in the table.
-    private let rows: SortedSpool<RowPlace>
-    /// Where a row stands: an occurrence's in date order (``Occurrence/chronologically``),
-    /// then the rows of records without a date (the whole log only), in file order.
-    private struct RowPlace: Comparable {
-        var firstDay: LocalDate?
-        var startMinute = 0
-        var title = ""
-        var id = ""
-        /// The undated rows' order.
-        var undated = 0
-
-        static func < (lhs: RowPlace, rhs: RowPlace) -> Bool {
-            switch (lhs.firstDay, rhs.firstDay) {
-            case (let left?, let right?):
-                return (left, lhs.startMinute, lhs.title, lhs.id) < (right, rhs.startMinute, rhs.title, rhs.id)
-            case (nil, nil): return lhs.undated < rhs.undated
-            default: return lhs.firstDay != nil
-            }
-        }
-    }
-    private var undatedCount = 0
+    /// The rows' text, each by its day and start time (``dayAndStart(_:)``); the rows of
+    /// records without a date (the whole log only) last, in file order.
+    private let rows: SortedSpool<Int>
+    /// The title and id of each row, in the order spooled: rows of the same day and start
+    /// time are put in their order (``Occurrence/chronologically``) once all are spooled,
+    /// so that the spool sorts plain numbers.
+    private var ties: [(place: Int, title: String, id: String)] = []
+    /// Rows not spooled yet (a megabyte at most): their places, their bytes one after the
+    /// other, and each one's length.
+    private var pending: (places: [Int], bytes: [UInt8], lengths: [Int]) = ([], [], [])
     /// For the whole log: its repeating series, expanded once the log's span is known
     /// (``finish()``), and the span's first day and last day so far (``Agenda/span(of:)``).
     private var series: [EventRecord] = []
@@ -52,7 +40,7 @@ public final class SpooledExport {
         self.export = export
         self.delimiter = delimiter
         self.byteOrderMark = byteOrderMark
-        var rows: SortedSpool<RowPlace>?
+        var rows: SortedSpool<Int>?
         var failure = FileWriteError(path: target, reason: "there is no folder for a scratch file")
         for folder in scratchFolders where rows == nil {
             do throws(FileWriteError) { rows = try SortedSpool(in: folder, for: target) } catch { failure = error }
@@ -62,7 +50,7 @@ public final class SpooledExport {
     }
 
     /// How many rows the CSV text has, header aside; final after ``finish()``.
-    public var rowCount: Int { rows.count }
+    public var rowCount: Int { rows.count + pending.places.count }
 
     /// Takes in the next records of the project, in file order.
     public func add(_ records: [EventRecord]) throws(FileWriteError) {
@@ -71,10 +59,7 @@ public final class SpooledExport {
         for index in records.indices where export.exports(records[index]) {
             let record = records[index]
             guard let timing = record.timing else {
-                if export.period == nil {
-                    undatedCount += 1
-                    try spool(record, nil, at: RowPlace(undated: undatedCount))
-                }
+                if export.period == nil { try spool(record, nil, at: Self.undated, title: "", id: "") }
                 continue
             }
             guard let period = export.period else {
@@ -112,8 +97,29 @@ public final class SpooledExport {
             Array(CSVTable.start(header: export.header, delimiter: delimiter, byteOrderMark: byteOrderMark).utf8))
         // Every row has its own day, start, title and id (ids are unique, and one series has
         // one occurrence a start), so the order is the one ``Agenda`` sorts occurrences in.
-        try rows.copy(rows.order(), to: write)
+        try spoolPending()
+        // The order ``SortedSpool/order()`` gives (by place, rows of equal places in the order
+        // spooled), rows of one day and start then by title and id: sorted here at once, by
+        // plain comparisons, rather than merged run by run.
+        var order = Array(ties.indices)
+        ties.withUnsafeBufferPointer { ties in
+            order.sort { left, right in
+                let place = ties[left].place
+                if place != ties[right].place { return place < ties[right].place }
+                if place == Self.undated { return left < right }
+                return (ties[left].title, ties[left].id, left) < (ties[right].title, ties[right].id, right)
+            }
+        }
+        try rows.copy(order, to: write)
     }
+
+    /// Where the rows of a day and start time stand: a whole day (-1) before its timed rows.
+    private static func dayAndStart(_ day: LocalDate, _ startMinute: Int) -> Int {
+        day.dayNumber * 65_536 + startMinute + 1
+    }
+
+    /// Where the rows without a date stand: after every dated one.
+    private static let undated = Int.max
 
     private func expand(_ record: EventRecord, over period: ReportPeriod) throws(FileWriteError) {
         let expansion = record.expansion(touching: period)
@@ -122,14 +128,29 @@ public final class SpooledExport {
     }
 
     private func add(_ occurrence: Occurrence) throws(FileWriteError) {
-        let place = RowPlace(
-            firstDay: occurrence.firstDay, startMinute: occurrence.startMinute, title: occurrence.record.title,
-            id: occurrence.record.id)
-        try spool(occurrence.record, occurrence.timing, at: place)
+        try spool(
+            occurrence.record, occurrence.timing, at: Self.dayAndStart(occurrence.firstDay, occurrence.startMinute),
+            title: occurrence.record.title, id: occurrence.record.id)
     }
 
-    /// Spools the row of `record` at `timing`, to stand at `place`.
-    private func spool(_ record: EventRecord, _ timing: EventTiming?, at place: RowPlace) throws(FileWriteError) {
-        try rows.append(place, CSVTable.line(export.row(record, timing), delimiter: delimiter).utf8)
+    /// Spools the row of `record` at `timing`, to stand at `place`, then by `title` and `id`.
+    private func spool(_ record: EventRecord, _ timing: EventTiming?, at place: Int, title: String, id: String)
+        throws(FileWriteError)
+    {
+        ties.append((place, title, id))
+        let start = pending.bytes.count
+        CSVTable.appendLine(export.row(record, timing), delimiter: delimiter, to: &pending.bytes)
+        pending.places.append(place)
+        pending.lengths.append(pending.bytes.count - start)
+        if pending.bytes.count >= 1 << 20 { try spoolPending() }
+    }
+
+    /// Spools the rows waiting in memory, as one run.
+    private func spoolPending() throws(FileWriteError) {
+        guard !pending.places.isEmpty else { return }
+        try rows.appendRun(keys: pending.places, bytes: pending.bytes, lengths: pending.lengths)
+        pending.places.removeAll(keepingCapacity: true)
+        pending.bytes.removeAll(keepingCapacity: true)
+        pending.lengths.removeAll(keepingCapacity: true)
     }
 }
