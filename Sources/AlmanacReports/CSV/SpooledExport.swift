@@ -85,7 +85,13 @@ public final class SpooledExport {
         finished = true
         if let logFirst, let logLast {
             let span = ReportPeriod(rangeFrom: logFirst, to: max(logFirst, logLast))
-            for record in series { try expand(record, over: span) }
+            // The series by libical on all cores, a few at a time (a series may have a hundred
+            // thousand occurrences), each spooled in file order.
+            for start in stride(from: 0, to: series.count, by: 16) {
+                let batch = Array(series[start..<min(start + 16, series.count)])
+                let expansions = batch.parallelMap { $0.expansion(touching: span) }
+                for (record, expansion) in zip(batch, expansions) { try spool(expansion, of: record) }
+            }
         }
         series = []
     }
@@ -122,7 +128,12 @@ public final class SpooledExport {
     private static let undated = Int.max
 
     private func expand(_ record: EventRecord, over period: ReportPeriod) throws(FileWriteError) {
-        let expansion = record.expansion(touching: period)
+        try spool(record.expansion(touching: period), of: record)
+    }
+
+    private func spool(_ expansion: (occurrences: [Occurrence], isCut: Bool), of record: EventRecord)
+        throws(FileWriteError)
+    {
         for occurrence in expansion.occurrences { try add(occurrence) }
         if expansion.isCut { cutSeries.append(record.origin.file) }
     }
