@@ -77,3 +77,80 @@ import Testing
         if timing.hasPrefix("start: 17") { #expect(expected.contains { $0.isCut }) }
     }
 }
+
+/// Ink reads a long report on two cores, split at a heading: the HTML is the one of the
+/// whole text read at once.
+@Suite struct MarkdownHTMLTests {
+    /// Lines of Markdown, among them those that make a block run past a blank line (a line
+    /// break at the end of a paragraph's line, HTML, code blocks, link definitions).
+    static let lines = [
+        "# Title", "## Section", "### Sub", "#NoSpace", "#\u{301} accent", "Text of a paragraph", "**bold** and *it",
+        "_x_ ~~y~~", "- item", "- item  ", "  - nested", "1. one", "2) two", "| a | b |", "|---|---|", "| 1 | 2 |",
+        "[link](https://x.example)", "[ref]: https://y.example", "see [ref][ref]", "![chart](a.svg)", "`code`",
+        "```", "<b>bold</b>", "<p>", "> quote", "---", "***", "line break\\", "trailing  ", "é ü", "\u{301}", "",
+        "", "", "\t tab", "[open", "close]", "(url)", "* star item", "+ plus",
+    ]
+    static let document = Gen.int(in: 0...(lines.count - 1)).array(of: 0...40).map { picks in
+        picks.map { lines[$0] }.joined(separator: "\n")
+    }
+
+    /// Lines that leave a text splittable: blocks that end at a blank line, and lines that
+    /// end a paragraph's line with a line break (two spaces, a backslash) before one.
+    static let splittableLines = [
+        "# Title", "## Section", "### Sub", "#NoSpace", "#\u{301} accent", "Text of a paragraph", "**bold** and *it",
+        "_x_ ~~y~~", "- item", "- item  ", "  - nested", "1. one", "2) two", "| a | b |", "|---|---|", "| 1 | 2 |",
+        "see [link](https://x.example)", "see [ref][ref]", "![chart](a.svg)", "an `inline` code", "---", "***",
+        "line break\\", "trailing  ", "trailing tab\t", "é ü", "\u{301}", "", "", "", "\t tab", "a [open",
+        "close] b", "(url)", "* star item", "+ plus", "## Heading *open", "text **open",
+    ]
+    static let splittable = Gen.int(in: 0...(splittableLines.count - 1)).array(of: 0...60).map { picks in
+        "Intro\n\n" + picks.map { splittableLines[$0] }.joined(separator: "\n")
+    }
+
+    @Test func aSplittableTextIsReadAsAWhole() async {
+        await propertyCheck(count: 3000, input: Self.splittable) { markdown in
+            #expect(MarkdownHTML.html(from: markdown, splitSize: 0) == MarkdownHTML.whole(markdown), "\(markdown)")
+        }
+    }
+
+    /// Many such texts are split (about half), so the property above compares halves with the whole.
+    @Test func mostSplittableTextsAreSplit() {
+        var state: UInt64 = 2024
+        var split = 0
+        for _ in 0..<500 {
+            let picks = (0..<40).map { _ in
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return Int(state >> 33) % Self.splittableLines.count
+            }
+            let markdown = "Intro\n\n" + picks.map { Self.splittableLines[$0] }.joined(separator: "\n")
+            if MarkdownHTML.splitPoint(of: markdown) != nil { split += 1 }
+            #expect(MarkdownHTML.html(from: markdown, splitSize: 0) == MarkdownHTML.whole(markdown), "\(markdown)")
+        }
+        #expect(split > 150, "\(split) of 500 texts split")
+    }
+
+    /// A text that Ink reads whole without failing: Ink stops on some that start with `-`
+    /// (metadata it cannot finish), which are never split.
+    static let readable = document.map { "Intro\n\n" + $0 }
+
+    @Test func aSplitReportIsReadAsAWhole() async {
+        await propertyCheck(count: 2000, input: Self.readable) { markdown in
+            #expect(MarkdownHTML.html(from: markdown, splitSize: 0) == MarkdownHTML.whole(markdown), "\(markdown)")
+        }
+    }
+
+    @Test func theBenchmarkReportIsSplit() throws {
+        let markdown = (0..<50).map {
+            "## Month \($0)\n\n- **A**: text\n- **B**: more text\n\n| a | b |\n| --- | --- |\n"
+        }
+        .joined(separator: "\n")
+        let split = try #require(MarkdownHTML.splitPoint(of: markdown))
+        #expect(markdown[split...].hasPrefix("## Month 2"))
+        #expect(MarkdownHTML.html(from: markdown, splitSize: 0) == MarkdownHTML.whole(markdown))
+        // Metadata may span blank lines; HTML may too.
+        #expect(MarkdownHTML.splitPoint(of: "---\nkey: a\n\n## Heading\n\n---\n") == nil)
+        #expect(MarkdownHTML.splitPoint(of: " - item\n\n## Heading\n") == nil)
+        #expect(MarkdownHTML.splitPoint(of: "<div>\n\n## Heading\n\n</div>\n") == nil)
+        #expect(MarkdownHTML.splitPoint(of: "Text\n\n## Heading\n") != nil)
+    }
+}

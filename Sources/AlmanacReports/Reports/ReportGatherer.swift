@@ -128,13 +128,17 @@ public struct ReportGatherer: Sendable {
     /// file of the report names it the same way and the footnote's mark refers to it.
     private mutating func designated(_ record: EventRecord) -> EventRecord {
         guard let place = record.place, place.country != nil || place.text != nil else { return record }
-        var record = record
-        if let country = place.country {
-            let name = designations[country] ?? Footnote.designated(country, by: config.footnotes)
-            designations[country] = name
-            record.place?.country = name
+        var country = place.country
+        if let name = place.country {
+            country = designations[name] ?? Footnote.designated(name, by: config.footnotes)
+            designations[name] = country
         }
-        if let text = place.text { record.place?.text = Footnote.designated(text: text, by: config.footnotes) }
+        let text = place.text.map { Footnote.designated(text: $0, by: config.footnotes) }
+        // Most places are printed as written: the record is then not copied to be changed.
+        guard country != place.country || text != place.text else { return record }
+        var record = record
+        record.place?.country = country
+        record.place?.text = text
         return record
     }
 }

@@ -100,7 +100,7 @@ public struct ReportOutput: Sendable {
                 // Ink leaves attribute values unescaped: its HTML is rewritten with only
                 // known tags and escaped attributes before it reaches the page.
                 let text = try inPage.footnotes.isEmpty ? inPageWithout : markdownTemplate.render(inPage)
-                return HTMLPage.sections(HTMLText.sanitized(MarkdownParser().html(from: text)))
+                return HTMLPage.sections(HTMLText.sanitized(MarkdownHTML.html(from: text)))
             })
         let page = HTMLPage(
             report: context,
