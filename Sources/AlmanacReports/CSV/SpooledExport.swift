@@ -105,16 +105,21 @@ public final class SpooledExport {
         // one occurrence a start), so the order is the one ``Agenda`` sorts occurrences in.
         try spoolPending()
         // The order ``SortedSpool/order()`` gives (by place, rows of equal places in the order
-        // spooled), rows of one day and start then by title and id: sorted here at once, by
-        // plain comparisons, rather than merged run by run.
-        var order = Array(ties.indices)
-        ties.withUnsafeBufferPointer { ties in
-            order.sort { left, right in
-                let place = ties[left].place
-                if place != ties[right].place { return place < ties[right].place }
-                if place == Self.undated { return left < right }
-                return (ties[left].title, ties[left].id, left) < (ties[right].title, ties[right].id, right)
+        // spooled), rows of one day and start then by title and id: sorted here by pairs of
+        // numbers, then each run of rows of one day and start by title and id, rather than
+        // merged run by run.
+        var keyed = ties.indices.map { (ties[$0].place, $0) }
+        keyed.sort { $0 < $1 }
+        var order = keyed.map(\.1)
+        var start = 0
+        while start < keyed.count {
+            let place = keyed[start].0
+            var end = start + 1
+            while end < keyed.count, keyed[end].0 == place { end += 1 }
+            if end - start > 1 && place != Self.undated {
+                order[start..<end].sort { (ties[$0].title, ties[$0].id, $0) < (ties[$1].title, ties[$1].id, $1) }
             }
+            start = end
         }
         try rows.copy(order, to: write)
     }
