@@ -19,6 +19,12 @@ struct ImportNewsCommand: ParsableCommand {
             "yesterday" and "on Tuesday", and gives the year of dates written without one; \
             else the year comes from --year, else from the nearest item that has one.
 
+            Dates are read in English and, written day first, in French, Spanish, Portuguese, \
+            Italian, German, Serbian, Croatian, Bosnian, Montenegrin, Slovenian, Albanian, \
+            Indonesian, Macedonian, Bulgarian and Russian ("le 12 mars 2024", "el 5 de junio de \
+            2023", "12. marta 2024.", "12 prill 2024"), and "today", "yesterday" and \
+            "tomorrow" in most of them; weekdays in English only.
+
             A record whose date or place is assumed rather than read (a year from --year or a \
             neighbouring item, a date from the item's own date alone, a slash date whose order \
             nothing decides, a ministry's capital as the venue) is written with status: \

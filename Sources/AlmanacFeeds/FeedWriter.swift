@@ -90,24 +90,26 @@ package struct FeedWriter {
 
     // MARK: Events
 
-    /// The VEVENTs of `items`, one after the other, as UTF-8 bytes, and the length of each.
-    fileprivate func serialize(_ items: ArraySlice<FeedPlan.Item>) -> Result<
+    /// The VEVENTs of the items at `indices` of `items`, one after the other, as UTF-8 bytes,
+    /// and the length of each.
+    fileprivate func serialize(_ items: [FeedPlan.Item], at indices: ArraySlice<Int>) -> Result<
         (bytes: [UInt8], lengths: [Int]), FeedError
     > {
         var bytes: [UInt8] = []
         var lengths: [Int] = []
-        lengths.reserveCapacity(items.count)
-        for item in items {
+        lengths.reserveCapacity(indices.count)
+        // `items[index]` each time, not a copy of the item: a copy retains every field.
+        for index in indices {
             let start = bytes.count
-            let length = VEventBuilder(config: config).component(for: item).serialize(appendingTo: &bytes)
+            let length = VEventBuilder(config: config).component(for: items[index]).serialize(appendingTo: &bytes)
             if verifies,
                 let problem = VEventBuilder.verify(
-                    String(decoding: bytes[start...], as: UTF8.self), against: item)
+                    String(decoding: bytes[start...], as: UTF8.self), against: items[index])
             {
                 return .failure(
                     FeedError(
                         kind: .internalError, feed: feed.name,
-                        message: "the event '\(item.event.id)' did not read back as written: \(problem)",
+                        message: "the event '\(items[index].event.id)' did not read back as written: \(problem)",
                         hint: "this is a bug in Almanac; please report it with the record"))
             }
             lengths.append(length)
@@ -149,7 +151,7 @@ package final class FeedSpool {
     /// How many events the feed holds so far.
     package var count: Int { spool.count }
 
-    /// Serialises `items` (chunks of them on all cores) into the scratch file, as one sorted run.
+    /// Serialises `items` (chunks of them on all cores) into the spool, as one sorted run.
     package func append(_ items: [FeedPlan.Item]) throws {
         for item in items {
             guard let tzid = item.event.tzid else { continue }
@@ -162,20 +164,18 @@ package final class FeedSpool {
                 zones[tzid] = DayRange(first: first, last: last)
             }
         }
+        // Sorted here, where the key's type is known, the events are serialised in the feed's
+        // order and spooled as they come.
+        let positions = items.map(\.position)
+        let order = positions.indices.sorted { positions[$0] < positions[$1] }
         let chunkSize = writer.chunkSize
-        let chunks = stride(from: 0, to: items.count, by: chunkSize).map {
-            items[$0..<min($0 + chunkSize, items.count)]
+        let chunks = stride(from: 0, to: order.count, by: chunkSize).map {
+            order[$0..<min($0 + chunkSize, order.count)]
         }
-        var bytes: [UInt8] = []
-        var lengths: [Int] = []
-        lengths.reserveCapacity(items.count)
-        for result in chunks.parallelMap(writer.serialize) {
-            let events = try result.get()
-            bytes += events.bytes
-            lengths += events.lengths
-        }
-        try spool.appendRun(keys: items.map(\.position), bytes: bytes, lengths: lengths)
-        kept?.append(contentsOf: items)
+        let events = try chunks.parallelMap { writer.serialize(items, at: $0) }.map { try $0.get() }
+        try spool.appendSortedRun(
+            keys: order.map { positions[$0] }, lengths: events.flatMap(\.lengths), parts: events.map(\.bytes))
+        kept?.append(contentsOf: order.lazy.map { items[$0] })
     }
 
     /// Writes the feed into a temporary file beside its path, flushed to disk, and returns

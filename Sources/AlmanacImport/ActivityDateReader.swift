@@ -35,6 +35,9 @@ struct ActivityDate {
     /// A later date the activity goes on to, in a sentence of its own: "On June 20, the
     /// conference opened … It will last on June 21", "On 26 and 27 October, … will continue".
     var continuation: DateMention?
+    /// The day the activity runs until, after its start: "started yesterday (10/09) and will
+    /// run until Friday (14/09)", "this event, which will last until 30 May".
+    var until: DateMention?
 }
 
 /// Why a news item gives its activity no date.
@@ -65,8 +68,10 @@ enum UndatedReason: Equatable {
 ///   unless "held" is next to the date), or right after "by" ("by 15 July", not "organised by
 ///   UNDP on");
 /// - after a participle that describes a thing ("the plan adopted on", "the agreement signed
-///   in Skopje on"); the sentence's own verb dates the activity ("UNDP signed an agreement
-///   on", "an agreement was signed on");
+///   in Skopje on", "semnate la Vidin la", "firmado el"); the sentence's own verb dates the
+///   activity ("UNDP signed an agreement on", "an agreement was signed on", "a été signé le");
+/// - in what a project or programme does over its course ("which will be completed on");
+/// - in brackets closing the text, an agency's tag ("… in Albania./ (30 August)");
 /// - in a stretch about an earlier event the activity follows up ("following up on the
 ///   conclusions of the meeting held on …", "a follow-up to the workshop of …");
 /// - in a sentence that times its activity relative to the news ("Last week, …", "met
@@ -75,6 +80,9 @@ enum UndatedReason: Equatable {
 /// A day named relative to the item's own date ("today", "yesterday", "on Tuesday"; see
 /// ``NewsReference``) dates the activity unless a date stands before it or a span holds it;
 /// without the item's own date such an item is undated.
+///
+/// A later date after a verb of running and "until" ("will run until Friday (14/09)") ends
+/// the activity.
 ///
 /// Of the others, a date that is not a later one ("the next meeting on") wins, then one in a
 /// sentence marking the item's own edition of a series before it ("This year's dialogue …
@@ -94,6 +102,10 @@ struct ActivityDateReader {
     private static let otherThingsYears: Set<String> = [
         "launched", "established", "founded", "conducted", "created", "initiated", "introduced", "adopted", "since",
         "set", "born", "establishment", "founding", "foundation", "inception", "creation",
+        // The same in the other languages whose dates are read: "Fondée en 1962", "creada en 2007".
+        "fondée", "fondé", "créée", "créé", "depuis", "fundada", "fundado", "creada", "creado", "criada", "desde",
+        "fondata", "fondato", "istituita", "gegründet", "seit", "osnovan", "osnovana", "osnovano", "osnovani",
+        "themeluar", "krijuar", "didirikan", "dibentuk", "sejak",
     ]
     /// Events a date can name, written right after it, and the words that may stand between.
     private static let datedEvents: Set<String> = ["election", "elections", "vote", "referendum", "deadline"]
@@ -106,16 +118,39 @@ struct ActivityDateReader {
     ]
     /// Participles that, describing a thing, date or place it in passing ("the strategy adopted
     /// on", "the Agreement signed in Warsaw").
+    /// The same participles in the other languages whose dates are read: "semnate la Vidin la
+    /// 19 mai 2009", "l'accord signé le", "el convenio firmado el", "sporazum potpisan u".
     static let describingParticiples: Set<String> = [
-        "dated", "adopted", "signed", "submitted", "established", "founded",
+        "dated", "adopted", "signed", "submitted", "established", "founded", "concluded", "ratified",
+        "signé", "signée", "signés", "signées", "adopté", "adoptée", "adoptés", "adoptées", "conclu", "conclue",
+        "ratifié", "ratifiée", "firmado", "firmada", "firmados", "firmadas", "suscrito", "suscrita", "adoptado",
+        "adoptada", "aprobado", "aprobada", "assinado", "assinada", "adotado", "adotada", "firmato", "firmata",
+        "firmati", "firmate", "sottoscritto", "sottoscritta", "adottato", "adottata", "unterzeichnet",
+        "unterschrieben", "verabschiedet", "semnat", "semnată", "semnate", "semnați", "adoptat", "adoptată",
+        "adoptate", "încheiat", "încheiată", "încheiate", "potpisan", "potpisana", "potpisano", "potpisani",
+        "potpisane", "usvojen", "usvojena", "usvojeno", "usvojeni", "usvojene", "zaključen", "zaključena",
+        "zaključeni", "podpisan", "podpisana", "podpisano", "podpisani", "sprejet", "sprejeta", "sprejeto",
+        "nënshkruar", "miratuar", "потпишан", "потпишана", "потпишано", "потпишани", "потписан", "потписана",
+        "потписано", "потписани", "подписан", "подписана", "подписано", "подписани", "подписанное",
+        "подписанного", "подписанный", "подписанным",
     ]
-    /// Words before a participle that make it the sentence's verb ("was signed").
+    /// Words before a participle that make it the sentence's verb ("was signed", "a semnat",
+    /// "a été signé", "fue firmado", "je potpisan").
     static let auxiliaries: Set<String> = [
         "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will",
+        "a", "au", "am", "ai", "ați", "fost", "fi", "ont", "avait", "avaient", "été", "est", "sont", "ha", "han",
+        "he", "hemos", "fue", "fueron", "sido", "es", "son", "foi", "foram", "tem", "hanno", "è", "stato", "stata",
+        "stati", "state", "sono", "hat", "haben", "wurde", "wurden", "worden", "ist", "je", "su", "sam", "smo",
+        "bio", "bila", "bilo", "bili", "biti", "ka", "kanë", "është", "janë", "u", "е", "се", "су", "беше", "был",
+        "была", "было", "были",
     ]
-    /// Words after a participle that show it describes a thing rather than takes an object.
+    /// Words after a participle that show it describes a thing rather than takes an object,
+    /// also in the other languages whose dates are read ("semnate la", "signé le", "firmado
+    /// el", "potpisan u").
     private static let prepositions: Set<String> = [
         "on", "in", "at", "by", "during", "between", "from", "with", "last", "earlier",
+        "la", "le", "à", "au", "en", "el", "em", "no", "na", "il", "nel", "a", "am", "im", "în", "u", "v", "dne",
+        "më", "në", "на", "во", "в", "у",
     ]
     /// Word pairs that lead into an earlier event the activity follows up.
     private static let followUpLeads: Set<[String]> = [
@@ -188,7 +223,7 @@ struct ActivityDateReader {
             for mention in inBody ? bodyMentions : titleMentions
             where !(inBody && (reference?.ranges.contains(mention.range) ?? false)) {
                 let index = prose.tokenIndex(at: mention.range.lowerBound)
-                guard !namesAnEvent(after: mention, in: prose),
+                guard !namesAnEvent(after: mention, in: prose), !(inBody && Self.isSignOff(mention, in: text)),
                     !(inBody && datesAFounding(at: index, in: prose, title: item.title)),
                     let rank = rank(ofDateAt: index, in: prose, relativeTimes: times)
                 else {
@@ -204,6 +239,14 @@ struct ActivityDateReader {
                         (rank.later, isOwnEdition ? 0 : 1, rank.uncued, candidates.count),
                         ActivityDate(mention: mention, text: text, inBody: inBody)
                     ))
+            }
+        }
+        // "Good News from Iraq: 23 Jul 2008" over "Wednesday, July 23, 2008": a title dated
+        // with the item's own day names the page, not the activity, when the text dates it.
+        if let reference, candidates.contains(where: { $0.date.inBody }) {
+            candidates.removeAll { candidate in
+                guard !candidate.date.inBody, let days = candidate.date.mention?.days(year: nil) else { return false }
+                return days.start == reference.day && days.end == reference.day
             }
         }
         let proses = [titleProse, bodyProse]
@@ -232,13 +275,19 @@ struct ActivityDateReader {
                     mention: nil, text: item.body, inBody: true, undated: .relative(relativeDay.words.lowercased()))
             }
             let sentence = (relativeDay.inBody ? 1 : 0, relativeDay.sentence)
-            return ActivityDate(
+            var date = ActivityDate(
                 mention: nil, text: item.body, inBody: true, reference: reference, relativeDay: relativeDay,
                 duration: StatedDuration.find(in: proses, dateSentence: sentence))
+            if relativeDay.inBody {
+                date.until = Self.until(after: relativeDay.range, among: bodyMentions, in: bodyProse)
+            }
+            return date
         }
         guard var best else {
             // "last week", "earlier this month": the item's own date is not the activity's day.
-            if let reference, relative == nil, let month = Self.otherMonth(inLeadOf: bodyProse, than: reference.day) {
+            if let reference, relative == nil,
+                let month = Self.otherMonth(inLeadOf: bodyProse, than: reference.day) ?? Self.monthSpan(in: bodyProse)
+            {
                 return ActivityDate(mention: nil, text: item.body, inBody: true, undated: .onlyMonth(month))
             }
             if let reference, relative == nil {
@@ -284,6 +333,7 @@ struct ActivityDateReader {
                 best.otherDatesYear = years.otherDates
                 best.anniversary = Self.anniversary(in: [titleProse, bodyProse])
             }
+            if best.inBody { best.until = Self.until(after: mention.range, among: bodyMentions, in: bodyProse) }
             best.continuation = continuation(
                 after: best.inBody ? mention.range : nil, among: bodyMentions, in: bodyProse,
                 skipping: reference?.ranges ?? [])
@@ -313,6 +363,49 @@ struct ActivityDateReader {
         return nil
     }
 
+    /// A date in brackets that closes the text after its last sentence, "… Police Assistance
+    /// in Albania./ (30 August)": an agency's tag for the day it ran the story, not the
+    /// activity's date.
+    private static func isSignOff(_ mention: DateMention, in text: String) -> Bool {
+        guard text[mention.range.upperBound...].filter({ !$0.isWhitespace }) == ")" else { return false }
+        let before = text[..<mention.range.lowerBound].trimmingSuffix(while: \.isWhitespace)
+        guard before.hasSuffix("(") else { return false }
+        let lead = before.dropLast().trimmingSuffix(while: { $0 == " " || $0 == "\t" })
+        return lead.isEmpty || [".", "/", "!", "?", "”", "\"", "\n"].contains(lead.last!)
+    }
+
+    /// Words before the first month of a span of whole months, and between its two months.
+    private static let monthSpanStarts: Set<String> = [
+        "from", "between", "de", "du", "del", "dal", "od", "vom", "von", "nga", "dari", "entre", "desde",
+    ]
+    private static let monthSpanJoins: Set<String> = [
+        "to", "until", "till", "through", "and", "a", "au", "al", "do", "bis", "deri", "sampai", "hingga", "y", "et",
+        "hasta", "и", "до",
+    ]
+
+    /// A span of whole months and its year, in English or another language: "from May to
+    /// December 2023", "de mayo a diciembre de 2023", "od marta do juna 2024". Two months and a
+    /// year around them are a month's context as sure as a day, so the other languages' names
+    /// count here too.
+    private static func monthSpan(in prose: Prose) -> String? {
+        let words = prose.tokens.indices.filter { prose.tokens[$0].isWord }
+        let word = { (position: Int) -> String in
+            position < words.count ? prose.tokens[words[position]].lowercased : ""
+        }
+        for position in words.indices.dropLast(3) where monthSpanStarts.contains(word(position)) {
+            guard let first = DateTokenizer.month(afterADay: word(position + 1)),
+                monthSpanJoins.contains(word(position + 2)),
+                let last = DateTokenizer.month(afterADay: word(position + 3)), last != first
+            else { continue }
+            let yearPosition = DateTokenizer.foreignOfWords.contains(word(position + 4)) ? position + 5 : position + 4
+            guard let year = Int(word(yearPosition)), (1900...2199).contains(year) else { continue }
+            let range =
+                prose.tokens[words[position]].range.lowerBound..<prose.tokens[words[yearPosition]].range.upperBound
+            return String(prose.text[range])
+        }
+        return nil
+    }
+
     /// The year of the same single day written with dashes and its year, in either order of
     /// day and month: "On 12 April" beside "12-04-2017 - Workshop on …".
     private static func dashedYear(of mention: DateMention, in text: String) -> Int? {
@@ -329,9 +422,45 @@ struct ActivityDateReader {
         return nil
     }
 
+    /// The dates in `text`, with a day and month in brackets after a relative day or a weekday
+    /// ("started yesterday (10/09) and will run until Friday (14/09)").
+    private func mentions(in text: String) -> [DateMention] {
+        let parsed = spacedMentions(in: text)
+        let bracketed = Self.bracketedDays(in: text).filter { day in
+            !parsed.contains { $0.range.overlaps(day.range) }
+        }
+        guard !bracketed.isEmpty else { return parsed }
+        return (parsed + bracketed).sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Words for a day relative to the news before which a day and month in brackets name it.
+    private static let bracketedDayLeads: Set<String> = ["yesterday", "today", "tomorrow", "tonight"]
+
+    /// A day and month in brackets, without a year, right after a relative day or a weekday:
+    /// "yesterday (10/09)", "Friday (14.09)". Alone, "(10/09)" may be anything (a score, a
+    /// reference number); beside a word for a day it is that day's date, day first unless
+    /// the site writes month first.
+    private static func bracketedDays(in text: String) -> [DateMention] {
+        text.matches(of: #/([A-Za-z]+)\s*\((\d{1,2})[/.](\d{1,2})\)/#).compactMap { match in
+            let word = match.output.1.lowercased()
+            let weekday = word.count > 4 ? DateTokenizer.weekdays[word] : nil
+            guard weekday != nil || bracketedDayLeads.contains(word), let a = Int(match.output.2),
+                let b = Int(match.output.3)
+            else { return nil }
+            guard (1...31).contains(a), (1...12).contains(b) else { return nil }
+            var day = WrittenDay(day: a, month: b, weekday: weekday)
+            day.orderIsAmbiguous = a <= 12 && a != b
+            // The regex puts the bracket right after the word and its spaces.
+            guard let open = text[match.output.1.endIndex...].firstIndex(of: "(") else { return nil }
+            let start = text.index(after: open)
+            let end = text.index(before: match.range.upperBound)
+            return DateMention(first: day, last: day, range: start..<end)
+        }
+    }
+
     /// The dates in `text`, also where a day's ordinal runs into its month without a space
     /// ("from 08th to 10thMay, 2019"): they are read as if spaced, at their place in `text`.
-    private func mentions(in text: String) -> [DateMention] {
+    private func spacedMentions(in text: String) -> [DateMention] {
         let glued = text.matches(of: #/\d(?:st|nd|rd|th)(?=[A-Z][a-z]{2})/#).map(\.range.upperBound).filter { index in
             let rest = text[index...].prefix { $0.isLetter }.lowercased()
             return DateTokenizer.months[rest] != nil
@@ -490,7 +619,7 @@ struct ActivityDateReader {
         let asDay = { (word: String) -> Int? in
             Int(word.prefix { $0.isNumber }).flatMap { (1...31).contains($0) ? $0 : nil }
         }
-        if let month = DateTokenizer.months[words[1]], let day = asDay(words[0]) { return (day, month) }
+        if let month = DateTokenizer.month(afterADay: words[1]), let day = asDay(words[0]) { return (day, month) }
         if let month = DateTokenizer.months[words[0]], let day = asDay(words[1]) { return (day, month) }
         return nil
     }
@@ -550,7 +679,10 @@ struct ActivityDateReader {
         {
             return nil
         }
-        if followsUpEarlierEvent(dateAt: index, in: prose) || followsEarlierEvent(dateAt: index, in: prose) {
+        if followsUpEarlierEvent(dateAt: index, in: prose) || followsEarlierEvent(dateAt: index, in: prose)
+            || datesAStatement(at: index, in: prose) || isWhatAPlanProvides(dateAt: index, in: prose)
+            || datesASeriesStart(at: index, in: prose) || datesAProjectsCourse(at: index, in: prose)
+        {
             return nil
         }
         let later = words.contains(where: Self.laterWords.contains) ? 1 : 0
@@ -596,6 +728,93 @@ struct ActivityDateReader {
         }
     }
 
+    /// Verbs that report what someone said or published.
+    private static let sayingVerbs: Set<String> = [
+        "said", "says", "announced", "announces", "reported", "reports", "stated", "states", "informed", "informs",
+        "told", "wrote", "noted", "tweeted", "posted", "declared",
+    ]
+    /// Words that may stand between a verb of saying and "on" before its date: "said in a
+    /// message on", "announced in a press release on".
+    private static let statementWords: Set<String> = [
+        "in", "a", "an", "the", "its", "their", "his", "her", "message", "statement", "press", "release",
+        "communiqué", "communique", "letter", "post", "tweet", "interview", "note",
+    ]
+
+    /// The date is the day something was said, not the activity's: "took place in November
+    /// 2018, the office said in a message on Nov. 30", "the Ministry announced on 5 May".
+    private func datesAStatement(at index: Int, in prose: Prose) -> Bool {
+        let words = prose.wordsBefore(index, limit: 8)
+        guard words.last == "on", let verb = words.lastIndex(where: Self.sayingVerbs.contains) else { return false }
+        return words[(verb + 1)..<(words.count - 1)].allSatisfy(Self.statementWords.contains)
+    }
+
+    /// Words for a project or a programme, whose own course (its end, its duration) is not an
+    /// activity's date.
+    private static let projectNouns: Set<String> = [
+        "project", "projects", "programme", "programmes", "program", "programs", "twinning", "projekt", "projet",
+        "proyecto", "projeto", "progetto", "projekat", "projekta", "proiect", "proiectul", "projekti", "proyek",
+        "programa", "programme's", "project's",
+    ]
+    /// Words by which a project runs its course: "will be completed on", "runs until", "ends on".
+    private static let projectCourseWords: Set<String> = [
+        "completed", "complete", "completion", "ends", "end", "ending", "ended", "runs", "run", "running", "lasts",
+        "duration", "concluded", "concludes", "expires", "finishes", "finished", "implemented", "implementation",
+    ]
+    /// Words for an activity: after one of them the date is the activity's again ("the project
+    /// held a seminar, which ended on").
+    private static let activityNouns: Set<String> = [
+        "seminar", "workshop", "training", "course", "meeting", "conference", "session", "visit", "forum",
+        "exercise", "round", "table", "event", "ceremony",
+    ]
+
+    /// The date is in what a project or programme does over its course, not an activity's:
+    /// "the project 'Countering Serious Crime', which will be completed on 31 December 2023",
+    /// "the programme runs until 30 June". The project word and then a word of its course stand
+    /// before the date in its clause, with no activity named between.
+    private func datesAProjectsCourse(at index: Int, in prose: Prose) -> Bool {
+        let words = prose.wordsBefore(index, limit: 14)
+        guard let project = words.lastIndex(where: Self.projectNouns.contains) else { return false }
+        let after = words[(project + 1)...]
+        return after.contains(where: Self.projectCourseWords.contains)
+            && !after.contains(where: Self.activityNouns.contains)
+    }
+
+    /// Verbs after "first" that tell when a series began: "was first held", "first took place".
+    private static let seriesStartVerbs: Set<String> = [
+        "held", "organised", "organized", "convened", "launched", "introduced", "took", "started", "hosted",
+    ]
+
+    /// The date is when a series was first held, not this edition's: "The conference was first
+    /// held in Manila on 21-23 October 1987" (but "the first meeting was held on" is one).
+    private func datesASeriesStart(at index: Int, in prose: Prose) -> Bool {
+        let words = prose.wordsBefore(index, limit: 8)
+        return zip(words, words.dropFirst()).contains { $0 == "first" && Self.seriesStartVerbs.contains($1) }
+    }
+
+    /// Verbs by which an agreement or a plan provides for something, in English and the other
+    /// languages whose dates are read, and the words for "that" after them.
+    private static let provisionVerbs: Set<String> = [
+        "foresees", "foresee", "foreseen", "envisages", "envisage", "envisaged", "stipulates", "stipulated",
+        "provides", "prévoit", "prevé", "prevê", "prevede", "predviđa", "predviđeno", "predvidja", "predvideno",
+        "parashikon", "parashikohet", "menetapkan",
+    ]
+    private static let thatWords: Set<String> = ["that", "que", "qu", "che", "da", "dass", "se", "që", "bahwa"]
+
+    /// The date is in what an agreement or a plan provides for, not the activity's: "the
+    /// protocol foresees that six officers, from 1 July to 1 September, serve on the coast"
+    /// ("predviđeno je da …"). Not "is foreseen for 5 June", which schedules the activity.
+    private func isWhatAPlanProvides(dateAt index: Int, in prose: Prose) -> Bool {
+        guard index < prose.tokens.count else { return false }
+        let words = prose.sentenceTokens(of: index).filter {
+            $0.isWord && $0.range.lowerBound < prose.tokens[index].range.lowerBound
+        }
+        .map(\.lowercased)
+        return words.indices.contains { position in
+            Self.provisionVerbs.contains(words[position])
+                && words[(position + 1)...].prefix(2).contains(where: Self.thatWords.contains)
+        }
+    }
+
     /// The date's sentence says that something was founded then ("the Network was formed on
     /// 24 January 2018"), and the title speaks of no founding.
     private func datesAFounding(at index: Int, in prose: Prose, title: String) -> Bool {
@@ -630,6 +849,31 @@ struct ActivityDateReader {
         }
     }
 
+    /// Verbs by which an activity runs on to a day: "will run until", "which will last until".
+    private static let runningWords: Set<String> = [
+        "run", "runs", "running", "last", "lasts", "lasting", "continue", "continues", "continuing",
+    ]
+
+    /// The first date after `start` in its paragraph or the next written as the day the activity runs
+    /// until: "until" or "till" right before it (a weekday may stand between: "until Friday
+    /// (14/09)"), and a verb of running up to six words before that ("will run until", "which
+    /// will last until 30 May"). A deadline ("applications until 30 May") has no such verb.
+    private static func until(
+        after start: Range<String.Index>, among mentions: [DateMention], in prose: Prose
+    ) -> DateMention? {
+        mentions.first { mention in
+            guard mention.range.lowerBound >= start.upperBound,
+                prose.text[start.upperBound..<mention.range.lowerBound].matches(of: #/\n\s*\n/#).count <= 1
+            else { return false }
+            var i = prose.tokenIndex(at: mention.range.lowerBound) - 1
+            while i >= 0, !prose.tokens[i].isWord, ["(", ","].contains(prose.tokens[i].text) { i -= 1 }
+            if i >= 0, DateTokenizer.weekdays[prose.tokens[i].lowercased] != nil { i -= 1 }
+            while i >= 0, !prose.tokens[i].isWord, ["(", ","].contains(prose.tokens[i].text) { i -= 1 }
+            guard i >= 0, ["until", "till"].contains(prose.tokens[i].lowercased) else { return false }
+            return prose.wordsBefore(i).contains(where: runningWords.contains)
+        }
+    }
+
     /// Relative times that time an activity: among the first four words of a clause ("Last
     /// week, …", "The Board yesterday …") or right after "held", "met" or "took place".
     private func relativeActivityTimes(in prose: Prose) -> [PhraseIndex<String>.Find] {
@@ -652,5 +896,14 @@ struct ActivityDateReader {
         guard index > time.upperBound else { return true }
         return index - time.upperBound <= 2
             && prose.tokens[time.upperBound..<index].allSatisfy { [",", "(", "on"].contains($0.lowercased) }
+    }
+}
+
+extension Substring {
+    /// The text without its trailing characters that satisfy `predicate`.
+    fileprivate func trimmingSuffix(while predicate: (Character) -> Bool) -> Substring {
+        var end = endIndex
+        while end > startIndex, predicate(self[index(before: end)]) { end = index(before: end) }
+        return self[startIndex..<end]
     }
 }

@@ -90,6 +90,13 @@ public struct NewsImporter: Sendable {
             {
                 days = (span.start, more.end)
             }
+            // "started yesterday (10/09) and will run until Friday (14/09)": the day it runs until ends it.
+            if let span = days, let until = date.until,
+                let more = until.days(year: until.hasYear ? nil : span.start.year),
+                more.end > span.end, more.end <= span.start.adding(days: 92)
+            {
+                days = (span.start, more.end)
+            }
             let dateRange =
                 date.relativeDay.map { $0.inBody ? $0.range : nil } ?? (date.inBody ? date.mention?.range : nil)
             let place = places.place(title: item.title, body: item.body, dateRange: dateRange)
@@ -188,7 +195,9 @@ public struct NewsImporter: Sendable {
     )? {
         if mention.hasYear { return mention.days(year: nil).map { ($0, nil) } }
         let choice = choices[index]
-        if let stated = choice.statedYear {
+        // A year in another paragraph may be another thing's ("the first Forum was held in
+        // 2003"): the item's own date says more.
+        if let stated = choice.statedYear, !(choice.statedYearIsDistant && choice.reference != nil) {
             return mention.days(year: stated).map {
                 (
                     $0,

@@ -8,7 +8,9 @@ import AlmanacModel
 /// (October 10,2007) – …", "PESHAWAR, (UrduPoint / Pakistan Point News - 28th Nov, 2022 ) :…",
 /// "Vienna, Skopje | 11 April 2016 | …", "18 December 2018, Budapest,
 /// Hungary: …"). Only a single day with its year counts: a span ("18-19 December 2018, Vienna")
-/// is the activity's own date.
+/// is the activity's own date. A dateline without its year ("Ashgabat, Turkmenistan, Nov. 30")
+/// counts under a publication line, which gives the year; a labelled publication line may also
+/// close the item ("publié le 02/10/2019").
 struct NewsReference {
     enum Kind: Equatable {
         case published
@@ -22,10 +24,22 @@ struct NewsReference {
     /// Every publication line's and dateline's date in the body, this one's among them.
     var ranges: [Range<String.Index>] = []
 
-    /// Words a publication line may hold besides its date and capitalised words (labels, names).
-    private static let publicationWords: Set<String> = [
+    /// Words a publication line may hold besides its date and capitalised words (labels, names),
+    /// in English and in the other languages whose dates the grammar reads ("publié le",
+    /// "publicado el", "objavljeno", "publikuar më", "diterbitkan pada").
+    private static let publicationWords: Set<String> = Set([
         "date", "on", "posted", "published", "publishing", "publication", "updated", "last", "at", "by", "author", "am",
-        "pm",
+        "pm", "press", "release", "news",
+    ]).union(publicationLabels).union([
+        "le", "à", "jour", "mis", "el", "em", "il", "am", "um", "de", "del", "da", "dne", "më", "pada", "tanggal",
+        "fecha", "data", "datum",
+    ])
+    /// Words that say a line is the item's publication line: a date with one of them may close
+    /// the item ("publie le 02/10/2019") as well as stand under its title.
+    private static let publicationLabels: Set<String> = [
+        "posted", "published", "publishing", "publication", "updated", "publié", "publie", "publiée", "publicado",
+        "publicada", "publicação", "pubblicato", "veröffentlicht", "objavljeno", "objavljen", "publikuar",
+        "postuar", "diterbitkan", "dipublikasikan", "diposting",
     ]
     /// Capitalised words that open a sentence, not a dateline: "On 7 June 2024 – …".
     private static let sentenceOpeners: Set<String> = [
@@ -33,6 +47,10 @@ struct NewsReference {
         "after", "before",
     ]
     private static let datelineMarks: Set<String> = ["-", "–", "—", ":", "|"]
+    /// Lower-case words inside a place's name: "Santiago de Querétaro", "Brdo pri Kranju".
+    private static let placeParticles: Set<String> = [
+        "de", "del", "la", "las", "los", "da", "do", "dos", "das", "di", "pri", "na", "am", "an", "sur", "upon",
+    ]
 
     /// The reference date of an item whose text is `body`, found in its first two paragraphs:
     /// a dateline, which the text's "today" counts from, else a publication line.
@@ -52,6 +70,20 @@ struct NewsReference {
                 } else if isDateline(paragraph, date: first.range) {
                     found.append(NewsReference(day: day, kind: .dateline, range: first.range))
                 }
+            } else if let first = inParagraph.first, !first.hasYear,
+                let published = found.last(where: { $0.kind == .published })?.day,
+                let days = first.days(around: published, ahead: false), days.start == days.end,
+                isDateline(paragraph, date: first.range)
+            {
+                // "30 November 2018 13:32" and, under it, "Ashgabat, Turkmenistan, Nov. 30": a
+                // dateline without its year, which the publication line gives.
+                found.append(NewsReference(day: days.start, kind: .dateline, range: first.range))
+            } else if let first = inParagraph.first, !first.hasYear, first.first == first.last,
+                let (year, end) = twoDigitYear(after: first.range, in: paragraph),
+                let days = first.days(year: year), isDateline(paragraph, date: first.range.lowerBound..<end)
+            {
+                // "Vushtrri, 04 May 11 - …": a dateline's year written with two digits.
+                found.append(NewsReference(day: days.start, kind: .dateline, range: first.range))
             } else if inParagraph.isEmpty, let (day, range) = dashedDay(in: paragraph),
                 isPublicationLine(paragraph, date: range)
             {
@@ -59,9 +91,39 @@ struct NewsReference {
             }
             paragraphStart = body.index(paragraphEnd, offsetBy: 2, limitedBy: body.endIndex) ?? body.endIndex
         }
+        // A labelled publication line may close the item instead: "… publie le 02/10/2019".
+        if found.isEmpty, let last = lastParagraph(of: body), last.lowerBound > body.startIndex,
+            let first = mentions.first(where: { $0.range.lowerBound >= last.lowerBound }),
+            first.range.upperBound <= last.upperBound, let day = singleDay(first),
+            isPublicationLine(body[last], date: first.range),
+            Prose(String(body[last])).tokens.contains(where: { publicationLabels.contains($0.lowercased) })
+        {
+            found.append(NewsReference(day: day, kind: .published, range: first.range))
+        }
         guard var reference = found.first(where: { $0.kind == .dateline }) ?? found.first else { return nil }
         reference.ranges = found.map(\.range)
         return reference
+    }
+
+    /// A two-digit year right after a day and month, "04 May 11", as the year 2011 (1970 to
+    /// 2069), and where it ends.
+    private static func twoDigitYear(after date: Range<String.Index>, in paragraph: Substring) -> (
+        Int, String.Index
+    )? {
+        guard let match = paragraph[date.upperBound...].prefixMatch(of: #/ (\d{2})(?!\d)/#),
+            let digits = Int(match.output.1)
+        else { return nil }
+        return (digits < 70 ? 2000 + digits : 1900 + digits, match.range.upperBound)
+    }
+
+    /// The range of the last paragraph of `body`, without the blank lines around it.
+    private static func lastParagraph(of body: String) -> Range<String.Index>? {
+        var end = body.endIndex
+        while end > body.startIndex, body[body.index(before: end)].isWhitespace { end = body.index(before: end) }
+        guard end > body.startIndex else { return nil }
+        let start =
+            body.range(of: "\n\n", options: .backwards, range: body.startIndex..<end)?.upperBound ?? body.startIndex
+        return start..<end
     }
 
     /// A line that only dates an item ("Posted on 19.10.2022"), as written under a title.
@@ -109,21 +171,28 @@ struct NewsReference {
     private static func isDateline(_ paragraph: Substring, date: Range<String.Index>) -> Bool {
         let before = Prose(String(paragraph[..<date.lowerBound]))
         let words = before.tokens.filter(\.isWord)
-        guard words.count <= 6, words.allSatisfy(\.isCapitalised),
+        guard words.count <= 6, words.first?.isCapitalised ?? true,
+            words.allSatisfy({ $0.isCapitalised || placeParticles.contains($0.text) }),
             !(words.first.map { sentenceOpeners.contains($0.lowercased) } ?? false),
             before.tokens.indices.allSatisfy({ index in
                 let text = before.tokens[index].text
                 // "PESHAWAR, (UrduPoint / Pakistan Point News - 28th Nov, 2022 ) :": an agency's
-                // name in brackets may hold a slash or a dash.
-                return before.tokens[index].isWord || [",", "(", "|"].contains(text)
+                // name in brackets may hold a slash or a dash; "Santiago de Querétaro, Qro; 31
+                // de mayo de 2023.-": a state's abbreviation after a semicolon.
+                return before.tokens[index].isWord || [",", "(", "|", ";"].contains(text)
                     || ["/", "-", "–"].contains(text) && before.tokens[..<index].contains { $0.text == "(" }
             })
         else { return false }
         let after = Prose(String(paragraph[date.upperBound...])).tokens.prefix(12)
         var index = after.startIndex
         if index < after.endIndex, after[index].text == ")" { index += 1 }
-        guard index < after.endIndex else { return false }
+        // "Ashgabat, Turkmenistan, Nov. 30" on a line of its own.
+        guard index < after.endIndex else { return !words.isEmpty && !paragraph.contains("\n") }
         if datelineMarks.contains(after[index].text) { return true }
+        // "… 31 de mayo de 2023.- La Policía …", as Spanish-language agencies write it.
+        if after[index].text == ".", index + 1 < after.endIndex, datelineMarks.contains(after[index + 1].text) {
+            return true
+        }
         // "DUSHANBE, July 20, 2012, Asia-Plus — …": a news agency's name after the date.
         if !words.isEmpty, after[index].text == ",", index + 2 < after.endIndex, after[index + 1].isWord,
             after[index + 1].isCapitalised, datelineMarks.contains(after[index + 2].text)
@@ -165,8 +234,25 @@ struct RelativeDay {
         index.add("the day before yesterday", -2)
         index.add("tomorrow", 1)
         index.add("the day after tomorrow", 2)
+        // The same days in the other languages whose dates are read (not German "hier", French
+        // for yesterday, nor Spanish "mañana", also "morning").
+        for (offset, words) in otherLanguages {
+            for phrase in words.split(separator: ",") { index.add(String(phrase), offset) }
+        }
         return index
     }()
+
+    /// "today", "yesterday" and "tomorrow" in French, Spanish, Portuguese, Italian, German,
+    /// the South Slavic languages, Albanian, Indonesian, Macedonian, Bulgarian and Russian
+    /// (not Slovenian "danes", which is also the English "Danes").
+    private static let otherLanguages: [(offset: Int, words: String)] = [
+        (
+            0,
+            "aujourd'hui,aujourd’hui,hoy,hoje,oggi,heute,danas,sot,hari ini,денес,данас,днес,сегодня"
+        ),
+        (-1, "ayer,ontem,ieri,gestern,jučer,jucer,juče,juce,včeraj,dje,kemarin,вчера,јуче"),
+        (1, "demain,amanhã,domani,jutri,nesër,besok,утре,сутра,завтра"),
+    ]
 
     /// Words before a relative day that make it no day of an activity ("as of today", "until tomorrow").
     private static let excludingWords: Set<String> = ["of", "until", "till", "since", "from", "to", "than"]
@@ -317,6 +403,11 @@ struct StatedDuration {
                 let parts = token.lowercased.split(separator: "-").map(String.init)
                 if parts.count == 2, parts[1] == "day", let days = numbers[parts[0]] {
                     found.append((days, number, token.sentence))
+                } else if let days = ForeignDurations.days(
+                    token.lowercased, before: index >= 1 ? tokens[index - 1].lowercased : nil,
+                    twoBefore: index >= 2 ? tokens[index - 2].lowercased : nil)
+                {
+                    found.append((days, number, token.sentence))
                 } else if parts == ["one", "week"] || parts == ["1", "week"] || parts == ["week", "long"] {
                     found.append((weekDays, number, token.sentence))
                 } else if parts.count == 2, parts[1] == "week", let weeks = numbers[parts[0]],
@@ -366,5 +457,51 @@ struct StatedDuration {
             return (day, max(day, nextMonth.adding(days: -1)))
         }
         return endsOnTheDate ? (day.adding(days: -(days - 1)), day) : (day, day.adding(days: days - 1))
+    }
+}
+
+/// Durations in days in the other languages whose dates are read: "prévue pour durer trois
+/// jours", "une conférence de 4 jours", "durante tres días", "di due giorni", "selama dua hari",
+/// and the adjectives "dvodnevni", "trodnevna", "zweitägige", "двухдневный".
+enum ForeignDurations {
+    /// Two to ten, by language: French, Spanish, Portuguese, Italian, German, South Slavic,
+    /// Albanian, Indonesian.
+    private static let numbers: [String: Int] = {
+        var table: [String: Int] = [:]
+        for words in [
+            "deux trois quatre cinq six sept huit neuf dix", "dos tres cuatro cinco seis siete ocho nueve diez",
+            "dois três quatro cinco seis sete oito nove dez", "due tre quattro cinque sei sette otto nove dieci",
+            "zwei drei vier fünf sechs sieben acht neun zehn", "dva tri četiri pet šest sedam osam devet deset",
+            "dy tre katër pesë gjashtë shtatë tetë nëntë dhjetë",
+            "dua tiga empat lima enam tujuh delapan sembilan sepuluh",
+        ] {
+            for (offset, word) in words.split(separator: " ").enumerated() { table[String(word)] = offset + 2 }
+        }
+        table["dvije"] = 2
+        table["duas"] = 2
+        return table
+    }()
+    /// The word for days after a number, in the same languages.
+    private static let dayWords: Set<String> = [
+        "jours", "días", "dias", "giorni", "tage", "tagen", "dana", "dni", "ditë", "ditësh", "dite", "hari",
+    ]
+    /// Words before the number that make it a duration: "de", "durer", "durante", "selama".
+    private static let leads: Set<String> = [
+        "de", "durer", "dure", "durera", "pendant", "durant", "durante", "por", "di", "per", "während", "für",
+        "traje", "trajala", "trajati", "u", "od", "për", "prej", "gjatë", "selama", "berlangsung",
+    ]
+    /// Adjectives "two-day", "three-day" … as word beginnings.
+    private static let adjectives: [(prefix: String, days: Int)] = [
+        ("dvodnevn", 2), ("trodnevn", 3), ("četvorodnevn", 4), ("četverodnevn", 4), ("petodnevn", 5),
+        ("tridnevn", 3), ("zweitägig", 2), ("dreitägig", 3), ("viertägig", 4), ("fünftägig", 5),
+        ("двухдневн", 2), ("трехдневн", 3), ("трёхдневн", 3), ("дводневн", 2), ("тридневн", 3),
+        ("тродневн", 3),
+    ]
+
+    /// The days that `word`, after `before` and `twoBefore`, says an activity lasts.
+    static func days(_ word: String, before: String?, twoBefore: String?) -> Int? {
+        if let adjective = adjectives.first(where: { word.hasPrefix($0.prefix) }) { return adjective.days }
+        guard dayWords.contains(word), let before, let twoBefore, leads.contains(twoBefore) else { return nil }
+        return numbers[before] ?? Int(before).flatMap { (2...10).contains($0) ? $0 : nil }
     }
 }

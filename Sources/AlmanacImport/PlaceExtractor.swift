@@ -57,6 +57,9 @@ public struct PlaceExtractor: Sendable {
 
     private static let placeWords: Set<String> = [
         "in", "at", "to", "near", "hosted", "venue", "visit", "visits", "visited", "visiting",
+        // "in" in the other languages whose dates are read: "à Kigali", "en Bogotá", "em Lisboa",
+        // "u Podgorici" (as the gazetteer spells the case), "në Tiranë", "di Singapura".
+        "à", "en", "em", "u", "në", "ne", "di",
     ]
     /// Nouns that introduce a place's name: "the capital Tirana", "the city of Ohrid", "the
     /// territory of Serbia".
@@ -249,6 +252,7 @@ public struct PlaceExtractor: Sendable {
             let isNationwide = city == nil && isNationwide(prose, contextIndex, index)
             let followsPlaceWord =
                 isNationwide || (prose.wordBefore(contextIndex).map(Self.placeWords.contains) ?? false)
+                || isDestination(prose, contextIndex)
                 || hostsAfter(prose, match.next) || city == nil && endsVenueName(prose, index)
             if followsPlaceWord || confirmedByCountry || isDateline || isTitleSuffix(prose, index, match, isTitle) {
                 result.append(
@@ -306,6 +310,19 @@ public struct PlaceExtractor: Sendable {
             }
         }
         return index >= 1 && tokens[index - 1].lowercased == "the" ? index - 1 : index
+    }
+
+    /// Verbs of setting out, before "for" and a destination: "departed for Sofia".
+    private static let departureVerbs: Set<String> = [
+        "departed", "departs", "depart", "left", "leaves", "leaving", "headed", "heads", "flew", "travelled",
+        "traveled", "set", "off",
+    ]
+
+    /// A place named as where someone set out for: "the Minister departed for Sofia, capital of
+    /// Bulgaria, to make a working visit".
+    private func isDestination(_ prose: Prose, _ index: Int) -> Bool {
+        let words = prose.wordsBefore(index, limit: 2)
+        return words.count == 2 && words[1] == "for" && Self.departureVerbs.contains(words[0])
     }
 
     /// A country named as the whole area of an activity: after "across" or "throughout", or
@@ -498,7 +515,7 @@ public struct PlaceExtractor: Sendable {
         return before.contains { $0.isWord && isNumeric($0) }
             && before.allSatisfy { token in
                 token.isWord
-                    ? isNumeric(token) || DateTokenizer.months[token.lowercased] != nil
+                    ? isNumeric(token) || DateTokenizer.month(afterADay: token.lowercased) != nil
                     : !token.text.allSatisfy(\.isLetter)
             }
     }
@@ -524,7 +541,7 @@ public struct PlaceExtractor: Sendable {
             end += 1
         }
         let words = tokens[start..<end].filter(\.isWord)
-        guard words.count <= 14, words.contains(where: { DateTokenizer.months[$0.lowercased] != nil }),
+        guard words.count <= 14, words.contains(where: { DateTokenizer.month(afterADay: $0.lowercased) != nil }),
             words.contains(where: { $0.text.first?.isNumber == true }),
             !tokens[start..<end].contains(where: { [".", "!", "?"].contains($0.text) })
         else { return false }

@@ -53,10 +53,9 @@ public final class ICalComponent {
 
     public var kind: Kind { Kind(raw: icalcomponent_isa(pointer)) }
 
-    /// Adds a root property; this tree owns it from now on.
-    public func add(_ property: ICalProperty) {
-        property.attach(to: self)
-        icalcomponent_add_property(pointer, property.pointer)
+    /// Adds a property just built; this tree owns it from now on.
+    public func add(_ property: consuming ICalNewProperty) {
+        icalcomponent_add_property(pointer, property.handOver())
     }
 
     /// Adds a root component; this tree owns it from now on.

@@ -13,113 +13,14 @@ public final class ICalProperty {
         self.ownsPointer = false
     }
 
-    private init(creating pointer: OpaquePointer) {
-        self.pointer = pointer
-        self.owner = nil
-        self.ownsPointer = true
-    }
-
     deinit {
         if ownsPointer { icalproperty_free(pointer) }
-    }
-
-    func attach(to component: ICalComponent) {
-        precondition(ownsPointer, "property already belongs to a component")
-        ownsPointer = false
-        owner = component
     }
 
     /// Called once the property was removed from its component: it is ours to free again.
     func detach() {
         owner = nil
         ownsPointer = true
-    }
-
-    private static func make(_ kind: ICalPropertyKind, _ value: OpaquePointer?) -> ICalProperty {
-        ICalLibrary.prepare()
-        let property = ICalProperty(creating: icalproperty_new(kind.kind))
-        if let name = kind.extensionName { icalproperty_set_x_name(property.pointer, name) }
-        if let value { icalproperty_set_value(property.pointer, value) }
-        return property
-    }
-
-    private static func wrap(_ pointer: OpaquePointer?) -> ICalProperty {
-        ICalLibrary.prepare()
-        return ICalProperty(creating: pointer!)
-    }
-
-    // MARK: Building
-
-    /// A TEXT property (`SUMMARY`, `DESCRIPTION`, `X-WR-CALNAME`, …). libical escapes
-    /// backslashes, commas, semicolons and newlines when writing it.
-    public static func text(_ kind: ICalPropertyKind, _ value: String) -> ICalProperty {
-        make(kind, icalvalue_new_text(value))
-    }
-
-    /// A URI property (`URL`, `SOURCE`).
-    public static func uri(_ kind: ICalPropertyKind, _ value: String) -> ICalProperty {
-        make(kind, icalvalue_new_uri(value))
-    }
-
-    /// An INTEGER property (`SEQUENCE`).
-    public static func integer(_ kind: ICalPropertyKind, _ value: Int) -> ICalProperty {
-        make(kind, icalvalue_new_integer(Int32(clamping: value)))
-    }
-
-    /// A DATE or DATE-TIME property. A local DATE-TIME gets the `TZID` parameter; a DATE gets
-    /// `VALUE=DATE`.
-    public static func time(_ kind: ICalPropertyKind, _ time: ICalTime, tzid: String? = nil) -> ICalProperty {
-        let value = time.isDate ? icalvalue_new_date(time.raw) : icalvalue_new_datetime(time.raw)
-        let property = make(kind, value)
-        if time.isDate {
-            icalproperty_add_parameter(property.pointer, icalparameter_new_value(ICAL_VALUE_DATE))
-        } else if let tzid, !time.isUTC {
-            icalproperty_add_parameter(property.pointer, icalparameter_new_tzid(tzid))
-        }
-        return property
-    }
-
-    /// A DURATION property such as `REFRESH-INTERVAL;VALUE=DURATION:PT12H`.
-    public static func duration(_ kind: ICalPropertyKind, seconds: Int) -> ICalProperty {
-        let property = make(kind, icalvalue_new_duration(icaldurationtype_from_int(Int32(clamping: seconds))))
-        icalproperty_add_parameter(property.pointer, icalparameter_new_value(ICAL_VALUE_DURATION))
-        return property
-    }
-
-    /// `GEO:lat;lon`.
-    public static func geo(latitude: Double, longitude: Double) -> ICalProperty {
-        wrap(icalproperty_new_geo(icalgeotype(lat: latitude, lon: longitude)))
-    }
-
-    /// `RRULE:…` from a validated rule.
-    public static func recurrenceRule(_ rule: ICalRecurrence) -> ICalProperty {
-        rule.withRaw { wrap(icalproperty_new_rrule($0)) }
-    }
-
-    /// `STATUS:CONFIRMED`, `TENTATIVE` or `CANCELLED`.
-    public static func status(_ status: ICalStatus) -> ICalProperty {
-        wrap(icalproperty_new_status(status.raw))
-    }
-
-    /// `TRANSP:OPAQUE` or `TRANSPARENT`.
-    public static func transparency(_ transparency: ICalTransparency) -> ICalProperty {
-        wrap(icalproperty_new_transp(transparency.raw))
-    }
-
-    /// `CLASS:PUBLIC`, `PRIVATE` or `CONFIDENTIAL`.
-    public static func classification(_ classification: ICalClassification) -> ICalProperty {
-        wrap(icalproperty_new_class(classification.raw))
-    }
-
-    /// `METHOD:PUBLISH`.
-    public static func method(_ method: ICalMethod) -> ICalProperty {
-        wrap(icalproperty_new_method(method.raw))
-    }
-
-    /// `CATEGORIES` with a single category. libical writes commas and semicolons in this
-    /// value unescaped, and readers split on them: callers keep them out of the value.
-    public static func category(_ value: String) -> ICalProperty {
-        wrap(icalproperty_new_categories(value))
     }
 
     // MARK: Reading
@@ -188,5 +89,108 @@ public final class ICalProperty {
     /// The property as one unfolded-then-refolded iCalendar line, CRLF-terminated.
     public func serialized() -> String {
         takeString(icalproperty_as_ical_string_r(pointer)) ?? ""
+    }
+}
+
+/// A property just built and in no component yet, made by the builders below
+/// (`.text(.summary, "…")`) for ``ICalComponent/add(_:)`` to hand to a component's tree. A
+/// value rather than an object: a feed of a million events allocates no wrapper per property.
+public struct ICalNewProperty: ~Copyable {
+    let pointer: OpaquePointer
+
+    init(_ pointer: OpaquePointer) { self.pointer = pointer }
+
+    deinit { icalproperty_free(pointer) }
+
+    /// Gives the libical property away, for a component's tree to own.
+    consuming func handOver() -> OpaquePointer {
+        let pointer = self.pointer
+        discard self
+        return pointer
+    }
+
+    private static func make(_ kind: ICalPropertyKind, _ value: OpaquePointer?) -> ICalNewProperty {
+        ICalLibrary.prepare()
+        let property = ICalNewProperty(icalproperty_new(kind.kind))
+        if let name = kind.extensionName { icalproperty_set_x_name(property.pointer, name) }
+        if let value { icalproperty_set_value(property.pointer, value) }
+        return property
+    }
+
+    private static func wrap(_ pointer: OpaquePointer?) -> ICalNewProperty {
+        ICalLibrary.prepare()
+        return ICalNewProperty(pointer!)
+    }
+
+    /// A TEXT property (`SUMMARY`, `DESCRIPTION`, `X-WR-CALNAME`, …). libical escapes
+    /// backslashes, commas, semicolons and newlines when writing it.
+    public static func text(_ kind: ICalPropertyKind, _ value: String) -> ICalNewProperty {
+        make(kind, icalvalue_new_text(value))
+    }
+
+    /// A URI property (`URL`, `SOURCE`).
+    public static func uri(_ kind: ICalPropertyKind, _ value: String) -> ICalNewProperty {
+        make(kind, icalvalue_new_uri(value))
+    }
+
+    /// An INTEGER property (`SEQUENCE`).
+    public static func integer(_ kind: ICalPropertyKind, _ value: Int) -> ICalNewProperty {
+        make(kind, icalvalue_new_integer(Int32(clamping: value)))
+    }
+
+    /// A DATE or DATE-TIME property. A local DATE-TIME gets the `TZID` parameter; a DATE gets
+    /// `VALUE=DATE`.
+    public static func time(_ kind: ICalPropertyKind, _ time: ICalTime, tzid: String? = nil) -> ICalNewProperty {
+        let value = time.isDate ? icalvalue_new_date(time.raw) : icalvalue_new_datetime(time.raw)
+        let property = make(kind, value)
+        if time.isDate {
+            icalproperty_add_parameter(property.pointer, icalparameter_new_value(ICAL_VALUE_DATE))
+        } else if let tzid, !time.isUTC {
+            icalproperty_add_parameter(property.pointer, icalparameter_new_tzid(tzid))
+        }
+        return property
+    }
+
+    /// A DURATION property such as `REFRESH-INTERVAL;VALUE=DURATION:PT12H`.
+    public static func duration(_ kind: ICalPropertyKind, seconds: Int) -> ICalNewProperty {
+        let property = make(kind, icalvalue_new_duration(icaldurationtype_from_int(Int32(clamping: seconds))))
+        icalproperty_add_parameter(property.pointer, icalparameter_new_value(ICAL_VALUE_DURATION))
+        return property
+    }
+
+    /// `GEO:lat;lon`.
+    public static func geo(latitude: Double, longitude: Double) -> ICalNewProperty {
+        wrap(icalproperty_new_geo(icalgeotype(lat: latitude, lon: longitude)))
+    }
+
+    /// `RRULE:…` from a validated rule.
+    public static func recurrenceRule(_ rule: ICalRecurrence) -> ICalNewProperty {
+        rule.withRaw { wrap(icalproperty_new_rrule($0)) }
+    }
+
+    /// `STATUS:CONFIRMED`, `TENTATIVE` or `CANCELLED`.
+    public static func status(_ status: ICalStatus) -> ICalNewProperty {
+        wrap(icalproperty_new_status(status.raw))
+    }
+
+    /// `TRANSP:OPAQUE` or `TRANSPARENT`.
+    public static func transparency(_ transparency: ICalTransparency) -> ICalNewProperty {
+        wrap(icalproperty_new_transp(transparency.raw))
+    }
+
+    /// `CLASS:PUBLIC`, `PRIVATE` or `CONFIDENTIAL`.
+    public static func classification(_ classification: ICalClassification) -> ICalNewProperty {
+        wrap(icalproperty_new_class(classification.raw))
+    }
+
+    /// `METHOD:PUBLISH`.
+    public static func method(_ method: ICalMethod) -> ICalNewProperty {
+        wrap(icalproperty_new_method(method.raw))
+    }
+
+    /// `CATEGORIES` with a single category. libical writes commas and semicolons in this
+    /// value unescaped, and readers split on them: callers keep them out of the value.
+    public static func category(_ value: String) -> ICalNewProperty {
+        wrap(icalproperty_new_categories(value))
     }
 }

@@ -15,7 +15,7 @@ public struct ICalRecurrence: Hashable, Sendable, CustomStringConvertible {
         description = text
     }
 
-    func withRaw<T>(_ body: (icalrecurrencetype) -> T) -> T {
+    func withRaw<T: ~Copyable>(_ body: (icalrecurrencetype) -> T) -> T {
         let raw = icalrecurrencetype_from_string(description)
         defer { free(raw.rscale) }
         return body(raw)

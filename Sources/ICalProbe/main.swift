@@ -36,6 +36,8 @@ for round in 0..<50 {
     event.add(.integer(.sequence, round))
     event.add(.uri(.url, "https://example.org/news?id=\(round)"))
     event.add(.status(.confirmed))
+    // A property built but never added frees itself.
+    _ = ICalNewProperty.text(.summary, "dropped before it was added")
     if let rule = ICalRecurrence("FREQ=WEEKLY;COUNT=3") {
         event.add(.recurrenceRule(rule))
         let dates = rule.occurrences(

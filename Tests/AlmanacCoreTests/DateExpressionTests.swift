@@ -62,6 +62,64 @@ import Testing
         #expect(days(text) == expected)
     }
 
+    /// Month names in other languages, and the words their dates are written with.
+    @Test(arguments: [
+        ("le 12 mars 2024", "2024-03-12…2024-03-12"),
+        ("le 1er mars 2024", "2024-03-01…2024-03-01"),
+        ("du 5 au 7 février 2019 à Kigali", "2019-02-05…2019-02-07"),
+        ("ce mardi 28 juin 2022, au Palais", "2022-06-28…2022-06-28"),
+        ("les 5 et 6 décembre 2023", "2023-12-05…2023-12-06"),
+        ("el 5 de junio de 2023", "2023-06-05…2023-06-05"),
+        ("del 5 al 7 de junio de 2023", "2023-06-05…2023-06-07"),
+        ("entre el 5 y el 7 de junio de 2023", "2023-06-05…2023-06-07"),
+        ("del 30 de junio al 2 de julio de 2023", "2023-06-30…2023-07-02"),
+        ("Santiago de Querétaro, Qro; 31 de mayo de 2023.- La", "2023-05-31…2023-05-31"),
+        ("el 1º de septiembre del 2023", "2023-09-01…2023-09-01"),
+        ("de 5 a 7 de junho de 2023", "2023-06-05…2023-06-07"),
+        ("dal 5 al 7 giugno 2023", "2023-06-05…2023-06-07"),
+        ("il 5 giugno 2023", "2023-06-05…2023-06-05"),
+        ("am 5. Juni 2023", "2023-06-05…2023-06-05"),
+        ("vom 5. bis 7. Juni 2023", "2023-06-05…2023-06-07"),
+        ("12. März 2024", "2024-03-12…2024-03-12"),
+        ("12. marta 2024. godine", "2024-03-12…2024-03-12"),
+        ("od 1. jula do 1. septembra", "2023-07-01…2023-09-01"),
+        ("5. i 6. juna 2024.", "2024-06-05…2024-06-06"),
+        ("od 30. juna 2024. do 2. jula 2024.", "2024-06-30…2024-07-02"),
+        ("17. siječnja 2024.", "2024-01-17…2024-01-17"),
+        ("12. listopada 2023.", "2023-10-12…2023-10-12"),
+        ("5. studenoga 2023.", "2023-11-05…2023-11-05"),
+        ("14. marca 2023", "2023-03-14…2023-03-14"),
+        ("12 prill 2024", "2024-04-12…2024-04-12"),
+        ("më 12 prill 2024", "2024-04-12…2024-04-12"),
+        ("5 dhe 6 qershor 2024", "2024-06-05…2024-06-06"),
+        ("më 3 nëntor 2023", "2023-11-03…2023-11-03"),
+        ("5 Juni 2023", "2023-06-05…2023-06-05"),
+        ("17 Agustus 2023", "2023-08-17…2023-08-17"),
+        ("20 Mei 2023", "2023-05-20…2023-05-20"),
+        ("5 sampai 7 Desember 2023", "2023-12-05…2023-12-07"),
+        ("5 марта 2023 г.", "2023-03-05…2023-03-05"),
+        ("12 мај 2024", "2024-05-12…2024-05-12"),
+        ("од 5 до 7 јуни 2024", "2024-06-05…2024-06-07"),
+    ])
+    func readsOtherLanguages(text: String, expected: String) {
+        #expect(days(text) == expected)
+    }
+
+    /// A month's name in another language is one only after a day: "Mai", "Mart" or
+    /// "Listopad" elsewhere are no months, nor is one written month first; "May" stays English,
+    /// and the other languages' "and" or "to" joins days only before a month.
+    @Test func foreignMonthsOnlyAfterADay() {
+        for text in [
+            "Mai 2024", "Mars 12", "the Mart 24 hours", "Listopad 5", "in the Mai-Ndombe province", "Juni 5, 2023",
+        ] {
+            #expect(days(text) == nil, "\(text)")
+        }
+        #expect(days("in May 2024 on May 5") == "2023-05-05…2023-05-05")
+        #expect(days("on May 5 a 6-member team arrived") == "2023-05-05…2023-05-05")
+        #expect(days("on May 5 i 6 members") == "2023-05-05…2023-05-05")
+        #expect(days("on 5 May 2023. A 7 June deadline") == "2023-05-05…2023-05-05")
+    }
+
     @Test func numericDatesAreMonthFirstOnlyWhenAsked() {
         #expect(days("9/5/2023") == "2023-05-09…2023-05-09")
         #expect(days("9/5/2023", monthFirst: true) == "2023-09-05…2023-09-05")

@@ -527,6 +527,170 @@ import Testing
                 "## Customs heads meet\n\nThe Board organised a Conference of the Heads of Customs in Skopje from 08th "
                 + "to 10thMay, 2019. It was assumed on 1st July, 2018 for a two-year period.",
             start: "2019-05-08", end: "2019-05-10", city: "Skopje"),
+        Case(
+            rule: "the day a statement was made is not the activity's",
+            text:
+                "## Workshop in Ashgabat\n\nPublished: 3 December 2018\n\nA workshop for border officials took place "
+                + "in Ashgabat in November 2018, the OSCE office said in a message on Nov. 30.",
+            start: nil, end: nil, city: "Ashgabat"),
+        Case(
+            rule: "a dateline without its year, under a publication line, dates 'yesterday'",
+            text:
+                "## Workshop in Ashgabat\n\n1 December 2018 13:32\n\nAshgabat, Turkmenistan, Nov. 30\n\nA workshop "
+                + "for border officials opened yesterday in Ashgabat.",
+            start: "2018-11-29", end: "2018-11-29", city: "Ashgabat"),
+        Case(
+            rule: "a labelled publication line closing the item is its date, not the activity's",
+            text:
+                "## The ambassador meets the director of the Academy\n\nThe ambassador met the director of the "
+                + "Academy in Skopje to discuss the training of judges.\n\nHe was told about the entrance "
+                + "examinations.\n\npublié le 21.10.2019",
+            start: "2019-10-21", end: "2019-10-21", city: "Skopje", tentative: true),
+        Case(
+            rule: "dates in other languages: a French span",
+            text:
+                "## Séminaire régional à Skopje\n\nLe séminaire régional sur la gestion des frontières s'est tenu du "
+                + "5 au 7 juin 2023 à Skopje.",
+            start: "2023-06-05", end: "2023-06-07", city: "Skopje"),
+        Case(
+            rule: "dates in other languages: a Serbian span with full stops and genitive months",
+            text:
+                "## Obuka za granične policajce\n\nPodgorica – Obuka za granične policajce održana je od 30. "
+                + "juna do 2. jula 2024. godine.",
+            start: "2024-06-30", end: "2024-07-02", city: "Podgorica"),
+        Case(
+            rule: "a Spanish-language dateline ('…, Qro; 31 de mayo de 2023.-') dates 'yesterday'",
+            text:
+                "## Course in Querétaro\n\nSantiago de Querétaro, Qro; 31 de mayo de 2023.- The police of Colombia "
+                + "opened yesterday a course for 300 officers.",
+            start: "2023-05-30", end: "2023-05-30", city: "Santiago de Querétaro"),
+        Case(
+            rule: "'ayer' and the other languages' 'today' and 'yesterday' count from the dateline",
+            text: "## Curso en Madrid\n\nMADRID, 5 de junio de 2023 – La Policía inauguró ayer un curso en Madrid.",
+            start: "2023-06-04", end: "2023-06-04", city: "Madrid"),
+        Case(
+            rule: "an activity dated by a span of whole months is a draft, not the dateline's day",
+            text:
+                "## Training for the police\n\nTIRANA, 31 May 2023 – The police of Italy will train 300 "
+                + "officers.\n\nThe second cycle of training will take place from May to December 2023.",
+            start: nil, end: nil, city: "Tirana"),
+        Case(
+            rule: "a date in what an agreement provides for is not the activity's",
+            text:
+                "## Dated item\n\nThe board met in Tirana on 3 February 2023.\n\n## Protocol on cooperation signed\n\n"
+                + "The two police services signed a protocol on cooperation. The "
+                + "protocol foresees that six officers, from 1 July to 1 September, serve on the coast.",
+            start: nil, end: nil, city: nil),
+        Case(
+            rule: "a founding's year in another language does not date the activity",
+            text:
+                "## Dated item\n\nThe board met in Tirana on 3 February 2023.\n\n## Conférence à Kigali\n\nLa "
+                + "conférence se tiendra du 5 au 7 février à Kigali.\n\nFondée en 1962, la conférence se tient tous "
+                + "les deux ans.",
+            start: "2023-02-05", end: "2023-02-07", city: "Kigali", tentative: true),
+        Case(
+            rule: "a duration in another language ends the span",
+            text:
+                "## Conférence à Cotonou\n\nLa conférence régionale s'est ouverte ce mardi 28 juin 2022 à Cotonou. "
+                + "La rencontre est prévue pour durer trois jours.",
+            start: "2022-06-28", end: "2022-06-30", city: "Cotonou"),
+        Case(
+            rule: "a South Slavic 'two-day' adjective ends the span",
+            text: "## Seminar\n\nSarajevo – Dvodnevni seminar za sudije počeo je 12. marta 2024. godine.",
+            start: "2024-03-12", end: "2024-03-13", city: "Sarajevo"),
+        Case(
+            rule: "a place after another language's 'in' is the venue",
+            text: "## Reunión de policías\n\nLos jefes de policía se reunieron el 5 de junio de 2023 en Bogotá.",
+            start: "2023-06-05", end: "2023-06-05", city: "Bogotá"),
+        Case(
+            rule: "a date over 'press release' is a publication line, not the activity's date",
+            text:
+                "## Police chiefs meet\n\n19 May 2011\npress release\n\nAbuja — A two-day workshop of the police "
+                + "chiefs began in Abuja on Tuesday 17th May 2011.",
+            start: "2011-05-17", end: "2011-05-18", city: "Abuja"),
+        Case(
+            rule: "the publication date's year beats a year in another paragraph",
+            text:
+                "## Forum to be held in Tirana on 17 November\n\nPublished: 10 November 2006\n\nThe annual Forum "
+                + "will be held this year in Tirana on 17 November.\n\nThe first Forum was held in 2003.",
+            start: "2006-11-17", end: "2006-11-17", city: "Tirana"),
+        Case(
+            rule: "the city someone departed for is the venue",
+            text:
+                "## Minister on a working visit to Bulgaria\n\nOn 20 April 2016 the Minister of Justice departed for "
+                + "Sofia, capital of Bulgaria, to make a two-day working visit.",
+            start: "2016-04-20", end: "2016-04-21", city: "Sofia"),
+        Case(
+            rule: "a title dated with the item's own day names the page when the text dates the activity",
+            text:
+                "## Good News from Iraq: 23 Jul 2008\n\nWednesday, July 23, 2008\n\nBAGHDAD — 1,698 officers "
+                + "graduated from the Baghdad Police College here July 20 and took the loyalty oath.",
+            start: "2008-07-20", end: "2008-07-20", city: "Baghdad"),
+        Case(
+            rule: "the date a series was first held is not this edition's",
+            text:
+                "## 34th Conference of the Chiefs of Police\n\nLuzon Ballroom, Sofitel Philippine Plaza Hotel\n"
+                + "Roxas Blvd., Pasay City\n13 May 2014\n\nThe President opened the 34th conference. The "
+                + "conference was first held on 21-23 October 1987.",
+            start: "2014-05-13", end: "2014-05-13", city: nil),
+        Case(
+            rule: "a dateline's two-digit year gives a yearless date its year",
+            text:
+                "## Chief returned from Turkey\n\nVushtrri, 04 May 11 - The Chief returned to Kosovo.\n\nThe "
+                + "conference was held in Nazilli and lasted two days in a row April 26 to 27.",
+            start: "2011-04-26", end: "2011-04-27", city: "Nazilli"),
+        Case(
+            rule: "a date another language's participle gives a thing signed earlier is not the activity's",
+            text:
+                "## Vizită de lucru\n\nO delegaţie va efectua o vizită de lucru. Se vor purta discuţii pe "
+                + "marginea Acordului de cooperare, semnat la Vidin la 19 mai 2009.",
+            start: nil, end: nil, city: nil),
+        Case(
+            rule: "a date after 'firmado el' is the agreement's, not the activity's",
+            text:
+                "## Reunión de ministros\n\nLos ministros revisaron en Bogotá el convenio firmado el 12 de marzo "
+                + "de 2021.",
+            start: nil, end: nil, city: "Bogotá"),
+        Case(
+            rule: "a date after 'a été signé le' dates the activity",
+            text: "## Accord signé\n\nL'accord de coopération a été signé le 12 mars 2021 à Dakar.",
+            start: "2021-03-12", end: "2021-03-12", city: "Dakar"),
+        Case(
+            rule: "a project's completion is not the activity's date",
+            text:
+                "## Prosecutors meet\n\nThe project 'Countering Serious Crime', which will be completed on 31 "
+                + "December 2023, supports prosecutors. A seminar was organized in Podgorica on 27 and 28 November "
+                + "2023.",
+            start: "2023-11-27", end: "2023-11-28", city: "Podgorica"),
+        Case(
+            rule: "an activity the project held dates itself when it ends",
+            text:
+                "## Prosecutors meet\n\nThe project held a seminar in Podgorica, which ended on 28 November 2023.",
+            start: "2023-11-28", end: "2023-11-28", city: "Podgorica"),
+        Case(
+            rule: "a day and month in brackets after 'yesterday' or a weekday date it, and 'will run until' ends it",
+            text:
+                "## Training of trainers\n\nThe 2018 training of trainers started yesterday (10/09) in Moshi and "
+                + "will run until Friday (14/09).",
+            start: "2018-09-10", end: "2018-09-14", city: "Moshi", tentative: true),
+        Case(
+            rule: "'which will last until' a later day ends the activity",
+            text:
+                "## Conference of police chiefs\n\nThe conference of police chiefs opened in Zagreb on 27 May 2003."
+                + "\n\nAt the opening of this event, which will last until 30 May, the Premier spoke.",
+            start: "2003-05-27", end: "2003-05-30", city: "Zagreb"),
+        Case(
+            rule: "a deadline 'until' a later day does not end the activity",
+            text:
+                "## Call for trainees\n\nThe academy opened its call in Zagreb on 2 May 2023. Applications are "
+                + "accepted until 30 May.",
+            start: "2023-05-02", end: "2023-05-02", city: "Zagreb"),
+        Case(
+            rule: "a date in brackets closing the text is an agency's tag, not the activity's date",
+            text:
+                "## EU supports the police\n\nThe Ambassador held a meeting with the new Interior Minister. The "
+                + "EU's assistance for the police began in 2002./ (30 August)",
+            start: nil, end: nil, city: nil),
     ]
 
     @Test(arguments: cases) func rule(_ test: Case) throws {

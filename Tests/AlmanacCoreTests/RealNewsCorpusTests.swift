@@ -189,17 +189,14 @@ import Testing
         """,
         // Batch 11 (58 items, 56 websites), after its blind score.
         "OSCE consulting Turkmenistan and Afghanistan in border security":
-            "the workshop is dated only 'in November 2018'; the dateline's day of the message, 30 "
-            + "November, is taken for it, unflagged, where the truth is a draft",
+            "the workshop is dated only 'in November 2018'; the item's own date (the dateline 'Nov. 30', "
+            + "whose year the publication line gives) is taken for it, flagged, where the truth is a draft",
         "Brazzaville: INTERPOL African conference seeks to avert evolving continental crime":
             "the delegates 'gathered on Tuesday', and the dates the truth table takes are in a quoted "
             + "tweet and the organiser's release: no date the grammar reads as the activity's",
         "Conférence régionale d'Interpol : le Maroc représenté à Kigali":
-            "French text: the date grammar reads English month names only, and the venue is named "
-            + "only in French prose",
-        "Minister of Justice on a working visit to Bulgaria":
-            "Sofia is named as where the minister departed for ('departed for Sofia, capital of "
-            + "Bulgaria'), which is not read as the venue",
+            "no year in the text ('du 5 au 7 février', besides a founding's 'Fondée en 1962'): a "
+            + "neighbouring item's year is taken and flagged tentative, but it is not the real one",
         "Justice Minister Artak Zeynalyan at the 10th anniversary of the Administrative Court":
             "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
             + "is not the real one",
@@ -207,9 +204,8 @@ import Testing
             "the text gives the meeting no date; 'the May 20 blockade' is taken for its day with a "
             + "neighbouring item's year, flagged, where the truth is a draft",
         "34th ASEAN Chiefs of Police (ASEANAPOL) Conference":
-            "the dates of the first conference, which the text names in passing ('first held in "
-            + "Manila on 21-23 October 1987'), are taken for this one's; the venue is Pasay, which the "
-            + "text names only as 'Pasay City' under a hotel's address",
+            "the venue is Pasay, which the text names only as 'Pasay City' in a hotel's address; Manila, "
+            + "where the series was first held, is taken",
         "Ouverture de la 30e conférence des polices de l'ASEAN au Cambodge":
             "French text: the country is named only in French ('au Cambodge')",
         "A meeting with diplomats was held":
@@ -218,22 +214,19 @@ import Testing
         "Press Release by the Press Service of the Ministry of Internal Affairs":
             "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
             + "is not the real one",
-        "Good News from Iraq: 23 Jul 2008":
-            "'graduated … here July 20' is not read as the day; the page's date is taken",
         "Pentingnya Kerjasama Antara Organisasi Kepolisian, Kata Kapolri di Acara 37th ASEANAPOL":
-            "Indonesian text: the venue is named only in Indonesian prose",
+            "Indonesian text: Singapore ('Singapura') is named only in office titles, not after a word "
+            + "for 'in'",
         "Armenia takes part in ENCJ Lisbon assembly":
             "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
             + "is not the real one",
-        "Chief Executive of the Centre Sheremet Ahmeti returned from official visit to Turkey":
-            "the dateline 'Vushtrri, 04 May 11' with a two-digit year is not read; the dates taken "
-            + "carry a neighbouring item's year, flagged, and are not the conference's",
         "Crna Gora i Srbija potpisale Protokol o saradnji tokom turističke sezone: "
             + "Šest službenika MUP-a Srbije stiže na primorje":
             "Montenegrin text: the place is named only in Montenegrin case forms",
         "Agentes de AMIC Sonora reciben capacitación internacional en Colombia":
-            "Spanish text: the date grammar reads English month names only; San Luis is not in the "
-            + "gazetteer",
+            "no year in the text, so a neighbouring item's is taken, flagged, and is not the real one; "
+            + "the course's end ('y concluye el próximo 28 de mayo') is not read as its end; San Luis is not "
+            + "in the gazetteer",
         "KOICA workshop for judges‚ officials":
             "no year in the text: another paragraph's year is taken and flagged, but it is not the "
             + "real one; Lalitpur is not in the gazetteer",
@@ -243,9 +236,6 @@ import Testing
         "IGP to host ECOWAS police, security chiefs":
             "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
             + "is not the real one",
-        "Police Chiefs Discuss Regional Security Issues":
-            "'began in Abuja on Tuesday 17th May 2011' is not read; the publication date is taken "
-            + "with the two days",
         "Giorgi Mghebrishvili met with the Director of the Georgia Bureau of Investigation":
             "the Georgia Bureau of Investigation is in the US state of Georgia: the country is read "
             + "as Georgia",
@@ -260,12 +250,8 @@ import Testing
         "A Sri Lankan Police Team also Went to Delhi During Anura's visit to India":
             "the text names Delhi, which the gazetteer knows apart from New Delhi, the truth table's "
             + "reading of the venue",
-        "Policías de América discuten planes contra el crimen":
-            "Spanish text: the city is named only in Spanish prose",
         "Delegados de 18 países crean Ameripol, policía continental":
             "Spanish text: the date grammar reads English month names only",
-        "Ameripol, organismo contra el crimen organizado de América Latina":
-            "Spanish text: the city is named only in Spanish prose",
         "Professional personnel are being trained in the Internal Affairs system":
             "the text names no city; the ministry's capital is taken, flagged, where the truth names "
             + "none",
@@ -277,21 +263,69 @@ import Testing
         "Police Senior Command and Staff Course students in Egypt for study tour":
             "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
             + "is not the real one",
-        "Cotonou accueille la conférence régionale africaine d'Interpol":
-            "French text: the date grammar reads English month names only, and Cotonou is not in the "
-            + "gazetteer",
         "EU risk management and profiling":
             "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
             + "is not the real one",
         "Takim me drejtoreshën e Akademisë së Gjykatësve dhe Prokurorëve, znj. Natasha Gaber-Damjanovska":
-            "Albanian text: the publication date is taken for a meeting the text gives no date, and "
-            + "the country is named only in Albanian",
+            "Albanian text: the publication line closing it ('publie le 02/10/2019') is taken, flagged, "
+            + "for a meeting the text gives no date, where the truth is a draft; the country is named only in "
+            + "Albanian, and France, where judges will be trained ('në Francë'), is taken",
+        "Video conference of police directorates of EU countries and BiH Border Police":
+            "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
+            + "is not the real one",
+        "The EU supports law enforcement agencies in Albania":
+            "the minister's country is taken for the place where the truth names none (the agency's "
+            + "closing tag '(30 August)' no longer dates it: a draft, as the truth)",
+        "Speech of EU Ambassador Luigi Soreca at the Opening of the Europol Liaison Office in Tirana":
+            "'07/11/2019' is read day first, flagged with the other reading in the note; the page "
+            + "meant month first",
+        "Ambassador Reinke and Minister of Interior Sekulović Signed Memorandum of Cooperation":
+            "the text names no city; the ministry's capital is taken, flagged, where the truth names "
+            + "none",
+        "Regional Conference on Trade Facilitation reshapes Collaboration and Integration of the "
+            + "Western Balkans economies in the Digital Era":
+            "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
+            + "is not the real one",
+        "Romanian-Bulgarian-Serbian joint trilateral center of contact in Vidin":
+            "Vidin, the seat of a centre to be set up, is taken for the venue of a meeting held 'in "
+            + "Bulgaria'",
+        "Polizeichefs aus Südosteuropa in Plovdiv":
+            "German text: the publication date is taken, flagged, for a meeting the text gives no day",
+        "Министерства юстиции Республики Молдова и Румынии подписали соглашение о сотрудничестве":
+            "Russian text: the city is named only in Cyrillic ('Кишинев')",
+        "EU donated vehicles and equipment to Macedonia in the amount of 4 million euros":
+            "the country is read from 'Macedonian police', where the truth names no place",
+        "Macedonia's border police receives donation from Poland":
+            "the Bogorodica border crossing is not in the gazetteer; the capital of the president's "
+            + "country (Warsaw) is taken, flagged",
+        "U.S. Embassy Donates Equipment to the Border Police and Customs":
+            "the text names no city; the ministry's capital is taken, flagged, where the truth names "
+            + "none",
+        "Collecting Illegal Weapons as a Solution to Improving Arms Control in Bosnia and Herzegovina":
+            "the country is read from the organiser's name, 'UNDP in BiH', where the truth names no place",
+        "Chiefs of police from European capitals convene in Zagreb":
+            "no year in the text: a neighbouring item's year is taken and flagged, but it is not the "
+            + "real one (the days, to 'will last until 30 May', are right)",
+        "Connections between EPPO and the Western Balkans strengthened":
+            "the signing of the latest working arrangement ('The latest ones with Bosnia and Herzegovina "
+            + "on 21 November 2023', a sentence without a verb) is taken with the seminar's 'two-day' for "
+            + "the activity's dates",
+        "Liberia: IOM Trains Liberia Immigration Service Officers to Better Address Irregular Migration "
+            + "and Combat Migrant Smuggling":
+            "no year in the text: 'started yesterday (10/09) and will run until Friday (14/09)' gives "
+            + "the days, but a neighbouring item's year is taken and flagged, and it is not the real one",
+        "Singapore, Malaysia sign MOU to combat transnational crimes":
+            "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
+            + "is not the real one",
+        "Education and training for Kosovan judges and public prosecutors in the area of commercial law":
+            "the country is named only in 'the Kosovo Judicial Academy' and the adjective 'Kosovan'",
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
         "Fixtures/real-news")
     static let batches = [
         "batch1", "batch2", "batch3", "batch4", "batch5", "batch6", "batch7", "batch8", "batch9", "batch10", "batch11",
+        "batch12",
     ]
 
     static let truths: [Truth] = batches.flatMap { batch in

@@ -60,6 +60,7 @@ public func fuzz(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
         {
             publishable(record)
         }
+        readAsYAMLReadsIt(text, checker: checker)
     case .config:
         guard let text = TextDecoding.utf8(data, file: "almanac.yml", diagnostics: &diagnostics),
             let file = YAMLFile.parse(text, path: "almanac.yml", diagnostics: &diagnostics)
@@ -92,6 +93,23 @@ public func fuzz(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
 /// runs one input at a time, on one thread.
 nonisolated(unsafe) let nextState = try! NextFeedState(
     path: FileManager.default.temporaryDirectory.path + "/almanac-fuzz-state.txt")
+
+/// A record file that is read without YAML (`PlainRecordText`) must read as YAML reads it:
+/// YAML finds nothing wrong with its text, and the checker says the same of both drafts.
+func readAsYAMLReadsIt(_ text: String, checker: RecordChecker) {
+    guard let plain = PlainRecordText.draft(of: text, path: "fuzz.yml", fallbackID: { "fuzz" }) else { return }
+    var diagnostics: [Diagnostic] = []
+    guard let file = YAMLFile.parse(text, path: "fuzz.yml", diagnostics: &diagnostics),
+        let general = YAMLRecordSource(fallbackID: "fuzz").draft(of: file, diagnostics: &diagnostics),
+        diagnostics.isEmpty
+    else {
+        fatalError("a file read without YAML has problems when read with it: \(diagnostics)")
+    }
+    let (fast, slow) = (checker.check(plain), checker.check(general))
+    if fast.record != slow.record || fast.diagnostics != slow.diagnostics {
+        fatalError("a file read without YAML reads otherwise with it:\n\(fast)\n\(slow)")
+    }
+}
 
 /// A record that passes `check` must go into a feed: its VEVENT reads back as written.
 func publishable(_ record: EventRecord) {

@@ -33,6 +33,12 @@ public struct DateMention: Hashable, Sendable {
     /// Where the expression sits in the text it was found in.
     public var range: Range<String.Index>
 
+    package init(first: WrittenDay, last: WrittenDay, range: Range<String.Index>) {
+        self.first = first
+        self.last = last
+        self.range = range
+    }
+
     /// True when the text names the year.
     public var hasYear: Bool { last.year != nil || first.year != nil }
 
@@ -162,6 +168,9 @@ struct DateToken {
         case number(Int, digits: Int)
         case numericDate(WrittenDay)
         case month(Int)
+        /// A month named in another language than English ("juin", "marta"), a month only
+        /// after a day.
+        case foreignMonth(Int)
         case weekday(Int)
         case word(String)
         case separator
@@ -209,6 +218,23 @@ package struct DateTokenizer {
     }()
 
     static let separatorWords: Set<String> = ["to", "until", "till", "til", "through", "thru", "and"]
+    /// "to" and "and" in the languages of ``ForeignMonthNames``, between two days before a
+    /// month: "du 5 au 7 juin", "del 5 al 7 de junio", "vom 5. bis 7. Juni", "od 1. jula do 1.
+    /// septembra", "5 dhe 6 prill", "5 sampai 7 Juni". Short and common words elsewhere ("a",
+    /// "e", "i", "do"), they join days only there.
+    static let foreignSeparatorWords: Set<String> = [
+        "au", "et", "al", "a", "y", "hasta", "e", "bis", "und", "do", "i", "deri", "dhe", "sampai", "hingga", "dan",
+        "до", "и",
+    ]
+    /// Words between a day and its month or year in other languages: "5 de junio de 2023".
+    package static let foreignOfWords: Set<String> = ["de", "del"]
+    /// Articles before a day: "le 12 mars", "el 5 de junio", "il 5 giugno", "më 12 prill".
+    static let foreignArticles: Set<String> = ["le", "el", "il", "më"]
+
+    /// The month `word` names when written right after a day, in English or another language.
+    package static func month(afterADay word: String) -> Int? {
+        months[word] ?? ForeignMonthNames.table[word]
+    }
     static let dashes: Set<Character> = ["-", "–", "—", "‑", "−", "&", "/"]
 
     func tokens(in text: String) -> [DateToken] {
@@ -247,6 +273,7 @@ package struct DateTokenizer {
 
     private func wordKind(_ word: String) -> DateToken.Kind {
         if let month = Self.months[word] { return .month(month) }
+        if let month = ForeignMonthNames.table[word] { return .foreignMonth(month) }
         if let weekday = Self.weekdays[word] { return .weekday(weekday) }
         if Self.separatorWords.contains(word) { return .separator }
         return .word(word)
@@ -268,7 +295,9 @@ package struct DateTokenizer {
             suffixEnd = text.index(after: suffixEnd)
         }
         let suffix = text[end..<suffixEnd].lowercased()
-        if ["st", "nd", "rd", "th"].contains(suffix), suffixEnd == text.endIndex || !text[suffixEnd].isLetter {
+        if ["st", "nd", "rd", "th", "º"].contains(suffix) || suffix == "er" && value == "1",
+            suffixEnd == text.endIndex || !text[suffixEnd].isLetter
+        {
             tokenEnd = suffixEnd
         }
         let digits = text.distance(from: start, to: end)
@@ -374,40 +403,58 @@ struct DateGrammar {
         return (value, kind(index + 1) == .comma ? index + 2 : index + 1)
     }
 
-    // day = [weekday [","]] ["the"] 1…31 [ordinal] ["." before a month's name: "30. jul 2024"]
+    // day = [weekday [","]] ["the" | article] 1…31 [ordinal] ["." before a month's name: "30. jul 2024"]
     private func day(_ index: Int) -> (day: Int, weekday: Int?, next: Int)? {
         let (weekday, afterWeekday) = self.weekday(index)
-        let i = isWord(afterWeekday, ["the"]) ? afterWeekday + 1 : afterWeekday
+        let i =
+            isWord(afterWeekday, ["the"]) || isWord(afterWeekday, DateTokenizer.foreignArticles)
+            ? afterWeekday + 1 : afterWeekday
         guard case .number(let value, let digits)? = kind(i), digits <= 2, (1...31).contains(value) else { return nil }
-        if kind(i + 1) == .fullStop, case .month? = kind(i + 2) { return (value, weekday, i + 2) }
+        if kind(i + 1) == .fullStop, monthName(i + 2, afterADay: true) != nil { return (value, weekday, i + 2) }
         return (value, weekday, i + 1)
     }
 
-    // month = ["of"] name
+    // month = ["of" | "de"] name, after a day
     private func month(_ index: Int) -> (month: Int, next: Int)? {
-        let i = isWord(index, ["of"]) ? index + 1 : index
-        return monthName(i).map { ($0, i + 1) }
+        let i = isWord(index, ["of"]) || isWord(index, DateTokenizer.foreignOfWords) ? index + 1 : index
+        return monthName(i, afterADay: true).map { ($0, i + 1) }
     }
 
     /// The month named at `index`, misspelt or not: the grammar asks only where a month
     /// stands beside a day, so "22 Novmber" is November while "jury" elsewhere is no month.
-    private func monthName(_ index: Int) -> Int? {
+    /// A name in another language counts only `afterADay`: "12 mars" is March, "Mars 12" no date.
+    private func monthName(_ index: Int, afterADay: Bool = false) -> Int? {
         switch kind(index) {
         case .month(let value)?: value
+        case .foreignMonth(let value)?: afterADay ? value : nil
         case .word(let word)?: MisspeltMonth.month(word)
         default: nil
         }
     }
 
-    // [","] yyyy
+    // ["," | "de"] yyyy
     private func year(_ index: Int) -> (year: Int?, next: Int) {
-        let i = kind(index) == .comma ? index + 1 : index
+        let i = kind(index) == .comma || isWord(index, DateTokenizer.foreignOfWords) ? index + 1 : index
         if case .number(let value, 4)? = kind(i), (1900...2199).contains(value) { return (value, i + 1) }
         return (nil, index)
     }
 
     private func separator(_ index: Int) -> Int? {
         kind(index) == .separator ? index + 1 : nil
+    }
+
+    /// A separator between two days that a month follows, in English or another language; a
+    /// full stop may come before it ("vom 5. bis 7. Juni", "5. i 6. juna", "od 30. juna 2024.
+    /// do 2. jula"), but after a year not before a one-letter word, which may open the next
+    /// sentence ("… 2023. A 7 …").
+    private func daySeparator(_ index: Int, afterYear: Bool = false) -> Int? {
+        let afterStop = kind(index) == .fullStop
+        let i = afterStop ? index + 1 : index
+        if let next = separator(i) { return next }
+        guard case .word(let word)? = kind(i), DateTokenizer.foreignSeparatorWords.contains(word),
+            !(afterStop && afterYear && word.count == 1)
+        else { return nil }
+        return i + 1
     }
 
     /// "5th and 6th of September 2023", "14-15 November", "3 to 5 May", "5, 6 and 7 June".
@@ -419,7 +466,7 @@ struct DateGrammar {
             last = next
             i = next.next
         }
-        if let afterSeparator = separator(i), let next = day(afterSeparator) {
+        if let afterSeparator = daySeparator(i), let next = day(afterSeparator) {
             last = next
             i = next.next
         }
@@ -435,7 +482,8 @@ struct DateGrammar {
     private func dayFirstSpan(_ index: Int) -> Span? {
         guard let first = day(index), let firstMonth = month(first.next) else { return nil }
         let firstYear = year(firstMonth.next)
-        guard let afterSeparator = separator(firstYear.next), let last = day(afterSeparator),
+        guard let afterSeparator = daySeparator(firstYear.next, afterYear: firstYear.year != nil),
+            let last = day(afterSeparator),
             let lastMonth = month(last.next)
         else { return nil }
         let lastYear = year(lastMonth.next)

@@ -1,101 +1,161 @@
-/// Pieces of bytes, each with a key, spooled to an unlinked scratch file a run at a time and
-/// read back in the order of their keys: an external merge sort. Each run is written sorted,
-/// so that reading them back merges the runs, each read ahead sequentially: a million pieces
-/// are copied with a few thousand reads, not a read per piece. Pieces come one at a time
-/// (``append(_:_:)``: they wait in memory, a megabyte at most, and go as one run) or a run at
-/// a time (``appendRun(keys:bytes:lengths:)``).
+/// Pieces of bytes, each with a key, spooled a run at a time and read back in the order of
+/// their keys: an external merge sort. The first runs stay in memory, up to a budget; the
+/// others go to an unlinked scratch file. Each run is stored sorted, so that reading them back
+/// merges the runs, each read ahead sequentially: a million pieces are copied with a few
+/// thousand reads, not a read per piece. Pieces come one at a time
+/// (``append(_:_:)``: they wait in memory, a megabyte at most, and go as one run) or a sorted
+/// run at a time (``appendSortedRun(keys:lengths:parts:)``).
+///
+/// Its members are inlinable so that each client's key type is compared directly: called
+/// through the generic `Comparable`, the comparisons of a million keys cost more than the
+/// rest of the spool.
 package final class SortedSpool<Key: Comparable> {
-    private struct Piece {
-        var key: Key
-        var offset: Int
-        var length: Int
-    }
-
-    private let scratch: ScratchFile
-    /// Every piece, in the order appended.
-    private var pieces: [Piece] = []
-    /// Each run's pieces (their indices in `pieces`), sorted by key; the runs one after the other.
-    private var sorted: [Int] = []
+    @usableFromInline let scratch: ScratchFile
+    /// The first runs' bytes, as the blocks they came in (kept, not copied), and where each
+    /// block starts; the scratch file holds the bytes after them.
+    @usableFromInline var residentBlocks: [[UInt8]] = []
+    @usableFromInline var residentStarts: [Int] = []
+    @usableFromInline var residentSize = 0
+    /// How many bytes the blocks in memory take, their spare capacity included.
+    @usableFromInline var residentMemory = 0
+    /// How many bytes of runs stay in memory at most.
+    @usableFromInline let memoryBudget: Int
+    /// Every piece's key, where it lies in the spooled bytes (the blocks in memory, then the scratch
+    /// file; -1 until it is spooled) and its length, by its index: the order appended.
+    @usableFromInline var keys: [Key] = []
+    @usableFromInline var offsets: [Int] = []
+    @usableFromInline var lengths: [Int] = []
+    /// Each run's pieces (their indices), sorted by key; the runs one after the other.
+    @usableFromInline var sorted: [Int] = []
     /// Where each run starts in `sorted`.
-    private var runStarts: [Int] = []
-    /// Pieces appended one at a time and not spooled yet: their bytes one after the other.
-    private var pendingBytes: [UInt8] = []
-    private var pendingKeys: [Key] = []
-    private var pendingLengths: [Int] = []
+    @usableFromInline var runStarts: [Int] = []
+    /// The bytes of the pieces appended one at a time and not spooled yet (those from index
+    /// `pendingStart` on), one after the other.
+    @usableFromInline var pendingBytes: [UInt8] = []
+    @usableFromInline var pendingStart = 0
 
     /// A spool whose scratch file lies in `folder`, for the bytes headed for `target` (named in
-    /// errors).
-    package init(in folder: String, for target: String) throws(FileWriteError) {
+    /// errors), which keeps up to `memoryBudget` bytes in memory: a feed of 10^5 events is
+    /// sorted without a scratch file (writing and reading it back cost a tenth of its time).
+    package init(in folder: String, for target: String, memoryBudget: Int = 128 << 20) throws(FileWriteError) {
         scratch = try ScratchFile(in: folder, for: target)
+        self.memoryBudget = memoryBudget
+    }
+
+    /// How many bytes are spooled.
+    @usableFromInline var spooledSize: Int { residentSize + scratch.size }
+
+    /// Spools `bytes` after those spooled so far: in memory while the budget allows (and
+    /// nothing went to the scratch file yet), else to the scratch file.
+    @usableFromInline func store(_ bytes: [UInt8]) throws(FileWriteError) {
+        if scratch.size == 0 && residentMemory + bytes.capacity <= memoryBudget {
+            residentStarts.append(residentSize)
+            residentBlocks.append(bytes)
+            residentSize += bytes.count
+            residentMemory += bytes.capacity
+        } else {
+            try scratch.append(bytes)
+        }
+    }
+
+    /// Appends the `count` spooled bytes from `offset` to `buffer`.
+    func read(from offset: Int, count: Int, appendingTo buffer: inout [UInt8]) throws(FileWriteError) {
+        var (offset, count) = (offset, count)
+        if offset < residentSize {
+            // The last block that starts at or before `offset`.
+            var (low, high) = (0, residentStarts.count)
+            while high - low > 1 {
+                let middle = (low + high) / 2
+                if residentStarts[middle] <= offset { low = middle } else { high = middle }
+            }
+            for block in low..<residentBlocks.count where count > 0 {
+                let start = offset - residentStarts[block]
+                let taken = min(count, residentBlocks[block].count - start)
+                buffer += residentBlocks[block][start..<start + taken]
+                (offset, count) = (offset + taken, count - taken)
+            }
+        }
+        if count > 0 { try scratch.read(from: offset - residentSize, count: count, appendingTo: &buffer) }
     }
 
     /// How many pieces are spooled.
-    package var count: Int { pieces.count + pendingKeys.count }
+    @inlinable package var count: Int { keys.count }
 
     /// Adds one piece; pieces added this way are spooled a megabyte at a time, as one run.
-    package func append(_ key: Key, _ bytes: some Collection<UInt8>) throws(FileWriteError) {
+    @inlinable package func append(_ key: Key, _ bytes: [UInt8]) throws(FileWriteError) {
+        keys.append(key)
+        offsets.append(-1)
+        lengths.append(bytes.count)
         pendingBytes += bytes
-        pendingKeys.append(key)
-        pendingLengths.append(bytes.count)
         if pendingBytes.count >= 1 << 20 { try spoolPending() }
     }
 
-    /// Spools the pieces waiting in memory as one run.
-    private func spoolPending() throws(FileWriteError) {
-        let (keys, bytes, lengths) = (pendingKeys, pendingBytes, pendingLengths)
-        pendingKeys = []
-        pendingBytes = []
-        pendingLengths = []
-        try spoolRun(keys: keys, bytes: bytes, lengths: lengths)
-    }
-
-    /// Appends a run: the pieces whose bytes follow each other in `bytes`, `lengths[k]` bytes
-    /// for `keys[k]`. They are written sorted by key (equal keys keep their order).
-    package func appendRun(keys: [Key], bytes: [UInt8], lengths: [Int]) throws(FileWriteError) {
-        // Pieces keep the order they came in.
-        if !pendingKeys.isEmpty { try spoolPending() }
-        try spoolRun(keys: keys, bytes: bytes, lengths: lengths)
-    }
-
-    private func spoolRun(keys: [Key], bytes: [UInt8], lengths: [Int]) throws(FileWriteError) {
-        precondition(keys.count == lengths.count, "one length per key")
-        guard !keys.isEmpty else { return }
+    /// Spools the pieces waiting in memory as one run, sorted by key (equal keys keep their
+    /// order).
+    @inlinable func spoolPending() throws(FileWriteError) {
+        guard pendingStart < keys.count else { return }
         var starts: [Int] = []
-        starts.reserveCapacity(lengths.count)
+        starts.reserveCapacity(keys.count - pendingStart)
         var start = 0
-        for length in lengths {
+        for index in pendingStart..<keys.count {
             starts.append(start)
-            start += length
+            start += lengths[index]
         }
-        let order = keys.indices.sorted { keys[$0] < keys[$1] || (!(keys[$1] < keys[$0]) && $0 < $1) }
+        let order = (pendingStart..<keys.count).sorted { keys[$0] < keys[$1] || (!(keys[$1] < keys[$0]) && $0 < $1) }
         var run: [UInt8] = []
-        run.reserveCapacity(bytes.count)
-        let first = pieces.count
-        var offset = scratch.size
-        pieces += keys.indices.map { Piece(key: keys[$0], offset: 0, length: lengths[$0]) }
+        run.reserveCapacity(pendingBytes.count)
+        var offset = spooledSize
         runStarts.append(sorted.count)
         for index in order {
-            run += bytes[starts[index]..<starts[index] + lengths[index]]
-            pieces[first + index].offset = offset
+            let from = starts[index - pendingStart]
+            run += pendingBytes[from..<from + lengths[index]]
+            offsets[index] = offset
             offset += lengths[index]
-            sorted.append(first + index)
+            sorted.append(index)
         }
-        try scratch.append(run)
+        pendingBytes.removeAll(keepingCapacity: true)
+        pendingStart = keys.count
+        try store(run)
+    }
+
+    /// Appends a run whose keys are in order already: `keys[k]`'s piece is the next
+    /// `lengths[k]` bytes of `parts`, read as one sequence of bytes.
+    @inlinable package func appendSortedRun(keys runKeys: [Key], lengths runLengths: [Int], parts: [[UInt8]])
+        throws(FileWriteError)
+    {
+        precondition(runKeys.count == runLengths.count, "one length per key")
+        assert(zip(runKeys, runKeys.dropFirst()).allSatisfy { !($1 < $0) }, "a sorted run's keys are in order")
+        // Pieces keep the order they came in.
+        try spoolPending()
+        guard !runKeys.isEmpty else { return }
+        runStarts.append(sorted.count)
+        var offset = spooledSize
+        sorted += keys.count..<keys.count + runKeys.count
+        keys += runKeys
+        lengths += runLengths
+        offsets.reserveCapacity(offsets.count + runLengths.count)
+        for length in runLengths {
+            offsets.append(offset)
+            offset += length
+        }
+        for part in parts { try store(part) }
+        pendingStart = keys.count
     }
 
     /// The pieces' indices, in the order appended, sorted by key (pieces of equal keys in the
     /// order appended). Spools what still waits in memory.
-    package func order() throws(FileWriteError) -> [Int] {
-        if !pendingKeys.isEmpty { try spoolPending() }
+    @inlinable package func order() throws(FileWriteError) -> [Int] {
+        try spoolPending()
+        if runStarts.count == 1 { return sorted }
         var merged: [Int] = []
-        merged.reserveCapacity(pieces.count)
-        var heads = runStarts.indices.map { runStarts[$0] }
+        merged.reserveCapacity(keys.count)
+        var heads = runStarts
         let ends = runStarts.indices.map { $0 + 1 < runStarts.count ? runStarts[$0 + 1] : sorted.count }
         // A binary heap of runs by their next piece; ties go to the earlier run.
         var heap = Array(runStarts.indices)
         func precedes(_ lhs: Int, _ rhs: Int) -> Bool {
-            let (left, right) = (pieces[sorted[heads[lhs]]].key, pieces[sorted[heads[rhs]]].key)
-            return left < right || (!(right < left) && lhs < rhs)
+            let (left, right) = (sorted[heads[lhs]], sorted[heads[rhs]])
+            return keys[left] < keys[right] || (!(keys[right] < keys[left]) && lhs < rhs)
         }
         func siftDown(_ start: Int) {
             var parent = start
@@ -134,16 +194,20 @@ package final class SortedSpool<Key: Comparable> {
         let runOfPiece = runIndexByPiece()
         var readers = runStarts.indices.map { run in
             let end = run + 1 < runStarts.count ? runStarts[run + 1] : sorted.count
-            let last = pieces[sorted[end - 1]]
-            return RunReader(end: last.offset + last.length)
+            let last = sorted[end - 1]
+            return RunReader(end: offsets[last] + lengths[last])
         }
         let blockSize = 1 << 20
         var buffer: [UInt8] = []
         buffer.reserveCapacity(2 * blockSize)
         for (copied, index) in order.enumerated() {
             if copied % 4096 == 4095 { progress?.advance(by: 4096) }
-            let piece = pieces[index]
-            try readers[Int(runOfPiece[index])].read(piece.offset, piece.length, from: scratch, into: &buffer)
+            let (offset, length) = (offsets[index], lengths[index])
+            if offset < residentSize {
+                try read(from: offset, count: length, appendingTo: &buffer)
+            } else {
+                try readers[Int(runOfPiece[index])].read(offset, length, from: self, into: &buffer)
+            }
             if buffer.count >= blockSize {
                 try write(buffer)
                 buffer.removeAll(keepingCapacity: true)
@@ -153,9 +217,9 @@ package final class SortedSpool<Key: Comparable> {
         progress?.advance(by: order.count % 4096)
     }
 
-    /// The run of each piece, by its index in `pieces`.
+    /// The run of each piece, by its index.
     private func runIndexByPiece() -> [Int32] {
-        var runs = [Int32](repeating: 0, count: pieces.count)
+        var runs = [Int32](repeating: 0, count: keys.count)
         for run in runStarts.indices {
             let end = run + 1 < runStarts.count ? runStarts[run + 1] : sorted.count
             for position in runStarts[run]..<end { runs[sorted[position]] = Int32(run) }
@@ -163,23 +227,23 @@ package final class SortedSpool<Key: Comparable> {
         return runs
     }
 
-    /// Reads one run of the scratch file front to back, a block ahead.
+    /// Reads one run of the spooled bytes front to back, a block ahead.
     private struct RunReader {
-        /// Where the run ends in the scratch file.
+        /// Where the run ends in the spooled bytes.
         let end: Int
         private var block: [UInt8] = []
-        /// Where `block` starts in the scratch file.
+        /// Where `block` starts in the spooled bytes.
         private var blockStart = 0
 
         init(end: Int) { self.end = end }
 
         /// Appends the `length` bytes at `offset` (at or after those read last) to `buffer`.
-        mutating func read(_ offset: Int, _ length: Int, from scratch: ScratchFile, into buffer: inout [UInt8])
+        mutating func read(_ offset: Int, _ length: Int, from spool: SortedSpool, into buffer: inout [UInt8])
             throws(FileWriteError)
         {
             if offset < blockStart || offset + length > blockStart + block.count {
                 block.removeAll(keepingCapacity: true)
-                try scratch.read(from: offset, count: min(max(length, 64 << 10), end - offset), appendingTo: &block)
+                try spool.read(from: offset, count: min(max(length, 64 << 10), end - offset), appendingTo: &block)
                 blockStart = offset
             }
             let start = offset - blockStart

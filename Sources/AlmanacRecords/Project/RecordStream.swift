@@ -112,9 +112,11 @@ public struct RecordStream: Sendable {
             try pipeline(
                 produce: { emit in
                     for start in stride(from: first, to: last, by: Self.yamlBatchSize) {
-                        let batch = Array(start..<min(start + Self.yamlBatchSize, last)).parallelMap { index in
+                        let range = start..<min(start + Self.yamlBatchSize, last)
+                        let folders = RegularFile.Folders(of: files[range])
+                        let batch = Array(range).parallelMap { index in
                             defer { progress?.advance(by: sizes?[index] ?? 1) }
-                            return readYAML(at: index, checker: checker)
+                            return readYAML(at: index, in: folders.descriptors[index - start], checker: checker)
                         }
                         guard emit(batch) else { return }
                     }
@@ -149,13 +151,26 @@ public struct RecordStream: Sendable {
     }
 
     /// One YAML record file: its record (nil when it has errors), the id it claims, its problems.
-    private func readYAML(at index: Int, checker: RecordChecker) -> (
+    private func readYAML(at index: Int, in folder: Int32?, checker: RecordChecker) -> (
         index: Int, record: EventRecord?, claimedID: String, diagnostics: [Diagnostic]
     ) {
         let path = files[index]
         var found: [Diagnostic] = []
+        guard let text = YAMLFile.text(at: path, in: folder, diagnostics: &found) else {
+            return (index, nil, Project.derivedID(for: path, in: directory), found)
+        }
+        // Most files are in the plain layout, read without YAML. A record with anything to
+        // report is read again through YAML, whose diagnostics then come first, as always.
+        if let draft = PlainRecordText.draft(
+            of: text, path: path, fallbackID: { Project.derivedID(for: path, in: directory) })
+        {
+            let outcome = checker.check(draft)
+            if outcome.diagnostics.isEmpty, let record = outcome.record { return (index, record, record.id, []) }
+        }
         let fallbackID = Project.derivedID(for: path, in: directory)
-        guard let yaml = YAMLFile.load(path, diagnostics: &found) else { return (index, nil, fallbackID, found) }
+        guard let yaml = YAMLFile.parse(text, path: path, diagnostics: &found) else {
+            return (index, nil, fallbackID, found)
+        }
         let record = YAMLRecordSource(fallbackID: fallbackID).record(of: yaml, checker: checker, diagnostics: &found)
         return (index, record, record?.id ?? YAMLRecordSource.claimedID(in: yaml) ?? fallbackID, found)
     }

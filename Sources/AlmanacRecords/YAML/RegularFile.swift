@@ -20,8 +20,17 @@ enum RegularFile {
     /// The bytes of the regular file at `path` (a symbolic link is followed), at most `limit`.
     /// Never waits: a FIFO is opened without blocking and refused, as is anything else that is
     /// not a regular file.
-    static func contents(of path: String, limit: Int) -> Contents {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+    ///
+    /// `folder`, when given, is the file's folder opened (see ``Folders``): the file is then
+    /// opened by its name in it, and the kernel looks up one name rather than the whole path.
+    static func contents(of path: String, in folder: Int32? = nil, limit: Int) -> Contents {
+        let flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY
+        let descriptor: Int32
+        if let folder, let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            descriptor = openat(folder, String(path[path.utf8.index(after: slash)...]), flags)
+        } else {
+            descriptor = open(path, flags)
+        }
         guard descriptor >= 0 else { return .unreadable }
         defer { close(descriptor) }
         var status = stat()
@@ -48,5 +57,39 @@ enum RegularFile {
         }
         data.count = count
         return .bytes(data)
+    }
+
+    /// The folders of a run of files (sorted by path, so a folder's files come together), each
+    /// opened once, for ``contents(of:in:limit:)``. A folder that cannot be opened gets nil:
+    /// its files are opened by their paths, and fail or not as they would have.
+    final class Folders: @unchecked Sendable {
+        /// The folder of each file, in the files' order.
+        let descriptors: [Int32?]
+        private let opened: [Int32]
+
+        init(of paths: some Sequence<String>) {
+            var descriptors: [Int32?] = []
+            var opened: [Int32] = []
+            var last: (folder: Substring, descriptor: Int32?)?
+            for path in paths {
+                guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else {
+                    descriptors.append(nil)
+                    continue
+                }
+                let folder = path[..<slash]
+                if last?.folder != folder {
+                    let descriptor = open(folder.isEmpty ? "/" : String(folder), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+                    if descriptor >= 0 { opened.append(descriptor) }
+                    last = (folder, descriptor >= 0 ? descriptor : nil)
+                }
+                descriptors.append(last?.descriptor)
+            }
+            self.descriptors = descriptors
+            self.opened = opened
+        }
+
+        deinit {
+            for descriptor in opened { close(descriptor) }
+        }
     }
 }

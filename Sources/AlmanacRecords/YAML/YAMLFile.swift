@@ -14,8 +14,15 @@ struct YAMLFile {
     /// Reads and parses `path`. Unreadable files, invalid UTF-8 and YAML syntax errors become
     /// diagnostics, never crashes.
     static func load(_ path: String, diagnostics: inout [Diagnostic]) -> YAMLFile? {
+        text(at: path, diagnostics: &diagnostics).flatMap { parse($0, path: path, diagnostics: &diagnostics) }
+    }
+
+    /// The text of the file at `path` (opened in `folder` when given: see
+    /// ``RegularFile/contents(of:in:limit:)``); nil with a diagnostic when it cannot be read,
+    /// is too large or is not UTF-8.
+    static func text(at path: String, in folder: Int32? = nil, diagnostics: inout [Diagnostic]) -> String? {
         let data: Data
-        switch RegularFile.contents(of: path, limit: ImportInput.maximumBytes) {
+        switch RegularFile.contents(of: path, in: folder, limit: ImportInput.maximumBytes) {
         case .bytes(let bytes): data = bytes
         case .tooLarge:
             diagnostics.append(
@@ -35,8 +42,7 @@ struct YAMLFile {
                     hint: "check that it exists and that you may read it"))
             return nil
         }
-        guard let text = TextDecoding.utf8(data, file: path, diagnostics: &diagnostics) else { return nil }
-        return parse(text, path: path, diagnostics: &diagnostics)
+        return TextDecoding.utf8(data, file: path, diagnostics: &diagnostics)
     }
 
     /// Parses YAML text that is not (yet) in a file; `path` names it in diagnostics.

@@ -18,9 +18,8 @@ public final class SpooledExport {
     /// time are put in their order (``Occurrence/chronologically``) once all are spooled,
     /// so that the spool sorts plain numbers.
     private var ties: [(place: Int, title: String, id: String)] = []
-    /// Rows not spooled yet (a megabyte at most): their places, their bytes one after the
-    /// other, and each one's length.
-    private var pending: (places: [Int], bytes: [UInt8], lengths: [Int]) = ([], [], [])
+    /// The bytes of the row being spooled, kept to be written over.
+    private var line: [UInt8] = []
     /// For the whole log: its repeating series, expanded once the log's span is known
     /// (``finish()``), and the span's first day and last day so far (``Agenda/span(of:)``).
     private var series: [EventRecord] = []
@@ -50,7 +49,7 @@ public final class SpooledExport {
     }
 
     /// How many rows the CSV text has, header aside; final after ``finish()``.
-    public var rowCount: Int { rows.count + pending.places.count }
+    public var rowCount: Int { rows.count }
 
     /// Takes in the next records of the project, in file order.
     public func add(_ records: [EventRecord]) throws(FileWriteError) {
@@ -103,19 +102,14 @@ public final class SpooledExport {
             Array(CSVTable.start(header: export.header, delimiter: delimiter, byteOrderMark: byteOrderMark).utf8))
         // Every row has its own day, start, title and id (ids are unique, and one series has
         // one occurrence a start), so the order is the one ``Agenda`` sorts occurrences in.
-        try spoolPending()
-        // The order ``SortedSpool/order()`` gives (by place, rows of equal places in the order
-        // spooled), rows of one day and start then by title and id: sorted here by pairs of
-        // numbers, then each run of rows of one day and start by title and id, rather than
-        // merged run by run.
-        var keyed = ties.indices.map { (ties[$0].place, $0) }
-        keyed.sort { $0 < $1 }
-        var order = keyed.map(\.1)
+        // The spool's order is by day and start (rows of equal places in the order spooled):
+        // each run of rows of one day and start is then put in order by title and id.
+        var order = try rows.order()
         var start = 0
-        while start < keyed.count {
-            let place = keyed[start].0
+        while start < order.count {
+            let place = ties[order[start]].place
             var end = start + 1
-            while end < keyed.count, keyed[end].0 == place { end += 1 }
+            while end < order.count, ties[order[end]].place == place { end += 1 }
             if end - start > 1 && place != Self.undated {
                 order[start..<end].sort { (ties[$0].title, ties[$0].id, $0) < (ties[$1].title, ties[$1].id, $1) }
             }
@@ -154,19 +148,8 @@ public final class SpooledExport {
         throws(FileWriteError)
     {
         ties.append((place, title, id))
-        let start = pending.bytes.count
-        CSVTable.appendLine(export.row(record, timing), delimiter: delimiter, to: &pending.bytes)
-        pending.places.append(place)
-        pending.lengths.append(pending.bytes.count - start)
-        if pending.bytes.count >= 1 << 20 { try spoolPending() }
-    }
-
-    /// Spools the rows waiting in memory, as one run.
-    private func spoolPending() throws(FileWriteError) {
-        guard !pending.places.isEmpty else { return }
-        try rows.appendRun(keys: pending.places, bytes: pending.bytes, lengths: pending.lengths)
-        pending.places.removeAll(keepingCapacity: true)
-        pending.bytes.removeAll(keepingCapacity: true)
-        pending.lengths.removeAll(keepingCapacity: true)
+        line.removeAll(keepingCapacity: true)
+        CSVTable.appendLine(export.row(record, timing), delimiter: delimiter, to: &line)
+        try rows.append(place, line)
     }
 }
