@@ -43,16 +43,53 @@ extension EventRecord {
             let single = Occurrence(record: self, timing: timing)
             return (single.touches(period) ? [single] : [], false)
         }
-        let length = timing.lastDay.dayNumber - timing.firstDay.dayNumber
         // A series' last start that can still touch the period is its last day.
-        let through = period.end.adding(days: 1)
-        var starts = rule.occurrences(
+        let starts = Self.starts(of: rule, from: timing, through: period.end.adding(days: 1))
+        let isCut = starts.count > Self.occurrenceLimit
+        return (occurrences(starting: isCut ? starts.dropLast() : starts[...], timing: timing, touching: period), isCut)
+    }
+
+    /// ``expansion(touching:)`` of each of `periods`, a series expanded with libical once, through
+    /// the last of their ends: a report asks a record about a dozen periods.
+    package func expansions(touching periods: [ReportPeriod]) -> [(occurrences: [Occurrence], isCut: Bool)] {
+        guard let timing, let rule = repeatRule, let end = periods.map(\.end).max() else {
+            return periods.map(expansion(touching:))
+        }
+        let starts = Self.starts(of: rule, from: timing, through: end.adding(days: 1))
+        // The starts through a period's end (and the day after) are the first of these: those
+        // after it do not touch the period, so only whether the series is cut before the
+        // period's end depends on where they stop: on the day of the start past the limit.
+        let limited = starts.prefix(Self.occurrenceLimit)
+        return periods.map { period in
+            guard starts.count > Self.occurrenceLimit, let extra = starts.last else {
+                return (occurrences(starting: limited, timing: timing, touching: period), false)
+            }
+            let through = period.end.adding(days: 1)
+            let day = (extra.year, extra.month, extra.day)
+            // On the day after the period's end, libical's comparison of times decides.
+            if day == (through.year, through.month, through.day) { return expansion(touching: period) }
+            return (
+                occurrences(starting: limited, timing: timing, touching: period),
+                day < (through.year, through.month, through.day)
+            )
+        }
+    }
+
+    /// The starts of the series of `rule` from `timing` through the day `through`, one more
+    /// than ``occurrenceLimit`` at most.
+    private static func starts(of rule: ICalRecurrence, from timing: EventTiming, through: LocalDate) -> [ICalTime] {
+        rule.occurrences(
             startingAt: timing.startTime, through: ICalTime(year: through.year, month: through.month, day: through.day),
             limit: Self.occurrenceLimit + 1)
-        let isCut = starts.count > Self.occurrenceLimit
-        if isCut { starts.removeLast() }
+    }
+
+    /// The occurrences of a series at `starts` that touch `period`, its `except` dates left out.
+    private func occurrences(starting starts: ArraySlice<ICalTime>, timing: EventTiming, touching period: ReportPeriod)
+        -> [Occurrence]
+    {
+        let length = timing.lastDay.dayNumber - timing.firstDay.dayNumber
         let excluded = Set(exceptions.map(\.startTime))
-        let occurrences = starts.compactMap { start -> Occurrence? in
+        return starts.compactMap { start -> Occurrence? in
             guard !excluded.contains(start), let day = LocalDate(year: start.year, month: start.month, day: start.day),
                 day.adding(days: length) >= period.start
             else { return nil }
@@ -60,7 +97,6 @@ extension EventRecord {
                 record: self, timing: timing.shifted(by: day.dayNumber - timing.firstDay.dayNumber))
             return occurrence.touches(period) ? occurrence : nil
         }
-        return (occurrences, isCut)
     }
 
     /// More occurrences than any report needs; it bounds the work for endless rules (the

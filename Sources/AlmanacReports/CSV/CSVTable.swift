@@ -49,6 +49,101 @@ public struct CSVTable: Sendable {
             + "\r\n"
     }
 
+    /// ``line(_:delimiter:)``'s bytes, appended to `bytes`: the same text, written without
+    /// making a string of each cell and of the row.
+    static func appendLine(_ row: [CSVCell], delimiter: Character, to bytes: inout [UInt8]) {
+        guard let separator = delimiter.asciiValue else {
+            bytes += line(row, delimiter: delimiter).utf8
+            return
+        }
+        for index in row.indices {
+            if index > 0 { bytes.append(separator) }
+            switch row[index] {
+            case .number(let value): bytes += String(value).utf8
+            case .signed(let value): bytes += (value > 0 ? "+\(value)" : String(value)).utf8
+            case .text(let text):
+                if let first = text.utf8.first, isFormulaStart(first) {
+                    appendField(content(of: row[index]), delimiter: delimiter, separator: separator, to: &bytes)
+                } else {
+                    appendField(text, delimiter: delimiter, separator: separator, to: &bytes)
+                }
+            }
+        }
+        bytes += [0x0D, 0x0A]
+    }
+
+    /// ``field(_:delimiter:)``'s bytes, appended to `bytes`; `separator` is the delimiter's byte.
+    private static func appendField(_ text: String, delimiter: Character, separator: UInt8, to bytes: inout [UInt8]) {
+        let way: Quoting = text.utf8.withContiguousStorageIfAvailable { quoting(of: $0, separator) } ?? .unsure
+        switch way {
+        case .none: bytes += text.utf8
+        case .quotes:
+            bytes.append(UInt8(ascii: "\""))
+            bytes += text.utf8
+            bytes.append(UInt8(ascii: "\""))
+        case .unsure: bytes += field(text, delimiter: delimiter).utf8
+        }
+    }
+
+    /// How a field is written, told by its bytes where they are enough.
+    private enum Quoting { case none, quotes, unsure }
+
+    /// Whether the field of `text` needs quotes, by its UTF-8 bytes, as ``field(_:delimiter:)``
+    /// decides by characters: unsure when it holds a quote (whose doubling that function
+    /// does), or when the delimiter or a leading `'` stands beside a byte of a non-ASCII
+    /// character, which may join it into one character (a combining accent after it, a
+    /// prepended mark before it) that is not the delimiter. Line breaks (LF, VT, FF, CR, NEL,
+    /// U+2028, U+2029) are characters of their own.
+    private static func quoting(of text: UnsafeBufferPointer<UInt8>, _ separator: UInt8) -> Quoting {
+        notable.withUnsafeBufferPointer { notable in quoting(of: text, separator, notable: notable) }
+    }
+
+    /// For each byte, whether ``quoting(of:_:)`` looks at it (the delimiter aside).
+    private static let notable: [Bool] = (0..<256).map { (byte: Int) -> Bool in
+        let bytes: Set<Int> = [0x0A, 0x0B, 0x0C, 0x0D, 0x22, 0x27, 0xC2, 0xE2]
+        return bytes.contains(byte)
+    }
+
+    private static func quoting(
+        of text: UnsafeBufferPointer<UInt8>, _ separator: UInt8, notable: UnsafeBufferPointer<Bool>
+    ) -> Quoting {
+        var quotes = false
+        var index = 0
+        let count = text.count
+        while index < count {
+            let byte = text[index]
+            if !notable[Int(byte)] && byte != separator {
+                index += 1
+                continue
+            }
+            if byte == separator || (byte == UInt8(ascii: "'") && index == 0) {
+                if (index > 0 && text[index - 1] >= 0x80) || (index + 1 < count && text[index + 1] >= 0x80) {
+                    return .unsure
+                }
+                quotes = true
+            } else if byte == UInt8(ascii: "\"") {
+                return .unsure
+            } else if (0x0A...0x0D).contains(byte) {
+                quotes = true
+            } else if byte == 0xC2, index + 1 < count, text[index + 1] == 0x85 {
+                quotes = true
+            } else if byte == 0xE2, index + 2 < count, text[index + 1] == 0x80,
+                text[index + 2] == 0xA8 || text[index + 2] == 0xA9
+            {
+                quotes = true
+            }
+            index += 1
+        }
+        return quotes ? .quotes : .none
+    }
+
+    /// Whether a text cell starting with `byte` is one a spreadsheet would run as a formula
+    /// (``content(of:)``).
+    private static func isFormulaStart(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "@")
+            || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n")
+    }
+
     /// What a cell holds. Text that a spreadsheet would run as a formula (starting with
     /// `=`, `+`, `-`, `@`, tab, CR or LF; OWASP "CSV Injection") gets a leading `'`.
     static func content(of cell: CSVCell) -> String {

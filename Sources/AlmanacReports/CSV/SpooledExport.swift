@@ -11,28 +11,15 @@ public final class SpooledExport {
     public let export: CalendarExport
     public let delimiter: Character
     public let byteOrderMark: Bool
-    /// The rows' text, each by its place in the table.
-    private let rows: SortedSpool<RowPlace>
-    /// Where a row stands: an occurrence's in date order (``Occurrence/chronologically``),
-    /// then the rows of records without a date (the whole log only), in file order.
-    private struct RowPlace: Comparable {
-        var firstDay: LocalDate?
-        var startMinute = 0
-        var title = ""
-        var id = ""
-        /// The undated rows' order.
-        var undated = 0
-
-        static func < (lhs: RowPlace, rhs: RowPlace) -> Bool {
-            switch (lhs.firstDay, rhs.firstDay) {
-            case (let left?, let right?):
-                return (left, lhs.startMinute, lhs.title, lhs.id) < (right, rhs.startMinute, rhs.title, rhs.id)
-            case (nil, nil): return lhs.undated < rhs.undated
-            default: return lhs.firstDay != nil
-            }
-        }
-    }
-    private var undatedCount = 0
+    /// The rows' text, each by its day and start time (``dayAndStart(_:)``); the rows of
+    /// records without a date (the whole log only) last, in file order.
+    private let rows: SortedSpool<Int>
+    /// The title and id of each row, in the order spooled: rows of the same day and start
+    /// time are put in their order (``Occurrence/chronologically``) once all are spooled,
+    /// so that the spool sorts plain numbers.
+    private var ties: [(place: Int, title: String, id: String)] = []
+    /// The bytes of the row being spooled, kept to be written over.
+    private var line: [UInt8] = []
     /// For the whole log: its repeating series, expanded once the log's span is known
     /// (``finish()``), and the span's first day and last day so far (``Agenda/span(of:)``).
     private var series: [EventRecord] = []
@@ -52,7 +39,7 @@ public final class SpooledExport {
         self.export = export
         self.delimiter = delimiter
         self.byteOrderMark = byteOrderMark
-        var rows: SortedSpool<RowPlace>?
+        var rows: SortedSpool<Int>?
         var failure = FileWriteError(path: target, reason: "there is no folder for a scratch file")
         for folder in scratchFolders where rows == nil {
             do throws(FileWriteError) { rows = try SortedSpool(in: folder, for: target) } catch { failure = error }
@@ -71,10 +58,7 @@ public final class SpooledExport {
         for index in records.indices where export.exports(records[index]) {
             let record = records[index]
             guard let timing = record.timing else {
-                if export.period == nil {
-                    undatedCount += 1
-                    try spool(record, nil, at: RowPlace(undated: undatedCount))
-                }
+                if export.period == nil { try spool(record, nil, at: Self.undated, title: "", id: "") }
                 continue
             }
             guard let period = export.period else {
@@ -100,7 +84,13 @@ public final class SpooledExport {
         finished = true
         if let logFirst, let logLast {
             let span = ReportPeriod(rangeFrom: logFirst, to: max(logFirst, logLast))
-            for record in series { try expand(record, over: span) }
+            // The series by libical on all cores, a few at a time (a series may have a hundred
+            // thousand occurrences), each spooled in file order.
+            for start in stride(from: 0, to: series.count, by: 16) {
+                let batch = Array(series[start..<min(start + 16, series.count)])
+                let expansions = batch.parallelMap { $0.expansion(touching: span) }
+                for (record, expansion) in zip(batch, expansions) { try spool(expansion, of: record) }
+            }
         }
         series = []
     }
@@ -112,24 +102,54 @@ public final class SpooledExport {
             Array(CSVTable.start(header: export.header, delimiter: delimiter, byteOrderMark: byteOrderMark).utf8))
         // Every row has its own day, start, title and id (ids are unique, and one series has
         // one occurrence a start), so the order is the one ``Agenda`` sorts occurrences in.
-        try rows.copy(rows.order(), to: write)
+        // The spool's order is by day and start (rows of equal places in the order spooled):
+        // each run of rows of one day and start is then put in order by title and id.
+        var order = try rows.order()
+        var start = 0
+        while start < order.count {
+            let place = ties[order[start]].place
+            var end = start + 1
+            while end < order.count, ties[order[end]].place == place { end += 1 }
+            if end - start > 1 && place != Self.undated {
+                order[start..<end].sort { (ties[$0].title, ties[$0].id, $0) < (ties[$1].title, ties[$1].id, $1) }
+            }
+            start = end
+        }
+        try rows.copy(order, to: write)
     }
 
+    /// Where the rows of a day and start time stand: a whole day (-1) before its timed rows.
+    private static func dayAndStart(_ day: LocalDate, _ startMinute: Int) -> Int {
+        day.dayNumber * 65_536 + startMinute + 1
+    }
+
+    /// Where the rows without a date stand: after every dated one.
+    private static let undated = Int.max
+
     private func expand(_ record: EventRecord, over period: ReportPeriod) throws(FileWriteError) {
-        let expansion = record.expansion(touching: period)
+        try spool(record.expansion(touching: period), of: record)
+    }
+
+    private func spool(_ expansion: (occurrences: [Occurrence], isCut: Bool), of record: EventRecord)
+        throws(FileWriteError)
+    {
         for occurrence in expansion.occurrences { try add(occurrence) }
         if expansion.isCut { cutSeries.append(record.origin.file) }
     }
 
     private func add(_ occurrence: Occurrence) throws(FileWriteError) {
-        let place = RowPlace(
-            firstDay: occurrence.firstDay, startMinute: occurrence.startMinute, title: occurrence.record.title,
-            id: occurrence.record.id)
-        try spool(occurrence.record, occurrence.timing, at: place)
+        try spool(
+            occurrence.record, occurrence.timing, at: Self.dayAndStart(occurrence.firstDay, occurrence.startMinute),
+            title: occurrence.record.title, id: occurrence.record.id)
     }
 
-    /// Spools the row of `record` at `timing`, to stand at `place`.
-    private func spool(_ record: EventRecord, _ timing: EventTiming?, at place: RowPlace) throws(FileWriteError) {
-        try rows.append(place, Array(CSVTable.line(export.row(record, timing), delimiter: delimiter).utf8))
+    /// Spools the row of `record` at `timing`, to stand at `place`, then by `title` and `id`.
+    private func spool(_ record: EventRecord, _ timing: EventTiming?, at place: Int, title: String, id: String)
+        throws(FileWriteError)
+    {
+        ties.append((place, title, id))
+        line.removeAll(keepingCapacity: true)
+        CSVTable.appendLine(export.row(record, timing), delimiter: delimiter, to: &line)
+        try rows.append(place, line)
     }
 }

@@ -322,8 +322,12 @@ public struct ReportBuilder: Sendable {
     private func highlights(_ set: ActivitySet) -> [HighlightMonth] {
         var months: [HighlightMonth] = []
         var seen = Set<String>()
-        for occurrence in set.counted where seen.insert(occurrence.record.id).inserted {
-            guard let summary = occurrence.record.summary, let sentence = FirstSentence.of(summary) else { continue }
+        let firsts = set.counted.indices.filter { seen.insert(set.counted[$0].record.id).inserted }
+        // The first sentences, on all cores: a quarter of a big log has thousands.
+        let sentences = firsts.parallelMap { set.counted[$0].record.summary.flatMap(FirstSentence.of) }
+        for (index, sentence) in zip(firsts, sentences) {
+            guard let sentence else { continue }
+            let occurrence = set.counted[index]
             let month = HumanDates.monthAndYear(max(occurrence.firstDay, set.period.start))
             let item = Highlight(
                 dates: HumanDates.span(occurrence.firstDay, occurrence.lastDay), title: occurrence.record.title,

@@ -32,6 +32,9 @@ public struct ReportGatherer: Sendable {
     /// of its year (quarter, month) through the period's last day.
     private let indicatorSpans: [ReportPeriod]
     private(set) var indicatorsToDate: [Int]
+    /// Every period a record is asked about: the period, the next one, the previous one, the
+    /// same period a year earlier, the trend's quarters and the indicators' spans.
+    private let periods: [ReportPeriod]
     /// Partners and countries of counted activities that started before the period.
     private(set) var earlierPartners = DistinctNames()
     private(set) var earlierCountries = DistinctNames()
@@ -54,13 +57,12 @@ public struct ReportGatherer: Sendable {
             return ReportPeriod(rangeFrom: span.start, to: period.end)
         }
         indicatorsToDate = config.indicators.map { _ in 0 }
+        periods = [period, period.next(), period.previous(), period.sameLastYear()] + quarters + indicatorSpans
     }
 
     /// Takes in the next records of the project, in file order.
     public mutating func add(_ records: [EventRecord]) {
-        let next = period.next()
-        let previousPeriod = period.previous()
-        let lastYearPeriod = period.sameLastYear()
+        let (next, previousPeriod, lastYearPeriod) = (periods[1], periods[2], periods[3])
         // By index: iterating would copy every record, a retain per field.
         for index in records.indices {
             let record = designated(records[index])
@@ -75,33 +77,36 @@ public struct ReportGatherer: Sendable {
                 continue
             }
             if record.timing == nil { continue }
+            let counted = listed && record.status != .cancelled
+            // A series is expanded once over every period asked about (``periods``).
+            let expansions =
+                record.repeatRule == nil ? nil : record.expansions(touching: counted ? periods : [period, next])
+            func occurrences(_ position: Int) -> [Occurrence] {
+                expansions?[position].occurrences ?? Self.occurrences(of: record, touching: periods[position])
+            }
             // A single activity outside the period has no occurrence in it and is not cut.
             let expansion =
-                Self.isOutside(record, period) ? (occurrences: [], isCut: false) : record.expansion(touching: period)
-            if !expansion.occurrences.isEmpty || expansion.isCut
-                || !Self.occurrences(of: record, touching: next).isEmpty
-            {
+                expansions?[0]
+                ?? (Self.isOutside(record, period)
+                    ? (occurrences: [], isCut: false) : record.expansion(touching: period))
+            if !expansion.occurrences.isEmpty || expansion.isCut || !occurrences(1).isEmpty {
                 kept.append(record)
             }
-            guard listed, record.status != .cancelled else { continue }
+            guard counted else { continue }
             if let first = record.timing?.firstDay, first < period.start {
                 for organisation in record.organisations { earlierPartners.insert(organisation) }
                 earlierCountries.insert(record.place?.country)
             }
-            for occurrence in Self.occurrences(of: record, touching: previousPeriod) {
-                previous.add(occurrence, in: previousPeriod)
-            }
-            for occurrence in Self.occurrences(of: record, touching: lastYearPeriod) {
-                lastYear.add(occurrence, in: lastYearPeriod)
-            }
+            for occurrence in occurrences(2) { previous.add(occurrence, in: previousPeriod) }
+            for occurrence in occurrences(3) { lastYear.add(occurrence, in: lastYearPeriod) }
             for (position, quarter) in quarters.enumerated() {
-                for occurrence in Self.occurrences(of: record, touching: quarter) {
+                for occurrence in occurrences(4 + position) {
                     trend[position].activities += 1
                     trend[position].days += occurrence.days(in: quarter)
                 }
             }
             for (position, indicator) in config.indicators.enumerated() where indicator.filter.matches(record) {
-                indicatorsToDate[position] += Self.occurrences(of: record, touching: indicatorSpans[position]).count
+                indicatorsToDate[position] += occurrences(4 + quarters.count + position).count
             }
         }
     }
@@ -123,13 +128,17 @@ public struct ReportGatherer: Sendable {
     /// file of the report names it the same way and the footnote's mark refers to it.
     private mutating func designated(_ record: EventRecord) -> EventRecord {
         guard let place = record.place, place.country != nil || place.text != nil else { return record }
-        var record = record
-        if let country = place.country {
-            let name = designations[country] ?? Footnote.designated(country, by: config.footnotes)
-            designations[country] = name
-            record.place?.country = name
+        var country = place.country
+        if let name = place.country {
+            country = designations[name] ?? Footnote.designated(name, by: config.footnotes)
+            designations[name] = country
         }
-        if let text = place.text { record.place?.text = Footnote.designated(text: text, by: config.footnotes) }
+        let text = place.text.map { Footnote.designated(text: $0, by: config.footnotes) }
+        // Most places are printed as written: the record is then not copied to be changed.
+        guard country != place.country || text != place.text else { return record }
+        var record = record
+        record.place?.country = country
+        record.place?.text = text
         return record
     }
 }

@@ -66,46 +66,81 @@ public struct ReportOutput: Sendable {
         let pageTemplate = try TemplateLibrary.load(options.htmlTemplate, orBundled: "report.html.mustache")
         let checklistTemplate = try TemplateLibrary.load(options.checklistTemplate, orBundled: "checklist.md.mustache")
         // A footnote is printed when the report mentions what it is about: render without
-        // footnotes, keep those the text calls for, render again.
+        // footnotes, keep those the text calls for, render again. The page's text without
+        // footnotes is rendered meanwhile, on the other core: it is the page's when none is kept.
         context.footnotes = []
-        let plain = try markdownTemplate.render(context)
-        context.footnotes = builder.config.footnotes.filter { $0.applies(to: plain) }.map(\.text)
-        let markdown = context.footnotes.isEmpty ? plain : try markdownTemplate.render(context)
         var inPage = context
         inPage.inPage = true
+        let (plain, inPageWithout) = try Self.concurrently(
+            { () throws(TemplateError) in try markdownTemplate.render(context) },
+            { () throws(TemplateError) in try markdownTemplate.render(inPage) })
+        context.footnotes = builder.config.footnotes.filter { $0.applies(to: plain) }.map(\.text)
+        inPage.footnotes = context.footnotes
         let chart = builder.chartData(set)
+        // The page's body (the report as HTML, by Ink: the longest part) is made on one core
+        // while the other files are made on the other.
+        let (others, body) = try Self.concurrently(
+            { () throws(TemplateError) in
+                let markdown = try context.footnotes.isEmpty ? plain : markdownTemplate.render(context)
+                let csv = { (table: CSVTable) in table.text(delimiter: options.delimiter, byteOrderMark: options.excel)
+                }
+                return (
+                    markdown: markdown, checklist: try checklistTemplate.render(context),
+                    activities: csv(ReportTables.activities(set)),
+                    summary: csv(ReportTables.summary(context.figures, hasRecords: context.hasRecords)),
+                    chart: context.hasRecords ? chart.svg() : nil, chartSVG: chart.svg(inline: true),
+                    trendSVG: TrendChart(rows: context.trend).svg(),
+                    mapSVG: ActivityMap(
+                        title: "Places of the activities, \(context.period.name)", places: context.places
+                    )
+                    .svg()
+                )
+            },
+            { () throws(TemplateError) in
+                // Ink leaves attribute values unescaped: its HTML is rewritten with only
+                // known tags and escaped attributes before it reaches the page.
+                let text = try inPage.footnotes.isEmpty ? inPageWithout : markdownTemplate.render(inPage)
+                return HTMLPage.sections(HTMLText.sanitized(MarkdownHTML.html(from: text)))
+            })
         let page = HTMLPage(
             report: context,
             title: context.title,
             organisation: context.organisation,
             period: context.period,
             links: options.links,
-            // Ink leaves attribute values unescaped: its HTML is rewritten with only
-            // known tags and escaped attributes before it reaches the page.
-            body: HTMLPage.sections(
-                HTMLText.sanitized(MarkdownParser().html(from: try markdownTemplate.render(inPage)))),
-            chartSVG: chart.svg(inline: true),
-            trendSVG: TrendChart(rows: context.trend).svg(),
-            mapSVG: ActivityMap(title: "Places of the activities, \(context.period.name)", places: context.places)
-                .svg(),
+            body: body,
+            chartSVG: others.chartSVG,
+            trendSVG: others.trendSVG,
+            mapSVG: others.mapSVG,
             pageHeader: HTMLPage.cssString("\(context.organisation) · Activity report \(context.period.name)"),
             pageFooter: HTMLPage.cssString(context.period.dates)
         )
         let html = HTMLText.withContentSecurityPolicy(try pageTemplate.render(page))
-        let csv = { (table: CSVTable) in table.text(delimiter: options.delimiter, byteOrderMark: options.excel) }
-        let checklist = try checklistTemplate.render(context)
         files = ReportFile.allCases.compactMap { file in
             switch file {
-            case .markdown: (file.name, markdown)
+            case .markdown: (file.name, others.markdown)
             case .page: (file.name, html)
-            case .checklist: (file.name, checklist)
-            case .activities: (file.name, csv(ReportTables.activities(set)))
-            case .summary: (file.name, csv(ReportTables.summary(context.figures, hasRecords: context.hasRecords)))
+            case .checklist: (file.name, others.checklist)
+            case .activities: (file.name, others.activities)
+            case .summary: (file.name, others.summary)
             // A period without records has no chart to show.
-            case .chart: context.hasRecords ? (file.name, chart.svg()) : nil
+            case .chart: others.chart.map { (file.name, $0) }
             }
         }
         self.context = context
+    }
+
+    /// ``concurrently(_:_:)`` for work that throws a template's error.
+    private static func concurrently<A, B>(
+        _ first: () throws(TemplateError) -> A, _ second: () throws(TemplateError) -> B
+    ) throws(TemplateError) -> (A, B) {
+        do {
+            return try AlmanacModel.concurrently(first, second)
+        } catch let error as TemplateError {
+            throw error
+        } catch {
+            preconditionFailure("only templates' errors are thrown here: \(error)")
+        }
     }
 
     /// Writes every file into `directory`, each atomically (after removing what a killed
@@ -151,25 +186,79 @@ struct HTMLPage {
     /// named after the heading ("section-activities", "section-look-ahead-q1-2024"), so the
     /// page's stylesheet can lay sections out.
     static func sections(_ html: String) -> String {
+        let bytes = Array(html.utf8)
+        // Where each `<h2>` starts and where the first `</h2>` after it starts, by bytes; a
+        // tag beside a non-ASCII character (which may join it into other characters) leaves
+        // the splitting to Foundation.
+        guard let tags = headingTags(bytes) else { return sectionsByCharacters(html) }
+        guard let first = tags.first else { return html }
+        var result = String(decoding: bytes[..<first.open], as: UTF8.self)
+        for (position, tag) in tags.enumerated() {
+            let end = position + 1 < tags.count ? tags[position + 1].open : bytes.count
+            let part = bytes[tag.open + 4..<end]
+            let heading = String(decoding: bytes[tag.open + 4..<(tag.close ?? end)], as: UTF8.self)
+            result +=
+                "<section class=\"section-\(slug(heading))\">\n<h2>" + String(decoding: part, as: UTF8.self)
+                + "</section>\n"
+        }
+        return result
+    }
+
+    /// For each `<h2>` in `bytes`, where it starts and where the first `</h2>` before the next
+    /// `<h2>` starts; nil when a tag stands beside a non-ASCII byte.
+    private static func headingTags(_ bytes: [UInt8]) -> [(open: Int, close: Int?)]? {
+        var tags: [(open: Int, close: Int?)] = []
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            guard bytes[index] == UInt8(ascii: "<") else {
+                index += 1
+                continue
+            }
+            let isOpen = bytes[index..<min(count, index + 4)].elementsEqual("<h2>".utf8)
+            let isClose = !isOpen && bytes[index..<min(count, index + 5)].elementsEqual("</h2>".utf8)
+            guard isOpen || isClose else {
+                index += 1
+                continue
+            }
+            let end = index + (isOpen ? 4 : 5)
+            if (index > 0 && bytes[index - 1] >= 0x80) || (end < count && bytes[end] >= 0x80) { return nil }
+            if isOpen {
+                tags.append((index, nil))
+            } else if let last = tags.last, last.close == nil {
+                tags[tags.count - 1].close = index
+            }
+            index = end
+        }
+        return tags
+    }
+
+    /// ``sections(_:)``, the text split by Foundation.
+    static func sectionsByCharacters(_ html: String) -> String {
         let parts = html.components(separatedBy: "<h2>")
         guard parts.count > 1 else { return html }
         var result = parts[0]
         for part in parts.dropFirst() {
             let heading = part.components(separatedBy: "</h2>").first ?? ""
-            var slug = ""
-            var dash = false
-            for character in heading.lowercased() {
-                if character.isASCII && (character.isLetter || character.isNumber) {
-                    if dash && !slug.isEmpty { slug += "-" }
-                    slug.append(character)
-                    dash = false
-                } else {
-                    dash = true
-                }
-            }
-            result += "<section class=\"section-\(slug)\">\n<h2>" + part + "</section>\n"
+            result += "<section class=\"section-\(slug(heading))\">\n<h2>" + part + "</section>\n"
         }
         return result
+    }
+
+    /// "look-ahead-q1-2024" for the heading "Look-ahead: Q1 2024".
+    private static func slug(_ heading: String) -> String {
+        var slug = ""
+        var dash = false
+        for character in heading.lowercased() {
+            if character.isASCII && (character.isLetter || character.isNumber) {
+                if dash && !slug.isEmpty { slug += "-" }
+                slug.append(character)
+                dash = false
+            } else {
+                dash = true
+            }
+        }
+        return slug
     }
 
     /// `text` as a quoted CSS string, safe inside a `<style>` element.

@@ -24,6 +24,19 @@ public enum MarkdownText {
     }
 
     public static func escape(_ text: String) -> String {
+        // Most values (a title, a city) have nothing to escape: their bytes tell.
+        // (A space and a combining accent after it are one character, and whitespace: so a
+        // text that ends with a non-ASCII byte is asked for its last character.)
+        if text.utf8.withContiguousStorageIfAvailable(isPlain) == true,
+            text.utf8.last.map({ $0 < 0x80 }) ?? true || text.last?.isWhitespace == false
+        {
+            return text
+        }
+        return escapeByCharacters(text)
+    }
+
+    /// ``escape(_:)``, character by character.
+    static func escapeByCharacters(_ text: String) -> String {
         let flat = text.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }.joined(separator: " ")
         var result = ""
         var characters = Substring(flat)
@@ -48,6 +61,35 @@ public enum MarkdownText {
             }
         }
         return result
+    }
+
+    /// Whether ``escape(_:)`` leaves the text of these UTF-8 bytes as it is: it neither starts
+    /// nor ends with whitespace, does not start with a digit or with `#`, `-`, `+` or `=`, and
+    /// holds no line break, tab, backslash, `&` or character escaped wherever it is. Only the
+    /// lead bytes of characters that may be whitespace or a line break (U+0085, U+00A0, U+1680,
+    /// U+2000 to U+205F, U+3000) are refused among the non-ASCII ones: any other character,
+    /// a combining accent too, is kept as it is.
+    private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return true }
+        if first == UInt8(ascii: " ") || last == UInt8(ascii: " ") || (0x30...0x39).contains(first)
+            || first == UInt8(ascii: "#") || first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
+            || first == UInt8(ascii: "=")
+        {
+            return false
+        }
+        for byte in bytes {
+            if byte < 0x80 {
+                if byte < 0x20 || byte == 0x7F || plainASCII[Int(byte)] == 0 { return false }
+            } else if byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3 {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// For each ASCII byte, 1 when ``escape(_:)`` keeps it as it is wherever it stands.
+    private static let plainASCII: [UInt8] = (0..<128).map { byte in
+        "`*_[]<>|~\\&".utf8.contains(UInt8(byte)) ? 0 : 1
     }
 
     /// "12" when `text` starts like an ordered list item ("12. " or "12) ").

@@ -1,0 +1,156 @@
+import Foundation
+import PropertyBased
+import Testing
+
+@testable import AlmanacModel
+@testable import AlmanacRecords
+@testable import AlmanacReports
+
+/// The shortcuts `report` and `export csv` take for big logs give exactly what the general
+/// code gives: CSV rows written as bytes, Markdown values without anything to escape, the
+/// HTML page's sections split by bytes, a series expanded once for every period a report asks about.
+@Suite struct ReportFastPathTests {
+    /// Pieces of text: the characters that call for quotes or escapes, and characters that join
+    /// the one before (a combining accent) or after (an Arabic prepended mark) into one.
+    static let pieces = [
+        ",", ";", "\t", "|", "\"", "'", "\u{301}", "\u{600}", "\u{85}", "\u{A0}", "\u{2028}", "\u{2029}", "\u{3000}",
+        "\n", "\r\n", "\r", "=", "+", "-", "@", "#", "1", "12", ".", ")", "*", "_", "[", "`", "<", ">", "~", "\\",
+        "&", "&amp;", "&#38;", "é", "ü", "a", "Word", " ", "  ", "\u{1F600}", "<h2>", "</h2>", "Look-ahead",
+    ]
+    static let text = Gen.int(in: 0...(pieces.count - 1)).array(of: 0...8).map { picks in
+        picks.map { pieces[$0] }.joined()
+    }
+
+    @Test func csvRowsAreWrittenAsBefore() async {
+        await propertyCheck(count: 1000, input: Self.text, Self.text) { first, second in
+            let row: [CSVCell] = [.text(first), .number(-3), .text(second), .signed(2), .signed(-1), .text("")]
+            for delimiter: Character in [",", ";", "\t", "|", "é"] {
+                var bytes: [UInt8] = [1]
+                CSVTable.appendLine(row, delimiter: delimiter, to: &bytes)
+                #expect(
+                    bytes == [1] + Array(CSVTable.line(row, delimiter: delimiter).utf8),
+                    "\(first.debugDescription) \(second.debugDescription) \(delimiter)")
+            }
+        }
+    }
+
+    @Test func markdownValuesAreEscapedAsBefore() async {
+        await propertyCheck(count: 1000, input: Self.text) { text in
+            #expect(MarkdownText.escape(text) == MarkdownText.escapeByCharacters(text), "\(text.debugDescription)")
+        }
+        for text in ["", "Plain title", "ünïcödé", "a \u{301}", " a", "a ", "1. a", "# a", "a\u{A0}", "a\u{301}"] {
+            #expect(MarkdownText.escape(text) == MarkdownText.escapeByCharacters(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func pageSectionsAreSplitAsBefore() async {
+        await propertyCheck(count: 1000, input: Self.text.array(of: 0...4)) { texts in
+            let html = texts.joined(separator: "<h2>")
+            #expect(HTMLPage.sections(html) == HTMLPage.sectionsByCharacters(html), "\(html.debugDescription)")
+        }
+    }
+
+    /// Series that end, that do not, that are cut at the occurrence limit, whole days and
+    /// timed ones, with an exception.
+    static let series = [
+        "start: 2023-01-02\nrepeat: FREQ=WEEKLY;COUNT=30",
+        "start: 2023-11-30\nend: 2023-12-02\nrepeat: FREQ=MONTHLY",
+        "start: 2020-02-29T10:00\nend: 2020-02-29T12:00\ntimezone: Europe/Sarajevo\nrepeat: FREQ=YEARLY",
+        "start: 2023-09-05\nrepeat: FREQ=DAILY;INTERVAL=3;UNTIL=20240110\nexcept: [2023-12-31, 2024-01-03]",
+        "start: 1700-01-01\nrepeat: FREQ=DAILY",
+        "start: 1750-03-01\nrepeat: FREQ=DAILY",
+    ]
+
+    @Test(arguments: series) func aSeriesExpandedOnceHasEachPeriodsOccurrences(_ timing: String) throws {
+        let project = try TestProject(records: ["2023/series.yml": "id: series\ntitle: Series\n" + timing + "\n"])
+        let loaded = try project.load()
+        let record = try #require(loaded.records.first, "\(loaded.diagnostics)")
+        let today = LocalDate(iso: "2024-02-15")!
+        let periods =
+            try ["2024-Q1", "2023-Q4", "2023", "2024-01", "2023-11", "1973", "2024", "2025-Q2"].map {
+                try ReportPeriod.parse($0, today: today)
+            } + [ReportPeriod(rangeFrom: LocalDate(iso: "2023-12-31")!, to: LocalDate(iso: "2024-01-01")!)]
+        let expected = periods.map { record.expansion(touching: $0) }
+        let got = record.expansions(touching: periods)
+        #expect(got.map(\.occurrences) == expected.map(\.occurrences))
+        #expect(got.map(\.isCut) == expected.map(\.isCut))
+        if timing.hasPrefix("start: 17") { #expect(expected.contains { $0.isCut }) }
+    }
+}
+
+/// Ink reads a long report on two cores, split at a heading: the HTML is the one of the
+/// whole text read at once.
+@Suite struct MarkdownHTMLTests {
+    /// Lines of Markdown, among them those that make a block run past a blank line (a line
+    /// break at the end of a paragraph's line, HTML, code blocks, link definitions).
+    static let lines = [
+        "# Title", "## Section", "### Sub", "#NoSpace", "#\u{301} accent", "Text of a paragraph", "**bold** and *it",
+        "_x_ ~~y~~", "- item", "- item  ", "  - nested", "1. one", "2) two", "| a | b |", "|---|---|", "| 1 | 2 |",
+        "[link](https://x.example)", "[ref]: https://y.example", "see [ref][ref]", "![chart](a.svg)", "`code`",
+        "```", "<b>bold</b>", "<p>", "> quote", "---", "***", "line break\\", "trailing  ", "é ü", "\u{301}", "",
+        "", "", "\t tab", "[open", "close]", "(url)", "* star item", "+ plus",
+    ]
+    static let document = Gen.int(in: 0...(lines.count - 1)).array(of: 0...40).map { picks in
+        picks.map { lines[$0] }.joined(separator: "\n")
+    }
+
+    /// Lines that leave a text splittable: blocks that end at a blank line, and lines that
+    /// end a paragraph's line with a line break (two spaces, a backslash) before one.
+    static let splittableLines = [
+        "# Title", "## Section", "### Sub", "#NoSpace", "#\u{301} accent", "Text of a paragraph", "**bold** and *it",
+        "_x_ ~~y~~", "- item", "- item  ", "  - nested", "1. one", "2) two", "| a | b |", "|---|---|", "| 1 | 2 |",
+        "see [link](https://x.example)", "see [ref][ref]", "![chart](a.svg)", "an `inline` code", "---", "***",
+        "line break\\", "trailing  ", "trailing tab\t", "é ü", "\u{301}", "", "", "", "\t tab", "a [open",
+        "close] b", "(url)", "* star item", "+ plus", "## Heading *open", "text **open",
+    ]
+    static let splittable = Gen.int(in: 0...(splittableLines.count - 1)).array(of: 0...60).map { picks in
+        "Intro\n\n" + picks.map { splittableLines[$0] }.joined(separator: "\n")
+    }
+
+    @Test func aSplittableTextIsReadAsAWhole() async {
+        await propertyCheck(count: 3000, input: Self.splittable) { markdown in
+            #expect(MarkdownHTML.html(from: markdown, splitSize: 0) == MarkdownHTML.whole(markdown), "\(markdown)")
+        }
+    }
+
+    /// Many such texts are split (about half), so the property above compares halves with the whole.
+    @Test func mostSplittableTextsAreSplit() {
+        var state: UInt64 = 2024
+        var split = 0
+        for _ in 0..<500 {
+            let picks = (0..<40).map { _ in
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return Int(state >> 33) % Self.splittableLines.count
+            }
+            let markdown = "Intro\n\n" + picks.map { Self.splittableLines[$0] }.joined(separator: "\n")
+            if MarkdownHTML.splitPoint(of: markdown) != nil { split += 1 }
+            #expect(MarkdownHTML.html(from: markdown, splitSize: 0) == MarkdownHTML.whole(markdown), "\(markdown)")
+        }
+        #expect(split > 150, "\(split) of 500 texts split")
+    }
+
+    /// A text that Ink reads whole without failing: Ink stops on some that start with `-`
+    /// (metadata it cannot finish), which are never split.
+    static let readable = document.map { "Intro\n\n" + $0 }
+
+    @Test func aSplitReportIsReadAsAWhole() async {
+        await propertyCheck(count: 2000, input: Self.readable) { markdown in
+            #expect(MarkdownHTML.html(from: markdown, splitSize: 0) == MarkdownHTML.whole(markdown), "\(markdown)")
+        }
+    }
+
+    @Test func theBenchmarkReportIsSplit() throws {
+        let markdown = (0..<50).map {
+            "## Month \($0)\n\n- **A**: text\n- **B**: more text\n\n| a | b |\n| --- | --- |\n"
+        }
+        .joined(separator: "\n")
+        let split = try #require(MarkdownHTML.splitPoint(of: markdown))
+        #expect(markdown[split...].hasPrefix("## Month 2"))
+        #expect(MarkdownHTML.html(from: markdown, splitSize: 0) == MarkdownHTML.whole(markdown))
+        // Metadata may span blank lines; HTML may too.
+        #expect(MarkdownHTML.splitPoint(of: "---\nkey: a\n\n## Heading\n\n---\n") == nil)
+        #expect(MarkdownHTML.splitPoint(of: " - item\n\n## Heading\n") == nil)
+        #expect(MarkdownHTML.splitPoint(of: "<div>\n\n## Heading\n\n</div>\n") == nil)
+        #expect(MarkdownHTML.splitPoint(of: "Text\n\n## Heading\n") != nil)
+    }
+}
