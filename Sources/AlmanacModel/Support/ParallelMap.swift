@@ -21,17 +21,19 @@ extension Array {
 
 /// Runs `first` and `second` at the same time, one of them on another thread, and returns
 /// both results; when either throws, throws its error (the first's, when both do).
-package func concurrently<A, B>(_ first: () throws -> A, _ second: () throws -> B) throws -> (A, B) {
-    let firstResult = ResultSlots<Result<A, any Error>>(count: 1)
-    let secondResult = ResultSlots<Result<B, any Error>>(count: 1)
+package func concurrently<A, B, Failure: Error>(
+    _ first: () throws(Failure) -> A, _ second: () throws(Failure) -> B
+) throws(Failure) -> (A, B) {
+    let firstResult = ResultSlots<Result<A, Failure>>(count: 1)
+    let secondResult = ResultSlots<Result<B, Failure>>(count: 1)
     withoutActuallyEscaping(first) { first in
         withoutActuallyEscaping(second) { second in
             let jobs = UnsafeSendable((first, second))
             DispatchQueue.concurrentPerform(iterations: 2) { index in
                 if index == 0 {
-                    firstResult.set(0, Result { try jobs.value.0() })
+                    firstResult.set(0, Result { () throws(Failure) in try jobs.value.0() })
                 } else {
-                    secondResult.set(0, Result { try jobs.value.1() })
+                    secondResult.set(0, Result { () throws(Failure) in try jobs.value.1() })
                 }
             }
         }

@@ -71,7 +71,7 @@ public struct ReportOutput: Sendable {
         context.footnotes = []
         var inPage = context
         inPage.inPage = true
-        let (plain, inPageWithout) = try Self.concurrently(
+        let (plain, inPageWithout) = try concurrently(
             { () throws(TemplateError) in try markdownTemplate.render(context) },
             { () throws(TemplateError) in try markdownTemplate.render(inPage) })
         context.footnotes = builder.config.footnotes.filter { $0.applies(to: plain) }.map(\.text)
@@ -79,7 +79,7 @@ public struct ReportOutput: Sendable {
         let chart = builder.chartData(set)
         // The page's body (the report as HTML, by Ink: the longest part) is made on one core
         // while the other files are made on the other.
-        let (others, body) = try Self.concurrently(
+        let (others, body) = try concurrently(
             { () throws(TemplateError) in
                 let markdown = try context.footnotes.isEmpty ? plain : markdownTemplate.render(context)
                 let csv = { (table: CSVTable) in table.text(delimiter: options.delimiter, byteOrderMark: options.excel)
@@ -128,19 +128,6 @@ public struct ReportOutput: Sendable {
             }
         }
         self.context = context
-    }
-
-    /// ``concurrently(_:_:)`` for work that throws a template's error.
-    private static func concurrently<A, B>(
-        _ first: () throws(TemplateError) -> A, _ second: () throws(TemplateError) -> B
-    ) throws(TemplateError) -> (A, B) {
-        do {
-            return try AlmanacModel.concurrently(first, second)
-        } catch let error as TemplateError {
-            throw error
-        } catch {
-            preconditionFailure("only templates' errors are thrown here: \(error)")
-        }
     }
 
     /// Writes every file into `directory`, each atomically (after removing what a killed
