@@ -109,7 +109,7 @@ public enum ControlCharacters {
     /// False only when no byte can start a forbidden character: no C0 control but tab and
     /// line ends, no DEL, no C1 control (U+0080–U+009F, `C2 80`–`C2 9F` in UTF-8). Eight bytes
     /// of printable ASCII (the usual text) are passed at once.
-    private static func mayContainForbidden(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    package static func mayContainForbidden(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var previous: UInt8 = 0
         var index = 0
         while index < bytes.count {

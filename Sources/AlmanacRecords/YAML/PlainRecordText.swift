@@ -370,43 +370,33 @@ enum PlainRecordText {
         // MARK: Characters
 
         /// Whether `bytes` (valid UTF-8) holds only characters that YAML reads as themselves
-        /// and Almanac allows: no C0 control but the line feed (no tab, no CR), no DEL, no C1
-        /// control, no byte order mark, no U+2028 or U+2029 (line breaks to YAML), no U+FFFE
-        /// or U+FFFF (refused by YAML).
+        /// and Almanac allows: none that Almanac forbids (``ControlCharacters``), and none
+        /// that YAML reads otherwise: no tab, no CR, no U+2028 or U+2029 (line breaks to YAML),
+        /// no byte order mark, no U+FFFE or U+FFFF (refused by YAML).
         static func hasOnlyPlainCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard !ControlCharacters.mayContainForbidden(bytes) else { return false }
             var index = 0
             while index < bytes.count {
-                // Eight printable ASCII bytes at a time: none below 0x20 (line feeds are looked
-                // at one by one), none with the high bit, no DEL.
+                // Eight bytes of printable ASCII at a time: nothing to look at.
                 if index + 8 <= bytes.count {
                     let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                    let ones: UInt64 = 0x0101_0101_0101_0101
-                    let highs: UInt64 = 0x8080_8080_8080_8080
-                    let delete = word ^ (0x7F * ones)
-                    if (word | (word &- 0x20 * ones) | ((delete &- ones) & ~delete)) & highs == 0 {
+                    if (word | (word &- 0x2020_2020_2020_2020)) & 0x8080_8080_8080_8080 == 0 {
                         index += 8
                         continue
                     }
                 }
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    guard byte >= 0x20 && byte != 0x7F || byte == newline else { return false }
-                    index += 1
-                } else if byte < 0xE0 {
-                    // U+0080…U+07FF: C1 controls are U+0080…U+009F (C2 80…C2 9F).
-                    guard byte != 0xC2 || bytes[index + 1] >= 0xA0 else { return false }
-                    index += 2
-                } else if byte < 0xF0 {
+                switch bytes[index] {
+                case 0x09, 0x0D: return false
+                // The lead bytes of the three-byte characters above.
+                case 0xE2, 0xEF:
                     let scalar =
-                        UInt32(byte & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
+                        UInt32(bytes[index] & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
                         | UInt32(bytes[index + 2] & 0x3F)
                     switch scalar {
                     case 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF: return false
-                    default: break
+                    default: index += 3
                     }
-                    index += 3
-                } else {
-                    index += 4
+                default: index += 1
                 }
             }
             return true
