@@ -60,6 +60,9 @@ public struct Project: Sendable {
         }
     }
 
+    /// The extensions of record files, in lower case (any case is read).
+    static let recordExtensions = ["yml", "yaml", "csv"]
+
     /// Every record file below `events/`, sorted by path, hidden files skipped: `.yml` and
     /// `.yaml` files hold one record each, `.csv` files one record per row.
     ///
@@ -96,7 +99,8 @@ public struct Project: Sendable {
                     }
                 }
                 if name.hasPrefix(".") { continue }
-                if [".yml", ".yaml", ".csv"].contains(where: name.lowercased().hasSuffix) {
+                let lowercased = name.lowercased()
+                if recordExtensions.contains(where: { lowercased.hasSuffix("." + $0) }) {
                     files.append(folder + "/" + relative)
                 }
             }
@@ -145,7 +149,7 @@ public struct Project: Sendable {
         let nameStart = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes.index(after: $0) } ?? bytes.startIndex
         let ext = bytes[bytes.index(after: dot)...].map { $0 | 0x20 }  // ASCII lower case
         if dot > nameStart, bytes[nameStart] != UInt8(ascii: "."), bytes[bytes.index(before: dot)] != UInt8(ascii: "."),
-            ext.elementsEqual("yml".utf8) || ext.elementsEqual("yaml".utf8) || ext.elementsEqual("csv".utf8)
+            recordExtensions.contains(where: { ext.elementsEqual($0.utf8) })
         {
             return String(relative[..<dot])
         }
