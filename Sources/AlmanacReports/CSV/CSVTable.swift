@@ -58,16 +58,7 @@ public struct CSVTable: Sendable {
         }
         for index in row.indices {
             if index > 0 { bytes.append(separator) }
-            switch row[index] {
-            case .number(let value): bytes += String(value).utf8
-            case .signed(let value): bytes += (value > 0 ? "+\(value)" : String(value)).utf8
-            case .text(let text):
-                if let first = text.utf8.first, isFormulaStart(first) {
-                    appendField(content(of: row[index]), delimiter: delimiter, separator: separator, to: &bytes)
-                } else {
-                    appendField(text, delimiter: delimiter, separator: separator, to: &bytes)
-                }
-            }
+            appendField(content(of: row[index]), delimiter: delimiter, separator: separator, to: &bytes)
         }
         bytes += [0x0D, 0x0A]
     }
@@ -135,13 +126,6 @@ public struct CSVTable: Sendable {
             index += 1
         }
         return quotes ? .quotes : .none
-    }
-
-    /// Whether a text cell starting with `byte` is one a spreadsheet would run as a formula
-    /// (``content(of:)``).
-    private static func isFormulaStart(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "=") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "@")
-            || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n")
     }
 
     /// What a cell holds. Text that a spreadsheet would run as a formula (starting with
