@@ -207,9 +207,10 @@ struct VEventBuilder {
     func component(for item: FeedPlan.Item) -> ICalComponent {
         let event = item.event
         let entry = item.entry
+        let modified = ICalTime(unixTime: entry.modified)
         let vevent = ICalComponent(.event)
         vevent.add(.text(.uid, event.uid))
-        vevent.add(.time(.timestamp, ICalTime(unixTime: entry.modified)))
+        vevent.add(.time(.timestamp, modified))
         vevent.add(.time(.start, event.start, tzid: event.tzid))
         if let end = event.end { vevent.add(.time(.end, end, tzid: event.tzid)) }
         vevent.add(.text(.summary, event.summary))
@@ -227,7 +228,7 @@ struct VEventBuilder {
         vevent.add(.classification(.public))
         vevent.add(.integer(.sequence, entry.sequence))
         vevent.add(.time(.created, ICalTime(unixTime: entry.created)))
-        vevent.add(.time(.lastModified, ICalTime(unixTime: entry.modified)))
+        vevent.add(.time(.lastModified, modified))
         return vevent
     }
 

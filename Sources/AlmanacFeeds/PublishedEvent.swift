@@ -38,9 +38,8 @@ package struct PublishedEvent: Sendable {
         description = record.summary
         location = record.place?.line
         coordinates = record.coordinates
-        categories = ([record.category].compactMap { $0 } + record.tags).reduce(into: []) { list, item in
-            if !list.contains(item) { list.append(item) }
-        }
+        categories = record.category.map { [$0] } ?? []
+        for tag in record.tags where !categories.contains(tag) { categories.append(tag) }
         url = record.url
         status =
             switch record.status {

@@ -71,9 +71,10 @@ public struct ICalTime: Hashable, Sendable, CustomStringConvertible {
         // What libical's icaltime_as_ical_string_r writes ("%04d%02d%02dT%02d%02d%02dZ"), made
         // here for the values a calendar holds (a feed asks for two per event); libical's own
         // for any other.
+        let twoDigits = 0...99
         let inRange =
-            (0...9999).contains(year) && [month, day].allSatisfy((0...99).contains)
-            && (isDate || [hour, minute, second].allSatisfy((0...99).contains))
+            (0...9999).contains(year) && twoDigits.contains(month) && twoDigits.contains(day)
+            && (isDate || (twoDigits.contains(hour) && twoDigits.contains(minute) && twoDigits.contains(second)))
         guard inRange else { return libicalText }
         return String(unsafeUninitializedCapacity: 16) { buffer in
             var count = 0

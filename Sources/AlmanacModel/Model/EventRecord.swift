@@ -70,13 +70,16 @@ public struct Place: Hashable, Sendable {
     /// One line for calendars: "Europol premises, The Hague, Netherlands".
     public var line: String? {
         if let text { return text }
-        // Joined without an array: a feed asks for the line of every event.
+        // Joined without arrays: a feed asks for the line of every event.
         var line = ""
-        for part in [venue, city, country] {
-            guard let part, !part.isEmpty else { continue }
+        func add(_ part: String?) {
+            guard let part, !part.isEmpty else { return }
             if !line.isEmpty { line += ", " }
             line += part
         }
+        add(venue)
+        add(city)
+        add(country)
         return line.isEmpty ? nil : line
     }
 }

@@ -99,7 +99,8 @@ public struct FeedFilter: Sendable, Hashable {
     }
 
     public func matches(_ record: EventRecord) -> Bool {
-        FeedFilter.any(categories, [record.category].compactMap { $0 })
+        guard !matchesEverything else { return true }
+        return FeedFilter.any(categories, [record.category].compactMap { $0 })
             && FeedFilter.any(tags, record.tags)
             && FeedFilter.any(organisations, record.organisations)
             && FeedFilter.any(countries, [record.place?.country].compactMap { $0 })
