@@ -86,13 +86,9 @@ struct FeedPlanner {
     /// and its entry in the previous state.
     private func plan(_ records: ArraySlice<EventRecord>, previous: FeedState) -> [Planned] {
         var planned: [Planned] = []
-        // By index: iterating would copy every record, a retain per field.
-        for index in records.indices
-        where records[index].visibility == .public && records[index].status != .draft
-            && feed.filter.matches(records[index])
-        {
-            guard let timing = records[index].timing else { continue }
-            let event = PublishedEvent(record: records[index], timing: timing, config: config)
+        // By index, and each record read where it lies: a copy retains every field.
+        for index in records.indices {
+            guard let event = publishedEvent(of: records[index]) else { continue }
             let key = FeedState.Key(feed: feed.name, id: event.id)
             let old = previous[key]
             let entry = Self.updated(old, for: event, hash: event.fingerprint, now: now)
@@ -100,6 +96,14 @@ struct FeedPlanner {
             planned.append(Planned(item: item, line: FeedState.line(key, entry), previous: old))
         }
         return planned
+    }
+
+    /// The event `record` publishes in this feed; nil for a record the feed leaves out.
+    private func publishedEvent(of record: borrowing EventRecord) -> PublishedEvent? {
+        guard record.visibility == .public, record.status != .draft, feed.filter.matches(record),
+            let timing = record.timing
+        else { return nil }
+        return PublishedEvent(record: record, timing: timing, config: config)
     }
 
     /// Once every record is planned: the cancellation notices of the events that left the

@@ -204,30 +204,32 @@ package final class FeedSpool {
 struct VEventBuilder {
     let config: ProjectConfig
 
-    func component(for item: FeedPlan.Item) -> ICalComponent {
-        let event = item.event
-        let entry = item.entry
-        let modified = ICalTime(unixTime: entry.modified)
+    /// The VEVENT of `item`. Its fields are read where they lie: a copy of the event would
+    /// retain every one of them.
+    func component(for item: borrowing FeedPlan.Item) -> ICalComponent {
+        let modified = ICalTime(unixTime: item.entry.modified)
         let vevent = ICalComponent(.event)
-        vevent.add(.text(.uid, event.uid))
+        vevent.add(.text(.uid, item.event.uid))
         vevent.add(.time(.timestamp, modified))
-        vevent.add(.time(.start, event.start, tzid: event.tzid))
-        if let end = event.end { vevent.add(.time(.end, end, tzid: event.tzid)) }
-        vevent.add(.text(.summary, event.summary))
-        if let description = event.description { vevent.add(.text(.description, description)) }
-        if let location = event.location { vevent.add(.text(.location, location)) }
-        if let geo = event.coordinates { vevent.add(.geo(latitude: geo.latitude, longitude: geo.longitude)) }
-        if !event.categories.isEmpty { vevent.add(.category(event.categories.joined(separator: ","))) }
-        if let url = event.url { vevent.add(.uri(.url, url)) }
-        vevent.add(.status(event.status))
-        if let rule = event.rule {
+        vevent.add(.time(.start, item.event.start, tzid: item.event.tzid))
+        if let end = item.event.end { vevent.add(.time(.end, end, tzid: item.event.tzid)) }
+        vevent.add(.text(.summary, item.event.summary))
+        if let description = item.event.description { vevent.add(.text(.description, description)) }
+        if let location = item.event.location { vevent.add(.text(.location, location)) }
+        if let geo = item.event.coordinates { vevent.add(.geo(latitude: geo.latitude, longitude: geo.longitude)) }
+        if !item.event.categories.isEmpty { vevent.add(.category(item.event.categories.joined(separator: ","))) }
+        if let url = item.event.url { vevent.add(.uri(.url, url)) }
+        vevent.add(.status(item.event.status))
+        if let rule = item.event.rule {
             vevent.add(.recurrenceRule(rule))
-            for exception in event.exceptions { vevent.add(.time(.exceptionDate, exception, tzid: event.tzid)) }
+            for exception in item.event.exceptions {
+                vevent.add(.time(.exceptionDate, exception, tzid: item.event.tzid))
+            }
         }
-        vevent.add(.transparency(event.start.isDate ? .transparent : .opaque))
+        vevent.add(.transparency(item.event.start.isDate ? .transparent : .opaque))
         vevent.add(.classification(.public))
-        vevent.add(.integer(.sequence, entry.sequence))
-        vevent.add(.time(.created, ICalTime(unixTime: entry.created)))
+        vevent.add(.integer(.sequence, item.entry.sequence))
+        vevent.add(.time(.created, ICalTime(unixTime: item.entry.created)))
         vevent.add(.time(.lastModified, modified))
         return vevent
     }

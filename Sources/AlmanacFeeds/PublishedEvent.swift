@@ -22,7 +22,7 @@ package struct PublishedEvent: Sendable {
     var lastDay: LocalDate?
 
     /// A published record: all-day activities get DATE values and an exclusive DTEND.
-    init(record: EventRecord, timing: EventTiming, config: ProjectConfig) {
+    init(record: borrowing EventRecord, timing: EventTiming, config: ProjectConfig) {
         id = record.id
         uid = config.uid(for: record.id)
         switch timing {
