@@ -124,13 +124,16 @@ public struct ICalNewProperty: ~Copyable {
 
     /// A TEXT property (`SUMMARY`, `DESCRIPTION`, `X-WR-CALNAME`, …). libical escapes
     /// backslashes, commas, semicolons and newlines when writing it.
+    ///
+    /// Strings reach libical through `withCString`, which lends a Swift string's own bytes;
+    /// passing a `String` where C wants a pointer copies it into a new array first.
     public static func text(_ kind: ICalPropertyKind, _ value: String) -> ICalNewProperty {
-        make(kind, icalvalue_new_text(value))
+        make(kind, value.withCString { icalvalue_new_text($0) })
     }
 
     /// A URI property (`URL`, `SOURCE`).
     public static func uri(_ kind: ICalPropertyKind, _ value: String) -> ICalNewProperty {
-        make(kind, icalvalue_new_uri(value))
+        make(kind, value.withCString { icalvalue_new_uri($0) })
     }
 
     /// An INTEGER property (`SEQUENCE`).
@@ -146,7 +149,7 @@ public struct ICalNewProperty: ~Copyable {
         if time.isDate {
             icalproperty_add_parameter(property.pointer, icalparameter_new_value(ICAL_VALUE_DATE))
         } else if let tzid, !time.isUTC {
-            icalproperty_add_parameter(property.pointer, icalparameter_new_tzid(tzid))
+            icalproperty_add_parameter(property.pointer, tzid.withCString { icalparameter_new_tzid($0) })
         }
         return property
     }
@@ -191,6 +194,6 @@ public struct ICalNewProperty: ~Copyable {
     /// `CATEGORIES` with a single category. libical writes commas and semicolons in this
     /// value unescaped, and readers split on them: callers keep them out of the value.
     public static func category(_ value: String) -> ICalNewProperty {
-        wrap(icalproperty_new_categories(value))
+        wrap(value.withCString { icalproperty_new_categories($0) })
     }
 }
