@@ -168,6 +168,9 @@ public struct PlaceExtractor: Sendable {
         {
             return capital
         }
+        if !isOnline, country == nil, let national = nationalInstitutionCountry(in: [titleProse, bodyProse]) {
+            return national
+        }
         return country.map { ExtractedPlace(city: nil, country: $0) }
     }
 
@@ -687,6 +690,69 @@ public struct PlaceExtractor: Sendable {
             }
         }
         return nil
+    }
+
+    /// Nouns that end (or head) the name of a country's own institution: "the Albanian State
+    /// Police", "the Kosovo Judicial Academy", "Georgia's Interior Minister", "the General
+    /// Prosecutor of Albania".
+    private static let nationalInstitutionNouns: Set<String> = [
+        "police", "academy", "court", "prosecutor", "prosecution", "customs", "guard", "army", "forces", "minister",
+        "ministry", "government", "parliament", "directorate", "judiciary",
+    ]
+
+    /// With no place named at all, the one country whose own institution the text names: by
+    /// its name, adjective or possessive before it ("the Albanian State Police", "the BiH Border
+    /// Police", "Georgia's Interior Minister") or after "of" ending its name ("the National Police
+    /// Directorate of Montenegro"). An item that names institutions of two countries has none;
+    /// the country is an assumption, flagged.
+    private func nationalInstitutionCountry(in proses: [Prose]) -> ExtractedPlace? {
+        var found: [(country: String, name: String)] = []
+        for prose in proses {
+            let tokens = prose.tokens
+            var index = 0
+            while index < tokens.count {
+                guard tokens[index].isWord, tokens[index].isCapitalised else {
+                    index += 1
+                    continue
+                }
+                // The country before the institution: a name, an adjective or a possessive.
+                var country: Country?
+                var next = index + 1
+                if let match = longestName(in: prose, at: index), let named = match.country {
+                    (country, next) = (named, match.next)
+                } else if let possessive = ["'s", "’s"].first(where: { tokens[index].text.hasSuffix($0) }) {
+                    country = countries.country(named: String(tokens[index].text.dropLast(possessive.count)))
+                } else {
+                    country = self.country(ofAdjective: tokens[index].text)
+                }
+                let name = tokens[next...].prefix(3).prefix { $0.isWord && $0.isCapitalised }
+                if let country,
+                    let head = name.firstIndex(where: { Self.nationalInstitutionNouns.contains($0.lowercased) })
+                {
+                    found.append((country.name, tokens[index...head].map(\.text).joined(separator: " ")))
+                    index = head + 1
+                    continue
+                }
+                // The institution before "of" and its country: "the General Prosecutor of Albania".
+                if next == index + 1,
+                    Self.nationalInstitutionNouns.contains(tokens[index].lowercased), index + 2 < tokens.count,
+                    tokens[index + 1].lowercased == "of", let match = longestName(in: prose, at: index + 2),
+                    let named = match.country
+                {
+                    var start = index
+                    while start > 0, tokens[start - 1].isWord, tokens[start - 1].isCapitalised { start -= 1 }
+                    found.append((named.name, tokens[start..<match.next].map(\.text).joined(separator: " ")))
+                    index = match.next
+                    continue
+                }
+                index = next
+            }
+        }
+        guard let first = found.first, found.allSatisfy({ $0.country == first.country }) else { return nil }
+        var place = ExtractedPlace(city: nil, country: first.country)
+        place.assumption =
+            "the text names no venue, so the place is taken to be \(first.country), named in '\(first.name)'"
+        return place
     }
 
     /// The capital of the country whose ministry or government the text names ("the Ministry

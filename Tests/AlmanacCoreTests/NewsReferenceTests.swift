@@ -746,6 +746,26 @@ import Testing
         #expect(titled.place?.country == "Uzbekistan" && titled.place?.city == nil)
     }
 
+    /// With no venue named, the one country whose own institution the text names (by name,
+    /// adjective, possessive, or after "of") is the place, flagged; two countries' give none.
+    @Test func aCountryNamedOnlyInItsInstitutionIsAFlaggedPlace() throws {
+        for (text, country) in [
+            ("On 4 May 2022 the project handed ten vehicles to the Moldovan Border Police.", "Moldova"),
+            ("On 4 May 2022 the Kosovo Police graduated its new cadets.", "Kosovo*"),
+            ("On 4 May 2022 Croatia's Justice Minister opened the new court building.", "Croatia"),
+            ("On 4 May 2022 the Chief Prosecutor of Serbia met the project's experts.", "Serbia"),
+        ] {
+            let record = try imported("## Donation\n\n" + text)
+            #expect(record.place?.country == country && record.place?.city == nil, "\(text)")
+            #expect(record.status == .tentative && record.sourceNote?.contains("named in") == true, "\(text)")
+        }
+        let two = try imported(
+            "## Meeting\n\nOn 4 May 2022 the Italian Police Chief met the Albanian Police Chief to plan joint patrols.")
+        #expect(two.place == nil && two.status == .confirmed)
+        let named = try imported("## Donation\n\nOn 4 May 2022 the Moldovan Border Police received vehicles in Cahul.")
+        #expect(named.place?.city == "Cahul" && named.status == .confirmed)
+    }
+
     @Test func sourceNotesSayWhatWasAssumed() throws {
         let text = """
             ## Dated item

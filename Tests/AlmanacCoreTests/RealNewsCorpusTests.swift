@@ -34,6 +34,12 @@ import Testing
     /// An item the importer still gets wrong, and why; its test expects the miss, so fixing
     /// it fails the test until the item is taken off this list.
     static let knownMisses: [String: String] = [
+        "Ambassador Sem Fabrizi Officially Handed the 2019 Serbia Report to the Prime Minister Ana Brnabic":
+            "the text names no venue, and 'the Serbian Prime Minister' makes Serbia the assumed place (flagged), "
+            + "where the truth names none",
+        "Media and Communication Training for Kosovo Police":
+            "the text names no venue, and 'Kosovo Police' makes Kosovo the assumed place (flagged), where the "
+            + "truth names none (as it does for other items of the Kosovo Police's)",
         "OSCE Mission to Skopje supports police management training":
             "the country is only implied (the Mission's host's Ministry "
             + "of Interior, no country named): no place is written",
@@ -102,16 +108,9 @@ import Testing
             + "'addressed Thursday' is then undated, so the item is a draft",
         "General meeting of UNHCR, BMA with refugees and asylum seekers":
             "Moldova is named only in 'UNHCR Moldova' and 'refugees residing in the Republic of Moldova'",
-        "The meeting of the General Prosecutor with the Ambassador of the EU Delegation in Albania":
-            "Albania is named only in office titles and a seat ('the EU Delegation in Albania')",
-        "Donations to the Albanian State Police by EU4LEA Project":
-            "'the Albanian State Police' names the country only as an adjective; no place is written",
         "Eurojust and Montenegro sign Cooperation Agreement":
             "'Minister of Justice of Montenegro' makes Podgorica the assumed venue (flagged tentative); the text "
             + "names only 'a ceremony at the European Commission'",
-        "\u{201C}Homicide Investigations: Advanced Skills and Techniques\u{201D} Training Course":
-            "Montenegro is named only as an adjective, in office titles and as a subject ('the progress that "
-            + "Montenegro has made'); no place is written",
         "Croatia and US mark anniversary of law enforcement cooperation project":
             "the span of the programme presented ('from May 7 to 11') holds the day of the presentation ('on "
             + "Monday'), and a span holding the relative day wins",
@@ -133,17 +132,14 @@ import Testing
             "the title's 'the new police training center in Idrizovo' reads as an institution's seat, not the "
             + "venue, and the text names no other place; no place is written",
         "Three-day seminar for magistrates starts on Mount Kopaonik":
-            "Kopaonik is not in the gazetteer; no place is written",
-        "Kosovo Police director meets EULEX chief to discuss national security":
-            "Kosovo is named only in 'the Kosovo Police' and 'the EULEX mission in Kosovo'; no place is written",
+            "Kopaonik is not in the gazetteer; only the country, named in an institution's name, is written "
+            + "(flagged)",
         "Formal graduation of the 38th cadets of the State Border Guard College":
             "'the Ministry of the Interior of Latvia' makes Riga the assumed venue (flagged tentative); the text "
             + "names no city",
         "EU continues to support Republic of Moldova to implement reforms":
             "'the Ministry of Internal Affairs of Moldova' makes Chișinău the assumed venue of an undated "
             + "draft; the text names no city",
-        "Chinese Embassy donates food supplies to police":
-            "Sierra Leone is named only in 'the Sierra Leone Police' and the embassy's seat; no place is written",
         "The Chinese Embassy in Sierra Leone donates media gadgets to the Sierra Leone Police":
             "Freetown is named only as the embassy's seat ('the Chinese Embassy in Freetown'); only Sierra Leone "
             + "is written",
@@ -239,8 +235,6 @@ import Testing
         "Giorgi Mghebrishvili met with the Director of the Georgia Bureau of Investigation":
             "the Georgia Bureau of Investigation is in the US state of Georgia: the country is read "
             + "as Georgia",
-        "Georgia's Interior Minister meets police academy leadership to discuss reforms":
-            "the country is named only as a possessive in the title",
         "IOM launches new phase of training for Georgian police officers":
             "the publication line 'Thursday, October 28' is taken over the dateline's 27 October, and "
             + "'until the end of November' stands in another sentence than the date",
@@ -258,8 +252,6 @@ import Testing
         "The seminar \"Career of a military and law enforcement officer\" was held within the framework of "
             + "the Tashkent Youth Forum":
             "the city is named only in the name of a forum",
-        "Police Academy will remain training African cadres":
-            "the country is named only as an adjective",
         "Police Senior Command and Staff Course students in Egypt for study tour":
             "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
             + "is not the real one",
@@ -317,8 +309,6 @@ import Testing
         "Singapore, Malaysia sign MOU to combat transnational crimes":
             "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
             + "is not the real one",
-        "Education and training for Kosovan judges and public prosecutors in the area of commercial law":
-            "the country is named only in 'the Kosovo Judicial Academy' and the adjective 'Kosovan'",
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
