@@ -128,9 +128,17 @@ public struct PlaceExtractor: Sendable {
         // the item's other places are in; without one it is dropped.
         let countries = Set((titleFinds + bodyFinds).map(\.place.country).filter { !$0.isEmpty })
         func placeTowns(_ finds: inout [Find]) {
+            finds.removeAll { $0.isUnknownVenue && $0.sentence != dateSentence }
             if countries.count == 1 {
                 for index in finds.indices where finds[index].place.country.isEmpty {
                     finds[index].place.country = countries.first!
+                    if finds[index].isUnknownVenue, let town = finds[index].place.cityName {
+                        finds[index].place.assumption = """
+                            the gazetteer does not know \(town), the town the text names as the venue, so it \
+                            is written as the text spells it, in \(countries.first!), the country of the item's \
+                            other places
+                            """
+                    }
                 }
             }
             finds.removeAll { $0.place.country.isEmpty }
@@ -197,6 +205,9 @@ public struct PlaceExtractor: Sendable {
         /// Named as a venue ("in the capital, Moscow") in a sentence that speaks of no other
         /// time ("Following the adoption … in Ohrid"): it beats a dateline ("RIYADH: …").
         var isVenue = false
+        /// A town the gazetteer lacks, named after a verb of taking place ("began in Bujanovac"):
+        /// it counts only in the sentence of the activity's date, and is flagged.
+        var isUnknownVenue = false
     }
 
     /// Every city or country name in `prose` that stands in a place's position.
@@ -236,6 +247,14 @@ public struct PlaceExtractor: Sendable {
                             sentence: tokens[index].sentence, isPassing: isPassing(prose, at: index, end: index + 1),
                             followsPlaceWord: true, isVenue: !isTitle))
                     index += 1
+                } else if match == nil, !isTitle, let town = venueTown(in: prose, at: index) {
+                    // Its country is filled in from the item's other places, and it is flagged.
+                    result.append(
+                        Find(
+                            place: ExtractedPlace(unknownCity: town.name, country: ""), isTitle: false,
+                            sentence: tokens[index].sentence, isPassing: isPassing(prose, at: index, end: town.next),
+                            followsPlaceWord: true, isVenue: true, isUnknownVenue: true))
+                    index = town.next
                 } else {
                     index = match?.next ?? index + 1
                 }
@@ -487,6 +506,51 @@ public struct PlaceExtractor: Sendable {
             }
         }
         return nil
+    }
+
+    /// Words before "in" that name where an activity took place: "began in Bujanovac",
+    /// "concluded in Lalitpur", "the police training centre in Mitrovo Polje".
+    private static let takingPlaceWords: Set<String> = [
+        "held", "began", "begun", "begins", "started", "starts", "opened", "opens", "concluded", "concludes",
+        "ended", "ends", "closed", "place", "met", "meet", "meets", "gathered", "convened", "organised",
+        "organized", "conducted", "hosted", "centre", "center", "academy", "college", "school", "camp", "base",
+    ]
+    private static let relativeDays: Set<String> = ["today", "yesterday", "tomorrow"]
+    /// Capitalised words that are no town's name: regions, buildings, languages' and peoples'.
+    private static let notTownWords: Set<String> = [
+        "hotel", "hall", "house", "palace", "building", "centre", "center", "academy", "headquarters", "premises",
+        "parliament", "court", "office", "room", "europe", "asia", "africa", "america", "balkans", "region",
+        "english", "french", "spanish", "russian", "arabic", "cooperation", "co-operation", "partnership",
+        "accordance", "line", "order", "addition", "particular", "view", "support", "person", "session",
+    ]
+
+    /// A town the gazetteer lacks, named after a verb of taking place or an institution and
+    /// "in" (or "the town of"): one to three capitalised words (not an acronym, a month, a
+    /// weekday, a country's adjective or a building), and where the next name ends.
+    private func venueTown(in prose: Prose, at index: Int) -> (name: String, next: Int)? {
+        let tokens = prose.tokens
+        // "began in", "began today in", "the town of".
+        var words = prose.wordsBefore(index, limit: 3)
+        if words.count == 3, Self.relativeDays.contains(words[1]) { words.remove(at: 1) }
+        words = Array(words.suffix(2))
+        guard words.count == 2,
+            words[1] == "in" && Self.takingPlaceWords.contains(words[0])
+                || words[1] == "of" && ["town", "village", "municipality"].contains(words[0])
+        else { return nil }
+        var end = index
+        while end < tokens.count, end - index < 3, tokens[end].isWord, tokens[end].isCapitalised,
+            tokens[end].text.dropFirst().allSatisfy({ $0.isLowercase || $0 == "-" }), tokens[end].text.count > 2,
+            !Self.notTownWords.contains(tokens[end].lowercased),
+            DateTokenizer.months[tokens[end].lowercased] == nil, DateTokenizer.weekdays[tokens[end].lowercased] == nil,
+            country(ofAdjective: tokens[end].text) == nil
+        {
+            end += 1
+        }
+        // Stopped short of a longer capitalised name: "in Mitrovo Polje Training Centre".
+        guard end > index, end == tokens.count || !(tokens[end].isWord && tokens[end].isCapitalised) else {
+            return nil
+        }
+        return (tokens[index..<end].map(\.text).joined(separator: " "), end)
     }
 
     /// A town the gazetteer lacks, named as the seat of an institution: "the Police Training

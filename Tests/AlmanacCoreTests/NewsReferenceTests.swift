@@ -691,6 +691,23 @@ import Testing
                 "## EU supports the police\n\nThe Ambassador held a meeting with the new Interior Minister. The "
                 + "EU's assistance for the police began in 2002./ (30 August)",
             start: nil, end: nil, city: nil),
+        Case(
+            rule:
+                "a town the gazetteer lacks, where the date's sentence says the activity began, is the venue, flagged",
+            text:
+                "## Border police course\n\nBELGRADE, 3 May 2004 – A course for border police began today in Velje "
+                + "Selo, a village near the border.",
+            start: "2004-05-03", end: "2004-05-03", city: "Velje Selo", tentative: true),
+        Case(
+            rule: "a town the gazetteer lacks in another sentence than the date's is not the venue",
+            text:
+                "## Border police course\n\nBELGRADE, 3 May 2004 – A course for border police began today. Last "
+                + "year's course was held in Velje Selo.",
+            start: "2004-05-03", end: "2004-05-03", city: "Belgrade"),
+        Case(
+            rule: "a town the gazetteer lacks, in an item naming no country, is not written",
+            text: "## Border police course\n\nThe course for border police began in Velje Selo on 3 May 2004.",
+            start: "2004-05-03", end: "2004-05-03", city: nil),
     ]
 
     @Test(arguments: cases) func rule(_ test: Case) throws {

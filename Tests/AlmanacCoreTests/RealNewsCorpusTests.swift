@@ -65,10 +65,6 @@ import Testing
             "'the President of Kosovo' makes Pristina the assumed venue (flagged tentative), where the text names none",
         "OSCE Mission supports transformation of Serbian police high school into training Centre":
             "the school 'in Sremska Kamenica' in the sentence of the date wins over the dateline's Belgrade",
-        "Third phase of multi-ethnic police training in southern Serbia begins today":
-            "Mitrovo Polje is not in the gazetteer, so the dateline's Belgrade is taken",
-        "First multi-ethnic police training starts in southern Serbia":
-            "Bujanovac is not in the gazetteer, so the dateline's Belgrade is taken",
         "OSCE, Serbian police to continue strategic partnership": "'head of OSCE in Serbia' is read as a place",
         "New officers to join Kosovo Correctional Services": "'Vushtrii' is misspelt; only the country is found",
         "EULEX Hosts Domestic Violence Seminar in North Mitrovica": "North Mitrovica is not in the gazetteer",
