@@ -233,7 +233,17 @@ public struct PlaceExtractor: Sendable {
             }
             guard let match, let country = city?.country ?? match.country?.name else {
                 // Unknown here, or known only in another country than the one named after it.
-                if let unknown = unknownCity(in: prose, at: index) {
+                if match == nil, let inflected = inflectedCity(in: prose, at: index) {
+                    // "održana u Beogradu", "v Ljubljani", "w Warszawie", "në Tiranë".
+                    result.append(
+                        Find(
+                            place: ExtractedPlace(city: inflected, country: inflected.country), isTitle: isTitle,
+                            sentence: tokens[index].sentence, isPassing: isPassing(prose, at: index, end: index + 1),
+                            followsPlaceWord: true,
+                            isVenue: !isTitle && !sentenceSpeaksOfOtherTimes(prose, index)
+                                && !looksAheadOfTheReport(prose, index)))
+                    index += 1
+                } else if let unknown = unknownCity(in: prose, at: index) {
                     result.append(
                         Find(
                             place: unknown.place, isTitle: isTitle, sentence: tokens[index].sentence,
@@ -551,6 +561,34 @@ public struct PlaceExtractor: Sendable {
             return nil
         }
         return (tokens[index..<end].map(\.text).joined(separator: " "), end)
+    }
+
+    /// Prepositions of place that inflect the name after them, in the South Slavic languages,
+    /// Slovenian, Slovak, Czech, Polish and Albanian: "u", "v", "w", "në".
+    private static let locativePrepositions: Set<String> = ["u", "v", "w", "në", "ve"]
+    /// Endings of a city's name in the locative case, and what its name in the nominative may end
+    /// with instead: "Beogradu" → "Beograd", "Sarajevu" → "Sarajevo", "Ljubljani" → "Ljubljana",
+    /// "Warszawie" → "Warszawa", "Krakowie" → "Krakow", "Bratislave" → "Bratislava", "Tiranë" →
+    /// "Tirana".
+    private static let locativeEndings: [(ending: String, nominatives: [String])] = [
+        ("ie", ["a", ""]), ("u", ["", "o", "a", "e"]), ("i", ["a", "e", ""]), ("e", ["a", "o"]), ("ë", ["a", ""]),
+    ]
+
+    /// The city the gazetteer knows whose name, inflected after a locative preposition, is the
+    /// word at token `index` ("u Beogradu"); nil unless exactly one city fits.
+    private func inflectedCity(in prose: Prose, at index: Int) -> GazetteerPlace? {
+        let word = prose.tokens[index].text
+        guard index >= 1, Self.locativePrepositions.contains(prose.tokens[index - 1].lowercased), word.count > 3,
+            word.dropFirst().allSatisfy(\.isLowercase)
+        else { return nil }
+        var found: [GazetteerPlace] = []
+        for (ending, nominatives) in Self.locativeEndings where word.hasSuffix(ending) {
+            let stem = word.dropLast(ending.count)
+            for nominative in nominatives {
+                if let city = gazetteer.place(named: stem + nominative), !found.contains(city) { found.append(city) }
+            }
+        }
+        return found.count == 1 ? found[0] : nil
     }
 
     /// A town the gazetteer lacks, named as the seat of an institution: "the Police Training

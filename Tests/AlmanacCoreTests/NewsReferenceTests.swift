@@ -783,6 +783,22 @@ import Testing
         #expect(named.place?.city == "Cahul" && named.status == .confirmed)
     }
 
+    /// A city named in the locative case after "u", "v", "w" or "në" is the gazetteer's city
+    /// when exactly one city's name fits the ending; a word no city's name fits is no place.
+    @Test func aCityInTheLocativeCaseIsTheGazetteersCity() throws {
+        for (text, city) in [
+            ("Sastanak šefova policije održan je 12.05.2023. u Podgorici.", "Podgorica"),
+            ("Sastanak je održan 12.05.2023. u Beogradu.", "Belgrade"),
+            ("Srečanje je bilo 12.05.2023 v Ljubljani.", "Ljubljana"),
+            ("Spotkanie odbyło się 12.05.2023 w Warszawie.", "Warsaw"),
+        ] {
+            let record = try imported("## Sastanak\n\n" + text)
+            #expect(record.place?.city == city && record.status == .confirmed, "\(text)")
+        }
+        let region = try imported("## Sastanak\n\nSastanak policija u Jugoistočnoj Evropi održan je 12.05.2023.")
+        #expect(region.place == nil)
+    }
+
     @Test func sourceNotesSayWhatWasAssumed() throws {
         let text = """
             ## Dated item

@@ -212,9 +212,6 @@ import Testing
         "Armenia takes part in ENCJ Lisbon assembly":
             "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
             + "is not the real one",
-        "Crna Gora i Srbija potpisale Protokol o saradnji tokom turističke sezone: "
-            + "Šest službenika MUP-a Srbije stiže na primorje":
-            "Montenegrin text: the place is named only in Montenegrin case forms",
         "Agentes de AMIC Sonora reciben capacitación internacional en Colombia":
             "no year in the text, so a neighbouring item's is taken, flagged, and is not the real one; "
             + "the course's end ('y concluye el próximo 28 de mayo') is not read as its end; San Luis is not "
