@@ -799,6 +799,51 @@ import Testing
         #expect(region.place == nil)
     }
 
+    /// A weekday the text names after a dateline without a year ("ZAGREB, May 27 (Agency) - …
+    /// on Tuesday") is taken to be the dateline's day: of the years near a neighbour's, one in
+    /// which 27 May is a Tuesday (2025, not 2023), flagged with what was assumed.
+    @Test func aWeekdayAfterAYearlessDatelinePicksTheYear() throws {
+        let records = NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled).importNews(
+            """
+            ## Dated item
+
+            The board met in Tirana on 3 February 2023.
+
+            ## Chiefs of police meet
+
+            ZAGREB, May 27 (Agency) - Chiefs of police convened in Zagreb on Tuesday.
+            """, file: "news.md"
+        ).records
+        let record = try #require(records.last)
+        #expect(NewsCorpusTests.found(record).start == "2025-05-27")
+        #expect(record.status == .tentative)
+        #expect(record.sourceNote?.contains("'May 27' is taken to be the day of 'on Tuesday'") == true)
+        // "next Tuesday" looks ahead: it is not the dateline's day.
+        let ahead = NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled).importNews(
+            """
+            ## Dated item
+
+            The board met in Tirana on 3 February 2023.
+
+            ## Chiefs of police to meet
+
+            ZAGREB, May 27 (Agency) - Chiefs of police will convene in Zagreb next Tuesday.
+            """, file: "news.md"
+        ).records
+        #expect(ahead.last.map { NewsCorpusTests.found($0).start } != "2025-05-27")
+    }
+
+    /// A year guessed from another date in the text gives way to the nearest year in which the
+    /// weekday the text names with the date fits ("On Monday, 12 May": 2025, not 2023).
+    @Test func aNamedWeekdayCorrectsAYearTakenFromAnotherDate() throws {
+        let record = try imported(
+            "## Visit to Europol\n\nOn Monday, 12 May, the committee visited Europol in The Hague. The agency "
+                + "opened its new building in March 2023.")
+        #expect(NewsCorpusTests.found(record).start == "2025-05-12")
+        #expect(record.status == .tentative)
+        #expect(record.sourceNote?.contains("the weekday the text names falls on that day in 2025") == true)
+    }
+
     @Test func sourceNotesSayWhatWasAssumed() throws {
         let text = """
             ## Dated item

@@ -169,11 +169,6 @@ import Testing
         the dateline's day ('PESHAWAR, (UrduPoint / Pakistan Point News - 28th Nov, 2022 ) :') is taken, \
         flagged, for a training it reports as past, which has no date
         """,
-        "Rome, meeting of the Balkan police chiefs":
-            """
-        no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the real \
-        one
-        """,
         "SCOP 3.1 project carries out a series of workshops on border evaluation in Moldova":
             """
         workshops 'in different locations across the country' are given Chișinău, from 'a dedicated workshop \
