@@ -37,15 +37,19 @@ public struct ExtractedPlace: Hashable, Sendable {
 /// OSCE Mission to Skopje", "the Berlin Process", "the Ohrid Framework Agreement"), an origin
 /// ("a delegation from Kyiv"), or a place after words such as "previous" or "next". The place
 /// in the sentence of the activity's date wins (a dateline there only after the title's), then
-/// the title's, then the first. With no city at all, an activity with a country's ministry or
-/// government is assumed (and flagged) to take place in its capital, unless a country is named
-/// as the place in the text; otherwise a country named as the place ("in Hungary", a title
-/// ending ", Hungary") is kept alone, as is a country the activity covers ("across Serbia", "on
-/// the whole territory of Montenegro"). An activity held online ("a webinar", "met online")
-/// takes only a place named as its venue ("in", "at", …) in the title or in the sentence of its
-/// date (a country alone only in the title: its text names countries as topics, "a webinar on
-/// the situation in Afghanistan"), never a dateline, a ministry's capital or a place in another
-/// sentence.
+/// the title's, then the first. With no city at all, an activity that meets or visits a
+/// country's ministry or government is assumed (and flagged) to take place in its capital, one
+/// the ministry only runs or backs in its country, unless a country is named as the place in
+/// the text; otherwise a country named as the place ("in Hungary", a title ending ", Hungary")
+/// is kept alone, as is a country the activity covers ("across Serbia", "on the whole territory
+/// of Montenegro"); with no place named at all, the one country whose own institutions the text
+/// names ("the Albanian State Police") is assumed, flagged. A town the gazetteer lacks counts
+/// when the sentence of the date says the activity took place in it ("began in Bujanovac"),
+/// flagged, and a city named in the locative case ("u Beogradu") when one city fits. An
+/// activity held online ("a webinar", "met online") takes only a place named as its venue
+/// ("in", "at", …) in the title or in the sentence of its date (a country alone only in the
+/// title: its text names countries as topics, "a webinar on the situation in Afghanistan"),
+/// never a dateline, a ministry's capital or a place in another sentence.
 public struct PlaceExtractor: Sendable {
     public let gazetteer: Gazetteer
     public let countries: Countries
@@ -857,8 +861,16 @@ public struct PlaceExtractor: Sendable {
         return place
     }
 
-    /// The capital of the country whose ministry or government the text names ("the Ministry
-    /// of Interior of Serbia"), if that is `country` when one is named as the place.
+    /// Words before a ministry's name that say the activity met it or was at it: "consultations
+    /// with the Ministry of …", "visited the Ministry of …", "met the State Secretary of the …".
+    private static let meetingWords: Set<String> = [
+        "with", "met", "meet", "meets", "meeting", "visit", "visits", "visited", "visiting", "consultations",
+        "hosted", "received",
+    ]
+
+    /// The country whose ministry or government the text names ("the Ministry of Interior of
+    /// Serbia"), if that is `country` when one is named as the place; with its capital when the
+    /// activity met the ministry or was at it, an assumption either way.
     private func institutionCapital(in proses: [Prose], country venue: String?) -> ExtractedPlace? {
         for prose in proses {
             for (index, token) in prose.tokens.enumerated()
@@ -875,10 +887,20 @@ public struct PlaceExtractor: Sendable {
                         venue == nil || venue == country.name,
                         let capital = gazetteer.place(named: country.capital, country: country.name)
                     {
-                        var place = ExtractedPlace(city: capital, country: country.name)
-                        place.assumption = """
+                        // Met or visited at the ministry ("consultations with the Ministry of …",
+                        // "met the State Secretary of the Ministry of …"): in its capital.
+                        // Otherwise the ministry only runs or backs the activity: its country.
+                        let isMet = prose.wordsBefore(index).contains(where: Self.meetingWords.contains)
+                        var place = ExtractedPlace(city: isMet ? capital : nil, country: country.name)
+                        place.assumption =
+                            isMet
+                            ? """
                             the text names no city, so the venue is taken to be \(capital.name), \
                             the capital of the \(token.text.lowercased())'s country
+                            """
+                            : """
+                            the text names no venue, so the place is taken to be \(country.name), \
+                            the \(token.text.lowercased())'s country
                             """
                         return place
                     }

@@ -749,6 +749,21 @@ import Testing
         #expect(ministry.place?.city == "Zagreb" && ministry.status == .tentative)
     }
 
+    /// A ministry that only runs or backs the activity ("the college of the Ministry of the
+    /// Interior of Latvia") gives its country, flagged, not its capital: the activity was not
+    /// at the ministry.
+    @Test func aMinistryThatOnlyRunsTheActivityGivesItsCountry() throws {
+        let record = try imported(
+            "## Cadets graduate\n\nOn 3 May 2023 the college of the Ministry of the Interior of Croatia held the "
+                + "graduation of its cadets.")
+        #expect(record.place?.country == "Croatia" && record.place?.city == nil)
+        #expect(record.status == .tentative && record.sourceNote?.contains("the ministry's country") == true)
+        let met = try imported(
+            "## Consultations\n\nOn 3 May 2023 the Secretariat held consultations with the Ministry of the Interior "
+                + "of Croatia.")
+        #expect(met.place?.city == "Zagreb" && met.status == .tentative)
+    }
+
     /// An online activity's text names countries as its topic or as the participants' homes
     /// ("a webinar on the situation in Afghanistan"): a country alone is its place only when
     /// the title names it ("… took place in Uzbekistan").

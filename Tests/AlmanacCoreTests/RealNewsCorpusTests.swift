@@ -89,9 +89,6 @@ import Testing
         "The 3rd Vienna Migration Conference":
             "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
             + "not the real one",
-        "Alexander Motserelia attending celebration of the police day":
-            "'the Ministry of Internal Affairs of Georgia' makes Tbilisi the assumed venue (flagged "
-            + "tentative); the text names only Lisi Lake",
         "Uzbekistan delegation visits Japan":
             "the signing's city is not named; Tokyo, the first of the visit's cities, is taken",
         "ILEA has contributed to democratic transition of law enforcement agencies in Central Europe":
@@ -105,8 +102,8 @@ import Testing
         "General meeting of UNHCR, BMA with refugees and asylum seekers":
             "Moldova is named only in 'UNHCR Moldova' and 'refugees residing in the Republic of Moldova'",
         "Eurojust and Montenegro sign Cooperation Agreement":
-            "'Minister of Justice of Montenegro' makes Podgorica the assumed venue (flagged tentative); the text "
-            + "names only 'a ceremony at the European Commission'",
+            "'Minister of Justice of Montenegro' makes Montenegro the assumed place (flagged tentative); the "
+            + "text names only 'a ceremony at the European Commission'",
         "Croatia and US mark anniversary of law enforcement cooperation project":
             "the span of the programme presented ('from May 7 to 11') holds the day of the presentation ('on "
             + "Monday'), and a span holding the relative day wins",
@@ -130,12 +127,6 @@ import Testing
         "Three-day seminar for magistrates starts on Mount Kopaonik":
             "Kopaonik is not in the gazetteer; only the country, named in an institution's name, is written "
             + "(flagged)",
-        "Formal graduation of the 38th cadets of the State Border Guard College":
-            "'the Ministry of the Interior of Latvia' makes Riga the assumed venue (flagged tentative); the text "
-            + "names no city",
-        "EU continues to support Republic of Moldova to implement reforms":
-            "'the Ministry of Internal Affairs of Moldova' makes Chișinău the assumed venue of an undated "
-            + "draft; the text names no city",
         "The Chinese Embassy in Sierra Leone donates media gadgets to the Sierra Leone Police":
             "Freetown is named only as the embassy's seat ('the Chinese Embassy in Freetown'); only Sierra Leone "
             + "is written",
@@ -234,9 +225,6 @@ import Testing
             + "reading of the venue",
         "Delegados de 18 países crean Ameripol, policía continental":
             "Spanish text: the date grammar reads English month names only",
-        "Professional personnel are being trained in the Internal Affairs system":
-            "the text names no city; the ministry's capital is taken, flagged, where the truth names "
-            + "none",
         "The seminar \"Career of a military and law enforcement officer\" was held within the framework of "
             + "the Tashkent Youth Forum":
             "the city is named only in the name of a forum",
@@ -260,7 +248,7 @@ import Testing
             "'07/11/2019' is read day first, flagged with the other reading in the note; the page "
             + "meant month first",
         "Ambassador Reinke and Minister of Interior Sekulović Signed Memorandum of Cooperation":
-            "the text names no city; the ministry's capital is taken, flagged, where the truth names "
+            "the text names no place; the ministry's country is taken, flagged, where the truth names "
             + "none",
         "Regional Conference on Trade Facilitation reshapes Collaboration and Integration of the "
             + "Western Balkans economies in the Digital Era":
@@ -276,10 +264,10 @@ import Testing
         "EU donated vehicles and equipment to Macedonia in the amount of 4 million euros":
             "the country is read from 'Macedonian police', where the truth names no place",
         "Macedonia's border police receives donation from Poland":
-            "the Bogorodica border crossing is not in the gazetteer; the capital of the president's "
-            + "country (Warsaw) is taken, flagged",
+            "the Bogorodica border crossing is not in the gazetteer; the president's country (Poland) is "
+            + "taken, flagged",
         "U.S. Embassy Donates Equipment to the Border Police and Customs":
-            "the text names no city; the ministry's capital is taken, flagged, where the truth names "
+            "the text names no place; the ministry's country is taken, flagged, where the truth names "
             + "none",
         "Collecting Illegal Weapons as a Solution to Improving Arms Control in Bosnia and Herzegovina":
             "the country is read from the organiser's name, 'UNDP in BiH', where the truth names no place",
