@@ -38,6 +38,10 @@ struct ActivityDate {
     /// The day the activity runs until, after its start: "started yesterday (10/09) and will
     /// run until Friday (14/09)", "this event, which will last until 30 May".
     var until: DateMention?
+    /// The words of a weekday the text names after a dateline without a year ("ZAGREB, May 27
+    /// (Hina) - … convened on Tuesday"), taken to be the dateline's day so that the year is one
+    /// in which it falls on that weekday: an assumption.
+    var assumedWeekday: String?
 }
 
 /// Why a news item gives its activity no date.
@@ -316,6 +320,13 @@ struct ActivityDateReader {
                 mention.first.weekday = weekday
                 best.mention = mention
             }
+            if mention.first.weekday == nil, !mention.hasYear, reference == nil, best.inBody,
+                let weekday = Self.datelineWeekday(of: mention, in: bodyProse, relativeDays: relativeDays)
+            {
+                mention.first.weekday = weekday.weekday
+                best.mention = mention
+                best.assumedWeekday = weekday.words
+            }
             let index = prose.tokenIndex(at: mention.range.lowerBound)
             best.isFuture = index < prose.tokens.count && RelativeDay.isFuture(prose, sentenceOf: index)
             if !mention.hasYear {
@@ -345,6 +356,30 @@ struct ActivityDateReader {
             }
         }
         return best
+    }
+
+    /// The weekday the text names for the day of a dateline without a year: the date stands
+    /// within the first six words of one of the first two paragraphs ("ZAGREB, May 27 (Hina) -",
+    /// "13 December, 16:09"), is a single day, and the text's only relative day is one weekday
+    /// after it ("convened in Zagreb on Tuesday"), not a span, not "next Tuesday".
+    private static func datelineWeekday(of mention: DateMention, in prose: Prose, relativeDays: [RelativeDay]) -> (
+        weekday: Int, words: String
+    )? {
+        guard mention.first == mention.last, relativeDays.count == 1, let only = relativeDays.first, only.inBody,
+            let weekday = only.weekday, only.lastWeekday == nil, !only.isFuture,
+            only.range.lowerBound > mention.range.upperBound
+        else { return nil }
+        // The words before it in its paragraph, and the paragraphs before that.
+        let isBreak = { (i: Int) in prose.tokens[i].text == "\n" && i >= 1 && prose.tokens[i - 1].text == "\n" }
+        var start = prose.tokenIndex(at: mention.range.lowerBound)
+        var words = 0
+        while start > 0, !isBreak(start - 1) {
+            start -= 1
+            if prose.tokens[start].isWord { words += 1 }
+        }
+        let paragraphs = (0..<start).filter(isBreak).count
+        guard words <= 6, paragraphs <= 1 else { return nil }
+        return (weekday, only.words)
     }
 
     /// A month and year without a day in the lead sentence ("in early December 2012"), other

@@ -65,6 +65,11 @@ public struct NewsImporter: Sendable {
                     ? resolveOrder(of: mention, at: index, among: chosen) : resolve(mention, at: index, among: chosen)
                 days = resolved?.days
                 assumptions += resolved?.assumption.map { [$0] } ?? []
+                if let words = date.assumedWeekday, let start = days?.start, start.weekday == mention.first.weekday {
+                    assumptions.append(
+                        "'\(chosen[index].text[mention.range])' is taken to be the day of '\(words)', so the year is "
+                            + "one in which it falls on that weekday")
+                }
                 if days == nil {
                     let written = chosen[index].text[mention.range]
                     result.diagnostics.append(
@@ -197,12 +202,14 @@ public struct NewsImporter: Sendable {
         let choice = choices[index]
         // A year in another paragraph may be another thing's ("the first Forum was held in
         // 2003"): the item's own date says more.
-        if let stated = choice.statedYear, !(choice.statedYearIsDistant && choice.reference != nil) {
-            return mention.days(year: stated).map {
+        if let stated = choice.statedYear, !choice.statedYearIsDistant {
+            return mention.days(year: stated).map { ($0, nil) }
+        }
+        if let stated = choice.statedYear, choice.reference == nil {
+            return days(of: mention, near: stated).map {
                 (
-                    $0,
-                    choice.statedYearIsDistant
-                        ? "the date has no year, so it is taken from another paragraph of the text, \(stated)" : nil
+                    $0.days,
+                    "the date has no year, so it is taken from another paragraph of the text, \(stated)\($0.note)"
                 )
             }
         }
@@ -224,8 +231,11 @@ public struct NewsImporter: Sendable {
             return mention.days(year: year).map { ($0, "the year \(year) is the one given with --year") }
         }
         if let other = choice.otherDatesYear {
-            return mention.days(year: other).map {
-                ($0, "the text gives the activity no year, so it is taken from another date in it, in \(other)")
+            return days(of: mention, near: other).map {
+                (
+                    $0.days,
+                    "the text gives the activity no year, so it is taken from another date in it, in \(other)\($0.note)"
+                )
             }
         }
         // A neighbour's own date with its year, else the day it was written.
@@ -236,6 +246,29 @@ public struct NewsImporter: Sendable {
             let days = mention.days(near: anchor)
         else { return nil }
         return (days, "the year \(days.start.year) is taken from a neighbouring item dated \(anchor)")
+    }
+}
+
+extension NewsImporter {
+    /// The days of a mention without a year in `year`, a year guessed from elsewhere in the
+    /// text; but when the mention names a weekday ("on Tuesday, 4 March") that its day does not
+    /// fall on in that year, in the nearest year in which it does, with a note saying so.
+    fileprivate func days(of mention: DateMention, near year: Int) -> (
+        days: (start: LocalDate, end: LocalDate), note: String
+    )? {
+        guard let days = mention.days(year: year) else { return nil }
+        let named = [(mention.first.weekday, days.start), (mention.last.weekday, days.end)]
+        guard named.contains(where: { weekday, day in weekday.map { $0 != day.weekday } ?? false }),
+            let fitting = mention.days(near: days.start), fitting.start.year != year,
+            fitting.start.weekday == mention.first.weekday ?? fitting.start.weekday
+        else { return (days, "") }
+        return (
+            fitting,
+            """
+            ; but the weekday the text names falls on that day in \(fitting.start.year), not in \(year), \
+            so it is dated \(fitting.start)
+            """
+        )
     }
 }
 

@@ -37,15 +37,19 @@ public struct ExtractedPlace: Hashable, Sendable {
 /// OSCE Mission to Skopje", "the Berlin Process", "the Ohrid Framework Agreement"), an origin
 /// ("a delegation from Kyiv"), or a place after words such as "previous" or "next". The place
 /// in the sentence of the activity's date wins (a dateline there only after the title's), then
-/// the title's, then the first. With no city at all, an activity with a country's ministry or
-/// government is assumed (and flagged) to take place in its capital, unless a country is named
-/// as the place in the text; otherwise a country named as the place ("in Hungary", a title
-/// ending ", Hungary") is kept alone, as is a country the activity covers ("across Serbia", "on
-/// the whole territory of Montenegro"). An activity held online ("a webinar", "met online")
-/// takes only a place named as its venue ("in", "at", …) in the title or in the sentence of its
-/// date (a country alone only in the title: its text names countries as topics, "a webinar on
-/// the situation in Afghanistan"), never a dateline, a ministry's capital or a place in another
-/// sentence.
+/// the title's, then the first. With no city at all, an activity that meets or visits a
+/// country's ministry or government is assumed (and flagged) to take place in its capital, one
+/// the ministry only runs or backs in its country, unless a country is named as the place in
+/// the text; otherwise a country named as the place ("in Hungary", a title ending ", Hungary")
+/// is kept alone, as is a country the activity covers ("across Serbia", "on the whole territory
+/// of Montenegro"); with no place named at all, the one country whose own institutions the text
+/// names ("the Albanian State Police") is assumed, flagged. A town the gazetteer lacks counts
+/// when the sentence of the date says the activity took place in it ("began in Bujanovac"),
+/// flagged, and a city named in the locative case ("u Beogradu") when one city fits. An
+/// activity held online ("a webinar", "met online") takes only a place named as its venue
+/// ("in", "at", …) in the title or in the sentence of its date (a country alone only in the
+/// title: its text names countries as topics, "a webinar on the situation in Afghanistan"),
+/// never a dateline, a ministry's capital or a place in another sentence.
 public struct PlaceExtractor: Sendable {
     public let gazetteer: Gazetteer
     public let countries: Countries
@@ -128,9 +132,17 @@ public struct PlaceExtractor: Sendable {
         // the item's other places are in; without one it is dropped.
         let countries = Set((titleFinds + bodyFinds).map(\.place.country).filter { !$0.isEmpty })
         func placeTowns(_ finds: inout [Find]) {
+            finds.removeAll { $0.isUnknownVenue && $0.sentence != dateSentence }
             if countries.count == 1 {
                 for index in finds.indices where finds[index].place.country.isEmpty {
                     finds[index].place.country = countries.first!
+                    if finds[index].isUnknownVenue, let town = finds[index].place.cityName {
+                        finds[index].place.assumption = """
+                            the gazetteer does not know \(town), the town the text names as the venue, so it \
+                            is written as the text spells it, in \(countries.first!), the country of the item's \
+                            other places
+                            """
+                    }
                 }
             }
             finds.removeAll { $0.place.country.isEmpty }
@@ -168,6 +180,9 @@ public struct PlaceExtractor: Sendable {
         {
             return capital
         }
+        if !isOnline, country == nil, let national = nationalInstitutionCountry(in: [titleProse, bodyProse]) {
+            return national
+        }
         return country.map { ExtractedPlace(city: nil, country: $0) }
     }
 
@@ -194,6 +209,9 @@ public struct PlaceExtractor: Sendable {
         /// Named as a venue ("in the capital, Moscow") in a sentence that speaks of no other
         /// time ("Following the adoption … in Ohrid"): it beats a dateline ("RIYADH: …").
         var isVenue = false
+        /// A town the gazetteer lacks, named after a verb of taking place ("began in Bujanovac"):
+        /// it counts only in the sentence of the activity's date, and is flagged.
+        var isUnknownVenue = false
     }
 
     /// Every city or country name in `prose` that stands in a place's position.
@@ -219,7 +237,17 @@ public struct PlaceExtractor: Sendable {
             }
             guard let match, let country = city?.country ?? match.country?.name else {
                 // Unknown here, or known only in another country than the one named after it.
-                if let unknown = unknownCity(in: prose, at: index) {
+                if match == nil, let inflected = inflectedCity(in: prose, at: index) {
+                    // "održana u Beogradu", "v Ljubljani", "w Warszawie", "në Tiranë".
+                    result.append(
+                        Find(
+                            place: ExtractedPlace(city: inflected, country: inflected.country), isTitle: isTitle,
+                            sentence: tokens[index].sentence, isPassing: isPassing(prose, at: index, end: index + 1),
+                            followsPlaceWord: true,
+                            isVenue: !isTitle && !sentenceSpeaksOfOtherTimes(prose, index)
+                                && !looksAheadOfTheReport(prose, index)))
+                    index += 1
+                } else if let unknown = unknownCity(in: prose, at: index) {
                     result.append(
                         Find(
                             place: unknown.place, isTitle: isTitle, sentence: tokens[index].sentence,
@@ -233,6 +261,14 @@ public struct PlaceExtractor: Sendable {
                             sentence: tokens[index].sentence, isPassing: isPassing(prose, at: index, end: index + 1),
                             followsPlaceWord: true, isVenue: !isTitle))
                     index += 1
+                } else if match == nil, !isTitle, let town = venueTown(in: prose, at: index) {
+                    // Its country is filled in from the item's other places, and it is flagged.
+                    result.append(
+                        Find(
+                            place: ExtractedPlace(unknownCity: town.name, country: ""), isTitle: false,
+                            sentence: tokens[index].sentence, isPassing: isPassing(prose, at: index, end: town.next),
+                            followsPlaceWord: true, isVenue: true, isUnknownVenue: true))
+                    index = town.next
                 } else {
                     index = match?.next ?? index + 1
                 }
@@ -486,6 +522,79 @@ public struct PlaceExtractor: Sendable {
         return nil
     }
 
+    /// Words before "in" that name where an activity took place: "began in Bujanovac",
+    /// "concluded in Lalitpur", "the police training centre in Mitrovo Polje".
+    private static let takingPlaceWords: Set<String> = [
+        "held", "began", "begun", "begins", "started", "starts", "opened", "opens", "concluded", "concludes",
+        "ended", "ends", "closed", "place", "met", "meet", "meets", "gathered", "convened", "organised",
+        "organized", "conducted", "hosted", "centre", "center", "academy", "college", "school", "camp", "base",
+    ]
+    private static let relativeDays: Set<String> = ["today", "yesterday", "tomorrow"]
+    /// Capitalised words that are no town's name: regions, buildings, languages' and peoples'.
+    private static let notTownWords: Set<String> = [
+        "hotel", "hall", "house", "palace", "building", "centre", "center", "academy", "headquarters", "premises",
+        "parliament", "court", "office", "room", "europe", "asia", "africa", "america", "balkans", "region",
+        "english", "french", "spanish", "russian", "arabic", "cooperation", "co-operation", "partnership",
+        "accordance", "line", "order", "addition", "particular", "view", "support", "person", "session",
+    ]
+
+    /// A town the gazetteer lacks, named after a verb of taking place or an institution and
+    /// "in" (or "the town of"): one to three capitalised words (not an acronym, a month, a
+    /// weekday, a country's adjective or a building), and where the next name ends.
+    private func venueTown(in prose: Prose, at index: Int) -> (name: String, next: Int)? {
+        let tokens = prose.tokens
+        // "began in", "began today in", "the town of".
+        var words = prose.wordsBefore(index, limit: 3)
+        if words.count == 3, Self.relativeDays.contains(words[1]) { words.remove(at: 1) }
+        words = Array(words.suffix(2))
+        guard words.count == 2,
+            words[1] == "in" && Self.takingPlaceWords.contains(words[0])
+                || words[1] == "of" && ["town", "village", "municipality"].contains(words[0])
+        else { return nil }
+        var end = index
+        while end < tokens.count, end - index < 3, tokens[end].isWord, tokens[end].isCapitalised,
+            tokens[end].text.dropFirst().allSatisfy({ $0.isLowercase || $0 == "-" }), tokens[end].text.count > 2,
+            !Self.notTownWords.contains(tokens[end].lowercased),
+            DateTokenizer.months[tokens[end].lowercased] == nil, DateTokenizer.weekdays[tokens[end].lowercased] == nil,
+            country(ofAdjective: tokens[end].text) == nil
+        {
+            end += 1
+        }
+        // Stopped short of a longer capitalised name: "in Mitrovo Polje Training Centre".
+        guard end > index, end == tokens.count || !(tokens[end].isWord && tokens[end].isCapitalised) else {
+            return nil
+        }
+        return (tokens[index..<end].map(\.text).joined(separator: " "), end)
+    }
+
+    /// Prepositions of place that inflect the name after them, in the South Slavic languages,
+    /// Slovenian, Slovak, Czech, Polish and Albanian: "u", "v", "w", "në".
+    private static let locativePrepositions: Set<String> = ["u", "v", "w", "në", "ve"]
+    /// Endings of a city's name in the locative case, and what its name in the nominative may end
+    /// with instead: "Beogradu" → "Beograd", "Sarajevu" → "Sarajevo", "Ljubljani" → "Ljubljana",
+    /// "Warszawie" → "Warszawa", "Krakowie" → "Krakow", "Bratislave" → "Bratislava", "Tiranë" →
+    /// "Tirana".
+    private static let locativeEndings: [(ending: String, nominatives: [String])] = [
+        ("ie", ["a", ""]), ("u", ["", "o", "a", "e"]), ("i", ["a", "e", ""]), ("e", ["a", "o"]), ("ë", ["a", ""]),
+    ]
+
+    /// The city the gazetteer knows whose name, inflected after a locative preposition, is the
+    /// word at token `index` ("u Beogradu"); nil unless exactly one city fits.
+    private func inflectedCity(in prose: Prose, at index: Int) -> GazetteerPlace? {
+        let word = prose.tokens[index].text
+        guard index >= 1, Self.locativePrepositions.contains(prose.tokens[index - 1].lowercased), word.count > 3,
+            word.dropFirst().allSatisfy(\.isLowercase)
+        else { return nil }
+        var found: [GazetteerPlace] = []
+        for (ending, nominatives) in Self.locativeEndings where word.hasSuffix(ending) {
+            let stem = word.dropLast(ending.count)
+            for nominative in nominatives {
+                if let city = gazetteer.place(named: stem + nominative), !found.contains(city) { found.append(city) }
+            }
+        }
+        return found.count == 1 ? found[0] : nil
+    }
+
     /// A town the gazetteer lacks, named as the seat of an institution: "the Police Training
     /// Centre in Idrizovo", "the Police Academy in Idrizovo". One capitalised word after "in",
     /// right after the institution's name.
@@ -689,8 +798,79 @@ public struct PlaceExtractor: Sendable {
         return nil
     }
 
-    /// The capital of the country whose ministry or government the text names ("the Ministry
-    /// of Interior of Serbia"), if that is `country` when one is named as the place.
+    /// Nouns that end (or head) the name of a country's own institution: "the Albanian State
+    /// Police", "the Kosovo Judicial Academy", "Georgia's Interior Minister", "the General
+    /// Prosecutor of Albania".
+    private static let nationalInstitutionNouns: Set<String> = [
+        "police", "academy", "court", "prosecutor", "prosecution", "customs", "guard", "army", "forces", "minister",
+        "ministry", "government", "parliament", "directorate", "judiciary",
+    ]
+
+    /// With no place named at all, the one country whose own institution the text names: by
+    /// its name, adjective or possessive before it ("the Albanian State Police", "the BiH Border
+    /// Police", "Georgia's Interior Minister") or after "of" ending its name ("the National Police
+    /// Directorate of Montenegro"). An item that names institutions of two countries has none;
+    /// the country is an assumption, flagged.
+    private func nationalInstitutionCountry(in proses: [Prose]) -> ExtractedPlace? {
+        var found: [(country: String, name: String)] = []
+        for prose in proses {
+            let tokens = prose.tokens
+            var index = 0
+            while index < tokens.count {
+                guard tokens[index].isWord, tokens[index].isCapitalised else {
+                    index += 1
+                    continue
+                }
+                // The country before the institution: a name, an adjective or a possessive.
+                var country: Country?
+                var next = index + 1
+                if let match = longestName(in: prose, at: index), let named = match.country {
+                    (country, next) = (named, match.next)
+                } else if let possessive = ["'s", "’s"].first(where: { tokens[index].text.hasSuffix($0) }) {
+                    country = countries.country(named: String(tokens[index].text.dropLast(possessive.count)))
+                } else {
+                    country = self.country(ofAdjective: tokens[index].text)
+                }
+                let name = tokens[next...].prefix(3).prefix { $0.isWord && $0.isCapitalised }
+                if let country,
+                    let head = name.firstIndex(where: { Self.nationalInstitutionNouns.contains($0.lowercased) })
+                {
+                    found.append((country.name, tokens[index...head].map(\.text).joined(separator: " ")))
+                    index = head + 1
+                    continue
+                }
+                // The institution before "of" and its country: "the General Prosecutor of Albania".
+                if next == index + 1,
+                    Self.nationalInstitutionNouns.contains(tokens[index].lowercased), index + 2 < tokens.count,
+                    tokens[index + 1].lowercased == "of", let match = longestName(in: prose, at: index + 2),
+                    let named = match.country
+                {
+                    var start = index
+                    while start > 0, tokens[start - 1].isWord, tokens[start - 1].isCapitalised { start -= 1 }
+                    found.append((named.name, tokens[start..<match.next].map(\.text).joined(separator: " ")))
+                    index = match.next
+                    continue
+                }
+                index = next
+            }
+        }
+        guard let first = found.first, found.allSatisfy({ $0.country == first.country }) else { return nil }
+        var place = ExtractedPlace(city: nil, country: first.country)
+        place.assumption =
+            "the text names no venue, so the place is taken to be \(first.country), named in '\(first.name)'"
+        return place
+    }
+
+    /// Words before a ministry's name that say the activity met it or was at it: "consultations
+    /// with the Ministry of …", "visited the Ministry of …", "met the State Secretary of the …".
+    private static let meetingWords: Set<String> = [
+        "with", "met", "meet", "meets", "meeting", "visit", "visits", "visited", "visiting", "consultations",
+        "hosted", "received",
+    ]
+
+    /// The country whose ministry or government the text names ("the Ministry of Interior of
+    /// Serbia"), if that is `country` when one is named as the place; with its capital when the
+    /// activity met the ministry or was at it, an assumption either way.
     private func institutionCapital(in proses: [Prose], country venue: String?) -> ExtractedPlace? {
         for prose in proses {
             for (index, token) in prose.tokens.enumerated()
@@ -707,10 +887,20 @@ public struct PlaceExtractor: Sendable {
                         venue == nil || venue == country.name,
                         let capital = gazetteer.place(named: country.capital, country: country.name)
                     {
-                        var place = ExtractedPlace(city: capital, country: country.name)
-                        place.assumption = """
+                        // Met or visited at the ministry ("consultations with the Ministry of …",
+                        // "met the State Secretary of the Ministry of …"): in its capital.
+                        // Otherwise the ministry only runs or backs the activity: its country.
+                        let isMet = prose.wordsBefore(index).contains(where: Self.meetingWords.contains)
+                        var place = ExtractedPlace(city: isMet ? capital : nil, country: country.name)
+                        place.assumption =
+                            isMet
+                            ? """
                             the text names no city, so the venue is taken to be \(capital.name), \
                             the capital of the \(token.text.lowercased())'s country
+                            """
+                            : """
+                            the text names no venue, so the place is taken to be \(country.name), \
+                            the \(token.text.lowercased())'s country
                             """
                         return place
                     }

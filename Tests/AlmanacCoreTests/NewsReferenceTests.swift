@@ -691,6 +691,23 @@ import Testing
                 "## EU supports the police\n\nThe Ambassador held a meeting with the new Interior Minister. The "
                 + "EU's assistance for the police began in 2002./ (30 August)",
             start: nil, end: nil, city: nil),
+        Case(
+            rule:
+                "a town the gazetteer lacks, where the date's sentence says the activity began, is the venue, flagged",
+            text:
+                "## Border police course\n\nBELGRADE, 3 May 2004 – A course for border police began today in Velje "
+                + "Selo, a village near the border.",
+            start: "2004-05-03", end: "2004-05-03", city: "Velje Selo", tentative: true),
+        Case(
+            rule: "a town the gazetteer lacks in another sentence than the date's is not the venue",
+            text:
+                "## Border police course\n\nBELGRADE, 3 May 2004 – A course for border police began today. Last "
+                + "year's course was held in Velje Selo.",
+            start: "2004-05-03", end: "2004-05-03", city: "Belgrade"),
+        Case(
+            rule: "a town the gazetteer lacks, in an item naming no country, is not written",
+            text: "## Border police course\n\nThe course for border police began in Velje Selo on 3 May 2004.",
+            start: "2004-05-03", end: "2004-05-03", city: nil),
     ]
 
     @Test(arguments: cases) func rule(_ test: Case) throws {
@@ -732,6 +749,21 @@ import Testing
         #expect(ministry.place?.city == "Zagreb" && ministry.status == .tentative)
     }
 
+    /// A ministry that only runs or backs the activity ("the college of the Ministry of the
+    /// Interior of Latvia") gives its country, flagged, not its capital: the activity was not
+    /// at the ministry.
+    @Test func aMinistryThatOnlyRunsTheActivityGivesItsCountry() throws {
+        let record = try imported(
+            "## Cadets graduate\n\nOn 3 May 2023 the college of the Ministry of the Interior of Croatia held the "
+                + "graduation of its cadets.")
+        #expect(record.place?.country == "Croatia" && record.place?.city == nil)
+        #expect(record.status == .tentative && record.sourceNote?.contains("the ministry's country") == true)
+        let met = try imported(
+            "## Consultations\n\nOn 3 May 2023 the Secretariat held consultations with the Ministry of the Interior "
+                + "of Croatia.")
+        #expect(met.place?.city == "Zagreb" && met.status == .tentative)
+    }
+
     /// An online activity's text names countries as its topic or as the participants' homes
     /// ("a webinar on the situation in Afghanistan"): a country alone is its place only when
     /// the title names it ("… took place in Uzbekistan").
@@ -744,6 +776,87 @@ import Testing
             "## Online training took place in Uzbekistan\n\nOn 8 November 2021 a webinar on money laundering "
                 + "gathered forty investigators.")
         #expect(titled.place?.country == "Uzbekistan" && titled.place?.city == nil)
+    }
+
+    /// With no venue named, the one country whose own institution the text names (by name,
+    /// adjective, possessive, or after "of") is the place, flagged; two countries' give none.
+    @Test func aCountryNamedOnlyInItsInstitutionIsAFlaggedPlace() throws {
+        for (text, country) in [
+            ("On 4 May 2022 the project handed ten vehicles to the Moldovan Border Police.", "Moldova"),
+            ("On 4 May 2022 the Kosovo Police graduated its new cadets.", "Kosovo*"),
+            ("On 4 May 2022 Croatia's Justice Minister opened the new court building.", "Croatia"),
+            ("On 4 May 2022 the Chief Prosecutor of Serbia met the project's experts.", "Serbia"),
+        ] {
+            let record = try imported("## Donation\n\n" + text)
+            #expect(record.place?.country == country && record.place?.city == nil, "\(text)")
+            #expect(record.status == .tentative && record.sourceNote?.contains("named in") == true, "\(text)")
+        }
+        let two = try imported(
+            "## Meeting\n\nOn 4 May 2022 the Italian Police Chief met the Albanian Police Chief to plan joint patrols.")
+        #expect(two.place == nil && two.status == .confirmed)
+        let named = try imported("## Donation\n\nOn 4 May 2022 the Moldovan Border Police received vehicles in Cahul.")
+        #expect(named.place?.city == "Cahul" && named.status == .confirmed)
+    }
+
+    /// A city named in the locative case after "u", "v", "w" or "në" is the gazetteer's city
+    /// when exactly one city's name fits the ending; a word no city's name fits is no place.
+    @Test func aCityInTheLocativeCaseIsTheGazetteersCity() throws {
+        for (text, city) in [
+            ("Sastanak šefova policije održan je 12.05.2023. u Podgorici.", "Podgorica"),
+            ("Sastanak je održan 12.05.2023. u Beogradu.", "Belgrade"),
+            ("Srečanje je bilo 12.05.2023 v Ljubljani.", "Ljubljana"),
+            ("Spotkanie odbyło się 12.05.2023 w Warszawie.", "Warsaw"),
+        ] {
+            let record = try imported("## Sastanak\n\n" + text)
+            #expect(record.place?.city == city && record.status == .confirmed, "\(text)")
+        }
+        let region = try imported("## Sastanak\n\nSastanak policija u Jugoistočnoj Evropi održan je 12.05.2023.")
+        #expect(region.place == nil)
+    }
+
+    /// A weekday the text names after a dateline without a year ("ZAGREB, May 27 (Agency) - …
+    /// on Tuesday") is taken to be the dateline's day: of the years near a neighbour's, one in
+    /// which 27 May is a Tuesday (2025, not 2023), flagged with what was assumed.
+    @Test func aWeekdayAfterAYearlessDatelinePicksTheYear() throws {
+        let records = NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled).importNews(
+            """
+            ## Dated item
+
+            The board met in Tirana on 3 February 2023.
+
+            ## Chiefs of police meet
+
+            ZAGREB, May 27 (Agency) - Chiefs of police convened in Zagreb on Tuesday.
+            """, file: "news.md"
+        ).records
+        let record = try #require(records.last)
+        #expect(NewsCorpusTests.found(record).start == "2025-05-27")
+        #expect(record.status == .tentative)
+        #expect(record.sourceNote?.contains("'May 27' is taken to be the day of 'on Tuesday'") == true)
+        // "next Tuesday" looks ahead: it is not the dateline's day.
+        let ahead = NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled).importNews(
+            """
+            ## Dated item
+
+            The board met in Tirana on 3 February 2023.
+
+            ## Chiefs of police to meet
+
+            ZAGREB, May 27 (Agency) - Chiefs of police will convene in Zagreb next Tuesday.
+            """, file: "news.md"
+        ).records
+        #expect(ahead.last.map { NewsCorpusTests.found($0).start } != "2025-05-27")
+    }
+
+    /// A year guessed from another date in the text gives way to the nearest year in which the
+    /// weekday the text names with the date fits ("On Monday, 12 May": 2025, not 2023).
+    @Test func aNamedWeekdayCorrectsAYearTakenFromAnotherDate() throws {
+        let record = try imported(
+            "## Visit to Europol\n\nOn Monday, 12 May, the committee visited Europol in The Hague. The agency "
+                + "opened its new building in March 2023.")
+        #expect(NewsCorpusTests.found(record).start == "2025-05-12")
+        #expect(record.status == .tentative)
+        #expect(record.sourceNote?.contains("the weekday the text names falls on that day in 2025") == true)
     }
 
     @Test func sourceNotesSayWhatWasAssumed() throws {

@@ -34,6 +34,12 @@ import Testing
     /// An item the importer still gets wrong, and why; its test expects the miss, so fixing
     /// it fails the test until the item is taken off this list.
     static let knownMisses: [String: String] = [
+        "Ambassador Sem Fabrizi Officially Handed the 2019 Serbia Report to the Prime Minister Ana Brnabic":
+            "the text names no venue, and 'the Serbian Prime Minister' makes Serbia the assumed place (flagged), "
+            + "where the truth names none",
+        "Media and Communication Training for Kosovo Police":
+            "the text names no venue, and 'Kosovo Police' makes Kosovo the assumed place (flagged), where the "
+            + "truth names none (as it does for other items of the Kosovo Police's)",
         "OSCE Mission to Skopje supports police management training":
             "the country is only implied (the Mission's host's Ministry "
             + "of Interior, no country named): no place is written",
@@ -59,10 +65,6 @@ import Testing
             "'the President of Kosovo' makes Pristina the assumed venue (flagged tentative), where the text names none",
         "OSCE Mission supports transformation of Serbian police high school into training Centre":
             "the school 'in Sremska Kamenica' in the sentence of the date wins over the dateline's Belgrade",
-        "Third phase of multi-ethnic police training in southern Serbia begins today":
-            "Mitrovo Polje is not in the gazetteer, so the dateline's Belgrade is taken",
-        "First multi-ethnic police training starts in southern Serbia":
-            "Bujanovac is not in the gazetteer, so the dateline's Belgrade is taken",
         "OSCE, Serbian police to continue strategic partnership": "'head of OSCE in Serbia' is read as a place",
         "New officers to join Kosovo Correctional Services": "'Vushtrii' is misspelt; only the country is found",
         "EULEX Hosts Domestic Violence Seminar in North Mitrovica": "North Mitrovica is not in the gazetteer",
@@ -87,9 +89,6 @@ import Testing
         "The 3rd Vienna Migration Conference":
             "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
             + "not the real one",
-        "Alexander Motserelia attending celebration of the police day":
-            "'the Ministry of Internal Affairs of Georgia' makes Tbilisi the assumed venue (flagged "
-            + "tentative); the text names only Lisi Lake",
         "Uzbekistan delegation visits Japan":
             "the signing's city is not named; Tokyo, the first of the visit's cities, is taken",
         "ILEA has contributed to democratic transition of law enforcement agencies in Central Europe":
@@ -102,16 +101,9 @@ import Testing
             + "'addressed Thursday' is then undated, so the item is a draft",
         "General meeting of UNHCR, BMA with refugees and asylum seekers":
             "Moldova is named only in 'UNHCR Moldova' and 'refugees residing in the Republic of Moldova'",
-        "The meeting of the General Prosecutor with the Ambassador of the EU Delegation in Albania":
-            "Albania is named only in office titles and a seat ('the EU Delegation in Albania')",
-        "Donations to the Albanian State Police by EU4LEA Project":
-            "'the Albanian State Police' names the country only as an adjective; no place is written",
         "Eurojust and Montenegro sign Cooperation Agreement":
-            "'Minister of Justice of Montenegro' makes Podgorica the assumed venue (flagged tentative); the text "
-            + "names only 'a ceremony at the European Commission'",
-        "\u{201C}Homicide Investigations: Advanced Skills and Techniques\u{201D} Training Course":
-            "Montenegro is named only as an adjective, in office titles and as a subject ('the progress that "
-            + "Montenegro has made'); no place is written",
+            "'Minister of Justice of Montenegro' makes Montenegro the assumed place (flagged tentative); the "
+            + "text names only 'a ceremony at the European Commission'",
         "Croatia and US mark anniversary of law enforcement cooperation project":
             "the span of the programme presented ('from May 7 to 11') holds the day of the presentation ('on "
             + "Monday'), and a span holding the relative day wins",
@@ -133,17 +125,8 @@ import Testing
             "the title's 'the new police training center in Idrizovo' reads as an institution's seat, not the "
             + "venue, and the text names no other place; no place is written",
         "Three-day seminar for magistrates starts on Mount Kopaonik":
-            "Kopaonik is not in the gazetteer; no place is written",
-        "Kosovo Police director meets EULEX chief to discuss national security":
-            "Kosovo is named only in 'the Kosovo Police' and 'the EULEX mission in Kosovo'; no place is written",
-        "Formal graduation of the 38th cadets of the State Border Guard College":
-            "'the Ministry of the Interior of Latvia' makes Riga the assumed venue (flagged tentative); the text "
-            + "names no city",
-        "EU continues to support Republic of Moldova to implement reforms":
-            "'the Ministry of Internal Affairs of Moldova' makes Chișinău the assumed venue of an undated "
-            + "draft; the text names no city",
-        "Chinese Embassy donates food supplies to police":
-            "Sierra Leone is named only in 'the Sierra Leone Police' and the embassy's seat; no place is written",
+            "Kopaonik is not in the gazetteer; only the country, named in an institution's name, is written "
+            + "(flagged)",
         "The Chinese Embassy in Sierra Leone donates media gadgets to the Sierra Leone Police":
             "Freetown is named only as the embassy's seat ('the Chinese Embassy in Freetown'); only Sierra Leone "
             + "is written",
@@ -176,11 +159,6 @@ import Testing
             """
         the dateline's day ('PESHAWAR, (UrduPoint / Pakistan Point News - 28th Nov, 2022 ) :') is taken, \
         flagged, for a training it reports as past, which has no date
-        """,
-        "Rome, meeting of the Balkan police chiefs":
-            """
-        no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the real \
-        one
         """,
         "SCOP 3.1 project carries out a series of workshops on border evaluation in Moldova":
             """
@@ -220,9 +198,6 @@ import Testing
         "Armenia takes part in ENCJ Lisbon assembly":
             "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
             + "is not the real one",
-        "Crna Gora i Srbija potpisale Protokol o saradnji tokom turističke sezone: "
-            + "Šest službenika MUP-a Srbije stiže na primorje":
-            "Montenegrin text: the place is named only in Montenegrin case forms",
         "Agentes de AMIC Sonora reciben capacitación internacional en Colombia":
             "no year in the text, so a neighbouring item's is taken, flagged, and is not the real one; "
             + "the course's end ('y concluye el próximo 28 de mayo') is not read as its end; San Luis is not "
@@ -239,8 +214,6 @@ import Testing
         "Giorgi Mghebrishvili met with the Director of the Georgia Bureau of Investigation":
             "the Georgia Bureau of Investigation is in the US state of Georgia: the country is read "
             + "as Georgia",
-        "Georgia's Interior Minister meets police academy leadership to discuss reforms":
-            "the country is named only as a possessive in the title",
         "IOM launches new phase of training for Georgian police officers":
             "the publication line 'Thursday, October 28' is taken over the dateline's 27 October, and "
             + "'until the end of November' stands in another sentence than the date",
@@ -252,14 +225,9 @@ import Testing
             + "reading of the venue",
         "Delegados de 18 países crean Ameripol, policía continental":
             "Spanish text: the date grammar reads English month names only",
-        "Professional personnel are being trained in the Internal Affairs system":
-            "the text names no city; the ministry's capital is taken, flagged, where the truth names "
-            + "none",
         "The seminar \"Career of a military and law enforcement officer\" was held within the framework of "
             + "the Tashkent Youth Forum":
             "the city is named only in the name of a forum",
-        "Police Academy will remain training African cadres":
-            "the country is named only as an adjective",
         "Police Senior Command and Staff Course students in Egypt for study tour":
             "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
             + "is not the real one",
@@ -280,7 +248,7 @@ import Testing
             "'07/11/2019' is read day first, flagged with the other reading in the note; the page "
             + "meant month first",
         "Ambassador Reinke and Minister of Interior Sekulović Signed Memorandum of Cooperation":
-            "the text names no city; the ministry's capital is taken, flagged, where the truth names "
+            "the text names no place; the ministry's country is taken, flagged, where the truth names "
             + "none",
         "Regional Conference on Trade Facilitation reshapes Collaboration and Integration of the "
             + "Western Balkans economies in the Digital Era":
@@ -296,10 +264,10 @@ import Testing
         "EU donated vehicles and equipment to Macedonia in the amount of 4 million euros":
             "the country is read from 'Macedonian police', where the truth names no place",
         "Macedonia's border police receives donation from Poland":
-            "the Bogorodica border crossing is not in the gazetteer; the capital of the president's "
-            + "country (Warsaw) is taken, flagged",
+            "the Bogorodica border crossing is not in the gazetteer; the president's country (Poland) is "
+            + "taken, flagged",
         "U.S. Embassy Donates Equipment to the Border Police and Customs":
-            "the text names no city; the ministry's capital is taken, flagged, where the truth names "
+            "the text names no place; the ministry's country is taken, flagged, where the truth names "
             + "none",
         "Collecting Illegal Weapons as a Solution to Improving Arms Control in Bosnia and Herzegovina":
             "the country is read from the organiser's name, 'UNDP in BiH', where the truth names no place",
@@ -317,8 +285,6 @@ import Testing
         "Singapore, Malaysia sign MOU to combat transnational crimes":
             "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
             + "is not the real one",
-        "Education and training for Kosovan judges and public prosecutors in the area of commercial law":
-            "the country is named only in 'the Kosovo Judicial Academy' and the adjective 'Kosovan'",
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
