@@ -229,6 +229,7 @@ struct ActivityDateReader {
                 let index = prose.tokenIndex(at: mention.range.lowerBound)
                 guard !namesAnEvent(after: mention, in: prose), !(inBody && Self.isSignOff(mention, in: text)),
                     !(inBody && datesAFounding(at: index, in: prose, title: item.title)),
+                    !Self.datesADocument(at: index, in: prose),
                     let rank = rank(ofDateAt: index, in: prose, relativeTimes: times)
                 else {
                     inPassing = true
@@ -860,6 +861,26 @@ struct ActivityDateReader {
         }
         let lowercasedTitle = title.lowercased()
         return founds && !Self.foundingStems.contains(where: lowercasedTitle.contains)
+    }
+
+    /// Words that number a document, and words that then lead to its date: "Order No. 18 of
+    /// 12.11.2012", "dispoziţia nr. 18/1997 din 12.11.2012", "rješenje br. 5 od 3. 4. 2019".
+    private static let documentNumberWords: Set<String> = [
+        "no", "nr", "nº", "n°", "№", "number", "br", "broj", "numéro", "núm", "número", "numero", "num",
+    ]
+    private static let documentDateWords: Set<String> = [
+        "of", "dated", "din", "od", "du", "del", "de", "vom", "от", "од", "dt", "dd",
+    ]
+
+    /// The date is a numbered document's, in passing: right after "of" (or its word in
+    /// another language) that closes the document's number, a few tokens before.
+    private static func datesADocument(at index: Int, in prose: Prose) -> Bool {
+        guard index >= 2, prose.tokens[index - 1].isWord,
+            documentDateWords.contains(prose.tokens[index - 1].lowercased)
+        else { return false }
+        let number = prose.tokens[max(0, index - 8)..<(index - 1)]
+        return number.contains { documentNumberWords.contains($0.lowercased) }
+            && number.contains { $0.text.first?.isNumber ?? false }
     }
 
     /// A later date in the body, in a sentence of its own that carries the activity on to it

@@ -69,7 +69,7 @@ public enum NewsItems {
             if expectingText, let last = items.indices.last, items[last].body.isEmpty,
                 block.lines.allSatisfy(NewsReference.isPublicationLine)
             {
-                items[last].body = block.lines.joined(separator: " ")
+                items[last].body = paragraph(block.lines)
                 items[last].source += "\n\n" + block.lines.joined(separator: "\n")
                 continue
             }
@@ -77,7 +77,7 @@ public enum NewsItems {
                 block.lines.count > 1 && isClearlyTitle([block.lines[0]])
                 ? Array(block.lines.dropFirst().prefix { NewsReference.isPublicationLine($0) }) : []
             let heading = dateLines.isEmpty || dateLines.count < block.lines.count - 1 ? block.lines : [block.lines[0]]
-            let text = heading.joined(separator: " ")
+            let text = paragraph(heading)
             let source = block.lines.joined(separator: "\n")
             let startsItem: Bool
             if heading.count == 1, !dateLines.isEmpty {
@@ -88,7 +88,7 @@ public enum NewsItems {
                 startsItem = items.isEmpty || !isClearlyText(block.lines)
             }
             if startsItem {
-                let body = heading.count == 1 && !dateLines.isEmpty ? dateLines.joined(separator: " ") : ""
+                let body = heading.count == 1 && !dateLines.isEmpty ? paragraph(dateLines) : ""
                 items.append(NewsItem(title: text, body: body, source: source, line: block.line))
                 expectingText = true
             } else {
@@ -118,12 +118,22 @@ public enum NewsItems {
             let paragraphs = blocks(
                 item.source.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).dropFirst().map(
                     String.init))
-            item.body = paragraphs.map { $0.lines.joined(separator: " ") }.joined(separator: "\n\n")
+            item.body = paragraphs.map { paragraph($0.lines) }.joined(separator: "\n\n")
             let nextIsDeeper = index + 1 < sections.count && sections[index + 1].level > section.level
             if item.body.isEmpty && nextIsDeeper { continue }
             items.append(item)
         }
         return items
+    }
+
+    /// A paragraph's text: its lines joined by spaces, as wrapped lines are, but a line at
+    /// its top that only dates the item stays a line ("November 28, 2022" right over "On 25
+    /// November, …"; "Thursday Dec 12, 2024", a site's header, over the item's own date line).
+    private static func paragraph(_ lines: [String]) -> String {
+        let dateLines = lines.prefix { NewsReference.isPublicationLine($0) }.count
+        guard dateLines > 0, lines.count > 1 else { return lines.joined(separator: " ") }
+        let text = lines.dropFirst(dateLines).joined(separator: " ")
+        return (lines.prefix(dateLines) + (text.isEmpty ? [] : [text])).joined(separator: "\n")
     }
 
     private static func headingLevel(_ line: String) -> Int? {

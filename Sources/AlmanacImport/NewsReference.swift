@@ -57,6 +57,8 @@ struct NewsReference {
     static func find(in body: String, mentions: [DateMention]) -> NewsReference? {
         var paragraphStart = body.startIndex
         var found: [NewsReference] = []
+        // The dates of lines that only date the page, above the item's own (see below).
+        var pageDates: [Range<String.Index>] = []
         for _ in 0..<2 where paragraphStart < body.endIndex {
             let paragraphEnd =
                 body.range(of: "\n\n", range: paragraphStart..<body.endIndex)?.lowerBound ?? body.endIndex
@@ -64,7 +66,15 @@ struct NewsReference {
                 $0.range.lowerBound >= paragraphStart && $0.range.upperBound <= paragraphEnd
             }
             let paragraph = body[paragraphStart..<paragraphEnd]
-            if let first = inParagraph.first, let day = singleDay(first) {
+            if let lines = leadingDateLines(of: paragraph, mentions: inParagraph) {
+                // Lines that only date the item, over a paragraph without a blank line between
+                // ("November 28, 2022" over "On 25 November, …"), or one over another: the line
+                // nearest the text is the item's; those above it date the page ("Thursday Dec
+                // 12, 2024", a site's header, over "Wednesday, 23 March 2016 00:34").
+                let (own, day) = lines[lines.count - 1]
+                found.append(NewsReference(day: day, kind: .published, range: own.range))
+                pageDates += lines.dropLast().map(\.mention.range)
+            } else if let first = inParagraph.first, let day = singleDay(first) {
                 if isPublicationLine(paragraph, date: first.range) {
                     found.append(NewsReference(day: day, kind: .published, range: first.range))
                 } else if isDateline(paragraph, date: first.range) {
@@ -101,8 +111,26 @@ struct NewsReference {
             found.append(NewsReference(day: day, kind: .published, range: first.range))
         }
         guard var reference = found.first(where: { $0.kind == .dateline }) ?? found.first else { return nil }
-        reference.ranges = found.map(\.range)
+        reference.ranges = found.map(\.range) + pageDates
         return reference
+    }
+
+    /// The lines at the top of `paragraph` that only date the item, each with its date, when
+    /// the paragraph has more than one line: a publication line over the text, or over
+    /// another one. Nil for a paragraph of one line.
+    private static func leadingDateLines(of paragraph: Substring, mentions: [DateMention]) -> [(
+        mention: DateMention, day: LocalDate
+    )]? {
+        guard paragraph.contains("\n") else { return nil }
+        var lines: [(mention: DateMention, day: LocalDate)] = []
+        for line in paragraph.split(separator: "\n") {
+            guard let mention = mentions.first(where: { line.startIndex <= $0.range.lowerBound }),
+                mention.range.upperBound <= line.endIndex, let day = singleDay(mention),
+                isPublicationLine(line, date: mention.range)
+            else { break }
+            lines.append((mention, day))
+        }
+        return lines.isEmpty ? nil : lines
     }
 
     /// A two-digit year right after a day and month, "04 May 11", as the year 2011 (1970 to
@@ -416,15 +444,16 @@ struct StatedDuration {
                     // "a two-week course that started on June 18": whole weeks, day after day,
                     // when the date's own sentence says so (not "the Academy's eight-week course").
                     found.append((7 * weeks, number, token.sentence))
-                } else if token.lowercased == "days", index >= 2, let days = numbers[tokens[index - 1].lowercased],
-                    spanWords.contains(tokens[index - 2].lowercased)
+                } else if token.lowercased == "days", case let count = countBefore(days: index, in: tokens),
+                    count >= 1, let days = numbers[tokens[count].lowercased],
+                    spanWords.contains(tokens[count - 1].lowercased)
                         // "which will last two days", not "in the last two days"
-                        || tokens[index - 2].lowercased == "last" && index >= 3
-                            && ["will", "to", "would"].contains(tokens[index - 3].lowercased)
+                        || tokens[count - 1].lowercased == "last" && count >= 2
+                            && ["will", "to", "would"].contains(tokens[count - 2].lowercased)
                         // "throughout the two days of discussions", "the three days of the course"
-                        || tokens[index - 2].lowercased == "the" && index >= 3
-                            && (spanWords.contains(tokens[index - 3].lowercased)
-                                || ["throughout", "during"].contains(tokens[index - 3].lowercased)
+                        || tokens[count - 1].lowercased == "the" && count >= 2
+                            && (spanWords.contains(tokens[count - 2].lowercased)
+                                || ["throughout", "during"].contains(tokens[count - 2].lowercased)
                                 || index + 1 < tokens.count && tokens[index + 1].lowercased == "of")
                 {
                     found.append((days, number, token.sentence))
@@ -440,6 +469,13 @@ struct StatedDuration {
         }
         return StatedDuration(
             days: isWorkingWeek ? 5 : days, endsOnTheDate: ends, untilEndOfMonth: nil, isWorkingWeek: isWorkingWeek)
+    }
+
+    /// Where the number of "days" at `index` stands: right before it, or before a word that
+    /// says the days were whole ("after three full days", "for two working days").
+    private static func countBefore(days index: Int, in tokens: [Prose.Token]) -> Int {
+        let wholeDays: Set<String> = ["full", "whole", "working"]
+        return index >= 1 && wholeDays.contains(tokens[index - 1].lowercased) ? index - 2 : index - 1
     }
 
     /// The count a week's duration is found as, told apart from the days of "a seven-day course".

@@ -48,6 +48,9 @@ import Testing
         ("Ocotber 3, 2024", "2024-10-03…2024-10-03"),
         ("on 15–16.10.2024", "2024-10-15…2024-10-16"),
         ("in Budva, 24.–26.09.2024", "2024-09-24…2024-09-26"),
+        // A day and month with a full stop, to a whole date in another month.
+        ("în perioada 26.11 – 30.11.2012 la", "2012-11-26…2012-11-30"),
+        ("from 28.10 to 3.11.2024", "2024-10-28…2024-11-03"),
         ("On Tuesday, 5 September 2023", "2023-09-05…2023-09-05"),
         ("From Monday 27 to Wednesday 29 November 2023", "2023-11-27…2023-11-29"),
         ("On Tuesday, March 19, 2024", "2024-03-19…2024-03-19"),

@@ -926,6 +926,45 @@ import Testing
         #expect(reloaded.records.first?.sourceNote == record.sourceNote)
     }
 
+    /// Lines that only date the item, at the top of its text without a blank line under them:
+    /// the one nearest the text is the item's own date ("today" and yearless dates count from
+    /// it); one above it (a site's header) dates the page, not the activity.
+    @Test func theDateLineNearestTheTextIsTheItemsOwn() throws {
+        let under = try imported("## Visit\n\nMay 9, 2021\nOn 6 May, the Head of Mission visited the office in Odesa.")
+        #expect(NewsCorpusTests.found(under).start == "2021-05-06")
+        let header = try imported(
+            "## Visit\n\nMonday Dec 2, 2024\nFriday, 7 May 2021 10:15\n\nThe minister opened the course on 5 May in Odesa."
+        )
+        #expect(NewsCorpusTests.found(header).start == "2021-05-05" && header.status == .confirmed)
+        // One line over the text, as before: still the item's date.
+        let single = try imported("## Visit\n\nMay 9, 2021\n\nThe training opened today in Odesa.")
+        #expect(NewsCorpusTests.found(single).start == "2021-05-09")
+    }
+
+    /// A numbered document's date ("Order No. 18 of 12.11.2012") is in passing: the activity's
+    /// own date in the sentence wins.
+    @Test func aNumberedDocumentsDateIsInPassing() throws {
+        for text in [
+            "By Order No. 18 of 12.11.2012, the Academy sent an officer to the seminar held from 26 to 30 November 2012.",
+            "Prin dispoziţia nr. 18/1997 din 12.11.2012, Academia a participat în perioada 26.11 – 30.11.2012 la seminar.",
+        ] {
+            let record = try imported("## Seminar\n\n" + text)
+            #expect(NewsCorpusTests.found(record).start == "2012-11-26", "\(text)")
+            #expect(NewsCorpusTests.found(record).end == "2012-11-30", "\(text)")
+        }
+        // Without a number before it, "of" leads to the activity's own date.
+        let plain = try imported("## Seminar\n\nThe seminar of 12.11.2012 gathered forty judges in Skopje.")
+        #expect(NewsCorpusTests.found(plain).start == "2012-11-12")
+    }
+
+    /// "concluded after three full days": whole days, counted back from the day it ended.
+    @Test func fullDaysCountLikeDays() throws {
+        let record = try imported(
+            "## Workshop\n\nOn 11 January 2018, the regional workshop concluded after three full days in Bangkok.")
+        #expect(NewsCorpusTests.found(record).start == "2018-01-09")
+        #expect(NewsCorpusTests.found(record).end == "2018-01-11")
+    }
+
     /// The record the importer makes of one item (`news.md`).
     private func imported(_ text: String) throws -> EventRecord {
         let importer = NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled)

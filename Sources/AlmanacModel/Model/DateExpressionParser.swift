@@ -389,6 +389,7 @@ struct DateGrammar {
         let start = isWord(index, ["from", "between"]) ? index + 1 : index
         let candidates = [
             dayFirstSpan(start), dayFirstList(start), monthFirst(start), numeric(start), numericDays(start),
+            numericDayMonths(start),
         ].compactMap { $0 }
         guard let best = candidates.max(by: { $0.next < $1.next }) else { return nil }
         let range = tokens[start].range.lowerBound..<tokens[best.next - 1].range.upperBound
@@ -527,6 +528,16 @@ struct DateGrammar {
         guard let afterSeparator = separator(beforeSeparator), case .numericDate(let last)? = kind(afterSeparator)
         else { return nil }
         return (WrittenDay(day: first.day, month: last.month, year: last.year), last, afterSeparator + 1)
+    }
+
+    /// "26.11 – 30.11.2012": a day and month with a full stop between, then the whole numeric
+    /// date that ends the span and gives its year.
+    private func numericDayMonths(_ index: Int) -> Span? {
+        guard case .number(let day, let dayDigits)? = kind(index), dayDigits <= 2, kind(index + 1) == .fullStop,
+            case .number(let month, let monthDigits)? = kind(index + 2), monthDigits <= 2, (1...12).contains(month),
+            let afterSeparator = separator(index + 3), case .numericDate(let last)? = kind(afterSeparator)
+        else { return nil }
+        return (WrittenDay(day: day, month: month, year: last.year), last, afterSeparator + 1)
     }
 
     /// "2023-09-05", "5.9.2023", "Wednesday 05/09/2018", "05/09/2023 – 06/09/2023".
