@@ -285,6 +285,74 @@ import Testing
         "Singapore, Malaysia sign MOU to combat transnational crimes":
             "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
             + "is not the real one",
+        "Memo inked by 6 countries on cooperation between border police at airports":
+            "no year in the text: 'Dec 21' and 'on Tuesday' pick 2021, the year nearest the neighbour's in which "
+            + "21 December is a Tuesday (flagged); the truth's 2010 comes from outside the text",
+        "Fiscal General recalcó importancia de coordinación con México":
+            "the event has no date; 'El documento fue suscrito el 19 de octubre de 2012' (a signing, the "
+            + "sentence's verb) dates it, unflagged, where the truth is a draft",
+        "Hrvatski i srbijanski ministar u Beogradu razgovarali o migracijama":
+            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
+            + "not the real one",
+        "Seminarul de instruire din Polonia":
+            "'în or. Gdansk, Polonia': Gdansk without its diacritic after the abbreviation 'or.' is not read as "
+            + "Gdańsk",
+        "Главы МВД Грузии и Литвы обсудили межведомственное сотрудничество":
+            "the dateline 'ТБИЛИСИ, 17 ноя' abbreviates the month, which the Russian month table does not "
+            + "read, so the item is a draft (its year is not in the text either)",
+        "OSCE launches Patrol Field Capacity Building project for Tajik Border Troops":
+            "Khalqayor is not in the gazetteer; only the country is found",
+        "RUSSIAN BORDER GUARDS SHARING EXPERIENCE WITH TAJIK COLLEAGUES":
+            "no year for the activity: another date's year (2004) is taken, flagged, and the venue Pyandzh is "
+            + "not in the gazetteer, so the dateline's Dushanbe is taken",
+        "Amman Hosts Regional Workshop On Combating Cross-Border Crime":
+            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
+            + "not the real one",
+        "EFCC receives head of Ghana's anti-corruption body who wants to study Nigeria's strategies against graft (photo)":
+            "the venue (the EFCC in Abuja) is not named; the visitor's country, named by its institution, is "
+            + "taken (flagged)",
+        "Состанок на Извршниот одбор на Меѓународната асоцијација на полициски академии (INTERPA)":
+            "'во Анкара, Република Турција': the city is named only in Cyrillic, which the gazetteer does not hold",
+        "French judges shared experience":
+            "the training took place in France ('the National School for the Judiciary'), but only Ukraine is "
+            + "named as a country",
+        "Reception at Police":
+            "no year in the text: 'On Wednesday, February 17' picks 2016 near the neighbour's year (flagged); "
+            + "the truth's 2021 comes from outside, and 'the RA Police' does not name Armenia",
+        "Armenian NSC Secretary meets OSCE Senior Police Adviser delegation":
+            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
+            + "not the real one",
+        "Panamanian, Honduran students graduate from elite federal training program":
+            "the graduation day is taken for the course that ended on it, and Glynco is not in the gazetteer",
+        "ILEA trained officials from Guatemala, Honduras and El Salvador on Combating Gangs":
+            "the text names no venue; a government's capital (Washington) is assumed, flagged, where the truth "
+            + "takes San Salvador from the academy's seat",
+        "Albania: curso de formación para la Policía de Fronteras y los grupos T.I.V.":
+            "the course moved between Tirana and Durrës; the port of Durrës, named with the last day, is taken",
+        "Commisoners of Police and Military Chiefs Meet in St. Kitts and Nevis":
+            "Saint Kitts and Nevis, written 'St. Kitts and Nevis', is not matched to the country",
+        "EU Advisory Mission in Iraq launches coordination center":
+            "no year in the text: the date of another event in it is taken (flagged), not the launch's",
+        "Arab Council of Interior Ministers to convene in Baghdad":
+            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
+            + "not the real one",
+        "11th December 2020: ALARM Uganda receives an award from Uganda Police":
+            "the award's day in the title is taken; the truth takes the three-week training that led to it, and "
+            + "Bwebajja is not in the gazetteer",
+        "Kazakh leaders take on corruption":
+            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
+            + "not the real one",
+        "USCG, RCN conduct SAREX in Alaskan waters":
+            "Ketchikan is not in the gazetteer",
+        "U.S. Embassy Sends Internal Security Forces Members to the United States for Training":
+            "the embassy's announcement day is taken for the course (29 March to 10 April), and the city of one "
+            + "of its parts (Kansas City) for the venue",
+        "24th EAPCCO General Meeting Kicks Off in Addis Ababa":
+            "'will continue until December 9, 2022' stands three paragraphs after the opening, beyond where an "
+            + "end is looked for",
+        "Police commanders meet in Kigali over transnational crimes":
+            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
+            + "not the real one",
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
