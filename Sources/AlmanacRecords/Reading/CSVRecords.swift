@@ -211,7 +211,7 @@ struct CSVSheetReader {
     private let reading: CSVRecords
     /// The field of each column, once the header is read; nil while it is not, or when the
     /// header cannot be used (then every row is left out).
-    private var columns: [String?]?
+    private var fields: [CSVRowConverter.Field?]?
     private var converter: CSVRowConverter?
     /// The row that first used each id.
     private var seen: [String: Int] = [:]
@@ -241,7 +241,7 @@ struct CSVSheetReader {
             isUsable = false
             return nil
         }
-        result.itemCount += read.rows.count
+        result.itemCount += read.rows.rows.count
         if !hadHeader, let header = sheet.headerCells {
             guard useHeader(header, diagnostics: &result.diagnostics) else {
                 isUsable = false
@@ -257,8 +257,8 @@ struct CSVSheetReader {
                         hint: "add one row per activity below the header"))
             }
         }
-        if let columns, let converter, let header = sheet.headerCells {
-            convert(read.rows, columns: columns, header: header, converter: converter, into: &result)
+        if let fields, let converter, let header = sheet.headerCells {
+            convert(read.rows, fields: fields, header: header, converter: converter, into: &result)
         }
         return read.consumed
     }
@@ -285,7 +285,8 @@ struct CSVSheetReader {
                     hint: "name a column 'Start', or map one with --map 'COLUMN=start'"))
             return false
         }
-        self.columns = columns
+        // A name that is no column field (an unknown `--map` target) fills nothing.
+        fields = columns.map { $0.flatMap(CSVRowConverter.Field.init(name:)) }
         converter = CSVRowConverter(
             config: reading.config, gazetteer: reading.gazetteer, layout: CSVLayout.detect(header), file: file)
         return true
@@ -293,13 +294,14 @@ struct CSVSheetReader {
 
     /// Checks `rows` on all cores, a chunk at a time, then compares their ids in order.
     private mutating func convert(
-        _ rows: [CSVSheet.Row], columns: [String?], header: [String], converter: CSVRowConverter,
+        _ read: CSVSheet.Rows, fields: [CSVRowConverter.Field?], header: [String], converter: CSVRowConverter,
         into result: inout ImportResult
     ) {
+        let rows = read.rows
         var converted = stride(from: 0, to: rows.count, by: CSVRecords.rowsPerChunk).map { first in
             rows[first..<min(first + CSVRecords.rowsPerChunk, rows.count)]
         }.parallelMap { chunk in
-            chunk.map { row in converter.convert(row, columns: columns, header: header) }
+            chunk.map { row in converter.convert(row, of: read.cells, fields: fields, header: header) }
         }
         result.records.reserveCapacity(result.records.count + rows.count)
         // Each row's record is moved out of `converted`, not copied (a copy retains every field).
@@ -356,6 +358,31 @@ extension CSVRecords {
     }
 }
 
+extension CSVCells {
+    /// Cell `index` as a record's value: ``Swift/String/trimmed`` and
+    /// ``CSVRecords/unguarded(_:)``, nil when nothing is left. Worked out on the bytes when
+    /// what is left starts and ends with ASCII (the usual cell): only the value is made text.
+    func value(_ index: Int) -> String? {
+        var range = range(index)
+        let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
+        while let first = range.first, isSpace(bytes[first]) { range.removeFirst() }
+        while let last = range.last, isSpace(bytes[last]) { range.removeLast() }
+        guard let first = range.first, let last = range.last else { return nil }
+        guard bytes[first] < 0x80, bytes[last] < 0x80 else {
+            // White space beyond ASCII (a no-break space) may stand at an end.
+            let value = CSVRecords.unguarded(string(index).trimmed)
+            return value.isEmpty ? nil : value
+        }
+        if bytes[first] == UInt8(ascii: "'"), range.count > 1, Self.formulaStarts.contains(bytes[first + 1]) {
+            range.removeFirst()
+        }
+        return String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// What ``CSVRecords/unguarded(_:)`` takes a `'` before.
+    private static let formulaStarts = Set("=+-@\t\r\n".utf8)
+}
+
 /// One row's cells → a ``RecordDraft`` (each value with its cell) → the record checker.
 struct CSVRowConverter: Sendable {
     let config: ProjectConfig
@@ -383,7 +410,8 @@ struct CSVRowConverter: Sendable {
         var hasIDCell: Bool
     }
 
-    func convert(_ row: CSVSheet.Row, columns: [String?], header: [String]) -> Converted {
+    /// `row` of a block whose cells are `cells`, with the field each column fills.
+    func convert(_ row: CSVSheet.Row, of cells: CSVCells, fields: [Field?], header: [String]) -> Converted {
         let location = SourceLocation(file: file, line: row.line)
         let headerCount = header.count
         var problems: [Diagnostic] = []
@@ -403,17 +431,15 @@ struct CSVRowConverter: Sendable {
                     """
                 ))
         }
-        var cells = Cells(location: location, row: row.number, header: header)
-        for (index, (name, cell)) in zip(columns, row.cells).enumerated() {
-            // A name that is no column field (an unknown `--map` target) fills nothing.
-            guard let name, let field = Field(name: name) else { continue }
-            let value = CSVRecords.unguarded(cell.trimmed)
-            if !value.isEmpty { cells.set(field, value, column: index) }
+        var values = Cells(location: location, row: row.number, header: header)
+        for (column, (field, cell)) in zip(fields, row.cells).enumerated() {
+            guard let field, let value = cells.value(cell) else { continue }
+            values.set(field, value, column: column)
         }
-        let record = problems.hasErrors ? nil : record(cells, diagnostics: &problems)
+        let record = problems.hasErrors ? nil : record(values, diagnostics: &problems)
         return Converted(
             number: row.number, location: location, record: record, problems: problems,
-            hasIDCell: cells[.id].map(Identifier.isValid) ?? false)
+            hasIDCell: values[.id].map(Identifier.isValid) ?? false)
     }
 
     /// The fields a column can fill (``CSVColumns/fields``), numbered: a row's cells are kept
