@@ -172,14 +172,11 @@ public enum ControlCharacters {
         return true
     }
 
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let highs: UInt64 = 0x8080_8080_8080_8080
+    private static let ones = ByteWord.ones
+    private static let highs = ByteWord.highs
 
-    /// The eight bytes from `index` as one number (the first in the lowest byte), when there
-    /// are eight.
     private static func word(of bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64? {
-        guard index + 8 <= bytes.count, let base = bytes.baseAddress else { return nil }
-        return UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        ByteWord.at(index, of: bytes)
     }
 
     /// Errors for the forbidden characters in the raw text of `file`: one per character

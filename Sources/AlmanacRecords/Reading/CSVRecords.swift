@@ -304,6 +304,7 @@ struct CSVSheetReader {
             chunk.map { row in converter.convert(row, of: read.cells, fields: fields, header: header) }
         }
         result.records.reserveCapacity(result.records.count + rows.count)
+        seen.reserveCapacity(seen.count + rows.count)
         // Each row's record is moved out of `converted`, not copied (a copy retains every field).
         for chunk in converted.indices {
             for index in converted[chunk].indices {
@@ -317,7 +318,8 @@ struct CSVSheetReader {
     private mutating func take(_ row: inout CSVRowConverter.Converted, into result: inout ImportResult) {
         var problems = row.problems
         if var record = row.record.take() {
-            if let first = seen[record.id] {
+            let earlier = seen[record.id]
+            if let first = earlier {
                 if record.repeatRule != nil {
                     // A later occurrence of a series, as `export csv` lists them.
                     result.diagnostics += problems
@@ -338,7 +340,8 @@ struct CSVSheetReader {
                 }
             }
             if !problems.hasErrors {
-                seen[record.id] = seen[record.id] ?? row.number
+                // An id no row had before is new; one made unique may still be taken.
+                seen[record.id] = earlier == nil ? row.number : seen[record.id] ?? row.number
                 result.records.append(record)
             }
         }
@@ -360,23 +363,25 @@ extension CSVRecords {
 
 extension CSVCells {
     /// Cell `index` as a record's value: ``Swift/String/trimmed`` and
-    /// ``CSVRecords/unguarded(_:)``, nil when nothing is left. Worked out on the bytes when
-    /// what is left starts and ends with ASCII (the usual cell): only the value is made text.
+    /// ``CSVRecords/unguarded(_:)``, nil when nothing is left. Worked out on the bytes unless
+    /// white space beyond ASCII may stand at an end: only the value is made text.
     func value(_ index: Int) -> String? {
-        var range = range(index)
-        let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
-        while let first = range.first, isSpace(bytes[first]) { range.removeFirst() }
-        while let last = range.last, isSpace(bytes[last]) { range.removeLast() }
-        guard let first = range.first, let last = range.last else { return nil }
-        guard bytes[first] < 0x80, bytes[last] < 0x80 else {
-            // White space beyond ASCII (a no-break space) may stand at an end.
-            let value = CSVRecords.unguarded(string(index).trimmed)
-            return value.isEmpty ? nil : value
+        let range = range(index)
+        // nil: read as text, for white space beyond ASCII (a no-break space) may stand at an end.
+        let read = bytes.withUnsafeBufferPointer { bytes -> String?? in
+            var cell = UnsafeBufferPointer(rebasing: bytes[range])
+            let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
+            while let first = cell.first, isSpace(first) { cell = UnsafeBufferPointer(rebasing: cell.dropFirst()) }
+            while let last = cell.last, isSpace(last) { cell = UnsafeBufferPointer(rebasing: cell.dropLast()) }
+            guard !UTF8WhiteSpace.mayStart(cell), !UTF8WhiteSpace.mayEnd(cell) else { return nil }
+            if cell.count > 1, cell[0] == UInt8(ascii: "'"), Self.formulaStarts.contains(cell[1]) {
+                cell = UnsafeBufferPointer(rebasing: cell.dropFirst())
+            }
+            return .some(cell.isEmpty ? nil : String(decoding: cell, as: UTF8.self))
         }
-        if bytes[first] == UInt8(ascii: "'"), range.count > 1, Self.formulaStarts.contains(bytes[first + 1]) {
-            range.removeFirst()
-        }
-        return String(decoding: bytes[range], as: UTF8.self)
+        if let read { return read }
+        let value = CSVRecords.unguarded(string(index).trimmed)
+        return value.isEmpty ? nil : value
     }
 
     /// What ``CSVRecords/unguarded(_:)`` takes a `'` before.
@@ -746,7 +751,8 @@ struct CSVRowConverter: Sendable {
         var parts: [String: DraftValue] = [:]
         for (part, cell) in given {
             guard let value = values[cell] else { continue }
-            if parts.isEmpty { parts.reserveCapacity(given.count) }
+            // Sized at once (the standard library's reserveCapacity is not specialised).
+            if parts.isEmpty { parts = Dictionary(minimumCapacity: given.count) }
             parts[part.key] = .text(value, at: values.origin(cell))
         }
         if parts.isEmpty, let text = values[.location] {
