@@ -10,7 +10,12 @@ public enum Identifier {
         }
         // A byte beyond ASCII is part of no allowed character.
         return text.utf8.allSatisfy { byte in
-            byte < 0x80 && (isASCIIAlphanumeric(Unicode.Scalar(byte)) || "-_.".utf8.contains(byte))
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+                return true
+            default: return false
+            }
         }
     }
 
