@@ -172,11 +172,14 @@ public enum ControlCharacters {
         return true
     }
 
-    private static let ones = ByteWord.ones
-    private static let highs = ByteWord.highs
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
 
+    /// The eight bytes from `index` as one number (the first in the lowest byte), when there
+    /// are eight.
     private static func word(of bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64? {
-        ByteWord.at(index, of: bytes)
+        guard index + 8 <= bytes.count, let base = bytes.baseAddress else { return nil }
+        return UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
     }
 
     /// Errors for the forbidden characters in the raw text of `file`: one per character

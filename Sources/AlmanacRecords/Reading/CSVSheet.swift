@@ -138,10 +138,17 @@ struct CSVRecordReader {
     /// The index of the first byte from `start` on that the reader must look at: a quote or
     /// a line break, and (outside quotes) the delimiter; the end when there is none.
     private func nextSpecial(from start: Int, quoted: Bool) -> Int {
-        // Inside quotes the delimiter is text: the quote stands in its place.
-        let quote = UInt8(ascii: "\"")
-        return ByteWord.firstIndex(
-            of: (quote, UInt8(ascii: "\n"), UInt8(ascii: "\r"), quoted ? quote : delimiter), in: bytes, from: start)
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+                || (!quoted && byte == delimiter)
+            {
+                return index
+            }
+            index += 1
+        }
+        return index
     }
 
     /// The records of the bytes: all of them when `final` (the bytes end the text), else
