@@ -8,12 +8,20 @@ import Synchronization
 /// test saw 10:00 on the first day of summer time converted with the winter offset). Every
 /// use of libical's zones goes through one lock here.
 public enum ICalTimezones {
-    private static let lock = Mutex(())
+    /// The lock, and what it guards besides libical: the answers of ``isKnown(_:)`` so far.
+    private static let lock = Mutex<[String: Bool]>([:])
 
-    /// Whether libical knows the IANA zone, e.g. `Europe/Sarajevo`.
+    /// Whether libical knows the IANA zone, e.g. `Europe/Sarajevo`. Each name is looked up
+    /// once: libical searches its zones (some ten thousand instructions), and a log's rows
+    /// name the same few zones again and again.
     public static func isKnown(_ name: String) -> Bool {
         ICalLibrary.prepare()
-        return lock.withLock { _ in !name.isEmpty && icaltimezone_get_builtin_timezone(name) != nil }
+        return lock.withLock { known in
+            if let answer = known[name] { return answer }
+            let answer = !name.isEmpty && icaltimezone_get_builtin_timezone(name) != nil
+            known[name] = answer
+            return answer
+        }
     }
 
     /// A VTIMEZONE for the zone, with the plain IANA name as its TZID (not libical's

@@ -7,8 +7,14 @@ import Testing
 /// The CSV reader: RFC 4180 quoting, every line-end style, and the line each row starts on.
 @Suite struct CSVSheetTests {
     private struct Table {
+        struct Row {
+            var number: Int
+            var line: Int
+            var cells: [String]
+        }
+
         var header: [String]
-        var rows: [CSVSheet.Row]
+        var rows: [Row]
     }
 
     private func sheet(_ text: String) -> (Table?, [Diagnostic]) {
@@ -20,7 +26,10 @@ import Testing
         guard let read, let header = sheet.header(file: "log.csv", diagnostics: &diagnostics) else {
             return (nil, diagnostics)
         }
-        return (Table(header: header, rows: read.rows), diagnostics)
+        let rows = read.rows.rows.map { row in
+            Table.Row(number: row.number, line: row.line, cells: read.rows.cells(of: row))
+        }
+        return (Table(header: header, rows: rows), diagnostics)
     }
 
     @Test func quotedCellsHoldDelimitersLineBreaksAndDoubledQuotes() throws {

@@ -74,12 +74,40 @@ extension String {
         guard let first = utf8.first, let last = utf8.last else { return false }
         if first < 0x80 {
             if isTrimmedASCII(first) { return false }
-        } else if let scalar = unicodeScalars.first, isTrimmed(scalar) {
+        } else if UTF8WhiteSpace.mayStart(with: first), let scalar = unicodeScalars.first, isTrimmed(scalar) {
             return false
         }
         if last < 0x80 { return !isTrimmedASCII(last) }
+        // The last scalar is looked at only when its bytes may be white space.
+        let mayEnd = utf8.withContiguousStorageIfAvailable(UTF8WhiteSpace.mayEnd) ?? true
+        guard mayEnd else { return true }
         guard let scalar = unicodeScalars.last else { return false }
         return !isTrimmed(scalar)
+    }
+}
+
+/// White space in UTF-8, told by its bytes: beyond ASCII, every white-space scalar (U+0085,
+/// U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) is two bytes that
+/// start with C2 or three that start with E1, E2 or E3. Text whose ends are other characters
+/// (`é`, `ă`, `ü`) needs no scalar decoded to know that trimming keeps them.
+package enum UTF8WhiteSpace {
+    /// Whether the character that `lead` starts may be white space (an ASCII byte is itself).
+    package static func mayStart(with lead: UInt8) -> Bool {
+        lead < 0x80 ? lead == 0x20 || (0x09...0x0D).contains(lead) : lead == 0xC2 || (0xE1...0xE3).contains(lead)
+    }
+
+    /// Whether valid UTF-8 `bytes` may start with white space.
+    package static func mayStart(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.first.map(mayStart(with:)) ?? false
+    }
+
+    /// Whether valid UTF-8 `bytes` may end with white space: an ASCII one, or a last character
+    /// of two or three bytes with a lead that may start white space.
+    package static func mayEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let last = bytes.last else { return false }
+        if last < 0x80 { return mayStart(with: last) }
+        let count = bytes.count
+        return (count >= 2 && bytes[count - 2] == 0xC2) || (count >= 3 && (0xE1...0xE3).contains(bytes[count - 3]))
     }
 }
 

@@ -211,7 +211,7 @@ struct CSVSheetReader {
     private let reading: CSVRecords
     /// The field of each column, once the header is read; nil while it is not, or when the
     /// header cannot be used (then every row is left out).
-    private var columns: [String?]?
+    private var fields: [CSVRowConverter.Field?]?
     private var converter: CSVRowConverter?
     /// The row that first used each id.
     private var seen: [String: Int] = [:]
@@ -241,7 +241,7 @@ struct CSVSheetReader {
             isUsable = false
             return nil
         }
-        result.itemCount += read.rows.count
+        result.itemCount += read.rows.rows.count
         if !hadHeader, let header = sheet.headerCells {
             guard useHeader(header, diagnostics: &result.diagnostics) else {
                 isUsable = false
@@ -257,8 +257,8 @@ struct CSVSheetReader {
                         hint: "add one row per activity below the header"))
             }
         }
-        if let columns, let converter, let header = sheet.headerCells {
-            convert(read.rows, columns: columns, header: header, converter: converter, into: &result)
+        if let fields, let converter, let header = sheet.headerCells {
+            convert(read.rows, fields: fields, header: header, converter: converter, into: &result)
         }
         return read.consumed
     }
@@ -285,7 +285,8 @@ struct CSVSheetReader {
                     hint: "name a column 'Start', or map one with --map 'COLUMN=start'"))
             return false
         }
-        self.columns = columns
+        // A name that is no column field (an unknown `--map` target) fills nothing.
+        fields = columns.map { $0.flatMap(CSVRowConverter.Field.init(name:)) }
         converter = CSVRowConverter(
             config: reading.config, gazetteer: reading.gazetteer, layout: CSVLayout.detect(header), file: file)
         return true
@@ -293,15 +294,17 @@ struct CSVSheetReader {
 
     /// Checks `rows` on all cores, a chunk at a time, then compares their ids in order.
     private mutating func convert(
-        _ rows: [CSVSheet.Row], columns: [String?], header: [String], converter: CSVRowConverter,
+        _ read: CSVSheet.Rows, fields: [CSVRowConverter.Field?], header: [String], converter: CSVRowConverter,
         into result: inout ImportResult
     ) {
+        let rows = read.rows
         var converted = stride(from: 0, to: rows.count, by: CSVRecords.rowsPerChunk).map { first in
             rows[first..<min(first + CSVRecords.rowsPerChunk, rows.count)]
         }.parallelMap { chunk in
-            chunk.map { row in converter.convert(row, columns: columns, header: header) }
+            chunk.map { row in converter.convert(row, of: read.cells, fields: fields, header: header) }
         }
         result.records.reserveCapacity(result.records.count + rows.count)
+        seen.reserveCapacity(seen.count + rows.count)
         // Each row's record is moved out of `converted`, not copied (a copy retains every field).
         for chunk in converted.indices {
             for index in converted[chunk].indices {
@@ -315,7 +318,8 @@ struct CSVSheetReader {
     private mutating func take(_ row: inout CSVRowConverter.Converted, into result: inout ImportResult) {
         var problems = row.problems
         if var record = row.record.take() {
-            if let first = seen[record.id] {
+            let earlier = seen[record.id]
+            if let first = earlier {
                 if record.repeatRule != nil {
                     // A later occurrence of a series, as `export csv` lists them.
                     result.diagnostics += problems
@@ -336,7 +340,8 @@ struct CSVSheetReader {
                 }
             }
             if !problems.hasErrors {
-                seen[record.id] = seen[record.id] ?? row.number
+                // An id no row had before is new; one made unique may still be taken.
+                seen[record.id] = earlier == nil ? row.number : seen[record.id] ?? row.number
                 result.records.append(record)
             }
         }
@@ -354,6 +359,33 @@ extension CSVRecords {
         else { return cell }
         return String(cell.dropFirst())
     }
+}
+
+extension CSVCells {
+    /// Cell `index` as a record's value: ``Swift/String/trimmed`` and
+    /// ``CSVRecords/unguarded(_:)``, nil when nothing is left. Worked out on the bytes unless
+    /// white space beyond ASCII may stand at an end: only the value is made text.
+    func value(_ index: Int) -> String? {
+        let range = range(index)
+        // nil: read as text, for white space beyond ASCII (a no-break space) may stand at an end.
+        let read = bytes.withUnsafeBufferPointer { bytes -> String?? in
+            var cell = UnsafeBufferPointer(rebasing: bytes[range])
+            let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
+            while let first = cell.first, isSpace(first) { cell = UnsafeBufferPointer(rebasing: cell.dropFirst()) }
+            while let last = cell.last, isSpace(last) { cell = UnsafeBufferPointer(rebasing: cell.dropLast()) }
+            guard !UTF8WhiteSpace.mayStart(cell), !UTF8WhiteSpace.mayEnd(cell) else { return nil }
+            if cell.count > 1, cell[0] == UInt8(ascii: "'"), Self.formulaStarts.contains(cell[1]) {
+                cell = UnsafeBufferPointer(rebasing: cell.dropFirst())
+            }
+            return .some(cell.isEmpty ? nil : String(decoding: cell, as: UTF8.self))
+        }
+        if let read { return read }
+        let value = CSVRecords.unguarded(string(index).trimmed)
+        return value.isEmpty ? nil : value
+    }
+
+    /// What ``CSVRecords/unguarded(_:)`` takes a `'` before.
+    private static let formulaStarts = Set("=+-@\t\r\n".utf8)
 }
 
 /// One row's cells → a ``RecordDraft`` (each value with its cell) → the record checker.
@@ -383,7 +415,8 @@ struct CSVRowConverter: Sendable {
         var hasIDCell: Bool
     }
 
-    func convert(_ row: CSVSheet.Row, columns: [String?], header: [String]) -> Converted {
+    /// `row` of a block whose cells are `cells`, with the field each column fills.
+    func convert(_ row: CSVSheet.Row, of cells: CSVCells, fields: [Field?], header: [String]) -> Converted {
         let location = SourceLocation(file: file, line: row.line)
         let headerCount = header.count
         var problems: [Diagnostic] = []
@@ -403,17 +436,15 @@ struct CSVRowConverter: Sendable {
                     """
                 ))
         }
-        var cells = Cells(location: location, row: row.number, header: header)
-        for (index, (name, cell)) in zip(columns, row.cells).enumerated() {
-            // A name that is no column field (an unknown `--map` target) fills nothing.
-            guard let name, let field = Field(name: name) else { continue }
-            let value = CSVRecords.unguarded(cell.trimmed)
-            if !value.isEmpty { cells.set(field, value, column: index) }
+        var values = Cells(location: location, row: row.number, header: header)
+        for (column, (field, cell)) in zip(fields, row.cells).enumerated() {
+            guard let field, let value = cells.value(cell) else { continue }
+            values.set(field, value, column: column)
         }
-        let record = problems.hasErrors ? nil : record(cells, diagnostics: &problems)
+        let record = problems.hasErrors ? nil : record(values, diagnostics: &problems)
         return Converted(
             number: row.number, location: location, record: record, problems: problems,
-            hasIDCell: cells[.id].map(Identifier.isValid) ?? false)
+            hasIDCell: values[.id].map(Identifier.isValid) ?? false)
     }
 
     /// The fields a column can fill (``CSVColumns/fields``), numbered: a row's cells are kept
@@ -720,7 +751,8 @@ struct CSVRowConverter: Sendable {
         var parts: [String: DraftValue] = [:]
         for (part, cell) in given {
             guard let value = values[cell] else { continue }
-            if parts.isEmpty { parts.reserveCapacity(given.count) }
+            // Sized at once (the standard library's reserveCapacity is not specialised).
+            if parts.isEmpty { parts = Dictionary(minimumCapacity: given.count) }
             parts[part.key] = .text(value, at: values.origin(cell))
         }
         if parts.isEmpty, let text = values[.location] {

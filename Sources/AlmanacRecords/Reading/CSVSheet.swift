@@ -15,7 +15,17 @@ struct CSVSheet {
         var number: Int
         /// The line in the file where the row starts, 1-based.
         var line: Int
-        var cells: [String]
+        /// Where its cells are among the ``Rows/cells`` of the block it was read from.
+        var cells: Range<Int>
+    }
+
+    /// The rows read from one block of bytes, with their cells.
+    struct Rows {
+        var rows: [Row] = []
+        var cells = CSVCells()
+
+        /// The cells of `row` as text.
+        func cells(of row: Row) -> [String] { row.cells.map(cells.string) }
     }
 
     private(set) var headerCells: [String]?
@@ -32,21 +42,21 @@ struct CSVSheet {
     /// never closed.
     mutating func read(
         _ bytes: UnsafeBufferPointer<UInt8>, final: Bool, file: String, diagnostics: inout [Diagnostic]
-    ) -> (rows: [Row], consumed: Int)? {
+    ) -> (rows: Rows, consumed: Int)? {
         let delimiter = self.delimiter ?? Self.delimiter(of: bytes)
         self.delimiter = delimiter
         let read = CSVRecordReader(bytes, delimiter: delimiter, firstLine: nextLine).read(final: final)
         nextLine = read.nextLine
-        var rows: [Row] = []
-        rows.reserveCapacity(read.complete.count)
+        var rows = Rows(cells: read.cells)
+        rows.rows.reserveCapacity(read.complete.count)
         for record in read.complete {
-            guard !record.cells.allSatisfy({ $0.trimmedSpaces.isEmpty }) else { continue }
+            guard !record.cells.allSatisfy(read.cells.isBlank) else { continue }
             count += 1
             if headerCells == nil {
-                headerCells = record.cells.map(\.trimmedSpaces)
+                headerCells = record.cells.map { read.cells.string($0).trimmedSpaces }
                 headerLine = record.line
             } else {
-                rows.append(Row(number: count, line: record.line, cells: record.cells))
+                rows.rows.append(Row(number: count, line: record.line, cells: record.cells))
             }
         }
         if let line = read.unclosedQuoteLine {
@@ -97,13 +107,16 @@ struct CSVRecordReader {
     struct Record {
         /// The line the record starts on, 1-based.
         var line: Int
-        var cells: [String]
+        /// Where its cells are among the ``Result/cells``.
+        var cells: Range<Int>
     }
 
     /// The records read, where reading stopped, and the line of a record whose quoted cell
     /// is never closed (its partial content is left out; only when `final`).
     struct Result {
         var complete: [Record]
+        /// The cells of the records (and of an unfinished one after them).
+        var cells: CSVCells
         /// Bytes read up to the end of the last complete record (all of them when `final`).
         var consumed: Int
         /// The line of the first byte not consumed.
@@ -145,8 +158,9 @@ struct CSVRecordReader {
         let lineFeed = UInt8(ascii: "\n")
         let carriageReturn = UInt8(ascii: "\r")
         var records: [Record] = []
-        var cells: [String] = []
-        var cell: [UInt8] = []
+        var cells = CSVCells(capacity: bytes.count)
+        /// The first cell of the current record.
+        var firstCell = 0
         var line = firstLine
         var recordLine = firstLine
         var recordStart = 0
@@ -155,16 +169,13 @@ struct CSVRecordReader {
         /// The current cell has begun: a quote after this is text, not an opening quote.
         var cellStarted = false
         func endCell() {
-            cells.append(String(decoding: cell, as: UTF8.self))
-            cell.removeAll(keepingCapacity: true)
+            cells.endCell()
             cellStarted = false
         }
         func endRecord() {
             endCell()
-            let width = cells.count
-            records.append(Record(line: recordLine, cells: cells))
-            cells = []
-            cells.reserveCapacity(width)
+            records.append(Record(line: recordLine, cells: firstCell..<cells.count))
+            firstCell = cells.count
         }
         while index < bytes.count {
             let byte = bytes[index]
@@ -172,19 +183,18 @@ struct CSVRecordReader {
             if inQuotes {
                 if byte == quote {
                     if index < bytes.count, bytes[index] == quote {
-                        cell.append(quote)
+                        cells.append(quote)
                         index += 1
                     } else {
                         inQuotes = false
                     }
                 } else if byte == lineFeed || byte == carriageReturn {
                     if byte == lineFeed || index == bytes.count || bytes[index] != lineFeed { line += 1 }
-                    cell.append(byte)
+                    cells.append(byte)
                 } else {
                     // The run of plain bytes up to the next quote or line break, at once.
                     let end = nextSpecial(from: index, quoted: true)
-                    cell.append(byte)
-                    cell.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    cells.append(UnsafeBufferPointer(rebasing: bytes[index - 1..<end]))
                     index = end
                 }
                 continue
@@ -195,7 +205,7 @@ struct CSVRecordReader {
             case lineFeed, carriageReturn:
                 // A CR that ends the bytes may be the first half of a CRLF in the next block.
                 if byte == carriageReturn, index == bytes.count, !final {
-                    return Result(complete: records, consumed: recordStart, nextLine: recordLine)
+                    return Result(complete: records, cells: cells, consumed: recordStart, nextLine: recordLine)
                 }
                 if byte == carriageReturn, index < bytes.count, bytes[index] == lineFeed { index += 1 }
                 endRecord()
@@ -208,17 +218,56 @@ struct CSVRecordReader {
             default:
                 // The run of plain bytes up to the next delimiter, quote or line break, at once.
                 let end = nextSpecial(from: index, quoted: false)
-                cell.append(byte)
-                cell.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                cells.append(UnsafeBufferPointer(rebasing: bytes[index - 1..<end]))
                 index = end
                 cellStarted = true
             }
         }
-        guard final else { return Result(complete: records, consumed: recordStart, nextLine: recordLine) }
+        guard final else { return Result(complete: records, cells: cells, consumed: recordStart, nextLine: recordLine) }
         if inQuotes {
-            return Result(complete: records, consumed: bytes.count, nextLine: line, unclosedQuoteLine: recordLine)
+            return Result(
+                complete: records, cells: cells, consumed: bytes.count, nextLine: line, unclosedQuoteLine: recordLine)
         }
-        if cellStarted || !cells.isEmpty { endRecord() }
-        return Result(complete: records, consumed: bytes.count, nextLine: line)
+        if cellStarted || cells.count > firstCell { endRecord() }
+        return Result(complete: records, cells: cells, consumed: bytes.count, nextLine: line)
+    }
+}
+
+/// The cells of a block's records, one after another in one buffer of their (unquoted) bytes:
+/// a cell is a range of it, made text only when a field needs it, rather than a string (and
+/// an array of strings per record) of its own.
+struct CSVCells: Sendable {
+    /// The bytes of the cells, and of the cell being read.
+    private(set) var bytes: [UInt8] = []
+    /// Where each finished cell ends in `bytes` (it starts where the one before ends).
+    private var ends: [Int] = []
+
+    init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// How many cells are finished.
+    var count: Int { ends.count }
+
+    mutating func append(_ byte: UInt8) { bytes.append(byte) }
+
+    mutating func append(_ run: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: run) }
+
+    /// Ends the cell being read: the bytes appended since the last cell ended.
+    mutating func endCell() { ends.append(bytes.count) }
+
+    /// Where cell `index` lies in ``bytes``.
+    func range(_ index: Int) -> Range<Int> { (index == 0 ? 0 : ends[index - 1])..<ends[index] }
+
+    /// Cell `index` as text.
+    func string(_ index: Int) -> String { String(decoding: bytes[range(index)], as: UTF8.self) }
+
+    /// Whether cell `index` holds nothing but spaces and tabs (any white space but line breaks,
+    /// as ``Swift/StringProtocol/trimmedSpaces`` has it).
+    func isBlank(_ index: Int) -> Bool {
+        for byte in bytes[range(index)] where byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") {
+            return byte < 0x80 ? false : string(index).trimmedSpaces.isEmpty
+        }
+        return true
     }
 }

@@ -8,11 +8,20 @@ public enum Identifier {
         guard let first = text.unicodeScalars.first, isASCIIAlphanumeric(first), text.utf8.count <= 200 else {
             return false
         }
-        return text.unicodeScalars.allSatisfy { isASCIIAlphanumeric($0) || "-_.".unicodeScalars.contains($0) }
+        // A byte beyond ASCII is part of no allowed character.
+        return text.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+                return true
+            default: return false
+            }
+        }
     }
 
     /// A lower-case ASCII slug of `text`: "7th IISG Board meeting" → "7th-iisg-board-meeting".
     public static func slug(_ text: String, maxLength: Int = 60) -> String {
+        if isSlug(text, maxLength: maxLength) { return text }
         // Foundation's folding only for text that has something to fold beyond ASCII case.
         let folded =
             text.utf8.allSatisfy { $0 < 0x80 }
@@ -40,6 +49,20 @@ public enum Identifier {
             }
         }
         return slug.isEmpty ? "activity" : slug
+    }
+
+    /// Whether `text` is its own slug (a category cell: `workshop`): words of lower-case ASCII
+    /// letters and digits joined by single '-', no longer than `maxLength`.
+    private static func isSlug(_ text: String, maxLength: Int) -> Bool {
+        var previous = UInt8(ascii: "-")
+        for byte in text.utf8 {
+            let isWordByte =
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            guard isWordByte || (byte == UInt8(ascii: "-") && previous != byte) else { return false }
+            previous = byte
+        }
+        return previous != UInt8(ascii: "-") && text.utf8.count <= maxLength
     }
 
     private static func isASCIIAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
