@@ -16,6 +16,7 @@ import Testing
         ",", ";", "\t", "|", "\"", "'", "\u{301}", "\u{600}", "\u{85}", "\u{A0}", "\u{2028}", "\u{2029}", "\u{3000}",
         "\n", "\r\n", "\r", "=", "+", "-", "@", "#", "1", "12", ".", ")", "*", "_", "[", "`", "<", ">", "~", "\\",
         "&", "&amp;", "&#38;", "é", "ü", "a", "Word", " ", "  ", "\u{1F600}", "<h2>", "</h2>", "Look-ahead",
+        "1–2 Jan", "\u{1FEF}", "\u{2003}", "\u{200B}", "\u{1680}", "…",
     ]
     static let text = Gen.int(in: 0...(pieces.count - 1)).array(of: 0...8).map { picks in
         picks.map { pieces[$0] }.joined()
@@ -208,6 +209,10 @@ import Testing
         for block in blocks {
             #expect(PlainMarkdown.html(block[...]) != nil, "\(block)")
             let markdown = "Intro\n\n" + block
+            #expect(MarkdownHTML.html(from: markdown, splitSize: 0) == MarkdownHTML.whole(markdown), "\(markdown)")
+        }
+        // Ink reads a text that starts with `-` as one that may start with metadata.
+        for markdown in ["Intro\n\n- item\n\n---\n---", "Intro\n\n| a |\n\n- x\n\n---\nk: v\n---\n"] {
             #expect(MarkdownHTML.html(from: markdown, splitSize: 0) == MarkdownHTML.whole(markdown), "\(markdown)")
         }
         for block in ["- a  b", "- *a*", "| a \\| b |", "- ![x](y)", "- a &amp; b", "| a | b", "- a\n* b", "-a"] {

@@ -9,28 +9,37 @@ enum MarkdownHTML {
     /// report) are written by ``PlainMarkdown``, and the rest read by Ink, each run of other
     /// blocks at once (``inkHTML(from:splitSize:)``).
     static func html(from markdown: String, splitSize: Int = 1 << 16) -> String {
-        let bytes = markdown.utf8
         guard let starts = blockStarts(of: markdown), starts.count > 1 else {
             return inkHTML(from: markdown, splitSize: splitSize)
         }
+        let ends = starts.dropFirst() + [markdown.endIndex]
+        var plain = zip(starts, ends).map { PlainMarkdown.html(markdown[$0..<$1]) }
+        // Ink takes a text that starts with `-` for one that may start with metadata: a block
+        // that Ink reads and that starts so is read with the block before it.
+        for block in plain.indices.dropFirst().reversed()
+        where plain[block] == nil && plain[block - 1] != nil && startsWithDash(markdown[starts[block]...]) {
+            plain[block - 1] = nil
+        }
         var html = ""
         var inkStart: String.Index?
-        func flushInk(upTo end: String.Index) {
-            guard let start = inkStart else { return }
-            html += inkHTML(from: String(markdown[start..<end]), splitSize: splitSize)
-            inkStart = nil
-        }
-        for (position, start) in starts.enumerated() {
-            let end = position + 1 < starts.count ? starts[position + 1] : bytes.endIndex
-            if let plain = PlainMarkdown.html(markdown[start..<end]) {
-                flushInk(upTo: start)
-                html += plain
+        for (block, start) in starts.enumerated() {
+            if let text = plain[block] {
+                if let inkStart { html += inkHTML(from: String(markdown[inkStart..<start]), splitSize: splitSize) }
+                inkStart = nil
+                html += text
             } else if inkStart == nil {
                 inkStart = start
             }
         }
-        flushInk(upTo: bytes.endIndex)
+        if let inkStart { html += inkHTML(from: String(markdown[inkStart...]), splitSize: splitSize) }
         return html
+    }
+
+    /// Whether `text`'s first character but ASCII white space is `-`, or may be (after white
+    /// space beyond ASCII, which Ink skips too).
+    private static func startsWithDash(_ text: Substring) -> Bool {
+        guard let first = text.utf8.first(where: { !(0x09...0x0D).contains($0) && $0 != 0x20 }) else { return false }
+        return first == UInt8(ascii: "-") || first >= 0x80
     }
 
     /// Ink's HTML of `markdown`, read on two cores when it has `splitSize` bytes or more: split
