@@ -16,6 +16,7 @@ import Testing
         ",", ";", "\t", "|", "\"", "'", "\u{301}", "\u{600}", "\u{85}", "\u{A0}", "\u{2028}", "\u{2029}", "\u{3000}",
         "\n", "\r\n", "\r", "=", "+", "-", "@", "#", "1", "12", ".", ")", "*", "_", "[", "`", "<", ">", "~", "\\",
         "&", "&amp;", "&#38;", "é", "ü", "a", "Word", " ", "  ", "\u{1F600}", "<h2>", "</h2>", "Look-ahead",
+        "1–2 Jan", "\u{1FEF}", "\u{2003}", "\u{200B}", "\u{1680}", "…",
     ]
     static let text = Gen.int(in: 0...(pieces.count - 1)).array(of: 0...8).map { picks in
         picks.map { pieces[$0] }.joined()
@@ -40,6 +41,28 @@ import Testing
         }
         for text in ["", "Plain title", "ünïcödé", "a \u{301}", " a", "a ", "1. a", "# a", "a\u{A0}", "a\u{301}"] {
             #expect(MarkdownText.escape(text) == MarkdownText.escapeByCharacters(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func firstSentencesAreFoundAsBefore() async {
+        let sentences = [
+            "Mr. Sojati met. Then", "e.g. This", "A. B", "Done! 2 more", "Why? \"Quoted\"", "\u{1C}", "x.\u{301} Y",
+        ]
+        let text = Gen.int(in: 0...(Self.pieces.count + sentences.count - 1)).array(of: 0...10).map { picks in
+            picks.map { $0 < Self.pieces.count ? Self.pieces[$0] : sentences[$0 - Self.pieces.count] }.joined()
+        }
+        await propertyCheck(count: 2000, input: text) { text in
+            #expect(FirstSentence.of(text) == FirstSentence.byCharacters(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func htmlIsSanitizedAsBefore() async {
+        let tags = ["<td>", "</td>", "<a href=\"x\">", "<b x=1>", "<!-- c -->", "<script>", "<br/>", "<p", ">", "<"]
+        let html = Gen.int(in: 0...(Self.pieces.count + tags.count - 1)).array(of: 0...12).map { picks in
+            picks.map { $0 < Self.pieces.count ? Self.pieces[$0] : tags[$0 - Self.pieces.count] }.joined()
+        }
+        await propertyCheck(count: 2000, input: html) { html in
+            #expect(HTMLText.sanitized(html) == HTMLText.sanitizedByCharacters(html), "\(html.debugDescription)")
         }
     }
 
@@ -136,6 +159,64 @@ import Testing
     @Test func aSplitReportIsReadAsAWhole() async {
         await propertyCheck(count: 2000, input: Self.readable) { markdown in
             #expect(MarkdownHTML.html(from: markdown, splitSize: 0) == MarkdownHTML.whole(markdown), "\(markdown)")
+        }
+    }
+
+    /// Pieces of a list item's or a table cell's text: plain words, the markup Almanac's
+    /// templates write, and what Ink reads as more than itself.
+    static let inlinePieces = [
+        "Word", "ünïcödé", " ", "  ", ", ", ": ", "(1–2 Jan 2024)", "**", "*", "_", "~~", "`", "[", "]", "](",
+        "(", ")", "https://x.example/a_b?c=1&d=2", "!", "![", "&", "& ", "&amp;", "&#92;", "\\", "\\|", "|", "<", ">",
+        "\t", "\u{A0}", "\u{301}", "\u{600}", "#", "1. ", "- ", "---", ":", "'", "\"", "\u{2028}", "\u{1F600}",
+    ]
+    /// Lines of lists and tables, with plain text, bold text and links, and with any piece:
+    /// the first pick chooses the shape, the others the pieces of up to four texts.
+    static let reportLine = Gen.int(in: 0...999).array(of: 1...16).map { picks -> String in
+        let pieces = picks.dropFirst().map { inlinePieces[$0 % inlinePieces.count] }
+        let texts = stride(from: 0, to: max(pieces.count, 1), by: 4).map { pieces.dropFirst($0).prefix(4).joined() }
+        let text = texts.joined()
+        switch picks[0] % 10 {
+        case 0: return "- **\(texts[0])** (\(texts.last!)): \(text)"
+        case 1: return "- " + text
+        case 2: return "| " + texts.joined(separator: " | ") + " |"
+        case 3: return "| [\(texts[0])](https://x.example/\(texts.count)) | " + texts.joined(separator: "|") + "|"
+        case 4: return "| --- | ---: |" + (texts.count > 2 ? " :-: |" : "")
+        case 5: return "|" + text + "|"
+        case 6: return "- [\(texts[0])](u\(texts.last!)) " + text
+        case 7: return "| **\(texts[0])** | \(text) |"
+        case 8: return "## " + text
+        default: return ""
+        }
+    }
+    static let reportLike = reportLine.array(of: 0...30).map { "Intro\n\n" + $0.joined(separator: "\n") }
+
+    @Test func plainListsAndTablesAreWrittenAsInkWrites() async {
+        await propertyCheck(count: 3000, input: Self.reportLike) { markdown in
+            #expect(MarkdownHTML.html(from: markdown, splitSize: 0) == MarkdownHTML.whole(markdown), "\(markdown)")
+        }
+    }
+
+    /// Report-like blocks are written without Ink, so the property above compares them with Ink.
+    @Test func reportBlocksAreWrittenWithoutInk() {
+        let blocks = [
+            "- **Activity 3, with commas; and ünïcödé** (1–2 Jan 2024): Met to review the plan; O'Brien & Partners.\n"
+                + "- **B** (3 Jan 2024): text",
+            "| Dates | Activity | Place |\n| --- | --- | ---: |\n"
+                + "| 1–2 Jan 2024 | [Activity 3024, ünïcödé](https://news.example.org/items/3024) | Tirana, Albania |\n"
+                + "| 3 Jan 2024, 10:00–16:00 | Title (internal) |  |\n",
+            "| a | b |\n| --- |\n| 1 |",
+        ]
+        for block in blocks {
+            #expect(PlainMarkdown.html(block[...]) != nil, "\(block)")
+            let markdown = "Intro\n\n" + block
+            #expect(MarkdownHTML.html(from: markdown, splitSize: 0) == MarkdownHTML.whole(markdown), "\(markdown)")
+        }
+        // Ink reads a text that starts with `-` as one that may start with metadata.
+        for markdown in ["Intro\n\n- item\n\n---\n---", "Intro\n\n| a |\n\n- x\n\n---\nk: v\n---\n"] {
+            #expect(MarkdownHTML.html(from: markdown, splitSize: 0) == MarkdownHTML.whole(markdown), "\(markdown)")
+        }
+        for block in ["- a  b", "- *a*", "| a \\| b |", "- ![x](y)", "- a &amp; b", "| a | b", "- a\n* b", "-a"] {
+            #expect(PlainMarkdown.html(block[...]) == nil, "\(block)")
         }
     }
 

@@ -13,6 +13,44 @@ enum FirstSentence {
     /// digit, skipping abbreviations and initials; the whole text (on one line) when no
     /// sentence ends. nil for empty text.
     static func of(_ text: String) -> String? {
+        if let stored = text.utf8.withContiguousStorageIfAvailable(ofASCII), let ascii = stored { return ascii }
+        return byCharacters(text)
+    }
+
+    /// ``of(_:)`` for a text of ASCII bytes (one character each); `.some(nil)` for empty text,
+    /// nil when a byte is not ASCII.
+    private static func ofASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String?? {
+        // The words joined by single spaces, as far as the first sentence's end.
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        var flat: [UInt8] = []
+        var pendingSpace = false
+        for byte in bytes {
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                pendingSpace = true
+                continue
+            }
+            if pendingSpace && !flat.isEmpty { flat.append(0x20) }
+            pendingSpace = false
+            flat.append(byte)
+            // A `.`, `!` or `?`, a space, then a capital, a digit or a quote.
+            let end = flat.count - 3
+            guard end >= 0, flat[end + 1] == 0x20, "!.?".utf8.contains(flat[end]),
+                (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte) || byte == UInt8(ascii: "\"")
+            else { continue }
+            if flat[end] == UInt8(ascii: ".") && endsWithAbbreviation(flat[..<end]) { continue }
+            return String(decoding: flat[...end], as: UTF8.self)
+        }
+        return .some(flat.isEmpty ? nil : String(decoding: flat, as: UTF8.self))
+    }
+
+    /// ``endsWithAbbreviation(_:)`` for ASCII bytes.
+    private static func endsWithAbbreviation(_ text: ArraySlice<UInt8>) -> Bool {
+        let start = text.lastIndex { $0 == 0x20 || $0 == UInt8(ascii: "(") }.map { $0 + 1 } ?? text.startIndex
+        return endsWithAbbreviation(Array(String(decoding: text[start...], as: UTF8.self))[...])
+    }
+
+    /// ``of(_:)``, character by character.
+    static func byCharacters(_ text: String) -> String? {
         let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard !flat.isEmpty else { return nil }
         let characters = Array(flat)

@@ -90,6 +90,77 @@ public enum HTMLText {
     /// other tag (`<script>`, `<iframe>`, `<style>`, `<svg>`…), every comment and every
     /// declaration is shown as text instead. Text between tags is kept as it is (Ink escapes it).
     public static func sanitized(_ html: String) -> String {
+        guard opensAreCharacters(html) else { return sanitizedByCharacters(html) }
+        var output = ""
+        output.reserveCapacity(html.utf8.count)
+        // Tags repeat (`<td>`, `</li>`): one without quotes or other than ASCII ends at its
+        // first `>`, and is rewritten alike wherever it stands.
+        var rewritten: [Substring: String] = [:]
+        var rest = Substring(html)
+        while let open = rest.utf8.firstIndex(of: UInt8(ascii: "<")) {
+            output += rest[..<open]
+            rest = rest[open...]
+            if let close = rest.utf8.firstIndex(of: UInt8(ascii: ">")), isPlainTag(rest.utf8[...close]),
+                case let end = rest.utf8.index(after: close), rest.utf8[end...].first.map({ $0 < 0x80 }) ?? true
+            {
+                let source = rest[..<end]
+                if let known = rewritten[source] {
+                    output += known
+                    rest = rest[end...]
+                    continue
+                }
+                if case (let tag?, let after)? = Tag.parse(rest), after == end {
+                    let text = rewrite(tag)
+                    rewritten[source] = text
+                    output += text
+                    rest = rest[after...]
+                    continue
+                }
+            }
+            if let (tag, after) = Tag.parse(rest) {
+                output += tag.map(rewrite) ?? escapeText(String(rest[..<after]))
+                rest = rest[after...]
+            } else {
+                output += "&lt;"
+                rest = rest.dropFirst()
+            }
+        }
+        output += rest
+        return output
+    }
+
+    /// Whether every `<` byte of `html` is a `<` character (no accent joins it, as in
+    /// `<\u{301}`, nor a prepended mark): asked of the string only beside other than ASCII.
+    private static func opensAreCharacters(_ html: String) -> Bool {
+        let utf8 = html.utf8
+        var previous: UInt8 = 0
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            let next = utf8.index(after: index)
+            if byte == UInt8(ascii: "<"), previous >= 0x80 || (next < utf8.endIndex && utf8[next] >= 0x80) {
+                let scalars = html.unicodeScalars
+                if let before = scalars[..<index].last, !PlainBytes.areSeparate(before, "<") { return false }
+                if let after = scalars[next...].first, !PlainBytes.areSeparate("<", after) { return false }
+            }
+            previous = byte
+            index = next
+        }
+        return true
+    }
+
+    /// Whether a tag's text (`<` to the first `>`) holds only ASCII, no quote and is not a
+    /// comment or declaration: then ``Tag/parse(_:)`` reads no further than it (when no
+    /// accent joins the `>`).
+    private static func isPlainTag(_ text: Substring.UTF8View.SubSequence) -> Bool {
+        guard text.count > 1 else { return false }
+        let second = text[text.index(after: text.startIndex)]
+        guard second != UInt8(ascii: "!"), second != UInt8(ascii: "?") else { return false }
+        return !text.contains { $0 >= 0x80 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }
+    }
+
+    /// ``sanitized(_:)``, reading the text character by character.
+    static func sanitizedByCharacters(_ html: String) -> String {
         var output = ""
         output.reserveCapacity(html.utf8.count)
         var rest = Substring(html)

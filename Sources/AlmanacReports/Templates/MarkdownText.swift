@@ -64,27 +64,48 @@ public enum MarkdownText {
     }
 
     /// Whether ``escape(_:)`` leaves the text of these UTF-8 bytes as it is: it neither starts
-    /// nor ends with whitespace, does not start with a digit or with `#`, `-`, `+` or `=`, and
-    /// holds no line break, tab, backslash, `&` or character escaped wherever it is. Only the
-    /// lead bytes of characters that may be whitespace or a line break (U+0085, U+00A0, U+1680,
-    /// U+2000 to U+205F, U+3000) are refused among the non-ASCII ones: any other character,
-    /// a combining accent too, is kept as it is.
+    /// nor ends with whitespace, does not start with digits and `.` or `)`, or with `#`, `-`,
+    /// `+` or `=`, and
+    /// holds no line break, tab, backslash, `&` or character escaped wherever it is. Only
+    /// characters that are white space or a line break, and U+1FEF (equal to a backquote), are
+    /// refused among the non-ASCII ones: any other character, a combining accent too, is kept
+    /// as it is.
     private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first, let last = bytes.last else { return true }
-        if first == UInt8(ascii: " ") || last == UInt8(ascii: " ") || (0x30...0x39).contains(first)
+        // Digits start an ordered list item only with a `.` or `)` after them ("12. ").
+        let afterDigits = bytes.first { !(0x30...0x39).contains($0) }
+        if first == UInt8(ascii: " ") || last == UInt8(ascii: " ")
+            || ((0x30...0x39).contains(first) && (afterDigits == UInt8(ascii: ".") || afterDigits == UInt8(ascii: ")")))
             || first == UInt8(ascii: "#") || first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
             || first == UInt8(ascii: "=")
         {
             return false
         }
-        for byte in bytes {
+        for (index, byte) in bytes.enumerated() {
             if byte < 0x80 {
                 if byte < 0x20 || byte == 0x7F || plainASCII[Int(byte)] == 0 { return false }
             } else if byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3 {
-                return false
+                guard let scalar = scalar(at: index, in: bytes), !isWhitespaceOrBacktick(scalar) else { return false }
             }
         }
         return true
+    }
+
+    /// The scalar whose lead byte is at `index`.
+    private static func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        var iterator = bytes[index...].makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return nil }
+        return scalar
+    }
+
+    /// White space and line breaks beyond ASCII (U+0085, U+00A0, U+1680, U+2000 to U+200A,
+    /// U+2028, U+2029, U+202F, U+205F, U+3000), and U+1FEF, which Swift takes for a backquote.
+    private static func isWhitespaceOrBacktick(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0x1FEF: true
+        default: false
+        }
     }
 
     /// For each ASCII byte, 1 when ``escape(_:)`` keeps it as it is wherever it stands.

@@ -22,6 +22,8 @@ struct TemplateValue: MustacheParent {
     /// ``TemplateValue``; anything else as it is.
     static func wrapped(_ value: Any?) -> Any? {
         switch value {
+        // Most values are text, numbers and flags: told apart without a conformance look-up.
+        case nil, is String, is Int, is Bool: value
         case let fields as any TemplateFields: TemplateValue(value: fields)
         case let list as [any TemplateFields]: list.map { TemplateValue(value: $0) }
         default: value

@@ -114,13 +114,25 @@ struct TemplateLibrary {
     private static func partials(in text: String, file: String) -> [(name: String, location: SourceLocation)] {
         let pattern = /\{\{[<>]\s*([^\s}*][^\s}]*)\s*\}\}/
         var found: [(String, SourceLocation)] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where mayHoldPartial(line) {
             for match in line.matches(of: pattern) {
                 let column = line.distance(from: line.startIndex, to: match.range.lowerBound) + 1
                 found.append((String(match.1), SourceLocation(file: file, line: index + 1, column: column)))
             }
         }
         return found
+    }
+
+    /// Whether `line` holds `{{>` or `{{<`, as every partial tag does: the pattern, slow to
+    /// match, is tried on those lines only.
+    private static func mayHoldPartial(_ line: Substring) -> Bool {
+        var braces = 0
+        for byte in line.utf8 {
+            if (byte == UInt8(ascii: ">") || byte == UInt8(ascii: "<")) && braces >= 2 { return true }
+            braces = byte == UInt8(ascii: "{") ? braces + 1 : 0
+        }
+        return false
     }
 
     /// Renders the main template.
