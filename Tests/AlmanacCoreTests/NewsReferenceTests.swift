@@ -946,7 +946,8 @@ import Testing
     @Test func aNumberedDocumentsDateIsInPassing() throws {
         for text in [
             "By Order No. 18 of 12.11.2012, the Academy sent an officer to the seminar held from 26 to 30 November 2012.",
-            "Prin dispoziţia nr. 18/1997 din 12.11.2012, Academia a participat în perioada 26.11 – 30.11.2012 la seminar.",
+            "Prin dispoziţia nr. 18/1997 din 12.11.2012, Academia a participat în perioada 26.11 – 30.11.2012 "
+                + "la seminar.",
         ] {
             let record = try imported("## Seminar\n\n" + text)
             #expect(NewsCorpusTests.found(record).start == "2012-11-26", "\(text)")

@@ -308,7 +308,8 @@ import Testing
         "Amman Hosts Regional Workshop On Combating Cross-Border Crime":
             "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
             + "not the real one",
-        "EFCC receives head of Ghana's anti-corruption body who wants to study Nigeria's strategies against graft (photo)":
+        "EFCC receives head of Ghana's anti-corruption body who wants to study Nigeria's strategies against graft "
+            + "(photo)":
             "the venue (the EFCC in Abuja) is not named; the visitor's country, named by its institution, is "
             + "taken (flagged)",
         "Состанок на Извршниот одбор на Меѓународната асоцијација на полициски академии (INTERPA)":
