@@ -945,7 +945,8 @@ import Testing
     /// own date in the sentence wins.
     @Test func aNumberedDocumentsDateIsInPassing() throws {
         for text in [
-            "By Order No. 18 of 12.11.2012, the Academy sent an officer to the seminar held from 26 to 30 November 2012.",
+            "By Order No. 18 of 12.11.2012, the Academy sent an officer to the seminar held from 26 to 30 "
+                + "November 2012.",
             "Prin dispoziţia nr. 18/1997 din 12.11.2012, Academia a participat în perioada 26.11 – 30.11.2012 "
                 + "la seminar.",
         ] {
