@@ -933,8 +933,8 @@ import Testing
         let under = try imported("## Visit\n\nMay 9, 2021\nOn 6 May, the Head of Mission visited the office in Odesa.")
         #expect(NewsCorpusTests.found(under).start == "2021-05-06")
         let header = try imported(
-            "## Visit\n\nMonday Dec 2, 2024\nFriday, 7 May 2021 10:15\n\nThe minister opened the course on 5 May in Odesa."
-        )
+            "## Visit\n\nMonday Dec 2, 2024\nFriday, 7 May 2021 10:15\n\n"
+                + "The minister opened the course on 5 May in Odesa.")
         #expect(NewsCorpusTests.found(header).start == "2021-05-05" && header.status == .confirmed)
         // One line over the text, as before: still the item's date.
         let single = try imported("## Visit\n\nMay 9, 2021\n\nThe training opened today in Odesa.")
