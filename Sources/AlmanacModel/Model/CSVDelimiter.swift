@@ -11,3 +11,16 @@ public enum CSVDelimiter {
 
     public static let hint = "use ',' (the default), ';' (for Excel in locales with a decimal comma), 'tab' or '|'"
 }
+
+/// Text that a spreadsheet would run as a formula (OWASP "CSV Injection"): `export csv` puts a
+/// `'` before it, and reading a CSV file takes that `'` off again.
+package enum CSVFormula {
+    /// The ASCII characters a formula starts with: `=`, `+`, `-`, `@`, tab, CR and LF.
+    package static let starts: Set<UInt8> = Set("=+-@\t\r\n".utf8)
+
+    /// Whether text whose first scalar is `first` would run as a formula.
+    package static func starts(with first: Unicode.Scalar?) -> Bool {
+        guard let first, first.isASCII else { return false }
+        return starts.contains(UInt8(first.value))
+    }
+}

@@ -354,8 +354,7 @@ extension CSVRecords {
     /// A cell without the `'` that `export csv` (and spreadsheets) put before text that
     /// would otherwise run as a formula: `'=SUM(A1)` is the text `=SUM(A1)`.
     static func unguarded(_ cell: String) -> String {
-        guard cell.utf8.first == UInt8(ascii: "'"), let next = cell.dropFirst().unicodeScalars.first,
-            "=+-@\t\r\n".unicodeScalars.contains(next)
+        guard cell.utf8.first == UInt8(ascii: "'"), CSVFormula.starts(with: cell.dropFirst().unicodeScalars.first)
         else { return cell }
         return String(cell.dropFirst())
     }
@@ -374,7 +373,7 @@ extension CSVCells {
             while let first = cell.first, isSpace(first) { cell = UnsafeBufferPointer(rebasing: cell.dropFirst()) }
             while let last = cell.last, isSpace(last) { cell = UnsafeBufferPointer(rebasing: cell.dropLast()) }
             guard !UTF8WhiteSpace.mayStart(cell), !UTF8WhiteSpace.mayEnd(cell) else { return nil }
-            if cell.count > 1, cell[0] == UInt8(ascii: "'"), Self.formulaStarts.contains(cell[1]) {
+            if cell.count > 1, cell[0] == UInt8(ascii: "'"), CSVFormula.starts.contains(cell[1]) {
                 cell = UnsafeBufferPointer(rebasing: cell.dropFirst())
             }
             return .some(cell.isEmpty ? nil : String(decoding: cell, as: UTF8.self))
@@ -383,9 +382,6 @@ extension CSVCells {
         let value = CSVRecords.unguarded(string(index).trimmed)
         return value.isEmpty ? nil : value
     }
-
-    /// What ``CSVRecords/unguarded(_:)`` takes a `'` before.
-    private static let formulaStarts = Set("=+-@\t\r\n".utf8)
 }
 
 /// One row's cells → a ``RecordDraft`` (each value with its cell) → the record checker.

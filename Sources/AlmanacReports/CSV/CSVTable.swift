@@ -135,10 +135,7 @@ public struct CSVTable: Sendable {
         case .number(let value): return String(value)
         case .signed(let value): return value > 0 ? "+\(value)" : String(value)
         case .text(let text):
-            guard let first = text.unicodeScalars.first, "=+-@\t\r\n".unicodeScalars.contains(first) else {
-                return text
-            }
-            return "'" + text
+            return CSVFormula.starts(with: text.unicodeScalars.first) ? "'" + text : text
         }
     }
 
