@@ -125,6 +125,8 @@ import Testing
         for (name, text) in records {
             try? text.write(to: folder.appendingPathComponent("events/" + name), atomically: true, encoding: .utf8)
         }
+        // A loaded project holds its records: the folder is not needed after loading.
+        defer { try? FileManager.default.removeItem(at: folder) }
         guard case .success(let project) = Project.load(from: folder.path) else {
             fatalError("the test project does not load")
         }
