@@ -768,13 +768,14 @@ struct CSVRowConverter: Sendable {
     /// that is none of the project's categories is left out with a warning.
     private func category(_ text: String?, origin: ValueOrigin, diagnostics: inout [Diagnostic]) -> String? {
         guard let text else { return nil }
-        // One category (no ',' or ';' byte, so no such character) is the usual cell.
-        let candidates =
-            text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") })
-            ? text.split(whereSeparator: { ";,".contains($0) }).map { Identifier.slug(String($0)) }
-            : [Identifier.slug(text)]
-        guard !config.categories.isEmpty else { return candidates.first }
-        if let known = candidates.first(where: config.categories.contains) { return known }
+        // One category (no ',' or ';' byte, so no such character) is the usual cell: its slug
+        // is the one candidate, and no array is made for it.
+        let isOne = !text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") })
+        let others = isOne ? [] : text.split(whereSeparator: { ";,".contains($0) }).map { Identifier.slug(String($0)) }
+        let first = isOne ? Identifier.slug(text) : others.first
+        guard !config.categories.isEmpty else { return first }
+        if isOne, let first, config.categories.contains(first) { return first }
+        if let known = others.first(where: config.categories.contains) { return known }
         diagnostics.append(
             origin.warning(
                 "'\(text)' is not one of the project's categories, so the record has none",
