@@ -225,13 +225,9 @@ struct VEventReader {
             if let text = place.text {
                 draft.set(RecordSchema.location, text, at: at)
             } else {
-                var parts: [String: DraftValue] = [:]
-                for (part, value) in [
-                    (RecordSchema.venue, place.venue), (RecordSchema.city, place.city),
-                    (RecordSchema.country, place.country),
-                ] {
-                    parts[part.key] = value.map { .text($0, at: at) }
-                }
+                func part(_ text: String?) -> LocationParts.Part? { text.map { LocationParts.Part($0, at: at) } }
+                let parts = LocationParts(
+                    venue: part(place.venue), city: part(place.city), country: part(place.country))
                 draft[RecordSchema.location] = DraftValue(.parts(parts), origin: at)
             }
         }

@@ -129,9 +129,9 @@ public struct NewsImporter: Sendable {
             draft.set(RecordSchema.end, days?.end.description, at: origin)
             draft.set(RecordSchema.timezone, place?.city?.timezone ?? config.timezone, at: origin)
             if let place {
-                var parts: [String: DraftValue] = [:]
-                parts[RecordSchema.city.key] = place.cityName.map { .text($0, at: origin) }
-                parts[RecordSchema.country.key] = .text(place.country, at: origin)
+                let parts = LocationParts(
+                    city: place.cityName.map { LocationParts.Part($0, at: origin) },
+                    country: LocationParts.Part(place.country, at: origin))
                 draft[RecordSchema.location] = DraftValue(.parts(parts), origin: origin)
             }
             if let coordinates = place?.city?.coordinates {

@@ -31,7 +31,10 @@ import Testing
             case .text(let text): content = "text(\(text.debugDescription))"
             case .list(let items): content = "list(\(items.map(\.debugDescription).joined(separator: ",")))"
             case .parts(let parts):
-                content = "parts(\(parts.sorted { $0.key < $1.key }.map { "\($0.key)=\(describe($0.value))" }))"
+                let given = RecordSchema.locationParts.compactMap { field in
+                    parts[field].map { "\(field.key)=text(\($0.text.debugDescription)) at \($0.origin)" }
+                }
+                content = "parts(\(given))"
             }
             return "\(content) at \(value.origin) value at \(value.valueOrigin) label \(value.label ?? "-")"
         }

@@ -71,6 +71,17 @@ extension String {
     private func keepsBothEnds(ascii isTrimmedASCII: (UInt8) -> Bool, scalars isTrimmed: (Unicode.Scalar) -> Bool)
         -> Bool
     {
+        // Both ends read in one look at the bytes (`utf8.last` alone costs a hundred
+        // instructions); nil when an end may be white space beyond ASCII: its scalar decides.
+        let byBytes = utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            if first < 0x80 ? isTrimmedASCII(first) : UTF8WhiteSpace.mayStart(with: first) {
+                return first < 0x80 ? false : nil
+            }
+            if last < 0x80 { return !isTrimmedASCII(last) }
+            return UTF8WhiteSpace.mayEnd(bytes) ? nil : true
+        }
+        if let byBytes = byBytes ?? nil { return byBytes }
         guard let first = utf8.first, let last = utf8.last else { return false }
         if first < 0x80 {
             if isTrimmedASCII(first) { return false }

@@ -81,14 +81,11 @@ public struct NewRecord: Equatable, Sendable {
         draft.set(Schema.start, start, at: origin(Schema.start))
         draft.set(Schema.end, end, at: origin(Schema.end))
         draft.set(Schema.timezone, timezone, at: origin(Schema.timezone))
-        var parts: [String: DraftValue] = [:]
+        var parts = LocationParts()
         for (field, value) in [(Schema.venue, venue), (Schema.city, city), (Schema.country, country)] {
-            if let value { parts[field.key] = .text(value, at: origin(field)) }
+            if let value { parts[field] = LocationParts.Part(value, at: origin(field)) }
         }
-        if !parts.isEmpty {
-            let first = [Schema.venue, Schema.city, Schema.country].first { parts[$0.key] != nil }!
-            draft[Schema.location] = DraftValue(.parts(parts), origin: origin(first))
-        }
+        if let first = parts.first { draft[Schema.location] = DraftValue(.parts(parts), origin: first.origin) }
         draft.set(Schema.category, category, at: origin(Schema.category))
         draft.set(Schema.tags, list: tags, at: origin(Schema.tags))
         draft.set(Schema.organisations, list: partners, at: origin(Schema.organisations))

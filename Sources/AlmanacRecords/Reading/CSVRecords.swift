@@ -742,45 +742,40 @@ struct CSVRowConverter: Sendable {
     /// `venue`/`city`/`country` cells, or a `location` cell: "Skopje, North Macedonia" is
     /// read as city and country when the gazetteer knows the city, else kept as text.
     private func place(_ values: Cells) -> DraftValue? {
-        typealias Schema = RecordSchema
-        let given: [(RecordField, Field)] = [(Schema.venue, .venue), (Schema.city, .city), (Schema.country, .country)]
-        var parts: [String: DraftValue] = [:]
-        for (part, cell) in given {
-            guard let value = values[cell] else { continue }
-            // Sized at once (the standard library's reserveCapacity is not specialised).
-            if parts.isEmpty { parts = Dictionary(minimumCapacity: given.count) }
-            parts[part.key] = .text(value, at: values.origin(cell))
+        func part(_ cell: Field) -> LocationParts.Part? {
+            values[cell].map { LocationParts.Part($0, at: values.origin(cell)) }
         }
-        if parts.isEmpty, let text = values[.location] {
-            let origin = values.origin(.location)
-            let pieces = text.split(separator: ",").map { $0.trimmedSpaces }
-            // The first piece the gazetteer knows is the city, looked up once.
-            guard
-                let (index, known) = pieces.indices.lazy.compactMap({ index in
-                    gazetteer.place(named: pieces[index]).map { (index, $0) }
-                }).first
-            else { return .text(text, at: origin) }
-            let venue = pieces[..<index].joined(separator: ", ")
-            if !venue.isEmpty { parts[Schema.venue.key] = .text(venue, at: origin) }
-            parts[Schema.city.key] = .text(pieces[index], at: origin)
-            parts[Schema.country.key] = .text(index + 1 < pieces.count ? pieces[index + 1] : known.country, at: origin)
-            return DraftValue(.parts(parts), origin: origin)
-        }
-        guard !parts.isEmpty else { return nil }
-        return DraftValue(.parts(parts), origin: values.origin(first: .venue, .city, .country))
+        let given = LocationParts(venue: part(.venue), city: part(.city), country: part(.country))
+        if let first = given.first { return DraftValue(.parts(given), origin: first.origin) }
+        guard let text = values[.location] else { return nil }
+        let origin = values.origin(.location)
+        let pieces = text.split(separator: ",").map { $0.trimmedSpaces }
+        // The first piece the gazetteer knows is the city, looked up once.
+        guard
+            let (index, known) = pieces.indices.lazy.compactMap({ index in
+                gazetteer.place(named: pieces[index]).map { (index, $0) }
+            }).first
+        else { return .text(text, at: origin) }
+        let venue = pieces[..<index].joined(separator: ", ")
+        let parts = LocationParts(
+            venue: venue.isEmpty ? nil : LocationParts.Part(venue, at: origin),
+            city: LocationParts.Part(pieces[index], at: origin),
+            country: LocationParts.Part(index + 1 < pieces.count ? pieces[index + 1] : known.country, at: origin))
+        return DraftValue(.parts(parts), origin: origin)
     }
 
     /// A category cell in the project's words: "Board meeting" is `board-meeting`. A value
     /// that is none of the project's categories is left out with a warning.
     private func category(_ text: String?, origin: ValueOrigin, diagnostics: inout [Diagnostic]) -> String? {
         guard let text else { return nil }
-        // One category (no ',' or ';' byte, so no such character) is the usual cell.
-        let candidates =
-            text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") })
-            ? text.split(whereSeparator: { ";,".contains($0) }).map { Identifier.slug(String($0)) }
-            : [Identifier.slug(text)]
-        guard !config.categories.isEmpty else { return candidates.first }
-        if let known = candidates.first(where: config.categories.contains) { return known }
+        // One category (no ',' or ';' byte, so no such character) is the usual cell: its slug
+        // is the one candidate, and no array is made for it.
+        let isOne = !text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") })
+        let others = isOne ? [] : text.split(whereSeparator: { ";,".contains($0) }).map { Identifier.slug(String($0)) }
+        let first = isOne ? Identifier.slug(text) : others.first
+        guard !config.categories.isEmpty else { return first }
+        if isOne, let first, config.categories.contains(first) { return first }
+        if let known = others.first(where: config.categories.contains) { return known }
         diagnostics.append(
             origin.warning(
                 "'\(text)' is not one of the project's categories, so the record has none",

@@ -8,8 +8,9 @@ public enum Identifier {
         guard let first = text.unicodeScalars.first, isASCIIAlphanumeric(first), text.utf8.count <= 200 else {
             return false
         }
-        // A byte beyond ASCII is part of no allowed character.
-        return text.utf8.allSatisfy { byte in
+        // A byte beyond ASCII is part of no allowed character. Read from the bytes in place
+        // (an id per row of a big log; `allSatisfy` on the UTF-8 view cost some 300 instructions).
+        let isAllowed = { (byte: UInt8) -> Bool in
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
@@ -17,6 +18,8 @@ public enum Identifier {
             default: return false
             }
         }
+        return text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isAllowed) }
+            ?? text.utf8.allSatisfy(isAllowed)
     }
 
     /// A lower-case ASCII slug of `text`: "7th IISG Board meeting" → "7th-iisg-board-meeting".

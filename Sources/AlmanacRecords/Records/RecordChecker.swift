@@ -104,6 +104,19 @@ private struct Check {
         }
     }
 
+    /// The items of ``list(_:)``, trimmed, the empty ones left out: made in one array of the
+    /// right size (a `map` and a `filter` made two, the second grown item by item).
+    mutating func nonEmptyItems(_ field: RecordField) -> [String] {
+        let items = list(field)
+        var result: [String] = []
+        result.reserveCapacity(items.count)
+        for item in items {
+            let trimmed = item.trimmed
+            if !trimmed.isEmpty { result.append(trimmed) }
+        }
+        return result
+    }
+
     mutating func run() -> EventRecord {
         let id = checkID()
         let title = text(Schema.title)?.trimmed
@@ -136,7 +149,7 @@ private struct Check {
         }
         record.category = checkCategory()
         record.tags = checkLabels(Schema.tags)
-        record.organisations = list(Schema.organisations).map { $0.trimmed }.filter { !$0.isEmpty }
+        record.organisations = nonEmptyItems(Schema.organisations)
         checkParticipants(into: &record)
         record.role = choice(Schema.role, EventRole.self)
         record.format = choice(Schema.format, EventFormat.self)
@@ -247,8 +260,7 @@ private struct Check {
         case .text(let text)?: return Place(text: text.trimmed)
         case .parts(let parts)?:
             return Place(
-                venue: parts[Schema.venue.key]?.text?.trimmed, city: parts[Schema.city.key]?.text?.trimmed,
-                country: parts[Schema.country.key]?.text?.trimmed)
+                venue: parts.venue?.text.trimmed, city: parts.city?.text.trimmed, country: parts.country?.text.trimmed)
         case .list?:
             error(
                 Schema.location, "'location' must be a set of `key: value` lines",
@@ -310,7 +322,7 @@ private struct Check {
     }
 
     mutating func checkLabels(_ field: RecordField) -> [String] {
-        let labels = list(field).map { $0.trimmed }.filter { !$0.isEmpty }
+        let labels = nonEmptyItems(field)
         for label in labels where label.contains(",") || label.contains(";") {
             error(
                 field, "'\(label)' contains ',' or ';', which calendar apps read as separators",
@@ -521,7 +533,7 @@ private struct Check {
         }
         if !guesses.isEmpty { message += "; did you mean \(guesses.joined(separator: " or "))?" }
         var origin: ValueOrigin?
-        if case .parts(let parts)? = draft[Schema.location]?.content { origin = parts[Schema.city.key]?.origin }
+        if case .parts(let parts)? = draft.content(of: Schema.location) { origin = parts.city?.origin }
         warning(
             Schema.location, message,
             hint: """
@@ -577,7 +589,7 @@ extension Check {
             let guess = Spelling.suggestion(for: country, among: Countries.bundled.names)
         else { return }
         var origin: ValueOrigin?
-        if case .parts(let parts)? = draft[Schema.location]?.content { origin = parts[Schema.country.key]?.origin }
+        if case .parts(let parts)? = draft.content(of: Schema.location) { origin = parts.country?.origin }
         warning(
             Schema.location,
             """

@@ -102,7 +102,7 @@ struct YAMLRecordSource {
             else {
                 return nil
             }
-            var parts: [String: DraftValue] = [:]
+            var parts = LocationParts()
             for part in RecordSchema.locationParts {
                 guard let value = map[part.key] else { continue }
                 let origin = ValueOrigin.file(map.location(of: part.key))
@@ -111,7 +111,7 @@ struct YAMLRecordSource {
                         .error(file.location(of: value), "'\(part.key)' must be a single value, not a list or a map"))
                     continue
                 }
-                parts[part.key] = DraftValue(.text(scalar.string), origin: origin)
+                parts[part] = LocationParts.Part(scalar.string, at: origin)
             }
             return .parts(parts)
         }

@@ -343,14 +343,14 @@ enum PlainRecordText {
 
         /// The `location` map: lines of `venue`, `city` and `country` indented by the first
         /// one's spaces, each once, with plain or single-quoted values.
-        mutating func locationParts() -> (values: [String: DraftValue], origin: ValueOrigin)? {
+        mutating func locationParts() -> (values: LocationParts, origin: ValueOrigin)? {
             guard index < bytes.count else { return nil }
             nextLine()
             var indentation = 0
             while index + indentation < bytes.count, bytes[index + indentation] == Self.space { indentation += 1 }
             guard indentation > 0 else { return nil }
             let origin = location(line, indentation + 1)
-            var parts: [String: DraftValue] = [:]
+            var parts = LocationParts()
             while index < bytes.count {
                 if bytes[index] == Self.newline {
                     nextLine()
@@ -358,11 +358,11 @@ enum PlainRecordText {
                 }
                 if bytes[index] != Self.space { break }  // the next top-level key
                 guard let (slot, keyLine) = key(indentation: indentation, in: Self.partKeys),
-                    let part = RecordSchema.locationParts.first(where: { $0.slot == slot }), parts[part.key] == nil,
+                    let part = RecordSchema.locationParts.first(where: { $0.slot == slot }), parts[part] == nil,
                     !atLineEnd, bytes[index] != UInt8(ascii: "["), bytes[index] != UInt8(ascii: "|"),
                     let text = scalar(inFlow: false), endOfValue()
                 else { return nil }
-                parts[part.key] = DraftValue(.text(text), origin: location(keyLine, indentation + 1))
+                parts[part] = LocationParts.Part(text, at: location(keyLine, indentation + 1))
             }
             return (parts, origin)
         }
