@@ -814,6 +814,54 @@ import Testing
         #expect(region.place == nil)
     }
 
+    /// A place's name with a shortened word, "St." or "St", is the name with the word in full:
+    /// "St. Kitts and Nevis" is Saint Kitts and Nevis; a city whose name the gazetteer holds
+    /// shortened ("St. John's") is still found as written.
+    @Test func aShortenedWordInAPlacesNameIsTheWordInFull() throws {
+        for text in [
+            "The meeting was held in St. Kitts and Nevis on 17-18 April 2008.",
+            "The meeting was held in St Kitts and Nevis on 17-18 April 2008.",
+        ] {
+            let record = try imported("## Police chiefs meet\n\n" + text)
+            #expect(record.place?.country == "Saint Kitts and Nevis" && record.place?.city == nil, "\(text)")
+        }
+        let city = try imported("## Police chiefs meet\n\nThe meeting was held in St. Petersburg on 17 April 2008.")
+        #expect(city.place?.city == "Saint Petersburg")
+        let antigua = try imported("## Police chiefs meet\n\nThe meeting was held in St. John's on 17 April 2008.")
+        #expect(antigua.place?.city == "St. John's")
+    }
+
+    /// A city named in Cyrillic (Russian, Ukrainian, Serbian, Macedonian …) is found in the
+    /// gazetteer by its Latin spellings: "Кишинев" is Chișinău (Kishinev), "во Анкара" Ankara,
+    /// "ТБИЛИСИ" Tbilisi, "Приштина" Pristina; a word no city's name fits is no place.
+    @Test func aCityNamedInCyrillicIsTheGazetteersCity() throws {
+        for (text, city) in [
+            ("Кишинев, 26 августа 2016 – Министерства юстиции подписали соглашение.", "Chișinău"),
+            ("На 30 и 31 мај 2023 година во Анкара, Република Турција се одржа состанок.", "Ankara"),
+            ("ТБИЛИСИ, 17 ноября 2010 – Глава МВД Литвы прибыл в Грузию.", "Tbilisi"),
+            ("Приштина, 12 мај 2023 – Министри су одржали састанак.", "Pristina"),
+            ("Київ, 12 травня 2023 – Міністри провели зустріч.", "Kyiv"),
+        ] {
+            let record = try imported("## Состанок\n\n" + text)
+            #expect(record.place?.city == city, "\(text)")
+        }
+        let none = try imported("## Состанок\n\nНа 30 мај 2023 година во Министерството се одржа состанок.")
+        #expect(none.place == nil)
+    }
+
+    /// A shortened word for "city" before a city's name ("în or. Gdansk", "в г. Тбилиси")
+    /// leaves the name after the word for "in".
+    @Test func aShortenedWordForCityLeavesTheNameAfterIn() throws {
+        for (text, city) in [
+            ("Seminarul s-a desfăşurat în perioada 26.11 – 30.11.2012 în or. Gdansk, Polonia.", "Gdańsk"),
+            ("Seminarul s-a desfăşurat la 26.11.2012 în mun. Bălți.", "Bălți"),
+            ("Встреча прошла 17 ноября 2010 года в г. Тбилиси.", "Tbilisi"),
+        ] {
+            let record = try imported("## Seminar\n\n" + text)
+            #expect(record.place?.city == city, "\(text)")
+        }
+    }
+
     /// A weekday the text names after a dateline without a year ("ZAGREB, May 27 (Agency) - …
     /// on Tuesday") is taken to be the dateline's day: of the years near a neighbour's, one in
     /// which 27 May is a Tuesday (2025, not 2023), flagged with what was assumed.
