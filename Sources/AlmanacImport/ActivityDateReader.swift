@@ -910,23 +910,32 @@ struct ActivityDateReader {
         "run", "runs", "running", "last", "lasts", "lasting", "continue", "continues", "continuing",
     ]
 
-    /// The first date after `start` in its paragraph or the next written as the day the activity runs
-    /// until: "until" or "till" right before it (a weekday may stand between: "until Friday
-    /// (14/09)"), and a verb of running up to six words before that ("will run until", "which
-    /// will last until 30 May"). A deadline ("applications until 30 May") has no such verb.
+    /// The first date after `start` written as the day the activity runs until: "until" or
+    /// "till" right before it (a weekday may stand between: "until Friday (14/09)"), and a verb
+    /// of running up to six words before that ("will run until", "which will last until 30
+    /// May"). A deadline ("applications until 30 May") has no such verb. In the paragraph of
+    /// the start or the next; further on, only a sentence whose subject is the activity itself,
+    /// named by its noun ("The general meeting will continue until December 9, 2022", three
+    /// paragraphs after "kicked off today"), and not a project's or a programme's course.
     private static func until(
         after start: Range<String.Index>, among mentions: [DateMention], in prose: Prose
     ) -> DateMention? {
         mentions.first { mention in
-            guard mention.range.lowerBound >= start.upperBound,
-                prose.text[start.upperBound..<mention.range.lowerBound].matches(of: #/\n\s*\n/#).count <= 1
-            else { return false }
+            guard mention.range.lowerBound >= start.upperBound else { return false }
+            let isNear = prose.text[start.upperBound..<mention.range.lowerBound].matches(of: #/\n\s*\n/#).count <= 1
             var i = prose.tokenIndex(at: mention.range.lowerBound) - 1
             while i >= 0, !prose.tokens[i].isWord, ["(", ","].contains(prose.tokens[i].text) { i -= 1 }
             if i >= 0, DateTokenizer.weekdays[prose.tokens[i].lowercased] != nil { i -= 1 }
             while i >= 0, !prose.tokens[i].isWord, ["(", ","].contains(prose.tokens[i].text) { i -= 1 }
             guard i >= 0, ["until", "till"].contains(prose.tokens[i].lowercased) else { return false }
-            return prose.wordsBefore(i).contains(where: runningWords.contains)
+            let before = prose.wordsBefore(i, limit: 12)
+            guard let verb = before.lastIndex(where: runningWords.contains), before.count - verb <= 6 else {
+                return false
+            }
+            if isNear { return true }
+            let subject = before[..<verb]
+            return subject.contains(where: activityNouns.contains) && !subject.contains(where: projectNouns.contains)
+                && !before.contains(where: laterWords.contains)
         }
     }
 

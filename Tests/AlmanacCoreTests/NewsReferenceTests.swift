@@ -680,6 +680,28 @@ import Testing
                 + "\n\nAt the opening of this event, which will last until 30 May, the Premier spoke.",
             start: "2003-05-27", end: "2003-05-30", city: "Zagreb"),
         Case(
+            rule: "'will continue until' a day paragraphs on, of the activity named by its noun, ends it",
+            text:
+                "## Police chiefs meet\n\nAddis Ababa, 4 December 2022 – The general meeting of police chiefs "
+                + "kicked off today in Addis Ababa.\n\nIt will deliberate on trans-border crimes.\n\nOfficials of "
+                + "the region are taking part.\n\nThe general meeting will continue until December 9, 2022.",
+            start: "2022-12-04", end: "2022-12-09", city: "Addis Ababa"),
+        Case(
+            rule: "'will run until' a day paragraphs on, of a project's course, does not end the activity",
+            text:
+                "## Police chiefs meet\n\nAddis Ababa, 4 December 2022 – The general meeting of police chiefs "
+                + "kicked off today in Addis Ababa.\n\nIt will deliberate on trans-border crimes.\n\nOfficials of "
+                + "the region are taking part.\n\nThe project that funds the meeting will run until December 9, "
+                + "2022.",
+            start: "2022-12-04", end: "2022-12-04", city: "Addis Ababa"),
+        Case(
+            rule: "'will continue until' a day paragraphs on, naming no activity, does not end it",
+            text:
+                "## Police chiefs meet\n\nAddis Ababa, 4 December 2022 – The general meeting of police chiefs "
+                + "kicked off today in Addis Ababa.\n\nIt will deliberate on trans-border crimes.\n\nOfficials of "
+                + "the region are taking part.\n\nThe deployment will continue until December 9, 2022.",
+            start: "2022-12-04", end: "2022-12-04", city: "Addis Ababa"),
+        Case(
             rule: "a deadline 'until' a later day does not end the activity",
             text:
                 "## Call for trainees\n\nThe academy opened its call in Zagreb on 2 May 2023. Applications are "

@@ -339,9 +339,6 @@ import Testing
         "U.S. Embassy Sends Internal Security Forces Members to the United States for Training":
             "the embassy's announcement day is taken for the course (29 March to 10 April), and the city of one "
             + "of its parts (Kansas City) for the venue",
-        "24th EAPCCO General Meeting Kicks Off in Addis Ababa":
-            "'will continue until December 9, 2022' stands three paragraphs after the opening, beyond where an "
-            + "end is looked for",
         "Police commanders meet in Kigali over transnational crimes":
             "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
             + "not the real one",
