@@ -42,6 +42,11 @@ struct ActivityDate {
     /// (Hina) - … convened on Tuesday"), taken to be the dateline's day so that the year is one
     /// in which it falls on that weekday: an assumption.
     var assumedWeekday: String?
+    /// The words by which the sentence of the date reports a signing or an adoption the title
+    /// does not speak of ("El documento fue suscrito el 19 de octubre de 2012", under "Fiscal
+    /// General recalcó importancia de coordinación con México"): the date may be a document's
+    /// of earlier, mentioned as background, so taking it is an assumption.
+    var documentVerb: String?
 }
 
 /// Why a news item gives its activity no date.
@@ -330,6 +335,7 @@ struct ActivityDateReader {
             }
             let index = prose.tokenIndex(at: mention.range.lowerBound)
             best.isFuture = index < prose.tokens.count && RelativeDay.isFuture(prose, sentenceOf: index)
+            if best.inBody { best.documentVerb = Self.documentVerb(beforeDateAt: index, in: prose, title: item.title) }
             if !mention.hasYear {
                 let years = statedYear(
                     near: mention, inBody: best.inBody, title: titleProse, body: bodyProse,
@@ -849,6 +855,36 @@ struct ActivityDateReader {
             Self.provisionVerbs.contains(words[position])
                 && words[(position + 1)...].prefix(2).contains(where: Self.thatWords.contains)
         }
+    }
+
+    /// Words in a title that speak of a document being signed or adopted, in English and the
+    /// other languages whose dates are read: a date of a signing is then the activity's.
+    private static let documentTitleStems = [
+        "sign", "firm", "suscri", "semn", "potpis", "podpis", "подпис", "потпис", "nënshkr", "unterzeichn",
+        "unterschr", "assin", "sottoscri", "agreement", "accord", "acuerdo", "convenio", "memorand", "mou",
+        "protocol", "treaty", "tratado", "contract", "adopt", "ratif", "aprob", "approv", "usvoj", "sprejet",
+        "miratu", "соглашени", "договор", "споразум", "sporazum", "acordo", "accordo", "abkommen", "vereinbarung",
+        "marrëveshj", "perjanjian", "nota kesepahaman",
+    ]
+
+    /// "El documento fue suscrito el 19 de octubre de 2012", "the agreement was signed on 5
+    /// May": the date right after a participle of signing or adopting led by an auxiliary (the
+    /// sentence's verb), when the title speaks of no such thing; those words, else nil.
+    private static func documentVerb(beforeDateAt index: Int, in prose: Prose, title: String) -> String? {
+        let words = prose.wordIndices(before: index, limit: 4)
+        guard
+            let participle = words.suffix(2).last(where: {
+                describingParticiples.contains(prose.tokens[$0].lowercased)
+            }),
+            let auxiliary = prose.wordBefore(participle), auxiliaries.contains(auxiliary),
+            words.last == participle || prepositions.contains(prose.tokens[words.last!].lowercased)
+        else { return nil }
+        let lowercasedTitle = title.lowercased()
+        let stem = String(prose.tokens[participle].lowercased.prefix(4))
+        guard !lowercasedTitle.contains(stem), !documentTitleStems.contains(where: lowercasedTitle.contains) else {
+            return nil
+        }
+        return auxiliary + " " + prose.tokens[participle].text
     }
 
     /// The date's sentence says that something was founded then ("the Network was formed on

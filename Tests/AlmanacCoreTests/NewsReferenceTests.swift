@@ -702,6 +702,18 @@ import Testing
                 + "the region are taking part.\n\nThe deployment will continue until December 9, 2022.",
             start: "2022-12-04", end: "2022-12-04", city: "Addis Ababa"),
         Case(
+            rule: "a date of a signing the title does not speak of is flagged",
+            text:
+                "## Prosecutor stresses cooperation with Mexico\n\nQuito.- The prosecutor opened the training "
+                + "with the Mexican prosecutors.\n\nEl documento fue suscrito el 19 de octubre de 2012, en Quito.",
+            start: "2012-10-19", end: "2012-10-19", city: "Quito", tentative: true),
+        Case(
+            rule: "a date of a signing the title speaks of is the activity's",
+            text:
+                "## Prosecutors of Ecuador and Mexico sign a memorandum\n\nQuito.- The prosecutor opened the "
+                + "ceremony.\n\nThe memorandum was signed on 19 October 2012 in Quito.",
+            start: "2012-10-19", end: "2012-10-19", city: "Quito"),
+        Case(
             rule: "a deadline 'until' a later day does not end the activity",
             text:
                 "## Call for trainees\n\nThe academy opened its call in Zagreb on 2 May 2023. Applications are "

@@ -288,7 +288,8 @@ import Testing
             + "21 December is a Tuesday (flagged); the truth's 2010 comes from outside the text",
         "Fiscal General recalcó importancia de coordinación con México":
             "the event has no date; 'El documento fue suscrito el 19 de octubre de 2012' (a signing, the "
-            + "sentence's verb) dates it, unflagged, where the truth is a draft",
+            + "sentence's verb) dates it, flagged as a signing the title does not speak of, where the truth is a "
+            + "draft",
         "Hrvatski i srbijanski ministar u Beogradu razgovarali o migracijama":
             "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
             + "not the real one",
