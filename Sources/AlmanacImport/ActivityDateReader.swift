@@ -941,6 +941,36 @@ struct ActivityDateReader {
         }
     }
 
+    /// Verbs by which an activity ends on a day, in English and the other languages whose
+    /// dates are read: "is due to end on 6 August", "will conclude on", "concluye el próximo
+    /// 28 de mayo", "se terminera le", "prendra fin le", "termina em", "si concluderà il".
+    private static let endingVerbs: Set<String> = [
+        "end", "ends", "ended", "conclude", "concludes", "concluded", "close", "closes", "finish", "finishes",
+        "finished", "concluye", "concluyó", "concluirá", "culmina", "culminó", "culminará", "finaliza", "finalizó",
+        "finalizará", "termina", "terminó", "terminará", "termine", "terminera", "achève", "achèvera", "fin",
+        "terminou", "encerra", "encerrará", "conclui", "terminerà", "concluderà", "endet", "endete",
+    ]
+    /// Words between a verb of ending and its date: "end on", "concluye el próximo", "prendra
+    /// fin le", "termina no dia", "endet am".
+    private static let endingDateLeads: Set<String> = [
+        "on", "el", "le", "il", "am", "em", "no", "dia", "día", "próximo", "proximo", "prochain", "the",
+    ]
+
+    /// The token of a verb of ending right before the date whose first token is after
+    /// `index` (the word before the date, or up to two leading words before it).
+    private static func endingVerb(before index: Int, in prose: Prose) -> Int? {
+        var i = index
+        var leads = 0
+        while i >= 0, leads < 3, prose.tokens[i].isWord, endingDateLeads.contains(prose.tokens[i].lowercased) {
+            i -= 1
+            leads += 1
+        }
+        guard leads <= 2, i >= 0, prose.tokens[i].isWord, endingVerbs.contains(prose.tokens[i].lowercased) else {
+            return nil
+        }
+        return i
+    }
+
     /// Verbs by which an activity runs on to a day: "will run until", "which will last until".
     private static let runningWords: Set<String> = [
         "run", "runs", "running", "last", "lasts", "lasting", "continue", "continues", "continuing",
@@ -963,6 +993,13 @@ struct ActivityDateReader {
             while i >= 0, !prose.tokens[i].isWord, ["(", ","].contains(prose.tokens[i].text) { i -= 1 }
             if i >= 0, DateTokenizer.weekdays[prose.tokens[i].lowercased] != nil { i -= 1 }
             while i >= 0, !prose.tokens[i].isWord, ["(", ","].contains(prose.tokens[i].text) { i -= 1 }
+            if i >= 0, let end = endingVerb(before: i, in: prose) {
+                // "is due to end on 6 August", "y concluye el próximo 28 de mayo": not a project's
+                // end; further on, only the activity's, named by its noun in the clause.
+                let before = prose.wordsBefore(end, limit: 25)
+                return !before.contains(where: projectNouns.contains) && !before.contains(where: laterWords.contains)
+                    && (isNear || before.contains(where: activityNouns.contains))
+            }
             guard i >= 0, ["until", "till"].contains(prose.tokens[i].lowercased) else { return false }
             let before = prose.wordsBefore(i, limit: 12)
             guard let verb = before.lastIndex(where: runningWords.contains), before.count - verb <= 6 else {

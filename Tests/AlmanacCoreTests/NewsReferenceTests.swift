@@ -702,6 +702,32 @@ import Testing
                 + "the region are taking part.\n\nThe deployment will continue until December 9, 2022.",
             start: "2022-12-04", end: "2022-12-04", city: "Addis Ababa"),
         Case(
+            rule: "'is due to end on' a day paragraphs on, of the activity named by its noun, ends it",
+            text:
+                "## Course for border police managers\n\nSKOPJE, 14 June 2004 - The Mission is today launching a "
+                + "management course for border police in Skopje.\n\nForty managers will attend.\n\nThe course, "
+                + "which will be delivered in three cycles, each with 15 trainees, is due to end on 6 August.",
+            start: "2004-06-14", end: "2004-08-06", city: "Skopje"),
+        Case(
+            rule: "'concluye el próximo' a later day in the sentence of the start ends the activity",
+            text:
+                "## Capacitación en Bogotá\n\nLa formación dio inicio el 24 de febrero de 2025 y concluye el "
+                + "próximo 28 de marzo en Bogotá.",
+            start: "2025-02-24", end: "2025-03-28", city: "Bogotá"),
+        Case(
+            rule: "a project's end paragraphs on does not end the activity",
+            text:
+                "## Course for border police managers\n\nSKOPJE, 14 June 2004 - The Mission is today launching a "
+                + "management course for border police in Skopje.\n\nForty managers will attend.\n\nThe project, "
+                + "which funds the course, is due to end on 6 August.",
+            start: "2004-06-14", end: "2004-06-14", city: "Skopje"),
+        Case(
+            rule: "a later course's end does not end the activity",
+            text:
+                "## Course for border police managers\n\nSKOPJE, 14 June 2004 - The Mission is today launching a "
+                + "management course for border police in Skopje. The next course ends on 6 August.",
+            start: "2004-06-14", end: "2004-06-14", city: "Skopje"),
+        Case(
             rule: "a date of a signing the title does not speak of is flagged",
             text:
                 "## Prosecutor stresses cooperation with Mexico\n\nQuito.- The prosecutor opened the training "
