@@ -65,6 +65,9 @@ public struct PlaceExtractor: Sendable {
         // "u Podgorici" (as the gazetteer spells the case), "në Tiranë", "di Singapura", "în
         // Gdansk", and in Cyrillic "в Тбилиси", "во Анкара", "у Скопју".
         "à", "en", "em", "u", "në", "ne", "di", "în", "в", "во", "у",
+        // … and before a country's name: "au Cambodge", "aux Pays-Bas", "na Alemanha", "nel
+        // Kosovo", "nella Repubblica", "im Kosovo".
+        "au", "aux", "na", "nel", "nella", "im",
     ]
     /// Words for "city", "town" or "municipality" shortened before a place's name, as
     /// Romanian, Russian, Ukrainian, Bulgarian, Polish and Lithuanian texts write them: "în or.
@@ -746,7 +749,8 @@ public struct PlaceExtractor: Sendable {
             }
             for name in names {
                 let city = gazetteer.place(named: name)
-                let country = countries.country(named: name)
+                let country =
+                    countries.country(named: name) ?? ForeignCountryNames.country(named: name, in: countries)
                 if let country {
                     // A city-state or a city named like its country (Luxembourg, Monaco).
                     let namesake = gazetteer.place(named: name, country: country.name).flatMap {

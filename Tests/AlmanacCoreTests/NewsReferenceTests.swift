@@ -922,6 +922,26 @@ import Testing
         }
     }
 
+    /// A country named in another language that the date grammar reads ("au Cambodge", "en
+    /// Alemania", "în Polonia", "na Alemanha", "in Turchia") is the country the table names in
+    /// English; one named only as where the participants came from ("venus du Maroc") is not
+    /// the place.
+    @Test func aCountryNamedInAnotherLanguageIsThePlace() throws {
+        for (text, country) in [
+            ("La conférence des polices s'est ouverte le 12 mars 2024 au Cambodge.", "Cambodia"),
+            ("El seminario se celebró el 12 de marzo de 2024 en Alemania.", "Germany"),
+            ("Seminarul a avut loc la 12.03.2024 în Polonia.", "Poland"),
+            ("O seminário decorreu a 12 de março de 2024 na Alemanha.", "Germany"),
+            ("Il seminario si è svolto il 12 marzo 2024 in Turchia.", "Turkey"),
+        ] {
+            let record = try imported("## Seminar\n\n" + text)
+            #expect(record.place?.country == country && record.place?.city == nil, "\(text)")
+        }
+        let origin = try imported(
+            "## Conférence\n\nLa conférence s'est ouverte le 12 mars 2024 avec des officiers venus du Maroc.")
+        #expect(origin.place == nil)
+    }
+
     /// A weekday the text names after a dateline without a year ("ZAGREB, May 27 (Agency) - …
     /// on Tuesday") is taken to be the dateline's day: of the years near a neighbour's, one in
     /// which 27 May is a Tuesday (2025, not 2023), flagged with what was assumed.

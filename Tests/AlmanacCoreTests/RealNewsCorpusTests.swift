@@ -179,8 +179,6 @@ import Testing
         "34th ASEAN Chiefs of Police (ASEANAPOL) Conference":
             "the venue is Pasay, which the text names only as 'Pasay City' in a hotel's address; Manila, "
             + "where the series was first held, is taken",
-        "Ouverture de la 30e conférence des polices de l'ASEAN au Cambodge":
-            "French text: the country is named only in French ('au Cambodge')",
         "A meeting with diplomats was held":
             "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
             + "is not the real one; the country is only implied",
