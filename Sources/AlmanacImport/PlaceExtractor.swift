@@ -300,10 +300,17 @@ public struct PlaceExtractor: Sendable {
                 isNationwide || (prose.wordBefore(contextIndex).map(Self.placeWords.contains) ?? false)
                 || isDestination(prose, contextIndex)
                 || hostsAfter(prose, match.next) || city == nil && endsVenueName(prose, index)
+            // "in Tokyo and Nagoya": an activity in two cities of one country is in the country.
+            let pairedCity =
+                followsPlaceWord && city != nil && match.next + 1 < tokens.count
+                && tokens[match.next].lowercased == "and"
+                && longestName(in: prose, at: match.next + 1).map { other in
+                    other.country == nil && other.city?.country == country && other.city != city
+                } ?? false
             if followsPlaceWord || confirmedByCountry || isDateline || isTitleSuffix(prose, index, match, isTitle) {
                 result.append(
                     Find(
-                        place: ExtractedPlace(city: city, country: country), isTitle: isTitle,
+                        place: ExtractedPlace(city: pairedCity ? nil : city, country: country), isTitle: isTitle,
                         sentence: tokens[index].sentence,
                         isPassing: isPassing(prose, at: contextIndex, end: match.next),
                         followsPlaceWord: followsPlaceWord, isNationwide: isNationwide,

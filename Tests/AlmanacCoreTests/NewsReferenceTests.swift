@@ -942,6 +942,21 @@ import Testing
         #expect(origin.place == nil)
     }
 
+    /// An activity "in Tokyo and Nagoya", two cities of one country, is in that country, not
+    /// the first city; a city and another country's city ("in Vienna and Budapest") leave the
+    /// first city, as before, and one city alone is still the venue.
+    @Test func anActivityInTwoCitiesOfACountryIsInTheCountry() throws {
+        let two = try imported(
+            "## Delegation visits Japan\n\nOn 13 March 2019 the delegation attended events on legal proceedings in "
+                + "Tokyo and Nagoya.")
+        #expect(two.place?.country == "Japan" && two.place?.city == nil)
+        let countries = try imported(
+            "## Delegation travels\n\nOn 13 March 2019 the delegation attended events in Vienna and Budapest.")
+        #expect(countries.place?.city == "Vienna")
+        let one = try imported("## Delegation visits Japan\n\nOn 13 March 2019 the delegation met in Tokyo.")
+        #expect(one.place?.city == "Tokyo")
+    }
+
     /// A weekday the text names after a dateline without a year ("ZAGREB, May 27 (Agency) - …
     /// on Tuesday") is taken to be the dateline's day: of the years near a neighbour's, one in
     /// which 27 May is a Tuesday (2025, not 2023), flagged with what was assumed.

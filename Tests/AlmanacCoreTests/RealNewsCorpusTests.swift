@@ -89,8 +89,6 @@ import Testing
         "The 3rd Vienna Migration Conference":
             "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
             + "not the real one",
-        "Uzbekistan delegation visits Japan":
-            "the signing's city is not named; Tokyo, the first of the visit's cities, is taken",
         "ILEA has contributed to democratic transition of law enforcement agencies in Central Europe":
             "only 'The Budapest International Law Enforcement Academy' names the city; an academy's name is "
             + "not read as the venue",
@@ -331,8 +329,7 @@ import Testing
         "USCG, RCN conduct SAREX in Alaskan waters":
             "Ketchikan is not in the gazetteer",
         "U.S. Embassy Sends Internal Security Forces Members to the United States for Training":
-            "the embassy's announcement day is taken for the course (29 March to 10 April), and the city of one "
-            + "of its parts (Kansas City) for the venue",
+            "the embassy's announcement day is taken for the course (29 March to 10 April); the place is right",
         "Police commanders meet in Kigali over transnational crimes":
             "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
             + "not the real one",
