@@ -285,8 +285,8 @@ import Testing
             "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
             + "not the real one",
         "Главы МВД Грузии и Литвы обсудили межведомственное сотрудничество":
-            "the dateline 'ТБИЛИСИ, 17 ноя' abbreviates the month, which the Russian month table does not "
-            + "read, so the item is a draft (its year is not in the text either); the city is right",
+            "no year in the text: the dateline 'ТБИЛИСИ, 17 ноя' and 'трехдневным' give the days (17-19 "
+            + "November), but a neighbouring item's year is taken and flagged, and it is not the real one",
         "OSCE launches Patrol Field Capacity Building project for Tajik Border Troops":
             "Khalqayor is not in the gazetteer; only the country is found",
         "RUSSIAN BORDER GUARDS SHARING EXPERIENCE WITH TAJIK COLLEAGUES":
