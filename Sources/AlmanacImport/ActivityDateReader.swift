@@ -42,6 +42,11 @@ struct ActivityDate {
     /// (Hina) - … convened on Tuesday"), taken to be the dateline's day so that the year is one
     /// in which it falls on that weekday: an assumption.
     var assumedWeekday: String?
+    /// The words by which the sentence of the date reports a signing or an adoption the title
+    /// does not speak of ("El documento fue suscrito el 19 de octubre de 2012", under "Fiscal
+    /// General recalcó importancia de coordinación con México"): the date may be a document's
+    /// of earlier, mentioned as background, so taking it is an assumption.
+    var documentVerb: String?
 }
 
 /// Why a news item gives its activity no date.
@@ -330,6 +335,7 @@ struct ActivityDateReader {
             }
             let index = prose.tokenIndex(at: mention.range.lowerBound)
             best.isFuture = index < prose.tokens.count && RelativeDay.isFuture(prose, sentenceOf: index)
+            if best.inBody { best.documentVerb = Self.documentVerb(beforeDateAt: index, in: prose, title: item.title) }
             if !mention.hasYear {
                 let years = statedYear(
                     near: mention, inBody: best.inBody, title: titleProse, body: bodyProse,
@@ -851,6 +857,36 @@ struct ActivityDateReader {
         }
     }
 
+    /// Words in a title that speak of a document being signed or adopted, in English and the
+    /// other languages whose dates are read: a date of a signing is then the activity's.
+    private static let documentTitleStems = [
+        "sign", "firm", "suscri", "semn", "potpis", "podpis", "подпис", "потпис", "nënshkr", "unterzeichn",
+        "unterschr", "assin", "sottoscri", "agreement", "accord", "acuerdo", "convenio", "memorand", "mou",
+        "protocol", "treaty", "tratado", "contract", "adopt", "ratif", "aprob", "approv", "usvoj", "sprejet",
+        "miratu", "соглашени", "договор", "споразум", "sporazum", "acordo", "accordo", "abkommen", "vereinbarung",
+        "marrëveshj", "perjanjian", "nota kesepahaman",
+    ]
+
+    /// "El documento fue suscrito el 19 de octubre de 2012", "the agreement was signed on 5
+    /// May": the date right after a participle of signing or adopting led by an auxiliary (the
+    /// sentence's verb), when the title speaks of no such thing; those words, else nil.
+    private static func documentVerb(beforeDateAt index: Int, in prose: Prose, title: String) -> String? {
+        let words = prose.wordIndices(before: index, limit: 4)
+        guard
+            let participle = words.suffix(2).last(where: {
+                describingParticiples.contains(prose.tokens[$0].lowercased)
+            }),
+            let auxiliary = prose.wordBefore(participle), auxiliaries.contains(auxiliary),
+            words.last == participle || prepositions.contains(prose.tokens[words.last!].lowercased)
+        else { return nil }
+        let lowercasedTitle = title.lowercased()
+        let stem = String(prose.tokens[participle].lowercased.prefix(4))
+        guard !lowercasedTitle.contains(stem), !documentTitleStems.contains(where: lowercasedTitle.contains) else {
+            return nil
+        }
+        return auxiliary + " " + prose.tokens[participle].text
+    }
+
     /// The date's sentence says that something was founded then ("the Network was formed on
     /// 24 January 2018"), and the title speaks of no founding.
     private func datesAFounding(at index: Int, in prose: Prose, title: String) -> Bool {
@@ -905,28 +941,74 @@ struct ActivityDateReader {
         }
     }
 
+    /// Verbs by which an activity ends on a day, in English and the other languages whose
+    /// dates are read: "is due to end on 6 August", "will conclude on", "concluye el próximo
+    /// 28 de mayo", "se terminera le", "prendra fin le", "termina em", "si concluderà il".
+    private static let endingVerbs: Set<String> = [
+        "end", "ends", "ended", "conclude", "concludes", "concluded", "close", "closes", "finish", "finishes",
+        "finished", "concluye", "concluyó", "concluirá", "culmina", "culminó", "culminará", "finaliza", "finalizó",
+        "finalizará", "termina", "terminó", "terminará", "termine", "terminera", "achève", "achèvera", "fin",
+        "terminou", "encerra", "encerrará", "conclui", "terminerà", "concluderà", "endet", "endete",
+    ]
+    /// Words between a verb of ending and its date: "end on", "concluye el próximo", "prendra
+    /// fin le", "termina no dia", "endet am".
+    private static let endingDateLeads: Set<String> = [
+        "on", "el", "le", "il", "am", "em", "no", "dia", "día", "próximo", "proximo", "prochain", "the",
+    ]
+
+    /// The token of a verb of ending right before the date whose first token is after
+    /// `index` (the word before the date, or up to two leading words before it).
+    private static func endingVerb(before index: Int, in prose: Prose) -> Int? {
+        var i = index
+        var leads = 0
+        while i >= 0, leads < 3, prose.tokens[i].isWord, endingDateLeads.contains(prose.tokens[i].lowercased) {
+            i -= 1
+            leads += 1
+        }
+        guard leads <= 2, i >= 0, prose.tokens[i].isWord, endingVerbs.contains(prose.tokens[i].lowercased) else {
+            return nil
+        }
+        return i
+    }
+
     /// Verbs by which an activity runs on to a day: "will run until", "which will last until".
     private static let runningWords: Set<String> = [
         "run", "runs", "running", "last", "lasts", "lasting", "continue", "continues", "continuing",
     ]
 
-    /// The first date after `start` in its paragraph or the next written as the day the activity runs
-    /// until: "until" or "till" right before it (a weekday may stand between: "until Friday
-    /// (14/09)"), and a verb of running up to six words before that ("will run until", "which
-    /// will last until 30 May"). A deadline ("applications until 30 May") has no such verb.
+    /// The first date after `start` written as the day the activity runs until: "until" or
+    /// "till" right before it (a weekday may stand between: "until Friday (14/09)"), and a verb
+    /// of running up to six words before that ("will run until", "which will last until 30
+    /// May"). A deadline ("applications until 30 May") has no such verb. In the paragraph of
+    /// the start or the next; further on, only a sentence whose subject is the activity itself,
+    /// named by its noun ("The general meeting will continue until December 9, 2022", three
+    /// paragraphs after "kicked off today"), and not a project's or a programme's course.
     private static func until(
         after start: Range<String.Index>, among mentions: [DateMention], in prose: Prose
     ) -> DateMention? {
         mentions.first { mention in
-            guard mention.range.lowerBound >= start.upperBound,
-                prose.text[start.upperBound..<mention.range.lowerBound].matches(of: #/\n\s*\n/#).count <= 1
-            else { return false }
+            guard mention.range.lowerBound >= start.upperBound else { return false }
+            let isNear = prose.text[start.upperBound..<mention.range.lowerBound].matches(of: #/\n\s*\n/#).count <= 1
             var i = prose.tokenIndex(at: mention.range.lowerBound) - 1
             while i >= 0, !prose.tokens[i].isWord, ["(", ","].contains(prose.tokens[i].text) { i -= 1 }
             if i >= 0, DateTokenizer.weekdays[prose.tokens[i].lowercased] != nil { i -= 1 }
             while i >= 0, !prose.tokens[i].isWord, ["(", ","].contains(prose.tokens[i].text) { i -= 1 }
+            if i >= 0, let end = endingVerb(before: i, in: prose) {
+                // "is due to end on 6 August", "y concluye el próximo 28 de mayo": not a project's
+                // end; further on, only the activity's, named by its noun in the clause.
+                let before = prose.wordsBefore(end, limit: 25)
+                return !before.contains(where: projectNouns.contains) && !before.contains(where: laterWords.contains)
+                    && (isNear || before.contains(where: activityNouns.contains))
+            }
             guard i >= 0, ["until", "till"].contains(prose.tokens[i].lowercased) else { return false }
-            return prose.wordsBefore(i).contains(where: runningWords.contains)
+            let before = prose.wordsBefore(i, limit: 12)
+            guard let verb = before.lastIndex(where: runningWords.contains), before.count - verb <= 6 else {
+                return false
+            }
+            if isNear { return true }
+            let subject = before[..<verb]
+            return subject.contains(where: activityNouns.contains) && !subject.contains(where: projectNouns.contains)
+                && !before.contains(where: laterWords.contains)
         }
     }
 

@@ -70,6 +70,14 @@ public struct NewsImporter: Sendable {
                         "'\(chosen[index].text[mention.range])' is taken to be the day of '\(words)', so the year is "
                             + "one in which it falls on that weekday")
                 }
+                if let verb = date.documentVerb, days != nil {
+                    assumptions.append(
+                        """
+                        the date is that of '\(verb) \(chosen[index].text[mention.range])', a signing or an adoption \
+                        the title does not speak of, which may be an earlier document's and not the activity's
+                        """
+                    )
+                }
                 if days == nil {
                     let written = chosen[index].text[mention.range]
                     result.diagnostics.append(

@@ -62,8 +62,18 @@ public struct PlaceExtractor: Sendable {
     private static let placeWords: Set<String> = [
         "in", "at", "to", "near", "hosted", "venue", "visit", "visits", "visited", "visiting",
         // "in" in the other languages whose dates are read: "à Kigali", "en Bogotá", "em Lisboa",
-        // "u Podgorici" (as the gazetteer spells the case), "në Tiranë", "di Singapura".
-        "à", "en", "em", "u", "në", "ne", "di",
+        // "u Podgorici" (as the gazetteer spells the case), "në Tiranë", "di Singapura", "în
+        // Gdansk", and in Cyrillic "в Тбилиси", "во Анкара", "у Скопју".
+        "à", "en", "em", "u", "në", "ne", "di", "în", "в", "во", "у",
+        // … and before a country's name: "au Cambodge", "aux Pays-Bas", "na Alemanha", "nel
+        // Kosovo", "nella Repubblica", "im Kosovo".
+        "au", "aux", "na", "nel", "nella", "im",
+    ]
+    /// Words for "city", "town" or "municipality" shortened before a place's name, as
+    /// Romanian, Russian, Ukrainian, Bulgarian, Polish and Lithuanian texts write them: "în or.
+    /// Gdansk" (oraşul), "mun. Chişinău", "в г. Тбилиси", "у м. Київ", "w m. Gdańsk".
+    private static let shortenedTownWords: Set<String> = [
+        "or", "oraș", "oraş", "mun", "com", "г", "гр", "м", "с", "m", "gr",
     ]
     /// Nouns that introduce a place's name: "the capital Tirana", "the city of Ohrid", "the
     /// territory of Serbia".
@@ -290,10 +300,17 @@ public struct PlaceExtractor: Sendable {
                 isNationwide || (prose.wordBefore(contextIndex).map(Self.placeWords.contains) ?? false)
                 || isDestination(prose, contextIndex)
                 || hostsAfter(prose, match.next) || city == nil && endsVenueName(prose, index)
+            // "in Tokyo and Nagoya": an activity in two cities of one country is in the country.
+            let pairedCity =
+                followsPlaceWord && city != nil && match.next + 1 < tokens.count
+                && tokens[match.next].lowercased == "and"
+                && longestName(in: prose, at: match.next + 1).map { other in
+                    other.country == nil && other.city?.country == country && other.city != city
+                } ?? false
             if followsPlaceWord || confirmedByCountry || isDateline || isTitleSuffix(prose, index, match, isTitle) {
                 result.append(
                     Find(
-                        place: ExtractedPlace(city: city, country: country), isTitle: isTitle,
+                        place: ExtractedPlace(city: pairedCity ? nil : city, country: country), isTitle: isTitle,
                         sentence: tokens[index].sentence,
                         isPassing: isPassing(prose, at: contextIndex, end: match.next),
                         followsPlaceWord: followsPlaceWord, isNationwide: isNationwide,
@@ -334,6 +351,12 @@ public struct PlaceExtractor: Sendable {
     /// Tirana", "in the city of Ohrid"), so that the word before them tells its role.
     private func leadIn(_ prose: Prose, _ index: Int) -> Int {
         let tokens = prose.tokens
+        // "în or. Gdansk": the shortened word for a town is part of the name's lead-in.
+        if index >= 3, tokens[index - 1].text == ".", tokens[index - 2].isWord,
+            Self.shortenedTownWords.contains(tokens[index - 2].text), tokens[index - 3].isWord
+        {
+            return index - 2
+        }
         var i = index - 1
         if i >= 0, tokens[i].text == "," { i -= 1 }
         if i >= 1, tokens[i].lowercased == "of", Self.appositionNouns.contains(tokens[i - 1].lowercased) { i -= 1 }
@@ -689,15 +712,31 @@ public struct PlaceExtractor: Sendable {
         var next: Int
     }
 
-    /// The longest city or country name (up to four words) starting at token `index`.
+    /// Words of a place's name written shortened, with a full stop or without, and the word in
+    /// full: "St. Kitts and Nevis", "St Kitts and Nevis", "Mt. Kenya", "Ft. Lauderdale".
+    private static let shortenedNameWords: [String: String] = [
+        "St": "Saint", "Ste": "Sainte", "Mt": "Mount", "Ft": "Fort", "Pt": "Port",
+    ]
+
+    /// The longest city or country name (up to four words) starting at token `index`. A
+    /// shortened word's full stop is part of the name, and the word is also looked for in full
+    /// ("St. Kitts and Nevis" is Saint Kitts and Nevis), and a name written in Cyrillic is
+    /// looked for in Latin letters ("Кишинев" is Kishinev, "Анкара" Ankara, "Скопје" Skopje).
     private func longestName(in prose: Prose, at index: Int) -> NameMatch? {
         let tokens = prose.tokens
         for length in stride(from: 4, through: 1, by: -1) {
             var words: [String] = []
+            var shortened = false
             var i = index
             while i < tokens.count, words.count < length, tokens[i].isWord {
                 words.append(tokens[i].text)
                 i += 1
+                if words.count < length, Self.shortenedNameWords[tokens[i - 1].text] != nil, i + 1 < tokens.count,
+                    tokens[i].text == ".", tokens[i + 1].isWord, tokens[i + 1].isCapitalised
+                {
+                    shortened = true
+                    i += 1
+                }
             }
             guard words.count == length else { continue }
             // Every word of a multi-word name is capitalised, except joining words ("Bosnia and Herzegovina").
@@ -706,17 +745,28 @@ public struct PlaceExtractor: Sendable {
                     $0.first!.isUppercase || ["and", "of", "the", "pri", "de", "el", "upon", "am", "an"].contains($0)
                 })
             else { continue }
-            let name = words.joined(separator: " ")
-            let city = gazetteer.place(named: name)
-            let country = countries.country(named: name)
-            if let country {
-                // A city-state or a city named like its country (Luxembourg, Monaco).
-                let namesake = gazetteer.place(named: name, country: country.name).flatMap {
-                    $0.country == country.name ? $0 : nil
-                }
-                return NameMatch(city: namesake, country: country, next: i)
+            var names = [words.joined(separator: " ")]
+            // "St Kitts and Nevis" too, as British English writes it.
+            if shortened || words.count > 1 && words.dropLast().contains(where: { Self.shortenedNameWords[$0] != nil })
+            {
+                names.append(words.map { Self.shortenedNameWords[$0] ?? $0 }.joined(separator: " "))
             }
-            if let city { return NameMatch(city: city, country: nil, next: i) }
+            if names[0].unicodeScalars.contains(where: Cyrillic.isCyrillic) {
+                names = Cyrillic.latinSpellings(names[0])
+            }
+            for name in names {
+                let city = gazetteer.place(named: name)
+                let country =
+                    countries.country(named: name) ?? ForeignCountryNames.country(named: name, in: countries)
+                if let country {
+                    // A city-state or a city named like its country (Luxembourg, Monaco).
+                    let namesake = gazetteer.place(named: name, country: country.name).flatMap {
+                        $0.country == country.name ? $0 : nil
+                    }
+                    return NameMatch(city: namesake, country: country, next: i)
+                }
+                if let city { return NameMatch(city: city, country: nil, next: i) }
+            }
         }
         return nil
     }

@@ -680,6 +680,66 @@ import Testing
                 + "\n\nAt the opening of this event, which will last until 30 May, the Premier spoke.",
             start: "2003-05-27", end: "2003-05-30", city: "Zagreb"),
         Case(
+            rule: "'will continue until' a day paragraphs on, of the activity named by its noun, ends it",
+            text:
+                "## Police chiefs meet\n\nAddis Ababa, 4 December 2022 – The general meeting of police chiefs "
+                + "kicked off today in Addis Ababa.\n\nIt will deliberate on trans-border crimes.\n\nOfficials of "
+                + "the region are taking part.\n\nThe general meeting will continue until December 9, 2022.",
+            start: "2022-12-04", end: "2022-12-09", city: "Addis Ababa"),
+        Case(
+            rule: "'will run until' a day paragraphs on, of a project's course, does not end the activity",
+            text:
+                "## Police chiefs meet\n\nAddis Ababa, 4 December 2022 – The general meeting of police chiefs "
+                + "kicked off today in Addis Ababa.\n\nIt will deliberate on trans-border crimes.\n\nOfficials of "
+                + "the region are taking part.\n\nThe project that funds the meeting will run until December 9, "
+                + "2022.",
+            start: "2022-12-04", end: "2022-12-04", city: "Addis Ababa"),
+        Case(
+            rule: "'will continue until' a day paragraphs on, naming no activity, does not end it",
+            text:
+                "## Police chiefs meet\n\nAddis Ababa, 4 December 2022 – The general meeting of police chiefs "
+                + "kicked off today in Addis Ababa.\n\nIt will deliberate on trans-border crimes.\n\nOfficials of "
+                + "the region are taking part.\n\nThe deployment will continue until December 9, 2022.",
+            start: "2022-12-04", end: "2022-12-04", city: "Addis Ababa"),
+        Case(
+            rule: "'is due to end on' a day paragraphs on, of the activity named by its noun, ends it",
+            text:
+                "## Course for border police managers\n\nSKOPJE, 14 June 2004 - The Mission is today launching a "
+                + "management course for border police in Skopje.\n\nForty managers will attend.\n\nThe course, "
+                + "which will be delivered in three cycles, each with 15 trainees, is due to end on 6 August.",
+            start: "2004-06-14", end: "2004-08-06", city: "Skopje"),
+        Case(
+            rule: "'concluye el próximo' a later day in the sentence of the start ends the activity",
+            text:
+                "## Capacitación en Bogotá\n\nLa formación dio inicio el 24 de febrero de 2025 y concluye el "
+                + "próximo 28 de marzo en Bogotá.",
+            start: "2025-02-24", end: "2025-03-28", city: "Bogotá"),
+        Case(
+            rule: "a project's end paragraphs on does not end the activity",
+            text:
+                "## Course for border police managers\n\nSKOPJE, 14 June 2004 - The Mission is today launching a "
+                + "management course for border police in Skopje.\n\nForty managers will attend.\n\nThe project, "
+                + "which funds the course, is due to end on 6 August.",
+            start: "2004-06-14", end: "2004-06-14", city: "Skopje"),
+        Case(
+            rule: "a later course's end does not end the activity",
+            text:
+                "## Course for border police managers\n\nSKOPJE, 14 June 2004 - The Mission is today launching a "
+                + "management course for border police in Skopje. The next course ends on 6 August.",
+            start: "2004-06-14", end: "2004-06-14", city: "Skopje"),
+        Case(
+            rule: "a date of a signing the title does not speak of is flagged",
+            text:
+                "## Prosecutor stresses cooperation with Mexico\n\nQuito.- The prosecutor opened the training "
+                + "with the Mexican prosecutors.\n\nEl documento fue suscrito el 19 de octubre de 2012, en Quito.",
+            start: "2012-10-19", end: "2012-10-19", city: "Quito", tentative: true),
+        Case(
+            rule: "a date of a signing the title speaks of is the activity's",
+            text:
+                "## Prosecutors of Ecuador and Mexico sign a memorandum\n\nQuito.- The prosecutor opened the "
+                + "ceremony.\n\nThe memorandum was signed on 19 October 2012 in Quito.",
+            start: "2012-10-19", end: "2012-10-19", city: "Quito"),
+        Case(
             rule: "a deadline 'until' a later day does not end the activity",
             text:
                 "## Call for trainees\n\nThe academy opened its call in Zagreb on 2 May 2023. Applications are "
@@ -812,6 +872,89 @@ import Testing
         }
         let region = try imported("## Sastanak\n\nSastanak policija u Jugoistočnoj Evropi održan je 12.05.2023.")
         #expect(region.place == nil)
+    }
+
+    /// A place's name with a shortened word, "St." or "St", is the name with the word in full:
+    /// "St. Kitts and Nevis" is Saint Kitts and Nevis; a city whose name the gazetteer holds
+    /// shortened ("St. John's") is still found as written.
+    @Test func aShortenedWordInAPlacesNameIsTheWordInFull() throws {
+        for text in [
+            "The meeting was held in St. Kitts and Nevis on 17-18 April 2008.",
+            "The meeting was held in St Kitts and Nevis on 17-18 April 2008.",
+        ] {
+            let record = try imported("## Police chiefs meet\n\n" + text)
+            #expect(record.place?.country == "Saint Kitts and Nevis" && record.place?.city == nil, "\(text)")
+        }
+        let city = try imported("## Police chiefs meet\n\nThe meeting was held in St. Petersburg on 17 April 2008.")
+        #expect(city.place?.city == "Saint Petersburg")
+        let antigua = try imported("## Police chiefs meet\n\nThe meeting was held in St. John's on 17 April 2008.")
+        #expect(antigua.place?.city == "St. John's")
+    }
+
+    /// A city named in Cyrillic (Russian, Ukrainian, Serbian, Macedonian …) is found in the
+    /// gazetteer by its Latin spellings: "Кишинев" is Chișinău (Kishinev), "во Анкара" Ankara,
+    /// "ТБИЛИСИ" Tbilisi, "Приштина" Pristina; a word no city's name fits is no place.
+    @Test func aCityNamedInCyrillicIsTheGazetteersCity() throws {
+        for (text, city) in [
+            ("Кишинев, 26 августа 2016 – Министерства юстиции подписали соглашение.", "Chișinău"),
+            ("На 30 и 31 мај 2023 година во Анкара, Република Турција се одржа состанок.", "Ankara"),
+            ("ТБИЛИСИ, 17 ноября 2010 – Глава МВД Литвы прибыл в Грузию.", "Tbilisi"),
+            ("Приштина, 12 мај 2023 – Министри су одржали састанак.", "Pristina"),
+            ("Київ, 12 травня 2023 – Міністри провели зустріч.", "Kyiv"),
+        ] {
+            let record = try imported("## Состанок\n\n" + text)
+            #expect(record.place?.city == city, "\(text)")
+        }
+        let none = try imported("## Состанок\n\nНа 30 мај 2023 година во Министерството се одржа состанок.")
+        #expect(none.place == nil)
+    }
+
+    /// A shortened word for "city" before a city's name ("în or. Gdansk", "в г. Тбилиси")
+    /// leaves the name after the word for "in".
+    @Test func aShortenedWordForCityLeavesTheNameAfterIn() throws {
+        for (text, city) in [
+            ("Seminarul s-a desfăşurat în perioada 26.11 – 30.11.2012 în or. Gdansk, Polonia.", "Gdańsk"),
+            ("Seminarul s-a desfăşurat la 26.11.2012 în mun. Bălți.", "Bălți"),
+            ("Встреча прошла 17 ноября 2010 года в г. Тбилиси.", "Tbilisi"),
+        ] {
+            let record = try imported("## Seminar\n\n" + text)
+            #expect(record.place?.city == city, "\(text)")
+        }
+    }
+
+    /// A country named in another language that the date grammar reads ("au Cambodge", "en
+    /// Alemania", "în Polonia", "na Alemanha", "in Turchia") is the country the table names in
+    /// English; one named only as where the participants came from ("venus du Maroc") is not
+    /// the place.
+    @Test func aCountryNamedInAnotherLanguageIsThePlace() throws {
+        for (text, country) in [
+            ("La conférence des polices s'est ouverte le 12 mars 2024 au Cambodge.", "Cambodia"),
+            ("El seminario se celebró el 12 de marzo de 2024 en Alemania.", "Germany"),
+            ("Seminarul a avut loc la 12.03.2024 în Polonia.", "Poland"),
+            ("O seminário decorreu a 12 de março de 2024 na Alemanha.", "Germany"),
+            ("Il seminario si è svolto il 12 marzo 2024 in Turchia.", "Turkey"),
+        ] {
+            let record = try imported("## Seminar\n\n" + text)
+            #expect(record.place?.country == country && record.place?.city == nil, "\(text)")
+        }
+        let origin = try imported(
+            "## Conférence\n\nLa conférence s'est ouverte le 12 mars 2024 avec des officiers venus du Maroc.")
+        #expect(origin.place == nil)
+    }
+
+    /// An activity "in Tokyo and Nagoya", two cities of one country, is in that country, not
+    /// the first city; a city and another country's city ("in Vienna and Budapest") leave the
+    /// first city, as before, and one city alone is still the venue.
+    @Test func anActivityInTwoCitiesOfACountryIsInTheCountry() throws {
+        let two = try imported(
+            "## Delegation visits Japan\n\nOn 13 March 2019 the delegation attended events on legal proceedings in "
+                + "Tokyo and Nagoya.")
+        #expect(two.place?.country == "Japan" && two.place?.city == nil)
+        let countries = try imported(
+            "## Delegation travels\n\nOn 13 March 2019 the delegation attended events in Vienna and Budapest.")
+        #expect(countries.place?.city == "Vienna")
+        let one = try imported("## Delegation visits Japan\n\nOn 13 March 2019 the delegation met in Tokyo.")
+        #expect(one.place?.city == "Tokyo")
     }
 
     /// A weekday the text names after a dateline without a year ("ZAGREB, May 27 (Agency) - …

@@ -89,8 +89,6 @@ import Testing
         "The 3rd Vienna Migration Conference":
             "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
             + "not the real one",
-        "Uzbekistan delegation visits Japan":
-            "the signing's city is not named; Tokyo, the first of the visit's cities, is taken",
         "ILEA has contributed to democratic transition of law enforcement agencies in Central Europe":
             "only 'The Budapest International Law Enforcement Academy' names the city; an academy's name is "
             + "not read as the venue",
@@ -132,11 +130,6 @@ import Testing
             + "is written",
         "China donates 22-seater bus to Uganda Police Force":
             "Kololo (a district of Kampala) is not in the gazetteer; only Uganda is written",
-        "OSCE Mission to Skopje launches training for Border Police Managers":
-            """
-        'the ten-day course' is counted from the launch; the later 'due to end on 6 August' (the last of \
-        three cycles) is not read
-        """,
         "J. Bordans: closer cooperation in justice will help strengthen rule of law in Ukraine and Latvia":
             """
         no year in the text: the neighbouring item's year is taken and flagged tentative, but it is not the \
@@ -184,8 +177,6 @@ import Testing
         "34th ASEAN Chiefs of Police (ASEANAPOL) Conference":
             "the venue is Pasay, which the text names only as 'Pasay City' in a hotel's address; Manila, "
             + "where the series was first held, is taken",
-        "Ouverture de la 30e conférence des polices de l'ASEAN au Cambodge":
-            "French text: the country is named only in French ('au Cambodge')",
         "A meeting with diplomats was held":
             "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
             + "is not the real one; the country is only implied",
@@ -200,8 +191,8 @@ import Testing
             + "is not the real one",
         "Agentes de AMIC Sonora reciben capacitación internacional en Colombia":
             "no year in the text, so a neighbouring item's is taken, flagged, and is not the real one; "
-            + "the course's end ('y concluye el próximo 28 de mayo') is not read as its end; San Luis is not "
-            + "in the gazetteer",
+            + "the course's end ('y concluye el próximo 28 de mayo') is read, but 93 days after the start it is "
+            + "beyond the 92 an end is taken within; San Luis is not in the gazetteer",
         "KOICA workshop for judges‚ officials":
             "no year in the text: another paragraph's year is taken and flagged, but it is not the "
             + "real one; Lalitpur is not in the gazetteer",
@@ -259,8 +250,6 @@ import Testing
             + "Bulgaria'",
         "Polizeichefs aus Südosteuropa in Plovdiv":
             "German text: the publication date is taken, flagged, for a meeting the text gives no day",
-        "Министерства юстиции Республики Молдова и Румынии подписали соглашение о сотрудничестве":
-            "Russian text: the city is named only in Cyrillic ('Кишинев')",
         "EU donated vehicles and equipment to Macedonia in the amount of 4 million euros":
             "the country is read from 'Macedonian police', where the truth names no place",
         "Macedonia's border police receives donation from Poland":
@@ -290,16 +279,14 @@ import Testing
             + "21 December is a Tuesday (flagged); the truth's 2010 comes from outside the text",
         "Fiscal General recalcó importancia de coordinación con México":
             "the event has no date; 'El documento fue suscrito el 19 de octubre de 2012' (a signing, the "
-            + "sentence's verb) dates it, unflagged, where the truth is a draft",
+            + "sentence's verb) dates it, flagged as a signing the title does not speak of, where the truth is a "
+            + "draft",
         "Hrvatski i srbijanski ministar u Beogradu razgovarali o migracijama":
             "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
             + "not the real one",
-        "Seminarul de instruire din Polonia":
-            "'în or. Gdansk, Polonia': Gdansk without its diacritic after the abbreviation 'or.' is not read as "
-            + "Gdańsk",
         "Главы МВД Грузии и Литвы обсудили межведомственное сотрудничество":
-            "the dateline 'ТБИЛИСИ, 17 ноя' abbreviates the month, which the Russian month table does not "
-            + "read, so the item is a draft (its year is not in the text either)",
+            "no year in the text: the dateline 'ТБИЛИСИ, 17 ноя' and 'трехдневным' give the days (17-19 "
+            + "November), but a neighbouring item's year is taken and flagged, and it is not the real one",
         "OSCE launches Patrol Field Capacity Building project for Tajik Border Troops":
             "Khalqayor is not in the gazetteer; only the country is found",
         "RUSSIAN BORDER GUARDS SHARING EXPERIENCE WITH TAJIK COLLEAGUES":
@@ -312,8 +299,6 @@ import Testing
             + "(photo)":
             "the venue (the EFCC in Abuja) is not named; the visitor's country, named by its institution, is "
             + "taken (flagged)",
-        "Состанок на Извршниот одбор на Меѓународната асоцијација на полициски академии (INTERPA)":
-            "'во Анкара, Република Турција': the city is named only in Cyrillic, which the gazetteer does not hold",
         "French judges shared experience":
             "the training took place in France ('the National School for the Judiciary'), but only Ukraine is "
             + "named as a country",
@@ -330,8 +315,6 @@ import Testing
             + "takes San Salvador from the academy's seat",
         "Albania: curso de formación para la Policía de Fronteras y los grupos T.I.V.":
             "the course moved between Tirana and Durrës; the port of Durrës, named with the last day, is taken",
-        "Commisoners of Police and Military Chiefs Meet in St. Kitts and Nevis":
-            "Saint Kitts and Nevis, written 'St. Kitts and Nevis', is not matched to the country",
         "EU Advisory Mission in Iraq launches coordination center":
             "no year in the text: the date of another event in it is taken (flagged), not the launch's",
         "Arab Council of Interior Ministers to convene in Baghdad":
@@ -346,11 +329,7 @@ import Testing
         "USCG, RCN conduct SAREX in Alaskan waters":
             "Ketchikan is not in the gazetteer",
         "U.S. Embassy Sends Internal Security Forces Members to the United States for Training":
-            "the embassy's announcement day is taken for the course (29 March to 10 April), and the city of one "
-            + "of its parts (Kansas City) for the venue",
-        "24th EAPCCO General Meeting Kicks Off in Addis Ababa":
-            "'will continue until December 9, 2022' stands three paragraphs after the opening, beyond where an "
-            + "end is looked for",
+            "the embassy's announcement day is taken for the course (29 March to 10 April); the place is right",
         "Police commanders meet in Kigali over transnational crimes":
             "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
             + "not the real one",

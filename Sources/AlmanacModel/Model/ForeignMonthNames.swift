@@ -105,6 +105,22 @@ enum ForeignMonthNames {
                 "декември декабря",
             ]
         ),
+        (
+            // Ukrainian, nominative and the genitive a date uses: "12 травня 2023".
+            "Ukrainian",
+            [
+                "січень січня", "лютий лютого", "березень березня", "квітень квітня", "травень травня",
+                "червень червня", "липень липня", "серпень серпня", "вересень вересня", "жовтень жовтня",
+                "листопад листопада", "грудень грудня",
+            ]
+        ),
+        (
+            // Russian months shortened as news agencies' datelines write them: "ТБИЛИСИ, 17 ноя".
+            "Russian, shortened",
+            [
+                "янв", "фев февр", "мар", "апр", "мая", "июн", "июл", "авг", "сен сент", "окт", "ноя нояб", "дек",
+            ]
+        ),
     ]
 
     /// Every foreign form and its month. A form two languages share names the same month in
