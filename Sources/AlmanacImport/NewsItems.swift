@@ -128,12 +128,26 @@ public enum NewsItems {
 
     /// A paragraph's text: its lines joined by spaces, as wrapped lines are, but a line at
     /// its top that only dates the item stays a line ("November 28, 2022" right over "On 25
-    /// November, …"; "Thursday Dec 12, 2024", a site's header, over the item's own date line).
+    /// November, …"; "Thursday Dec 12, 2024", a site's header, over the item's own date line),
+    /// with a section's label or a place over it on the same line ("Društvo" over "26. 05.
+    /// 2022. 17:37", "Amman" over "16 August 2021").
     private static func paragraph(_ lines: [String]) -> String {
-        let dateLines = lines.prefix { NewsReference.isPublicationLine($0) }.count
-        guard dateLines > 0, lines.count > 1 else { return lines.joined(separator: " ") }
-        let text = lines.dropFirst(dateLines).joined(separator: " ")
-        return (lines.prefix(dateLines) + (text.isEmpty ? [] : [text])).joined(separator: "\n")
+        let top = lines.prefix { NewsReference.isPublicationLine($0) || NewsReference.isLabelLine($0) }
+        guard lines.count > 1, let lastDateLine = top.lastIndex(where: NewsReference.isPublicationLine) else {
+            return lines.joined(separator: " ")
+        }
+        var kept: [String] = []
+        var labels: [String] = []
+        for line in lines[...lastDateLine] {
+            if NewsReference.isPublicationLine(line) {
+                kept.append((labels + [line]).joined(separator: " "))
+                labels = []
+            } else {
+                labels.append(line)
+            }
+        }
+        let text = lines.dropFirst(lastDateLine + 1).joined(separator: " ")
+        return (kept + (text.isEmpty ? [] : [text])).joined(separator: "\n")
     }
 
     private static func headingLevel(_ line: String) -> Int? {

@@ -59,13 +59,23 @@ struct NewsReference {
         var found: [NewsReference] = []
         // The dates of lines that only date the page, above the item's own (see below).
         var pageDates: [Range<String.Index>] = []
-        for _ in 0..<2 where paragraphStart < body.endIndex {
+        var examined = 0
+        var headings = 0
+        while examined < 2, paragraphStart < body.endIndex {
             let paragraphEnd =
                 body.range(of: "\n\n", range: paragraphStart..<body.endIndex)?.lowerBound ?? body.endIndex
             let inParagraph = mentions.filter {
                 $0.range.lowerBound >= paragraphStart && $0.range.upperBound <= paragraphEnd
             }
             let paragraph = body[paragraphStart..<paragraphEnd]
+            paragraphStart = body.index(paragraphEnd, offsetBy: 2, limitedBy: body.endIndex) ?? body.endIndex
+            // A site's section label ("Vijesti", "Nota de prensa") or the title repeated over
+            // the text is looked past: the publication line may be under it.
+            if inParagraph.isEmpty, headings < 4, isHeading(paragraph) {
+                headings += 1
+                continue
+            }
+            examined += 1
             if let lines = leadingDateLines(of: paragraph, mentions: inParagraph) {
                 // Lines that only date the item, over a paragraph without a blank line between
                 // ("November 28, 2022" over "On 25 November, …"), or one over another: the line
@@ -99,7 +109,6 @@ struct NewsReference {
             {
                 found.append(NewsReference(day: day, kind: .published, range: range))
             }
-            paragraphStart = body.index(paragraphEnd, offsetBy: 2, limitedBy: body.endIndex) ?? body.endIndex
         }
         // A labelled publication line may close the item instead: "… publie le 02/10/2019".
         if found.isEmpty, let last = lastParagraph(of: body), last.lowerBound > body.startIndex,
@@ -131,6 +140,19 @@ struct NewsReference {
             lines.append((mention, day))
         }
         return lines.isEmpty ? nil : lines
+    }
+
+    /// A section's label on a line of its own over the date line: "Društvo" over "26. 05.
+    /// 2022. 17:37".
+    static func isLabelLine(_ line: some StringProtocol) -> Bool {
+        line.count <= 40 && isHeading(Substring(line)) && DateExpressionParser().mentions(in: String(line)).isEmpty
+    }
+
+    /// A paragraph with no date that does not read as prose: short, and not ending as a
+    /// sentence does. A section label, or a title in capitals over the text.
+    private static func isHeading(_ paragraph: Substring) -> Bool {
+        guard paragraph.count <= 200, let last = paragraph.last(where: { !$0.isWhitespace }) else { return false }
+        return !".!?…\"”»“)".contains(last) && dashedDay(in: paragraph) == nil
     }
 
     /// A two-digit year right after a day and month, "04 May 11", as the year 2011 (1970 to

@@ -765,6 +765,18 @@ import Testing
                 + "year's course was held in Velje Selo.",
             start: "2004-05-03", end: "2004-05-03", city: "Belgrade"),
         Case(
+            rule: "a publication line under a section's label and the title repeated is no date of the activity",
+            text:
+                "## Prosecutors at a regional conference\n\nVijesti\n\nPROSECUTORS AT A REGIONAL CONFERENCE\n\n"
+                + "11.11.2013. 15:14\n\nMore than 150 prosecutors took part in the conference in Belgrade.",
+            start: "2013-11-11", end: "2013-11-11", city: "Belgrade", tentative: true),
+        Case(
+            rule: "a publication line under a section's label on the line above is no date of the activity",
+            text:
+                "## Police cooperation\n\nDruštvo\n26. 05. 2022. 17:37 >> 17:35\nMET AT THE HEADQUARTERS\n"
+                + "The cooperation of the two police forces was praised at a meeting in Podgorica.",
+            start: "2022-05-26", end: "2022-05-26", city: "Podgorica", tentative: true),
+        Case(
             rule: "a town the gazetteer lacks, in an item naming no country, is not written",
             text: "## Border police course\n\nThe course for border police began in Velje Selo on 3 May 2004.",
             start: "2004-05-03", end: "2004-05-03", city: nil),
