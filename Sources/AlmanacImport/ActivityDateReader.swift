@@ -219,7 +219,7 @@ struct ActivityDateReader {
         var relative: String?
         let titleMentions = Self.joiningSpans(mentions(in: item.title), in: item.title)
         let bodyMentions = Self.joiningSpans(mentions(in: item.body), in: item.body)
-        let reference = NewsReference.find(in: item.body, mentions: bodyMentions)
+        let reference = NewsReference.find(in: item.body, title: item.title, mentions: bodyMentions)
         let titleProse = Prose(item.title)
         let bodyProse = Prose(item.body)
         var relativeDays: [RelativeDay] = []

@@ -54,7 +54,7 @@ struct NewsReference {
 
     /// The reference date of an item whose text is `body`, found in its first two paragraphs:
     /// a dateline, which the text's "today" counts from, else a publication line.
-    static func find(in body: String, mentions: [DateMention]) -> NewsReference? {
+    static func find(in body: String, title: String, mentions: [DateMention]) -> NewsReference? {
         var paragraphStart = body.startIndex
         var found: [NewsReference] = []
         // The dates of lines that only date the page, above the item's own (see below).
@@ -85,7 +85,9 @@ struct NewsReference {
                 found.append(NewsReference(day: day, kind: .published, range: own.range))
                 pageDates += lines.dropLast().map(\.mention.range)
             } else if let first = inParagraph.first, let day = singleDay(first) {
-                if isPublicationLine(paragraph, date: first.range) {
+                if isPublicationLine(paragraph, date: first.range)
+                    || repeatsTheTitle(paragraph, after: first.range, title: title)
+                {
                     found.append(NewsReference(day: day, kind: .published, range: first.range))
                 } else if isDateline(paragraph, date: first.range) {
                     found.append(NewsReference(day: day, kind: .dateline, range: first.range))
@@ -203,6 +205,18 @@ struct NewsReference {
             let days = mention.days(year: nil)
         else { return nil }
         return days.start
+    }
+
+    /// A blog's line under the title that gives the date and repeats the title: "17 Maja,
+    /// 2018 / Komentari isključeni za <title>" (WordPress's "Comments off on <title>").
+    private static func repeatsTheTitle(_ paragraph: Substring, after date: Range<String.Index>, title: String)
+        -> Bool
+    {
+        guard title.count >= 12, paragraph.distance(from: paragraph.startIndex, to: date.lowerBound) <= 40,
+            let repeated = paragraph[date.upperBound...].range(
+                of: title, options: [.caseInsensitive, .diacriticInsensitive])
+        else { return false }
+        return paragraph.count - title.count <= 90 && paragraph[repeated.upperBound...].allSatisfy(\.isWhitespace)
     }
 
     /// A short paragraph of a date, labels, a time and names: "Publishing date: 3 November 2021".

@@ -777,6 +777,12 @@ import Testing
                 + "The cooperation of the two police forces was praised at a meeting in Podgorica.",
             start: "2022-05-26", end: "2022-05-26", city: "Podgorica", tentative: true),
         Case(
+            rule: "a blog's line of the date and the title repeated dates the page, not the activity",
+            text:
+                "## Conference of court presidents\n\n17 May, 2018 / Comments off for Conference of court "
+                + "presidents\n\nNews\n\nOn 15–16.05.2018 the association attended the conference in Neum.",
+            start: "2018-05-15", end: "2018-05-16", city: "Neum"),
+        Case(
             rule: "a town the gazetteer lacks, in an item naming no country, is not written",
             text: "## Border police course\n\nThe course for border police began in Velje Selo on 3 May 2004.",
             start: "2004-05-03", end: "2004-05-03", city: nil),
