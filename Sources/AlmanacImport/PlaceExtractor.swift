@@ -596,9 +596,11 @@ public struct PlaceExtractor: Sendable {
     /// Endings of a city's name in the locative case, and what its name in the nominative may end
     /// with instead: "Beogradu" → "Beograd", "Sarajevu" → "Sarajevo", "Ljubljani" → "Ljubljana",
     /// "Warszawie" → "Warszawa", "Krakowie" → "Krakow", "Bratislave" → "Bratislava", "Tiranë" →
-    /// "Tirana".
+    /// "Tirana", and with the consonant softened before "-i": "Banjaluci" → "Banjaluka", "Rizi" →
+    /// "Riga".
     private static let locativeEndings: [(ending: String, nominatives: [String])] = [
         ("ie", ["a", ""]), ("u", ["", "o", "a", "e"]), ("i", ["a", "e", ""]), ("e", ["a", "o"]), ("ë", ["a", ""]),
+        ("ci", ["ka"]), ("zi", ["ga"]),
     ]
 
     /// The city the gazetteer knows whose name, inflected after a locative preposition, is the

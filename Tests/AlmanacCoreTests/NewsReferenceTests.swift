@@ -884,6 +884,7 @@ import Testing
             ("Sastanak je održan 12.05.2023. u Beogradu.", "Belgrade"),
             ("Srečanje je bilo 12.05.2023 v Ljubljani.", "Ljubljana"),
             ("Spotkanie odbyło się 12.05.2023 w Warszawie.", "Warsaw"),
+            ("Polaznici su 26. aprila 2016. posjetili Upravu u Banjaluci.", "Banja Luka"),
         ] {
             let record = try imported("## Sastanak\n\n" + text)
             #expect(record.place?.city == city && record.status == .confirmed, "\(text)")
