@@ -29,6 +29,7 @@ import Testing
             let content: String
             switch value.content {
             case .text(let text): content = "text(\(text.debugDescription))"
+            case .date(let date): content = "date(\(date))"
             case .list(let items): content = "list(\(items.map(\.debugDescription).joined(separator: ",")))"
             case .parts(let parts):
                 let given = RecordSchema.locationParts.compactMap { field in

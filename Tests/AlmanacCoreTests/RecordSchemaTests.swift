@@ -103,6 +103,40 @@ struct RecordSchemaTests {
         #expect(fromYAML?.repeatRule?.description == "FREQ=WEEKLY;COUNT=2")
     }
 
+    /// A spreadsheet's dates reach the checker as read (``DraftDate``): it judges and
+    /// reports them exactly as the same dates written as text.
+    @Test func datesAsReadAreCheckedAsTheirText() throws {
+        let checker = RecordChecker(config: NewsCorpusTests.config(), gazetteer: .bundled)
+        let pairs: [(String, String?)] = [
+            ("2024-03-05", nil), ("2024-03-05", "2024-03-07"), ("2024-03-05", "2024-03-04"),
+            ("2024-03-05", "2024-03-05T10:00"), ("2024-03-05T10:00", nil), ("2024-03-05T10:00", "2024-03-05T12:00"),
+            ("2024-03-05T10:00", "2024-03-05T09:00"), ("2024-03-05T10:00", "2024-03-06"),
+            ("2024-03-05T10:00", "2024-03-06T09:00"), ("2024-03-05 10:00", "2024-03-05 12:00:00"),
+        ]
+        for (start, end) in pairs {
+            func outcome(asRead: Bool) throws -> RecordChecker.Outcome {
+                let origin = ValueOrigin.option("the values", file: "/p/a.yml")
+                var draft = RecordDraft(origin: origin, path: "/p/a.yml", fallbackID: "a")
+                draft.set(RecordSchema.title, "Meeting", at: origin)
+                for (field, text) in [(RecordSchema.start, start), (RecordSchema.end, end)] {
+                    guard let text else { continue }
+                    let date = try #require(DraftDate(iso: text))
+                    if asRead {
+                        draft.set(field, date: date, at: .option("--\(field.key)", file: "/p/a.yml"))
+                    } else {
+                        draft.set(field, date.description, at: .option("--\(field.key)", file: "/p/a.yml"))
+                    }
+                }
+                return checker.check(draft)
+            }
+            let text = try outcome(asRead: false)
+            let read = try outcome(asRead: true)
+            #expect(read.record == text.record, "\(start) \(end ?? "-")")
+            #expect(read.diagnostics == text.diagnostics, "\(start) \(end ?? "-")")
+            #expect(read.fieldsWithErrors == text.fieldsWithErrors)
+        }
+    }
+
     @Test func optionValuesAreReportedAtTheirOption() {
         var draft = RecordDraft(origin: .option("the values", file: "/p/a.yml"), path: "/p/a.yml", fallbackID: "a")
         draft.set(RecordSchema.title, "Meeting", at: .option("the title", file: "/p/a.yml"))

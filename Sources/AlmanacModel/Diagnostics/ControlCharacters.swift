@@ -113,21 +113,13 @@ public enum ControlCharacters {
         var previous: UInt8 = 0
         var index = 0
         while index < bytes.count {
-            if let word = word(of: bytes, at: index) {
-                let belowSpace = (word &- ones &* 0x20) & ~word & highs
-                let del = ((word ^ (ones &* 0x7F)) &- ones) & ~(word ^ (ones &* 0x7F)) & highs
-                if (word & highs) | belowSpace | del == 0 {
-                    previous = 0
-                    index += 8
-                    continue
-                }
+            if let word = word(of: bytes, at: index), isPrintableASCII(word) {
+                previous = 0
+                index += 8
+                continue
             }
             let byte = bytes[index]
-            if byte < 0x20 {
-                if byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
-            } else if byte == 0x7F || (previous == 0xC2 && (0x80...0x9F).contains(byte)) {
-                return true
-            }
+            if isForbiddenASCII(byte) || (previous == 0xC2 && (0x80...0x9F).contains(byte)) { return true }
             previous = byte
             index += 1
         }
@@ -135,41 +127,57 @@ public enum ControlCharacters {
     }
 
     /// Whether `bytes` are UTF-8 text that ``scan(_:limit:)`` finds nothing in and that holds
-    /// no NUL (a forbidden character too): what a block of a big log usually is.
+    /// no NUL (a forbidden character too): what a block of a big log usually is. One pass:
+    /// printable ASCII eight bytes at a time, other ASCII bytes one by one, and each run of
+    /// bytes beyond ASCII on its own (an ASCII byte never continues a character, so the runs
+    /// are valid exactly when the whole is).
     package static func isPlainText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        !mayContainForbidden(bytes) && isUTF8(bytes)
-    }
-
-    /// Whether `bytes` are valid UTF-8: plain ASCII eight bytes at a time, and each run of
-    /// other bytes on its own (an ASCII byte never continues a character, so the runs are
-    /// valid exactly when the whole is).
-    private static func isUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < bytes.count {
-            if let word = word(of: bytes, at: index), word & highs == 0 {
+            if let word = word(of: bytes, at: index), isPrintableASCII(word) {
                 index += 8
                 continue
             }
             guard bytes[index] >= 0x80 else {
+                if isForbiddenASCII(bytes[index]) { return false }
                 index += 1
                 continue
             }
             var end = index
             while end < bytes.count, bytes[end] >= 0x80 { end += 1 }
-            // Two-byte characters (C2–DF and a continuation byte: é, ș, Ž) are valid as they
-            // stand; a run with any other lead byte is validated by the standard library.
-            var position = index
-            while position + 1 < end, (0xC2...0xDF).contains(bytes[position]), bytes[position + 1] < 0xC0 {
-                position += 2
-            }
-            if position < end,
-                String(validating: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self) == nil
-            {
-                return false
-            }
+            guard isPlainRun(UnsafeBufferPointer(rebasing: bytes[index..<end])) else { return false }
             index = end
         }
         return true
+    }
+
+    /// Whether a run of bytes beyond ASCII is valid UTF-8 holding no C1 character (`C2 80`–
+    /// `C2 9F`). Two-byte characters (C2–DF and a continuation byte: é, ș, Ž) are read as they
+    /// stand; a run with any other lead byte is validated by the standard library.
+    private static func isPlainRun(_ run: UnsafeBufferPointer<UInt8>) -> Bool {
+        // In valid UTF-8, C2 only ever leads a character: C2 and 80–9F is a C1 character.
+        let isC1 = { (position: Int) in run[position] == 0xC2 && run[position + 1] < 0xA0 }
+        var position = 0
+        while position + 1 < run.count, (0xC2...0xDF).contains(run[position]), run[position + 1] < 0xC0 {
+            if isC1(position) { return false }
+            position += 2
+        }
+        guard position < run.count else { return true }
+        guard String(validating: run, as: UTF8.self) != nil else { return false }
+        return !(position..<run.count - 1).contains(where: isC1)
+    }
+
+    /// Whether an ASCII byte is a forbidden character: a C0 control but tab and line ends, or DEL.
+    private static func isForbiddenASCII(_ byte: UInt8) -> Bool {
+        byte < 0x20 ? byte != 0x09 && byte != 0x0A && byte != 0x0D : byte == 0x7F
+    }
+
+    /// Whether the eight bytes of `word` are all printable ASCII (space to `~`): no high bit,
+    /// none below space, none DEL.
+    private static func isPrintableASCII(_ word: UInt64) -> Bool {
+        let belowSpace = (word &- ones &* 0x20) & ~word & highs
+        let del = ((word ^ (ones &* 0x7F)) &- ones) & ~(word ^ (ones &* 0x7F)) & highs
+        return (word & highs) | belowSpace | del == 0
     }
 
     private static let ones: UInt64 = 0x0101_0101_0101_0101

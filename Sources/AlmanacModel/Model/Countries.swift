@@ -33,6 +33,12 @@ public struct Countries: Sendable {
         index[Gazetteer.key(name.hasSuffix("*") ? String(name.dropLast()) : name)].map { countries[$0] }
     }
 
+    /// ``country(named:)`` for a name whose ``Gazetteer/key(_:)`` is `key`, worked out
+    /// already (a record's country is also looked up in the gazetteer).
+    package func country(named name: String, key: String) -> Country? {
+        name.hasSuffix("*") ? country(named: name) : index[key].map { countries[$0] }
+    }
+
     /// Every country's name, in the table's order.
     public var names: [String] { countries.map(\.name) }
 

@@ -69,12 +69,17 @@ public struct Gazetteer: Sendable {
     /// The place called `name` (any spelling, case and accents ignored), preferring one in
     /// `country` when given.
     public func place(named name: String, country: String? = nil) -> GazetteerPlace? {
+        place(named: name, countryKey: country.map(Gazetteer.key))
+    }
+
+    /// ``place(named:country:)`` with the country's ``key(_:)`` worked out already (a record's
+    /// country is also looked up in the country table).
+    package func place(named name: String, countryKey: String?) -> GazetteerPlace? {
         let key = Gazetteer.key(name)
         // Most projects add no places: no key to hash then.
         let added = index.isEmpty ? [] : index[key] ?? []
         let shipped = includesBundled ? BundledGazetteer.places(key: key) : []
-        if let country {
-            let countryKey = Gazetteer.key(country)
+        if let countryKey {
             if let match = added.first(where: { countryKeys[$0] == countryKey }) { return places[match] }
             if let match = shipped.first(where: { $0.countryKey == countryKey }) { return match.place }
         }

@@ -554,7 +554,7 @@ struct CSVRowConverter: Sendable {
         // Only made when the row has no usable id cell: a slug per row is a cost of its own.
         var derivedID: String? {
             title.map { title in
-                timing.start.map { "\($0.prefix(10))-\(Identifier.slug(title, maxLength: 50))" }
+                timing.start.map { "\($0.day)-\(Identifier.slug(title, maxLength: 50))" }
                     ?? Identifier.slug(title, maxLength: 60)
             }
         }
@@ -573,8 +573,17 @@ struct CSVRowConverter: Sendable {
         }
         if let id { draft.set(Schema.id, id, at: given == nil ? rowOrigin : values.origin(.id)) }
         set(Schema.title, .title)
-        if let start = timing.start { draft.set(Schema.start, start, at: values.origin(first: .start, .startTime)) }
-        if let end = timing.end { draft.set(Schema.end, end, at: values.origin(first: .end, .endTime, .start)) }
+        func setDate(_ field: RecordField, _ date: DraftDate?, at origin: ValueOrigin) {
+            // A day before year 0 (a span "30.12. – 2.1.0000") has no ISO text: as text, the
+            // checker reports it.
+            if let date, date.day.components.year < 0 {
+                draft.set(field, date.description, at: origin)
+            } else {
+                draft.set(field, date: date, at: origin)
+            }
+        }
+        setDate(Schema.start, timing.start, at: values.origin(first: .start, .startTime))
+        setDate(Schema.end, timing.end, at: values.origin(first: .end, .endTime, .start))
         set(Schema.timezone, .timezone)
         draft[Schema.location] = place(values)
         if let latitude = values[.latitude], let longitude = values[.longitude] {
@@ -645,21 +654,19 @@ struct CSVRowConverter: Sendable {
         return ["true", "yes", "1", "private", "confidential", "x"].contains(text.lowercased())
     }
 
-    /// The start and end as a record writes them, from date (or date-time, or "5–6 September
-    /// 2023") cells and optional time cells.
-    private func timing(_ values: Cells, diagnostics: inout [Diagnostic]) -> (start: String?, end: String?)? {
+    /// The start and end, read from date (or date-time, or "5–6 September 2023") cells and
+    /// optional time cells: the checker takes them as read.
+    private func timing(_ values: Cells, diagnostics: inout [Diagnostic]) -> (start: DraftDate?, end: DraftDate?)? {
         let allDay = values[.allDay].map(isYes)
         let parser = DateExpressionParser(monthFirst: layout != .plain)
-        var start: String?
-        var end: String?
+        var start: DraftDate?
+        var end: DraftDate?
         if let text = values[.start] {
-            if let day = LocalDate(iso: text) {
-                start = day.description
-            } else if let time = LocalDateTime(iso: text) {
-                start = time.description
+            if let date = DraftDate(iso: text) {
+                start = date
             } else if let mention = parser.wholeMention(text), let days = mention.days(year: nil) {
-                start = days.start.description
-                if days.end != days.start { end = days.end.description }
+                start = .day(days.start)
+                if days.end != days.start { end = .day(days.end) }
             } else {
                 diagnostics.append(
                     values.origin(.start).error(
@@ -671,12 +678,10 @@ struct CSVRowConverter: Sendable {
             }
         }
         if let text = values[.end] {
-            if let day = LocalDate(iso: text) {
-                end = day.description
-            } else if let time = LocalDateTime(iso: text) {
-                end = time.description
+            if let date = DraftDate(iso: text) {
+                end = date
             } else if let mention = parser.wholeMention(text), let days = mention.days(year: nil) {
-                end = days.end.description
+                end = .day(days.end)
             } else {
                 diagnostics.append(
                     values.origin(.end).error(
@@ -685,10 +690,8 @@ struct CSVRowConverter: Sendable {
             }
         }
         guard allDay != true else {
-            if layout == .outlook, let first = start.flatMap(LocalDate.init(iso:)),
-                let last = end.flatMap(LocalDate.init(iso:)), last > first
-            {
-                end = last.adding(days: -1).description
+            if layout == .outlook, case .day(let first)? = start, case .day(let last)? = end, last > first {
+                end = .day(last.adding(days: -1))
             }
             return (start, end)
         }
@@ -701,9 +704,11 @@ struct CSVRowConverter: Sendable {
                         hint: "write 10:00, 10:00:00 or 10:00 AM"))
                 return nil
             }
-            let time = "T" + pad(minutes / 60, 2) + ":" + pad(minutes % 60, 2)
-            if key == "start", let date = start?.prefix(10) { start = date + time }
-            if key == "end", let date = (end ?? start)?.prefix(10) { end = date + time }
+            func at(_ date: DraftDate?) -> DraftDate? {
+                date.map { .dateTime(LocalDateTime(date: $0.day, hour: minutes / 60, minute: minutes % 60)) }
+            }
+            if key == "start", let time = at(start) { start = time }
+            if key == "end", let time = at(end ?? start) { end = time }
         }
         return (start, end)
     }

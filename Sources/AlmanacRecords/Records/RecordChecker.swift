@@ -96,6 +96,7 @@ private struct Check {
     mutating func list(_ field: RecordField) -> [String] {
         switch draft.content(of: field) {
         case .text(let text)?: return [text]
+        case .date(let date)?: return [date.description]
         case .list(let items)?: return items
         case .parts?:
             error(field, "'\(field.key)' must be a value or a list of values", at: draft[field]?.valueOrigin)
@@ -128,9 +129,11 @@ private struct Check {
         let timing = checkTiming(isDraft: status == .draft)
         let place = checkPlace()
         organisationsInOneValue()
-        unknownCity(place)
-        misspeltCountry(place)
-        let known = place?.city.flatMap { gazetteer.place(named: $0, country: place?.country) }
+        // The country's key serves both its lookups: in the gazetteer and in the country table.
+        let countryKey = place?.country.map(Gazetteer.key)
+        let known = place?.city.flatMap { gazetteer.place(named: $0, countryKey: countryKey) }
+        unknownCity(place, known: known)
+        misspeltCountry(place, key: countryKey)
 
         var record = EventRecord(
             id: id.value, title: title ?? "", timing: timing,
@@ -183,7 +186,7 @@ private struct Check {
     }
 
     mutating func checkTiming(isDraft: Bool) -> EventTiming? {
-        guard let startText = text(Schema.start) else {
+        guard let start = moment(Schema.start) else {
             if isDraft {
                 // An importer says itself why its item has no date.
                 if !isImportedItem {
@@ -204,44 +207,72 @@ private struct Check {
             if draft.has(Schema.end) { error(Schema.end, "'end' without 'start'", hint: "add the 'start' as well") }
             return nil
         }
-        let endText = text(Schema.end)
-        if let date = LocalDate(iso: startText) {
-            guard let endText else { return .allDay(start: date, end: date) }
-            guard let end = LocalDate(iso: endText) else {
+        let end = moment(Schema.end)
+        switch start.read {
+        case .day(let date)?:
+            guard let end else { return .allDay(start: date, end: date) }
+            guard case .day(let last)? = end.read else {
                 let advice = DateAdvice.explain(
-                    endText, otherwise: "the start is a whole day, so write the last day as YYYY-MM-DD")
+                    end.text, otherwise: "the start is a whole day, so write the last day as YYYY-MM-DD")
                 error(Schema.end, advice.message, hint: advice.hint)
                 return nil
             }
-            guard end >= date else {
+            guard last >= date else {
                 error(
-                    Schema.end, "the end (\(end)) is before the start (\(date))",
+                    Schema.end, "the end (\(last)) is before the start (\(date))",
                     hint: "for whole days, 'end' is the last day of the activity")
                 return nil
             }
-            return .allDay(start: date, end: end)
-        }
-        guard let start = LocalDateTime(iso: startText) else {
-            let advice = DateAdvice.explain(startText)
+            return .allDay(start: date, end: last)
+        case .dateTime(let start)?:
+            guard let end else { return .timed(start: start, end: nil) }
+            let last: LocalDateTime
+            if case .dateTime(let full)? = end.read {
+                last = full
+            } else if let time = LocalDateTime.timeOfDay(end.text) {
+                last = LocalDateTime(date: start.date, hour: time / 60, minute: time % 60)
+            } else {
+                error(
+                    Schema.end, "'\(end.text)' is not a time",
+                    hint: "write the end as 16:00 (same day) or 2023-09-06T16:00")
+                return nil
+            }
+            guard last >= start else {
+                error(Schema.end, "the end (\(last)) is before the start (\(start))")
+                return nil
+            }
+            return .timed(start: start, end: last)
+        case nil:
+            let advice = DateAdvice.explain(start.text)
             error(Schema.start, advice.message, hint: advice.hint)
             return nil
         }
-        guard let endText else { return .timed(start: start, end: nil) }
-        let end: LocalDateTime
-        if let time = LocalDateTime.timeOfDay(endText) {
-            end = LocalDateTime(date: start.date, hour: time / 60, minute: time % 60)
-        } else if let full = LocalDateTime(iso: endText) {
-            end = full
-        } else {
-            error(
-                Schema.end, "'\(endText)' is not a time", hint: "write the end as 16:00 (same day) or 2023-09-06T16:00")
-            return nil
+    }
+
+    /// A `start` or `end`: read already by the source, or text read here (``DraftDate/init(iso:)``).
+    struct Moment {
+        /// The date, or nil when the text is none.
+        let read: DraftDate?
+        private let given: String?
+
+        /// The text as given (a date read already, as a record writes it).
+        var text: String { given ?? read?.description ?? "" }
+
+        init(read date: DraftDate) {
+            read = date
+            given = nil
         }
-        guard end >= start else {
-            error(Schema.end, "the end (\(end)) is before the start (\(start))")
-            return nil
+
+        init(text: String) {
+            read = DraftDate(iso: text)
+            given = text
         }
-        return .timed(start: start, end: end)
+    }
+
+    /// `field` as a ``Moment``; nil when it has no value (or a list or map, reported).
+    mutating func moment(_ field: RecordField) -> Moment? {
+        if case .date(let date)? = draft.content(of: field) { return Moment(read: date) }
+        return text(field).map(Moment.init(text:))
     }
 
     mutating func checkZone(default fallback: String) -> String {
@@ -258,6 +289,7 @@ private struct Check {
     mutating func checkPlace() -> Place? {
         switch draft.content(of: Schema.location) {
         case .text(let text)?: return Place(text: text.trimmed)
+        case .date(let date)?: return Place(text: date.description)
         case .parts(let parts)?:
             return Place(
                 venue: parts.venue?.text.trimmed, city: parts.city?.text.trimmed, country: parts.country?.text.trimmed)
@@ -520,11 +552,10 @@ private struct Check {
     }
 
     /// A city the gazetteer does not know, with no country: the activity then counts under
-    /// no country.
-    mutating func unknownCity(_ place: Place?) {
-        guard let place, let city = place.city, place.country == nil, gazetteer.place(named: city) == nil else {
-            return
-        }
+    /// no country. `known`: the gazetteer's place for the record's city (and country, when
+    /// given).
+    mutating func unknownCity(_ place: Place?, known: GazetteerPlace?) {
+        guard let place, let city = place.city, place.country == nil, known == nil else { return }
         var message = "the city '\(city)' is not in the gazetteer, so the activity has no country and counts under none"
         // A match on another spelling of a place says which place it is.
         let guesses = gazetteer.suggestedSpellings(for: city).map { guess in
@@ -583,8 +614,9 @@ extension Check {
     /// A country Almanac does not know but that is a likely typo of one it does ("Belgum"):
     /// the activity would count under a country of its own. A name with no close match may be
     /// a country outside the table and is left alone.
-    mutating func misspeltCountry(_ place: Place?) {
-        guard let country = place?.country, Countries.bundled.country(named: country) == nil,
+    /// `key`: the country's ``Gazetteer/key(_:)``.
+    mutating func misspeltCountry(_ place: Place?, key: String?) {
+        guard let country = place?.country, let key, Countries.bundled.country(named: country, key: key) == nil,
             !config.places.contains(where: { $0.country == country }),
             let guess = Spelling.suggestion(for: country, among: Countries.bundled.names)
         else { return }

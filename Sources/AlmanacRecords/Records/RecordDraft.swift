@@ -48,6 +48,9 @@ public struct DraftValue: Sendable {
     public enum Content: Sendable {
         case text(String)
         case list([String])
+        /// A date, or a date and time of day, that the source read already (a spreadsheet's
+        /// date cells): the checker takes it as it is, rather than read it again from text.
+        case date(DraftDate)
         /// Boxed: the parts are larger than the other cases, and most values are not a map.
         indirect case parts(LocationParts)
     }
@@ -79,9 +82,51 @@ public struct DraftValue: Sendable {
         DraftValue(.text(text), origin: origin, label: label)
     }
 
-    public var text: String? {
-        if case .text(let text) = content { return text }
-        return nil
+    /// The text of a text value, or of a date as a record writes it.
+    public var text: String? { content.text }
+}
+
+extension DraftValue.Content {
+    /// The text of a text value, or of a date as a record writes it; nil for a list or map.
+    var text: String? {
+        switch self {
+        case .text(let text): return text
+        case .date(let date): return date.description
+        case .list, .parts: return nil
+        }
+    }
+}
+
+/// A `start` or `end` as read: a whole day, or a day and a time of day.
+public enum DraftDate: Hashable, Sendable, CustomStringConvertible {
+    case day(LocalDate)
+    case dateTime(LocalDateTime)
+
+    /// `2023-09-05` or `2023-09-05T10:00`; nil for anything else.
+    public init?(iso text: String) {
+        if let day = LocalDate(iso: text) {
+            self = .day(day)
+        } else if let time = LocalDateTime(iso: text) {
+            self = .dateTime(time)
+        } else {
+            return nil
+        }
+    }
+
+    /// The day (of a date and time, its date).
+    public var day: LocalDate {
+        switch self {
+        case .day(let day): return day
+        case .dateTime(let time): return time.date
+        }
+    }
+
+    /// As a record writes it: `2023-09-05`, `2023-09-05T10:00`.
+    public var description: String {
+        switch self {
+        case .day(let day): return day.description
+        case .dateTime(let time): return time.description
+        }
     }
 }
 
@@ -220,6 +265,11 @@ public struct RecordDraft: Sendable {
         if let text { store(.text(text, at: origin, label: label), in: field) }
     }
 
+    /// Sets `field` to a date read already; nil leaves it unset.
+    public mutating func set(_ field: RecordField, date: DraftDate?, at origin: ValueOrigin) {
+        if let date { store(DraftValue(.date(date), origin: origin), in: field) }
+    }
+
     /// Sets `field` to a list; an empty list leaves it unset.
     public mutating func set(_ field: RecordField, list items: [String], at origin: ValueOrigin, label: String? = nil) {
         if !items.isEmpty { store(DraftValue(.list(items), origin: origin, label: label), in: field) }
@@ -228,12 +278,11 @@ public struct RecordDraft: Sendable {
     /// Whether `field` has a value.
     func has(_ field: RecordField) -> Bool { positions[field.slot] >= 0 }
 
-    /// The text of `field`, nil when it has none or is a list or map (read in place: no
-    /// copy of the value and its origins).
+    /// The text of `field` (of a date, as a record writes it), nil when it has none or is a
+    /// list or map (read in place: no copy of the value and its origins).
     func text(of field: RecordField) -> String? {
         let position = Int(positions[field.slot])
-        guard position >= 0, case .text(let text) = entries[position].content else { return nil }
-        return text
+        return position < 0 ? nil : entries[position].content.text
     }
 
     /// The content of `field`'s value (without copying its origins).
