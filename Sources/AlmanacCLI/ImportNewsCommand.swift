@@ -21,8 +21,9 @@ struct ImportNewsCommand: ParsableCommand {
 
             Dates are read in English and, written day first, in French, Spanish, Portuguese, \
             Italian, German, Serbian, Croatian, Bosnian, Montenegrin, Slovenian, Albanian, \
-            Indonesian, Macedonian, Bulgarian, Russian and Ukrainian ("le 12 mars 2024", "el 5 de junio de \
-            2023", "12. marta 2024.", "12 prill 2024"), and "today", "yesterday" and \
+            Indonesian, Macedonian, Bulgarian, Russian, Ukrainian, Romanian, Polish, Turkish and \
+            Greek ("le 12 mars 2024", "el 5 de junio de 2023", "12. marta 2024.", "12 prill 2024", \
+            "16 stycznia 2019"), and "today", "yesterday" and \
             "tomorrow" in most of them; weekdays in English only.
 
             A record whose date or place is assumed rather than read (a year from --year or a \

@@ -105,8 +105,14 @@ struct ActivityDateReader {
     ]
     /// Words that make a date a later one, taken only when nothing better is found.
     private static let laterWords: Set<String> = ["next", "upcoming", "later", "future", "forthcoming"]
-    /// Words before a year that make it a target or a bound, not the activity's year.
-    private static let yearBounds: Set<String> = ["by", "for", "to", "through", "beyond", "within"]
+    /// Words before a year that make it a target or a bound, not the activity's year: "for
+    /// 2025", and "for" in the other languages whose dates are read ("pour", "para", "per",
+    /// "für", "pentru", "za").
+    private static let yearBounds: Set<String> = [
+        "by", "for", "to", "through", "beyond", "within", "pour", "para", "per", "für", "pentru", "za",
+    ]
+    /// Two words before a year that make it a target: Polish "na rok 2015" ("for the year 2015").
+    private static let yearBoundPairs: Set<[String]> = [["na", "rok"]]
     /// Words before a year that make it the year of something else than the activity.
     private static let otherThingsYears: Set<String> = [
         "launched", "established", "founded", "conducted", "created", "initiated", "introduced", "adopted", "since",
@@ -692,6 +698,7 @@ struct ActivityDateReader {
             }
             if let before = prose.wordBefore(index),
                 yearBounds.contains(before) || passingWords.contains(before) || laterWords.contains(before)
+                    || yearBoundPairs.contains(prose.wordsBefore(index, limit: 2))
             {
                 return nil
             }

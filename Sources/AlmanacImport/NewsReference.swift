@@ -32,14 +32,15 @@ struct NewsReference {
         "pm", "press", "release", "news",
     ]).union(publicationLabels).union([
         "le", "à", "jour", "mis", "el", "em", "il", "am", "um", "de", "del", "da", "dne", "më", "pada", "tanggal",
-        "fecha", "data", "datum",
+        "fecha", "data", "datum", "günü", "tarihinde",
     ])
     /// Words that say a line is the item's publication line: a date with one of them may close
     /// the item ("publie le 02/10/2019") as well as stand under its title.
     private static let publicationLabels: Set<String> = [
         "posted", "published", "publishing", "publication", "updated", "publié", "publie", "publiée", "publicado",
         "publicada", "publicação", "pubblicato", "veröffentlicht", "objavljeno", "objavljen", "publikuar",
-        "postuar", "diterbitkan", "dipublikasikan", "diposting",
+        "postuar", "diterbitkan", "dipublikasikan", "diposting", "yayınlandı", "yayımlandı", "opublikowano",
+        "publicat", "publicată", "δημοσιεύθηκε", "δημοσιεύτηκε",
     ]
     /// Capitalised words that open a sentence, not a dateline: "On 7 June 2024 – …".
     private static let sentenceOpeners: Set<String> = [

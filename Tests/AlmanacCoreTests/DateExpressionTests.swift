@@ -68,6 +68,13 @@ import Testing
     /// Month names in other languages, and the words their dates are written with.
     @Test(arguments: [
         ("le 12 mars 2024", "2024-03-12…2024-03-12"),
+        ("În perioada 06-07 martie 2023, la sediul", "2023-03-06…2023-03-07"),
+        ("w dniach 16-18 stycznia 2019 r.", "2019-01-16…2019-01-18"),
+        ("16 grudnia 2014 roku", "2014-12-16…2014-12-16"),
+        ("από 27 έως 31 Μαρτίου 2023", "2023-03-27…2023-03-31"),
+        ("την Παρασκευή 31 ΜΑΡΤΙΟΥ 2023", "2023-03-31…2023-03-31"),
+        ("12 ve 13 Mayıs 2022 tarihinde", "2022-05-12…2022-05-13"),
+        ("6 și 7 martie 2023", "2023-03-06…2023-03-07"),
         ("le 1er mars 2024", "2024-03-01…2024-03-01"),
         ("du 5 au 7 février 2019 à Kigali", "2019-02-05…2019-02-07"),
         ("ce mardi 28 juin 2022, au Palais", "2022-06-28…2022-06-28"),

@@ -783,6 +783,18 @@ import Testing
                 + "presidents\n\nNews\n\nOn 15–16.05.2018 the association attended the conference in Neum.",
             start: "2018-05-15", end: "2018-05-16", city: "Neum"),
         Case(
+            rule: "the year of a plan 'for the year' in Polish is not a yearless date's",
+            text:
+                "## Spotkanie\n\nSpotkanie, które odbyło się 16 grudnia w Gdańsku, dotyczyło planu współpracy na rok "
+                + "2015.",
+            start: nil, end: nil, city: "Gdańsk"),
+        Case(
+            rule: "a Turkish publication line closing the item dates the page, flagged",
+            text:
+                "## İş birliği toplantısı\n\nToplantıda konuşan Orgeneral, iş birliğine hazır olduklarını ifade "
+                + "etti.\n\n30 Eylül 2019 Pazartesi günü yayınlandı",
+            start: "2019-09-30", end: "2019-09-30", city: nil, tentative: true),
+        Case(
             rule: "a town the gazetteer lacks, in an item naming no country, is not written",
             text: "## Border police course\n\nThe course for border police began in Velje Selo on 3 May 2004.",
             start: "2004-05-03", end: "2004-05-03", city: nil),

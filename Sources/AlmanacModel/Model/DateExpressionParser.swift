@@ -220,11 +220,12 @@ package struct DateTokenizer {
     static let separatorWords: Set<String> = ["to", "until", "till", "til", "through", "thru", "and"]
     /// "to" and "and" in the languages of ``ForeignMonthNames``, between two days before a
     /// month: "du 5 au 7 juin", "del 5 al 7 de junio", "vom 5. bis 7. Juni", "od 1. jula do 1.
-    /// septembra", "5 dhe 6 prill", "5 sampai 7 Juni". Short and common words elsewhere ("a",
-    /// "e", "i", "do"), they join days only there.
+    /// septembra", "5 dhe 6 prill", "5 sampai 7 Juni", "de la 6 la 7 martie", "27 έως 31 Μαρτίου",
+    /// "12 ve 13 Mayıs". Short and common words elsewhere ("a", "e", "i", "do", "la"), they join
+    /// days only there.
     static let foreignSeparatorWords: Set<String> = [
         "au", "et", "al", "a", "y", "hasta", "e", "bis", "und", "do", "i", "deri", "dhe", "sampai", "hingga", "dan",
-        "до", "и",
+        "до", "и", "la", "și", "şi", "έως", "και", "ve",
     ]
     /// Words between a day and its month or year in other languages: "5 de junio de 2023".
     package static let foreignOfWords: Set<String> = ["de", "del"]

@@ -115,6 +115,39 @@ enum ForeignMonthNames {
             ]
         ),
         (
+            "Romanian",
+            [
+                "ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august", "septembrie",
+                "octombrie", "noiembrie", "decembrie",
+            ]
+        ),
+        (
+            // Nominative and the genitive a date uses: "16 stycznia 2019". Not "listopad
+            // listopada" (November), which Croatian reads as October.
+            "Polish",
+            [
+                "styczeń styczen stycznia", "luty lutego", "marzec marca", "kwiecień kwiecien kwietnia", "maj maja",
+                "czerwiec czerwca", "lipiec lipca", "sierpień sierpien sierpnia", "wrzesień wrzesien września wrzesnia",
+                "październik pazdziernik października pazdziernika", "", "grudzień grudzien grudnia",
+            ]
+        ),
+        (
+            "Turkish",
+            [
+                "ocak", "şubat subat", "mart", "nisan", "mayıs mayis", "haziran", "temmuz", "ağustos agustos",
+                "eylül eylul", "ekim", "kasım kasim", "aralık aralik",
+            ]
+        ),
+        (
+            // The genitive a date uses, with and without its accent: "31 Μαρτίου 2023".
+            "Greek",
+            [
+                "ιανουαρίου ιανουαριου", "φεβρουαρίου φεβρουαριου", "μαρτίου μαρτιου", "απριλίου απριλιου",
+                "μαΐου μαιου", "ιουνίου ιουνιου", "ιουλίου ιουλιου", "αυγούστου αυγουστου",
+                "σεπτεμβρίου σεπτεμβριου", "οκτωβρίου οκτωβριου", "νοεμβρίου νοεμβριου", "δεκεμβρίου δεκεμβριου",
+            ]
+        ),
+        (
             // Russian months shortened as news agencies' datelines write them: "ТБИЛИСИ, 17 ноя".
             "Russian, shortened",
             [
