@@ -101,7 +101,12 @@ package final class SortedSpool<Key: Comparable> {
             starts.append(start)
             start += lengths[index]
         }
-        let order = (pendingStart..<keys.count).sorted { keys[$0] < keys[$1] || (!(keys[$1] < keys[$0]) && $0 < $1) }
+        // The keys as a local value: read through `self` in the comparisons, every read of
+        // the property would be checked for exclusive access.
+        let pending = keys[pendingStart...]
+        let order = pending.indices.sorted {
+            pending[$0] < pending[$1] || (!(pending[$1] < pending[$0]) && $0 < $1)
+        }
         var run: [UInt8] = []
         run.reserveCapacity(pendingBytes.count)
         var offset = spooledSize
@@ -147,6 +152,8 @@ package final class SortedSpool<Key: Comparable> {
     @inlinable package func order() throws(FileWriteError) -> [Int] {
         try spoolPending()
         if runStarts.count == 1 { return sorted }
+        // Local values, read without the exclusivity checks of the properties (as above).
+        let (keys, sorted) = (keys, sorted)
         var merged: [Int] = []
         merged.reserveCapacity(keys.count)
         var heads = runStarts
