@@ -35,6 +35,21 @@ import Testing
         }
     }
 
+    @Test func categoryWordsAreSpacedAsBefore() async {
+        let words = ["board", "-", "_", "--", "meeting", "Ünï", "-\u{301}", "_\u{301}"]
+        let category = Gen.int(in: 0...(Self.pieces.count + words.count - 1)).array(of: 0...8).map { picks in
+            picks.map { $0 < Self.pieces.count ? Self.pieces[$0] : words[$0 - Self.pieces.count] }.joined()
+        }
+        await propertyCheck(count: 1000, input: category) { category in
+            #expect(
+                ProjectConfig.spacedWords(category) == ProjectConfig.spacedWordsByFoundation(category),
+                "\(category.debugDescription)")
+        }
+        for category in ["board-meeting", "field_visit", "-", "", "a-b_c"] {
+            #expect(ProjectConfig.spacedWords(category) == ProjectConfig.spacedWordsByFoundation(category))
+        }
+    }
+
     @Test func markdownValuesAreEscapedAsBefore() async {
         await propertyCheck(count: 1000, input: Self.text) { text in
             #expect(MarkdownText.escape(text) == MarkdownText.escapeByCharacters(text), "\(text.debugDescription)")

@@ -8,7 +8,9 @@
 ///
 /// Its members are inlinable so that each client's key type is compared directly: called
 /// through the generic `Comparable`, the comparisons of a million keys cost more than the
-/// rest of the spool.
+/// rest of the spool. The compiler does not always specialise them in the client (export
+/// csv's calls went through `Comparable`), so the sorts are also specialised here for `Int`
+/// keys, export csv's: the generic code checks the key type on entry and takes that copy.
 package final class SortedSpool<Key: Comparable> {
     @usableFromInline let scratch: ScratchFile
     /// The first runs' bytes, as the blocks they came in (kept, not copied), and where each
@@ -92,7 +94,7 @@ package final class SortedSpool<Key: Comparable> {
 
     /// Spools the pieces waiting in memory as one run, sorted by key (equal keys keep their
     /// order).
-    @inlinable func spoolPending() throws(FileWriteError) {
+    @inlinable @_specialize(where Key == Int) func spoolPending() throws(FileWriteError) {
         guard pendingStart < keys.count else { return }
         var starts: [Int] = []
         starts.reserveCapacity(keys.count - pendingStart)
@@ -101,7 +103,12 @@ package final class SortedSpool<Key: Comparable> {
             starts.append(start)
             start += lengths[index]
         }
-        let order = (pendingStart..<keys.count).sorted { keys[$0] < keys[$1] || (!(keys[$1] < keys[$0]) && $0 < $1) }
+        // The keys as a local value: read through `self` in the comparisons, every read of
+        // the property would be checked for exclusive access.
+        let pending = keys[pendingStart...]
+        let order = pending.indices.sorted {
+            pending[$0] < pending[$1] || (!(pending[$1] < pending[$0]) && $0 < $1)
+        }
         var run: [UInt8] = []
         run.reserveCapacity(pendingBytes.count)
         var offset = spooledSize
@@ -144,9 +151,11 @@ package final class SortedSpool<Key: Comparable> {
 
     /// The pieces' indices, in the order appended, sorted by key (pieces of equal keys in the
     /// order appended). Spools what still waits in memory.
-    @inlinable package func order() throws(FileWriteError) -> [Int] {
+    @inlinable @_specialize(where Key == Int) package func order() throws(FileWriteError) -> [Int] {
         try spoolPending()
         if runStarts.count == 1 { return sorted }
+        // Local values, read without the exclusivity checks of the properties (as above).
+        let (keys, sorted) = (keys, sorted)
         var merged: [Int] = []
         merged.reserveCapacity(keys.count)
         var heads = runStarts

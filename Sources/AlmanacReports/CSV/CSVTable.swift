@@ -58,10 +58,34 @@ public struct CSVTable: Sendable {
         }
         for index in row.indices {
             if index > 0 { bytes.append(separator) }
+            if case .text(let text) = row[index], appendPlainText(text, separator: separator, to: &bytes) { continue }
             appendField(content(of: row[index]), delimiter: delimiter, separator: separator, to: &bytes)
         }
         bytes += [0x0D, 0x0A]
     }
+
+    /// Appends the field of a text cell straight from its UTF-8 bytes, when they tell the
+    /// field (most cells: no formula guard to add, no quote to double, nothing beside the
+    /// delimiter that may join it into another character); false, with nothing appended,
+    /// otherwise. A formula starts with an ASCII character, so its first byte tells.
+    private static func appendPlainText(_ text: String, separator: UInt8, to bytes: inout [UInt8]) -> Bool {
+        let appended = text.utf8.withContiguousStorageIfAvailable { (utf8: UnsafeBufferPointer<UInt8>) -> Bool in
+            if let first = utf8.first, startsFormula[Int(first)] { return false }
+            switch quoting(of: utf8, separator) {
+            case .none: bytes.append(contentsOf: utf8)
+            case .quotes:
+                bytes.append(UInt8(ascii: "\""))
+                bytes.append(contentsOf: utf8)
+                bytes.append(UInt8(ascii: "\""))
+            case .unsure: return false
+            }
+            return true
+        }
+        return appended ?? false
+    }
+
+    /// For each byte, whether text starting with it runs as a formula (``CSVFormula/starts``).
+    private static let startsFormula: [Bool] = (0..<256).map { CSVFormula.starts.contains(UInt8($0)) }
 
     /// ``field(_:delimiter:)``'s bytes, appended to `bytes`; `separator` is the delimiter's byte.
     private static func appendField(_ text: String, delimiter: Character, separator: UInt8, to bytes: inout [UInt8]) {

@@ -11,7 +11,7 @@ public final class SpooledExport {
     public let export: CalendarExport
     public let delimiter: Character
     public let byteOrderMark: Bool
-    /// The rows' text, each by its day and start time (``dayAndStart(_:)``); the rows of
+    /// The rows' text, each by its day and start time (``Occurrence/dayAndStart``); the rows of
     /// records without a date (the whole log only) last, in file order.
     private let rows: SortedSpool<Int>
     /// The title and id of each row, in the order spooled: rows of the same day and start
@@ -118,11 +118,6 @@ public final class SpooledExport {
         try rows.copy(order, to: write)
     }
 
-    /// Where the rows of a day and start time stand: a whole day (-1) before its timed rows.
-    private static func dayAndStart(_ day: LocalDate, _ startMinute: Int) -> Int {
-        day.dayNumber * 65_536 + startMinute + 1
-    }
-
     /// Where the rows without a date stand: after every dated one.
     private static let undated = Int.max
 
@@ -139,7 +134,7 @@ public final class SpooledExport {
 
     private func add(_ occurrence: Occurrence) throws(FileWriteError) {
         try spool(
-            occurrence.record, occurrence.timing, at: Self.dayAndStart(occurrence.firstDay, occurrence.startMinute),
+            occurrence.record, occurrence.timing, at: occurrence.dayAndStart,
             title: occurrence.record.title, id: occurrence.record.id)
     }
 

@@ -28,13 +28,32 @@ struct ActivitySet {
                 if expansion.isCut { cutSeries.append(record) }
             }
         }
-        self.counted = counted.sorted(by: Occurrence.chronologically)
-        self.cancelled = cancelled.sorted(by: Occurrence.chronologically)
+        self.counted = Self.chronological(counted)
+        self.cancelled = Self.chronological(cancelled)
         self.cutSeries = cutSeries
+    }
+
+    /// `occurrences` in ``Occurrence/chronologically``'s order: the same comparison (day and
+    /// start time, as one number, then title and id only between those of the same day and
+    /// start), sorting indices. Sorting the occurrences themselves moved each (a record
+    /// each) and made a tuple of strings for every comparison.
+    static func chronological(_ occurrences: [Occurrence]) -> [Occurrence] {
+        let places = occurrences.map(\.dayAndStart)
+        let order = occurrences.indices.sorted { left, right in
+            places[left] != places[right]
+                ? places[left] < places[right] : Occurrence.chronologically(occurrences[left], occurrences[right])
+        }
+        return order.map { occurrences[$0] }
     }
 
     /// Days of activity: each occurrence's days inside the period, added up.
     var days: Int { counted.reduce(0) { $0 + $1.days(in: period) } }
+}
+
+extension Occurrence {
+    /// The day and start time (``chronologically``'s first keys) as one number, in their
+    /// order: a whole day (start -1) before the day's timed occurrences.
+    var dayAndStart: Int { firstDay.dayNumber * 65_536 + startMinute + 1 }
 }
 
 /// Names compared as people mean them: case, accents and spacing ignored ("Chisinau" and

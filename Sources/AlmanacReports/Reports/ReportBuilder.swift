@@ -78,6 +78,7 @@ public struct ReportBuilder: Sendable {
         let organisation = config.organisation ?? config.name
         let picksOutNew = logCoversYearBefore
         let trend = trend()
+        let places = MapPlace.places(of: current, gazetteer: gazetteer)
         return ReportContext(
             title: "\(organisation) — activity report \(period.name)",
             organisation: organisation,
@@ -124,8 +125,8 @@ public struct ReportBuilder: Sendable {
                 description: "Activities per month by category: " + chartData(current).description),
             trend: trend,
             trendStartsWithLog: trend.count < 8,
-            places: MapPlace.places(of: current, gazetteer: gazetteer),
-            placesNote: placesNote(current),
+            places: places,
+            placesNote: placesNote(current, places: places),
             footnotes: config.footnotes.map(\.text),
             dataQuality: dataIssues(current),
             leftOut: leftOut,
@@ -167,8 +168,9 @@ public struct ReportBuilder: Sendable {
         return rows.reversed()
     }
 
-    private func placesNote(_ set: ActivitySet) -> String? {
-        let placed = MapPlace.places(of: set, gazetteer: gazetteer).reduce(0) { $0 + $1.activities }
+    /// What the map leaves out of `set`, whose ``MapPlace/places(of:gazetteer:)`` are `places`.
+    private func placesNote(_ set: ActivitySet, places: [MapPlace]) -> String? {
+        let placed = places.reduce(0) { $0 + $1.activities }
         let missing = set.counted.count - placed
         guard missing > 0 else { return nil }
         return missing == 1

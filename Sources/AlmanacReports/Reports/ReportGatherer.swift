@@ -62,52 +62,58 @@ public struct ReportGatherer: Sendable {
 
     /// Takes in the next records of the project, in file order.
     public mutating func add(_ records: [EventRecord]) {
-        let (next, previousPeriod, lastYearPeriod) = (periods[1], periods[2], periods[3])
-        // By index: iterating would copy every record, a retain per field.
+        // By index: iterating would copy every record, a retain per field. (The compiler
+        // still copies each record twice on the way to add(_:); designation itself no longer
+        // copies.)
         for index in records.indices {
-            let record = designated(records[index])
-            let listed = !(publicOnly && record.visibility == .internal)
-            if listed && record.status != .draft, let first = record.timing?.firstDay {
-                logStart = min(logStart ?? first, first)
-            }
-            guard record.status != .draft else {
-                if listed && (record.timing == nil || !Self.occurrences(of: record, touching: period).isEmpty) {
-                    kept.append(record)
-                }
-                continue
-            }
-            if record.timing == nil { continue }
-            let counted = listed && record.status != .cancelled
-            // A series is expanded once over every period asked about (``periods``).
-            let expansions =
-                record.repeatRule == nil ? nil : record.expansions(touching: counted ? periods : [period, next])
-            func occurrences(_ position: Int) -> [Occurrence] {
-                expansions?[position].occurrences ?? Self.occurrences(of: record, touching: periods[position])
-            }
-            // A single activity outside the period has no occurrence in it and is not cut.
-            let expansion =
-                expansions?[0]
-                ?? (Self.isOutside(record, period)
-                    ? (occurrences: [], isCut: false) : record.expansion(touching: period))
-            if !expansion.occurrences.isEmpty || expansion.isCut || !occurrences(1).isEmpty {
+            if let changed = designated(records[index]) { add(changed) } else { add(records[index]) }
+        }
+    }
+
+    /// Takes in one record, its countries as reports print them.
+    private mutating func add(_ record: EventRecord) {
+        let listed = !(publicOnly && record.visibility == .internal)
+        if listed && record.status != .draft, let first = record.timing?.firstDay {
+            logStart = min(logStart ?? first, first)
+        }
+        guard record.status != .draft else {
+            if listed && (record.timing == nil || !Self.occurrences(of: record, touching: period).isEmpty) {
                 kept.append(record)
             }
-            guard counted else { continue }
-            if let first = record.timing?.firstDay, first < period.start {
-                for organisation in record.organisations { earlierPartners.insert(organisation) }
-                earlierCountries.insert(record.place?.country)
+            return
+        }
+        if record.timing == nil { return }
+        let counted = listed && record.status != .cancelled
+        // A series is expanded once over every period asked about (``periods``).
+        let expansions =
+            record.repeatRule == nil ? nil : record.expansions(touching: counted ? periods : [period, periods[1]])
+        func occurrences(_ position: Int) -> [Occurrence] {
+            expansions?[position].occurrences ?? Self.occurrences(of: record, touching: periods[position])
+        }
+        // A single activity outside the period has no occurrence in it and is not cut.
+        let expansion =
+            expansions?[0]
+            ?? (Self.isOutside(record, period)
+                ? (occurrences: [], isCut: false) : record.expansion(touching: period))
+        if !expansion.occurrences.isEmpty || expansion.isCut || !occurrences(1).isEmpty {
+            kept.append(record)
+        }
+        guard counted else { return }
+        if let first = record.timing?.firstDay, first < period.start {
+            for organisation in record.organisations { earlierPartners.insert(organisation) }
+            earlierCountries.insert(record.place?.country)
+        }
+        for occurrence in occurrences(2) { previous.add(occurrence, in: periods[2]) }
+        for occurrence in occurrences(3) { lastYear.add(occurrence, in: periods[3]) }
+        // By index: each quarter is read only for an occurrence in it, not copied for every record.
+        for position in quarters.indices {
+            for occurrence in occurrences(4 + position) {
+                trend[position].activities += 1
+                trend[position].days += occurrence.days(in: quarters[position])
             }
-            for occurrence in occurrences(2) { previous.add(occurrence, in: previousPeriod) }
-            for occurrence in occurrences(3) { lastYear.add(occurrence, in: lastYearPeriod) }
-            for (position, quarter) in quarters.enumerated() {
-                for occurrence in occurrences(4 + position) {
-                    trend[position].activities += 1
-                    trend[position].days += occurrence.days(in: quarter)
-                }
-            }
-            for (position, indicator) in config.indicators.enumerated() where indicator.filter.matches(record) {
-                indicatorsToDate[position] += occurrences(4 + quarters.count + position).count
-            }
+        }
+        for (position, indicator) in config.indicators.enumerated() where indicator.filter.matches(record) {
+            indicatorsToDate[position] += occurrences(4 + quarters.count + position).count
         }
     }
 
@@ -126,16 +132,21 @@ public struct ReportGatherer: Sendable {
     /// `record` with its country as reports print it: with the mark of the footnote about it
     /// ("Kosovo*"), also in a place written as one line, so that every table, list, map and
     /// file of the report names it the same way and the footnote's mark refers to it.
-    private mutating func designated(_ record: EventRecord) -> EventRecord {
-        guard let place = record.place, place.country != nil || place.text != nil else { return record }
+    /// Nil when the record's place is printed as written, as most are: the record is then not
+    /// copied.
+    private mutating func designated(_ record: EventRecord) -> EventRecord? {
+        guard let place = record.place, place.country != nil || place.text != nil else { return nil }
         var country = place.country
         if let name = place.country {
-            country = designations[name] ?? Footnote.designated(name, by: config.footnotes)
-            designations[name] = country
+            if let known = designations[name] {
+                country = known
+            } else {
+                country = Footnote.designated(name, by: config.footnotes)
+                designations[name] = country
+            }
         }
         let text = place.text.map { Footnote.designated(text: $0, by: config.footnotes) }
-        // Most places are printed as written: the record is then not copied to be changed.
-        guard country != place.country || text != place.text else { return record }
+        guard country != place.country || text != place.text else { return nil }
         var record = record
         record.place?.country = country
         record.place?.text = text
