@@ -63,8 +63,8 @@ public struct PlaceExtractor: Sendable {
         "in", "at", "to", "near", "hosted", "venue", "visit", "visits", "visited", "visiting",
         // "in" in the other languages whose dates are read: "à Kigali", "en Bogotá", "em Lisboa",
         // "u Podgorici" (as the gazetteer spells the case), "në Tiranë", "di Singapura", "în
-        // Gdansk", and in Cyrillic "в Тбилиси", "во Анкара", "у Скопју".
-        "à", "en", "em", "u", "në", "ne", "di", "în", "в", "во", "у",
+        // Gdansk", "la Iași", and in Cyrillic "в Тбилиси", "во Анкара", "у Скопју".
+        "à", "en", "em", "u", "në", "ne", "di", "în", "la", "в", "во", "у",
         // … and before a country's name: "au Cambodge", "aux Pays-Bas", "na Alemanha", "nel
         // Kosovo", "nella Repubblica", "im Kosovo".
         "au", "aux", "na", "nel", "nella", "im",
@@ -508,11 +508,11 @@ public struct PlaceExtractor: Sendable {
             && !RelativeDay.isFuture(prose, sentenceOf: lead.firstWord)
     }
 
-    /// "the Agreement signed in Warsaw": a participle, not led by an auxiliary ("was signed
-    /// in"), right before "in" and the place.
+    /// "the Agreement signed in Warsaw", "semnat la Vidin": a participle, not led by an
+    /// auxiliary ("was signed in"), right before "in" (in any language) and the place.
     private func describesAThing(_ prose: Prose, placeAt index: Int) -> Bool {
         let words = prose.wordIndices(before: index, limit: 3)
-        guard words.count >= 2, prose.tokens[words[words.count - 1]].lowercased == "in",
+        guard words.count >= 2, Self.placeWords.contains(prose.tokens[words[words.count - 1]].lowercased),
             ActivityDateReader.describingParticiples.contains(prose.tokens[words[words.count - 2]].lowercased)
         else { return false }
         return words.count < 3
@@ -591,8 +591,9 @@ public struct PlaceExtractor: Sendable {
     }
 
     /// Prepositions of place that inflect the name after them, in the South Slavic languages,
-    /// Slovenian, Slovak, Czech, Polish and Albanian: "u", "v", "w", "në".
-    private static let locativePrepositions: Set<String> = ["u", "v", "w", "në", "ve"]
+    /// Slovenian, Slovak, Czech, Polish and Albanian: "u", "v", "w", "në", and "na" as they
+    /// write it before some places ("na Brdu kod Kranja", "na Cetinju").
+    private static let locativePrepositions: Set<String> = ["u", "v", "w", "në", "ve", "na"]
     /// Endings of a city's name in the locative case, and what its name in the nominative may end
     /// with instead: "Beogradu" → "Beograd", "Sarajevu" → "Sarajevo", "Ljubljani" → "Ljubljana",
     /// "Warszawie" → "Warszawa", "Krakowie" → "Krakow", "Bratislave" → "Bratislava", "Tiranë" →

@@ -897,6 +897,11 @@ import Testing
             ("Srečanje je bilo 12.05.2023 v Ljubljani.", "Ljubljana"),
             ("Spotkanie odbyło się 12.05.2023 w Warszawie.", "Warsaw"),
             ("Polaznici su 26. aprila 2016. posjetili Upravu u Banjaluci.", "Banja Luka"),
+            ("Sastanak će 11. studenog 2014. početi na Brdu kod Kranja.", "Brdo pri Kranju"),
+            ("V Haagu je 30. septembra 2021 potekala konvencija.", "The Hague"),
+            // Romanian "la" and a Romanian exonym.
+            ("Pe 29.03.2011 s-a desfăşurat la Cernăuţi întâlnirea de lucru.", "Chernivtsi"),
+            ("Pe 5 mai 2012, la Husi, s-a desfășurat întâlnirea de lucru.", "Huși"),
         ] {
             let record = try imported("## Sastanak\n\n" + text)
             #expect(record.place?.city == city && record.status == .confirmed, "\(text)")

