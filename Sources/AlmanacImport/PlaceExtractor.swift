@@ -597,11 +597,11 @@ public struct PlaceExtractor: Sendable {
     /// Endings of a city's name in the locative case, and what its name in the nominative may end
     /// with instead: "Beogradu" → "Beograd", "Sarajevu" → "Sarajevo", "Ljubljani" → "Ljubljana",
     /// "Warszawie" → "Warszawa", "Krakowie" → "Krakow", "Bratislave" → "Bratislava", "Tiranë" →
-    /// "Tirana", and with the consonant softened before "-i": "Banjaluci" → "Banjaluka", "Rizi" →
-    /// "Riga".
+    /// "Tirana", and with the consonant softened: "Banjaluci" → "Banjaluka", "Rizi" → "Riga",
+    /// "Lubaniu" → "Lubań".
     private static let locativeEndings: [(ending: String, nominatives: [String])] = [
         ("ie", ["a", ""]), ("u", ["", "o", "a", "e"]), ("i", ["a", "e", ""]), ("e", ["a", "o"]), ("ë", ["a", ""]),
-        ("ci", ["ka"]), ("zi", ["ga"]),
+        ("ci", ["ka"]), ("zi", ["ga"]), ("niu", ["n"]),
     ]
 
     /// The city the gazetteer knows whose name, inflected after a locative preposition, is the
@@ -686,10 +686,13 @@ public struct PlaceExtractor: Sendable {
         }
     }
 
-    /// A place set off by commas in a title: "…, Hungary", "Exercise, Sarajevo, 20 May 2025".
+    /// A place set off by commas in a title: "…, Hungary", "Exercise, Sarajevo, 20 May 2025";
+    /// or after a dash at its end, as news agencies write the city: "… iş birliği - ANKARA".
     /// Not one of a list of countries ("from Albania, Montenegro, North Macedonia and Serbia").
     private func isTitleSuffix(_ prose: Prose, _ index: Int, _ match: NameMatch, _ isTitle: Bool) -> Bool {
-        guard isTitle, index > 0, prose.tokens[index - 1].text == "," else { return false }
+        guard isTitle, index > 0 else { return false }
+        if ["-", "–", "—"].contains(prose.tokens[index - 1].text) { return match.next == prose.tokens.count }
+        guard prose.tokens[index - 1].text == "," else { return false }
         let comma = index - 1
         // A country after another place is one of a list; a city after its country is not.
         if match.country != nil,

@@ -795,6 +795,12 @@ import Testing
                 + "etti.\n\n30 Eylül 2019 Pazartesi günü yayınlandı",
             start: "2019-09-30", end: "2019-09-30", city: nil, tentative: true),
         Case(
+            rule: "a city after a dash ending the title is the place, as news agencies write it",
+            text:
+                "## Jandarma ile AB arasında iş birliği - ANKARA\n\nToplantı 30 Eylül 2019 tarihinde yapıldı. "
+                + "Projenin finansmanı Avrupa Birliği tarafından sağlanıyor.",
+            start: "2019-09-30", end: "2019-09-30", city: "Ankara"),
+        Case(
             rule: "a town the gazetteer lacks, in an item naming no country, is not written",
             text: "## Border police course\n\nThe course for border police began in Velje Selo on 3 May 2004.",
             start: "2004-05-03", end: "2004-05-03", city: nil),
@@ -902,6 +908,7 @@ import Testing
             // Romanian "la" and a Romanian exonym.
             ("Pe 29.03.2011 s-a desfăşurat la Cernăuţi întâlnirea de lucru.", "Chernivtsi"),
             ("Pe 5 mai 2012, la Husi, s-a desfășurat întâlnirea de lucru.", "Huși"),
+            ("Szkolenie odbyło się 15.05.2023 w Lubaniu.", "Lubań"),
         ] {
             let record = try imported("## Sastanak\n\n" + text)
             #expect(record.place?.city == city && record.status == .confirmed, "\(text)")
