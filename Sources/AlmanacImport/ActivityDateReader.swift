@@ -38,6 +38,10 @@ struct ActivityDate {
     /// The day the activity runs until, after its start: "started yesterday (10/09) and will
     /// run until Friday (14/09)", "this event, which will last until 30 May".
     var until: DateMention?
+    /// Later dates of the body with their year: a span of them that holds the activity's one
+    /// day restates the activity whole ("On 17 January 2019 the heads met … from 16 to 18
+    /// January 2019 …").
+    var laterSpans: [DateMention] = []
     /// The words of a weekday the text names after a dateline without a year ("ZAGREB, May 27
     /// (Hina) - … convened on Tuesday"), taken to be the dateline's day so that the year is one
     /// in which it falls on that weekday: an assumption.
@@ -358,6 +362,10 @@ struct ActivityDateReader {
                 best.anniversary = Self.anniversary(in: [titleProse, bodyProse])
             }
             if best.inBody { best.until = Self.until(after: mention.range, among: bodyMentions, in: bodyProse) }
+            best.laterSpans = bodyMentions.filter { later in
+                later.hasYear && later.first != later.last && !(reference?.ranges ?? []).contains(later.range)
+                    && (!best.inBody || later.range.lowerBound >= mention.range.upperBound)
+            }
             best.continuation = continuation(
                 after: best.inBody ? mention.range : nil, among: bodyMentions, in: bodyProse,
                 skipping: reference?.ranges ?? [])

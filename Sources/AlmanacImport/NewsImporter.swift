@@ -95,6 +95,15 @@ public struct NewsImporter: Sendable {
             if let span = days, span.start == span.end, let duration = date.duration {
                 days = duration.span(of: span.start)
             }
+            // "On 17 January 2019 the heads met … from 16 to 18 January 2019": a later span of
+            // at most two weeks that holds the one day is the activity's.
+            if let span = days, span.start == span.end,
+                let whole = date.laterSpans.lazy.compactMap({ $0.days(year: nil) }).first(where: {
+                    $0.start <= span.start && span.end <= $0.end && $0.end <= $0.start.adding(days: 14)
+                })
+            {
+                days = whole
+            }
             // "On June 20, … opened. … It will last on June 21": the activity goes on to a later date.
             if let span = days, let continuation = date.continuation,
                 let more = continuation.days(year: continuation.hasYear ? nil : span.start.year),

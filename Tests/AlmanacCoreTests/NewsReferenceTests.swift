@@ -801,6 +801,18 @@ import Testing
                 + "Projenin finansmanı Avrupa Birliği tarafından sağlanıyor.",
             start: "2019-09-30", end: "2019-09-30", city: "Ankara"),
         Case(
+            rule: "a later span that holds the activity's one day restates it whole",
+            text:
+                "## Heads of border schools meet\n\nOn 17 January 2019 the heads of the border guard schools met in "
+                + "Vilnius. At the invitation of the school's director, they met there from 16 to 18 January 2019.",
+            start: "2019-01-16", end: "2019-01-18", city: "Vilnius"),
+        Case(
+            rule: "a later span that does not hold the activity's day is another thing's",
+            text:
+                "## Heads of border schools meet\n\nOn 17 January 2019 the heads of the border guard schools met in "
+                + "Vilnius. The next exercise runs from 20 to 22 May 2019.",
+            start: "2019-01-17", end: "2019-01-17", city: "Vilnius"),
+        Case(
             rule: "a town the gazetteer lacks, in an item naming no country, is not written",
             text: "## Border police course\n\nThe course for border police began in Velje Selo on 3 May 2004.",
             start: "2004-05-03", end: "2004-05-03", city: nil),
