@@ -132,14 +132,25 @@ public enum NewsItems {
     /// with a section's label or a place over it on the same line ("Društvo" over "26. 05.
     /// 2022. 17:37", "Amman" over "16 August 2021").
     private static func paragraph(_ lines: [String]) -> String {
-        let top = lines.prefix { NewsReference.isPublicationLine($0) || NewsReference.isLabelLine($0) }
-        guard lines.count > 1, let lastDateLine = top.lastIndex(where: NewsReference.isPublicationLine) else {
+        // Whether each line at the top dates the item (else it is a label): each line is
+        // searched for dates once.
+        var datesTheItem: [Bool] = []
+        for line in lines {
+            if NewsReference.isPublicationLine(line) {
+                datesTheItem.append(true)
+            } else if NewsReference.isLabelLine(line) {
+                datesTheItem.append(false)
+            } else {
+                break
+            }
+        }
+        guard lines.count > 1, let lastDateLine = datesTheItem.lastIndex(of: true) else {
             return lines.joined(separator: " ")
         }
         var kept: [String] = []
         var labels: [String] = []
-        for line in lines[...lastDateLine] {
-            if NewsReference.isPublicationLine(line) {
+        for (line, dates) in zip(lines, datesTheItem[...lastDateLine]) {
+            if dates {
                 kept.append((labels + [line]).joined(separator: " "))
                 labels = []
             } else {
