@@ -6,6 +6,11 @@ import AlmanacModel
 /// and accents are folded ("Cambodge", "Camboya", "Polonia", "Turquía", "Allemagne"): news in
 /// those languages names the venue's country so ("au Cambodge", "en Alemania", "în Polonia").
 /// Names that are also English words or names ("Island", German for Iceland) are left out.
+/// Serbian, Croatian and Bosnian names are listed in the cases news writes them in ("u Srbiji",
+/// "MUP Srbije", "u Crnoj Gori"); names in Cyrillic are listed as ``Cyrillic`` spells them in
+/// Latin letters ("Rossiya", "Gruziya"), and Greek ones in Greek, in the nominative: their
+/// other cases are read by ``country(inflected:in:)``. "Republika Srpska", an entity of Bosnia
+/// and Herzegovina, names that country: news from it names no other.
 enum ForeignCountryNames {
     /// Each line: the English name as `countries.tsv` has it, then its other names.
     private static let table = """
@@ -13,84 +18,89 @@ enum ForeignCountryNames {
         Albania|Albanie|Albânia|Albanien|Shqipëri
         Algeria|Algérie|Argelia|Argélia|Algerien|Algeria
         Argentina|Argentine|Argentinien
-        Armenia|Arménie|Armênia|Arménia|Armenien|Armenija
-        Austria|Autriche|Áustria|Austrija|Austri
-        Azerbaijan|Azerbaïdjan|Azerbaiyán|Azerbaijão|Azerbaigian|Aserbaidschan|Azerbajdžan|Azerbejdžan
+        Armenia|Arménie|Armênia|Arménia|Armenien|Armenija|Armeniya|Αρμενία
+        Austria|Autriche|Áustria|Austrija|Austri|Avstriya|Αυστρία
+        Azerbaijan|Azerbaïdjan|Azerbaiyán|Azerbaijão|Azerbaigian|Aserbaidschan|Azerbajdžan|Azerbejdžan|Azerbaydzhan
         Belarus|Biélorussie|Bielorrusia|Bielorrússia|Bielorussia|Weißrussland|Belorusija|Bjelorusija
-        Belgium|Belgique|Bélgica|Belgio|Belgien|Belgija|Belgia
+        Belgium|Belgique|Bélgica|Belgio|Belgien|Belgija|Belgia|Βέλγιο
         Bosnia and Herzegovina|Bosnie-Herzégovine|Bosnia y Herzegovina|Bósnia e Herzegovina|Bosnia ed Erzegovina|\
-        Bosnien und Herzegowina|Bosna dhe Hercegovina|Bosnia și Herțegovina
+        Bosnien und Herzegowina|Bosna dhe Hercegovina|Bosnia și Herțegovina|Bosne i Hercegovine|Bosni i Hercegovini|\
+        Republika Srpska|Republike Srpske|Republici Srpskoj|Republiku Srpsku|Βοσνία-Ερζεγοβίνη
         Brazil|Brésil|Brasil|Brasile|Brasilien
-        Bulgaria|Bulgarie|Bulgária|Bulgarien|Bugarska|Bullgari|Bulgaria
+        Bulgaria|Bulgarie|Bulgária|Bulgarien|Bugarska|Bugarske|Bugarskoj|Bullgari|Bulgaria|Bolgariya|Βουλγαρία
         Cambodia|Cambodge|Camboya|Camboja|Cambogia|Kambodscha|Kamboja
         Cameroon|Cameroun|Camerún|Camarões|Camerun|Kamerun
         Chad|Tchad|Chade|Ciad|Tschad
         China|Chine|Cina|Kina|Tiongkok
         Colombia|Colombie|Colômbia|Kolumbien|Kolumbija
-        Croatia|Croatie|Croacia|Croácia|Croazia|Kroatien|Kroacia|Kroasia|Croația
-        Cyprus|Chypre|Chipre|Cipro|Zypern|Kipar|Qipro|Cipru
-        Czechia|Tchéquie|Chequia|República Checa|Tchéquia|Repubblica Ceca|Tschechien|Češka|Cehia
+        Croatia|Croatie|Croacia|Croácia|Croazia|Kroatien|Kroacia|Kroasia|Croația|Hrvatska|Hrvatske|Hrvatskoj|\
+        Khorvatiya|Κροατία
+        Cyprus|Chypre|Chipre|Cipro|Zypern|Kipar|Qipro|Cipru|Kipr|Κύπρος
+        Czechia|Tchéquie|Chequia|República Checa|Tchéquia|Repubblica Ceca|Tschechien|Češka|Cehia|Chekhiya|Τσεχία
         Denmark|Danemark|Dinamarca|Danimarca|Dänemark|Danska|Danimarkë|Denemarken
         Dominican Republic|République dominicaine|República Dominicana|Repubblica Dominicana
         Ecuador|Équateur|Equador
         Egypt|Égypte|Egipto|Egito|Egitto|Ägypten|Egipat|Egjipt|Mesir|Egipt
-        Estonia|Estonie|Estônia|Estónia|Estland|Estonija
+        Estonia|Estonie|Estônia|Estónia|Estland|Estonija|Estoniya|Εσθονία
         Ethiopia|Éthiopie|Etiopía|Etiópia|Etiopia|Äthiopien
-        Finland|Finlande|Finlandia|Finlândia|Finnland|Finska|Finlanda
-        France|Francia|França|Frankreich|Francuska|Francë|Franța|Prancis|Franca
-        Germany|Allemagne|Alemania|Alemanha|Germania|Njemačka|Nemačka|Gjermani|Jerman
-        Greece|Grèce|Grecia|Grécia|Griechenland|Grčka|Greqi|Yunani
+        Finland|Finlande|Finlandia|Finlândia|Finnland|Finska|Finlanda|Finlyandiya|Φινλανδία
+        France|Francia|França|Frankreich|Francuska|Francë|Franța|Prancis|Franca|Frantsiya|Γαλλία
+        Germany|Allemagne|Alemania|Alemanha|Germania|Njemačka|Nemačka|Gjermani|Jerman|Germaniya|Γερμανία
+        Greece|Grèce|Grecia|Grécia|Griechenland|Grčka|Greqi|Yunani|Gretsiya|Ελλάδα|Ελλάς|Ελλάδος
+        Georgia|Géorgie|Gruziya|Gruzija|Γεωργία
         Guinea|Guinée|Guiné
         Haiti|Haïti|Haití
-        Hungary|Hongrie|Hungría|Hungria|Ungheria|Ungarn|Mađarska|Madžarska|Hungari|Ungaria
+        Hungary|Hongrie|Hungría|Hungria|Ungheria|Ungarn|Mađarska|Madžarska|Hungari|Ungaria|Vengriya|Ουγγαρία
         India|Inde|Índia|Indien|Indija
         Indonesia|Indonésie|Indonésia|Indonesien|Indonezija
         Iraq|Irak|Iraque|Irak
         Ireland|Irlande|Irlanda|Irland|Irska
-        Italy|Italie|Italia|Itália|Italien|Italija|Itali
+        Italy|Italie|Italia|Itália|Italien|Italija|Itali|Italiya|Ιταλία
         Japan|Japon|Japón|Japão|Giappone|Japan|Japonia|Jepang
         Jordan|Jordanie|Jordania|Jordânia|Giordania|Jordanien|Jordani|Yordania
-        Kazakhstan|Kazajistán|Cazaquistão|Kazakistan|Kasachstan|Kazahstan|Kazakhstani
+        Kazakhstan|Kazajistán|Cazaquistão|Kazakistan|Kasachstan|Kazahstan|Kazakhstani|Καζακστάν
         Kyrgyzstan|Kirghizistan|Kirguistán|Quirguistão|Kirghizistan|Kirgisistan|Kirgistan
-        Latvia|Lettonie|Letonia|Letônia|Letónia|Lettonia|Lettland|Letonija
+        Latvia|Lettonie|Letonia|Letônia|Letónia|Lettonia|Lettland|Letonija|Latviya|Λετονία
         Lebanon|Liban|Líbano|Libano|Libanon
         Libya|Libye|Libia|Líbia|Libyen|Libija
-        Lithuania|Lituanie|Lituania|Lituânia|Litauen|Litva|Lituani
+        Lithuania|Lituanie|Lituania|Lituânia|Litauen|Litva|Lituani|Λιθουανία
         Malaysia|Malaisie|Malasia|Malásia|Malesia|Malaysia
         Mauritania|Mauritanie|Mauritânia|Mauretanien
         Mexico|Mexique|Messico|Mexiko|Meksiko
-        Moldova|Moldavie|Moldavia|Moldávia|Moldawien|Moldavija|Moldavi
+        Moldova|Moldavie|Moldavia|Moldávia|Moldawien|Moldavija|Moldavi|Moldaviya|Μολδαβία
         Mongolia|Mongolie|Mongólia|Mongolei
-        Montenegro|Monténégro|Mali i Zi|Muntenegru
+        Montenegro|Monténégro|Mali i Zi|Muntenegru|Crne Gore|Crnoj Gori|Crnu Goru|Chernogoriya|Μαυροβούνιο
         Morocco|Maroc|Marruecos|Marrocos|Marocco|Marokko|Maroko|Maroku
         Netherlands|Pays-Bas|Países Bajos|Países Baixos|Paesi Bassi|Niederlande|Holandija|Nizozemska|Belanda|Olanda|\
-        Țările de Jos
+        Țările de Jos|Niderlandy|Ολλανδία
         North Macedonia|Macédoine du Nord|Macedonia del Norte|Macedônia do Norte|Macedónia do Norte|\
-        Macedonia del Nord|Nordmazedonien|Sjeverna Makedonija|Maqedonia e Veriut|Macedonia de Nord|Makedonia Utara
+        Macedonia del Nord|Nordmazedonien|Sjeverna Makedonija|Maqedonia e Veriut|Macedonia de Nord|Makedonia Utara|\
+        Makedonija|Makedonije|Makedoniji|Sjeverne Makedonije|Severne Makedonije|Βόρεια Μακεδονία
         Norway|Norvège|Noruega|Norvegia|Norwegen|Norveška|Norvegji
         Peru|Pérou|Perú
-        Poland|Pologne|Polonia|Polônia|Polónia|Polen|Poljska|Poloni
-        Romania|Roumanie|Rumania|Rumanía|Romênia|Roménia|Rumänien|Rumunija|Rumunjska|Rumuni
-        Russia|Russie|Rusia|Rússia|Russland|Rusija|Rusi|Rusia
+        Poland|Pologne|Polonia|Polônia|Polónia|Polen|Poljska|Poloni|Polsha|Πολωνία
+        Portugal|Portogallo|Portugalija|Portugaliya|Πορτογαλία
+        Romania|Roumanie|Rumania|Rumanía|Romênia|Roménia|Rumänien|Rumunija|Rumunjska|Rumuni|Rumyniya|Ρουμανία
+        Russia|Russie|Rusia|Rússia|Russland|Rusija|Rusi|Rusia|Rossiya|Rossiyskaya Federatsiya|Ρωσία
         Saudi Arabia|Arabie saoudite|Arabia Saudita|Arábia Saudita|Saudi-Arabien|Saudijska Arabija|Arabia Saudite|\
         Arab Saudi
         Senegal|Sénégal
-        Serbia|Serbie|Sérvia|Serbien|Srbija|Serbi
-        Slovakia|Slovaquie|Eslovaquia|Eslováquia|Slovacchia|Slowakei|Slovačka|Sllovaki|Slovacia
-        Slovenia|Slovénie|Eslovenia|Eslovênia|Eslovénia|Slowenien|Slovenija|Slloveni
+        Serbia|Serbie|Sérvia|Serbien|Srbija|Srbije|Srbiji|Srbiju|Serbi|Serbiya|Σερβία
+        Slovakia|Slovaquie|Eslovaquia|Eslováquia|Slovacchia|Slowakei|Slovačka|Sllovaki|Slovacia|Slovakiya|Σλοβακία
+        Slovenia|Slovénie|Eslovenia|Eslovênia|Eslovénia|Slowenien|Slovenija|Slloveni|Sloveniya|Σλοβενία
         South Africa|Afrique du Sud|Sudáfrica|África do Sul|Sudafrica|Südafrika|Južna Afrika|Afrika Selatan|\
         Africa de Sud
         South Korea|Corée du Sud|Corea del Sur|Coreia do Sul|Corea del Sud|Südkorea|Južna Koreja|Korea Selatan|\
         Coreea de Sud
-        Spain|Espagne|España|Espanha|Spagna|Spanien|Španija|Španjolska|Spanjë|Spanyol|Spania
+        Spain|Espagne|España|Espanha|Spagna|Spanien|Španija|Španjolska|Spanjë|Spanyol|Spania|Ispaniya|Ισπανία
         Sweden|Suède|Suecia|Suécia|Svezia|Schweden|Švedska|Suedi|Suedia|Swedia
         Syria|Syrie|Siria|Síria|Syrien|Sirija
         Tajikistan|Tadjikistan|Tayikistán|Tajiquistão|Tagikistan|Tadschikistan|Tadžikistan
         Thailand|Thaïlande|Tailandia|Tailândia|Tailandia|Tajland|Thailanda
         Tunisia|Tunisie|Túnez|Tunísia|Tunesien
-        Turkey|Turquie|Turquía|Turquia|Turchia|Türkei|Turska|Turqi|Turki|Turcia
+        Turkey|Turquie|Turquía|Turquia|Turchia|Türkei|Turska|Turqi|Turki|Turcia|Turtsiya|Τουρκία
         Turkmenistan|Turkménistan|Turkmenistán|Turcomenistão|Turkmenistan
-        Ukraine|Ucrania|Ucrânia|Ucraina|Ukrajina|Ukrainë|Ukraina
+        Ukraine|Ucrania|Ucrânia|Ucraina|Ukrajina|Ukrainë|Ukraina|Ουκρανία
         United Kingdom|Royaume-Uni|Reino Unido|Regno Unito|Vereinigtes Königreich|Ujedinjeno Kraljevstvo|\
         Mbretëria e Bashkuar|Britania Raya|Regatul Unit
         United States|États-Unis|Estados Unidos|Stati Uniti|Vereinigte Staaten|Sjedinjene Američke Države|\
@@ -114,5 +124,60 @@ enum ForeignCountryNames {
     /// The country `name` is in another language, as `countries` names it.
     static func country(named name: String, in countries: Countries) -> Country? {
         english[Gazetteer.key(name)].flatMap { countries.country(named: $0) }
+    }
+
+    /// Endings of a country's name in the other cases, as Russian, Ukrainian, Serbian,
+    /// Macedonian and Bulgarian inflect it (in the Latin letters ``Cyrillic`` spells them in)
+    /// and as Greek does, each with what the name may end with in the nominative: "Казахстана",
+    /// "Казахстане" → "Kazakhstan", "Беларуси" → "Belarus", "Грузии" → "Gruziya", "Молдове" →
+    /// "Moldova", "Украины" → "Ukraina", "Републици Српској" → "Republika Srpska", "Κύπρο",
+    /// "Κύπρου" → "Κύπρος", "Ελλάδας" → "Ελλάδα", "Φινλανδίας" → "Φινλανδία".
+    private static let caseEndings: [(ending: String, nominatives: [String])] = [
+        ("ii", ["iya", "ija", "ia"]), ("ie", ["iya"]), ("iyu", ["iya"]), ("iji", ["ija"]), ("ije", ["ija"]),
+        ("iju", ["ija"]), ("oy", ["a"]), ("oj", ["a"]), ("ci", ["ka"]), ("tsi", ["tsa"]), ("ki", ["ka"]),
+        ("om", [""]), ("a", [""]), ("e", ["", "a", "o"]), ("u", ["", "a", "o"]), ("y", ["a"]), ("i", ["", "a"]),
+        ("ας", ["α"]), ("ης", ["η"]), ("ου", ["ος", "ο"]), ("ο", ["ος"]),
+    ]
+    /// The word for "republic" before a country's name, in the nominative as the endings above
+    /// give it: "Республики Казахстан", "Republike Srbije", "Република Македонија".
+    private static let republicWords: Set<String> = ["respublika", "republika"]
+
+    /// The country a name in Cyrillic (in the Latin spelling of ``Cyrillic``) or in Greek
+    /// names in another case than the nominative, or after the word for "republic": each of its
+    /// words (at most three) is read with each ending above turned back to the nominative's.
+    /// Only for those scripts: in Latin text the same endings would make countries of words
+    /// ("Cube", "Indie").
+    static func country(inflected name: String, in countries: Countries) -> Country? {
+        let words = name.split(separator: " ").map(String.init)
+        guard (1...3).contains(words.count) else { return nil }
+        var forms: [[String]] = []
+        for word in words {
+            var wordForms = [word]
+            // A short word ("i", "и") joins the name: it is not inflected.
+            if word.count > 2 {
+                for (ending, nominatives) in caseEndings where word.hasSuffix(ending) && word.count > ending.count + 2 {
+                    wordForms += nominatives.map { word.dropLast(ending.count) + $0 }
+                }
+            }
+            forms.append(wordForms)
+        }
+        var names = [""]
+        for wordForms in forms {
+            names = names.flatMap { prefix in wordForms.map { prefix.isEmpty ? $0 : prefix + " " + $0 } }
+        }
+        for candidate in names.dropFirst() + names.prefix(1) {
+            if let country = countries.country(named: candidate) ?? country(named: candidate, in: countries) {
+                return country
+            }
+            // "Республики Казахстан": the country after the word for "republic".
+            let parts = candidate.split(separator: " ", maxSplits: 1)
+            if parts.count == 2, republicWords.contains(Gazetteer.key(String(parts[0]))) {
+                let rest = String(parts[1])
+                if let country = countries.country(named: rest) ?? country(named: rest, in: countries) {
+                    return country
+                }
+            }
+        }
+        return nil
     }
 }

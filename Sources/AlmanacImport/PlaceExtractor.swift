@@ -68,6 +68,8 @@ public struct PlaceExtractor: Sendable {
         // … and before a country's name: "au Cambodge", "aux Pays-Bas", "na Alemanha", "nel
         // Kosovo", "nella Repubblica", "im Kosovo".
         "au", "aux", "na", "nel", "nella", "im",
+        // … and in Greek, "in" with the article: "στην Κύπρο", "στη Θεσσαλονίκη", "στο Βέλγιο".
+        "στην", "στη", "στο", "στον", "σε",
     ]
     /// Words for "city", "town" or "municipality" shortened before a place's name, as
     /// Romanian, Russian, Ukrainian, Bulgarian, Polish and Lithuanian texts write them: "în or.
@@ -773,8 +775,22 @@ public struct PlaceExtractor: Sendable {
                 }
                 if let city { return NameMatch(city: city, country: nil, next: i) }
             }
+            // A country named in Cyrillic or Greek in another case ("в Казахстане", "МВД
+            // Казахстана", "у Републици Српској", "στην Κύπρο"); not a city, whose inflected
+            // forms are left unread.
+            if words[0].unicodeScalars.contains(where: { Cyrillic.isCyrillic($0) || Self.isGreek($0) }) {
+                for name in names {
+                    if let country = ForeignCountryNames.country(inflected: name, in: countries) {
+                        return NameMatch(city: nil, country: country, next: i)
+                    }
+                }
+            }
         }
         return nil
+    }
+
+    private static func isGreek(_ scalar: Unicode.Scalar) -> Bool {
+        (0x0370...0x03FF).contains(scalar.value) || (0x1F00...0x1FFF).contains(scalar.value)
     }
 
     /// The country named right after a city, with or without a comma.

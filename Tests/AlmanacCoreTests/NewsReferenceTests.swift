@@ -997,6 +997,26 @@ import Testing
         #expect(origin.place == nil)
     }
 
+    /// A country named in another case than the nominative, in Cyrillic ("в Казахстане", "у
+    /// Републици Српској"), in Greek ("στην Κύπρο") or in the Serbian, Croatian and Bosnian forms
+    /// the table lists ("u Crnoj Gori"), is that country; "Republika Srpska" is in Bosnia and
+    /// Herzegovina. A Cyrillic or Greek word no country's name fits is no place.
+    @Test func aCountryNamedInAnotherCaseIsThePlace() throws {
+        for (text, country) in [
+            ("Семинар прошел 12 марта 2024 года в Казахстане.", "Kazakhstan"),
+            ("Встреча состоялась 12 марта 2024 года в Республике Беларусь.", "Belarus"),
+            ("Семинар је одржан 12. марта 2024. у Републици Српској.", "Bosnia and Herzegovina"),
+            ("Το σεμινάριο πραγματοποιήθηκε στις 12 Μαρτίου 2024 στην Κύπρο.", "Cyprus"),
+            ("Seminar je održan 12. marta 2024. u Crnoj Gori.", "Montenegro"),
+            ("Seminar je održan 12. marta 2024. u Republici Srpskoj.", "Bosnia and Herzegovina"),
+        ] {
+            let record = try imported("## Seminar\n\n" + text)
+            #expect(record.place?.country == country && record.place?.city == nil, "\(text)")
+        }
+        let none = try imported("## Семинар\n\nСеминар прошел 12 марта 2024 года в Министерстве.")
+        #expect(none.place == nil)
+    }
+
     /// An activity "in Tokyo and Nagoya", two cities of one country, is in that country, not
     /// the first city; a city and another country's city ("in Vienna and Budapest") leave the
     /// first city, as before, and one city alone is still the venue.

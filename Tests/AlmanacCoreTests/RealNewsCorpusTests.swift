@@ -340,7 +340,7 @@ import Testing
         "PREDSTAVNICI TUŽILAŠTVA BiH SUDJELOVALI NA REGIONALNOJ KONFERENCIJI O REFORMI PRAVOSUĐA I "
             + "ULOZI PROFESIONALNIH PRAVOSUDNIH UDRUŽENJA, ODRŽANOJ U BEOGRADU":
             "the publication line's day is taken, flagged, where the truth has no date; the venue is "
-            + "named only in the title, in capitals ('ODRŽANOJ U BEOGRADU')",
+            + "named only in the title, in capitals ('ODRŽANOJ U BEOGRADU'): only Serbia is found",
         "PREDSTAVNICI VISOKE PRAVOSUDNE DELEGACIJE SRBIJE U STUDIJSKOJ POSJETI TUŽILAŠTVU BIH":
             "no year in the dateline 'SARAJEVO, 18. MAJA': a neighbour's year is taken, flagged, and "
             + "wrong; the delegation's court 'in Belgrade' is taken for the venue over the dateline's "
@@ -348,8 +348,6 @@ import Testing
         "CEPRIS: Radionice kao pomoć sudijama i tužiocima":
             "workshops in three towns on three days ('u Vranju (6. jun), Leskovcu (7. jun) i "
             + "Požarevcu (14. jun)'): the first town and day are taken",
-        "Посебне истражне радње":
-            "the country is named only as 'Republika Srpska', an entity of Bosnia and Herzegovina",
         "Будимир и Кострешевић посјетили локацију тактичке вјежбе на Козари":
             "the country is named only as 'Republika Srpska', an entity of Bosnia and Herzegovina; "
             + "Kozara is a mountain",
@@ -395,9 +393,6 @@ import Testing
             "Greece is named only in Greek; Finland, a participant's country, is taken",
         "Ολοκληρώθηκε η 25η εκπαιδευτική σειρά των Guest Officers":
             "Greece is named only as an adjective in Greek ('Ελληνικής Αστυνομίας')",
-        "Αξιωματικοί της Ελληνικής Αστυνομίας σε εκπαιδευτική επίσκεψη στην Κύπρο στο πλαίσιο του "
-            + "Ευρωπαϊκού Προγράμματος ERASMUS+":
-            "Cyprus is named in Greek only ('στην Κύπρο')",
         "Seehofer im Potsdamer Bundespolizeipräsidium":
             "'heute' with no date anywhere in the stored text; Potsdam is written as an adjective "
             + "('Potsdamer')",
@@ -415,7 +410,8 @@ import Testing
             "no year in the text ('Сегодня, 2 октября'): a neighbour's year is taken, flagged, and "
             + "wrong",
         "У словацькому Пряшеві підбили підсумки міжнародного проєкту «SIBSU»":
-            "Prešov in the Ukrainian locative ('Пряшеві') is not matched",
+            "Prešov in the Ukrainian locative ('Пряшеві') is not matched; 'партнером в Україні' (a partner "
+            + "in Ukraine) is taken for the place",
         "Visita a Parigi della Scuola di Polizia Economico-Finanziaria della Guardia di Finanza (18 settembre)":
             "no year in the text: a neighbour's year is taken, flagged, and wrong; Italian 'a Parigi' "
             + "is not read as a venue (Gioia Tauro, named later, is taken)",
@@ -428,12 +424,9 @@ import Testing
             "the training centre's seat ('u Sarajevu') is taken over the dateline's Podgorica; the "
             + "truth's Danilovgrad is not named in the stored text's opening",
         "Kvalitetna saradnja crnogorske i češke policije":
-            "the publication line's day is taken, flagged, where the truth has no date; Montenegro is "
-            + "named only as an adjective ('crnogorske')",
+            "the publication line's day is taken, flagged, where the truth has no date",
         "ტრენინგი სახელმწიფო დაცვის სპეციალურ სამსახურში":
             "Georgian script is not read",
-        "В МВД обсудили сервисную модель работы полиции с Главой Офиса программ ОБСЕ":
-            "Kazakhstan is named only in the genitive ('МВД Казахстана')",
         "МВД Казахстана и Беларуси обменялись опытом в сфере охраны":
             "the publication line's day is taken, flagged, where the truth has no date; Kazakhstan is "
             + "named only in the genitive",
