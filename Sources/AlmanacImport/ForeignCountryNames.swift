@@ -180,4 +180,63 @@ enum ForeignCountryNames {
         }
         return nil
     }
+
+    /// The stems of countries' adjectives in the other languages, lowercased (Russian in the
+    /// Latin letters of ``Cyrillic``), as news names a country's own institutions by them:
+    /// "Ελληνικής Αστυνομίας" (the Hellenic Police), "crnogorske policije", "казахстанских
+    /// полицейских". "Srpsk-" is left out: it is Serbia's and Republika Srpska's.
+    private static let adjectiveStems: [(stem: String, country: String)] = [
+        ("ελληνικ", "Greece"), ("κυπριακ", "Cyprus"),
+        ("kazakhstansk", "Kazakhstan"), ("rossiysk", "Russia"), ("belorussk", "Belarus"), ("ukrainsk", "Ukraine"),
+        ("gruzinsk", "Georgia"), ("armyansk", "Armenia"), ("azerbaydzhansk", "Azerbaijan"), ("moldavsk", "Moldova"),
+        ("moldovsk", "Moldova"), ("kyrgyzsk", "Kyrgyzstan"), ("uzbekistansk", "Uzbekistan"),
+        ("tadzhiksk", "Tajikistan"), ("turkmensk", "Turkmenistan"), ("slovatsk", "Slovakia"), ("polsk", "Poland"),
+        ("vengersk", "Hungary"), ("rumynsk", "Romania"), ("cheshsk", "Czechia"), ("litovsk", "Lithuania"),
+        ("latviysk", "Latvia"), ("estonsk", "Estonia"), ("serbsk", "Serbia"), ("bolgarsk", "Bulgaria"),
+        ("crnogorsk", "Montenegro"), ("hrvatsk", "Croatia"), ("srbijansk", "Serbia"), ("makedonsk", "North Macedonia"),
+        ("bosanskohercegova", "Bosnia and Herzegovina"), ("albansk", "Albania"), ("bugarsk", "Bulgaria"),
+        ("rumunsk", "Romania"), ("mađarsk", "Hungary"), ("madjarsk", "Hungary"), ("češk", "Czechia"),
+        ("česk", "Czechia"), ("poljsk", "Poland"), ("njemačk", "Germany"), ("nemačk", "Germany"),
+        ("slovenačk", "Slovenia"),
+    ]
+
+    /// The country whose adjective `word` is (lowercased; Cyrillic in Latin letters).
+    static func country(ofAdjective word: String, in countries: Countries) -> Country? {
+        adjectiveStems.first { word.hasPrefix($0.stem) && word.count > $0.stem.count }.flatMap {
+            countries.country(named: $0.country)
+        }
+    }
+
+    /// The stems of nouns that name a country's own institution in the other languages,
+    /// lowercased (Russian, Serbian and Macedonian in the Latin letters of ``Cyrillic``): police,
+    /// ministry, minister, administration, prosecution, court, academy, guard. Those in Latin
+    /// letters are Serbian, Croatian and Bosnian words only, none an English one ("ministr-"
+    /// would be "ministry"): for them the English rules hold.
+    private static let institutionStems = [
+        "policij", "ministarstv", "ministar", "uprav", "tužilaštv", "tuzilastv", "akademij", "žandarmerij",
+    ]
+    private static let cyrillicInstitutionStems = [
+        "mvd", "mup", "politsi", "politse", "policij", "ministerstv", "ministr", "ministar", "uprav", "prokurat",
+        "gvardi", "akademi", "tuzilastv", "pogranich", "pravitelstv",
+    ]
+    private static let greekInstitutionStems = ["αστυνομ", "υπουργ", "ακτοφυλακ", "λιμενικ", "δικαστ", "στρατ"]
+    /// Whole words: a court, and the Serbian and Croatian shortening of the Ministry of the Interior.
+    private static let institutionWords: Set<String> = ["mup", "sud", "suda", "sudu", "mvd"]
+
+    /// `word` (as written) names a country's own institution in another language: "МВД",
+    /// "policije", "Αστυνομίας", "Министар", "MUP-a".
+    static func isInstitutionNoun(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        if lower.unicodeScalars.contains(where: Cyrillic.isCyrillic) {
+            return Cyrillic.latinSpellings(lower).contains { spelling in
+                institutionWords.contains(String(spelling.prefix { $0 != "-" }))
+                    || cyrillicInstitutionStems.contains { spelling.hasPrefix($0) }
+            }
+        }
+        if lower.unicodeScalars.contains(where: { (0x0370...0x03FF).contains($0.value) }) {
+            return greekInstitutionStems.contains { lower.hasPrefix($0) }
+        }
+        return institutionWords.contains(String(lower.prefix { $0 != "-" }))
+            || institutionStems.contains { lower.hasPrefix($0) }
+    }
 }

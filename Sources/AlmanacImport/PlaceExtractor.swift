@@ -235,6 +235,19 @@ public struct PlaceExtractor: Sendable {
         // \"… Border Police in the Republic of Moldova (TRABOR)\""), not the activity's place.
         let quoted = isTitle ? Self.quotedTokens(prose) : []
         while index < tokens.count {
+            // "У словацькому Пряшеві", "в казахстанском Караганде": a town the gazetteer does not
+            // know, after a word for "in" and its country's adjective, is in that country.
+            if let country = adjectiveBeforeUnknownTown(prose, at: index), !quoted.contains(index) {
+                result.append(
+                    Find(
+                        place: ExtractedPlace(city: nil, country: country.name), isTitle: isTitle,
+                        sentence: tokens[index].sentence, isPassing: isPassing(prose, at: index, end: index + 2),
+                        followsPlaceWord: true,
+                        isVenue: !isTitle && !sentenceSpeaksOfOtherTimes(prose, index)
+                            && !looksAheadOfTheReport(prose, index)))
+                index += 2
+                continue
+            }
             guard tokens[index].isWord, tokens[index].isCapitalised, !quoted.contains(index) else {
                 index += 1
                 continue
@@ -925,12 +938,81 @@ public struct PlaceExtractor: Sendable {
                 }
                 index = next
             }
+            found += foreignInstitutions(in: prose)
         }
         guard let first = found.first, found.allSatisfy({ $0.country == first.country }) else { return nil }
         var place = ExtractedPlace(city: nil, country: first.country)
         place.assumption =
             "the text names no venue, so the place is taken to be \(first.country), named in '\(first.name)'"
         return place
+    }
+
+    /// A country's own institutions as the languages name them that put the country after the
+    /// institution, in the genitive and without a word for "of" ("МВД Казахстана", "MUP Republike
+    /// Srbije", "Министар унутрашњих послова Републике Српске": up to three words after the
+    /// noun), or before it as an adjective, lowercase in those languages ("Ελληνικής Αστυνομίας",
+    /// "казахстанских полицейских", "crnogorske i češke policije": each country of a list).
+    private func foreignInstitutions(in prose: Prose) -> [(country: String, name: String)] {
+        let tokens = prose.tokens
+        var found: [(country: String, name: String)] = []
+        /// The words from `start` to `end` (inclusive) are words of one sentence.
+        let isPhrase = { (start: Int, end: Int) in
+            end < tokens.count && tokens[start...end].allSatisfy { $0.isWord && $0.sentence == tokens[start].sentence }
+        }
+        var index = 0
+        while index < tokens.count {
+            guard tokens[index].isWord else {
+                index += 1
+                continue
+            }
+            if let country = foreignAdjectiveCountry(tokens[index].text),
+                let noun = (index + 1..<min(index + 4, tokens.count)).first(where: {
+                    ForeignCountryNames.isInstitutionNoun(tokens[$0].text)
+                }),
+                isPhrase(index, noun)
+            {
+                let name = tokens[index...noun].map(\.text).joined(separator: " ")
+                found.append((country.name, name))
+                for other in index + 1..<noun {
+                    if let listed = foreignAdjectiveCountry(tokens[other].text) { found.append((listed.name, name)) }
+                }
+                index = noun + 1
+                continue
+            }
+            if ForeignCountryNames.isInstitutionNoun(tokens[index].text) {
+                for next in index + 1..<min(index + 4, tokens.count) where isPhrase(index, next) {
+                    guard tokens[next].isCapitalised, let match = longestName(in: prose, at: next),
+                        let country = match.country
+                    else { continue }
+                    found.append((country.name, tokens[index..<match.next].map(\.text).joined(separator: " ")))
+                    index = match.next - 1
+                    break
+                }
+            }
+            index += 1
+        }
+        return found
+    }
+
+    /// The country of a lowercase adjective in another language than English at token `index`,
+    /// after a word for "in" and before a capitalised name that is no place the gazetteer knows
+    /// ("у словацькому Пряшеві").
+    private func adjectiveBeforeUnknownTown(_ prose: Prose, at index: Int) -> Country? {
+        let tokens = prose.tokens
+        guard index >= 1, index + 1 < tokens.count, tokens[index].isWord, !tokens[index].isCapitalised,
+            Self.placeWords.contains(tokens[index - 1].lowercased), tokens[index + 1].isWord,
+            tokens[index + 1].isCapitalised, let country = foreignAdjectiveCountry(tokens[index].text),
+            longestName(in: prose, at: index + 1) == nil
+        else { return nil }
+        return country
+    }
+
+    /// The country whose adjective, in another language than English, `word` is.
+    private func foreignAdjectiveCountry(_ word: String) -> Country? {
+        let lower = word.lowercased()
+        let spellings =
+            lower.unicodeScalars.contains(where: Cyrillic.isCyrillic) ? Cyrillic.latinSpellings(lower) : [lower]
+        return spellings.lazy.compactMap { ForeignCountryNames.country(ofAdjective: $0, in: self.countries) }.first
     }
 
     /// Words before a ministry's name that say the activity met it or was at it: "consultations

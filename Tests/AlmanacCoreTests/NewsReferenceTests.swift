@@ -1017,6 +1017,34 @@ import Testing
         #expect(none.place == nil)
     }
 
+    /// In the languages that name a country's institution without "of" (the country after it in
+    /// the genitive: "МВД Республики Казахстан", "Министар … Републике Српске") or by an adjective
+    /// before it, lowercase there ("Ελληνικής Αστυνομίας", "crnogorske policije"), the one country
+    /// so named is the place when no venue is named, flagged; two countries' give none.
+    @Test func aCountryNamedInAnotherLanguagesInstitutionIsAFlaggedPlace() throws {
+        for (text, country) in [
+            ("МВД Республики Казахстан провело учения 12 марта 2024 года.", "Kazakhstan"),
+            ("Министар унутрашњих послова Републике Српске обишао је вјежбу 12. марта 2024.", "Bosnia and Herzegovina"),
+            ("Η εκπαίδευση αξιωματικών της Ελληνικής Αστυνομίας ολοκληρώθηκε στις 12 Μαρτίου 2024.", "Greece"),
+            ("Sastanak crnogorske policije održan je 12.05.2023.", "Montenegro"),
+        ] {
+            let record = try imported("## Vježba\n\n" + text)
+            #expect(record.place?.country == country && record.place?.city == nil, "\(text)")
+            #expect(record.status == .tentative && record.sourceNote?.contains("named in") == true, "\(text)")
+        }
+        let two = try imported("## Sastanak\n\nSastanak crnogorske i češke policije održan je 12.05.2023.")
+        #expect(two.place == nil)
+    }
+
+    /// A town the gazetteer does not know, after a word for "in" and its country's adjective in
+    /// another language ("у словацькому Пряшеві"), is in that country.
+    @Test func anUnknownTownAfterItsCountrysAdjectiveIsInThatCountry() throws {
+        let record = try imported(
+            "## У словацькому Пряшеві підбили підсумки проєкту\n\nКонференція відбулася 12 березня 2024 року, "
+                + "з головним партнером в Україні.")
+        #expect(record.place?.country == "Slovakia" && record.place?.city == nil)
+    }
+
     /// An activity "in Tokyo and Nagoya", two cities of one country, is in that country, not
     /// the first city; a city and another country's city ("in Vienna and Budapest") leave the
     /// first city, as before, and one city alone is still the venue.
