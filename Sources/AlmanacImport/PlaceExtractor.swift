@@ -446,6 +446,44 @@ public struct PlaceExtractor: Sendable {
             Self.passingWords.contains(words[i]) && !(i + 1 < words.count && Self.timeUnits.contains(words[i + 1]))
         }
         return seat || nameNoun || before == "from" || describesAThing(prose, placeAt: index) || passing
+            || isGenitiveSeat(prose, index)
+    }
+
+    /// Seat nouns in the genitive, in Serbian, Croatian and Bosnian (Latin, and Cyrillic in Latin
+    /// letters): of a delegation, embassy, office, mission, headquarters, representation, consulate,
+    /// centre or court. Their locative ("u Trening centru") is the venue, not these.
+    private static let genitiveSeatNouns: Set<String> = [
+        "delegacije", "ambasade", "kancelarije", "ureda", "misije", "sjedišta", "sedišta", "sjedista", "sedista",
+        "predstavništva", "predstavnistva", "konzulata", "centra", "suda",
+    ]
+    /// Clitics and auxiliaries that stand in a clause's predicate, which a name does not hold.
+    private static let predicateClitics: Set<String> = ["je", "su", "se", "će", "ce", "bi", "smo", "ste", "sam"]
+
+    /// A place after a locative preposition that ends the name of an institution in the
+    /// genitive, as a person's title names its seat: "komandant Trening centra za operacije
+    /// podrške mira (PSOTC) u Sarajevu", "dužnosnika Višeg i Apelacionog suda u Beogradu". At most
+    /// four words of the name (and an acronym in brackets) between the noun and the preposition.
+    private func isGenitiveSeat(_ prose: Prose, _ index: Int) -> Bool {
+        let tokens = prose.tokens
+        guard index >= 2,
+            Self.locativePrepositions.contains(tokens[index - 1].lowercased)
+                || ["у", "в"].contains(
+                    tokens[index - 1].lowercased)
+        else { return false }
+        var i = index - 2
+        // "(PSOTC)": an acronym in brackets.
+        if tokens[i].text == ")", i >= 2, tokens[i - 2].text == "(" { i -= 3 }
+        var words = 0
+        while i >= 0, tokens[i].isWord, words <= 4 {
+            let spellings =
+                tokens[i].text.unicodeScalars.contains(where: Cyrillic.isCyrillic)
+                ? Cyrillic.latinSpellings(tokens[i].lowercased) : [tokens[i].lowercased]
+            if spellings.contains(where: Self.genitiveSeatNouns.contains) { return true }
+            if spellings.contains(where: Self.predicateClitics.contains) { return false }
+            words += 1
+            i -= 1
+        }
+        return false
     }
 
     private static let visitWords: Set<String> = ["visit", "visits", "visited", "visiting", "trip", "tour"]

@@ -929,6 +929,21 @@ import Testing
         #expect(region.place == nil)
     }
 
+    /// A city after a locative preposition that ends an institution's name in the genitive is
+    /// its seat, as a person's title names it ("komandant Trening centra … u Sarajevu", "suda u
+    /// Beogradu"), not the venue; in the locative ("u Trening centru u Sarajevu") it is the venue.
+    @Test func aCityAfterAnInstitutionInTheGenitiveIsItsSeat() throws {
+        let commander = try imported(
+            "## Obuka\n\nKomandant Trening centra za operacije podrške mira (PSOTC) u Sarajevu zatvorio je "
+                + "12.05.2023. obuku u Danilovgradu.")
+        #expect(commander.place?.city == "Danilovgrad")
+        let court = try imported(
+            "## Posjeta\n\nSARAJEVO, 18. maja 2023. – Delegacija Apelacionog suda u Beogradu posjetila je Tužilaštvo.")
+        #expect(court.place?.city == "Sarajevo")
+        let venue = try imported("## Seminar\n\nSeminar je održan 12.05.2023. u Trening centru u Sarajevu.")
+        #expect(venue.place?.city == "Sarajevo")
+    }
+
     /// A place's name with a shortened word, "St." or "St", is the name with the word in full:
     /// "St. Kitts and Nevis" is Saint Kitts and Nevis; a city whose name the gazetteer holds
     /// shortened ("St. John's") is still found as written.

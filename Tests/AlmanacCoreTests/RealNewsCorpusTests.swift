@@ -340,11 +340,10 @@ import Testing
         "PREDSTAVNICI TUŽILAŠTVA BiH SUDJELOVALI NA REGIONALNOJ KONFERENCIJI O REFORMI PRAVOSUĐA I "
             + "ULOZI PROFESIONALNIH PRAVOSUDNIH UDRUŽENJA, ODRŽANOJ U BEOGRADU":
             "the publication line's day is taken, flagged, where the truth has no date; the venue is "
-            + "named only in the title, in capitals ('ODRŽANOJ U BEOGRADU'): only Serbia is found",
+            + "named only in the title, in capitals ('ODRŽANOJ U BEOGRADU')",
         "PREDSTAVNICI VISOKE PRAVOSUDNE DELEGACIJE SRBIJE U STUDIJSKOJ POSJETI TUŽILAŠTVU BIH":
             "no year in the dateline 'SARAJEVO, 18. MAJA': a neighbour's year is taken, flagged, and "
-            + "wrong; the delegation's court 'in Belgrade' is taken for the venue over the dateline's "
-            + "Sarajevo",
+            + "wrong",
         "CEPRIS: Radionice kao pomoć sudijama i tužiocima":
             "workshops in three towns on three days ('u Vranju (6. jun), Leskovcu (7. jun) i "
             + "Požarevcu (14. jun)'): the first town and day are taken",
@@ -415,9 +414,6 @@ import Testing
             + "names in GeoNames is 'Sala')",
         "Avvio del corso di cooperazione tra Italia e Tunisia per il contrasto ai traffici illeciti":
             "Ostia is not in the gazetteer; Rome is taken",
-        "Predmisionu obuku završilo 26 službenika Uprave policije":
-            "the training centre's seat ('u Sarajevu') is taken over the dateline's Podgorica; the "
-            + "truth's Danilovgrad is not named in the stored text's opening",
         "Kvalitetna saradnja crnogorske i češke policije":
             "the publication line's day is taken, flagged, where the truth has no date",
         "ტრენინგი სახელმწიფო დაცვის სპეციალურ სამსახურში":
