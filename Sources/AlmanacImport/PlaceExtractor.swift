@@ -658,12 +658,14 @@ public struct PlaceExtractor: Sendable {
     ]
 
     /// The city the gazetteer knows whose name, inflected after a locative preposition, is the
-    /// word at token `index` ("u Beogradu"); nil unless exactly one city fits.
+    /// word at token `index` ("u Beogradu", or in a title in capitals "ODRŽANOJ U BEOGRADU");
+    /// nil unless exactly one city fits.
     private func inflectedCity(in prose: Prose, at index: Int) -> GazetteerPlace? {
-        let word = prose.tokens[index].text
-        guard index >= 1, Self.locativePrepositions.contains(prose.tokens[index - 1].lowercased), word.count > 3,
-            word.dropFirst().allSatisfy(\.isLowercase)
+        let written = prose.tokens[index].text
+        guard index >= 1, Self.locativePrepositions.contains(prose.tokens[index - 1].lowercased), written.count > 3,
+            written.dropFirst().allSatisfy(\.isLowercase) || written.allSatisfy(\.isUppercase)
         else { return nil }
+        let word = written.lowercased()
         var found: [GazetteerPlace] = []
         for (ending, nominatives) in Self.locativeEndings where word.hasSuffix(ending) {
             let stem = word.dropLast(ending.count)

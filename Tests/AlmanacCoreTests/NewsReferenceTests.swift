@@ -925,6 +925,10 @@ import Testing
             let record = try imported("## Sastanak\n\n" + text)
             #expect(record.place?.city == city && record.status == .confirmed, "\(text)")
         }
+        // A title in capitals.
+        let capitals = try imported(
+            "## KONFERENCIJA ODRŽANA U BEOGRADU\n\nNa konferenciji 12.05.2023. razgovarano je o saradnji.")
+        #expect(capitals.place?.city == "Belgrade")
         let region = try imported("## Sastanak\n\nSastanak policija u Jugoistočnoj Evropi održan je 12.05.2023.")
         #expect(region.place == nil)
     }

@@ -339,8 +339,7 @@ import Testing
             + "no other date; Belgrade is where the network's founding document was signed in 2005",
         "PREDSTAVNICI TUŽILAŠTVA BiH SUDJELOVALI NA REGIONALNOJ KONFERENCIJI O REFORMI PRAVOSUĐA I "
             + "ULOZI PROFESIONALNIH PRAVOSUDNIH UDRUŽENJA, ODRŽANOJ U BEOGRADU":
-            "the publication line's day is taken, flagged, where the truth has no date; the venue is "
-            + "named only in the title, in capitals ('ODRŽANOJ U BEOGRADU')",
+            "the publication line's day is taken, flagged, where the truth has no date",
         "PREDSTAVNICI VISOKE PRAVOSUDNE DELEGACIJE SRBIJE U STUDIJSKOJ POSJETI TUŽILAŠTVU BIH":
             "no year in the dateline 'SARAJEVO, 18. MAJA': a neighbour's year is taken, flagged, and "
             + "wrong",
