@@ -1001,33 +1001,28 @@ public struct PlaceExtractor: Sendable {
         }
         var index = 0
         while index < tokens.count {
-            guard tokens[index].isWord else {
+            guard tokens[index].isWord, ForeignCountryNames.isInstitutionNoun(tokens[index].text) else {
                 index += 1
                 continue
             }
-            if let country = foreignAdjectiveCountry(tokens[index].text),
-                let noun = (index + 1..<min(index + 4, tokens.count)).first(where: {
-                    ForeignCountryNames.isInstitutionNoun(tokens[$0].text)
-                }),
-                isPhrase(index, noun)
-            {
-                let name = tokens[index...noun].map(\.text).joined(separator: " ")
-                found.append((country.name, name))
-                for other in index + 1..<noun {
-                    if let listed = foreignAdjectiveCountry(tokens[other].text) { found.append((listed.name, name)) }
-                }
-                index = noun + 1
+            // Adjectives before the noun: "Ελληνικής Αστυνομίας", "crnogorske i češke policije".
+            let adjectives = (max(0, index - 3)..<index).filter { isPhrase($0, index) }.compactMap { word in
+                foreignAdjectiveCountry(tokens[word].text).map { (word: word, country: $0) }
+            }
+            if let first = adjectives.first {
+                let name = tokens[first.word...index].map(\.text).joined(separator: " ")
+                found += adjectives.map { ($0.country.name, name) }
+                index += 1
                 continue
             }
-            if ForeignCountryNames.isInstitutionNoun(tokens[index].text) {
-                for next in index + 1..<min(index + 4, tokens.count) where isPhrase(index, next) {
-                    guard tokens[next].isCapitalised, let match = longestName(in: prose, at: next),
-                        let country = match.country
-                    else { continue }
-                    found.append((country.name, tokens[index..<match.next].map(\.text).joined(separator: " ")))
-                    index = match.next - 1
-                    break
-                }
+            // The country after it, in the genitive: "МВД Казахстана", "MUP Republike Srbije".
+            for next in index + 1..<min(index + 4, tokens.count) where isPhrase(index, next) {
+                guard tokens[next].isCapitalised, let match = longestName(in: prose, at: next),
+                    let country = match.country
+                else { continue }
+                found.append((country.name, tokens[index..<match.next].map(\.text).joined(separator: " ")))
+                index = match.next - 1
+                break
             }
             index += 1
         }
