@@ -45,7 +45,10 @@ public struct ExtractedPlace: Hashable, Sendable {
 /// of Montenegro"); with no place named at all, the one country whose own institutions the text
 /// names ("the Albanian State Police") is assumed, flagged. A town the gazetteer lacks counts
 /// when the sentence of the date says the activity took place in it ("began in Bujanovac"),
-/// flagged, and a city named in the locative case ("u Beogradu") when one city fits. An
+/// flagged, and a city named in the locative case ("u Beogradu") when one city fits. A country
+/// named in another case ("в Казахстане", "στην Κύπρο", "u Crnoj Gori") is that country, and a
+/// country's institution named in another language ("МВД Казахстана", "Ελληνικής Αστυνομίας")
+/// names it as a national institution's country, as above. An
 /// activity held online ("a webinar", "met online") takes only a place named as its venue
 /// ("in", "at", …) in the title or in the sentence of its date (a country alone only in the
 /// title: its text names countries as topics, "a webinar on the situation in Afghanistan"),
