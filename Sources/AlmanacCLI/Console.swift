@@ -12,8 +12,19 @@ enum StandardStream: Int32, Sendable {
     /// Colour and other ANSI styles: only on a terminal that understands them, and never when
     /// `NO_COLOR` is set to anything (https://no-color.org).
     var allowsStyles: Bool {
-        let environment = ProcessInfo.processInfo.environment
-        return isTerminal && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+        isTerminal && !StandardStream.isSet("NO_COLOR") && !StandardStream.termIsDumb
+    }
+
+    /// True when `TERM=dumb`: a terminal that shows no styles and cannot redraw a line.
+    static var termIsDumb: Bool { variable("TERM") == "dumb" }
+
+    /// True when the environment variable is set to something.
+    static func isSet(_ name: String) -> Bool { !(variable(name) ?? "").isEmpty }
+
+    /// One environment variable, read without building `ProcessInfo`'s whole dictionary (a
+    /// command that prints one line should not pay for copying the environment).
+    private static func variable(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
     }
 
     /// The terminal's width in columns, or nil when the stream is not a terminal.
@@ -65,8 +76,8 @@ struct Console: Sendable {
     }
 
     /// Detail printed only with `--verbose`, on standard error.
-    func detail(_ text: String) {
-        if verbosity == .verbose { StandardStream.error.write(text + "\n") }
+    func detail(_ text: @autoclosure () -> String) {
+        if verbosity == .verbose { StandardStream.error.write(text() + "\n") }
     }
 
     /// An error or warning, always printed on standard error. Control characters in it (from
@@ -79,11 +90,15 @@ struct Console: Sendable {
     /// more than ten of a kind in a file counted on one line; `--quiet` leaves out the warnings.
     func report(_ diagnostics: [Diagnostic]) {
         let directory = FileManager.default.currentDirectoryPath
+        let styled = StandardStream.error.allowsStyles
         for diagnostic in diagnostics.condensed() where verbosity > .quiet || diagnostic.severity == .error {
-            let severity = diagnostic.severity.rawValue
-            let style: TextStyle = diagnostic.severity == .error ? .boldRed : .boldYellow
-            let line = ControlCharacters.visible(diagnostic.formatted(relativeTo: directory))
-                .replacingOccurrences(of: ": \(severity): ", with: ": \(style.apply(severity, on: .error)): ")
+            var line = ControlCharacters.visible(diagnostic.formatted(relativeTo: directory))
+            if styled {
+                let severity = diagnostic.severity.rawValue
+                let style: TextStyle = diagnostic.severity == .error ? .boldRed : .boldYellow
+                line = line.replacingOccurrences(
+                    of: ": \(severity): ", with: ": \(style.apply(severity, on: .error)): ")
+            }
             StandardStream.error.write(line + "\n")
         }
     }
@@ -105,8 +120,7 @@ struct Console: Sendable {
     /// A progress bar for long work; it draws only on a terminal and never with `--quiet`.
     func progress() -> ProgressBar {
         ProgressBar(
-            enabled: verbosity > .quiet && StandardStream.error.isTerminal
-                && ProcessInfo.processInfo.environment["TERM"] != "dumb")
+            enabled: verbosity > .quiet && StandardStream.error.isTerminal && !StandardStream.termIsDumb)
     }
 
     /// "2 errors and 1 warning".

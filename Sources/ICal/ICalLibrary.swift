@@ -27,16 +27,32 @@ public enum ICalLibraryVersion {
     private static var loadedFileVersion: String? {
         ICalLibrary.prepare()  // libical is mapped once one of its functions has been called
         // Read to the end: /proc files report a size of 0, and a sized read stops at a page.
-        // Scanned as bytes, and only the libical line resolved: this runs at every start.
         guard let file = FileHandle(forReadingAtPath: "/proc/self/maps"), let maps = try? file.readToEnd() else {
             return nil
         }
-        for line in maps.split(separator: UInt8(ascii: "\n")) {
-            guard let slash = line.firstIndex(of: UInt8(ascii: "/")) else { continue }
-            let path = String(decoding: line[slash...], as: UTF8.self)
-            guard path.split(separator: "/").last?.hasPrefix("libical.so.") == true,
-                let resolved = realpath(path, nil)
+        return maps.withUnsafeBytes { libicalVersion(inMaps: $0.bindMemory(to: UInt8.self)) }
+    }
+
+    /// The version in the name of the file behind the first mapping of a `libical.so.*` in the
+    /// text of /proc/self/maps, symbolic links resolved. Scanned as bytes, lines cut only
+    /// where a path's last part starts with `libical.so.`: this runs at every start.
+    static func libicalVersion(inMaps maps: UnsafeBufferPointer<UInt8>) -> String? {
+        let newline = UInt8(ascii: "\n")
+        let slash = UInt8(ascii: "/")
+        let marker = Array("/libical.so.".utf8)
+        var lineStart = 0
+        while lineStart < maps.count {
+            var lineEnd = lineStart
+            while lineEnd < maps.count, maps[lineEnd] != newline { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
+            // The path starts at the line's first '/', its last part after the line's last '/'.
+            guard let pathStart = (lineStart..<lineEnd).first(where: { maps[$0] == slash }),
+                let lastSlash = (pathStart..<lineEnd).last(where: { maps[$0] == slash }),
+                lineEnd - lastSlash > marker.count,
+                (0..<marker.count).allSatisfy({ maps[lastSlash + $0] == marker[$0] })
             else { continue }
+            let path = String(decoding: UnsafeBufferPointer(rebasing: maps[pathStart..<lineEnd]), as: UTF8.self)
+            guard let resolved = realpath(path, nil) else { continue }
             defer { free(resolved) }
             let name = String(cString: resolved).split(separator: "/").last ?? ""
             let version = name.dropFirst("libical.so.".count)

@@ -206,3 +206,28 @@ import Testing
         }
     }
 }
+
+@Suite struct ICalLibraryVersionTests {
+    /// libical's file, found as the process maps it; its version is the file's, links resolved.
+    @Test func theVersionIsReadFromTheFirstMappedLibicalFile() throws {
+        let library = try #require(
+            ["/usr/lib/x86_64-linux-gnu/libical.so.3", "/lib/x86_64-linux-gnu/libical.so.3"].first {
+                FileManager.default.fileExists(atPath: $0)
+            })
+        let resolved = try FileManager.default.destinationOfSymbolicLink(atPath: library)
+        let expected = String(resolved.split(separator: "/").last!.dropFirst("libical.so.".count))
+        func version(_ maps: String) -> String? {
+            Array(maps.utf8).withUnsafeBufferPointer { ICalLibraryVersion.libicalVersion(inMaps: $0) }
+        }
+        let before = "55d0c2a6e000-55d0c2a70000 r--p 00000000 08:01 1 /usr/bin/cat\n"
+        let line = "7f5b2c000000-7f5b2c01e000 r--p 00000000 08:01 2 \(library)\n"
+        #expect(version(before + line) == expected)
+        #expect(version(before + line.dropLast()) == expected, "the last line need not end in a newline")
+        #expect(version(before) == nil)
+        #expect(version(before.replacingOccurrences(of: "/usr/bin/cat", with: "/opt/libical.so.x/cat")) == nil)
+        #expect(version("7f5b2c000000-7f5b2c01e000 r--p 00000000 08:01 2 /nowhere/libical.so.3\n") == nil)
+        #expect(version("7f5b2c000000-7f5b2c01e000 r--p 00000000 08:01 2 \(library) (deleted)\n") == nil)
+        #expect(version("") == nil)
+        #expect(ICalLibraryVersion.current == expected, "this test process maps the system's libical")
+    }
+}

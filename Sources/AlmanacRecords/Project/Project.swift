@@ -141,8 +141,13 @@ public struct Project: Sendable {
     static func deletingRecordExtension(_ relative: String) -> String {
         let bytes = relative.utf8
         let slash = UInt8(ascii: "/")
-        guard bytes.last != slash, !zip(bytes, bytes.dropFirst()).contains(where: { $0 == slash && $1 == slash }),
-            let dot = bytes.lastIndex(of: UInt8(ascii: "."))
+        var doubleSlash = false
+        var previous: UInt8 = 0
+        for byte in bytes {  // a loop, not `zip`: its generic iterator costs a runtime lookup
+            doubleSlash = doubleSlash || (byte == slash && previous == slash)
+            previous = byte
+        }
+        guard bytes.last != slash, !doubleSlash, let dot = bytes.lastIndex(of: UInt8(ascii: "."))
         else {
             return (relative as NSString).deletingPathExtension
         }

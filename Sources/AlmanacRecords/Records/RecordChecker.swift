@@ -133,7 +133,7 @@ private struct Check {
         let countryKey = place?.country.map(Gazetteer.key)
         let known = place?.city.flatMap { gazetteer.place(named: $0, countryKey: countryKey) }
         unknownCity(place, known: known)
-        misspeltCountry(place, key: countryKey)
+        misspeltCountry(place, key: countryKey, cityFound: known)
 
         var record = EventRecord(
             id: id.value, title: title ?? "", timing: timing,
@@ -614,9 +614,13 @@ extension Check {
     /// A country Almanac does not know but that is a likely typo of one it does ("Belgum"):
     /// the activity would count under a country of its own. A name with no close match may be
     /// a country outside the table and is left alone.
-    /// `key`: the country's ``Gazetteer/key(_:)``.
-    mutating func misspeltCountry(_ place: Place?, key: String?) {
-        guard let country = place?.country, let key, Countries.bundled.country(named: country, key: key) == nil,
+    /// `key`: the country's ``Gazetteer/key(_:)``; `cityFound`: the record's city as the
+    /// gazetteer has it. A city found in a country of that very name settles it without the
+    /// country table (every shipped place's country is in the table; an added place's is in
+    /// the settings): a small project's command then never builds the table.
+    mutating func misspeltCountry(_ place: Place?, key: String?, cityFound: GazetteerPlace?) {
+        guard let country = place?.country, cityFound?.country != country, let key,
+            Countries.bundled.country(named: country, key: key) == nil,
             !config.places.contains(where: { $0.country == country }),
             let guess = Spelling.suggestion(for: country, among: Countries.bundled.names)
         else { return }
