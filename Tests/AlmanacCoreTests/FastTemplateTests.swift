@@ -120,3 +120,40 @@ import Testing
         }
     }
 }
+
+/// A report is searched for a footnote's words by bytes first: what that rules out,
+/// Foundation's search does not find either.
+@Suite struct FootnoteSearchTests {
+    static let pieces = [
+        "Kosovo", "kosovo", "KOSOVO", "Kosova", "Kosövo", "Ko\u{AD}sovo", "Koso\u{301}vo", "K", "o", "s", "v", "ß",
+        "ﬃ", "ﬁ", "ﬀ", "ẞ", "é", "ü", "–", " ", "\n", "*", "Pristina", "Ko", "sovo", "\u{212A}", "ſ", "Ｋ", "İ",
+        "ŉ", "\u{1F600}", "ǰ", "a", "x",
+    ]
+    static let words = ["Kosovo", "kosovo*", "ss", "ffi", "fi", "strasse", "Pristina", "j", "n", "ki", "a b", "ö"]
+
+    @Test func whatTheBytesRuleOutIsNotThere() {
+        var random = FastTemplateTests.SplitMix(seed: 5)
+        var ruledOut = 0
+        for _ in 0..<20000 {
+            let report = (0..<Int.random(in: 0...6, using: &random)).map { _ in
+                Self.pieces.randomElement(using: &random)!
+            }.joined()
+            let word = Self.words.randomElement(using: &random)!
+            let mentions = Footnote.mentions(report, word)
+            if !Footnote.mayMention(report, word) {
+                ruledOut += 1
+                #expect(!mentions, "\(report.debugDescription) \(word)")
+            }
+            let footnote = Footnote(text: "*Note.", when: [word])
+            #expect(footnote.applies(to: report) == mentions, "\(report.debugDescription) \(word)")
+        }
+        #expect(ruledOut > 5000)
+    }
+
+    @Test func aLongReportWithoutTheWordIsRuledOut() {
+        let line = "| 5–6 Sep 2024 | Activity 2, with commas; and ünïcödé | Tirana, Albania |\n"
+        let report = String(repeating: line, count: 500)
+        #expect(!Footnote.mayMention(report, "Kosovo"))
+        #expect(Footnote.mayMention(report + "Kosövo", "Kosovo") == true)
+    }
+}
