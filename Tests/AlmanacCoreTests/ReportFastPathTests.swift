@@ -72,7 +72,11 @@ import Testing
     }
 
     @Test func htmlIsSanitizedAsBefore() async {
-        let tags = ["<td>", "</td>", "<a href=\"x\">", "<b x=1>", "<!-- c -->", "<script>", "<br/>", "<p", ">", "<"]
+        let tags = [
+            "<td>", "</td>", "<a href=\"x\">", "<b x=1>", "<!-- c -->", "<script>", "<br/>", "<p", ">", "<",
+            "<a href=\"", "\">", "https://e.org/a?b=1#c", "javascript:x", "HTTP:", "mailto:", "x:y/z", "/p:q", "%20",
+            "&amp;", "\"", "'",
+        ]
         let html = Gen.int(in: 0...(Self.pieces.count + tags.count - 1)).array(of: 0...12).map { picks in
             picks.map { $0 < Self.pieces.count ? Self.pieces[$0] : tags[$0 - Self.pieces.count] }.joined()
         }

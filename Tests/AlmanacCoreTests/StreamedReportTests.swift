@@ -92,7 +92,7 @@ import Testing
                 let reflected = Mirror(reflecting: child.value)
                 let expected: Any? =
                     reflected.displayStyle == .optional ? reflected.children.first?.value : child.value
-                let given = fields.field(label)
+                let given = fields.field(label)?.reflected
                 #expect(given != nil || expected == nil, "\(type(of: value)).\(label) is missing")
                 #expect(
                     String(describing: given) == String(describing: expected), "\(type(of: value)).\(label)")
@@ -101,5 +101,20 @@ import Testing
         }
         check(context)
         #expect(checked.isSuperset(of: ["ReportContext", "ActivityRow", "FigureRow", "PeriodSummary"]))
+    }
+}
+
+extension TemplateField {
+    /// The value as reflection shows it.
+    fileprivate var reflected: Any {
+        switch self {
+        case .text(let text): text
+        case .number(let number): number
+        case .flag(let flag): flag
+        case .fields(let fields): fields
+        case .list(let list): list
+        case .texts(let texts): texts
+        case .other(let value): value
+        }
     }
 }

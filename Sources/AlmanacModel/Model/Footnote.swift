@@ -18,8 +18,61 @@ public struct Footnote: Hashable, Sendable {
 
     /// Whether `report` calls for the note: it mentions one of `when` (case ignored), or `when` is empty.
     public func applies(to report: String) -> Bool {
-        when.isEmpty
-            || when.contains { report.range(of: $0, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
+        when.isEmpty || when.contains { Self.mayMention(report, $0) && Self.mentions(report, $0) }
+    }
+
+    /// Whether `report` holds `word`, case and accents ignored (Foundation's search).
+    static func mentions(_ report: String, _ word: String) -> Bool {
+        report.range(of: word, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+    }
+
+    /// False when `report` cannot hold `word` (printable ASCII), case and accents ignored, as
+    /// told from its bytes; true when it may, or when `word` is not such a word. Foundation's
+    /// search reads a report of 10^5 activities for ~170 M instructions when it does not
+    /// mention the word (the usual case); this reads each byte once. An ASCII byte can stand
+    /// only for itself, in either case; a character beyond ASCII is taken to stand for any
+    /// letters, at most as many as its bytes (case folding makes at most three of one: "ﬃ"
+    /// of three bytes), or for none (an accent), so that a word this rules out is not there.
+    static func mayMention(_ report: String, _ word: String) -> Bool {
+        let needle = Array(word.utf8)
+        guard !needle.isEmpty, needle.count < 63, needle.allSatisfy({ (0x20...0x7E).contains($0) }) else {
+            return true
+        }
+        // For each byte, the positions of the word it may stand at.
+        var positions = [UInt64](repeating: 0, count: 128)
+        for (index, byte) in needle.enumerated() {
+            positions[Int(lowercased(byte))] |= 1 << UInt64(index)
+        }
+        let found: UInt64 = 1 << UInt64(needle.count)
+        let width: UInt64 = (found << 1) - 1
+        // Bit i: the word's first i bytes may end here.
+        var states: UInt64 = 1
+        var pendingBeyondASCII = 0
+        let reachedEnd = report.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            for byte in bytes {
+                if byte >= 0x80 {
+                    pendingBeyondASCII += 1
+                    continue
+                }
+                if pendingBeyondASCII > 0 {
+                    for _ in 0..<min(pendingBeyondASCII, needle.count) { states |= (states << 1) & width }
+                    if states & found != 0 { return false }
+                    pendingBeyondASCII = 0
+                }
+                states = ((states & positions[Int(lowercased(byte))]) << 1) | 1
+                if states & found != 0 { return false }
+            }
+            if pendingBeyondASCII > 0 {
+                for _ in 0..<min(pendingBeyondASCII, needle.count) { states |= (states << 1) & width }
+            }
+            return states & found == 0
+        }
+        guard let reachedEnd else { return true }
+        return !reachedEnd
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
     }
 
     /// The marks a note's text starts with: "*" of "*This designation …", "†" of "† Hosted …";

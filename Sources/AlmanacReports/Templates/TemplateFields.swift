@@ -5,108 +5,133 @@ internal import Mustache
 // thousands of activities, most of its time. A report's values are handed to templates in a
 // ``TemplateValue``, which gives each field by name directly: the value reflection gives (an
 // optional that is nil is no value), with the report's own values in turn handed on so.
+// ``FastTemplate`` reads the same fields, typed, without swift-mustache's casts.
 
 /// A report value whose fields templates read by name.
 protocol TemplateFields {
     /// The field called `key`; nil when there is none or it is nil.
-    func field(_ key: String) -> Any?
+    func field(_ key: String) -> TemplateField?
+}
+
+/// A field's value, typed: what templates can show or enter.
+enum TemplateField {
+    case text(String)
+    case number(Int)
+    case flag(Bool)
+    case fields(any TemplateFields)
+    case list([any TemplateFields])
+    case texts([String])
+    /// A value of another type (a figure's kind, a place's coordinates): swift-mustache reads
+    /// its fields by reflection.
+    case other(Any)
+
+    static func of(_ value: String) -> TemplateField? { .text(value) }
+    static func of(_ value: String?) -> TemplateField? { value.map(TemplateField.text) }
+    static func of(_ value: Int) -> TemplateField? { .number(value) }
+    static func of(_ value: Int?) -> TemplateField? { value.map(TemplateField.number) }
+    static func of(_ value: Bool) -> TemplateField? { .flag(value) }
+    static func of(_ value: some TemplateFields) -> TemplateField? { .fields(value) }
+    static func of(_ value: [some TemplateFields]) -> TemplateField? { .list(value) }
+    static func of(_ value: [String]) -> TemplateField? { .texts(value) }
+
+    /// The value as swift-mustache is handed it: a report value (or a list of them) in a
+    /// ``TemplateValue``, anything else as it is.
+    var mustacheValue: Any {
+        switch self {
+        case .text(let text): text
+        case .number(let number): number
+        case .flag(let flag): flag
+        case .fields(let fields): TemplateValue(value: fields)
+        case .list(let list): list.map { TemplateValue(value: $0) }
+        case .texts(let texts): texts
+        case .other(let value): value
+        }
+    }
 }
 
 /// A report value as templates see it: its fields by name.
 struct TemplateValue: MustacheParent {
     let value: any TemplateFields
 
-    func child(named key: String) -> Any? { Self.wrapped(value.field(key)) }
-
-    /// `value` for a template: a report value (or a list of them) handed on in a
-    /// ``TemplateValue``; anything else as it is.
-    static func wrapped(_ value: Any?) -> Any? {
-        switch value {
-        // Most values are text, numbers and flags: told apart without a conformance look-up.
-        case nil, is String, is Int, is Bool: value
-        case let fields as any TemplateFields: TemplateValue(value: fields)
-        case let list as [any TemplateFields]: list.map { TemplateValue(value: $0) }
-        default: value
-        }
-    }
+    func child(named key: String) -> Any? { value.field(key)?.mustacheValue }
 }
 
 extension ReportContext: TemplateFields {
-    func field(_ key: String) -> Any? {
+    func field(_ key: String) -> TemplateField? {
         switch key {
-        case "title": self.title
-        case "organisation": self.organisation
-        case "period": self.period
-        case "previousPeriod": self.previousPeriod
-        case "lastYearPeriod": self.lastYearPeriod
-        case "nextPeriod": self.nextPeriod
-        case "publicOnly": self.publicOnly
-        case "visibilityNote": self.visibilityNote
-        case "fiscalYearStart": self.fiscalYearStart
-        case "hasRecords": self.hasRecords
-        case "noRecordsNote": self.noRecordsNote
-        case "comparesLastYear": self.comparesLastYear
-        case "lastYearHasRecords": self.lastYearHasRecords
-        case "figures": self.figures
-        case "logStartNote": self.logStartNote
-        case "newPartners": self.newPartners
-        case "newCountries": self.newCountries
-        case "byCategory": self.byCategory
-        case "byCountry": self.byCountry
-        case "byPartner": self.byPartner
-        case "byFormat": self.byFormat
-        case "byMonth": self.byMonth
-        case "activities": self.activities
-        case "cancelled": self.cancelled
-        case "highlights": self.highlights
-        case "lookAhead": self.lookAhead
-        case "indicators": self.indicators
-        case "chart": self.chart
-        case "trend": self.trend
-        case "trendStartsWithLog": self.trendStartsWithLog
-        case "places": self.places
-        case "placesNote": self.placesNote
-        case "footnotes": self.footnotes
-        case "inPage": self.inPage
-        case "dataQuality": self.dataQuality
-        case "leftOut": self.leftOut
-        case "leftOutNotice": self.leftOutNotice
-        case "cutSeries": self.cutSeries
+        case "title": .of(self.title)
+        case "organisation": .of(self.organisation)
+        case "period": .of(self.period)
+        case "previousPeriod": .of(self.previousPeriod)
+        case "lastYearPeriod": .of(self.lastYearPeriod)
+        case "nextPeriod": .of(self.nextPeriod)
+        case "publicOnly": .of(self.publicOnly)
+        case "visibilityNote": .of(self.visibilityNote)
+        case "fiscalYearStart": .of(self.fiscalYearStart)
+        case "hasRecords": .of(self.hasRecords)
+        case "noRecordsNote": .of(self.noRecordsNote)
+        case "comparesLastYear": .of(self.comparesLastYear)
+        case "lastYearHasRecords": .of(self.lastYearHasRecords)
+        case "figures": .of(self.figures)
+        case "logStartNote": .of(self.logStartNote)
+        case "newPartners": .of(self.newPartners)
+        case "newCountries": .of(self.newCountries)
+        case "byCategory": .of(self.byCategory)
+        case "byCountry": .of(self.byCountry)
+        case "byPartner": .of(self.byPartner)
+        case "byFormat": .of(self.byFormat)
+        case "byMonth": .of(self.byMonth)
+        case "activities": .of(self.activities)
+        case "cancelled": .of(self.cancelled)
+        case "highlights": .of(self.highlights)
+        case "lookAhead": .of(self.lookAhead)
+        case "indicators": .of(self.indicators)
+        case "chart": .of(self.chart)
+        case "trend": .of(self.trend)
+        case "trendStartsWithLog": .of(self.trendStartsWithLog)
+        case "places": .of(self.places)
+        case "placesNote": .of(self.placesNote)
+        case "footnotes": .of(self.footnotes)
+        case "inPage": .of(self.inPage)
+        case "dataQuality": .of(self.dataQuality)
+        case "leftOut": .of(self.leftOut)
+        case "leftOutNotice": .of(self.leftOutNotice)
+        case "cutSeries": .of(self.cutSeries)
         default: nil
         }
     }
 }
 
 extension PeriodSummary: TemplateFields {
-    func field(_ key: String) -> Any? {
+    func field(_ key: String) -> TemplateField? {
         switch key {
-        case "label": self.label
-        case "name": self.name
-        case "start": self.start
-        case "end": self.end
-        case "dates": self.dates
-        case "days": self.days
+        case "label": .of(self.label)
+        case "name": .of(self.name)
+        case "start": .of(self.start)
+        case "end": .of(self.end)
+        case "dates": .of(self.dates)
+        case "days": .of(self.days)
         default: nil
         }
     }
 }
 
 extension FigureRow: TemplateFields {
-    func field(_ key: String) -> Any? {
+    func field(_ key: String) -> TemplateField? {
         switch key {
-        case "figure": self.figure
-        case "key": self.key
-        case "name": self.name
-        case "thisPeriod": self.thisPeriod
-        case "previousPeriod": self.previousPeriod
-        case "changeFromPrevious": self.changeFromPrevious
-        case "lastYear": self.lastYear
-        case "changeFromLastYear": self.changeFromLastYear
-        case "previousValue": self.previousValue
-        case "lastYearValue": self.lastYearValue
-        case "hasPrevious": self.hasPrevious
-        case "isUp": self.isUp
-        case "isDown": self.isDown
+        case "figure": .other(self.figure)
+        case "key": .of(self.key)
+        case "name": .of(self.name)
+        case "thisPeriod": .of(self.thisPeriod)
+        case "previousPeriod": .of(self.previousPeriod)
+        case "changeFromPrevious": .of(self.changeFromPrevious)
+        case "lastYear": .of(self.lastYear)
+        case "changeFromLastYear": .of(self.changeFromLastYear)
+        case "previousValue": .of(self.previousValue)
+        case "lastYearValue": .of(self.lastYearValue)
+        case "hasPrevious": .of(self.hasPrevious)
+        case "isUp": .of(self.isUp)
+        case "isDown": .of(self.isDown)
         default: nil
         }
     }
@@ -120,11 +145,11 @@ protocol CountedRow: TemplateFields {
 }
 
 extension CountedRow {
-    func field(_ key: String) -> Any? {
+    func field(_ key: String) -> TemplateField? {
         switch key {
-        case "name": self.name
-        case "activities": self.activities
-        case "days": self.days
+        case "name": .of(self.name)
+        case "activities": .of(self.activities)
+        case "days": .of(self.days)
         default: nil
         }
     }
@@ -133,12 +158,12 @@ extension CountedRow {
 extension TrendRow: CountedRow {}
 
 extension MapPlace: TemplateFields {
-    func field(_ key: String) -> Any? {
+    func field(_ key: String) -> TemplateField? {
         switch key {
-        case "name": self.name
-        case "activities": self.activities
-        case "coordinates": self.coordinates
-        case "countryCode": self.countryCode
+        case "name": .of(self.name)
+        case "activities": .of(self.activities)
+        case "coordinates": .other(self.coordinates)
+        case "countryCode": .of(self.countryCode)
         default: nil
         }
     }
@@ -147,105 +172,115 @@ extension MapPlace: TemplateFields {
 extension BreakdownRow: CountedRow {}
 
 extension ActivityRow: TemplateFields {
-    func field(_ key: String) -> Any? {
+    func field(_ key: String) -> TemplateField? {
         switch key {
-        case "id": self.id
-        case "dates": self.dates
-        case "times": self.times
-        case "start": self.start
-        case "end": self.end
-        case "title": self.title
-        case "url": self.url
-        case "place": self.place
-        case "city": self.city
-        case "country": self.country
-        case "category": self.category
-        case "partners": self.partners
-        case "role": self.role
-        case "format": self.format
-        case "status": self.status
-        case "daysInPeriod": self.daysInPeriod
-        case "isInternal": self.isInternal
-        case "isTentative": self.isTentative
+        case "id": .of(self.id)
+        case "dates": .of(self.dates)
+        case "times": .of(self.times)
+        case "start": .of(self.start)
+        case "end": .of(self.end)
+        case "title": .of(self.title)
+        case "url": .of(self.url)
+        case "place": .of(self.place)
+        case "city": .of(self.city)
+        case "country": .of(self.country)
+        case "category": .of(self.category)
+        case "partners": .of(self.partners)
+        case "role": .of(self.role)
+        case "format": .of(self.format)
+        case "status": .of(self.status)
+        case "daysInPeriod": .of(self.daysInPeriod)
+        case "isInternal": .of(self.isInternal)
+        case "isTentative": .of(self.isTentative)
         default: nil
         }
     }
 }
 
 extension HighlightMonth: TemplateFields {
-    func field(_ key: String) -> Any? {
+    func field(_ key: String) -> TemplateField? {
         switch key {
-        case "month": self.month
-        case "items": self.items
+        case "month": .of(self.month)
+        case "items": .of(self.items)
         default: nil
         }
     }
 }
 
 extension Highlight: TemplateFields {
-    func field(_ key: String) -> Any? {
+    func field(_ key: String) -> TemplateField? {
         switch key {
-        case "dates": self.dates
-        case "title": self.title
-        case "sentence": self.sentence
+        case "dates": .of(self.dates)
+        case "title": .of(self.title)
+        case "sentence": .of(self.sentence)
         default: nil
         }
     }
 }
 
 extension IndicatorRow: TemplateFields {
-    func field(_ key: String) -> Any? {
+    func field(_ key: String) -> TemplateField? {
         switch key {
-        case "name": self.name
-        case "target": self.target
-        case "per": self.per
-        case "span": self.span
-        case "spanDates": self.spanDates
-        case "thisPeriod": self.thisPeriod
-        case "toDate": self.toDate
-        case "percent": self.percent
-        case "barPercent": self.barPercent
+        case "name": .of(self.name)
+        case "target": .of(self.target)
+        case "per": .of(self.per)
+        case "span": .of(self.span)
+        case "spanDates": .of(self.spanDates)
+        case "thisPeriod": .of(self.thisPeriod)
+        case "toDate": .of(self.toDate)
+        case "percent": .of(self.percent)
+        case "barPercent": .of(self.barPercent)
         default: nil
         }
     }
 }
 
 extension ChartReference: TemplateFields {
-    func field(_ key: String) -> Any? {
+    func field(_ key: String) -> TemplateField? {
         switch key {
-        case "path": self.path
-        case "description": self.description
+        case "path": .of(self.path)
+        case "description": .of(self.description)
         default: nil
         }
     }
 }
 
 extension DataIssue: TemplateFields {
-    func field(_ key: String) -> Any? {
+    func field(_ key: String) -> TemplateField? {
         switch key {
-        case "title": self.title
-        case "file": self.file
-        case "problems": self.problems
+        case "title": .of(self.title)
+        case "file": .of(self.file)
+        case "problems": .of(self.problems)
         default: nil
         }
     }
 }
 
 extension HTMLPage: TemplateFields {
-    func field(_ key: String) -> Any? {
+    func field(_ key: String) -> TemplateField? {
         switch key {
-        case "report": self.report
-        case "title": self.title
-        case "organisation": self.organisation
-        case "period": self.period
-        case "links": self.links
-        case "body": self.body
-        case "chartSVG": self.chartSVG
-        case "trendSVG": self.trendSVG
-        case "mapSVG": self.mapSVG
-        case "pageHeader": self.pageHeader
-        case "pageFooter": self.pageFooter
-        case "contentSecurityPolicyMeta": self.contentSecurityPolicyMeta
+        case "report": .of(self.report)
+        case "title": .of(self.title)
+        case "organisation": .of(self.organisation)
+        case "period": .of(self.period)
+        case "links": .of(self.links)
+        case "body": .of(self.body)
+        case "chartSVG": .of(self.chartSVG)
+        case "trendSVG": .of(self.trendSVG)
+        case "mapSVG": .of(self.mapSVG)
+        case "pageHeader": .of(self.pageHeader)
+        case "pageFooter": .of(self.pageFooter)
+        case "contentSecurityPolicyMeta": .of(self.contentSecurityPolicyMeta)
+        default: nil
+        }
+    }
+}
+
+extension PageLink: TemplateFields {
+    func field(_ key: String) -> TemplateField? {
+        switch key {
+        case "name": .of(self.name)
+        case "href": .of(self.href)
         default: nil
         }
     }

@@ -16,6 +16,24 @@ struct TemplateLibrary {
     /// The main template's name and file.
     let name: String
     let path: String
+    /// The main template, when it is of the subset ``FastTemplate`` renders.
+    let fast: FastTemplate?
+
+    init(library: MustacheLibrary, name: String, path: String) {
+        self.library = library
+        self.name = name
+        self.path = path
+        fast = library.getTemplate(named: name).flatMap(FastTemplate.init)
+    }
+
+    /// The template `source`, for tests: Markdown, or HTML when `isMarkdown` is false.
+    init(source: String, isMarkdown: Bool) throws {
+        var library = MustacheLibrary()
+        let pragma = isMarkdown ? "{{% CONTENT_TYPE: \(MarkdownText.contentTypeName) }}\n" : ""
+        _ = MarkdownText.registered
+        library.register(try MustacheTemplate(string: pragma + source), named: "test")
+        self.init(library: library, name: "test", path: "test")
+    }
 
     /// The template at `path`, or when nil the built-in one called `file`.
     static func load(_ path: String?, orBundled file: String) throws(TemplateError) -> TemplateLibrary {
@@ -136,8 +154,14 @@ struct TemplateLibrary {
     }
 
     /// Renders the main template.
-    func render(_ context: Any) throws(TemplateError) -> String {
-        guard let text = library.render(TemplateValue.wrapped(context) ?? context, withTemplate: name) else {
+    func render(_ context: some TemplateFields) throws(TemplateError) -> String {
+        if let fast, let text = fast.render(context) { return text }
+        return try renderWithMustache(context)
+    }
+
+    /// Renders the main template with swift-mustache.
+    func renderWithMustache(_ context: some TemplateFields) throws(TemplateError) -> String {
+        guard let text = library.render(TemplateValue(value: context), withTemplate: name) else {
             throw TemplateError(.error(SourceLocation(file: path), "the template could not be found after loading"))
         }
         return text
