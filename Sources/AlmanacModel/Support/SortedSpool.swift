@@ -84,7 +84,7 @@ package final class SortedSpool<Key: Comparable> {
     @inlinable package var count: Int { keys.count }
 
     /// Adds one piece; pieces added this way are spooled a megabyte at a time, as one run.
-    @inlinable package func append(_ key: Key, _ bytes: [UInt8]) throws(FileWriteError) {
+    @inlinable @_specialize(where Key == Int) package func append(_ key: Key, _ bytes: [UInt8]) throws(FileWriteError) {
         keys.append(key)
         offsets.append(-1)
         lengths.append(bytes.count)
