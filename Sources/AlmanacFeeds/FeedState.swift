@@ -193,6 +193,13 @@ final class NextFeedState {
     private let spool: SortedSpool<FeedState.Key>
     /// Whether it differs from the state it follows (the one loaded).
     var isModified = false
+    /// The lines added since the last run was spooled (one after the other), their keys and
+    /// their lengths: sorted here, where the key's type is known, each megabyte of them goes
+    /// to the spool as a sorted run (the spool's own sort compares keys through the generic
+    /// `Comparable`, copying each key it reads).
+    private var pendingKeys: [FeedState.Key] = []
+    private var pendingLines: [UInt8] = []
+    private var pendingLengths: [Int] = []
 
     /// A state to be saved at `path`.
     init(path: String) throws(FileWriteError) {
@@ -202,14 +209,43 @@ final class NextFeedState {
 
     /// Adds the entry of `key`, whose line is `line` (``FeedState/line(_:_:)``).
     func add(_ key: FeedState.Key, line: [UInt8]) throws(FileWriteError) {
-        try spool.append(key, line)
+        pendingKeys.append(key)
+        pendingLengths.append(line.count)
+        pendingLines += line
+        if pendingLines.count >= 1 << 20 { try spoolPending() }
+    }
+
+    /// Spools the lines added since the last run as one run, sorted by key (equal keys, which
+    /// a state does not hold, would keep their order).
+    private func spoolPending() throws(FileWriteError) {
+        guard !pendingKeys.isEmpty else { return }
+        let keys = pendingKeys
+        let order = keys.indices.sorted { keys[$0] < keys[$1] || (!(keys[$1] < keys[$0]) && $0 < $1) }
+        var starts: [Int] = []
+        starts.reserveCapacity(keys.count)
+        var start = 0
+        for length in pendingLengths {
+            starts.append(start)
+            start += length
+        }
+        var run: [UInt8] = []
+        run.reserveCapacity(pendingLines.count)
+        for index in order { run += pendingLines[starts[index]..<starts[index] + pendingLengths[index]] }
+        try spool.appendSortedRun(
+            keys: order.map { keys[$0] }, lengths: order.map { pendingLengths[$0] }, parts: [run])
+        pendingKeys.removeAll(keepingCapacity: true)
+        pendingLines.removeAll(keepingCapacity: true)
+        pendingLengths.removeAll(keepingCapacity: true)
     }
 
     /// Writes the state file for `path` into a temporary file beside it, flushed to disk: the
     /// comment, then the lines sorted by feed and id. The caller moves it into place with
     /// ``AtomicFile/commit(replacing:)``.
     func write(to path: String) throws(FileWriteError) -> AtomicFile {
-        let order = try spool.order()
+        try spoolPending()
+        // The keys compared here, where their type is known (``SortedSpool/order(by:)``).
+        let keys = spool.pieceKeys
+        let order = try spool.order { keys[$0] < keys[$1] }
         let file = try AtomicFile(path: path)
         try file.write(FeedState.header)
         try spool.copy(order, to: file.write)

@@ -190,7 +190,9 @@ package final class FeedSpool {
         if header.hasSuffix(end) { header.removeLast(end.count) }
         try file.write(header)
         for zone in try writer.timezones(zones) { try file.write(zone) }
-        let order = try spool.order()
+        // The keys compared here, where their type is known (``SortedSpool/order(by:)``).
+        let keys = spool.pieceKeys
+        let order = try spool.order { keys[$0] < keys[$1] }
         try spool.copy(order, progress: progress, to: file.write)
         try file.write(end)
         try file.flush()

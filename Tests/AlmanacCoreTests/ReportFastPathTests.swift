@@ -35,6 +35,37 @@ import Testing
         }
     }
 
+    /// Long cells, whose plain runs of sixteen bytes are skipped at once: the characters that
+    /// matter anywhere in them, at the edges of those runs too.
+    @Test func longCSVCellsAreWrittenAsBefore() async {
+        let plain = ["abcdefghijklmnopq", "Representatives of the ", "x", "ministries", "0123456789abcde"]
+        let long = Gen.int(in: 0...(Self.pieces.count + plain.count - 1)).array(of: 0...40).map { picks in
+            picks.map { $0 < Self.pieces.count ? Self.pieces[$0] : plain[$0 - Self.pieces.count] }.joined()
+        }
+        await propertyCheck(count: 2000, input: long) { text in
+            let row: [CSVCell] = [.text(text), .text("plain " + text), .text(text + text)]
+            for delimiter: Character in [",", ";", "\t", "|", "é"] {
+                var bytes: [UInt8] = []
+                CSVTable.appendLine(row, delimiter: delimiter, to: &bytes)
+                #expect(bytes == Array(CSVTable.line(row, delimiter: delimiter).utf8), "\(text.debugDescription)")
+            }
+        }
+    }
+
+    /// Export's tie-break compares titles and ids by their bytes where that tells: always as
+    /// the strings compare (accents precomposed or combining, marks that join the character
+    /// before, a shared start).
+    @Test func tieBreakComparesAsStrings() async {
+        let prefixed = Self.text.map { "Activity 1" + $0 }
+        await propertyCheck(count: 3000, input: prefixed, prefixed) { first, second in
+            let expected = first < second ? -1 : second < first ? 1 : 0
+            let got = Array(first.utf8).withUnsafeBufferPointer { left in
+                Array(second.utf8).withUnsafeBufferPointer { right in TieBreak.compare(left, right) }
+            }
+            #expect(got == expected, "\(first.debugDescription) \(second.debugDescription)")
+        }
+    }
+
     @Test func categoryWordsAreSpacedAsBefore() async {
         let words = ["board", "-", "_", "--", "meeting", "Ünï", "-\u{301}", "_\u{301}"]
         let category = Gen.int(in: 0...(Self.pieces.count + words.count - 1)).array(of: 0...8).map { picks in

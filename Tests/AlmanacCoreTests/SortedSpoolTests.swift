@@ -43,6 +43,9 @@ import Testing
                 }
             }
             let expected = all.indices.sorted { all[$0].key < all[$1].key || (all[$0].key == all[$1].key && $0 < $1) }
+            let keys = spool.pieceKeys
+            // The order by a comparison the client makes is the same.
+            #expect(try! spool.order { keys[$0] < keys[$1] } == expected)
             let order = try! spool.order()
             #expect(order == expected)
             let output = folder.appendingPathComponent("out-\(UUID().uuidString)").path

@@ -72,6 +72,48 @@ import Testing
         }
     }
 
+    /// Rows of one day and start time are in title order, then id order, as the table has them:
+    /// titles that differ in bytes yet are the same text (a precomposed accent and a
+    /// combining one), titles that are equal, titles longer than a small string, and undated
+    /// drafts, which stay in file order after the rest.
+    @Test func spooledRowsOfOneDayAndStartAreInTitleAndIDOrder() throws {
+        let titles = [
+            "b", "a", "caf\u{E9}", "cafe\u{301}", "Z", "a", "\u{E4}rger",
+            "A much longer title, with commas; and \u{FC}",
+            "A much longer title, with commas; and u\u{308}", "\u{1F600}", "'quoted'", "=formula",
+        ]
+        var files: [String: String] = [:]
+        for number in 0..<48 {
+            let title = titles[number % titles.count]
+            let day = ["2023-11-02", "2023-11-03"][number / 7 % 2]
+            let start = number % 3 == 0 ? "\(day)T10:00" : day
+            let dated = number % 11 == 5 ? "status: draft" : "start: \(start)"
+            files["r\(47 - number).yml"] = """
+                id: r\(47 - number)
+                title: "\(title)"
+                \(dated)
+                """
+        }
+        let project = ReportCountingTests.makeProject(files)
+        let folder = FileManager.default.temporaryDirectory.path
+        for period in try [nil, period("2023-11")] {
+            for profile in CalendarExport.Profile.allCases {
+                let export = CalendarExport(
+                    records: project.records, period: period, profile: profile, publicOnly: false)
+                let spooled = try SpooledExport(
+                    export, delimiter: ",", byteOrderMark: false, scratchFolders: [folder], target: "test.csv")
+                for record in project.records { try spooled.add([record]) }
+                var bytes: [UInt8] = []
+                try spooled.write { bytes += $0 }
+                let table = export.table(of: export.agenda())
+                #expect(table.rows.count > 30)
+                #expect(
+                    String(decoding: bytes, as: UTF8.self) == table.text(delimiter: ",", byteOrderMark: false),
+                    "\(period?.label ?? "whole log") \(profile)")
+            }
+        }
+    }
+
     /// Templates read a report's values by name without reflection (``TemplateFields``): every
     /// field reflection shows has its name there, with the same value, so that a field added
     /// to a report value is not silently empty in templates.

@@ -125,7 +125,18 @@ public struct CSVTable: Sendable {
         var quotes = false
         var index = 0
         let count = text.count
+        // Eight bytes at a time while none of them is one to look at: most of a long cell.
+        var plainUntil = 0
         while index < count {
+            if index >= plainUntil, count - index >= 8, let base = text.baseAddress {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if !mayBeNotable(word, separator) {
+                    index += 8
+                    continue
+                }
+                // Byte by byte up to the end of these eight.
+                plainUntil = index + 8
+            }
             let byte = text[index]
             if !notable[Int(byte)] && byte != separator {
                 index += 1
@@ -150,6 +161,21 @@ public struct CSVTable: Sendable {
             index += 1
         }
         return quotes ? .quotes : .none
+    }
+
+    /// Whether any of the eight bytes of `word` may be one that ``quoting(of:_:notable:)``
+    /// looks at (a line break, a quote, `'`, 0xC2, 0xE2 or the delimiter); true also for a few
+    /// others (0x08, 0x09, 0x0E, 0x0F, `#`, `&`), which are then looked at and passed.
+    @inline(__always)
+    private static func mayBeNotable(_ word: UInt64, _ separator: UInt8) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        // Whether any byte of `value` is zero.
+        func anyZero(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & (ones << 7) }
+        let lineBreak = anyZero((word & (ones &* 0xF8)) ^ (ones &* 0x08))
+        let lead = anyZero((word & (ones &* 0xDF)) ^ (ones &* 0xC2))
+        let quote = anyZero((word | (ones &* 0x05)) ^ (ones &* 0x27))
+        let delimiter = anyZero(word ^ (ones &* UInt64(separator)))
+        return lineBreak | lead | quote | delimiter != 0
     }
 
     /// What a cell holds. Text that a spreadsheet would run as a formula (starting with

@@ -4,20 +4,22 @@ import Foundation
 
 /// `almanac export csv` over a project's records read as a stream (``RecordStream``), so that
 /// a log of a million activities is exported holding one batch of records: each row's text
-/// goes to a scratch file as its record is read, and only its place in date order (day, start
-/// time, title, id) and where its text is stay in memory. The text written is the one
-/// ``CalendarExport/table(of:)`` makes of the same records, byte for byte.
+/// goes to a scratch file as its record is read, and only its day and start time and where
+/// its text is stay in memory. The text written is the one ``CalendarExport/table(of:)``
+/// makes of the same records, byte for byte.
 public final class SpooledExport {
     public let export: CalendarExport
     public let delimiter: Character
     public let byteOrderMark: Bool
     /// The rows' text, each by its day and start time (``Occurrence/dayAndStart``); the rows of
-    /// records without a date (the whole log only) last, in file order.
+    /// records without a date (the whole log only) last, in file order. Each row's text
+    /// starts with its title and id (``TieBreak``), which put rows of the same day and start
+    /// time in their order (``Occurrence/chronologically``) as they are written: the spool
+    /// sorts plain numbers, and no title is held in memory for every row.
     private let rows: SortedSpool<Int>
-    /// The title and id of each row, in the order spooled: rows of the same day and start
-    /// time are put in their order (``Occurrence/chronologically``) once all are spooled,
-    /// so that the spool sorts plain numbers.
-    private var ties: [(place: Int, title: String, id: String)] = []
+    /// How many rows without a date are spooled: each has a place of its own, after every
+    /// dated row, in file order.
+    private var undatedCount = 0
     /// The bytes of the row being spooled, kept to be written over.
     private var line: [UInt8] = []
     /// For the whole log: its repeating series, expanded once the log's span is known
@@ -42,7 +44,11 @@ public final class SpooledExport {
         var rows: SortedSpool<Int>?
         var failure = FileWriteError(path: target, reason: "there is no folder for a scratch file")
         for folder in scratchFolders where rows == nil {
-            do throws(FileWriteError) { rows = try SortedSpool(in: folder, for: target) } catch { failure = error }
+            // A tenth of what a million rows spool stays in memory (their order, not their
+            // text, is what the export keeps of every row): the rest waits in the scratch file.
+            do throws(FileWriteError) {
+                rows = try SortedSpool(in: folder, for: target, memoryBudget: 64 << 20)
+            } catch { failure = error }
         }
         guard let rows else { throw failure }
         self.rows = rows
@@ -58,7 +64,10 @@ public final class SpooledExport {
         for index in records.indices where export.exports(records[index]) {
             let record = records[index]
             guard let timing = record.timing else {
-                if export.period == nil { try spool(record, nil, at: Self.undated, title: "", id: "") }
+                if export.period == nil {
+                    try spool(record, nil, at: Self.undated + undatedCount, title: "", id: "")
+                    undatedCount += 1
+                }
                 continue
             }
             guard let period = export.period else {
@@ -103,23 +112,14 @@ public final class SpooledExport {
         // Every row has its own day, start, title and id (ids are unique, and one series has
         // one occurrence a start), so the order is the one ``Agenda`` sorts occurrences in.
         // The spool's order is by day and start (rows of equal places in the order spooled):
-        // each run of rows of one day and start is then put in order by title and id.
-        var order = try rows.order()
-        var start = 0
-        while start < order.count {
-            let place = ties[order[start]].place
-            var end = start + 1
-            while end < order.count, ties[order[end]].place == place { end += 1 }
-            if end - start > 1 && place != Self.undated {
-                order[start..<end].sort { (ties[$0].title, ties[$0].id, $0) < (ties[$1].title, ties[$1].id, $1) }
-            }
-            start = end
-        }
-        try rows.copy(order, to: write)
+        // each run of rows of one day and start is put in order by title and id as it is
+        // copied.
+        try rows.copy(try rows.order(), arrangingEqualKeys: TieBreak.arrange, to: write)
     }
 
-    /// Where the rows without a date stand: after every dated one.
-    private static let undated = Int.max
+    /// Where the rows without a date stand: after every dated one (a day and start time is
+    /// below 2^40).
+    private static let undated = 1 << 62
 
     private func expand(_ record: EventRecord, over period: ReportPeriod) throws(FileWriteError) {
         try spool(record.expansion(touching: period), of: record)
@@ -142,9 +142,79 @@ public final class SpooledExport {
     private func spool(_ record: EventRecord, _ timing: EventTiming?, at place: Int, title: String, id: String)
         throws(FileWriteError)
     {
-        ties.append((place, title, id))
         line.removeAll(keepingCapacity: true)
+        TieBreak.appendHead(title: title, id: id, to: &line)
         CSVTable.appendLine(export.row(record, timing), delimiter: delimiter, to: &line)
         try rows.append(place, line)
+    }
+}
+
+/// The head of each spooled row of ``SpooledExport``: the row's title and id, which order the
+/// rows of one day and start time, before its text.
+enum TieBreak {
+    /// Appends the head of a row of `title` and `id`: the length of each in UTF-8 bytes (four
+    /// bytes each, least significant first), then their bytes.
+    static func appendHead(title: String, id: String, to bytes: inout [UInt8]) {
+        for count in [title.utf8.count, id.utf8.count] {
+            precondition(count <= Int(UInt32.max), "a title or id of 4 GB")
+            for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: count >> shift)) }
+        }
+        bytes += title.utf8
+        bytes += id.utf8
+    }
+
+    /// Where the title, the id and the row's text lie in the spooled `piece` of `bytes`.
+    private static func parts(of piece: Range<Int>, in bytes: [UInt8]) -> (
+        title: Range<Int>, id: Range<Int>, row: Range<Int>
+    ) {
+        func count(at start: Int) -> Int {
+            (0..<4).reduce(0) { $0 | Int(bytes[start + $1]) << (8 * $1) }
+        }
+        let titleStart = piece.lowerBound + 8
+        let idStart = titleStart + count(at: piece.lowerBound)
+        let rowStart = idStart + count(at: piece.lowerBound + 4)
+        return (titleStart..<idStart, idStart..<rowStart, rowStart..<piece.upperBound)
+    }
+
+    /// The rows of one day and start time (spooled `pieces` of `bytes`, in the order spooled),
+    /// their heads left out, appended to `output` by title, then id, then the order spooled:
+    /// ``Occurrence/chronologically``'s order.
+    @Sendable static func arrange(_ bytes: [UInt8], _ pieces: [Range<Int>], _ output: inout [UInt8]) {
+        if pieces.count == 1 {
+            output += bytes[parts(of: pieces[0], in: bytes).row]
+            return
+        }
+        let rows = pieces.map { parts(of: $0, in: bytes) }
+        let order = bytes.withUnsafeBufferPointer { bytes in
+            rows.indices.sorted { left, right in
+                func text(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+                    UnsafeBufferPointer(rebasing: bytes[range])
+                }
+                let title = compare(text(rows[left].title), text(rows[right].title))
+                if title != 0 { return title < 0 }
+                let id = compare(text(rows[left].id), text(rows[right].id))
+                return id != 0 ? id < 0 : left < right
+            }
+        }
+        for index in order { output += bytes[rows[index].row] }
+    }
+
+    /// How the UTF-8 texts `left` and `right` compare as strings (Unicode's canonical order):
+    /// negative, zero or positive. By their bytes when the first byte that differs is ASCII in
+    /// both, and so is the byte after it (or the text ends there): an ASCII character joins
+    /// neither the text before it nor, with ASCII after it, the text after it, so the strings
+    /// compare as those two characters do. Otherwise as strings.
+    static func compare(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Int {
+        let common = min(left.count, right.count)
+        var index = 0
+        while index < common && left[index] == right[index] { index += 1 }
+        if index == left.count && index == right.count { return 0 }
+        if index < common, left[index] < 0x80, right[index] < 0x80,
+            index + 1 == left.count || left[index + 1] < 0x80, index + 1 == right.count || right[index + 1] < 0x80
+        {
+            return left[index] < right[index] ? -1 : 1
+        }
+        let (first, second) = (String(decoding: left, as: UTF8.self), String(decoding: right, as: UTF8.self))
+        return first < second ? -1 : second < first ? 1 : 0
     }
 }
