@@ -87,6 +87,15 @@ public struct DraftValue: Sendable {
         self.label = label
     }
 
+    /// A value that stands where its field is named (no second origin), as a draft stores it.
+    @inline(__always)
+    init(stored content: __owned Content, origin: __owned ValueOrigin, label: __owned String?) {
+        self.content = content
+        self.storedOrigin = origin
+        self.storedValueOrigin = nil
+        self.label = label
+    }
+
     public static func text(_ text: String, at origin: ValueOrigin, label: String? = nil) -> DraftValue {
         DraftValue(.text(text), origin: origin, label: label)
     }
@@ -278,11 +287,12 @@ public struct RecordDraft: Sendable {
         in field: RecordField
     ) {
         let position = Int(positions[field.slot])
+        let value = DraftValue(stored: content, origin: origin, label: label)
         if position < 0 {
             positions[field.slot] = Int8(entries.count)
-            entries.append(DraftValue(content, origin: origin, label: label))
+            entries.append(value)
         } else {
-            entries[position] = DraftValue(content, origin: origin, label: label)
+            entries[position] = value
         }
     }
 
