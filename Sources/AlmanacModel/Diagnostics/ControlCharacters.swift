@@ -134,9 +134,15 @@ public enum ControlCharacters {
     package static func isPlainText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < bytes.count {
-            if let word = word(of: bytes, at: index), isPrintableASCII(word) {
-                index += 8
-                continue
+            if let word = word(of: bytes, at: index) {
+                let marks = nonPrintableASCII(word)
+                if marks == 0 {
+                    index += 8
+                    continue
+                }
+                // Straight to the first byte that is not printable ASCII (a line end, a
+                // character beyond ASCII): the bytes before it need no look of their own.
+                index += marks.trailingZeroBitCount / 8
             }
             guard bytes[index] >= 0x80 else {
                 if isForbiddenASCII(bytes[index]) { return false }
@@ -174,10 +180,14 @@ public enum ControlCharacters {
 
     /// Whether the eight bytes of `word` are all printable ASCII (space to `~`): no high bit,
     /// none below space, none DEL.
-    private static func isPrintableASCII(_ word: UInt64) -> Bool {
+    private static func isPrintableASCII(_ word: UInt64) -> Bool { nonPrintableASCII(word) == 0 }
+
+    /// The high bits of the bytes of `word` that are not printable ASCII: exact up to the
+    /// first such byte (a borrow may mark bytes above it, never below), none when all are.
+    private static func nonPrintableASCII(_ word: UInt64) -> UInt64 {
         let belowSpace = (word &- ones &* 0x20) & ~word & highs
         let del = ((word ^ (ones &* 0x7F)) &- ones) & ~(word ^ (ones &* 0x7F)) & highs
-        return (word & highs) | belowSpace | del == 0
+        return (word & highs) | belowSpace | del
     }
 
     private static let ones: UInt64 = 0x0101_0101_0101_0101

@@ -301,7 +301,10 @@ struct CSVSheetReader {
         var converted = stride(from: 0, to: rows.count, by: CSVRecords.rowsPerChunk).map { first in
             rows[first..<min(first + CSVRecords.rowsPerChunk, rows.count)]
         }.parallelMap { chunk in
-            chunk.map { row in converter.convert(row, of: read.cells, fields: fields, header: header) }
+            let places = PlaceLookups()
+            return chunk.map { row in
+                converter.convert(row, of: read.cells, fields: fields, header: header, places: places)
+            }
         }
         result.records.reserveCapacity(result.records.count + rows.count)
         seen.reserveCapacity(seen.count + rows.count)
@@ -342,7 +345,7 @@ struct CSVSheetReader {
             if !problems.hasErrors {
                 // An id no row had before is new; one made unique may still be taken.
                 seen[record.id] = earlier == nil ? row.number : seen[record.id] ?? row.number
-                result.records.append(record)
+                result.records.append(consume record)
             }
         }
         result.diagnostics += problems
@@ -412,7 +415,9 @@ struct CSVRowConverter: Sendable {
     }
 
     /// `row` of a block whose cells are `cells`, with the field each column fills.
-    func convert(_ row: CSVSheet.Row, of cells: CSVCells, fields: [Field?], header: [String]) -> Converted {
+    func convert(
+        _ row: CSVSheet.Row, of cells: CSVCells, fields: [Field?], header: [String], places: PlaceLookups? = nil
+    ) -> Converted {
         let location = SourceLocation(file: file, line: row.line)
         let headerCount = header.count
         var problems: [Diagnostic] = []
@@ -437,7 +442,7 @@ struct CSVRowConverter: Sendable {
             guard let field, let value = cells.value(cell) else { continue }
             values.set(field, value, column: column)
         }
-        let record = problems.hasErrors ? nil : record(values, diagnostics: &problems)
+        let record = problems.hasErrors ? nil : record(values, places: places, diagnostics: &problems)
         return Converted(
             number: row.number, location: location, record: record, problems: problems,
             hasIDCell: values[.id].map(Identifier.isValid) ?? false)
@@ -538,7 +543,7 @@ struct CSVRowConverter: Sendable {
     }
 
     /// The row as a draft, each value from its cell, checked by the one record checker.
-    func record(_ values: Cells, diagnostics: inout [Diagnostic]) -> EventRecord? {
+    func record(_ values: Cells, places: PlaceLookups? = nil, diagnostics: inout [Diagnostic]) -> EventRecord? {
         typealias Schema = RecordSchema
         let rowOrigin = ValueOrigin.cell(values.location, row: values.row, column: nil)
         guard let timing = timing(values, diagnostics: &diagnostics) else { return nil }
@@ -548,7 +553,7 @@ struct CSVRowConverter: Sendable {
         }
         func setList(_ field: RecordField, _ cell: Field) {
             guard let text = values[cell] else { return }
-            draft[field] = DraftValue(.list(Self.listItems(text)), origin: values.origin(cell))
+            draft.set(field, .list(Self.listItems(text)), at: values.origin(cell))
         }
         let title = values[.title]
         // Only made when the row has no usable id cell: a slug per row is a cost of its own.
@@ -585,9 +590,9 @@ struct CSVRowConverter: Sendable {
         setDate(Schema.start, timing.start, at: values.origin(first: .start, .startTime))
         setDate(Schema.end, timing.end, at: values.origin(first: .end, .endTime, .start))
         set(Schema.timezone, .timezone)
-        draft[Schema.location] = place(values)
+        if let (place, origin) = place(values) { draft.set(Schema.location, place, at: origin) }
         if let latitude = values[.latitude], let longitude = values[.longitude] {
-            draft[Schema.geo] = DraftValue(.list([latitude, longitude]), origin: values.origin(.latitude))
+            draft.set(Schema.geo, .list([latitude, longitude]), at: values.origin(.latitude))
         }
         if let text = values[.category] {
             let origin = values.origin(.category)
@@ -615,6 +620,7 @@ struct CSVRowConverter: Sendable {
             draft.set(Schema.visibility, "internal", at: values.origin(.isPrivate))
         }
         setList(Schema.exceptions, .exceptions)
+        if let places { return checker.check(draft, places: places, diagnostics: &diagnostics) }
         return checker.check(draft, diagnostics: &diagnostics)
     }
 
@@ -746,12 +752,12 @@ struct CSVRowConverter: Sendable {
 
     /// `venue`/`city`/`country` cells, or a `location` cell: "Skopje, North Macedonia" is
     /// read as city and country when the gazetteer knows the city, else kept as text.
-    private func place(_ values: Cells) -> DraftValue? {
+    private func place(_ values: Cells) -> (DraftValue.Content, ValueOrigin)? {
         func part(_ cell: Field) -> LocationParts.Part? {
             values[cell].map { LocationParts.Part($0, at: values.origin(cell)) }
         }
         let given = LocationParts(venue: part(.venue), city: part(.city), country: part(.country))
-        if let first = given.first { return DraftValue(.parts(given), origin: first.origin) }
+        if let first = given.first { return (.parts(given), first.origin) }
         guard let text = values[.location] else { return nil }
         let origin = values.origin(.location)
         let pieces = text.split(separator: ",").map { $0.trimmedSpaces }
@@ -760,13 +766,13 @@ struct CSVRowConverter: Sendable {
             let (index, known) = pieces.indices.lazy.compactMap({ index in
                 gazetteer.place(named: pieces[index]).map { (index, $0) }
             }).first
-        else { return .text(text, at: origin) }
+        else { return (.text(text), origin) }
         let venue = pieces[..<index].joined(separator: ", ")
         let parts = LocationParts(
             venue: venue.isEmpty ? nil : LocationParts.Part(venue, at: origin),
             city: LocationParts.Part(pieces[index], at: origin),
             country: LocationParts.Part(index + 1 < pieces.count ? pieces[index + 1] : known.country, at: origin))
-        return DraftValue(.parts(parts), origin: origin)
+        return (.parts(parts), origin)
     }
 
     /// A category cell in the project's words: "Board meeting" is `board-meeting`. A value

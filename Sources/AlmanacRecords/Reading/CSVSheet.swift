@@ -137,7 +137,35 @@ struct CSVRecordReader {
 
     /// The index of the first byte from `start` on that the reader must look at: a quote or
     /// a line break, and (outside quotes) the delimiter; the end when there is none.
-    private func nextSpecial(from start: Int, quoted: Bool) -> Int {
+    func nextSpecial(from start: Int, quoted: Bool) -> Int {
+        var index = start
+        // Eight bytes at a time while they hold none of those bytes (a description is hundreds
+        // of plain bytes): the first that does is found in the word itself.
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            let quotes = ones &* UInt64(UInt8(ascii: "\""))
+            let lineFeeds = ones &* UInt64(UInt8(ascii: "\n"))
+            let returns = ones &* UInt64(UInt8(ascii: "\r"))
+            // Inside quotes the delimiter is text: looking for a quote again finds nothing new.
+            let delimiters = ones &* UInt64(quoted ? UInt8(ascii: "\"") : delimiter)
+            /// High bits set at the bytes of `word` that are zero; exact up to the first one
+            /// (a borrow may mark bytes above it, never below).
+            func zeros(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highs }
+            while index + 8 <= bytes.count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                let found =
+                    zeros(word ^ quotes) | zeros(word ^ lineFeeds) | zeros(word ^ returns) | zeros(word ^ delimiters)
+                if found != 0 { return index + found.trailingZeroBitCount / 8 }
+                index += 8
+            }
+        }
+        return nextSpecialByBytes(from: index, quoted: quoted)
+    }
+
+    /// ``nextSpecial(from:quoted:)`` a byte at a time (for its last bytes, and the reference
+    /// of its test).
+    func nextSpecialByBytes(from start: Int, quoted: Bool) -> Int {
         var index = start
         while index < bytes.count {
             let byte = bytes[index]

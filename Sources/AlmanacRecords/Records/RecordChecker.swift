@@ -40,8 +40,19 @@ public struct RecordChecker: Sendable {
         return outcome.record.take()
     }
 
-    public func check(_ draft: RecordDraft) -> Outcome {
-        var check = Check(draft: draft, rules: rules)
+    /// ``check(_:diagnostics:)`` for one of many drafts checked one after another on one
+    /// thread (the rows of a log's chunk): the lookups of a place are remembered in `places`
+    /// for the next draft of the same city and country.
+    func check(_ draft: RecordDraft, places: PlaceLookups, diagnostics: inout [Diagnostic]) -> EventRecord? {
+        var outcome = check(draft, places: places)
+        diagnostics += outcome.diagnostics
+        return outcome.record.take()
+    }
+
+    public func check(_ draft: RecordDraft) -> Outcome { check(draft, places: nil) }
+
+    private func check(_ draft: RecordDraft, places: PlaceLookups?) -> Outcome {
+        var check = Check(draft: draft, rules: rules, places: places)
         let record = check.run()
         return Outcome(
             record: check.outcome.diagnostics.hasErrors ? nil : record, diagnostics: check.outcome.diagnostics,
@@ -57,13 +68,16 @@ private struct Check {
     let rules: RecordChecker.Rules
     var config: ProjectConfig { rules.config }
     var gazetteer: Gazetteer { rules.gazetteer }
+    /// The last draft's place lookups, when drafts are checked one after another.
+    let places: PlaceLookups?
     var outcome = RecordChecker.Outcome()
     /// The record's title, for messages about an imported item.
     var title = ""
 
-    init(draft: RecordDraft, rules: RecordChecker.Rules) {
+    init(draft: RecordDraft, rules: RecordChecker.Rules, places: PlaceLookups? = nil) {
         self.draft = draft
         self.rules = rules
+        self.places = places
     }
 
     mutating func error(_ field: RecordField, _ message: String, hint: String? = nil, at origin: ValueOrigin? = nil) {
@@ -130,10 +144,11 @@ private struct Check {
         let place = checkPlace()
         organisationsInOneValue()
         // The country's key serves both its lookups: in the gazetteer and in the country table.
-        let countryKey = place?.country.map(Gazetteer.key)
-        let known = place?.city.flatMap { gazetteer.place(named: $0, countryKey: countryKey) }
+        let lookups = lookUp(place)
+        let countryKey = lookups.countryKey
+        let known = lookups.known
         unknownCity(place, known: known)
-        misspeltCountry(place, key: countryKey, cityFound: known)
+        misspeltCountry(place, key: countryKey, isKnown: lookups.isKnownCountry)
 
         var record = EventRecord(
             id: id.value, title: title ?? "", timing: timing,
@@ -614,13 +629,11 @@ extension Check {
     /// A country Almanac does not know but that is a likely typo of one it does ("Belgum"):
     /// the activity would count under a country of its own. A name with no close match may be
     /// a country outside the table and is left alone.
-    /// `key`: the country's ``Gazetteer/key(_:)``; `cityFound`: the record's city as the
-    /// gazetteer has it. A city found in a country of that very name settles it without the
-    /// country table (every shipped place's country is in the table; an added place's is in
-    /// the settings): a small project's command then never builds the table.
-    mutating func misspeltCountry(_ place: Place?, key: String?, cityFound: GazetteerPlace?) {
-        guard let country = place?.country, cityFound?.country != country, let key,
-            Countries.bundled.country(named: country, key: key) == nil,
+    /// `key`: the country's ``Gazetteer/key(_:)``; `isKnown`: whether the country table (or
+    /// the gazetteer) knows it, worked out already.
+    mutating func misspeltCountry(_ place: Place?, key: String?, isKnown: Bool?) {
+        guard let country = place?.country, let key,
+            !(isKnown ?? (Countries.bundled.country(named: country, key: key) != nil)),
             !config.places.contains(where: { $0.country == country }),
             let guess = Spelling.suggestion(for: country, among: Countries.bundled.names)
         else { return }
@@ -634,5 +647,85 @@ extension Check {
             """,
             hint: "correct the spelling under `location:` (`country: \(guess)`)",
             at: origin)
+    }
+}
+
+/// The lookups ``Check`` makes for a record's city and country (each a key to fold, a search
+/// of the gazetteer, a search of the country table), remembered for the next record of the
+/// same city and country: the rows of a log name the same few places again and again. One
+/// belongs to one thread (the rows of a chunk are checked one after another).
+final class PlaceLookups {
+    fileprivate struct Found {
+        var city: String?
+        var country: String?
+        var countryKey: String?
+        var known: GazetteerPlace?
+        /// Whether the country table knows the country (nil: no country).
+        var isKnownCountry: Bool?
+    }
+
+    /// The places looked up last, up to ``capacity`` of them, the oldest replaced first:
+    /// compared one by one, as a log's rows name a few places in turn (a dictionary would
+    /// hash both names of every row).
+    fileprivate var found: [Found] = []
+    private var next = 0
+    static let capacity = 16
+
+    init() {}
+
+    fileprivate func find(city: String?, country: String?) -> Found? {
+        // Byte for byte: text that is only canonically equivalent may fold to another key.
+        func same(_ one: String?, _ other: String?) -> Bool {
+            guard let one, let other else { return one == nil && other == nil }
+            guard one.utf8.count == other.utf8.count else { return false }
+            // The bytes of native strings, compared at once (a generic `elementsEqual` of the
+            // two UTF-8 views went byte by byte through their indices).
+            let same = one.utf8.withContiguousStorageIfAvailable { first in
+                other.utf8.withContiguousStorageIfAvailable { second in
+                    first.count == 0 || memcmp(first.baseAddress!, second.baseAddress!, first.count) == 0
+                }
+            }
+            return (same ?? nil) ?? one.utf8.elementsEqual(other.utf8)
+        }
+        for index in found.indices where same(found[index].city, city) && same(found[index].country, country) {
+            return found[index]
+        }
+        return nil
+    }
+
+    fileprivate func remember(_ place: Found) {
+        if found.count < Self.capacity {
+            found.append(place)
+        } else {
+            found[next] = place
+            next = (next + 1) % Self.capacity
+        }
+    }
+}
+
+extension Check {
+    /// The country's ``Gazetteer/key(_:)``, the gazetteer's place for the city (and country),
+    /// and whether the country table knows the country: worked out, or as for the last record
+    /// when it named the same city and country.
+    func lookUp(_ place: Place?) -> (countryKey: String?, known: GazetteerPlace?, isKnownCountry: Bool?) {
+        let city = place?.city
+        let country = place?.country
+        if let last = places?.find(city: city, country: country) {
+            return (last.countryKey, last.known, last.isKnownCountry)
+        }
+        let countryKey = country.map(Gazetteer.key)
+        let known = city.flatMap { gazetteer.place(named: $0, countryKey: countryKey) }
+        var isKnownCountry: Bool?
+        if let country, let countryKey {
+            // A city found in a country of that very name settles it without the country table
+            // (every shipped place's country is in the table; an added place's is in the
+            // settings): a small project's command then never builds the table.
+            isKnownCountry =
+                known?.country == country || Countries.bundled.country(named: country, key: countryKey) != nil
+        }
+        places?.remember(
+            PlaceLookups.Found(
+                city: city, country: country, countryKey: countryKey, known: known, isKnownCountry: isKnownCountry))
+        return (countryKey, known, isKnownCountry)
     }
 }

@@ -57,13 +57,21 @@ public struct DraftValue: Sendable {
 
     public var content: Content
     public var origin: ValueOrigin {
-        // The value keeps standing where the field was first named.
-        didSet { if storedValueOrigin == nil { storedValueOrigin = oldValue } }
+        get { storedOrigin }
+        set {
+            // The value keeps standing where the field was first named.
+            if storedValueOrigin == nil { storedValueOrigin = storedOrigin }
+            storedOrigin = newValue
+        }
     }
     public var valueOrigin: ValueOrigin {
         get { storedValueOrigin ?? origin }
         set { storedValueOrigin = newValue }
     }
+    /// Stored apart from ``origin``, whose setter keeps the old one: a property observer there
+    /// made every value be copied once made (and the original destroyed), a few hundred
+    /// instructions per value of a big log's row.
+    private var storedOrigin: ValueOrigin
     /// nil when the value stands where the field is named (a cell, an option): a value of a
     /// big log's row is then copied and freed without a second origin.
     private var storedValueOrigin: ValueOrigin?
@@ -71,10 +79,20 @@ public struct DraftValue: Sendable {
     /// 'Board meeting' is left out"): an .ics property such as `URL`; nil for the YAML key.
     public var label: String?
 
+    @inline(__always)
     public init(_ content: Content, origin: ValueOrigin, valueOrigin: ValueOrigin? = nil, label: String? = nil) {
         self.content = content
-        self.origin = origin
+        self.storedOrigin = origin
         self.storedValueOrigin = valueOrigin
+        self.label = label
+    }
+
+    /// A value that stands where its field is named (no second origin), as a draft stores it.
+    @inline(__always)
+    init(stored content: __owned Content, origin: __owned ValueOrigin, label: __owned String?) {
+        self.content = content
+        self.storedOrigin = origin
+        self.storedValueOrigin = nil
         self.label = label
     }
 
@@ -247,32 +265,61 @@ public struct RecordDraft: Sendable {
         }
     }
 
-    /// Sets `field` to `value`, moved into the draft. (Inlined: called on its own, the value
-    /// was copied into it and the original destroyed, a few hundred instructions per value.)
+    /// Sets `field` to `value`, moved into the draft.
     @inline(__always)
-    private mutating func store(_ value: consuming DraftValue, in field: RecordField) {
+    private mutating func store(_ value: __owned DraftValue, in field: RecordField) {
         let position = Int(positions[field.slot])
         if position < 0 {
             positions[field.slot] = Int8(entries.count)
-            entries.append(consume value)
+            entries.append(value)
         } else {
-            entries[position] = consume value
+            entries[position] = value
+        }
+    }
+
+    /// Sets `field` to a value made of `content`, `origin` and `label`, made where it is
+    /// stored: a value made first and then stored was copied into the array and the original
+    /// destroyed (some 300 instructions per value of a big log's row), and parameters that are
+    /// not `__owned` are copied into the value too (a retain of each string, later released).
+    @inline(__always)
+    private mutating func store(
+        _ content: __owned DraftValue.Content, origin: __owned ValueOrigin, label: __owned String?,
+        in field: RecordField
+    ) {
+        let position = Int(positions[field.slot])
+        let value = DraftValue(stored: content, origin: origin, label: label)
+        if position < 0 {
+            positions[field.slot] = Int8(entries.count)
+            entries.append(value)
+        } else {
+            entries[position] = value
         }
     }
 
     /// Sets `field` to `text` from `origin`; nil leaves it unset.
-    public mutating func set(_ field: RecordField, _ text: String?, at origin: ValueOrigin, label: String? = nil) {
-        if let text { store(.text(text, at: origin, label: label), in: field) }
+    public mutating func set(
+        _ field: RecordField, _ text: __owned String?, at origin: __owned ValueOrigin, label: __owned String? = nil
+    ) {
+        if let text { store(.text(text), origin: origin, label: label, in: field) }
     }
 
     /// Sets `field` to a date read already; nil leaves it unset.
-    public mutating func set(_ field: RecordField, date: DraftDate?, at origin: ValueOrigin) {
-        if let date { store(DraftValue(.date(date), origin: origin), in: field) }
+    public mutating func set(_ field: RecordField, date: DraftDate?, at origin: __owned ValueOrigin) {
+        if let date { store(.date(date), origin: origin, label: nil, in: field) }
     }
 
     /// Sets `field` to a list; an empty list leaves it unset.
-    public mutating func set(_ field: RecordField, list items: [String], at origin: ValueOrigin, label: String? = nil) {
-        if !items.isEmpty { store(DraftValue(.list(items), origin: origin, label: label), in: field) }
+    public mutating func set(
+        _ field: RecordField, list items: __owned [String], at origin: __owned ValueOrigin, label: __owned String? = nil
+    ) {
+        if !items.isEmpty { store(.list(items), origin: origin, label: label, in: field) }
+    }
+
+    /// Sets `field` to `content` (an empty list too) from `origin`.
+    public mutating func set(
+        _ field: RecordField, _ content: __owned DraftValue.Content, at origin: __owned ValueOrigin
+    ) {
+        store(content, origin: origin, label: nil, in: field)
     }
 
     /// Whether `field` has a value.

@@ -101,7 +101,7 @@ public struct CSVTable: Sendable {
     }
 
     /// How a field is written, told by its bytes where they are enough.
-    private enum Quoting { case none, quotes, unsure }
+    enum Quoting { case none, quotes, unsure }
 
     /// Whether the field of `text` needs quotes, by its UTF-8 bytes, as ``field(_:delimiter:)``
     /// decides by characters: unsure when it holds a quote (whose doubling that function
@@ -122,20 +122,39 @@ public struct CSVTable: Sendable {
     private static func quoting(
         of text: UnsafeBufferPointer<UInt8>, _ separator: UInt8, notable: UnsafeBufferPointer<Bool>
     ) -> Quoting {
+        quoting(of: text, separator, notable: notable, byWords: true)
+    }
+
+    /// ``quoting(of:_:)``: with `byWords`, eight bytes are passed over at a time while none of
+    /// them is one the loop looks at (a description is hundreds of plain bytes); without, a
+    /// byte at a time (the reference of its test).
+    static func quoting(
+        of text: UnsafeBufferPointer<UInt8>, _ separator: UInt8, notable: UnsafeBufferPointer<Bool>, byWords: Bool
+    ) -> Quoting {
         var quotes = false
         var index = 0
         let count = text.count
-        // Eight bytes at a time while none of them is one to look at: most of a long cell.
-        var plainUntil = 0
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        /// High bits set at the bytes of `word` below `limit`; exact up to the first one (a
+        /// borrow may mark bytes above it, never below).
+        func below(_ word: UInt64, _ limit: UInt8) -> UInt64 { (word &- ones &* UInt64(limit)) & ~word & highs }
+        /// The bytes equal to `byte`, as ``below(_:_:)`` marks them.
+        func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 { below(word ^ (ones &* UInt64(byte)), 1) }
         while index < count {
-            if index >= plainUntil, count - index >= 8, let base = text.baseAddress {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if !mayBeNotable(word, separator) {
+            if byWords, index + 8 <= count, let base = text.baseAddress {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                // Every notable byte: line breaks (0A–0D) among those below 0E, '"', "'", the
+                // lead bytes C2 and E2, and the delimiter. The first marked byte is looked at
+                // below (one below 0A is passed over there).
+                let marked =
+                    below(word, 0x0E) | equal(word, 0x22) | equal(word, 0x27) | equal(word, 0xC2) | equal(word, 0xE2)
+                    | equal(word, separator)
+                if marked == 0 {
                     index += 8
                     continue
                 }
-                // Byte by byte up to the end of these eight.
-                plainUntil = index + 8
+                index += marked.trailingZeroBitCount / 8
             }
             let byte = text[index]
             if !notable[Int(byte)] && byte != separator {
@@ -161,21 +180,6 @@ public struct CSVTable: Sendable {
             index += 1
         }
         return quotes ? .quotes : .none
-    }
-
-    /// Whether any of the eight bytes of `word` may be one that ``quoting(of:_:notable:)``
-    /// looks at (a line break, a quote, `'`, 0xC2, 0xE2 or the delimiter); true also for a few
-    /// others (0x08, 0x09, 0x0E, 0x0F, `#`, `&`), which are then looked at and passed.
-    @inline(__always)
-    private static func mayBeNotable(_ word: UInt64, _ separator: UInt8) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        // Whether any byte of `value` is zero.
-        func anyZero(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & (ones << 7) }
-        let lineBreak = anyZero((word & (ones &* 0xF8)) ^ (ones &* 0x08))
-        let lead = anyZero((word & (ones &* 0xDF)) ^ (ones &* 0xC2))
-        let quote = anyZero((word | (ones &* 0x05)) ^ (ones &* 0x27))
-        let delimiter = anyZero(word ^ (ones &* UInt64(separator)))
-        return lineBreak | lead | quote | delimiter != 0
     }
 
     /// What a cell holds. Text that a spreadsheet would run as a formula (starting with
