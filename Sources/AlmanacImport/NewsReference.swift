@@ -88,6 +88,7 @@ struct NewsReference {
             } else if let first = inParagraph.first, let day = singleDay(first) {
                 if isPublicationLine(paragraph, date: first.range)
                     || repeatsTheTitle(paragraph, after: first.range, title: title)
+                    || opensWithAPublicationLabel(paragraph, date: first.range)
                 {
                     found.append(NewsReference(day: day, kind: .published, range: first.range))
                 } else if isDateline(paragraph, date: first.range) {
@@ -224,11 +225,30 @@ struct NewsReference {
     private static func isPublicationLine(_ paragraph: Substring, date: Range<String.Index>) -> Bool {
         guard paragraph.count <= 90 else { return false }
         let rest = Prose(String(paragraph[..<date.lowerBound]) + " " + String(paragraph[date.upperBound...]))
-        let words = rest.tokens.filter(\.isWord)
+        let words = rest.tokens.indices.filter { rest.tokens[$0].isWord }
         return words.count <= 8
-            && words.allSatisfy { word in
-                word.isCapitalised || word.text.allSatisfy(\.isNumber) || publicationWords.contains(word.lowercased)
+            && words.allSatisfy { index in
+                let word = rest.tokens[index]
+                return word.isCapitalised || word.text.allSatisfy(\.isNumber)
+                    || publicationWords.contains(word.lowercased) || isFieldLabel(at: index, in: rest)
             }
+    }
+
+    /// A word that labels a field of the page's metadata, followed by its colon: "type: press
+    /// release , Date: 24 July 2020".
+    private static func isFieldLabel(at index: Int, in prose: Prose) -> Bool {
+        index + 1 < prose.tokens.count && prose.tokens[index + 1].text == ":"
+            && prose.tokens[index + 1].range.lowerBound == prose.tokens[index].range.upperBound
+    }
+
+    /// A paragraph that opens with a publication label and its date, the text run on after it
+    /// on the same line: "date 2021-01-19 Frontex, the European Border and Coast Guard Agency
+    /// …", "Published: 3 May 2020 The ministers met …" (a page whose line breaks were lost).
+    private static func opensWithAPublicationLabel(_ paragraph: Substring, date: Range<String.Index>) -> Bool {
+        let words = Prose(String(paragraph[..<date.lowerBound])).tokens.filter(\.isWord)
+        let labels = words.filter { $0.lowercased == "date" || publicationLabels.contains($0.lowercased) }
+        return (1...2).contains(words.count) && !labels.isEmpty
+            && words.allSatisfy { $0.lowercased == "on" || labels.map(\.text).contains($0.text) }
     }
 
     /// A date after at most six capitalised words (a city, its country) and before a dash, a

@@ -813,6 +813,24 @@ import Testing
                 + "Vilnius. The next exercise runs from 20 to 22 May 2019.",
             start: "2019-01-17", end: "2019-01-17", city: "Vilnius"),
         Case(
+            rule: "a publication label and its date opening a paragraph of text date the page, flagged",
+            text:
+                "## Agencies sign an agreement\n\ndate 2021-01-19 The two agencies have agreed to expand their "
+                + "cooperation. The arrangement was signed during a virtual ceremony.",
+            start: "2021-01-19", end: "2021-01-19", city: nil, tentative: true),
+        Case(
+            rule: "a publication label opening a paragraph of text gives a yearless day its year",
+            text:
+                "## Gifts for the police\n\ndate 2020-12-23 Representatives of the embassy handed over the gifts. "
+                + "On 18 December the embassy visited the police station in Honiara.",
+            start: "2020-12-18", end: "2020-12-18", city: "Honiara"),
+        Case(
+            rule: "a publication line among the page's other fields ('type: press release') dates the page, flagged",
+            text:
+                "## Ministers agree\n\ntype: press release , Date: 24 July 2020\n\nInterior ministers met in "
+                + "Vienna to discuss common action against illegal migration.",
+            start: "2020-07-24", end: "2020-07-24", city: "Vienna", tentative: true),
+        Case(
             rule: "a town the gazetteer lacks, in an item naming no country, is not written",
             text: "## Border police course\n\nThe course for border police began in Velje Selo on 3 May 2004.",
             start: "2004-05-03", end: "2004-05-03", city: nil),
