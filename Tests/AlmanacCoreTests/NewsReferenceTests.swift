@@ -831,6 +831,21 @@ import Testing
                 + "Vienna to discuss common action against illegal migration.",
             start: "2020-07-24", end: "2020-07-24", city: "Vienna", tentative: true),
         Case(
+            rule: "a period of weeks named after the paragraph reporting the activity is taken, flagged",
+            text:
+                "## Reception for police officers\n\nA reception was held at police headquarters in Ljubljana for "
+                + "three police officers who had been working with their Croatian colleagues. The officers were "
+                + "thanked by the deputy director general of the police for their excellent work.\n\nThe police "
+                + "sent the three officers to Croatia from 17 July to 18 August 2022, at the height of the season.",
+            start: "2022-07-17", end: "2022-08-18", city: "Ljubljana", tentative: true),
+        Case(
+            rule: "a period of weeks in the paragraph reporting the activity is its own",
+            text:
+                "## Training for police officers\n\nA training course for police officers of the region was held "
+                + "in Ljubljana from 17 July to 18 August 2022. The officers were thanked by the deputy director "
+                + "general of the police for their excellent work during the course and the exercises.",
+            start: "2022-07-17", end: "2022-08-18", city: "Ljubljana"),
+        Case(
             rule: "a town the gazetteer lacks, in an item naming no country, is not written",
             text: "## Border police course\n\nThe course for border police began in Velje Selo on 3 May 2004.",
             start: "2004-05-03", end: "2004-05-03", city: nil),
