@@ -939,6 +939,25 @@ import Testing
         #expect(named.place?.city == "Cahul" && named.status == .confirmed)
     }
 
+    /// Venues of meetings that are small towns or resorts outside the gazetteer's population
+    /// thresholds are in it, with the spellings news writes them in.
+    @Test func smallVenuesOfMeetingsAreInTheGazetteer() throws {
+        for (text, city, country) in [
+            (
+                "The conference was convened in Chalpan Ata city, Kirgizstan, on 5 May 2019.", "Cholpon-Ata",
+                "Kyrgyzstan"
+            ),
+            ("On 19 June 2019 the equipment was handed over at the border crossing in Sarpi.", "Sarpi", "Georgia"),
+            ("The training was held in Galveston on 2 September 2019.", "Galveston", "United States"),
+            ("The conference took place in Antigua, Guatemala, May 30-31, 2002.", "Antigua Guatemala", "Guatemala"),
+            ("The assembly opened in Nusa Dua on 7 November 2016.", "Nusa Dua", "Indonesia"),
+        ] {
+            let record = try imported("## Meeting\n\n" + text)
+            #expect(record.place?.city == city && record.place?.country == country, "\(text)")
+        }
+        #expect(Gazetteer.bundled.place(named: "Brijuni")?.country == "Croatia")
+    }
+
     /// A city named in the locative case after "u", "v", "w" or "në" is the gazetteer's city
     /// when exactly one city's name fits the ending; a word no city's name fits is no place.
     @Test func aCityInTheLocativeCaseIsTheGazetteersCity() throws {
