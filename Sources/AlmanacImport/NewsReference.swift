@@ -251,6 +251,17 @@ struct NewsReference {
             && words.allSatisfy { $0.lowercased == "on" || labels.map(\.text).contains($0.text) }
     }
 
+    /// Past the closing bracket of a dateline written in brackets, whatever it holds after the
+    /// date: "(Sarajevo, 23. septembar/listopad 2010.) – …".
+    private static func endOfBracketedDateline(_ before: Prose, _ after: ArraySlice<Prose.Token>, from index: Int)
+        -> Int
+    {
+        guard before.tokens.first?.text == "(", !before.tokens.dropFirst().contains(where: { $0.text == ")" }),
+            let close = after[index...].firstIndex(where: { $0.text == ")" })
+        else { return index }
+        return close + 1
+    }
+
     /// A date after at most six capitalised words (a city, its country) and before a dash, a
     /// colon or a bar; or a date at the paragraph's start followed by its place and a colon or dash.
     private static func isDateline(_ paragraph: Substring, date: Range<String.Index>) -> Bool {
@@ -271,6 +282,7 @@ struct NewsReference {
         let after = Prose(String(paragraph[date.upperBound...])).tokens.prefix(12)
         var index = after.startIndex
         if index < after.endIndex, after[index].text == ")" { index += 1 }
+        index = Self.endOfBracketedDateline(before, after, from: index)
         // "Ashgabat, Turkmenistan, Nov. 30" on a line of its own.
         guard index < after.endIndex else { return !words.isEmpty && !paragraph.contains("\n") }
         if datelineMarks.contains(after[index].text) { return true }

@@ -846,6 +846,12 @@ import Testing
                 + "general of the police for their excellent work during the course and the exercises.",
             start: "2022-07-17", end: "2022-08-18", city: "Ljubljana"),
         Case(
+            rule: "a dateline in brackets is the reference, whatever follows its date inside them",
+            text:
+                "## Regional police conference\n\n24.09.2010.\n\n(Sarajevo, 23. septembar/listopad 2010.) – U "
+                + "vremenu od 20.09. do 21.09.2010. godine u Skoplju je održana Regionalna policijska konferencija.",
+            start: "2010-09-20", end: "2010-09-21", city: "Skopje"),
+        Case(
             rule: "a town the gazetteer lacks, in an item naming no country, is not written",
             text: "## Border police course\n\nThe course for border police began in Velje Selo on 3 May 2004.",
             start: "2004-05-03", end: "2004-05-03", city: nil),
