@@ -157,6 +157,9 @@ public struct PlaceExtractor: Sendable {
             }
             finds.removeAll { $0.place.country.isEmpty }
         }
+        let regions = Self.regionsOfKnownCities(titleFinds + bodyFinds, in: [title, body])
+        titleFinds.removeAll { $0.isUnknownVenue && regions.contains($0.place.cityName ?? "") }
+        bodyFinds.removeAll { $0.isUnknownVenue && regions.contains($0.place.cityName ?? "") }
         placeTowns(&titleFinds)
         placeTowns(&bodyFinds)
         let all = (titleFinds + bodyFinds).filter(counts)
@@ -194,6 +197,18 @@ public struct PlaceExtractor: Sendable {
             return national
         }
         return country.map { ExtractedPlace(city: nil, country: $0) }
+    }
+
+    /// The names the gazetteer lacks that the text writes right after a city it knows and a
+    /// comma, as a region the city is in: "Nusa Dua, Bali, (Antara) - … held in Bali" is held
+    /// in Nusa Dua, not in a town named Bali.
+    private static func regionsOfKnownCities(_ finds: [Find], in texts: [String]) -> Set<String> {
+        let unknown = finds.filter(\.isUnknownVenue).compactMap(\.place.cityName)
+        let known = finds.compactMap(\.place.city?.name)
+        return Set(
+            unknown.filter { town in
+                known.contains { city in texts.contains { $0.contains(city + ", " + town) } }
+            })
     }
 
     /// The place named in the sentence of the date wins (a dateline there only after the

@@ -852,6 +852,12 @@ import Testing
                 + "vremenu od 20.09. do 21.09.2010. godine u Skoplju je održana Regionalna policijska konferencija.",
             start: "2010-09-20", end: "2010-09-21", city: "Skopje"),
         Case(
+            rule: "a name the gazetteer lacks after a dateline's city and a comma is its region, not the venue",
+            text:
+                "## Delegates to attend the General Assembly\n\nNusa Dua, Bali, (Antara) - A total of 1,360 "
+                + "delegates will attend the General Assembly held in Bali, from November 7 to 10, 2016.",
+            start: "2016-11-07", end: "2016-11-10", city: "Nusa Dua"),
+        Case(
             rule: "a town the gazetteer lacks, in an item naming no country, is not written",
             text: "## Border police course\n\nThe course for border police began in Velje Selo on 3 May 2004.",
             start: "2004-05-03", end: "2004-05-03", city: nil),
