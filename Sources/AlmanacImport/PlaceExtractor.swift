@@ -617,6 +617,8 @@ public struct PlaceExtractor: Sendable {
     private static let locativeEndings: [(ending: String, nominatives: [String])] = [
         ("ie", ["a", ""]), ("u", ["", "o", "a", "e"]), ("i", ["a", "e", ""]), ("e", ["a", "o"]), ("ë", ["a", ""]),
         ("ci", ["ka"]), ("zi", ["ga"]), ("niu", ["n"]),
+        // A plural name's locative: "na Brijunima" → "Brijuni".
+        ("ima", ["i"]),
     ]
 
     /// The city the gazetteer knows whose name, inflected after a locative preposition, is the
