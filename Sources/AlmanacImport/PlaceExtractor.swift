@@ -790,8 +790,15 @@ public struct PlaceExtractor: Sendable {
                 }
                 if let city { return NameMatch(city: city, country: nil, next: i) }
             }
+            if let city = possessiveCity(words) { return NameMatch(city: city, country: nil, next: i) }
         }
         return nil
+    }
+
+    /// A city named in the possessive, its venue after it: "held in Zagreb’s main square".
+    private func possessiveCity(_ words: [String]) -> GazetteerPlace? {
+        guard let last = words.last, last.hasSuffix("’s") || last.hasSuffix("'s"), last.count > 4 else { return nil }
+        return gazetteer.place(named: (words.dropLast() + [String(last.dropLast(2))]).joined(separator: " "))
     }
 
     /// The country named right after a city, with or without a comma.

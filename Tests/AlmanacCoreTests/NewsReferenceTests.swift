@@ -858,6 +858,12 @@ import Testing
                 + "delegates will attend the General Assembly held in Bali, from November 7 to 10, 2016.",
             start: "2016-11-07", end: "2016-11-10", city: "Nusa Dua"),
         Case(
+            rule: "a city in the possessive before its venue is the place",
+            text:
+                "## Joint patrols begin\n\nA ceremony marking the joint patrols was held in Zagreb’s main square on "
+                + "6 July 2019.",
+            start: "2019-07-06", end: "2019-07-06", city: "Zagreb"),
+        Case(
             rule: "a town the gazetteer lacks, in an item naming no country, is not written",
             text: "## Border police course\n\nThe course for border police began in Velje Selo on 3 May 2004.",
             start: "2004-05-03", end: "2004-05-03", city: nil),
