@@ -801,7 +801,7 @@ public struct PlaceExtractor: Sendable {
         return gazetteer.place(named: (words.dropLast() + [String(last.dropLast(2))]).joined(separator: " "))
     }
 
-    /// The country named right after a city, with or without a comma.
+    /// The country named right after a city, with or without a comma, or in brackets ("Dakar (Senegal)").
     private func countryAfter(_ prose: Prose, _ index: Int) -> Country? {
         guard let start = countryStart(prose, index) else { return nil }
         return longestName(in: prose, at: start)?.country
@@ -813,7 +813,7 @@ public struct PlaceExtractor: Sendable {
 
     private func countryStart(_ prose: Prose, _ index: Int) -> Int? {
         var i = index
-        if i < prose.tokens.count, prose.tokens[i].text == "," { i += 1 }
+        if i < prose.tokens.count, [",", "("].contains(prose.tokens[i].text) { i += 1 }
         return i < prose.tokens.count && prose.tokens[i].isWord && prose.tokens[i].isCapitalised ? i : nil
     }
 

@@ -864,6 +864,13 @@ import Testing
                 + "6 July 2019.",
             start: "2019-07-06", end: "2019-07-06", city: "Zagreb"),
         Case(
+            rule: "a city with its country in brackets on the line of the date is the place",
+            text:
+                "## Parliamentary oversight in West Africa\n\nParliamentary oversight in West Africa\n21 and 22 "
+                + "September 2010\nDakar (Senegal)\n\nThe two organisations will hold a two-day seminar in West "
+                + "Africa on parliamentary oversight.",
+            start: "2010-09-21", end: "2010-09-22", city: "Dakar"),
+        Case(
             rule: "a town the gazetteer lacks, in an item naming no country, is not written",
             text: "## Border police course\n\nThe course for border police began in Velje Selo on 3 May 2004.",
             start: "2004-05-03", end: "2004-05-03", city: nil),
