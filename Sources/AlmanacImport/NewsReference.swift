@@ -123,7 +123,9 @@ struct NewsReference {
         {
             found.append(NewsReference(day: day, kind: .published, range: first.range))
         }
-        guard var reference = found.first(where: { $0.kind == .dateline }) ?? found.first else { return nil }
+        // Of date lines in paragraphs of their own, the one nearest the text is the item's: "Mon.
+        // Sep 16th, 2024", a site's header, over "Brussels, 23 February 2024".
+        guard var reference = found.first(where: { $0.kind == .dateline }) ?? found.last else { return nil }
         reference.ranges = found.map(\.range) + pageDates
         return reference
     }

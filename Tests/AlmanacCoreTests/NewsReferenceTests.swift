@@ -871,6 +871,12 @@ import Testing
                 + "Africa on parliamentary oversight.",
             start: "2010-09-21", end: "2010-09-22", city: "Dakar"),
         Case(
+            rule: "a dateline on a line of its own under a site's header date is the reference",
+            text:
+                "## The Commission welcomes the signature\n\nMon. Sep 16th, 2024\n\nBrussels, 23 February 2024\n\n"
+                + "The Commission welcomes the signature of the working arrangement, that takes place today in London.",
+            start: "2024-02-23", end: "2024-02-23", city: "London"),
+        Case(
             rule: "a town the gazetteer lacks, in an item naming no country, is not written",
             text: "## Border police course\n\nThe course for border police began in Velje Selo on 3 May 2004.",
             start: "2004-05-03", end: "2004-05-03", city: nil),

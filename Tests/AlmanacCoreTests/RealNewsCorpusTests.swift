@@ -448,9 +448,6 @@ import Testing
             + "is from the page's address, which is not part of the text",
         "Ivica Dačić sa policijskim atašeima":
             "the venue is named only as 'u Palati Srbija', a building in Belgrade; the text names no city",
-        "EU Commission welcomes the signature of the working arrangement between Frontex and the United Kingdom":
-            "a site's header date ('Mon. Sep 16th, 2024') is taken for 'today' over the dateline 'Brussels, "
-            + "23 February 2024' in the paragraph under it",
         "Frontex and EUNAVFOR Sign Maritime Security Cooperation Agreement":
             "the publication label's day ('date 2021-01-19') is taken, flagged, for a signing the text does not "
             + "date; 'the Warsaw headquarters of Frontex' is taken for a virtual ceremony's place",
