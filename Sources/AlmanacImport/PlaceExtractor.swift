@@ -193,6 +193,9 @@ public struct PlaceExtractor: Sendable {
         {
             return capital
         }
+        if !isOnline, country == nil, let host = visitedInstitutionCountry(in: [titleProse, bodyProse]) {
+            return host
+        }
         if !isOnline, country == nil, let national = nationalInstitutionCountry(in: [titleProse, bodyProse]) {
             return national
         }
@@ -939,6 +942,31 @@ public struct PlaceExtractor: Sendable {
         place.assumption =
             "the text names no venue, so the place is taken to be \(first.country), named in '\(first.name)'"
         return place
+    }
+
+    /// With no place named at all, the country of the institution a visit was made to, named by
+    /// its adjective: "a delegation from Kosovo visited the Austrian Federal Bureau of
+    /// Anti-Corruption" was in Austria, the host's country, not the visitors' (whose own
+    /// institutions the text names too). An assumption, flagged.
+    private func visitedInstitutionCountry(in proses: [Prose]) -> ExtractedPlace? {
+        for prose in proses {
+            let tokens = prose.tokens
+            for index in tokens.indices.dropLast(3)
+            where ["visited", "visiting"].contains(tokens[index].lowercased) && tokens[index + 1].lowercased == "the" {
+                let adjective = tokens[index + 2]
+                guard adjective.isWord, adjective.isCapitalised, tokens[index + 3].isWord,
+                    tokens[index + 3].isCapitalised, let country = country(ofAdjective: adjective.text)
+                else { continue }
+                let name = tokens[(index + 2)...].prefix { $0.isWord && $0.isCapitalised }.map(\.text)
+                var place = ExtractedPlace(city: nil, country: country.name)
+                place.assumption = """
+                    the text names no venue, so the place is taken to be \(country.name), the country of the \
+                    institution visited ('\(name.joined(separator: " "))')
+                    """
+                return place
+            }
+        }
+        return nil
     }
 
     /// Words before a ministry's name that say the activity met it or was at it: "consultations

@@ -970,6 +970,15 @@ import Testing
         #expect(named.place?.city == "Cahul" && named.status == .confirmed)
     }
 
+    /// With no venue named, the country of the institution visited is the place, flagged, not
+    /// the visitors' country whose own institutions the text names.
+    @Test func theCountryOfTheInstitutionVisitedIsThePlace() throws {
+        let record = try imported(
+            "## Study visit\n\nOn 11 and 12 September 2018, a delegation from Kosovo visited the Austrian Federal "
+                + "Bureau of Anti-Corruption. The delegation was made up of representatives of the Kosovo Police.")
+        #expect(record.place?.country == "Austria" && record.place?.city == nil && record.status == .tentative)
+    }
+
     /// Venues of meetings that are small towns or resorts outside the gazetteer's population
     /// thresholds are in it, with the spellings news writes them in.
     @Test func smallVenuesOfMeetingsAreInTheGazetteer() throws {
