@@ -877,6 +877,12 @@ import Testing
                 + "The Commission welcomes the signature of the working arrangement, that takes place today in London.",
             start: "2024-02-23", end: "2024-02-23", city: "London"),
         Case(
+            rule: "a date after another language's 'since' began a state of things, not the activity: a draft",
+            text:
+                "## Vizita e emisarit\n\nEmisari ka vizituar një pikë kufitare. Ai po qëndron në vizitën e tij të "
+                + "parë që kur mori postin e emisarit më 1 shkurt 2024.",
+            start: nil, end: nil, city: nil),
+        Case(
             rule: "a town the gazetteer lacks, in an item naming no country, is not written",
             text: "## Border police course\n\nThe course for border police began in Velje Selo on 3 May 2004.",
             start: "2004-05-03", end: "2004-05-03", city: nil),

@@ -490,9 +490,8 @@ import Testing
             "no year in the text ('four-day (5 – 8 November) conference in Rome'): a neighbour's year is taken, "
             + "flagged, and wrong",
         "Sorensen viziton pikën e përbashkët kufitare Kosovë-Serbi: Duhet të rifillojë puna pa vonesa":
-            "'që kur mori postin … më 1 shkurt' (since he took up the post on 1 February) is taken for the "
-            + "visit's day with a neighbour's year, flagged, where the truth is a draft; 'një pikë kufitare mes "
-            + "Kosovës e Serbisë' gives Serbia",
+            "a border point 'mes Kosovës e Serbisë' (between Kosovo and Serbia) gives Serbia, where the truth "
+            + "writes Kosovo*",
         "Port of Galveston Hosts Regional Maritime Response Training":
             "no year in the text ('On September 2 … wrapped-up a three-day …'): a neighbour's year is taken, "
             + "flagged, where the truth is a draft",
