@@ -731,6 +731,7 @@ struct ActivityDateReader {
         let words = indices.map { prose.tokens[$0].lowercased }
         let near = words.suffix(3)
         if words.contains(where: Self.passingWords.contains) && !near.contains("held") { return nil }
+        if Self.saysSince(words) { return nil }
         if words.last == "by"
             || indices.contains(where: { describesAThing(participleAt: $0, dateAt: index, in: prose) })
         {
@@ -745,6 +746,15 @@ struct ActivityDateReader {
         let later = words.contains(where: Self.laterWords.contains) ? 1 : 0
         let cued = words.isEmpty || near.contains(where: Self.activityWords.contains)
         return (later, cued ? 0 : 1)
+    }
+
+    /// "since" in the other languages whose dates are read, before a date that began a state of
+    /// things, not the activity: "depuis", "seit", "otkad", "otkako", "qysh", "që kur" ("që kur mori
+    /// postin … më 1 shkurt", since he took up the post on 1 February).
+    private static let foreignSinceWords: Set<String> = ["depuis", "seit", "otkad", "otkako", "qysh"]
+    private static func saysSince(_ words: [String]) -> Bool {
+        words.contains(where: foreignSinceWords.contains)
+            || zip(words, words.dropFirst()).contains { $0 == "që" && $1 == "kur" }
     }
 
     /// The date names an event of its own: "the June 18 elections", "the 14 May local elections".

@@ -119,6 +119,7 @@ public struct NewsImporter: Sendable {
             {
                 days = (span.start, more.end)
             }
+            if let span = days, let period = Self.periodInALaterParagraph(span, of: date) { assumptions.append(period) }
             let dateRange =
                 date.relativeDay.map { $0.inBody ? $0.range : nil } ?? (date.inBody ? date.mention?.range : nil)
             let place = places.place(title: item.title, body: item.body, dateRange: dateRange)
@@ -175,6 +176,32 @@ public struct NewsImporter: Sendable {
             result.records.append(record)
         }
         return result
+    }
+
+    /// A period of more than two weeks named after the text's first paragraph of prose, which
+    /// dates nothing itself ("A reception was held for three officers …", then "The police sent
+    /// them to Croatia from 17 July to 18 August 2022"): it may be what led to the activity (a
+    /// deployment, a programme) rather than the activity, so taking it is an assumption.
+    private static func periodInALaterParagraph(_ span: (start: LocalDate, end: LocalDate), of date: ActivityDate)
+        -> String?
+    {
+        guard span.end > span.start.adding(days: 14), date.inBody, date.relativeDay == nil,
+            let mention = date.mention
+        else { return nil }
+        var start = date.text.startIndex
+        while start < mention.range.lowerBound {
+            let end = date.text.range(of: "\n\n", range: start..<date.text.endIndex)?.lowerBound ?? date.text.endIndex
+            if date.text.distance(from: start, to: end) > 200 {
+                guard end <= mention.range.lowerBound else { return nil }
+                return """
+                    the dates are those of '\(date.text[mention.range])', a period of \
+                    \(span.end.dayNumber - span.start.dayNumber + 1) days named after the paragraph that reports the \
+                    activity, which may be what led to it and not the activity itself
+                    """
+            }
+            start = date.text.index(end, offsetBy: 2, limitedBy: date.text.endIndex) ?? date.text.endIndex
+        }
+        return nil
     }
 
     /// The days of a mention written "05/09/2018" in a file whose other dates do not show

@@ -88,6 +88,7 @@ struct NewsReference {
             } else if let first = inParagraph.first, let day = singleDay(first) {
                 if isPublicationLine(paragraph, date: first.range)
                     || repeatsTheTitle(paragraph, after: first.range, title: title)
+                    || opensWithAPublicationLabel(paragraph, date: first.range)
                 {
                     found.append(NewsReference(day: day, kind: .published, range: first.range))
                 } else if isDateline(paragraph, date: first.range) {
@@ -122,7 +123,9 @@ struct NewsReference {
         {
             found.append(NewsReference(day: day, kind: .published, range: first.range))
         }
-        guard var reference = found.first(where: { $0.kind == .dateline }) ?? found.first else { return nil }
+        // Of date lines in paragraphs of their own, the one nearest the text is the item's: "Mon.
+        // Sep 16th, 2024", a site's header, over "Brussels, 23 February 2024".
+        guard var reference = found.first(where: { $0.kind == .dateline }) ?? found.last else { return nil }
         reference.ranges = found.map(\.range) + pageDates
         return reference
     }
@@ -224,11 +227,41 @@ struct NewsReference {
     private static func isPublicationLine(_ paragraph: Substring, date: Range<String.Index>) -> Bool {
         guard paragraph.count <= 90 else { return false }
         let rest = Prose(String(paragraph[..<date.lowerBound]) + " " + String(paragraph[date.upperBound...]))
-        let words = rest.tokens.filter(\.isWord)
+        let words = rest.tokens.indices.filter { rest.tokens[$0].isWord }
         return words.count <= 8
-            && words.allSatisfy { word in
-                word.isCapitalised || word.text.allSatisfy(\.isNumber) || publicationWords.contains(word.lowercased)
+            && words.allSatisfy { index in
+                let word = rest.tokens[index]
+                return word.isCapitalised || word.text.allSatisfy(\.isNumber)
+                    || publicationWords.contains(word.lowercased) || isFieldLabel(at: index, in: rest)
             }
+    }
+
+    /// A word that labels a field of the page's metadata, followed by its colon: "type: press
+    /// release , Date: 24 July 2020".
+    private static func isFieldLabel(at index: Int, in prose: Prose) -> Bool {
+        index + 1 < prose.tokens.count && prose.tokens[index + 1].text == ":"
+            && prose.tokens[index + 1].range.lowerBound == prose.tokens[index].range.upperBound
+    }
+
+    /// A paragraph that opens with a publication label and its date, the text run on after it
+    /// on the same line: "date 2021-01-19 Frontex, the European Border and Coast Guard Agency
+    /// …", "Published: 3 May 2020 The ministers met …" (a page whose line breaks were lost).
+    private static func opensWithAPublicationLabel(_ paragraph: Substring, date: Range<String.Index>) -> Bool {
+        let words = Prose(String(paragraph[..<date.lowerBound])).tokens.filter(\.isWord)
+        let labels = words.filter { $0.lowercased == "date" || publicationLabels.contains($0.lowercased) }
+        return (1...2).contains(words.count) && !labels.isEmpty
+            && words.allSatisfy { $0.lowercased == "on" || labels.map(\.text).contains($0.text) }
+    }
+
+    /// Past the closing bracket of a dateline written in brackets, whatever it holds after the
+    /// date: "(Sarajevo, 23. septembar/listopad 2010.) – …".
+    private static func endOfBracketedDateline(_ before: Prose, _ after: ArraySlice<Prose.Token>, from index: Int)
+        -> Int
+    {
+        guard before.tokens.first?.text == "(", !before.tokens.dropFirst().contains(where: { $0.text == ")" }),
+            let close = after[index...].firstIndex(where: { $0.text == ")" })
+        else { return index }
+        return close + 1
     }
 
     /// A date after at most six capitalised words (a city, its country) and before a dash, a
@@ -251,6 +284,7 @@ struct NewsReference {
         let after = Prose(String(paragraph[date.upperBound...])).tokens.prefix(12)
         var index = after.startIndex
         if index < after.endIndex, after[index].text == ")" { index += 1 }
+        index = Self.endOfBracketedDateline(before, after, from: index)
         // "Ashgabat, Turkmenistan, Nov. 30" on a line of its own.
         guard index < after.endIndex else { return !words.isEmpty && !paragraph.contains("\n") }
         if datelineMarks.contains(after[index].text) { return true }

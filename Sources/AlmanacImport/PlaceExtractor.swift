@@ -162,6 +162,9 @@ public struct PlaceExtractor: Sendable {
             }
             finds.removeAll { $0.place.country.isEmpty }
         }
+        let regions = Self.regionsOfKnownCities(titleFinds + bodyFinds, in: [title, body])
+        titleFinds.removeAll { $0.isUnknownVenue && regions.contains($0.place.cityName ?? "") }
+        bodyFinds.removeAll { $0.isUnknownVenue && regions.contains($0.place.cityName ?? "") }
         placeTowns(&titleFinds)
         placeTowns(&bodyFinds)
         let all = (titleFinds + bodyFinds).filter(counts)
@@ -195,10 +198,25 @@ public struct PlaceExtractor: Sendable {
         {
             return capital
         }
+        if !isOnline, country == nil, let host = visitedInstitutionCountry(in: [titleProse, bodyProse]) {
+            return host
+        }
         if !isOnline, country == nil, let national = nationalInstitutionCountry(in: [titleProse, bodyProse]) {
             return national
         }
         return country.map { ExtractedPlace(city: nil, country: $0) }
+    }
+
+    /// The names the gazetteer lacks that the text writes right after a city it knows and a
+    /// comma, as a region the city is in: "Nusa Dua, Bali, (Antara) - … held in Bali" is held
+    /// in Nusa Dua, not in a town named Bali.
+    private static func regionsOfKnownCities(_ finds: [Find], in texts: [String]) -> Set<String> {
+        let unknown = finds.filter(\.isUnknownVenue).compactMap(\.place.cityName)
+        let known = finds.compactMap(\.place.city?.name)
+        return Set(
+            unknown.filter { town in
+                known.contains { city in texts.contains { $0.contains(city + ", " + town) } }
+            })
     }
 
     /// The place named in the sentence of the date wins (a dateline there only after the
@@ -658,6 +676,8 @@ public struct PlaceExtractor: Sendable {
     private static let locativeEndings: [(ending: String, nominatives: [String])] = [
         ("ie", ["a", ""]), ("u", ["", "o", "a", "e"]), ("i", ["a", "e", ""]), ("e", ["a", "o"]), ("ë", ["a", ""]),
         ("ci", ["ka"]), ("zi", ["ga"]), ("niu", ["n"]),
+        // A plural name's locative: "na Brijunima" → "Brijuni".
+        ("ima", ["i"]),
     ]
 
     /// The city the gazetteer knows whose name, inflected after a locative preposition, is the
@@ -841,6 +861,7 @@ public struct PlaceExtractor: Sendable {
                     }
                 }
             }
+            if let city = possessiveCity(words) { return NameMatch(city: city, country: nil, next: i) }
         }
         return nil
     }
@@ -849,7 +870,13 @@ public struct PlaceExtractor: Sendable {
         (0x0370...0x03FF).contains(scalar.value) || (0x1F00...0x1FFF).contains(scalar.value)
     }
 
-    /// The country named right after a city, with or without a comma.
+    /// A city named in the possessive, its venue after it: "held in Zagreb’s main square".
+    private func possessiveCity(_ words: [String]) -> GazetteerPlace? {
+        guard let last = words.last, last.hasSuffix("’s") || last.hasSuffix("'s"), last.count > 4 else { return nil }
+        return gazetteer.place(named: (words.dropLast() + [String(last.dropLast(2))]).joined(separator: " "))
+    }
+
+    /// The country named right after a city, with or without a comma, or in brackets ("Dakar (Senegal)").
     private func countryAfter(_ prose: Prose, _ index: Int) -> Country? {
         guard let start = countryStart(prose, index) else { return nil }
         return longestName(in: prose, at: start)?.country
@@ -861,7 +888,7 @@ public struct PlaceExtractor: Sendable {
 
     private func countryStart(_ prose: Prose, _ index: Int) -> Int? {
         var i = index
-        if i < prose.tokens.count, prose.tokens[i].text == "," { i += 1 }
+        if i < prose.tokens.count, [",", "("].contains(prose.tokens[i].text) { i += 1 }
         return i < prose.tokens.count && prose.tokens[i].isWord && prose.tokens[i].isCapitalised ? i : nil
     }
 
@@ -1051,6 +1078,31 @@ public struct PlaceExtractor: Sendable {
         let spellings =
             lower.unicodeScalars.contains(where: Cyrillic.isCyrillic) ? Cyrillic.latinSpellings(lower) : [lower]
         return spellings.lazy.compactMap { ForeignCountryNames.country(ofAdjective: $0, in: self.countries) }.first
+    }
+
+    /// With no place named at all, the country of the institution a visit was made to, named by
+    /// its adjective: "a delegation from Kosovo visited the Austrian Federal Bureau of
+    /// Anti-Corruption" was in Austria, the host's country, not the visitors' (whose own
+    /// institutions the text names too). An assumption, flagged.
+    private func visitedInstitutionCountry(in proses: [Prose]) -> ExtractedPlace? {
+        for prose in proses {
+            let tokens = prose.tokens
+            for index in tokens.indices.dropLast(3)
+            where ["visited", "visiting"].contains(tokens[index].lowercased) && tokens[index + 1].lowercased == "the" {
+                let adjective = tokens[index + 2]
+                guard adjective.isWord, adjective.isCapitalised, tokens[index + 3].isWord,
+                    tokens[index + 3].isCapitalised, let country = country(ofAdjective: adjective.text)
+                else { continue }
+                let name = tokens[(index + 2)...].prefix { $0.isWord && $0.isCapitalised }.map(\.text)
+                var place = ExtractedPlace(city: nil, country: country.name)
+                place.assumption = """
+                    the text names no venue, so the place is taken to be \(country.name), the country of the \
+                    institution visited ('\(name.joined(separator: " "))')
+                    """
+                return place
+            }
+        }
+        return nil
     }
 
     /// Words before a ministry's name that say the activity met it or was at it: "consultations

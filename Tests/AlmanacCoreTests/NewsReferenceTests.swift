@@ -813,6 +813,76 @@ import Testing
                 + "Vilnius. The next exercise runs from 20 to 22 May 2019.",
             start: "2019-01-17", end: "2019-01-17", city: "Vilnius"),
         Case(
+            rule: "a publication label and its date opening a paragraph of text date the page, flagged",
+            text:
+                "## Agencies sign an agreement\n\ndate 2021-01-19 The two agencies have agreed to expand their "
+                + "cooperation. The arrangement was signed during a virtual ceremony.",
+            start: "2021-01-19", end: "2021-01-19", city: nil, tentative: true),
+        Case(
+            rule: "a publication label opening a paragraph of text gives a yearless day its year",
+            text:
+                "## Gifts for the police\n\ndate 2020-12-23 Representatives of the embassy handed over the gifts. "
+                + "On 18 December the embassy visited the police station in Honiara.",
+            start: "2020-12-18", end: "2020-12-18", city: "Honiara"),
+        Case(
+            rule: "a publication line among the page's other fields ('type: press release') dates the page, flagged",
+            text:
+                "## Ministers agree\n\ntype: press release , Date: 24 July 2020\n\nInterior ministers met in "
+                + "Vienna to discuss common action against illegal migration.",
+            start: "2020-07-24", end: "2020-07-24", city: "Vienna", tentative: true),
+        Case(
+            rule: "a period of weeks named after the paragraph reporting the activity is taken, flagged",
+            text:
+                "## Reception for police officers\n\nA reception was held at police headquarters in Ljubljana for "
+                + "three police officers who had been working with their Croatian colleagues. The officers were "
+                + "thanked by the deputy director general of the police for their excellent work.\n\nThe police "
+                + "sent the three officers to Croatia from 17 July to 18 August 2022, at the height of the season.",
+            start: "2022-07-17", end: "2022-08-18", city: "Ljubljana", tentative: true),
+        Case(
+            rule: "a period of weeks in the paragraph reporting the activity is its own",
+            text:
+                "## Training for police officers\n\nA training course for police officers of the region was held "
+                + "in Ljubljana from 17 July to 18 August 2022. The officers were thanked by the deputy director "
+                + "general of the police for their excellent work during the course and the exercises.",
+            start: "2022-07-17", end: "2022-08-18", city: "Ljubljana"),
+        Case(
+            rule: "a dateline in brackets is the reference, whatever follows its date inside them",
+            text:
+                "## Regional police conference\n\n24.09.2010.\n\n(Sarajevo, 23. septembar/listopad 2010.) – U "
+                + "vremenu od 20.09. do 21.09.2010. godine u Skoplju je održana Regionalna policijska konferencija.",
+            start: "2010-09-20", end: "2010-09-21", city: "Skopje"),
+        Case(
+            rule: "a name the gazetteer lacks after a dateline's city and a comma is its region, not the venue",
+            text:
+                "## Delegates to attend the General Assembly\n\nNusa Dua, Bali, (Antara) - A total of 1,360 "
+                + "delegates will attend the General Assembly held in Bali, from November 7 to 10, 2016.",
+            start: "2016-11-07", end: "2016-11-10", city: "Nusa Dua"),
+        Case(
+            rule: "a city in the possessive before its venue is the place",
+            text:
+                "## Joint patrols begin\n\nA ceremony marking the joint patrols was held in Zagreb’s main square on "
+                + "6 July 2019.",
+            start: "2019-07-06", end: "2019-07-06", city: "Zagreb"),
+        Case(
+            rule: "a city with its country in brackets on the line of the date is the place",
+            text:
+                "## Parliamentary oversight in West Africa\n\nParliamentary oversight in West Africa\n21 and 22 "
+                + "September 2010\nDakar (Senegal)\n\nThe two organisations will hold a two-day seminar in West "
+                + "Africa on parliamentary oversight.",
+            start: "2010-09-21", end: "2010-09-22", city: "Dakar"),
+        Case(
+            rule: "a dateline on a line of its own under a site's header date is the reference",
+            text:
+                "## The Commission welcomes the signature\n\nMon. Sep 16th, 2024\n\nBrussels, 23 February 2024\n\n"
+                + "The Commission welcomes the signature of the working arrangement, that takes place today in London.",
+            start: "2024-02-23", end: "2024-02-23", city: "London"),
+        Case(
+            rule: "a date after another language's 'since' began a state of things, not the activity: a draft",
+            text:
+                "## Vizita e emisarit\n\nEmisari ka vizituar një pikë kufitare. Ai po qëndron në vizitën e tij të "
+                + "parë që kur mori postin e emisarit më 1 shkurt 2024.",
+            start: nil, end: nil, city: nil),
+        Case(
             rule: "a town the gazetteer lacks, in an item naming no country, is not written",
             text: "## Border police course\n\nThe course for border police began in Velje Selo on 3 May 2004.",
             start: "2004-05-03", end: "2004-05-03", city: nil),
@@ -904,6 +974,36 @@ import Testing
         #expect(two.place == nil && two.status == .confirmed)
         let named = try imported("## Donation\n\nOn 4 May 2022 the Moldovan Border Police received vehicles in Cahul.")
         #expect(named.place?.city == "Cahul" && named.status == .confirmed)
+    }
+
+    /// With no venue named, the country of the institution visited is the place, flagged, not
+    /// the visitors' country whose own institutions the text names.
+    @Test func theCountryOfTheInstitutionVisitedIsThePlace() throws {
+        let record = try imported(
+            "## Study visit\n\nOn 11 and 12 September 2018, a delegation from Kosovo visited the Austrian Federal "
+                + "Bureau of Anti-Corruption. The delegation was made up of representatives of the Kosovo Police.")
+        #expect(record.place?.country == "Austria" && record.place?.city == nil && record.status == .tentative)
+    }
+
+    /// Venues of meetings that are small towns or resorts outside the gazetteer's population
+    /// thresholds are in it, with the spellings news writes them in.
+    @Test func smallVenuesOfMeetingsAreInTheGazetteer() throws {
+        for (text, city, country) in [
+            (
+                "The conference was convened in Chalpan Ata city, Kirgizstan, on 5 May 2019.", "Cholpon-Ata",
+                "Kyrgyzstan"
+            ),
+            ("On 19 June 2019 the equipment was handed over at the border crossing in Sarpi.", "Sarpi", "Georgia"),
+            ("The training was held in Galveston on 2 September 2019.", "Galveston", "United States"),
+            ("The conference took place in Antigua, Guatemala, May 30-31, 2002.", "Antigua Guatemala", "Guatemala"),
+            ("The assembly opened in Nusa Dua on 7 November 2016.", "Nusa Dua", "Indonesia"),
+        ] {
+            let record = try imported("## Meeting\n\n" + text)
+            #expect(record.place?.city == city && record.place?.country == country, "\(text)")
+        }
+        // A plural name in the locative: "na Brijunima".
+        let plural = try imported("## Sastanak\n\nDana 23. rujna 2010. na Brijunima je održan sastanak.")
+        #expect(plural.place?.city == "Brijuni" && plural.place?.country == "Croatia")
     }
 
     /// A city named in the locative case after "u", "v", "w" or "në" is the gazetteer's city

@@ -216,6 +216,7 @@ EVENT_PLACES = [
     ("Luxembourg", "LU"), ("Geneva", "CH"), ("Lyon", "FR"), ("Budapest", "HU"),
     ("Warsaw", "PL"), ("Washington", "US"), ("New York City", "US"), ("Davos", "CH"),
     ("Ramallah", "PS"), ("Cetinje", "ME"), ("Sharm el-Sheikh", "EG"), ("Venice", "IT"),
+    ("Cholpon-Ata", "KG"), ("Sarpi", "GE"), ("Nusa Dua", "ID"), ("Galveston", "US"), ("Antigua Guatemala", "GT"),
 ]
 
 # Sections of cities, and non-cities, that the district rule below does not catch: (GeoNames name, cc).
@@ -250,6 +251,11 @@ MANUAL_PLACES = [
     {"name": "Brdo pri Kranju", "countrycode": "SI", "timezone": "Europe/Ljubljana",
      "latitude": 46.2914, "longitude": 14.3853, "population": 0,
      "alternatenames": ["Brdo", "Brdo Castle", "Brdo near Kranj", "Brdo kod Kranja"], "geonameid": "manual:brdo"},
+    # Brijuni (Croatia), the islands off Fažana where state meetings are held; no settlement of
+    # GeoNames' cities lies on them.
+    {"name": "Brijuni", "countrycode": "HR", "timezone": "Europe/Zagreb",
+     "latitude": 44.9167, "longitude": 13.7667, "population": 0,
+     "alternatenames": ["Brioni", "Brijuni Islands", "Brioni Islands"], "geonameid": "manual:brijuni"},
 ]
 
 # GeoNames name -> name written in the gazetteer (English usage).
@@ -328,6 +334,8 @@ NAME_OVERRIDES = {
 # Curated alternatives, by (gazetteer name, country code); listed first, always kept.
 ALTERNATIVES = {
     ("Chișinău", "MD"): ["Chisinau", "Chişinău", "Kishinev"],
+    ("Cholpon-Ata", "KG"): ["Cholpon Ata", "Chalpan Ata", "Chalpan-Ata"],
+    ("Antigua Guatemala", "GT"): ["Antigua", "La Antigua Guatemala"],
     ("Pristina", "XK"): ["Prishtina", "Priština", "Prishtinë"],
     ("Skopje", "MK"): ["Skopie", "Skoplje"],
     ("Belgrade", "RS"): ["Beograd"],

@@ -434,9 +434,11 @@ struct DateGrammar {
         }
     }
 
-    // ["," | "de"] yyyy
+    // ["," | "of" | "de"] yyyy: "11-13th December of 2020"
     private func year(_ index: Int) -> (year: Int?, next: Int) {
-        let i = kind(index) == .comma || isWord(index, DateTokenizer.foreignOfWords) ? index + 1 : index
+        let i =
+            kind(index) == .comma || isWord(index, ["of"]) || isWord(index, DateTokenizer.foreignOfWords)
+            ? index + 1 : index
         if case .number(let value, 4)? = kind(i), (1900...2199).contains(value) { return (value, i + 1) }
         return (nil, index)
     }
@@ -532,21 +534,25 @@ struct DateGrammar {
     }
 
     /// "26.11 – 30.11.2012": a day and month with a full stop between, then the whole numeric
-    /// date that ends the span and gives its year.
+    /// date that ends the span and gives its year; a full stop and another language's "to" may
+    /// come between ("od 20.09. do 21.09.2010.").
     private func numericDayMonths(_ index: Int) -> Span? {
         guard case .number(let day, let dayDigits)? = kind(index), dayDigits <= 2, kind(index + 1) == .fullStop,
             case .number(let month, let monthDigits)? = kind(index + 2), monthDigits <= 2, (1...12).contains(month),
-            let afterSeparator = separator(index + 3), case .numericDate(let last)? = kind(afterSeparator)
+            let afterSeparator = daySeparator(index + 3), case .numericDate(let last)? = kind(afterSeparator)
         else { return nil }
         return (WrittenDay(day: day, month: month, year: last.year), last, afterSeparator + 1)
     }
 
-    /// "2023-09-05", "5.9.2023", "Wednesday 05/09/2018", "05/09/2023 – 06/09/2023".
+    /// "2023-09-05", "5.9.2023", "Wednesday 05/09/2018", "05/09/2023 – 06/09/2023", "од
+    /// 07.11.2023 до 09.11.2023".
     private func numeric(_ index: Int) -> Span? {
         let (weekday, start) = self.weekday(index)
         guard case .numericDate(var first)? = kind(start) else { return nil }
         first.weekday = weekday
-        if let afterSeparator = separator(start + 1), case .numericDate(let last)? = kind(afterSeparator) {
+        if let afterSeparator = daySeparator(start + 1, afterYear: true),
+            case .numericDate(let last)? = kind(afterSeparator)
+        {
             return (first, last, afterSeparator + 1)
         }
         return (first, first, start + 1)
