@@ -19,20 +19,9 @@ enum SVGText {
         }
     }
 
-    static func escaped(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    /// Text for an SVG element's content: the five characters of HTML escaped, as the
+    /// templates' `{{value}}` has it.
+    static func escaped(_ text: String) -> String { FastTemplate.htmlEscaped(text) }
 
     /// A number with at most one decimal, for coordinates: "12.5", "-3".
     static func number(_ value: Double) -> String {
