@@ -136,6 +136,7 @@ public struct CSVTable: Sendable {
         let count = text.count
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
+        // Written here, not shared with the CSV reader's scan: see `CSVRecordReader.nextSpecial`.
         /// High bits set at the bytes of `word` below `limit`; exact up to the first one (a
         /// borrow may mark bytes above it, never below).
         func below(_ word: UInt64, _ limit: UInt8) -> UInt64 { (word &- ones &* UInt64(limit)) & ~word & highs }
