@@ -760,7 +760,7 @@ struct ActivityDateReader {
     private static let lastYearPhrases: PhraseIndex<Bool> = {
         var index = PhraseIndex<Bool>()
         for phrase in [
-            "last year", "of last year", "prošle godine", "prosle godine", "protekle godine", "lani", "lane",
+            "last year", "of last year", "prošle godine", "prosle godine", "protekle godine", "lani",
             "lanjske godine", "прошле године", "прошлата година", "минатата година", "лани", "прошлого года",
             "vitin e kaluar", "vitit të kaluar", "vitit te kaluar", "l'année dernière", "l'an dernier",
             "del año pasado", "el año pasado", "do ano passado", "dell'anno scorso", "letzten jahres",

@@ -692,10 +692,14 @@ public struct PlaceExtractor: Sendable {
         var found: [(city: GazetteerPlace, name: String, ending: String, usual: Int)] = []
         for (ending, nominatives) in Self.locativeEndings where word.hasSuffix(ending) {
             let stem = String(word.dropLast(ending.count))
-            var names = nominatives.map { stem + $0 }
-            if ending == "u" { names += Self.withFleetingVowel(stem) }
-            for (usual, name) in names.enumerated() {
+            for (usual, name) in nominatives.map({ stem + $0 }).enumerated() {
                 if let city = gazetteer.place(named: name) { found.append((city, name, ending, usual)) }
+            }
+        }
+        // Only when no name fits as written: "u Sisku" is Sisak.
+        if found.isEmpty, word.hasSuffix("u") {
+            for name in Self.withFleetingVowel(String(word.dropLast())) {
+                if let city = gazetteer.place(named: name) { found.append((city, name, "u", 0)) }
             }
         }
         // "u Mitrovici" is Mitrovica's locative; that another town is also called "Mitrovic" (a
