@@ -51,6 +51,9 @@ struct ActivityDate {
     /// General recalcó importancia de coordinación con México"): the date may be a document's
     /// of earlier, mentioned as background, so taking it is an assumption.
     var documentVerb: String?
+    /// The text puts the date without a year in the year before the item's: "on 12 December
+    /// last year", "25. listopada prošle godine", "lani".
+    var isLastYear = false
 }
 
 /// Why a news item gives its activity no date.
@@ -243,6 +246,7 @@ struct ActivityDateReader {
             where !(inBody && (reference?.ranges.contains(mention.range) ?? false)) {
                 let index = prose.tokenIndex(at: mention.range.lowerBound)
                 guard !namesAnEvent(after: mention, in: prose), !(inBody && Self.isSignOff(mention, in: text)),
+                    !Self.beganLastYear(mention, in: prose),
                     !(inBody && datesAFounding(at: index, in: prose, title: item.title)),
                     !Self.datesADocument(at: index, in: prose),
                     let rank = rank(ofDateAt: index, in: prose, relativeTimes: times)
@@ -346,6 +350,7 @@ struct ActivityDateReader {
             let index = prose.tokenIndex(at: mention.range.lowerBound)
             best.isFuture = index < prose.tokens.count && RelativeDay.isFuture(prose, sentenceOf: index)
             if best.inBody { best.documentVerb = Self.documentVerb(beforeDateAt: index, in: prose, title: item.title) }
+            best.isLastYear = Self.saysLastYear(after: mention, in: prose)
             if !mention.hasYear {
                 let years = statedYear(
                     near: mention, inBody: best.inBody, title: titleProse, body: bodyProse,
@@ -746,6 +751,48 @@ struct ActivityDateReader {
         let later = words.contains(where: Self.laterWords.contains) ? 1 : 0
         let cued = words.isEmpty || near.contains(where: Self.activityWords.contains)
         return (later, cued ? 0 : 1)
+    }
+
+    /// Words right after a date without a year that put it in the year before the item's, in
+    /// the languages whose dates are read: "last year", "prošle godine" (and in Cyrillic),
+    /// "lani", "minatata godina", "vitin e kaluar" / "vitit të kaluar", "l'année dernière",
+    /// "el año pasado", "letzten Jahres", "anul trecut", "ubiegłego roku".
+    private static let lastYearPhrases: PhraseIndex<Bool> = {
+        var index = PhraseIndex<Bool>()
+        for phrase in [
+            "last year", "of last year", "prošle godine", "prosle godine", "protekle godine", "lani",
+            "lanjske godine", "прошле године", "прошлата година", "минатата година", "лани", "прошлого года",
+            "vitin e kaluar", "vitit të kaluar", "vitit te kaluar", "l'année dernière", "l'an dernier",
+            "del año pasado", "el año pasado", "do ano passado", "dell'anno scorso", "letzten jahres",
+            "vorigen jahres", "anul trecut", "ubiegłego roku", "zeszłego roku", "lansko leto", "lanskega leta",
+        ] {
+            index.add(phrase, true)
+        }
+        return index
+    }()
+
+    /// Words before a date that make it where an ongoing state of things began ("od 25.
+    /// listopada prošle godine provodi", run since 25 October last year) when no end follows it.
+    private static let fromWords: Set<String> = ["od", "од", "from", "since", "që", "depuis", "seit", "desde", "din"]
+    private static let toWords: Set<String> = [
+        "do", "до", "to", "until", "till", "deri", "jusqu", "bis", "hasta", "până",
+    ]
+
+    /// Whether the words right after `mention` put it in the year before the item's.
+    static func saysLastYear(after mention: DateMention, in prose: Prose) -> Bool {
+        guard !mention.hasYear else { return false }
+        let next = prose.tokenIndex(at: mention.range.upperBound)
+        return lastYearPhrases.finds(in: prose).contains { $0.tokens.lowerBound == next }
+    }
+
+    /// A date of last year after a word for "from" or "since", with no end after it: where an
+    /// ongoing project or state began, not the activity.
+    private static func beganLastYear(_ mention: DateMention, in prose: Prose) -> Bool {
+        guard saysLastYear(after: mention, in: prose),
+            let before = prose.wordBefore(prose.tokenIndex(at: mention.range.lowerBound)), fromWords.contains(before)
+        else { return false }
+        let after = prose.tokens[prose.tokenIndex(at: mention.range.upperBound)...].prefix { $0.isWord }.prefix(6)
+        return !after.contains { toWords.contains($0.lowercased) }
     }
 
     /// "since" in the other languages whose dates are read, before a date that began a state of

@@ -69,12 +69,14 @@ enum ForeignCountryNames {
         Mexico|Mexique|Messico|Mexiko|Meksiko
         Moldova|Moldavie|Moldavia|Moldávia|Moldawien|Moldavija|Moldavi|Moldaviya|Μολδαβία
         Mongolia|Mongolie|Mongólia|Mongolei
-        Montenegro|Monténégro|Mali i Zi|Muntenegru|Crne Gore|Crnoj Gori|Crnu Goru|Chernogoriya|Μαυροβούνιο
+        Montenegro|Monténégro|Mali i Zi|Malit të Zi|\
+        Malin e Zi|Muntenegru|Crne Gore|Crnoj Gori|Crnu Goru|Chernogoriya|Μαυροβούνιο
         Morocco|Maroc|Marruecos|Marrocos|Marocco|Marokko|Maroko|Maroku
         Netherlands|Pays-Bas|Países Bajos|Países Baixos|Paesi Bassi|Niederlande|Holandija|Nizozemska|Belanda|Olanda|\
         Țările de Jos|Niderlandy|Ολλανδία
         North Macedonia|Macédoine du Nord|Macedonia del Norte|Macedônia do Norte|Macedónia do Norte|\
-        Macedonia del Nord|Nordmazedonien|Sjeverna Makedonija|Maqedonia e Veriut|Macedonia de Nord|Makedonia Utara|\
+        Macedonia del Nord|Nordmazedonien|Sjeverna Makedonija|Maqedonia e Veriut|Maqedonisë së Veriut|\
+        Maqedoninë e Veriut|Macedonia de Nord|Makedonia Utara|\
         Makedonija|Makedonije|Makedoniji|Sjeverne Makedonije|Severne Makedonije|Βόρεια Μακεδονία
         Norway|Norvège|Noruega|Norvegia|Norwegen|Norveška|Norvegji
         Peru|Pérou|Perú
@@ -121,9 +123,42 @@ enum ForeignCountryNames {
         return result
     }()
 
-    /// The country `name` is in another language, as `countries` names it.
+    /// The country `name` is in another language, as `countries` names it; in Albanian also in
+    /// its other forms (``albanianForms(of:)``).
     static func country(named name: String, in countries: Countries) -> Country? {
-        english[Gazetteer.key(name)].flatMap { countries.country(named: $0) }
+        if let country = english[Gazetteer.key(name)].flatMap({ countries.country(named: $0) }) { return country }
+        for form in albanianForms(of: name) {
+            if let country = countries.country(named: form)
+                ?? english[Gazetteer.key(form)].flatMap({ countries.country(named: $0) })
+            {
+                return country
+            }
+        }
+        return nil
+    }
+
+    /// The endings of an Albanian name in its definite form and other cases, each with the
+    /// indefinite or definite nominative they come from: "Kosovë", "Kosovës", "Kosovën" →
+    /// "Kosova"; "Gjermanisë", "Gjermaninë", "Gjermania" → "Gjermani"; "Ukrainës" → "Ukrainë".
+    /// Only endings with "ë", or "-ia" of a name listed without it, are read: no other
+    /// language's word ends so.
+    private static let albanianEndings: [(ending: String, nominatives: [String])] = [
+        ("isë", ["i", "ia"]), ("inë", ["i", "ia"]), ("ës", ["ë", "a"]), ("ën", ["ë", "a"]), ("ë", ["a"]),
+        ("ia", ["i"]),
+    ]
+
+    /// The nominatives an Albanian country's name written in another form may have (its last
+    /// word inflected: "Policisë së Kosovës", "në Kosovë", "Policia Federale e Gjermanisë").
+    static func albanianForms(of name: String) -> [String] {
+        let words = name.split(separator: " ")
+        guard let last = words.last, last.count > 4 else { return [] }
+        let head = words.dropLast().joined(separator: " ")
+        return albanianEndings.filter { last.hasSuffix($0.ending) }.flatMap { ending, nominatives in
+            nominatives.map { nominative in
+                let word = last.dropLast(ending.count) + nominative
+                return head.isEmpty ? String(word) : head + " " + word
+            }
+        }
     }
 
     /// Endings of a country's name in the other cases, as Russian, Ukrainian, Serbian,
@@ -222,6 +257,22 @@ enum ForeignCountryNames {
     private static let greekInstitutionStems = ["αστυνομ", "υπουργ", "ακτοφυλακ", "λιμενικ", "δικαστ", "στρατ"]
     /// Whole words: a court, and the Serbian and Croatian shortening of the Ministry of the Interior.
     private static let institutionWords: Set<String> = ["mup", "sud", "suda", "sudu", "mvd"]
+    /// Albanian institutions in their definite forms and cases (police, ministry, minister,
+    /// directorate, prosecution, court, government, customs, academy, agency, assembly), whole
+    /// words: as stems some would be English words ("polici-" of "policies").
+    private static let albanianInstitutionWords: Set<String> = [
+        "policia", "policisë", "policinë", "policise", "ministria", "ministrisë", "ministrinë", "ministri",
+        "ministrit", "drejtoria", "drejtorisë", "drejtorinë", "prokuroria", "prokurorisë", "prokurorinë", "gjykata",
+        "gjykatës", "gjykatën", "qeveria", "qeverisë", "qeverinë", "dogana", "doganës", "doganat", "doganave",
+        "akademia", "akademisë", "akademinë", "agjencia", "agjencisë", "agjencinë", "kuvendi", "kuvendit",
+    ]
+
+    /// How many words after an institution's noun its country may stand: an Albanian name
+    /// puts a linking article before each genitive ("Ministria e Punëve të Brendshme e
+    /// Kosovës"); elsewhere three.
+    static func reach(ofInstitutionNoun word: String) -> Int {
+        albanianInstitutionWords.contains(word.lowercased()) ? 6 : 3
+    }
 
     /// `word` (as written) names a country's own institution in another language: "МВД",
     /// "policije", "Αστυνομίας", "Министар", "MUP-a".
@@ -237,6 +288,6 @@ enum ForeignCountryNames {
             return greekInstitutionStems.contains { lower.hasPrefix($0) }
         }
         return institutionWords.contains(String(lower.prefix { $0 != "-" }))
-            || institutionStems.contains { lower.hasPrefix($0) }
+            || institutionStems.contains { lower.hasPrefix($0) } || albanianInstitutionWords.contains(lower)
     }
 }

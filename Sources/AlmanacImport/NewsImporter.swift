@@ -244,6 +244,10 @@ public struct NewsImporter: Sendable {
     )? {
         if mention.hasYear { return mention.days(year: nil).map { ($0, nil) } }
         let choice = choices[index]
+        // "on 12 December last year": the year before the item's own.
+        if choice.isLastYear, let reference = choice.reference?.day {
+            return mention.days(year: reference.year - 1).map { ($0, nil) }
+        }
         // A year in another paragraph may be another thing's ("the first Forum was held in
         // 2003"): the item's own date says more.
         if let stated = choice.statedYear, !choice.statedYearIsDistant {

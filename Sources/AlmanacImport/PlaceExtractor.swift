@@ -689,14 +689,45 @@ public struct PlaceExtractor: Sendable {
             written.dropFirst().allSatisfy(\.isLowercase) || written.allSatisfy(\.isUppercase)
         else { return nil }
         let word = written.lowercased()
-        var found: [GazetteerPlace] = []
+        var found: [(city: GazetteerPlace, name: String, ending: String, usual: Int)] = []
         for (ending, nominatives) in Self.locativeEndings where word.hasSuffix(ending) {
-            let stem = word.dropLast(ending.count)
-            for nominative in nominatives {
-                if let city = gazetteer.place(named: stem + nominative), !found.contains(city) { found.append(city) }
+            let stem = String(word.dropLast(ending.count))
+            for (usual, name) in nominatives.map({ stem + $0 }).enumerated() {
+                if let city = gazetteer.place(named: name) { found.append((city, name, ending, usual)) }
             }
         }
-        return found.count == 1 ? found[0] : nil
+        // Only when no name fits as written: "u Sisku" is Sisak.
+        if found.isEmpty, word.hasSuffix("u") {
+            for name in Self.withFleetingVowel(String(word.dropLast())) {
+                if let city = gazetteer.place(named: name) { found.append((city, name, "u", 0)) }
+            }
+        }
+        // "u Mitrovici" is Mitrovica's locative; that another town is also called "Mitrovic" (a
+        // spelling without the ending) does not make it ambiguous. Of two names of which one is
+        // the other with a vowel more, the one the ending more usually comes from wins: "a"
+        // before "-i" (feminine), nothing before "-u" (masculine: "u Beogradu" is Beograd).
+        let fitting = found.filter { candidate in
+            !found.contains { other in
+                other.ending == candidate.ending && other.usual < candidate.usual
+                    && (other.name.hasPrefix(candidate.name) || candidate.name.hasPrefix(other.name))
+            }
+        }
+        var cities: [GazetteerPlace] = []
+        for candidate in fitting where !cities.contains(candidate.city) { cities.append(candidate.city) }
+        return cities.count == 1 ? cities[0] : nil
+    }
+
+    /// The nominatives of a masculine name whose last vowel drops out when it is inflected
+    /// (a fleeting a, or e in Slovenian and Kajkavian names): "Sisku" → "Sisak", "Zadru" →
+    /// "Zadar", "Čačku" → "Čačak", "Karlovcu" → "Karlovac", "Kragujevcu" → "Kragujevac". `stem` is the
+    /// locative without its "u", ending in two consonants.
+    private static func withFleetingVowel(_ stem: String) -> [String] {
+        let vowels = Set("aeiouyàáâäåèéêëìíîïòóôöùúûüëəąęųœæ")
+        guard stem.count >= 3, let last = stem.last, let before = stem.dropLast().last, !vowels.contains(last),
+            !vowels.contains(before), last.isLetter, before.isLetter
+        else { return [] }
+        let head = stem.dropLast()
+        return ["a", "e"].map { head + $0 + String(last) }
     }
 
     /// A town the gazetteer lacks, named as the seat of an institution: "the Police Training
@@ -1046,7 +1077,8 @@ public struct PlaceExtractor: Sendable {
                 continue
             }
             // The country after it, in the genitive: "МВД Казахстана", "MUP Republike Srbije".
-            for next in index + 1..<min(index + 4, tokens.count) where isPhrase(index, next) {
+            let reach = ForeignCountryNames.reach(ofInstitutionNoun: tokens[index].text)
+            for next in index + 1..<min(index + 1 + reach, tokens.count) where isPhrase(index, next) {
                 guard tokens[next].isCapitalised, let match = longestName(in: prose, at: next),
                     let country = match.country
                 else { continue }
