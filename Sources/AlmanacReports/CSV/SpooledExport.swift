@@ -103,7 +103,7 @@ public final class SpooledExport {
             of export: SpooledExport
         ) {
             TieBreak.appendHead(title: title, id: id, to: &bytes)
-            CSVTable.appendLine(export.export.row(record, timing), delimiter: export.delimiter, to: &bytes)
+            export.export.appendLine(record, timing, delimiter: export.delimiter, to: &bytes)
             ends.append(bytes.count)
             places.append(place)
         }
@@ -199,7 +199,7 @@ public final class SpooledExport {
     {
         line.removeAll(keepingCapacity: true)
         TieBreak.appendHead(title: title, id: id, to: &line)
-        CSVTable.appendLine(export.row(record, timing), delimiter: delimiter, to: &line)
+        export.appendLine(record, timing, delimiter: delimiter, to: &line)
         try rows.append(place, line)
     }
 }
