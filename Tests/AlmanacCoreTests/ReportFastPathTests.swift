@@ -52,6 +52,40 @@ import Testing
         }
     }
 
+    /// Export's lines, written cell by cell for the full profile, are the lines of its rows.
+    @Test func exportLinesAreTheLinesOfTheirRows() async {
+        let start = LocalDateTime(iso: "2024-03-05T10:00")!
+        let timings: [EventTiming?] = [
+            nil, .timed(start: start, end: LocalDateTime(iso: "2024-03-06T00:00")), .timed(start: start, end: nil),
+            .allDay(start: start.date, end: LocalDate(iso: "2024-03-07")!),
+        ]
+        await propertyCheck(count: 300, input: Self.text, Self.text) { first, second in
+            var record = EventRecord(
+                id: "id-" + first, title: second, timing: timings[1], timezone: "Europe/Skopje",
+                origin: SourceLocation(file: "log.csv"))
+            record.summary = first
+            record.tags = [first, second]
+            record.organisations = [second]
+            record.category = first.isEmpty ? nil : first
+            record.place = Place(venue: first, city: "Skopje", country: second)
+            for participants in [nil, 3] {
+                record.participants = participants
+                for timing in timings {
+                    for profile in [CalendarExport.Profile.full, .google, .outlook] {
+                        let export = CalendarExport(records: [], period: nil, profile: profile, publicOnly: false)
+                        for delimiter: Character in [",", ";", "\t", "é"] {
+                            var bytes: [UInt8] = [1]
+                            export.appendLine(record, timing, delimiter: delimiter, to: &bytes)
+                            var expected: [UInt8] = [1]
+                            CSVTable.appendLine(export.row(record, timing), delimiter: delimiter, to: &expected)
+                            #expect(bytes == expected, "\(first.debugDescription) \(second.debugDescription)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Export's tie-break compares titles and ids by their bytes where that tells: always as
     /// the strings compare (accents precomposed or combining, marks that join the character
     /// before, a shared start).

@@ -92,6 +92,17 @@ package final class SortedSpool<Key: Comparable> {
         if pendingBytes.count >= 1 << 20 { try spoolPending() }
     }
 
+    /// Adds one piece, the bytes of a part of a larger buffer (``append(_:_:)``).
+    @inlinable @_specialize(where Key == Int) package func append(_ key: Key, _ bytes: ArraySlice<UInt8>)
+        throws(FileWriteError)
+    {
+        keys.append(key)
+        offsets.append(-1)
+        lengths.append(bytes.count)
+        pendingBytes += bytes
+        if pendingBytes.count >= 1 << 20 { try spoolPending() }
+    }
+
     /// Spools the pieces waiting in memory as one run, sorted by key (equal keys keep their
     /// order).
     @inlinable @_specialize(where Key == Int) func spoolPending() throws(FileWriteError) {

@@ -123,14 +123,20 @@ public struct CSVRecords: Sendable {
         return result
     }
 
-    /// Rows per unit of parallel work.
+    /// Rows per unit of parallel work, at most: a block's rows are cut in ``chunksPerBlock``
+    /// pieces (of 64 rows at least), so that no core waits long while another converts a
+    /// block's last rows.
     static let rowsPerChunk = 2048
+    static let chunksPerBlock = 8
 
     /// Reads a project's activity log `blockSize` bytes at a time and hands the records and
     /// problems of each block's rows to `body`, in order: a log of any size is read holding
     /// one block's rows. Each block's text is checked as a whole file's is (UTF-8, no NUL, no
     /// control characters); a block that fails ends the file there. Returns how many rows
     /// had errors (1 for a file that cannot be read at all). `progress` hears of the bytes read.
+    ///
+    /// The next block is read and split into rows on a thread of its own while this block's
+    /// rows are turned into records on all cores, and `body` is called.
     public func read(
         logAt path: String, blockSize: Int, progress: (any ProgressReporter)? = nil,
         _ body: (ImportResult) throws -> Void
@@ -142,31 +148,64 @@ public struct CSVRecords: Sendable {
             try body(result)
             return 1
         }
+        var conversion = CSVRowConversion()
+        var rowsWithErrors = 0
+        try pipeline(
+            produce: { emit in
+                parse(handle, path: path, blockSize: blockSize, progress: progress, emit)
+            },
+            consume: { block in
+                var result = block.result
+                if let rows = block.rows { conversion.convert(rows, into: &result) }
+                // Each row's errors are reported on its line; text that cannot be read counts once.
+                rowsWithErrors +=
+                    block.countsOnce
+                    ? 1 : Set(result.diagnostics.filter { $0.severity == .error }.map(\.location.line)).count
+                try body(result)
+            })
+        return rowsWithErrors
+    }
+
+    /// A block of a log, split into rows: its problems so far and its rows, to be converted
+    /// in order (``CSVRowConversion``). `countsOnce`: the block's text (or the file) cannot be
+    /// read, one row with errors.
+    struct ParsedBlock: Sendable {
+        var result = ImportResult()
+        var rows: CSVSheetReader.Parsed?
+        var countsOnce = false
+    }
+
+    /// The reading half of ``read(logAt:blockSize:progress:_:)``: hands each block of the log
+    /// at `handle`, split into rows, to `emit`, until the end, or until `emit` returns false.
+    private func parse(
+        _ handle: FileHandle, path: String, blockSize: Int, progress: (any ProgressReporter)?,
+        _ emit: (ParsedBlock) -> Bool
+    ) {
         var table = CSVSheetReader(reading: self, file: path)
         // The bytes not read yet: an array, whose front is removed in place (a Data's is not, so
         // it grew by each block until it held the whole log).
         var pending: [UInt8] = []
         var isStart = true
         var isBlankSoFar = true
-        var rowsWithErrors = 0
         while true {
-            var result = ImportResult()
-            let block: Data
+            var block = ParsedBlock()
+            let data: Data
             do {
-                block = try handle.read(upToCount: blockSize) ?? Data()
+                data = try handle.read(upToCount: blockSize) ?? Data()
             } catch {
-                result.diagnostics.append(ImportInput.unreadable(path))
-                try body(result)
-                return rowsWithErrors + 1
+                block.result.diagnostics.append(ImportInput.unreadable(path))
+                block.countsOnce = true
+                _ = emit(block)
+                return
             }
-            let final = block.isEmpty
-            progress?.advance(by: block.count)
-            pending.append(contentsOf: block)
+            let final = data.isEmpty
+            progress?.advance(by: data.count)
+            pending.append(contentsOf: data)
             if isStart, pending.count < 3, !final { continue }
             if isStart, pending.starts(with: [0xEF, 0xBB, 0xBF]) { pending.removeSubrange(..<3) }
             var isText = true
-            let consumed = pending.withUnsafeBufferPointer { bytes in
-                table.read(bytes, final: final, into: &result) { bytes, firstLine, result in
+            let parsed = pending.withUnsafeBufferPointer { bytes in
+                table.parse(bytes, final: final, into: &block.result) { bytes, firstLine, result in
                     let isBlank = bytes.isBlankText
                     // Blank text needs no check, unless it is all the file has (then it is empty).
                     guard !isBlank || (final && isBlankSoFar) else { return true }
@@ -176,12 +215,10 @@ public struct CSVRecords: Sendable {
                 }
             }
             isStart = false
-            // Each row's errors are reported on its line; text that cannot be read counts once.
-            rowsWithErrors +=
-                isText ? Set(result.diagnostics.filter { $0.severity == .error }.map(\.location.line)).count : 1
-            try body(result)
-            guard let consumed, !final else { return rowsWithErrors }
-            pending.removeSubrange(..<consumed)
+            block.rows = parsed
+            block.countsOnce = !isText
+            guard emit(block), let parsed, !final else { return }
+            pending.removeSubrange(..<parsed.consumed)
         }
     }
 
@@ -213,13 +250,20 @@ struct CSVSheetReader {
     /// header cannot be used (then every row is left out).
     private var fields: [CSVRowConverter.Field?]?
     private var converter: CSVRowConverter?
-    /// The row that first used each id.
-    private var seen: [String: Int] = [:]
+    private var conversion = CSVRowConversion()
     private var isUsable = true
 
     init(reading: CSVRecords, file: String) {
         self.reading = reading
         self.file = file
+    }
+
+    /// A block's rows, ready to be turned into records, with the fields of the header's
+    /// columns (nil: the header is not read yet), and how many bytes they take.
+    struct Parsed: Sendable {
+        var rows: CSVSheet.Rows
+        var columns: (fields: [CSVRowConverter.Field?], header: [String], converter: CSVRowConverter)?
+        var consumed: Int
     }
 
     /// Reads the rows of `bytes` (the text from where the previous call stopped) into
@@ -232,6 +276,17 @@ struct CSVSheetReader {
         _ bytes: UnsafeBufferPointer<UInt8>, final: Bool, into result: inout ImportResult,
         check: (UnsafeBufferPointer<UInt8>, _ firstLine: Int, inout ImportResult) -> Bool = { _, _, _ in true }
     ) -> Int? {
+        guard let parsed = parse(bytes, final: final, into: &result, check: check) else { return nil }
+        conversion.convert(parsed, into: &result)
+        return parsed.consumed
+    }
+
+    /// The first half of ``read(_:final:into:check:)``: reads the rows of `bytes`, their count
+    /// and the problems of the sheet into `result`, and returns them, not yet converted.
+    mutating func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>, final: Bool, into result: inout ImportResult,
+        check: (UnsafeBufferPointer<UInt8>, _ firstLine: Int, inout ImportResult) -> Bool
+    ) -> Parsed? {
         guard isUsable else { return nil }
         let hadHeader = sheet.headerCells != nil
         let firstLine = sheet.nextLine
@@ -257,10 +312,9 @@ struct CSVSheetReader {
                         hint: "add one row per activity below the header"))
             }
         }
-        if let fields, let converter, let header = sheet.headerCells {
-            convert(read.rows, fields: fields, header: header, converter: converter, into: &result)
-        }
-        return read.consumed
+        var parsed = Parsed(rows: read.rows, consumed: read.consumed)
+        if let fields, let converter, let header = sheet.headerCells { parsed.columns = (fields, header, converter) }
+        return parsed
     }
 
     /// Matches the header's columns to fields; false, with an error, when no column holds the
@@ -291,19 +345,27 @@ struct CSVSheetReader {
             config: reading.config, gazetteer: reading.gazetteer, layout: CSVLayout.detect(header), file: file)
         return true
     }
+}
 
-    /// Checks `rows` on all cores, a chunk at a time, then compares their ids in order.
-    private mutating func convert(
-        _ read: CSVSheet.Rows, fields: [CSVRowConverter.Field?], header: [String], converter: CSVRowConverter,
-        into result: inout ImportResult
-    ) {
-        let rows = read.rows
-        var converted = stride(from: 0, to: rows.count, by: CSVRecords.rowsPerChunk).map { first in
-            rows[first..<min(first + CSVRecords.rowsPerChunk, rows.count)]
+/// The second half of reading a spreadsheet: a block's rows (``CSVSheetReader/Parsed``)
+/// checked on all cores, a chunk at a time, then their ids compared, in order, with the rows
+/// before them.
+struct CSVRowConversion {
+    /// The row that first used each id.
+    private var seen: [String: Int] = [:]
+
+    /// Adds the records of `parsed`'s rows and their problems to `result`.
+    mutating func convert(_ parsed: CSVSheetReader.Parsed, into result: inout ImportResult) {
+        guard let (fields, header, converter) = parsed.columns else { return }
+        let (rows, cells) = (parsed.rows.rows, parsed.rows.cells)
+        // Every block in several chunks (the records are the same whatever their size).
+        let size = max(64, min(CSVRecords.rowsPerChunk, rows.count / CSVRecords.chunksPerBlock))
+        var converted = stride(from: 0, to: rows.count, by: size).map { first in
+            rows[first..<min(first + size, rows.count)]
         }.parallelMap { chunk in
             let places = PlaceLookups()
             return chunk.map { row in
-                converter.convert(row, of: read.cells, fields: fields, header: header, places: places)
+                converter.convert(row, of: cells, fields: fields, header: header, places: places)
             }
         }
         result.records.reserveCapacity(result.records.count + rows.count)

@@ -64,6 +64,43 @@ public struct CSVTable: Sendable {
         bytes += [0x0D, 0x0A]
     }
 
+    /// Writes a row's cells one at a time, as ``appendLine(_:delimiter:to:)`` writes an array
+    /// of them: no array of cells is made (and freed) for each row. Only for an ASCII delimiter.
+    struct LineWriter {
+        let delimiter: Character
+        let separator: UInt8
+        private var isFirst = true
+
+        init?(delimiter: Character) {
+            guard let separator = delimiter.asciiValue else { return nil }
+            self.delimiter = delimiter
+            self.separator = separator
+        }
+
+        /// Appends the cell `.text(text)`.
+        mutating func text(_ text: String, to bytes: inout [UInt8]) {
+            if !isFirst { bytes.append(separator) }
+            isFirst = false
+            if CSVTable.appendPlainText(text, separator: separator, to: &bytes) { return }
+            CSVTable.appendField(
+                CSVTable.content(of: .text(text)), delimiter: delimiter, separator: separator, to: &bytes)
+        }
+
+        /// Appends the cell `.optional(text)`.
+        mutating func optional(_ text: String?, to bytes: inout [UInt8]) { self.text(text ?? "", to: &bytes) }
+
+        /// Appends `cell`.
+        mutating func cell(_ cell: CSVCell, to bytes: inout [UInt8]) {
+            if case .text(let text) = cell { return self.text(text, to: &bytes) }
+            if !isFirst { bytes.append(separator) }
+            isFirst = false
+            CSVTable.appendField(CSVTable.content(of: cell), delimiter: delimiter, separator: separator, to: &bytes)
+        }
+
+        /// Ends the line.
+        func end(_ bytes: inout [UInt8]) { bytes += [0x0D, 0x0A] }
+    }
+
     /// Appends the field of a text cell straight from its UTF-8 bytes, when they tell the
     /// field (most cells: no formula guard to add, no quote to double, nothing beside the
     /// delimiter that may join it into another character); false, with nothing appended,

@@ -118,6 +118,40 @@ public struct CalendarExport: Sendable {
         }
     }
 
+    /// The line of ``row(_:_:)``, appended to `bytes` as ``CSVTable/appendLine(_:delimiter:to:)``
+    /// writes it. The full profile's cells (a million rows' worth in a big export) are written
+    /// one by one, without an array of cells for each row.
+    func appendLine(_ record: EventRecord, _ timing: EventTiming?, delimiter: Character, to bytes: inout [UInt8]) {
+        guard profile == .full, var line = CSVTable.LineWriter(delimiter: delimiter) else {
+            CSVTable.appendLine(row(record, timing), delimiter: delimiter, to: &bytes)
+            return
+        }
+        // The cells of `row(_:_:)`'s full profile, in its order.
+        let times = timing.flatMap(Self.clockTimes)
+        line.text(record.id, to: &bytes)
+        line.text(record.title, to: &bytes)
+        line.optional(timing?.firstDay.description, to: &bytes)
+        line.optional(timing?.lastDay.description, to: &bytes)
+        line.optional(times?.start, to: &bytes)
+        line.optional(times?.end, to: &bytes)
+        line.text(timing?.isAllDay == false ? record.timezone : "", to: &bytes)
+        line.optional(record.category, to: &bytes)
+        line.text(record.tags.joined(separator: "; "), to: &bytes)
+        line.optional(record.place?.venue ?? record.place?.text, to: &bytes)
+        line.optional(record.place?.city, to: &bytes)
+        line.optional(record.place?.country, to: &bytes)
+        line.text(record.organisations.joined(separator: "; "), to: &bytes)
+        line.cell(record.participants.map(CSVCell.number) ?? .text(""), to: &bytes)
+        line.optional(record.role?.rawValue, to: &bytes)
+        line.optional(record.format?.rawValue, to: &bytes)
+        line.text(record.status.rawValue, to: &bytes)
+        line.text(record.visibility.rawValue, to: &bytes)
+        line.optional(record.url, to: &bytes)
+        line.optional(record.repeatRule?.description, to: &bytes)
+        line.optional(record.summary, to: &bytes)
+        line.end(&bytes)
+    }
+
     /// "10:00" and "16:00" of a timed activity.
     private static func clockTimes(_ timing: EventTiming) -> (start: String, end: String?)? {
         guard case .timed(let start, let end) = timing else { return nil }

@@ -57,34 +57,93 @@ public final class SpooledExport {
     /// How many rows the CSV text has, header aside; final after ``finish()``.
     public var rowCount: Int { rows.count }
 
-    /// Takes in the next records of the project, in file order.
+    /// Takes in the next records of the project, in file order. Their rows' text is made on
+    /// all cores, a chunk of records at a time, and spooled in order.
     public func add(_ records: [EventRecord]) throws(FileWriteError) {
         precondition(!finished, "records added to a finished export")
+        let size = max(64, min(1024, records.count / 8))
+        let made = stride(from: 0, to: records.count, by: size).map { $0..<min($0 + size, records.count) }
+            .parallelMap { chunk in rows(of: records, chunk) }
+        for chunk in made {
+            var start = 0
+            for (place, end) in zip(chunk.places, chunk.ends) {
+                defer { start = end }
+                guard let place else {
+                    try rows.append(Self.undated + undatedCount, chunk.bytes[start..<end])
+                    undatedCount += 1
+                    continue
+                }
+                try rows.append(place, chunk.bytes[start..<end])
+            }
+            if let first = chunk.first, let last = chunk.last {
+                logFirst = min(logFirst ?? first, first)
+                logLast = max(logLast ?? last, last)
+            }
+            for index in chunk.series { series.append(records[index]) }
+            cutSeries += chunk.cutSeries
+        }
+    }
+
+    /// What a chunk of records adds to the export, made on any thread: the rows' spooled text,
+    /// one after another, each with its place (nil: after the dated rows, in the order added);
+    /// for the whole log, the span of its dated records and its series (their indices), which
+    /// wait for the span; the files of series cut at the occurrence limit.
+    private struct Chunk: Sendable {
+        var bytes: [UInt8] = []
+        var ends: [Int] = []
+        var places: [Int?] = []
+        var first: LocalDate?
+        var last: LocalDate?
+        var series: [Int] = []
+        var cutSeries: [String] = []
+
+        /// Adds the row of `record` at `timing`, to stand at `place`, then by `title` and `id`.
+        mutating func add(
+            _ record: EventRecord, _ timing: EventTiming?, at place: Int?, title: String, id: String,
+            of export: SpooledExport
+        ) {
+            TieBreak.appendHead(title: title, id: id, to: &bytes)
+            export.export.appendLine(record, timing, delimiter: export.delimiter, to: &bytes)
+            ends.append(bytes.count)
+            places.append(place)
+        }
+
+        mutating func add(_ occurrence: Occurrence, of export: SpooledExport) {
+            add(
+                occurrence.record, occurrence.timing, at: occurrence.dayAndStart, title: occurrence.record.title,
+                id: occurrence.record.id, of: export)
+        }
+    }
+
+    /// The rows of `records[range]` and what else they add to the export; reads only what
+    /// does not change.
+    private func rows(of records: [EventRecord], _ range: Range<Int>) -> Chunk {
+        var chunk = Chunk()
         // By index: iterating would copy every record, a retain per field.
-        for index in records.indices where export.exports(records[index]) {
+        for index in range where export.exports(records[index]) {
             let record = records[index]
             guard let timing = record.timing else {
-                if export.period == nil {
-                    try spool(record, nil, at: Self.undated + undatedCount, title: "", id: "")
-                    undatedCount += 1
-                }
+                if export.period == nil { chunk.add(record, nil, at: nil, title: "", id: "", of: self) }
                 continue
             }
             guard let period = export.period else {
                 // The whole log: a single activity lies inside the log's span, whatever it is;
                 // a series waits until the span is known.
-                logFirst = min(logFirst ?? timing.firstDay, timing.firstDay)
+                chunk.first = min(chunk.first ?? timing.firstDay, timing.firstDay)
                 let last = record.finalDay ?? timing.lastDay
-                logLast = max(logLast ?? last, last)
+                chunk.last = max(chunk.last ?? last, last)
                 if record.repeatRule == nil {
-                    try add(Occurrence(record: record, timing: timing))
+                    chunk.add(Occurrence(record: record, timing: timing), of: self)
                 } else {
-                    series.append(record)
+                    chunk.series.append(index)
                 }
                 continue
             }
-            try expand(record, over: period)
+            let expansion = record.expansion(touching: period)
+            for occurrence in expansion.occurrences { chunk.add(occurrence, of: self) }
+            if expansion.isCut { chunk.cutSeries.append(record.origin.file) }
         }
+        return chunk
     }
 
     /// Expands the series of the whole log over its span; after this no records can be added.
@@ -121,10 +180,6 @@ public final class SpooledExport {
     /// below 2^40).
     private static let undated = 1 << 62
 
-    private func expand(_ record: EventRecord, over period: ReportPeriod) throws(FileWriteError) {
-        try spool(record.expansion(touching: period), of: record)
-    }
-
     private func spool(_ expansion: (occurrences: [Occurrence], isCut: Bool), of record: EventRecord)
         throws(FileWriteError)
     {
@@ -144,7 +199,7 @@ public final class SpooledExport {
     {
         line.removeAll(keepingCapacity: true)
         TieBreak.appendHead(title: title, id: id, to: &line)
-        CSVTable.appendLine(export.row(record, timing), delimiter: delimiter, to: &line)
+        export.appendLine(record, timing, delimiter: delimiter, to: &line)
         try rows.append(place, line)
     }
 }
