@@ -1,4 +1,5 @@
 import Foundation
+import ICal
 import PropertyBased
 import Testing
 
@@ -182,6 +183,41 @@ import Testing
         #expect(got.map(\.occurrences) == expected.map(\.occurrences))
         #expect(got.map(\.isCut) == expected.map(\.isCut))
         if timing.hasPrefix("start: 17") { #expect(expected.contains { $0.isCut }) }
+    }
+
+    /// A series' last start read from its rule without libical is never before one libical
+    /// finds, and the series has no more starts than the occurrence limit through it; rules
+    /// it cannot read plainly (BY parts, months, years) get none.
+    @Test func aSeriesBoundIsNeverBeforeALastStart() throws {
+        let rules = [
+            "FREQ=WEEKLY;COUNT=5", "FREQ=DAILY;INTERVAL=3;COUNT=10", "FREQ=DAILY;UNTIL=20240110",
+            "FREQ=WEEKLY;UNTIL=20240110T235959Z", "FREQ=WEEKLY;INTERVAL=2;WKST=MO;COUNT=4", "FREQ=DAILY;UNTIL=20000101",
+            "FREQ=WEEKLY;UNTIL=20231231T230000Z", "FREQ=DAILY;COUNT=100000", "FREQ=DAILY;COUNT=100001",
+            "FREQ=WEEKLY;BYDAY=MO,WE;COUNT=5", "FREQ=MONTHLY;COUNT=3", "FREQ=YEARLY;UNTIL=20300101", "FREQ=DAILY",
+        ]
+        let starts = [
+            ICalTime(year: 2023, month: 12, day: 31), ICalTime(year: 2024, month: 1, day: 10, hour: 23, minute: 30),
+            ICalTime(year: 2001, month: 5, day: 5, hour: 0, minute: 0),
+        ]
+        var bounded = 0
+        for text in rules {
+            let rule = try #require(ICalRecurrence(text))
+            for start in starts {
+                let first = try #require(LocalDate(year: start.year, month: start.month, day: start.day)).dayNumber
+                guard let bound = SeriesBound.lastStart(of: rule.description, from: first) else {
+                    let plain = ["BY", "MONTHLY", "YEARLY", "COUNT=100001"].allSatisfy { !text.contains($0) }
+                    #expect(!plain || text == "FREQ=DAILY", "\(text)")
+                    continue
+                }
+                bounded += 1
+                let all = rule.occurrences(
+                    startingAt: start, through: ICalTime(year: 2400, month: 1, day: 1), limit: 100_002)
+                let days = all.compactMap { LocalDate(year: $0.year, month: $0.month, day: $0.day)?.dayNumber }
+                #expect((days.max() ?? first) <= bound, "\(text) from \(start)")
+                #expect(days.filter { $0 <= bound }.count <= 100_000, "\(text) from \(start)")
+            }
+        }
+        #expect(bounded >= 20)
     }
 }
 

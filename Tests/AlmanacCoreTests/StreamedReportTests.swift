@@ -38,6 +38,98 @@ import Testing
         }
     }
 
+    /// What the gatherer counts of every record (single activities read in place, series
+    /// that end long before the periods left unexpanded) is what each period's activities
+    /// give: the previous period's and last year's figures, the trend, the indicators, the
+    /// earlier countries as printed (the footnote's mark on Kosovo) and the records kept.
+    @Test(arguments: ["2024-Q1", "2023", "2023-11"]) func gatheredFiguresAreThoseOfEachPeriod(label: String) throws {
+        let config =
+            TestProject.config + """
+
+                indicators:
+                  - name: Workshops
+                    category: workshop
+                    target: 8
+                    per: year
+                footnotes:
+                  - text: '*Kosovo note.'
+                    when: [Kosovo]
+                """
+        var records: [String: String] = [:]
+        let places = [
+            "{city: Pristina, country: Kosovo}", "{city: Sarajevo, country: Bosnia and Herzegovina}", "Tirana",
+        ]
+        let repeats = [
+            "", "", "", "FREQ=WEEKLY;COUNT=5", "FREQ=DAILY;INTERVAL=3;UNTIL=20231110",
+            "FREQ=WEEKLY;UNTIL=20000101", "FREQ=WEEKLY;BYDAY=MO,WE;COUNT=6", "FREQ=MONTHLY", "",
+        ]
+        for index in 0..<90 {
+            let year = 2019 + index % 6
+            let month = 1 + (index * 5) % 12
+            var text = """
+                id: r\(index)
+                title: Activity \(index)
+                start: \(year)-\(month < 10 ? "0" : "")\(month)-\(10 + index % 15)
+                category: \(index % 2 == 0 ? "workshop" : "meeting")
+                organisations: [P\(index % 7)]
+                location: \(places[index % places.count])
+
+                """
+            if index % 4 == 1 { text += "end: \(year)-\(month < 10 ? "0" : "")\(month)-\(12 + index % 15)\n" }
+            if !repeats[index % repeats.count].isEmpty { text += "repeat: \(repeats[index % repeats.count])\n" }
+            if index % 11 == 3 { text += "status: cancelled\n" } else if index % 17 == 2 { text += "status: draft\n" }
+            if index % 13 == 5 { text += "visibility: internal\n" }
+            records["r\(index).yml"] = text
+        }
+        let project = try TestProject(config: config, records: records).load()
+        #expect(project.diagnostics.isEmpty, "\(project.diagnostics)")
+        let period = try period(label)
+        for publicOnly in [false, true] {
+            var gatherer = ReportGatherer(config: project.config, period: period, publicOnly: publicOnly)
+            gatherer.add(project.records)
+            let designated = project.records.map { record in
+                var record = record
+                let country = record.place?.country.map { Footnote.designated($0, by: project.config.footnotes) }
+                record.place?.country = country
+                return record
+            }
+            func figures(_ period: ReportPeriod) -> Figures {
+                Figures(ActivitySet(records: designated, period: period, publicOnly: publicOnly))
+            }
+            for figure in Figure.allCases {
+                #expect(gatherer.previous[figure] == figures(period.previous())[figure], "\(figure) \(publicOnly)")
+                #expect(gatherer.lastYear[figure] == figures(period.sameLastYear())[figure], "\(figure) \(publicOnly)")
+            }
+            for (row, quarter) in zip(gatherer.trend, gatherer.quarters) {
+                let set = ActivitySet(records: designated, period: quarter, publicOnly: publicOnly)
+                #expect(row.activities == set.counted.count && row.days == set.days, "\(quarter.name) \(publicOnly)")
+            }
+            let year = ReportPeriod(
+                rangeFrom: ReportPeriod.enclosing(period.end, span: .year, fiscalYearStartMonth: 1).start,
+                to: period.end)
+            let workshops = ActivitySet(records: designated, period: year, publicOnly: publicOnly).counted.filter {
+                $0.record.category == "workshop"
+            }
+            #expect(gatherer.indicatorsToDate == [workshops.count])
+            let earlier = designated.filter {
+                $0.status != .draft && $0.status != .cancelled && !(publicOnly && $0.visibility == .internal)
+                    && ($0.timing.map { $0.firstDay < period.start } ?? false)
+            }
+            #expect(Set(gatherer.earlierCountries.names) == Set(earlier.compactMap(\.place?.country)))
+            #expect(gatherer.earlierCountries.names.contains("Kosovo*"))
+            let listed = designated.filter { record in
+                record.status == .draft
+                    ? !(publicOnly && record.visibility == .internal)
+                        && (record.timing == nil || !record.occurrences(touching: period).isEmpty)
+                    : record.timing != nil
+                        && (record.expansion(touching: period).occurrences.count > 0
+                            || record.expansion(touching: period).isCut
+                            || !record.occurrences(touching: period.next()).isEmpty)
+            }
+            #expect(gatherer.kept == listed, "\(publicOnly)")
+        }
+    }
+
     /// The spooled export's text is the table of the records exported at once, for a period
     /// and for the whole log (series expanded to its end, undated drafts last), in every
     /// profile, whatever the batches.

@@ -58,9 +58,13 @@ public struct Figures: Sendable {
     /// Counts `occurrence`, a counted activity of `period`; the figures do not depend on
     /// the order occurrences are added in.
     mutating func add(_ occurrence: Occurrence, in period: ReportPeriod) {
+        add(occurrence.record, days: occurrence.days(in: period))
+    }
+
+    /// Counts a counted activity of `record` with `days` days in the period.
+    mutating func add(_ record: borrowing EventRecord, days: Int) {
         activities += 1
-        days += occurrence.days(in: period)
-        let record = occurrence.record
+        self.days += days
         countries.insert(record.place?.country)
         if let city = record.place?.cityAndCountry { cities.insert(city) }
         for partner in record.organisations { partners.insert(partner) }

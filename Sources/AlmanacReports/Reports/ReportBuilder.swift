@@ -115,10 +115,11 @@ public struct ReportBuilder: Sendable {
             byPartner: breakdown(current) { $0.record.organisations.isEmpty ? [nil] : $0.record.organisations },
             byFormat: formatBreakdown(current),
             byMonth: monthBreakdown(current),
-            activities: current.counted.map { row($0, in: period) },
+            // The rows on all cores: a quarter of a big log has thousands.
+            activities: current.counted.parallelMap { row($0, in: period) },
             cancelled: current.cancelled.map { row($0, in: period) },
             highlights: highlights(current),
-            lookAhead: activitySet(period.next()).counted.map { row($0, in: period.next()) },
+            lookAhead: activitySet(period.next()).counted.parallelMap { [next = period.next()] in row($0, in: next) },
             indicators: indicatorRows(current),
             chart: ChartReference(
                 path: ReportFile.chart.name,
@@ -198,13 +199,24 @@ public struct ReportBuilder: Sendable {
     /// Activities and days per name (nil: not recorded); an activity with several names
     /// (partners) counts under each. Largest first, then by name, with "Not recorded" last.
     private func breakdown(_ set: ActivitySet, names: (Occurrence) -> [String?]) -> [BreakdownRow] {
-        var tallies: [String?: Tally] = [:]
+        // Tallied by each name as written first, in the order met, then by the names' keys
+        // (``DistinctNames/key(_:)``, slow to make): a name keeps the spelling met first.
+        var written: [String?: Tally] = [:]
+        var order: [String?] = []
         for occurrence in set.counted {
+            let days = occurrence.days(in: set.period)
             for name in names(occurrence) {
-                let key = name.map(DistinctNames.key)
-                tallies[key, default: Tally(name: name)].activities += 1
-                tallies[key]?.days += occurrence.days(in: set.period)
+                if written[name] == nil { order.append(name) }
+                written[name, default: Tally(name: name)].activities += 1
+                written[name]?.days += days
             }
+        }
+        var tallies: [String?: Tally] = [:]
+        for name in order {
+            guard let tally = written[name] else { continue }
+            let key = name.map(DistinctNames.key)
+            tallies[key, default: Tally(name: name)].activities += tally.activities
+            tallies[key]?.days += tally.days
         }
         return tallies.values.sorted {
             ($0.name == nil ? 1 : 0, -$0.activities, -$0.days, $0.name ?? "") < (

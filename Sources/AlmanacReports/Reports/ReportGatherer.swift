@@ -37,9 +37,24 @@ public struct ReportGatherer: Sendable {
     private let periods: [ReportPeriod]
     /// Partners and countries of counted activities that started before the period.
     private(set) var earlierPartners = DistinctNames()
-    private(set) var earlierCountries = DistinctNames()
+    /// The countries of counted activities that started before the period, as printed.
+    var earlierCountries: DistinctNames {
+        var countries = DistinctNames()
+        for name in earlierCountryNames.names {
+            countries.insert(designations[name] ?? Footnote.designated(name, by: config.footnotes))
+        }
+        return countries
+    }
+    /// Those countries as the records name them, in the order met.
+    private var earlierCountryNames = GivenNames()
     /// Each country as reports print it, by its name in the records.
     private var designations: [String: String] = [:]
+    /// The first and last day (``LocalDate/dayNumber``) of each of ``periods``.
+    private let periodDays: [(start: Int, end: Int)]
+    /// The first day of the earliest of ``periods`` and the last day of the latest; and of
+    /// the period and the next one, the periods asked about a record that is not counted.
+    private let periodSpan: (start: Int, end: Int)
+    private let periodSpanListed: (start: Int, end: Int)
 
     public init(config: ProjectConfig, period: ReportPeriod, publicOnly: Bool) {
         self.config = config
@@ -58,63 +73,125 @@ public struct ReportGatherer: Sendable {
         }
         indicatorsToDate = config.indicators.map { _ in 0 }
         periods = [period, period.next(), period.previous(), period.sameLastYear()] + quarters + indicatorSpans
+        periodDays = periods.map { ($0.start.dayNumber, $0.end.dayNumber) }
+        func span(_ days: ArraySlice<(start: Int, end: Int)>) -> (start: Int, end: Int) {
+            (days.map(\.start).min() ?? 0, days.map(\.end).max() ?? 0)
+        }
+        periodSpan = span(periodDays[...])
+        periodSpanListed = span(periodDays[..<2])
     }
 
     /// Takes in the next records of the project, in file order.
     public mutating func add(_ records: [EventRecord]) {
-        // By index: iterating would copy every record, a retain per field. (The compiler
-        // still copies each record twice on the way to add(_:); designation itself no longer
-        // copies.)
+        // Most records are single activities that the report only counts in the trend and
+        // among the earlier partners and countries: their fields are read in place, and a
+        // record is copied (its country as reports print it) only when it is kept or counted
+        // in another figure. (Handing each record to a function copied it twice.)
         for index in records.indices {
-            if let changed = designated(records[index]) { add(changed) } else { add(records[index]) }
+            let listed = !(publicOnly && records[index].visibility == .internal)
+            guard let timing = records[index].timing, records[index].status != .draft,
+                records[index].repeatRule == nil
+            else {
+                add(designated(records[index]), listed: listed)
+                continue
+            }
+            let first = timing.firstDay.dayNumber
+            let last = timing.lastDay.dayNumber
+            // ``EventTiming/days(from:through:)`` in day numbers.
+            func days(_ position: Int) -> Int {
+                max(0, min(last, periodDays[position].end) - max(first, periodDays[position].start) + 1)
+            }
+            if listed { logStart = min(logStart ?? timing.firstDay, timing.firstDay) }
+            let isKept = days(0) > 0 || days(1) > 0
+            let counted = listed && records[index].status != .cancelled
+            guard counted else {
+                if isKept { kept.append(designated(records[index])) }
+                continue
+            }
+            if first < periodDays[0].start {
+                for organisation in records[index].organisations { earlierPartners.insert(organisation) }
+                earlierCountryNames.insert(records[index].place?.country)
+            }
+            for position in quarters.indices {
+                let quarterDays = days(4 + position)
+                if quarterDays > 0 {
+                    trend[position].activities += 1
+                    trend[position].days += quarterDays
+                }
+            }
+            let previousDays = days(2)
+            let lastYearDays = days(3)
+            let spans = (4 + quarters.count)..<periodDays.count
+            guard isKept || previousDays > 0 || lastYearDays > 0 || spans.contains(where: { days($0) > 0 }) else {
+                continue
+            }
+            let record = designated(records[index])
+            if isKept { kept.append(record) }
+            if previousDays > 0 { previous.add(record, days: previousDays) }
+            if lastYearDays > 0 { lastYear.add(record, days: lastYearDays) }
+            for position in config.indicators.indices where days(spans.lowerBound + position) > 0 {
+                if config.indicators[position].filter.matches(record) { indicatorsToDate[position] += 1 }
+            }
         }
     }
 
-    /// Takes in one record, its countries as reports print them.
-    private mutating func add(_ record: EventRecord) {
-        let listed = !(publicOnly && record.visibility == .internal)
-        if listed && record.status != .draft, let first = record.timing?.firstDay {
-            logStart = min(logStart ?? first, first)
-        }
-        guard record.status != .draft else {
-            if listed && (record.timing == nil || !Self.occurrences(of: record, touching: period).isEmpty) {
-                kept.append(record)
-            }
+    /// ``add(_:)`` of a record without a date, a draft or a series, its countries as reports
+    /// print them.
+    private mutating func add(_ record: EventRecord, listed: Bool) {
+        guard let timing = record.timing else {
+            // Drafts without a date are listed; other records without one count nowhere.
+            if listed && record.status == .draft { kept.append(record) }
             return
         }
-        if record.timing == nil { return }
-        let counted = listed && record.status != .cancelled
-        // A series is expanded once over every period asked about (``periods``).
-        let expansions =
-            record.repeatRule == nil ? nil : record.expansions(touching: counted ? periods : [period, periods[1]])
-        func occurrences(_ position: Int) -> [Occurrence] {
-            expansions?[position].occurrences ?? Self.occurrences(of: record, touching: periods[position])
+        guard record.status != .draft else {
+            if listed && !Self.occurrences(of: record, touching: period).isEmpty { kept.append(record) }
+            return
         }
-        // A single activity outside the period has no occurrence in it and is not cut.
-        let expansion =
-            expansions?[0]
-            ?? (Self.isOutside(record, period)
-                ? (occurrences: [], isCut: false) : record.expansion(touching: period))
-        if !expansion.occurrences.isEmpty || expansion.isCut || !occurrences(1).isEmpty {
+        if listed { logStart = min(logStart ?? timing.firstDay, timing.firstDay) }
+        addSeries(record, counted: listed && record.status != .cancelled)
+    }
+
+    /// ``add(_:)`` of a series that is not a draft.
+    private mutating func addSeries(_ record: EventRecord, counted: Bool) {
+        // A series is expanded once over every period asked about (``periods``), unless it
+        // certainly has no occurrence in any of them.
+        let asked = counted ? periods : [period, periods[1]]
+        let expansions =
+            Self.missesAll(record, counted ? periodSpan : periodSpanListed)
+            ? asked.map { _ in (occurrences: [Occurrence](), isCut: false) } : record.expansions(touching: asked)
+        if !expansions[0].occurrences.isEmpty || expansions[0].isCut || !expansions[1].occurrences.isEmpty {
             kept.append(record)
         }
         guard counted else { return }
         if let first = record.timing?.firstDay, first < period.start {
             for organisation in record.organisations { earlierPartners.insert(organisation) }
-            earlierCountries.insert(record.place?.country)
+            earlierCountryNames.insert(record.place?.country)
         }
-        for occurrence in occurrences(2) { previous.add(occurrence, in: periods[2]) }
-        for occurrence in occurrences(3) { lastYear.add(occurrence, in: periods[3]) }
+        for occurrence in expansions[2].occurrences { previous.add(occurrence, in: periods[2]) }
+        for occurrence in expansions[3].occurrences { lastYear.add(occurrence, in: periods[3]) }
         // By index: each quarter is read only for an occurrence in it, not copied for every record.
         for position in quarters.indices {
-            for occurrence in occurrences(4 + position) {
+            for occurrence in expansions[4 + position].occurrences {
                 trend[position].activities += 1
                 trend[position].days += occurrence.days(in: quarters[position])
             }
         }
         for (position, indicator) in config.indicators.enumerated() where indicator.filter.matches(record) {
-            indicatorsToDate[position] += occurrences(4 + quarters.count + position).count
+            indicatorsToDate[position] += expansions[4 + quarters.count + position].occurrences.count
         }
+    }
+
+    /// Whether the series of `record` certainly has no occurrence that touches the days
+    /// `span` (the first day of the earliest period asked about through the last day of the
+    /// latest) and is not cut at ``EventRecord/occurrenceLimit`` before them: it starts after
+    /// them, or its rule (``SeriesBound``) ends before them in fewer starts than the limit.
+    /// Then libical need not expand it.
+    private static func missesAll(_ record: EventRecord, _ span: (start: Int, end: Int)) -> Bool {
+        guard let timing = record.timing, let rule = record.repeatRule else { return false }
+        let first = timing.firstDay.dayNumber
+        if first > span.end { return true }
+        guard let lastStart = SeriesBound.lastStart(of: rule.description, from: first) else { return false }
+        return lastStart + (timing.lastDay.dayNumber - first) < span.start
     }
 
     /// ``EventRecord/occurrences(touching:)``, without making an occurrence of a single
@@ -132,24 +209,37 @@ public struct ReportGatherer: Sendable {
     /// `record` with its country as reports print it: with the mark of the footnote about it
     /// ("Kosovo*"), also in a place written as one line, so that every table, list, map and
     /// file of the report names it the same way and the footnote's mark refers to it.
-    /// Nil when the record's place is printed as written, as most are: the record is then not
-    /// copied.
-    private mutating func designated(_ record: EventRecord) -> EventRecord? {
-        guard let place = record.place, place.country != nil || place.text != nil else { return nil }
-        var country = place.country
-        if let name = place.country {
-            if let known = designations[name] {
-                country = known
-            } else {
-                country = Footnote.designated(name, by: config.footnotes)
-                designations[name] = country
-            }
-        }
-        let text = place.text.map { Footnote.designated(text: $0, by: config.footnotes) }
-        guard country != place.country || text != place.text else { return nil }
+    private mutating func designated(_ record: EventRecord) -> EventRecord {
+        // The two fields, not the place: copying a place retains each of its texts.
+        let name = record.place?.country
+        let text = record.place?.text
+        guard name != nil || text != nil else { return record }
+        let country = name.map { designated($0) }
+        let designatedText = text.map { Footnote.designated(text: $0, by: config.footnotes) }
+        guard country != name || designatedText != text else { return record }
         var record = record
         record.place?.country = country
-        record.place?.text = text
+        record.place?.text = designatedText
         return record
+    }
+
+    /// The country `name` as reports print it (``Footnote/designated(_:by:)``).
+    private mutating func designated(_ name: String) -> String {
+        if let known = designations[name] { return known }
+        let designated = Footnote.designated(name, by: config.footnotes)
+        designations[name] = designated
+        return designated
+    }
+}
+
+/// Names met in order, each once as given: ``ReportGatherer`` notes the countries of earlier
+/// activities as the records name them, and prints each distinct one once at the end.
+struct GivenNames {
+    private(set) var names: [String] = []
+    private var seen: Set<String> = []
+
+    mutating func insert(_ name: String?) {
+        guard let name, seen.insert(name).inserted else { return }
+        names.append(name)
     }
 }

@@ -60,11 +60,20 @@ public struct ReportOutput: Sendable {
     /// Renders the report of `builder`'s period; a broken template throws with its file and line.
     public init(builder: ReportBuilder, options: Options) throws(TemplateError) {
         let set = builder.activitySet(builder.period)
-        figures = Figures(set)
-        var context = builder.context(set, figures: figures)
-        let markdownTemplate = try TemplateLibrary.load(options.template, orBundled: "report.md.mustache")
-        let pageTemplate = try TemplateLibrary.load(options.htmlTemplate, orBundled: "report.html.mustache")
-        let checklistTemplate = try TemplateLibrary.load(options.checklistTemplate, orBundled: "checklist.md.mustache")
+        let figures = Figures(set)
+        self.figures = figures
+        // The templates are read and parsed on one core while the context is built on the other.
+        let (built, templates) = try concurrently(
+            { () throws(TemplateError) in builder.context(set, figures: figures) },
+            { () throws(TemplateError) in
+                (
+                    try TemplateLibrary.load(options.template, orBundled: "report.md.mustache"),
+                    try TemplateLibrary.load(options.htmlTemplate, orBundled: "report.html.mustache"),
+                    try TemplateLibrary.load(options.checklistTemplate, orBundled: "checklist.md.mustache")
+                )
+            })
+        var context = built
+        let (markdownTemplate, pageTemplate, checklistTemplate) = templates
         // A footnote is printed when the report mentions what it is about: render without
         // footnotes, keep those the text calls for, render again. The page's text without
         // footnotes is rendered meanwhile, on the other core: it is the page's when none is kept.
