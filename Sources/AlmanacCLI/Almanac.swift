@@ -35,10 +35,14 @@ struct Almanac: ParsableCommand {
     /// of its kind; swift-argument-parser's usage errors exit with 2; any other error is a bug.
     static func main() {
         var command: any ParsableCommand
-        do {
-            command = try parseAsRoot()
-        } catch {
-            exit(afterParsing: error)
+        if let quick = QuickCommandLine.command(Array(CommandLine.arguments.dropFirst())) {
+            command = quick
+        } else {
+            do {
+                command = try parseAsRoot()
+            } catch {
+                exit(afterParsing: error)
+            }
         }
         do {
             try command.run()
