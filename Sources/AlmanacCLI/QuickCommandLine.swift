@@ -1,5 +1,3 @@
-import ArgumentParser
-
 /// The plainest command lines of the commands run most often, read without
 /// swift-argument-parser: `almanac feed` and `almanac check` with nothing but their own
 /// options, each given once and written `--name value` (`--project DIR`, `--out DIR`,
@@ -14,79 +12,69 @@ import ArgumentParser
 /// Any other command line — another command, help, `--version`, `--name=value`, `-qv`, an
 /// option twice, a value that starts with `-`, `--quiet` with `--verbose`, anything unknown —
 /// is nil here and goes to swift-argument-parser, so its help, errors and suggestions stay
-/// its own. A line read here gets the command swift-argument-parser would give it (a test
-/// holds the two to the same values).
-enum QuickCommandLine {
-    /// The command of `arguments` (the program's name left out), or nil when
+/// its own. A line read here runs the command with the values swift-argument-parser would
+/// give it (a test holds the two to the same values), through the same `run` and without
+/// making swift-argument-parser's property wrappers (their first use costs look-ups too).
+struct QuickCommandLine: Equatable {
+    /// `feed` or `check`.
+    var command: String
+    var project: String?
+    var out: String?
+    var verify = false
+    var quiet = false
+    var verbose = false
+}
+
+extension QuickCommandLine {
+    /// The command line of `arguments` (the program's name left out), or nil when
     /// swift-argument-parser must read them.
-    static func command(_ arguments: [String]) -> (any ParsableCommand)? {
-        guard let name = arguments.first, let given = Given(arguments.dropFirst()) else { return nil }
-        var options = ProjectOptions()
-        options.project = given.project
-        var output = OutputOptions()
-        output.quiet = given.quiet
-        output.verbose = given.verbose
-        switch name {
-        case "feed":
-            var feed = FeedCommand()
-            feed.out = given.out
-            feed.verify = given.verify
-            feed.options = options
-            feed.output = output
-            return feed
-        case "check" where given.out == nil && !given.verify:
-            var check = CheckCommand()
-            check.options = options
-            check.output = output
-            return check
-        default:
-            return nil
+    init?(_ arguments: [String]) {
+        guard let command = arguments.first, command == "feed" || command == "check" else { return nil }
+        self.command = command
+        var rest = arguments.dropFirst()
+        while let word = rest.popFirst() {
+            switch word {
+            case "--project", "--out":
+                guard let value = rest.popFirst(), Self.isValue(value) else { return nil }
+                if word == "--project" {
+                    guard project == nil else { return nil }
+                    project = value
+                } else {
+                    guard command == "feed", out == nil else { return nil }
+                    out = value
+                }
+            case "--verify":
+                guard command == "feed", !verify else { return nil }
+                verify = true
+            case "-q", "--quiet":
+                guard !quiet else { return nil }
+                quiet = true
+            case "-v", "--verbose":
+                guard !verbose else { return nil }
+                verbose = true
+            default:
+                return nil
+            }
+        }
+        // OutputOptions.validate refuses the two together, in swift-argument-parser's words.
+        if quiet && verbose { return nil }
+    }
+
+    /// Runs the command, as its `ParsableCommand.run` does.
+    func run() throws {
+        let console = OutputOptions.console(quiet: quiet, verbose: verbose)
+        let folder = ProjectFolder(project: project)
+        if command == "feed" {
+            try FeedCommand.run(out: out, verify: verify, project: folder, console: console)
+        } else {
+            try CheckCommand.run(project: folder, console: console)
         }
     }
 
-    /// The options of a plain command line, or nil for one that is not plain.
-    private struct Given {
-        var project: String?
-        var out: String?
-        var verify = false
-        var quiet = false
-        var verbose = false
-
-        init?(_ arguments: ArraySlice<String>) {
-            var rest = arguments
-            while let word = rest.popFirst() {
-                switch word {
-                case "--project", "--out":
-                    guard let value = rest.popFirst(), Self.isValue(value) else { return nil }
-                    if word == "--project" {
-                        guard project == nil else { return nil }
-                        project = value
-                    } else {
-                        guard out == nil else { return nil }
-                        out = value
-                    }
-                case "--verify":
-                    guard !verify else { return nil }
-                    verify = true
-                case "-q", "--quiet":
-                    guard !quiet else { return nil }
-                    quiet = true
-                case "-v", "--verbose":
-                    guard !verbose else { return nil }
-                    verbose = true
-                default:
-                    return nil
-                }
-            }
-            // OutputOptions.validate refuses the two together, in swift-argument-parser's words.
-            if quiet && verbose { return nil }
-        }
-
-        /// A word swift-argument-parser takes as an option's value without a doubt: not empty,
-        /// and not starting with `-` (which it would read as an option).
-        private static func isValue(_ word: String) -> Bool {
-            guard let first = word.utf8.first else { return false }
-            return first != UInt8(ascii: "-")
-        }
+    /// A word swift-argument-parser takes as an option's value without a doubt: not empty,
+    /// and not starting with `-` (which it would read as an option).
+    private static func isValue(_ word: String) -> Bool {
+        guard let first = word.utf8.first else { return false }
+        return first != UInt8(ascii: "-")
     }
 }

@@ -7,28 +7,20 @@ import Testing
 /// swift-argument-parser: every line it reads must give the command swift-argument-parser
 /// gives, with the same values; every other line is left to swift-argument-parser.
 @Suite struct QuickCommandLineTests {
-    /// What a parsed `feed` or `check` holds, to compare the two readings.
-    private struct Values: Equatable {
-        var command: String
-        var project: String?
-        var out: String?
-        var verify: Bool
-        var quiet: Bool
-        var verbose: Bool
-
-        init?(_ command: any ParsableCommand) {
-            switch command {
-            case let feed as FeedCommand:
-                self.command = "feed"
-                (project, out, verify) = (feed.options.project, feed.out, feed.verify)
-                (quiet, verbose) = (feed.output.quiet, feed.output.verbose)
-            case let check as CheckCommand:
-                self.command = "check"
-                (project, out, verify) = (check.options.project, nil, false)
-                (quiet, verbose) = (check.output.quiet, check.output.verbose)
-            default:
-                return nil
-            }
+    /// What swift-argument-parser makes of `line`, as a `QuickCommandLine`; nil for a command
+    /// other than `feed` and `check`.
+    private func parsed(_ line: [String]) throws -> QuickCommandLine? {
+        switch try Almanac.parseAsRoot(line) {
+        case let feed as FeedCommand:
+            return QuickCommandLine(
+                command: "feed", project: feed.options.project, out: feed.out, verify: feed.verify,
+                quiet: feed.output.quiet, verbose: feed.output.verbose)
+        case let check as CheckCommand:
+            return QuickCommandLine(
+                command: "check", project: check.options.project, quiet: check.output.quiet,
+                verbose: check.output.verbose)
+        default:
+            return nil
         }
     }
 
@@ -38,12 +30,11 @@ import Testing
             ["feed", "--verbose", "--project", "p", "--out", "o"], ["check"], ["check", "-v", "--project", "p"],
         ]
         for line in lines {
-            let quick = try #require(QuickCommandLine.command(line).flatMap(Values.init), "\(line)")
-            #expect(quick == Values(try Almanac.parseAsRoot(line)), "\(line)")
+            let quick = try #require(QuickCommandLine(line), "\(line)")
+            #expect(quick == (try parsed(line)), "\(line)")
         }
-        let feed = try #require(QuickCommandLine.command(["feed", "--out", "o", "--verify", "-v"]) as? FeedCommand)
-        #expect(feed.out == "o" && feed.verify && feed.output.verbose && !feed.output.quiet)
-        #expect(feed.options.project == nil)
+        let feed = try #require(QuickCommandLine(["feed", "--out", "o", "--verify", "-v"]))
+        #expect(feed == QuickCommandLine(command: "feed", out: "o", verify: true, verbose: true))
     }
 
     @Test func leavesEveryOtherLineToArgumentParser() {
@@ -57,7 +48,7 @@ import Testing
             ["feed", "--porject", "p"],
         ]
         for line in lines {
-            #expect(QuickCommandLine.command(line) == nil, "\(line)")
+            #expect(QuickCommandLine(line) == nil, "\(line)")
         }
     }
 
@@ -76,11 +67,9 @@ import Testing
         var read = 0
         for name in ["feed", "check", "list"] {
             for line in lines.map({ [name] + $0 }) {
-                guard let quick = QuickCommandLine.command(line) else { continue }
+                guard let quick = QuickCommandLine(line) else { continue }
                 read += 1
-                let parsed = try Almanac.parseAsRoot(line)
-                #expect(Values(quick) == Values(parsed), "\(line)")
-                #expect(Values(quick) != nil, "\(line)")
+                #expect(quick == (try parsed(line)), "\(line)")
             }
         }
         // 274 lines in all: the comparison is not an empty one.
