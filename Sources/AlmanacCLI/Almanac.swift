@@ -34,14 +34,23 @@ struct Almanac: ParsableCommand {
     /// error is printed (`error: <origin>: <message>` and its hint) and exits with the status
     /// of its kind; swift-argument-parser's usage errors exit with 2; any other error is a bug.
     static func main() {
+        if let quick = QuickCommandLine(Array(CommandLine.arguments.dropFirst())) {
+            finish { try quick.run() }
+            return
+        }
         var command: any ParsableCommand
         do {
             command = try parseAsRoot()
         } catch {
             exit(afterParsing: error)
         }
+        finish { try command.run() }
+    }
+
+    /// Runs a command whose line was read, and ends the program on its error.
+    private static func finish(_ run: () throws -> Void) {
         do {
-            try command.run()
+            try run()
         } catch let error as any AlmanacError {
             fail(error)
         } catch let error where error is ExitCode || exitCode(for: error) != .failure {

@@ -32,7 +32,11 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let console = output.console
+        try Self.run(project: options.folder, console: output.console)
+    }
+
+    /// The command, given its options' values (as `QuickCommandLine` reads them too).
+    static func run(project options: ProjectFolder, console: Console) throws {
         let started = Date()
         // Read as a stream: a log of a million activities is checked holding one batch.
         let stream = try options.stream()

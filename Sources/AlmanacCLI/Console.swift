@@ -36,7 +36,10 @@ enum StandardStream: Int32, Sendable {
 
     func write(_ text: String) {
         let handle = self == .output ? FileHandle.standardOutput : FileHandle.standardError
-        handle.write(Data(text.utf8))
+        // From the bytes themselves: `Data(text.utf8)` asks the runtime whether the view is
+        // ContiguousBytes (a walk of every conformance record of the static binary).
+        var text = text
+        text.withUTF8 { handle.write(Data(buffer: $0)) }
     }
 }
 

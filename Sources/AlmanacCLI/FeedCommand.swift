@@ -37,7 +37,11 @@ struct FeedCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let console = output.console
+        try Self.run(out: out, verify: verify, project: options.folder, console: output.console)
+    }
+
+    /// The command, given its options' values (as `QuickCommandLine` reads them too).
+    static func run(out: String?, verify: Bool, project options: ProjectFolder, console: Console) throws {
         let started = Date()
         let stream = try options.stream()
         let clock = try Clock.fromEnvironment()

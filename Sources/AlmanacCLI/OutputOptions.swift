@@ -15,7 +15,10 @@ struct OutputOptions: ParsableArguments {
     }
 
     /// The console at the verbosity asked for.
-    var console: Console {
+    var console: Console { Self.console(quiet: quiet, verbose: verbose) }
+
+    /// The console of `--quiet` and `--verbose` (not both).
+    static func console(quiet: Bool, verbose: Bool) -> Console {
         Console(verbosity: quiet ? .quiet : verbose ? .verbose : .normal)
     }
 }

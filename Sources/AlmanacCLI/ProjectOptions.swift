@@ -15,6 +15,31 @@ struct ProjectOptions: ParsableArguments {
             valueName: "dir"))
     var project: String?
 
+    /// The folder `--project` names, for the commands to work on.
+    var folder: ProjectFolder { ProjectFolder(project: project) }
+
+    /// The project folder, absolute (``ProjectFolder/directory``).
+    var directory: String { folder.directory }
+
+    /// Loads the project (``ProjectFolder/load(_:reporting:)``).
+    func load(_ console: Console, reporting: Bool = true) throws -> Project {
+        try folder.load(console, reporting: reporting)
+    }
+
+    /// Opens the project for its records to be read as a stream (``ProjectFolder/stream()``).
+    func stream() throws -> RecordStream { try folder.stream() }
+
+    /// What a stream's reading found (``ProjectFolder/report(_:from:since:_:)``).
+    func report(_ summary: RecordStream.Summary, from stream: RecordStream, since started: Date, _ console: Console) {
+        folder.report(summary, from: stream, since: started, console)
+    }
+}
+
+/// The project a command works on: the value of `--project` (nil when not given), as a plain
+/// value that `QuickCommandLine` makes without swift-argument-parser's property wrappers.
+struct ProjectFolder {
+    var project: String?
+
     /// The project folder, absolute: `--project`, else the current folder or the nearest
     /// folder above it with almanac.yml (so commands work from `events/2024/`), else the
     /// current folder (whose missing almanac.yml is then reported).

@@ -50,7 +50,10 @@ public final class AtomicFile {
 
     public func write(_ text: String) throws(FileWriteError) {
         do {
-            try handle?.write(contentsOf: Data(text.utf8))
+            // From the bytes themselves: `Data(text.utf8)` asks the runtime whether the view is
+            // ContiguousBytes (a walk of every conformance record of the static binary).
+            var text = text
+            try text.withUTF8 { try handle?.write(contentsOf: Data(buffer: $0)) }
         } catch {
             throw FileWriteError(path: path, error)
         }

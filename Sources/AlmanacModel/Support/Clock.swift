@@ -9,13 +9,23 @@ public struct Clock: Sendable {
     public init(now: Int64) { self.now = now }
 
     /// Reads `SOURCE_DATE_EPOCH`; an unusable value is an error rather than silently ignored.
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
-        throws(ClockError) -> Clock
-    {
-        guard let text = environment["SOURCE_DATE_EPOCH"] else {
+    /// Reads the one variable: `ProcessInfo`'s environment would copy all of them.
+    public static func fromEnvironment() throws(ClockError) -> Clock {
+        try from(epoch: getenv("SOURCE_DATE_EPOCH").map { String(cString: $0) })
+    }
+
+    /// Reads `SOURCE_DATE_EPOCH` of `environment`, as ``fromEnvironment()`` reads the process's.
+    public static func fromEnvironment(_ environment: [String: String]) throws(ClockError) -> Clock {
+        try from(epoch: environment["SOURCE_DATE_EPOCH"])
+    }
+
+    private static func from(epoch text: String?) throws(ClockError) -> Clock {
+        guard let text else {
             return Clock(now: Int64(Date().timeIntervalSince1970))
         }
-        guard let seconds = Int64(text.trimmingCharacters(in: .whitespaces)), seconds >= 0 else {
+        // Trimmed only when it does not read as it is (a number has no spaces to trim):
+        // `trimmingCharacters` goes through NSString and costs runtime look-ups at start-up.
+        guard let seconds = Int64(text) ?? Int64(text.trimmingCharacters(in: .whitespaces)), seconds >= 0 else {
             throw ClockError(value: text)
         }
         return Clock(now: seconds)
