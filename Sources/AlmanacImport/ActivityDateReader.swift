@@ -108,7 +108,12 @@ struct ActivityDateReader {
         "following", "until", "till", "due", "ahead", "force",
     ]
     /// Words that make a date a later one, taken only when nothing better is found.
-    private static let laterWords: Set<String> = ["next", "upcoming", "later", "future", "forthcoming"]
+    private static let laterWords: Set<String> = [
+        "next", "upcoming", "later", "future", "forthcoming", "planned", "scheduled",
+        // … and a planned session in the region's languages: "radionici, koja je planirana za
+        // period 30.11. – 02.12.2011." (Bosnian, Croatian, Serbian, Montenegrin).
+        "planirana", "planiran", "planirano", "planirani", "planirane", "zakazana", "zakazan", "zakazano",
+    ]
     /// Words before a year that make it a target or a bound, not the activity's year: "for
     /// 2025", and "for" in the other languages whose dates are read ("pour", "para", "per",
     /// "für", "pentru", "za").
