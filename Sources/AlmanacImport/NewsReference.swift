@@ -80,7 +80,7 @@ struct NewsReference {
                 continue
             }
             examined += 1
-            if let lines = leadingDateLines(of: paragraph, mentions: inParagraph) {
+            if let lines = leadingDateLines(of: paragraph, mentions: inParagraph, title: title) {
                 // Lines that only date the item, over a paragraph without a blank line between
                 // ("November 28, 2022" over "On 25 November, …"), or one over another: the line
                 // nearest the text is the item's; those above it date the page ("Thursday Dec
@@ -92,6 +92,7 @@ struct NewsReference {
                 if isPublicationLine(paragraph, date: first.range)
                     || repeatsTheTitle(paragraph, after: first.range, title: title)
                     || opensWithAPublicationLabel(paragraph, date: first.range)
+                    || opensWithAPublicationLabel(afterTheTitle(paragraph, title: title), date: first.range)
                 {
                     found.append(NewsReference(day: day, kind: .published, range: first.range))
                 } else if isDateline(paragraph, date: first.range) {
@@ -140,12 +141,18 @@ struct NewsReference {
     /// The lines at the top of `paragraph` that only date the item, each with its date, when
     /// the paragraph has more than one line: a publication line over the text, or over
     /// another one. Nil for a paragraph of one line.
-    private static func leadingDateLines(of paragraph: Substring, mentions: [DateMention]) -> [(
+    private static func leadingDateLines(of paragraph: Substring, mentions: [DateMention], title: String) -> [(
         mention: DateMention, day: LocalDate
     )]? {
         guard paragraph.contains("\n") else { return nil }
         var lines: [(mention: DateMention, day: LocalDate)] = []
-        for line in paragraph.split(separator: "\n") {
+        var all = paragraph.split(separator: "\n")
+        // The title repeated before them on the paragraph's first line is looked past: "EU Day in
+        // Brussels تاريخ النشر: 2012/05/15 - 12:36 مساءا".
+        if all.count > 1, title.count >= 12, all[0].hasPrefix(title), all[0].count > title.count {
+            all[0] = all[0].dropFirst(title.count)
+        }
+        for line in all {
             guard let mention = mentions.first(where: { line.startIndex <= $0.range.lowerBound }),
                 mention.range.upperBound <= line.endIndex, let day = singleDay(mention),
                 isPublicationLine(line, date: mention.range)
@@ -278,10 +285,20 @@ struct NewsReference {
     /// on the same line: "date 2021-01-19 Frontex, the European Border and Coast Guard Agency
     /// …", "Published: 3 May 2020 The ministers met …" (a page whose line breaks were lost).
     private static func opensWithAPublicationLabel(_ paragraph: Substring, date: Range<String.Index>) -> Bool {
+        guard paragraph.startIndex <= date.lowerBound else { return false }
         let words = Prose(String(paragraph[..<date.lowerBound])).tokens.filter(\.isWord)
-        let labels = words.filter { $0.lowercased == "date" || publicationLabels.contains($0.lowercased) }
+        let labels = words.filter {
+            ["date", "تاريخ"].contains($0.lowercased) || publicationLabels.contains($0.lowercased)
+        }
         return (1...2).contains(words.count) && !labels.isEmpty
             && words.allSatisfy { $0.lowercased == "on" || labels.map(\.text).contains($0.text) }
+    }
+
+    /// `paragraph` past the title repeated at its start, as a page whose line breaks were lost
+    /// runs it on into the publication line: "EUPOL COPPS … in Brussels تاريخ النشر: 2012/05/15 …".
+    private static func afterTheTitle(_ paragraph: Substring, title: String) -> Substring {
+        guard title.count >= 12, paragraph.hasPrefix(title) else { return paragraph }
+        return paragraph.dropFirst(title.count)
     }
 
     /// Past the closing bracket of a dateline written in brackets, whatever it holds after the

@@ -933,6 +933,19 @@ import Testing
                 + "Lisabona, Portugal.",
             start: "2024-08-19", end: "2024-08-23", city: nil),
         Case(
+            rule: "an Arabic publication line after the title repeated gives a yearless weekday's year",
+            text:
+                "## EU Day in Brussels\n\nEU Day in Brussels\nتاريخ النشر: 2012/05/15 - 12:36 مساءا\nOn Saturday, "
+                + "12th of May, the police sent a team to take part in the EU Open Day in Brussels.",
+            start: "2012-05-12", end: "2012-05-12", city: "Brussels"),
+        Case(
+            rule: "an Arabic publication line run on with the title repeated and the text gives the year",
+            text:
+                "## EU Day in Brussels\n\nEU Day in Brussels تاريخ النشر: 2012/05/15 - 12:36 مساءا On Saturday, "
+                + "12th of May, the police sent a team to take part in the EU Open Day in Brussels. The EU Days "
+                + "commemorate the 9th of May 1950.",
+            start: "2012-05-12", end: "2012-05-12", city: "Brussels"),
+        Case(
             rule: "a city in the locative in Cyrillic ('у Бањалуци') is the place",
             text: "## Посјета\n\nМинистар је 28. априла 2022. године примио у Бањалуци полазнике.",
             start: "2022-04-28", end: "2022-04-28", city: "Banja Luka"),
