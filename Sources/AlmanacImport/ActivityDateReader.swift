@@ -495,14 +495,19 @@ struct ActivityDateReader {
     }
 
     /// Words for a day relative to the news before which a day and month in brackets name it.
-    private static let bracketedDayLeads: Set<String> = ["yesterday", "today", "tomorrow", "tonight"]
+    private static let bracketedDayLeads: Set<String> = [
+        "yesterday", "today", "tomorrow", "tonight",
+        // … and in Bosnian, Croatian, Montenegrin and Serbian: "sutra (28.09.) će se okupiti".
+        "jučer", "juče", "jucer", "juce", "danas", "sutra", "večeras", "veceras",
+    ]
 
     /// A day and month in brackets, without a year, right after a relative day or a weekday:
     /// "yesterday (10/09)", "Friday (14.09)". Alone, "(10/09)" may be anything (a score, a
     /// reference number); beside a word for a day it is that day's date, day first unless
     /// the site writes month first.
     private static func bracketedDays(in text: String) -> [DateMention] {
-        text.matches(of: #/([A-Za-z]+)\s*\((\d{1,2})[/.](\d{1,2})\)/#).compactMap { match in
+        // "(28.09.)": the day and month may end with a full stop, as the region writes them.
+        text.matches(of: #/(\p{L}+)\s*\((\d{1,2})[/.](\d{1,2})\.?\)/#).compactMap { match in
             let word = match.output.1.lowercased()
             let weekday = word.count > 4 ? DateTokenizer.weekdays[word] : nil
             guard weekday != nil || bracketedDayLeads.contains(word), let a = Int(match.output.2),

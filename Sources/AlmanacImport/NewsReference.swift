@@ -417,6 +417,8 @@ struct RelativeDay {
     private static let weekdayLeads: Set<String> = ["on", "last", "this", "next", "past"]
     static let futureWords: Set<String> = [
         "will", "shall", "tomorrow", "next", "upcoming", "forthcoming", "scheduled", "planned", "takes",
+        // "tomorrow" in the region's languages: "sutra (28.09.) će se okupiti".
+        "sutra", "сутра", "утре", "nesër",
     ]
 
     /// The relative days in `prose`, in order; weekdays only where no date follows them

@@ -946,6 +946,12 @@ import Testing
                 + "commemorate the 9th of May 1950.",
             start: "2012-05-12", end: "2012-05-12", city: "Brussels"),
         Case(
+            rule: "'sutra' (tomorrow) with its day in brackets, and a two-day conference",
+            text:
+                "## O policijskoj saradnji\n\n27. septembar 2009.\n\nMinistri sutra (28.09.) će se okupiti u "
+                + "Beogradu na konferenciji.\n\nNa dvodnevnoj konferenciji će učestvovati ministri pravde.",
+            start: "2009-09-28", end: "2009-09-29", city: "Belgrade"),
+        Case(
             rule: "a city in the locative in Cyrillic ('у Бањалуци') is the place",
             text: "## Посјета\n\nМинистар је 28. априла 2022. године примио у Бањалуци полазнике.",
             start: "2022-04-28", end: "2022-04-28", city: "Banja Luka"),
