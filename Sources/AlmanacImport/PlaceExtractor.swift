@@ -338,6 +338,7 @@ public struct PlaceExtractor: Sendable {
                 isNationwide || (prose.wordBefore(contextIndex).map(Self.placeWords.contains) ?? false)
                 || isDestination(prose, contextIndex)
                 || hostsAfter(prose, match.next) || city == nil && endsVenueName(prose, index)
+                || city != nil && namesTheInstitutionVenue(prose, index)
             // "in Tokyo and Nagoya": an activity in two cities of one country is in the country.
             let pairedCity =
                 followsPlaceWord && city != nil && match.next + 1 < tokens.count
@@ -442,6 +443,30 @@ public struct PlaceExtractor: Sendable {
             }
         }
         return nil
+    }
+
+    /// Nouns of a police administration or station, in the case they take after "u" (in) or in
+    /// the genitive after a noun in that case: "u Policijskoj upravi Prijedor", "u prostorijama
+    /// Policijske uprave Prijedor", "u Policijskoj stanici Centar".
+    private static let institutionVenueNouns: Set<String> = [
+        "upravi", "uprave", "stanici", "stanice", "управи", "управе", "станици", "станице",
+    ]
+
+    /// A town named in the nominative after an institution whose premises the activity is in:
+    /// "U prostorijama Policijske uprave Prijedor, dana 27.02.2019. godine, održan je …", "U
+    /// Policijskoj upravi Prijedor danas je održan …". The institution's noun stands right before
+    /// the town, and "u" (in) at most three words before it.
+    private func namesTheInstitutionVenue(_ prose: Prose, _ index: Int) -> Bool {
+        let tokens = prose.tokens
+        guard index >= 2, Self.institutionVenueNouns.contains(tokens[index - 1].lowercased) else { return false }
+        var i = index - 2
+        var words = 0
+        while i >= 0, tokens[i].isWord, words < 3 {
+            if ["u", "у"].contains(tokens[i].lowercased) { return true }
+            words += 1
+            i -= 1
+        }
+        return false
     }
 
     /// Verbs of setting out, before "for" and a destination: "departed for Sofia".
@@ -635,9 +660,14 @@ public struct PlaceExtractor: Sendable {
         guard words.count >= 2, Self.placeWords.contains(prose.tokens[words[words.count - 1]].lowercased),
             ActivityDateReader.describingParticiples.contains(prose.tokens[words[words.count - 2]].lowercased)
         else { return false }
+        // "the Summit that concluded in Dubai yesterday": after a relative pronoun it is the verb
+        // of a clause, which places what it tells of.
         return words.count < 3
             || !ActivityDateReader.auxiliaries.contains(prose.tokens[words[words.count - 3]].lowercased)
+                && !Self.relativePronouns.contains(prose.tokens[words[words.count - 3]].lowercased)
     }
+
+    private static let relativePronouns: Set<String> = ["that", "which"]
 
     /// A city the gazetteer does not know, named after "in" with its country: "in Rakitje,
     /// Croatia". Its words are capitalised, not in capitals (an acronym is no city).

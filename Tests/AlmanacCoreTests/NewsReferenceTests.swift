@@ -952,6 +952,19 @@ import Testing
                 + "Beogradu na konferenciji.\n\nNa dvodnevnoj konferenciji će učestvovati ministri pravde.",
             start: "2009-09-28", end: "2009-09-29", city: "Belgrade"),
         Case(
+            rule: "a town named after a police administration the activity is in is the place",
+            text:
+                "## Radni sastanak\n\nU prostorijama Policijske uprave Prijedor, dana 27.02.2019. godine, održan je "
+                + "radni sastanak. Slična debata je ranije održana u Banjaluci.",
+            start: "2019-02-27", end: "2019-02-27", city: "Prijedor"),
+        Case(
+            rule: "a participle after 'that' is a clause's verb: 'the Summit that concluded in Dubai' places it",
+            text:
+                "## Ministers sign MoU\n\nThe Minister of Interior of Rwanda and his counterpart signed a "
+                + "memorandum. The signing ceremony took place on 14 February 2024 at the Summit that concluded in "
+                + "Dubai.",
+            start: "2024-02-14", end: "2024-02-14", city: "Dubai"),
+        Case(
             rule: "a city in the locative in Cyrillic ('у Бањалуци') is the place",
             text: "## Посјета\n\nМинистар је 28. априла 2022. године примио у Бањалуци полазнике.",
             start: "2022-04-28", end: "2022-04-28", city: "Banja Luka"),

@@ -530,13 +530,8 @@ import Testing
         // Batch 17 (60 items, 59 websites), scored blind; these are what this session's rules for it left.
         "Policijski rukovodioci ZDK na sastanku analizirali stanje sigurnosti na području ZDK":
             "Bosnia and Herzegovina is named only in the canton's name ('Zeničko-dobojskog kantona'); no place is read",
-        "Održan radni sastanak predstavnika PU Prijedor i upravljača puteva":
-            "'U prostorijama Policijske uprave Prijedor': a town in the nominative after an institution's "
-            + "name is not read",
         "2011 - novembar - \"Probna policijska stanica\"":
             "the country is named only in institutions' names ('MUP-a Kantona Sarajevo'); no place is read",
-        "Uspješna saradnja medija i policije":
-            "'U Policijskoj upravi Prijedor' is not read; 'ranije održana u Banjaluci' (an earlier debate) is taken",
         "Svečana dodjela certifikata policijskim službenicima nakon obuka TIKA-e":
             "the trainings' span ('od 05. do 16.04.2021.', in a relative clause) wins over the ceremony's "
             + "'dana 26.05.2021.'",
@@ -583,8 +578,6 @@ import Testing
         "Another step in cooperation with Western Balkans":
             "no year in the text: the neighbouring item's year is taken and flagged tentative, where the "
             + "truth is a draft",
-        "Saif bin Zayed, Rwandan counterpart sign MoU on countering terrorism":
-            "'concluded in Dubai yesterday' ends a clause about the summit: Rwanda, the minister's country, is assumed",
         "„Полицијата во служба на граѓаните“-свеченост во Крива Паланка за Денот на полицијата":
             "the date of the day celebrated ('Денот на македонската полиција- 7 Мај') wins over 'денеска'",
         "Prosecuting organized crime workshop held":
