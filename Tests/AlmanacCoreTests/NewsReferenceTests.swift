@@ -965,6 +965,12 @@ import Testing
                 + "Dubai.",
             start: "2024-02-14", end: "2024-02-14", city: "Dubai"),
         Case(
+            rule: "a country's judges and prosecutors named by its adjective give the country, flagged",
+            text:
+                "## Obuka o borbi protiv terorizma\n\nAmbasada je 20. maja 2022. godine organizovala obuku za "
+                + "crnogorske sudije i tužioce.",
+            start: "2022-05-20", end: "2022-05-20", city: nil, tentative: true),
+        Case(
             rule: "a city in the locative in Cyrillic ('у Бањалуци') is the place",
             text: "## Посјета\n\nМинистар је 28. априла 2022. године примио у Бањалуци полазнике.",
             start: "2022-04-28", end: "2022-04-28", city: "Banja Luka"),

@@ -560,8 +560,6 @@ import Testing
             "Tacen ('v Tacnu') is not in the gazetteer; no place is written",
         "MUP i MORH – zajednička vježba na moru":
             "the venue is named as 'Trajektne luke Split' (the port of Split), which is not read; no place is written",
-        "Ambasada podržala obuku o borbi protiv terorizma za sudije i tužioce":
-            "Montenegro is named only as an adjective ('crnogorske sudije i tužioce'); no place is read",
         "UNDP i dhuron Policisë pajisje pune për kontroll në vijën e dytë të kontrollit kufitar":
             "Kosovo is named only in institutions' names ('Policinë e Kosovës', 'PK-së'); no place is read",
         "Eurothink attended a training for the program “Communication with communities” for police "
