@@ -539,7 +539,8 @@ import Testing
             "Zalužani is not in the gazetteer; only the country, named in 'МУП-а Републике Српске', is "
             + "written (flagged)",
         "Workshop on “Introducing EU experience on drafting criminal charges”":
-            "Albania is named only as an adjective and in institutions' names; no place is read",
+            "Albania is named only as an adjective ('Albanian legal framework', 'Albanian counterparts'); no "
+            + "place is read",
         "OSBE trajnon prokurorët dhe oficerët e policisë gjyqësore":
             "no year in the text: the neighbouring item's year is taken and flagged tentative, where the "
             + "truth is a draft",
