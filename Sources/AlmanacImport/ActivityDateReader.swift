@@ -111,7 +111,12 @@ struct ActivityDateReader {
         "following", "until", "till", "due", "ahead", "force",
     ]
     /// Words that make a date a later one, taken only when nothing better is found.
-    private static let laterWords: Set<String> = ["next", "upcoming", "later", "future", "forthcoming"]
+    private static let laterWords: Set<String> = [
+        "next", "upcoming", "later", "future", "forthcoming", "planned", "scheduled",
+        // … and a planned session in the region's languages: "radionici, koja je planirana za
+        // period 30.11. – 02.12.2011." (Bosnian, Croatian, Serbian, Montenegrin).
+        "planirana", "planiran", "planirano", "planirani", "planirane", "zakazana", "zakazan", "zakazano",
+    ]
     /// Words before a year that make it a target or a bound, not the activity's year: "for
     /// 2025", and "for" in the other languages whose dates are read ("pour", "para", "per",
     /// "für", "pentru", "za").
@@ -495,14 +500,19 @@ struct ActivityDateReader {
     }
 
     /// Words for a day relative to the news before which a day and month in brackets name it.
-    private static let bracketedDayLeads: Set<String> = ["yesterday", "today", "tomorrow", "tonight"]
+    private static let bracketedDayLeads: Set<String> = [
+        "yesterday", "today", "tomorrow", "tonight",
+        // … and in Bosnian, Croatian, Montenegrin and Serbian: "sutra (28.09.) će se okupiti".
+        "jučer", "juče", "jucer", "juce", "danas", "sutra", "večeras", "veceras",
+    ]
 
     /// A day and month in brackets, without a year, right after a relative day or a weekday:
     /// "yesterday (10/09)", "Friday (14.09)". Alone, "(10/09)" may be anything (a score, a
     /// reference number); beside a word for a day it is that day's date, day first unless
     /// the site writes month first.
     private static func bracketedDays(in text: String) -> [DateMention] {
-        text.matches(of: #/([A-Za-z]+)\s*\((\d{1,2})[/.](\d{1,2})\)/#).compactMap { match in
+        // "(28.09.)": the day and month may end with a full stop, as the region writes them.
+        text.matches(of: #/(\p{L}+)\s*\((\d{1,2})[/.](\d{1,2})\.?\)/#).compactMap { match in
             let word = match.output.1.lowercased()
             let weekday = word.count > 4 ? DateTokenizer.weekdays[word] : nil
             guard weekday != nil || bracketedDayLeads.contains(word), let a = Int(match.output.2),

@@ -249,6 +249,8 @@ enum ForeignCountryNames {
     /// would be "ministry"): for them the English rules hold.
     private static let institutionStems = [
         "policij", "ministarstv", "ministar", "uprav", "tužilaštv", "tuzilastv", "akademij", "žandarmerij",
+        // … and its judges and prosecutors: "crnogorske sudije i tužioce".
+        "sudij", "tužioc", "tužilac", "tuzioc", "tuzilac",
     ]
     private static let cyrillicInstitutionStems = [
         "mvd", "mup", "politsi", "politse", "policij", "ministerstv", "ministr", "ministar", "uprav", "prokurat",

@@ -251,6 +251,9 @@ public struct NewsImporter: Sendable {
         // A year in another paragraph may be another thing's ("the first Forum was held in
         // 2003"): the item's own date says more.
         if let stated = choice.statedYear, !choice.statedYearIsDistant {
+            if let weekdayFits = Self.weekdayFitsTheReference(mention, not: stated, of: choice) {
+                return (weekdayFits, nil)
+            }
             return mention.days(year: stated).map { ($0, nil) }
         }
         if let stated = choice.statedYear, choice.reference == nil {
@@ -298,6 +301,20 @@ public struct NewsImporter: Sendable {
 }
 
 extension NewsImporter {
+    /// "On Saturday, 12th of May" in an item published on 15 May 2012 that also names "the 9th of
+    /// May 1950": the days around the item's own date when the weekday the text names falls on
+    /// them there and not in `year`, the year written elsewhere in the text, which is then another
+    /// thing's.
+    fileprivate static func weekdayFitsTheReference(_ mention: DateMention, not year: Int, of choice: ActivityDate)
+        -> (start: LocalDate, end: LocalDate)?
+    {
+        guard let weekday = mention.first.weekday, let reference = choice.reference?.day,
+            let inYear = mention.days(year: year), inYear.start.weekday != weekday,
+            let around = mention.days(around: reference, ahead: choice.isFuture), around.start.weekday == weekday
+        else { return nil }
+        return around
+    }
+
     /// The days of a mention without a year in `year`, a year guessed from elsewhere in the
     /// text; but when the mention names a weekday ("on Tuesday, 4 March") that its day does not
     /// fall on in that year, in the nearest year in which it does, with a note saying so.

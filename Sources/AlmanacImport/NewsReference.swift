@@ -33,6 +33,9 @@ struct NewsReference {
     ]).union(publicationLabels).union([
         "le", "à", "jour", "mis", "el", "em", "il", "am", "um", "de", "del", "da", "dne", "më", "pada", "tanggal",
         "fecha", "data", "datum", "günü", "tarihinde",
+        // Arabic pages' "تاريخ النشر: 2012/05/15 - 12:36 مساءا" (date of publication, pm): a
+        // script without capitals, whose words are labels here.
+        "تاريخ", "النشر", "مساءا", "مساء", "صباحا", "صباحاً", "مساءً",
     ])
     /// Words that say a line is the item's publication line: a date with one of them may close
     /// the item ("publie le 02/10/2019") as well as stand under its title.
@@ -40,7 +43,7 @@ struct NewsReference {
         "posted", "published", "publishing", "publication", "updated", "publié", "publie", "publiée", "publicado",
         "publicada", "publicação", "pubblicato", "veröffentlicht", "objavljeno", "objavljen", "publikuar",
         "postuar", "diterbitkan", "dipublikasikan", "diposting", "yayınlandı", "yayımlandı", "opublikowano",
-        "publicat", "publicată", "δημοσιεύθηκε", "δημοσιεύτηκε",
+        "publicat", "publicată", "δημοσιεύθηκε", "δημοσιεύτηκε", "النشر",
     ]
     /// Capitalised words that open a sentence, not a dateline: "On 7 June 2024 – …".
     private static let sentenceOpeners: Set<String> = [
@@ -77,7 +80,7 @@ struct NewsReference {
                 continue
             }
             examined += 1
-            if let lines = leadingDateLines(of: paragraph, mentions: inParagraph) {
+            if let lines = leadingDateLines(of: paragraph, mentions: inParagraph, title: title) {
                 // Lines that only date the item, over a paragraph without a blank line between
                 // ("November 28, 2022" over "On 25 November, …"), or one over another: the line
                 // nearest the text is the item's; those above it date the page ("Thursday Dec
@@ -89,6 +92,7 @@ struct NewsReference {
                 if isPublicationLine(paragraph, date: first.range)
                     || repeatsTheTitle(paragraph, after: first.range, title: title)
                     || opensWithAPublicationLabel(paragraph, date: first.range)
+                    || opensWithAPublicationLabel(afterTheTitle(paragraph, title: title), date: first.range)
                 {
                     found.append(NewsReference(day: day, kind: .published, range: first.range))
                 } else if isDateline(paragraph, date: first.range) {
@@ -123,6 +127,10 @@ struct NewsReference {
         {
             found.append(NewsReference(day: day, kind: .published, range: first.range))
         }
+        // … or a last line of source and date labels: "Izvor: RJT, Datum: 11.06.2018.".
+        if found.isEmpty, let closing = closingDateLine(of: body, mentions: mentions) {
+            found.append(closing)
+        }
         // Of date lines in paragraphs of their own, the one nearest the text is the item's: "Mon.
         // Sep 16th, 2024", a site's header, over "Brussels, 23 February 2024".
         guard var reference = found.first(where: { $0.kind == .dateline }) ?? found.last else { return nil }
@@ -133,12 +141,18 @@ struct NewsReference {
     /// The lines at the top of `paragraph` that only date the item, each with its date, when
     /// the paragraph has more than one line: a publication line over the text, or over
     /// another one. Nil for a paragraph of one line.
-    private static func leadingDateLines(of paragraph: Substring, mentions: [DateMention]) -> [(
+    private static func leadingDateLines(of paragraph: Substring, mentions: [DateMention], title: String) -> [(
         mention: DateMention, day: LocalDate
     )]? {
         guard paragraph.contains("\n") else { return nil }
         var lines: [(mention: DateMention, day: LocalDate)] = []
-        for line in paragraph.split(separator: "\n") {
+        var all = paragraph.split(separator: "\n")
+        // The title repeated before them on the paragraph's first line is looked past: "EU Day in
+        // Brussels تاريخ النشر: 2012/05/15 - 12:36 مساءا".
+        if all.count > 1, title.count >= 12, all[0].hasPrefix(title), all[0].count > title.count {
+            all[0] = all[0].dropFirst(title.count)
+        }
+        for line in all {
             guard let mention = mentions.first(where: { line.startIndex <= $0.range.lowerBound }),
                 mention.range.upperBound <= line.endIndex, let day = singleDay(mention),
                 isPublicationLine(line, date: mention.range)
@@ -170,6 +184,30 @@ struct NewsReference {
             let digits = Int(match.output.1)
         else { return nil }
         return (digits < 70 ? 2000 + digits : 1900 + digits, match.range.upperBound)
+    }
+
+    /// Labels of a date on the line that closes an item: "Datum: 11.06.2018.", "Date: 3 May 2020".
+    private static let closingDateLabels: Set<String> = ["datum", "date", "data", "датум"]
+
+    /// The item's closing fields of the page, one of them a labelled date, after its last
+    /// sentence ("… dve zemlje. Izvor: RJT, Datum: 11.06.2018."): its publication date, which
+    /// "danas" counts from.
+    private static func closingDateLine(of body: String, mentions: [DateMention]) -> NewsReference? {
+        var end = body.endIndex
+        while end > body.startIndex, body[body.index(before: end)].isWhitespace { end = body.index(before: end) }
+        guard let last = mentions.last, last.range.upperBound <= end,
+            body[last.range.upperBound..<end].allSatisfy({ $0 == "." || $0.isWhitespace }), let day = singleDay(last),
+            let stop = body[..<last.range.lowerBound].lastIndex(where: { ".!?\n".contains($0) })
+        else { return nil }
+        let start = body.index(after: stop)
+        guard body.distance(from: start, to: last.range.lowerBound) <= 60 else { return nil }
+        let line = Prose(String(body[start..<last.range.lowerBound]))
+        let words = line.tokens.indices.filter { line.tokens[$0].isWord }
+        guard let label = words.last, closingDateLabels.contains(line.tokens[label].lowercased),
+            label + 1 < line.tokens.count, line.tokens[label + 1].text == ":",
+            words.allSatisfy({ line.tokens[$0].isCapitalised })
+        else { return nil }
+        return NewsReference(day: day, kind: .published, range: last.range)
     }
 
     /// The range of the last paragraph of `body`, without the blank lines around it.
@@ -247,10 +285,20 @@ struct NewsReference {
     /// on the same line: "date 2021-01-19 Frontex, the European Border and Coast Guard Agency
     /// …", "Published: 3 May 2020 The ministers met …" (a page whose line breaks were lost).
     private static func opensWithAPublicationLabel(_ paragraph: Substring, date: Range<String.Index>) -> Bool {
+        guard paragraph.startIndex <= date.lowerBound else { return false }
         let words = Prose(String(paragraph[..<date.lowerBound])).tokens.filter(\.isWord)
-        let labels = words.filter { $0.lowercased == "date" || publicationLabels.contains($0.lowercased) }
+        let labels = words.filter {
+            ["date", "تاريخ"].contains($0.lowercased) || publicationLabels.contains($0.lowercased)
+        }
         return (1...2).contains(words.count) && !labels.isEmpty
             && words.allSatisfy { $0.lowercased == "on" || labels.map(\.text).contains($0.text) }
+    }
+
+    /// `paragraph` past the title repeated at its start, as a page whose line breaks were lost
+    /// runs it on into the publication line: "EUPOL COPPS … in Brussels تاريخ النشر: 2012/05/15 …".
+    private static func afterTheTitle(_ paragraph: Substring, title: String) -> Substring {
+        guard title.count >= 12, paragraph.hasPrefix(title) else { return paragraph }
+        return paragraph.dropFirst(title.count)
     }
 
     /// Past the closing bracket of a dateline written in brackets, whatever it holds after the
@@ -283,7 +331,18 @@ struct NewsReference {
         else { return false }
         let after = Prose(String(paragraph[date.upperBound...])).tokens.prefix(12)
         var index = after.startIndex
-        if index < after.endIndex, after[index].text == ")" { index += 1 }
+        if index < after.endIndex, after[index].text == ")" {
+            index += 1
+            // "DUBAI, (UrduPoint / Pakistan Point News / WAM - 03rd Mar, 2021) The Dubai Police
+            // …": a city, then an agency's name and the date in brackets, is a dateline without
+            // a mark after it.
+            if !words.isEmpty, words[0].text.allSatisfy({ !$0.isLowercase }),
+                before.tokens.contains(where: { $0.text == "(" }), index < after.endIndex, after[index].isWord,
+                after[index].isCapitalised
+            {
+                return true
+            }
+        }
         index = Self.endOfBracketedDateline(before, after, from: index)
         // "Ashgabat, Turkmenistan, Nov. 30" on a line of its own.
         guard index < after.endIndex else { return !words.isEmpty && !paragraph.contains("\n") }
@@ -358,6 +417,8 @@ struct RelativeDay {
     private static let weekdayLeads: Set<String> = ["on", "last", "this", "next", "past"]
     static let futureWords: Set<String> = [
         "will", "shall", "tomorrow", "next", "upcoming", "forthcoming", "scheduled", "planned", "takes",
+        // "tomorrow" in the region's languages: "sutra (28.09.) će se okupiti".
+        "sutra", "сутра", "утре", "nesër",
     ]
 
     /// The relative days in `prose`, in order; weekdays only where no date follows them

@@ -269,7 +269,9 @@ public struct PlaceExtractor: Sendable {
                 index += 2
                 continue
             }
-            guard tokens[index].isWord, tokens[index].isCapitalised, !quoted.contains(index) else {
+            guard tokens[index].isWord, tokens[index].isCapitalised, !quoted.contains(index),
+                !Self.isFieldLabel(prose, index)
+            else {
                 index += 1
                 continue
             }
@@ -336,6 +338,7 @@ public struct PlaceExtractor: Sendable {
                 isNationwide || (prose.wordBefore(contextIndex).map(Self.placeWords.contains) ?? false)
                 || isDestination(prose, contextIndex)
                 || hostsAfter(prose, match.next) || city == nil && endsVenueName(prose, index)
+                || city != nil && namesTheInstitutionVenue(prose, index)
             // "in Tokyo and Nagoya": an activity in two cities of one country is in the country.
             let pairedCity =
                 followsPlaceWord && city != nil && match.next + 1 < tokens.count
@@ -357,6 +360,22 @@ public struct PlaceExtractor: Sendable {
             index = confirmedByCountry ? (followingCountryEnd(prose, match.next) ?? match.next) : match.next
         }
         return result
+    }
+
+    /// Words that label a field of the page before a colon: "Izvor: RTRS", "Извор: АТВ", "Burimi:
+    /// KP", "Source: WAM", "Foto: MUP". "Izvor" is also a village's name; as a label it names none.
+    private static let fieldLabels: Set<String> = [
+        "izvor", "izvori", "source", "sources", "burimi", "burim", "foto", "photo", "fotografija", "autor", "author",
+    ]
+
+    /// The word at `index` labels a field: one of ``fieldLabels`` (in Latin letters), right
+    /// before a colon.
+    private static func isFieldLabel(_ prose: Prose, _ index: Int) -> Bool {
+        guard index + 1 < prose.tokens.count, prose.tokens[index + 1].text == ":" else { return false }
+        let word = prose.tokens[index].lowercased
+        let spellings =
+            word.unicodeScalars.contains(where: Cyrillic.isCyrillic) ? Cyrillic.latinSpellings(word) : [word]
+        return spellings.contains(where: fieldLabels.contains)
     }
 
     /// The indices of the tokens within quotation marks ("…", “…”).
@@ -394,7 +413,11 @@ public struct PlaceExtractor: Sendable {
             return index - 2
         }
         var i = index - 1
-        if i >= 0, tokens[i].text == "," { i -= 1 }
+        if i >= 0, tokens[i].text == "," {
+            i -= 1
+            // "in the capital of Montenegro, Podgorica": past the country whose capital it is.
+            if let of = countryOfApposition(prose, endingAt: i) { i = of }
+        }
         if i >= 1, tokens[i].lowercased == "of", Self.appositionNouns.contains(tokens[i - 1].lowercased) { i -= 1 }
         if i >= 0, Self.appositionNouns.contains(tokens[i].lowercased) {
             // "the capital", "the Albanian capital": up to two words to the article.
@@ -405,6 +428,45 @@ public struct PlaceExtractor: Sendable {
             }
         }
         return index >= 1 && tokens[index - 1].lowercased == "the" ? index - 1 : index
+    }
+
+    /// The index of "of" before a country's name of up to four words ending at token `last`,
+    /// itself after an apposition noun: "the capital of Montenegro" ending at "Montenegro".
+    private func countryOfApposition(_ prose: Prose, endingAt last: Int) -> Int? {
+        let tokens = prose.tokens
+        for start in stride(from: last, through: max(2, last - 3), by: -1) {
+            guard tokens[start].isWord else { return nil }
+            if tokens[start - 1].lowercased == "of", Self.appositionNouns.contains(tokens[start - 2].lowercased),
+                let name = longestName(in: prose, at: start), name.country != nil, name.next == last + 1
+            {
+                return start - 1
+            }
+        }
+        return nil
+    }
+
+    /// Nouns of a police administration or station, in the case they take after "u" (in) or in
+    /// the genitive after a noun in that case: "u Policijskoj upravi Prijedor", "u prostorijama
+    /// Policijske uprave Prijedor", "u Policijskoj stanici Centar".
+    private static let institutionVenueNouns: Set<String> = [
+        "upravi", "uprave", "stanici", "stanice", "управи", "управе", "станици", "станице",
+    ]
+
+    /// A town named in the nominative after an institution whose premises the activity is in:
+    /// "U prostorijama Policijske uprave Prijedor, dana 27.02.2019. godine, održan je …", "U
+    /// Policijskoj upravi Prijedor danas je održan …". The institution's noun stands right before
+    /// the town, and "u" (in) at most three words before it.
+    private func namesTheInstitutionVenue(_ prose: Prose, _ index: Int) -> Bool {
+        let tokens = prose.tokens
+        guard index >= 2, Self.institutionVenueNouns.contains(tokens[index - 1].lowercased) else { return false }
+        var i = index - 2
+        var words = 0
+        while i >= 0, tokens[i].isWord, words < 3 {
+            if ["u", "у"].contains(tokens[i].lowercased) { return true }
+            words += 1
+            i -= 1
+        }
+        return false
     }
 
     /// Verbs of setting out, before "for" and a destination: "departed for Sofia".
@@ -466,9 +528,14 @@ public struct PlaceExtractor: Sendable {
         let passing = words.indices.contains { i in
             Self.passingWords.contains(words[i]) && !(i + 1 < words.count && Self.timeUnits.contains(words[i + 1]))
         }
-        return seat || nameNoun || before == "from" || describesAThing(prose, placeAt: index) || passing
+        return seat || nameNoun || Self.originWords.contains(before ?? "") || describesAThing(prose, placeAt: index)
+            || passing
             || isGenitiveSeat(prose, index)
     }
+
+    /// "From" before a place of origin, in English and in the region's languages: "kolegica iz
+    /// Lisabona", "делегација из Београда", "një delegacion nga Tirana".
+    private static let originWords: Set<String> = ["from", "iz", "из", "nga"]
 
     /// Seat nouns in the genitive, in Serbian, Croatian and Bosnian (Latin, and Cyrillic in Latin
     /// letters): of a delegation, embassy, office, mission, headquarters, representation, consulate,
@@ -476,6 +543,10 @@ public struct PlaceExtractor: Sendable {
     private static let genitiveSeatNouns: Set<String> = [
         "delegacije", "ambasade", "kancelarije", "ureda", "misije", "sjedišta", "sedišta", "sjedista", "sedista",
         "predstavništva", "predstavnistva", "konzulata", "centra", "suda",
+        // … and Macedonian's definite forms before "на" (of), in Latin letters ("Мисијата на ОБСЕ во
+        // Скопје"), and Albanian's genitive ("Misionit të OSBE-së në Shkup").
+        "misijata", "ambasadata", "kancelarijata", "delegacijata", "pretstavnistvoto", "konzulatot", "misionit",
+        "ambasadës", "zyrës", "delegacionit",
     ]
     /// Clitics and auxiliaries that stand in a clause's predicate, which a name does not hold.
     private static let predicateClitics: Set<String> = ["je", "su", "se", "će", "ce", "bi", "smo", "ste", "sam"]
@@ -488,7 +559,7 @@ public struct PlaceExtractor: Sendable {
         let tokens = prose.tokens
         guard index >= 2,
             Self.locativePrepositions.contains(tokens[index - 1].lowercased)
-                || ["у", "в"].contains(
+                || ["у", "в", "во"].contains(
                     tokens[index - 1].lowercased)
         else { return false }
         var i = index - 2
@@ -589,9 +660,14 @@ public struct PlaceExtractor: Sendable {
         guard words.count >= 2, Self.placeWords.contains(prose.tokens[words[words.count - 1]].lowercased),
             ActivityDateReader.describingParticiples.contains(prose.tokens[words[words.count - 2]].lowercased)
         else { return false }
+        // "the Summit that concluded in Dubai yesterday": after a relative pronoun it is the verb
+        // of a clause, which places what it tells of.
         return words.count < 3
             || !ActivityDateReader.auxiliaries.contains(prose.tokens[words[words.count - 3]].lowercased)
+                && !Self.relativePronouns.contains(prose.tokens[words[words.count - 3]].lowercased)
     }
+
+    private static let relativePronouns: Set<String> = ["that", "which"]
 
     /// A city the gazetteer does not know, named after "in" with its country: "in Rakitje,
     /// Croatia". Its words are capitalised, not in capitals (an acronym is no city).
@@ -685,10 +761,16 @@ public struct PlaceExtractor: Sendable {
     /// nil unless exactly one city fits.
     private func inflectedCity(in prose: Prose, at index: Int) -> GazetteerPlace? {
         let written = prose.tokens[index].text
-        guard index >= 1, Self.locativePrepositions.contains(prose.tokens[index - 1].lowercased), written.count > 3,
+        let isCyrillic = written.unicodeScalars.contains(where: Cyrillic.isCyrillic)
+        guard index >= 1,
+            isCyrillic
+                ? Self.cyrillicLocativePrepositions.contains(prose.tokens[index - 1].lowercased)
+                : Self.locativePrepositions.contains(prose.tokens[index - 1].lowercased),
+            written.count > 3,
             written.dropFirst().allSatisfy(\.isLowercase) || written.allSatisfy(\.isUppercase)
         else { return nil }
-        let word = written.lowercased()
+        // "у Бањалуци": Serbian Cyrillic, in the South Slavic Latin spelling ("Banjaluci").
+        let word = isCyrillic ? (Cyrillic.latinSpellings(written.lowercased()).last ?? "") : written.lowercased()
         var found: [(city: GazetteerPlace, name: String, ending: String, usual: Int)] = []
         for (ending, nominatives) in Self.locativeEndings where word.hasSuffix(ending) {
             let stem = String(word.dropLast(ending.count))
@@ -698,7 +780,7 @@ public struct PlaceExtractor: Sendable {
         }
         // Only when no name fits as written: "u Sisku" is Sisak.
         if found.isEmpty, word.hasSuffix("u") {
-            for name in Self.withFleetingVowel(String(word.dropLast())) {
+            for name in Self.withFleetingVowel(String(word.dropLast())) where !Self.fleetingCommonNouns.contains(name) {
                 if let city = gazetteer.place(named: name) { found.append((city, name, "u", 0)) }
             }
         }
@@ -714,13 +796,18 @@ public struct PlaceExtractor: Sendable {
         }
         var cities: [GazetteerPlace] = []
         for candidate in fitting where !cities.contains(candidate.city) { cities.append(candidate.city) }
-        return cities.count == 1 ? cities[0] : nil
+        guard cities.count == 1, !isFarAway(cities[0], from: prose) else { return nil }
+        return cities[0]
     }
 
     /// The nominatives of a masculine name whose last vowel drops out when it is inflected
     /// (a fleeting a, or e in Slovenian and Kajkavian names): "Sisku" → "Sisak", "Zadru" →
     /// "Zadar", "Čačku" → "Čačak", "Karlovcu" → "Karlovac", "Kragujevcu" → "Kragujevac". `stem` is the
     /// locative without its "u", ending in two consonants.
+    /// Nouns with a fleeting vowel that name institutions and are also towns' names: "u Centru za
+    /// obuku" (in the Training Centre) is not in Centar.
+    private static let fleetingCommonNouns: Set<String> = ["centar"]
+
     private static func withFleetingVowel(_ stem: String) -> [String] {
         let vowels = Set("aeiouyàáâäåèéêëìíîïòóôöùúûüëəąęųœæ")
         guard stem.count >= 3, let last = stem.last, let before = stem.dropLast().last, !vowels.contains(last),
@@ -728,6 +815,22 @@ public struct PlaceExtractor: Sendable {
         else { return [] }
         let head = stem.dropLast()
         return ["a", "e"].map { head + $0 + String(last) }
+    }
+
+    /// "у Бањалуци", "во Струга": the words for "in" before a Cyrillic name in the locative.
+    private static let cyrillicLocativePrepositions: Set<String> = ["у", "в", "во"]
+
+    /// A city outside Europe that a European language's locative restores ("v Tacnu", a
+    /// Slovene village's locative, would be Tacna in Peru), when the text does not name its
+    /// country: the languages that inflect a place after "in" are Europe's, and a text in one of
+    /// them names a far-away city with its country ("u Limi, u Peruu"), so the match is taken
+    /// for a local place the gazetteer lacks.
+    private func isFarAway(_ city: GazetteerPlace, from prose: Prose) -> Bool {
+        guard !city.timezone.hasPrefix("Europe/") else { return false }
+        return !prose.tokens.indices.contains { index in
+            prose.tokens[index].isWord && prose.tokens[index].isCapitalised
+                && longestName(in: prose, at: index)?.country?.name == city.country
+        }
     }
 
     /// A town the gazetteer lacks, named as the seat of an institution: "the Police Training

@@ -904,6 +904,94 @@ import Testing
             rule: "a town the gazetteer lacks, in an item naming no country, is not written",
             text: "## Border police course\n\nThe course for border police began in Velje Selo on 3 May 2004.",
             start: "2004-05-03", end: "2004-05-03", city: nil),
+        Case(
+            rule: "a last line of labelled fields dates 'danas'",
+            text:
+                "## Konferencija tužilaca\n\nRepublički javni tužilac učestvovala je danas u Podgorici na "
+                + "regionalnoj konferenciji.\nIzvor: RJT, Datum: 11.06.2018.",
+            start: "2018-06-11", end: "2018-06-11", city: "Podgorica"),
+        Case(
+            rule: "a city and an agency's bracketed date with no mark after them is a dateline, taken only flagged",
+            text:
+                "## Minister learns about the academy\n\nDUBAI, (UrduPoint / WAM - 03rd Mar, 2021) The Dubai Police "
+                + "academy has received a delegation from the Gambia.",
+            start: "2021-03-03", end: "2021-03-03", city: "Dubai", tentative: true),
+        Case(
+            rule: "a span held beats a later span planned",
+            text:
+                "## Radionica\n\nU vremenu od 15. – 17.11.2011. godine u Sarajevu održana je radionica. Nova "
+                + "radionica je planirana za period 30.11. – 02.12.2011. godine.",
+            start: "2011-11-15", end: "2011-11-17", city: "Sarajevo"),
+        Case(
+            rule: "a mission's seat in Macedonian ('Мисијата на ОБСЕ во Скопје') is not the venue",
+            text:
+                "## Работилница\n\nНа 25-26 април 2018 година Мисијата на ОБСЕ во Скопје, во Струга, организираа "
+                + "работилница.",
+            start: "2018-04-25", end: "2018-04-26", city: "Struga"),
+        Case(
+            rule: "a field's label ('Izvor:', source) is no place",
+            text: "## Posjeta centru\n\nIzvor: RTRS\n\nMinistar je 11.11.2025. posjetio Centar za obuku.",
+            start: "2025-11-11", end: "2025-11-11", city: nil),
+        Case(
+            rule: "a locative that restores a far-away city whose country the text does not name is no place",
+            text:
+                "## Prisega\n\nV prostorih policijske akademije v Tacnu je 20. februarja 2021 zaprisegla nova "
+                + "generacija policistov.",
+            start: "2021-02-20", end: "2021-02-20", city: nil),
+        Case(
+            rule: "'the capital of Montenegro, Podgorica' names the capital as the venue",
+            text:
+                "## Conference\n\nThe conference was held on November 11, 2021, in the capital of Montenegro, "
+                + "Podgorica.",
+            start: "2021-11-11", end: "2021-11-11", city: "Podgorica"),
+        Case(
+            rule: "a city after 'iz' (from) is an origin",
+            text:
+                "## Razmjena\n\nNa Policijskoj akademiji od 19. do 23. kolovoza 2024. boravi kolegica iz "
+                + "Lisabona, Portugal.",
+            start: "2024-08-19", end: "2024-08-23", city: nil),
+        Case(
+            rule: "an Arabic publication line after the title repeated gives a yearless weekday's year",
+            text:
+                "## EU Day in Brussels\n\nEU Day in Brussels\nتاريخ النشر: 2012/05/15 - 12:36 مساءا\nOn Saturday, "
+                + "12th of May, the police sent a team to take part in the EU Open Day in Brussels.",
+            start: "2012-05-12", end: "2012-05-12", city: "Brussels"),
+        Case(
+            rule: "an Arabic publication line run on with the title repeated and the text gives the year",
+            text:
+                "## EU Day in Brussels\n\nEU Day in Brussels تاريخ النشر: 2012/05/15 - 12:36 مساءا On Saturday, "
+                + "12th of May, the police sent a team to take part in the EU Open Day in Brussels. The EU Days "
+                + "commemorate the 9th of May 1950.",
+            start: "2012-05-12", end: "2012-05-12", city: "Brussels"),
+        Case(
+            rule: "'sutra' (tomorrow) with its day in brackets, and a two-day conference",
+            text:
+                "## O policijskoj saradnji\n\n27. septembar 2009.\n\nMinistri sutra (28.09.) će se okupiti u "
+                + "Beogradu na konferenciji.\n\nNa dvodnevnoj konferenciji će učestvovati ministri pravde.",
+            start: "2009-09-28", end: "2009-09-29", city: "Belgrade"),
+        Case(
+            rule: "a town named after a police administration the activity is in is the place",
+            text:
+                "## Radni sastanak\n\nU prostorijama Policijske uprave Prijedor, dana 27.02.2019. godine, održan je "
+                + "radni sastanak. Slična debata je ranije održana u Banjaluci.",
+            start: "2019-02-27", end: "2019-02-27", city: "Prijedor"),
+        Case(
+            rule: "a participle after 'that' is a clause's verb: 'the Summit that concluded in Dubai' places it",
+            text:
+                "## Ministers sign MoU\n\nThe Minister of Interior of Rwanda and his counterpart signed a "
+                + "memorandum. The signing ceremony took place on 14 February 2024 at the Summit that concluded in "
+                + "Dubai.",
+            start: "2024-02-14", end: "2024-02-14", city: "Dubai"),
+        Case(
+            rule: "a country's judges and prosecutors named by its adjective give the country, flagged",
+            text:
+                "## Obuka o borbi protiv terorizma\n\nAmbasada je 20. maja 2022. godine organizovala obuku za "
+                + "crnogorske sudije i tužioce.",
+            start: "2022-05-20", end: "2022-05-20", city: nil, tentative: true),
+        Case(
+            rule: "a city in the locative in Cyrillic ('у Бањалуци') is the place",
+            text: "## Посјета\n\nМинистар је 28. априла 2022. године примио у Бањалуци полазнике.",
+            start: "2022-04-28", end: "2022-04-28", city: "Banja Luka"),
     ]
 
     @Test(arguments: cases) func rule(_ test: Case) throws {
@@ -1067,6 +1155,12 @@ import Testing
             let record = try imported("## Sastanak\n\n" + text)
             #expect(record.place?.city == city && record.status == .confirmed, "\(text)")
         }
+    }
+
+    /// "Centru" restores "Centar", a town's name that is also the noun "centre".
+    @Test func aCentreIsNotTheTownCentar() throws {
+        let record = try imported("## Obuka\n\nObuka je održana 12.05.2023. u Centru za obuku policije.")
+        #expect(record.place?.city != "Centar")
     }
 
     /// A city after a locative preposition that ends an institution's name in the genitive is
