@@ -571,6 +571,77 @@ import Testing
         "Prosecuting organized crime workshop held":
             "no year in the text: the neighbouring item's year is taken and flagged tentative, where the "
             + "truth is a draft",
+        // Batch 18 (50 items, 48 websites), scored blind at the end of the session; no rule was written for it.
+        "OSCE Project Coordinator's Office helps train Ukrainian prosecutors":
+            "the text gives a month without a day ('in September'); a date near the issue line ('October 8, 2006') is "
+            + "taken, unflagged, where the truth is a draft",
+        "Police happy with crime-fighting results, get further training":
+            "no year in the text: a neighbour's year is taken, flagged, where the truth is a draft; the dateline's "
+            + "Tirana is taken where the truth names only Albania",
+        "Training for Security Staff of the Irregular Migrants Centre":
+            "Lukavica is taken for the venue where the truth names only the country",
+        "Iranian police, Russian National Guard sign MoU on security cooperation":
+            "no year in the text: a neighbour's year is taken, flagged, where the truth is a draft",
+        "Study Visit in Training Academy for Judges and Prosecutors of the Republic of Macedonia":
+            "the venue is named only by an institution (the academy, in Skopje by the truth); no place is read",
+        "1,187 cadets graduate from Police Academy":
+            "Wudil, the venue, is not read; only Nigeria (from 'The Nigeria Police'), flagged",
+        "Mission Police Department welcomes 21 new officers following graduation ceremony":
+            "Mission (Texas) is not in the gazetteer; no place is read",
+        "US Embassy provides strategic trade enforcement training to Sri Lanka Customs officials":
+            "Sri Lanka is taken from 'Sri Lanka Customs' where the truth names no place",
+        "Nepal police delegation visits Delhi Police headquarters to study leadership issues":
+            "Delhi is read where the truth has New Delhi",
+        "NLPOA members met with Mexican Law Enforcement Professionals":
+            "no year in the text: a neighbour's year is taken, flagged, where the truth is a draft; the United States "
+            + "is not read",
+        "Friendship Week in Germany":
+            "Selm-Bork is not in the gazetteer; only Germany is read",
+        "Two Slovenian police officers to assist Croatian police during tourist season":
+            "no year in the text: a neighbour's year is taken, flagged, where the truth is a draft",
+        "Security Sector Reform on the Agenda":
+            "the 'Last updated: 24.03.2011' day is taken for 'on March 22'; the country, named in the assembly's "
+            + "name, is not read",
+        "Over 4,000 police officers trained by OSCE in Kosovo":
+            "'this Saturday, September 15' after the dateline 'PRISTINA, 13 September 2001' is given the year 2002; "
+            + "Pristina is not read",
+        "Regional Committee for the Fight against Human Trafficking gathered":
+            "Tirana is taken for the venue where the truth names only Albania",
+        "Održana obuka i zajednička pokazna vježba policijskih agencija iz Federacije BiH":
+            "the two-day span starts a day late; Sarajevo is taken where the venue is Hadžići (not read)",
+        "Стефановић на обуци 15. класе ЦОПО: Хоћемо полицију спремну да обави сваки задатак за Србију":
+            "Serbia, named only in the text's institutions, is not read",
+        "СПАСОВСКИ : ПРЕКУ СОРАБТКАТА СО ОБСЕ ДО ЗАЈАКНАТИ КАПАЦИТЕТИ НА МВР ВО БОРБАТА ПРОТИВ ОРГАНИЗИРАНИОТ "
+            + "КРИМИНАЛ И ТЕРОРИЗМОТ":
+            "North Macedonia, named only in the text's institutions, is not read",
+        "Projekt i MPB-OSBE/ “Ndërtim i sistemit hibrid arsimor në MPB”":
+            "no year in the text: a neighbour's year is taken, flagged, where the truth is a draft; Skopje ('Shkup') "
+            + "is not read",
+        "Proda: Do të krijojmë Akademinë e Policisë për Ballkanin Perëndimor në Tiranë":
+            "Tirana, named as a planned academy's seat, is taken as the venue where the truth names only Albania",
+        "Dan otvorenih vrata Policijske uprave":
+            "no year in the text: a neighbour's year is taken, flagged, where the truth is a draft",
+        "Zajednički nadzor migracija: Ministri unutrašnjih poslova Hrvatske, Slovenije i Italije":
+            "Buzet, the venue, is not read; Croatia is taken from the ministers' titles, flagged",
+        "Predavatelja PA sta se v Srbiji udeležila seminarja o poučevanju uporabe prisilnih sredstev":
+            "the span of 10 to 15 April 2011 is not read; North Macedonia is taken where the venue is Sremska "
+            + "Kamenica, Serbia",
+        "Hrvaška policista pomagata na slovenskih smučiščih":
+            "Kranj is taken where the truth names only Slovenia (ski resorts)",
+        "Trije slovenski policisti potujejo na hrvaško obalo":
+            "Zagreb is taken where the truth names only Croatia (its coast)",
+        "Tužioci će imati punu podršku EUROJUST-a":
+            "the publication line's day (29/06/2022) is taken, unflagged, for a visit the text does not date (the "
+            + "collector notes a reader may take it)",
+        "14.01.2016.godine – Saopštenje":
+            "the statement's date (14.01.2016) is taken, unflagged, for an oath the text does not date (the collector "
+            + "notes most readers would take it)",
+        "Certifikohen zyrtarë të njësiteve elite të Policisë së Kosovës":
+            "Vrellë is not in the gazetteer; Kosovo is taken from 'Policisë së Kosovës', flagged",
+        "Кај Шипокно ќе се одржи регионална обука на полициските тимови кои работат со службени кучиња":
+            "Shipokno is not in the gazetteer",
+        "Полицијски аташеи доприносе јачању билатералне полицијске сарадње":
+            "Serbia, named only in the text's institutions, is not read",
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
