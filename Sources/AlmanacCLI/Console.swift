@@ -16,16 +16,10 @@ enum StandardStream: Int32, Sendable {
     }
 
     /// True when `TERM=dumb`: a terminal that shows no styles and cannot redraw a line.
-    static var termIsDumb: Bool { variable("TERM") == "dumb" }
+    static var termIsDumb: Bool { environmentVariable("TERM") == "dumb" }
 
     /// True when the environment variable is set to something.
-    static func isSet(_ name: String) -> Bool { !(variable(name) ?? "").isEmpty }
-
-    /// One environment variable, read without building `ProcessInfo`'s whole dictionary (a
-    /// command that prints one line should not pay for copying the environment).
-    private static func variable(_ name: String) -> String? {
-        getenv(name).map { String(cString: $0) }
-    }
+    static func isSet(_ name: String) -> Bool { !(environmentVariable(name) ?? "").isEmpty }
 
     /// The terminal's width in columns, or nil when the stream is not a terminal.
     var columns: Int? {
@@ -36,10 +30,7 @@ enum StandardStream: Int32, Sendable {
 
     func write(_ text: String) {
         let handle = self == .output ? FileHandle.standardOutput : FileHandle.standardError
-        // From the bytes themselves: `Data(text.utf8)` asks the runtime whether the view is
-        // ContiguousBytes (a walk of every conformance record of the static binary).
-        var text = text
-        text.withUTF8 { handle.write(Data(buffer: $0)) }
+        handle.write(Data(utf8Of: text))
     }
 }
 

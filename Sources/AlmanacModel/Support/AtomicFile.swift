@@ -50,10 +50,7 @@ public final class AtomicFile {
 
     public func write(_ text: String) throws(FileWriteError) {
         do {
-            // From the bytes themselves: `Data(text.utf8)` asks the runtime whether the view is
-            // ContiguousBytes (a walk of every conformance record of the static binary).
-            var text = text
-            try text.withUTF8 { try handle?.write(contentsOf: Data(buffer: $0)) }
+            try handle?.write(contentsOf: Data(utf8Of: text))
         } catch {
             throw FileWriteError(path: path, error)
         }

@@ -11,7 +11,7 @@ public struct Clock: Sendable {
     /// Reads `SOURCE_DATE_EPOCH`; an unusable value is an error rather than silently ignored.
     /// Reads the one variable: `ProcessInfo`'s environment would copy all of them.
     public static func fromEnvironment() throws(ClockError) -> Clock {
-        try from(epoch: getenv("SOURCE_DATE_EPOCH").map { String(cString: $0) })
+        try from(epoch: environmentVariable("SOURCE_DATE_EPOCH"))
     }
 
     /// Reads `SOURCE_DATE_EPOCH` of `environment`, as ``fromEnvironment()`` reads the process's.
