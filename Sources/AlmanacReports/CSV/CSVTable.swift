@@ -78,16 +78,13 @@ public struct CSVTable: Sendable {
         }
 
         /// Appends the cell `.text(text)`.
-        mutating func text(_ text: String, to bytes: inout [UInt8]) {
+        private mutating func text(_ text: String, to bytes: inout [UInt8]) {
             if !isFirst { bytes.append(separator) }
             isFirst = false
             if CSVTable.appendPlainText(text, separator: separator, to: &bytes) { return }
             CSVTable.appendField(
                 CSVTable.content(of: .text(text)), delimiter: delimiter, separator: separator, to: &bytes)
         }
-
-        /// Appends the cell `.optional(text)`.
-        mutating func optional(_ text: String?, to bytes: inout [UInt8]) { self.text(text ?? "", to: &bytes) }
 
         /// Appends `cell`.
         mutating func cell(_ cell: CSVCell, to bytes: inout [UInt8]) {

@@ -83,21 +83,10 @@ public struct CalendarExport: Sendable {
         let isPrivate = record.visibility == .internal ? "True" : "False"
         switch profile {
         case .full:
-            let times = timing.flatMap(Self.clockTimes)
-            return [
-                .text(record.id), .text(record.title), .optional(timing?.firstDay.description),
-                .optional(timing?.lastDay.description),
-                .optional(times?.start), .optional(times?.end), .text(timing?.isAllDay == false ? record.timezone : ""),
-                .optional(record.category), .text(record.tags.joined(separator: "; ")),
-                .optional(record.place?.venue ?? record.place?.text),
-                .optional(record.place?.city), .optional(record.place?.country),
-                .text(record.organisations.joined(separator: "; ")),
-                record.participants.map(CSVCell.number) ?? .text(""), .optional(record.role?.rawValue),
-                .optional(record.format?.rawValue),
-                .text(record.status.rawValue), .text(record.visibility.rawValue), .optional(record.url),
-                .optional(record.repeatRule?.description),
-                .optional(record.summary),
-            ]
+            var cells: [CSVCell] = []
+            cells.reserveCapacity(21)
+            fullCells(record, timing) { cells.append($0) }
+            return cells
         case .google:
             let (start, end, allDay) = Self.usDates(timing, exclusiveEnd: false)
             return [
@@ -126,30 +115,34 @@ public struct CalendarExport: Sendable {
             CSVTable.appendLine(row(record, timing), delimiter: delimiter, to: &bytes)
             return
         }
-        // The cells of `row(_:_:)`'s full profile, in its order.
-        let times = timing.flatMap(Self.clockTimes)
-        line.text(record.id, to: &bytes)
-        line.text(record.title, to: &bytes)
-        line.optional(timing?.firstDay.description, to: &bytes)
-        line.optional(timing?.lastDay.description, to: &bytes)
-        line.optional(times?.start, to: &bytes)
-        line.optional(times?.end, to: &bytes)
-        line.text(timing?.isAllDay == false ? record.timezone : "", to: &bytes)
-        line.optional(record.category, to: &bytes)
-        line.text(record.tags.joined(separator: "; "), to: &bytes)
-        line.optional(record.place?.venue ?? record.place?.text, to: &bytes)
-        line.optional(record.place?.city, to: &bytes)
-        line.optional(record.place?.country, to: &bytes)
-        line.text(record.organisations.joined(separator: "; "), to: &bytes)
-        line.cell(record.participants.map(CSVCell.number) ?? .text(""), to: &bytes)
-        line.optional(record.role?.rawValue, to: &bytes)
-        line.optional(record.format?.rawValue, to: &bytes)
-        line.text(record.status.rawValue, to: &bytes)
-        line.text(record.visibility.rawValue, to: &bytes)
-        line.optional(record.url, to: &bytes)
-        line.optional(record.repeatRule?.description, to: &bytes)
-        line.optional(record.summary, to: &bytes)
+        fullCells(record, timing) { line.cell($0, to: &bytes) }
         line.end(&bytes)
+    }
+
+    /// The full profile's cells of `record`, in the columns' order, each handed to `add`.
+    private func fullCells(_ record: EventRecord, _ timing: EventTiming?, _ add: (CSVCell) -> Void) {
+        let times = timing.flatMap(Self.clockTimes)
+        add(.text(record.id))
+        add(.text(record.title))
+        add(.optional(timing?.firstDay.description))
+        add(.optional(timing?.lastDay.description))
+        add(.optional(times?.start))
+        add(.optional(times?.end))
+        add(.text(timing?.isAllDay == false ? record.timezone : ""))
+        add(.optional(record.category))
+        add(.text(record.tags.joined(separator: "; ")))
+        add(.optional(record.place?.venue ?? record.place?.text))
+        add(.optional(record.place?.city))
+        add(.optional(record.place?.country))
+        add(.text(record.organisations.joined(separator: "; ")))
+        add(record.participants.map(CSVCell.number) ?? .text(""))
+        add(.optional(record.role?.rawValue))
+        add(.optional(record.format?.rawValue))
+        add(.text(record.status.rawValue))
+        add(.text(record.visibility.rawValue))
+        add(.optional(record.url))
+        add(.optional(record.repeatRule?.description))
+        add(.optional(record.summary))
     }
 
     /// "10:00" and "16:00" of a timed activity.
