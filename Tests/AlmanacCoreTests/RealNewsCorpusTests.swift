@@ -648,7 +648,7 @@ import Testing
         "Fixtures/real-news")
     static let batches = [
         "batch1", "batch2", "batch3", "batch4", "batch5", "batch6", "batch7", "batch8", "batch9", "batch10", "batch11",
-        "batch12", "batch13", "batch14", "batch15", "batch16", "batch17", "batch18",
+        "batch12", "batch13", "batch14", "batch15", "batch16", "batch17", "batch18", "batch19",
     ]
 
     static let truths: [Truth] = batches.flatMap { batch in
