@@ -649,6 +649,7 @@ import Testing
     static let batches = [
         "batch1", "batch2", "batch3", "batch4", "batch5", "batch6", "batch7", "batch8", "batch9", "batch10", "batch11",
         "batch12", "batch13", "batch14", "batch15", "batch16", "batch17", "batch18", "batch19",
+        "batch20",
     ]
 
     static let truths: [Truth] = batches.flatMap { batch in
