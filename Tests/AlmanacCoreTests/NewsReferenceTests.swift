@@ -1373,6 +1373,45 @@ import Testing
         #expect(record.sourceNote?.contains("the weekday the text names falls on that day in 2025") == true)
     }
 
+    /// A yearless item takes a neighbour's year only where the list around it is chronological:
+    /// the nearest dated items before and after it lie within a year of each other (at an end of
+    /// the list, the two nearest on its side do). Items gathered from many years, side by side
+    /// in no order, say nothing of its year: it is a draft, and the warning says why.
+    @Test func aNeighboursYearOnlyFromAListInOrder() throws {
+        func list(_ items: [String]) -> ImportResult {
+            NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled).importNews(
+                items.enumerated().map { "## Item \($0.offset)\n\n\($0.element)" }.joined(separator: "\n\n"),
+                file: "news.md")
+        }
+        let yearless = "The workshop was held in Skopje on 12 May."
+        let early = "The board met in Tirana on 3 February 2016."
+        let late = "The board met in Budva on 5 September 2023."
+        let alsoLate = "The board met in Ohrid on 20 June 2023."
+        // Between items years apart, and at the end of a list whose last two are years apart.
+        for items in [[early, yearless, late], [early, late, yearless], [yearless, late, early]] {
+            let result = list(items)
+            let record = try #require(result.records.first { $0.summary == yearless })
+            #expect(record.timing == nil && record.status == .draft, "\(items)")
+            #expect(
+                result.diagnostics.contains {
+                    $0.message.contains("the items around it are dated more than a year apart (2016-02-03 and 2023-")
+                }, "\(items)")
+        }
+        // Between items of one year, or after two of one year, or the list's only dated item.
+        for items in [[alsoLate, yearless, late], [early, alsoLate, late, yearless], [late, yearless]] {
+            let record = try #require(list(items).records.first { $0.summary == yearless })
+            #expect(NewsCorpusTests.found(record).start == "2023-05-12", "\(items)")
+            #expect(record.status == .tentative && record.sourceNote?.contains("neighbouring item") == true)
+        }
+        // A named weekday leaves one year in about seven: the one nearest the nearest dated item
+        // is still taken, flagged, and the note says the items around it are years apart.
+        let weekday = try #require(
+            list(["On 18 March 2015 it met in Nis.", "The fair took place in Belgrade on Tuesday, 17 March.", late])
+                .records.first { $0.title == "Item 1" })
+        #expect(NewsCorpusTests.found(weekday).start == "2015-03-17" && weekday.status == .tentative)
+        #expect(weekday.sourceNote?.contains("the weekday the text names fits, though the items around it") == true)
+    }
+
     @Test func sourceNotesSayWhatWasAssumed() throws {
         let text = """
             ## Dated item
@@ -1385,7 +1424,7 @@ import Testing
 
             ## Meeting
 
-            The meeting was held in Budva on 05/09/2018.
+            The meeting was held in Budva on 05/09/2023.
             """
         let records = NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled).importNews(
             text, file: "news.md"
@@ -1400,8 +1439,8 @@ import Testing
         #expect(
             records[2].sourceNote
                 == """
-                Assumed by the importer, to review: '05/09/2018' is read day \
-                first, as 2018-09-05; month first it would be 2018-05-09.
+                Assumed by the importer, to review: '05/09/2023' is read day \
+                first, as 2023-09-05; month first it would be 2023-05-09.
                 """
         )
         let withYear = NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled, year: 2021).importNews(
