@@ -1276,6 +1276,9 @@ import Testing
             ("Министар унутрашњих послова Републике Српске обишао је вјежбу 12. марта 2024.", "Bosnia and Herzegovina"),
             ("Η εκπαίδευση αξιωματικών της Ελληνικής Αστυνομίας ολοκληρώθηκε στις 12 Μαρτίου 2024.", "Greece"),
             ("Sastanak crnogorske policije održan je 12.05.2023.", "Montenegro"),
+            ("МВР на Република Северна Македонија организираше обука на 12 март 2024.", "North Macedonia"),
+            ("Потпредседник Владе Републике Србије одржао је састанак 12. марта 2024.", "Serbia"),
+            ("Potpredsednik Vlade Republike Srbije održao je sastanak 12. marta 2024.", "Serbia"),
         ] {
             let record = try imported("## Vježba\n\n" + text)
             #expect(record.place?.country == country && record.place?.city == nil, "\(text)")
@@ -1283,6 +1286,27 @@ import Testing
         }
         let two = try imported("## Sastanak\n\nSastanak crnogorske i češke policije održan je 12.05.2023.")
         #expect(two.place == nil)
+        // "Vlada" is also a given name: a government's country stands right after it.
+        let name = try imported("## Predavanje\n\nVlada Stanković iz Srbije održao je predavanje 12. marta 2024.")
+        #expect(name.place == nil)
+    }
+
+    /// Albanian names of the region's cities and of others news names in Albanian ("në Shkup",
+    /// the dateline "Shkup, 21 prill 2024", "në Ohër", "në Vjenë") are the gazetteer's.
+    @Test func aCityNamedInAlbanianIsTheGazetteersCity() throws {
+        for (text, city) in [
+            ("Trajnimi u mbajt më 12 mars 2024 në Shkup.", "Skopje"),
+            ("Shkup, 21 prill 2024 – Projekti i ri filloi sot.", "Skopje"),
+            ("Takimi u mbajt më 12 mars 2024 në Ohër.", "Ohrid"),
+            ("Takimi u mbajt më 12 mars 2024 në Ulqin.", "Ulcinj"),
+            ("Takimi u mbajt më 12 mars 2024 në Tivar.", "Bar"),
+            ("Takimi u mbajt më 12 mars 2024 në Vjenë.", "Vienna"),
+            ("Takimi u mbajt më 12 mars 2024 në Bruksel.", "Brussels"),
+            ("Takimi u mbajt më 12 mars 2024 në Selanik.", "Thessaloniki"),
+        ] {
+            let record = try imported("## Takim\n\n" + text)
+            #expect(record.place?.city == city, "\(text)")
+        }
     }
 
     /// Albanian names a country's institution with the country last, in the genitive and after
