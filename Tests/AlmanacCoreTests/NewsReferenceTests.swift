@@ -994,7 +994,36 @@ import Testing
             start: "2022-04-28", end: "2022-04-28", city: "Banja Luka"),
     ]
 
-    @Test(arguments: cases) func rule(_ test: Case) throws {
+    static let pageDateCases: [Case] = [
+        Case(
+            rule: "a closing copyright line with the issue's date dates the page, not the activity",
+            text:
+                "## Training for prosecutors\n\nKYIV - Twenty prosecutors took part in a training course in Kyiv "
+                + "on trafficking.\n\nExperts helped discuss the law.\n\nThe course was financed by Austria.\n\n"
+                + "Copyright © The Ukrainian Weekly, October 8, 2006, No. 41, Vol. LXXIV",
+            start: "2006-10-08", end: "2006-10-08", city: "Kyiv", tentative: true),
+        Case(
+            rule: "a month alone after 'in' in the lead, not the item's own, leaves a draft (past the title repeated)",
+            text:
+                "## Prosecutors train on trafficking in Kyiv\n\nProsecutors train on trafficking in Kyiv\n\nKYIV - "
+                + "Twenty prosecutors are taking part in a training course in September in Kyiv on trafficking.\n\n"
+                + "Copyright © The Ukrainian Weekly, October 8, 2006, No. 41, Vol. LXXIV",
+            start: nil, end: nil, city: "Kyiv"),
+        Case(
+            rule: "a publication line with the time it was posted ('29/06/2022 u 15:17 h') dates the page",
+            text:
+                "## Posjeta Eurojustu\n\n29/06/2022 u 15:17 h\nDAN portal\n\nDelegacija tužilaštva boravi u "
+                + "zvaničnoj posjeti Eurojustu u Hagu.",
+            start: "2022-06-29", end: "2022-06-29", city: "The Hague", tentative: true),
+        Case(
+            rule: "a title of only a date and a statement's label names the page, not the activity",
+            text:
+                "## 14.01.2016. godine – Saopštenje\n\n14.01.2016. godine – Saopštenje\nPred predsjednikom Savjeta, "
+                + "u staroj zgradi Vlade u Podgorici, zakletve su položili državni tužioci.",
+            start: "2016-01-14", end: "2016-01-14", city: "Podgorica", tentative: true),
+    ]
+
+    @Test(arguments: cases + pageDateCases) func rule(_ test: Case) throws {
         let result = NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled).importNews(
             test.text, file: "news.md")
         let record = try #require(result.records.first { $0.title != "Dated item" && $0.title != "Other" })

@@ -552,9 +552,6 @@ import Testing
         "„Полицијата во служба на граѓаните“-свеченост во Крива Паланка за Денот на полицијата":
             "the date of the day celebrated ('Денот на македонската полиција- 7 Мај') wins over 'денеска'",
         // Batch 18 (50 items, 48 websites), scored blind at the end of the session; no rule was written for it.
-        "OSCE Project Coordinator's Office helps train Ukrainian prosecutors":
-            "the text gives a month without a day ('in September'); a date near the issue line ('October 8, 2006') is "
-            + "taken, unflagged, where the truth is a draft",
         "Police happy with crime-fighting results, get further training":
             "the dateline's Tirana is taken where the truth names only Albania",
         "Training for Security Staff of the Irregular Migrants Centre":
@@ -601,11 +598,11 @@ import Testing
         "Trije slovenski policisti potujejo na hrvaško obalo":
             "Zagreb is taken where the truth names only Croatia (its coast)",
         "Tužioci će imati punu podršku EUROJUST-a":
-            "the publication line's day (29/06/2022) is taken, unflagged, for a visit the text does not date (the "
+            "the publication line's day (29/06/2022) is taken, flagged, for a visit the text does not date (the "
             + "collector notes a reader may take it)",
         "14.01.2016.godine – Saopštenje":
-            "the statement's date (14.01.2016) is taken, unflagged, for an oath the text does not date (the collector "
-            + "notes most readers would take it)",
+            "the statement's date (14.01.2016) is taken, flagged, for an oath the text does not date (the "
+            + "collector notes most readers would take it)",
         "Certifikohen zyrtarë të njësiteve elite të Policisë së Kosovës":
             "Vrellë is not in the gazetteer; Kosovo is taken from 'Policisë së Kosovës', flagged",
         "Кај Шипокно ќе се одржи регионална обука на полициските тимови кои работат со службени кучиња":
