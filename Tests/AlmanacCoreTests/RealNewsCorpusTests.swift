@@ -580,7 +580,7 @@ import Testing
         "Regional Committee for the Fight against Human Trafficking gathered":
             "Tirana is taken for the venue where the truth names only Albania",
         "Održana obuka i zajednička pokazna vježba policijskih agencija iz Federacije BiH":
-            "the two-day span starts a day late; Sarajevo is taken where the venue is Hadžići (not read)",
+            "Sarajevo is taken where the venue is Hadžići ('općina Hadžići', not read)",
         "Стефановић на обуци 15. класе ЦОПО: Хоћемо полицију спремну да обави сваки задатак за Србију":
             "Serbia, named only in the text's institutions, is not read",
         "СПАСОВСКИ : ПРЕКУ СОРАБТКАТА СО ОБСЕ ДО ЗАЈАКНАТИ КАПАЦИТЕТИ НА МВР ВО БОРБАТА ПРОТИВ ОРГАНИЗИРАНИОТ "
@@ -591,8 +591,8 @@ import Testing
         "Zajednički nadzor migracija: Ministri unutrašnjih poslova Hrvatske, Slovenije i Italije":
             "Buzet, the venue, is not read; Croatia is taken from the ministers' titles, flagged",
         "Predavatelja PA sta se v Srbiji udeležila seminarja o poučevanju uporabe prisilnih sredstev":
-            "the span of 10 to 15 April 2011 is not read; North Macedonia is taken where the venue is Sremska "
-            + "Kamenica, Serbia",
+            "North Macedonia is taken where the venue is Sremska Kamenica, Serbia ('v Sremski Kamenici', two words "
+            + "in the locative, is not read)",
         "Hrvaška policista pomagata na slovenskih smučiščih":
             "Kranj is taken where the truth names only Slovenia (ski resorts)",
         "Trije slovenski policisti potujejo na hrvaško obalo":
