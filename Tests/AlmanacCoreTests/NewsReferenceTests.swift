@@ -1320,6 +1320,22 @@ import Testing
         #expect(name.place == nil)
     }
 
+    /// A town of two words, an adjective and a noun, both in the locative ("u Sremskoj
+    /// Kamenici", Slovenian "v Sremski Kamenici", "u Novom Sadu", "u Banjoj Luci") is the
+    /// gazetteer's town.
+    @Test func aTownOfTwoWordsInTheLocativeIsTheGazetteersTown() throws {
+        for (text, city) in [
+            ("Seminar je održan 12. marta 2024. u Sremskoj Kamenici.", "Sremska Kamenica"),
+            ("Seminar je potekal 12. marca 2024 v Sremski Kamenici.", "Sremska Kamenica"),
+            ("Sastanak je održan 12. marta 2024. u Novom Sadu.", "Novi Sad"),
+            ("Sastanak je održan 12. marta 2024. u Banjoj Luci.", "Banja Luka"),
+            ("Sastanak je održan 12. marta 2024. u Slavonskom Brodu.", "Slavonski Brod"),
+        ] {
+            let record = try imported("## Seminar\n\n" + text)
+            #expect(record.place?.city == city, "\(text)")
+        }
+    }
+
     /// Albanian names of the region's cities and of others news names in Albanian ("në Shkup",
     /// the dateline "Shkup, 21 prill 2024", "në Ohër", "në Vjenë") are the gazetteer's.
     @Test func aCityNamedInAlbanianIsTheGazetteersCity() throws {

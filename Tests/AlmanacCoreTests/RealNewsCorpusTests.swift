@@ -590,11 +590,9 @@ import Testing
             "Tirana, named as a planned academy's seat, is taken as the venue where the truth names only Albania",
         "Zajednički nadzor migracija: Ministri unutrašnjih poslova Hrvatske, Slovenije i Italije":
             "Buzet, the venue, is not read; Croatia is taken from the ministers' titles, flagged",
-        "Predavatelja PA sta se v Srbiji udeležila seminarja o poučevanju uporabe prisilnih sredstev":
-            "North Macedonia is taken where the venue is Sremska Kamenica, Serbia ('v Sremski Kamenici', two words "
-            + "in the locative, is not read)",
         "Hrvaška policista pomagata na slovenskih smučiščih":
-            "Kranj is taken where the truth names only Slovenia (ski resorts)",
+            "Kranjska Gora ('v Kranjski Gori', one of the ski resorts named) is taken where the truth names only "
+            + "Slovenia",
         "Trije slovenski policisti potujejo na hrvaško obalo":
             "Zagreb is taken where the truth names only Croatia (its coast)",
         "Tužioci će imati punu podršku EUROJUST-a":
