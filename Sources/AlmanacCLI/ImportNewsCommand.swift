@@ -17,7 +17,9 @@ struct ImportNewsCommand: ParsableCommand {
             The item's own date (a dateline such as "SKOPJE, 9 May 2008 -", or a publication \
             line under the title such as "Published: 19 October 2022") dates "today", \
             "yesterday" and "on Tuesday", and gives the year of dates written without one; \
-            else the year comes from --year, else from the nearest item that has one.
+            else the year comes from --year, else from the nearest item that has one, when \
+            the items around it are dated within a year of each other (items gathered from \
+            many years say nothing of its year: it is written as a draft).
 
             Dates are read in English and, written day first, in French, Spanish, Portuguese, \
             Italian, German, Serbian, Croatian, Bosnian, Montenegrin, Slovenian, Albanian, \

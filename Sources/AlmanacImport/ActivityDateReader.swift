@@ -271,8 +271,11 @@ struct ActivityDateReader {
             }
         }
         // "Good News from Iraq: 23 Jul 2008" over "Wednesday, July 23, 2008": a title dated
-        // with the item's own day names the page, not the activity, when the text dates it.
-        if let reference, candidates.contains(where: { $0.date.inBody }) {
+        // with the item's own day names the page, not the activity, when the text dates it, or
+        // when the title is only a date and labels ("14.01.2016. godine – Saopštenje").
+        if let reference,
+            candidates.contains(where: { $0.date.inBody }) || NewsReference.isPublicationLine(item.title)
+        {
             candidates.removeAll { candidate in
                 guard !candidate.date.inBody, let days = candidate.date.mention?.days(year: nil) else { return false }
                 return days.start == reference.day && days.end == reference.day
@@ -315,7 +318,8 @@ struct ActivityDateReader {
         guard var best else {
             // "last week", "earlier this month": the item's own date is not the activity's day.
             if let reference, relative == nil,
-                let month = Self.otherMonth(inLeadOf: bodyProse, than: reference.day) ?? Self.monthSpan(in: bodyProse)
+                let month = Self.otherMonth(inLeadOf: bodyProse, than: reference.day, title: item.title)
+                    ?? Self.monthSpan(in: bodyProse)
             {
                 return ActivityDate(mention: nil, text: item.body, inBody: true, undated: .onlyMonth(month))
             }
@@ -413,11 +417,26 @@ struct ActivityDateReader {
         return (weekday, only.words)
     }
 
-    /// A month and year without a day in the lead sentence ("in early December 2012"), other
-    /// than the month of `day`, the item's own date.
-    private static func otherMonth(inLeadOf prose: Prose, than day: LocalDate) -> String? {
-        guard let lead = prose.leadSentence?.sentence else { return nil }
+    /// A month and year without a day in the lead sentence ("in early December 2012"), or a
+    /// month alone after "in" ("taking part in a training course in September" in an item of 8
+    /// October), other than the month of `day`, the item's own date. The title repeated over
+    /// the text is not its lead.
+    private static func otherMonth(inLeadOf prose: Prose, than day: LocalDate, title: String) -> String? {
+        guard var lead = prose.leadSentence?.sentence else { return nil }
+        let wordsOf = { (sentence: Int) in prose.tokens[prose.sentences[sentence]].filter(\.isWord).map(\.text) }
+        if wordsOf(lead) == Prose(title).tokens.filter(\.isWord).map(\.text),
+            let next = prose.sentences.indices.first(where: { $0 > lead && wordsOf($0).count >= 6 })
+        {
+            lead = next
+        }
         let words = prose.tokens.indices.filter { prose.tokens[$0].isWord && prose.tokens[$0].sentence == lead }
+        for (position, index) in words.enumerated().dropFirst() {
+            guard prose.tokens[words[position - 1]].text == "in", prose.tokens[index].isCapitalised,
+                let month = DateTokenizer.months[prose.tokens[index].lowercased], month != day.month,
+                index + 1 >= prose.tokens.count || prose.tokens[index + 1].text.first?.isNumber == false
+            else { continue }
+            return prose.tokens[index].text
+        }
         for (position, index) in words.enumerated().dropLast() {
             guard let month = DateTokenizer.months[prose.tokens[index].lowercased],
                 let year = Int(prose.tokens[words[position + 1]].text), (1900...2199).contains(year),

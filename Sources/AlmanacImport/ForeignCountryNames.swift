@@ -77,7 +77,7 @@ enum ForeignCountryNames {
         North Macedonia|Macédoine du Nord|Macedonia del Norte|Macedônia do Norte|Macedónia do Norte|\
         Macedonia del Nord|Nordmazedonien|Sjeverna Makedonija|Maqedonia e Veriut|Maqedonisë së Veriut|\
         Maqedoninë e Veriut|Macedonia de Nord|Makedonia Utara|\
-        Makedonija|Makedonije|Makedoniji|Sjeverne Makedonije|Severne Makedonije|Βόρεια Μακεδονία
+        Makedonija|Makedonije|Makedoniji|Sjeverne Makedonije|Severne Makedonije|Severna Makedonija|Βόρεια Μακεδονία
         Norway|Norvège|Noruega|Norvegia|Norwegen|Norveška|Norvegji
         Peru|Pérou|Perú
         Poland|Pologne|Polonia|Polônia|Polónia|Polen|Poljska|Poloni|Polsha|Πολωνία
@@ -257,8 +257,13 @@ enum ForeignCountryNames {
         "gvardi", "akademi", "tuzilastv", "pogranich", "pravitelstv",
     ]
     private static let greekInstitutionStems = ["αστυνομ", "υπουργ", "ακτοφυλακ", "λιμενικ", "δικαστ", "στρατ"]
-    /// Whole words: a court, and the Serbian and Croatian shortening of the Ministry of the Interior.
-    private static let institutionWords: Set<String> = ["mup", "sud", "suda", "sudu", "mvd"]
+    /// Whole words: a court, a government ("Vlade Republike Srbije", its country right after
+    /// it, as "Vlada" is also a given name), and the Serbian, Croatian, Russian and Macedonian
+    /// shortenings of the Ministry of the Interior ("MUP", "МВД", "МВР на Република Северна
+    /// Македонија").
+    private static let institutionWords: Set<String> = [
+        "mup", "sud", "suda", "sudu", "mvd", "mvr", "vlada", "vlade", "vladi", "vladu",
+    ]
     /// Albanian institutions in their definite forms and cases (police, ministry, minister,
     /// directorate, prosecution, court, government, customs, academy, agency, assembly), whole
     /// words: as stems some would be English words ("polici-" of "policies").
@@ -273,8 +278,14 @@ enum ForeignCountryNames {
     /// puts a linking article before each genitive ("Ministria e Punëve të Brendshme e
     /// Kosovës"); elsewhere three.
     static func reach(ofInstitutionNoun word: String) -> Int {
-        albanianInstitutionWords.contains(word.lowercased()) ? 6 : 3
+        let lower = word.lowercased()
+        if albanianInstitutionWords.contains(lower) { return 6 }
+        // "Vlade Republike Srbije", but not "Vlada Stanković iz Srbije" (a given name).
+        let spellings =
+            lower.unicodeScalars.contains(where: Cyrillic.isCyrillic) ? Cyrillic.latinSpellings(lower) : [lower]
+        return spellings.contains { governmentWords.contains($0) } ? 2 : 3
     }
+    private static let governmentWords: Set<String> = ["vlada", "vlade", "vladi", "vladu"]
 
     /// `word` (as written) names a country's own institution in another language: "МВД",
     /// "policije", "Αστυνομίας", "Министар", "MUP-a".

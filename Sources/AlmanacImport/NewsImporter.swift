@@ -80,10 +80,16 @@ public struct NewsImporter: Sendable {
                 }
                 if days == nil {
                     let written = chosen[index].text[mention.range]
+                    let why =
+                        if case .apart(let one, let other, _) = Self.neighbourYear(at: index, among: chosen) {
+                            """
+                            the items around it are dated more than a year apart (\(one) and \(other)), so \
+                            none of them gives it
+                            """
+                        } else { "no other item gives one" }
                     result.diagnostics.append(
                         .warning(
-                            location,
-                            "'\(written)' has no year and no other item gives one, so it is written as a draft",
+                            location, "'\(written)' has no year and \(why), so it is written as a draft",
                             hint: "pass --year YYYY, or add the year to the text"))
                 }
             } else if let reason = chosen[index].undated {
@@ -289,14 +295,61 @@ public struct NewsImporter: Sendable {
                 )
             }
         }
-        // A neighbour's own date with its year, else the day it was written.
+        switch Self.neighbourYear(at: index, among: choices) {
+        case .year(let anchor):
+            return mention.days(near: anchor).map {
+                ($0, "the year \($0.start.year) is taken from a neighbouring item dated \(anchor)")
+            }
+        // "On Tuesday, 17 March": the weekday leaves one year in about seven, the nearest
+        // dated item says which.
+        case .apart(let one, let other, let anchor) where mention.first.weekday != nil || mention.last.weekday != nil:
+            return mention.days(near: anchor).map {
+                (
+                    $0,
+                    """
+                    the year \($0.start.year) is the one nearest a neighbouring item dated \(anchor) in which the \
+                    weekday the text names fits, though the items around it are dated more than a year apart \
+                    (\(one) and \(other))
+                    """
+                )
+            }
+        case .apart, .none: return nil
+        }
+    }
+
+    /// Where a yearless item may take its year from the items around it.
+    enum NeighbourYear: Equatable {
+        /// The nearest dated item's date (its own, else the day it was written).
+        case year(LocalDate)
+        /// No other item is dated.
+        case none
+        /// The dated items around it lie more than a year apart: nothing says which year is its
+        /// (the nearest dated item's date is the last).
+        case apart(LocalDate, LocalDate, nearest: LocalDate)
+    }
+
+    /// The nearest dated item's date, when the list is chronological around the item: the
+    /// nearest dated items before and after it lie within a year of each other, or, at an end
+    /// of the list, the two nearest on its one side do (or the list has one dated item only).
+    /// A site's news list, items weeks apart, gives its year; items gathered from many sites
+    /// or years, next to each other in no order, give none.
+    static func neighbourYear(at index: Int, among choices: [ActivityDate]) -> NeighbourYear {
         let anchors = choices.map { $0.mention?.days(year: nil)?.start ?? $0.reference?.day }
-        let neighbours = choices.indices.filter { $0 != index && anchors[$0] != nil }
-        guard let nearest = neighbours.min(by: { (abs($0 - index), $0) < (abs($1 - index), $1) }),
-            let anchor = anchors[nearest],
-            let days = mention.days(near: anchor)
-        else { return nil }
-        return (days, "the year \(days.start.year) is taken from a neighbouring item dated \(anchor)")
+        let before = choices.indices.filter { $0 < index && anchors[$0] != nil }.reversed().prefix(2).map { $0 }
+        let after = choices.indices.filter { $0 > index && anchors[$0] != nil }.prefix(2).map { $0 }
+        let pair: [Int] =
+            before.isEmpty || after.isEmpty ? Array((before + after).prefix(2)) : [before[0], after[0]]
+        guard
+            let nearest = (before.prefix(1) + after.prefix(1)).min(by: {
+                (abs($0 - index), $0) < (abs($1 - index), $1)
+            }), let anchor = anchors[nearest]
+        else { return .none }
+        if pair.count == 2, let one = anchors[pair[0]], let other = anchors[pair[1]],
+            abs(one.dayNumber - other.dayNumber) > 366
+        {
+            return .apart(min(one, other), max(one, other), nearest: anchor)
+        }
+        return .year(anchor)
     }
 }
 

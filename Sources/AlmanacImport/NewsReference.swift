@@ -30,6 +30,8 @@ struct NewsReference {
     private static let publicationWords: Set<String> = Set([
         "date", "on", "posted", "published", "publishing", "publication", "updated", "last", "at", "by", "author", "am",
         "pm", "press", "release", "news",
+        // "14.01.2016. godine – Saopštenje": the year's word of a date, and a statement's label.
+        "godine", "године", "saopštenje", "saopstenje", "saopćenje", "priopćenje", "саопштење", "соопштение",
     ]).union(publicationLabels).union([
         "le", "à", "jour", "mis", "el", "em", "il", "am", "um", "de", "del", "da", "dne", "më", "pada", "tanggal",
         "fecha", "data", "datum", "günü", "tarihinde",
@@ -44,6 +46,8 @@ struct NewsReference {
         "publicada", "publicação", "pubblicato", "veröffentlicht", "objavljeno", "objavljen", "publikuar",
         "postuar", "diterbitkan", "dipublikasikan", "diposting", "yayınlandı", "yayımlandı", "opublikowano",
         "publicat", "publicată", "δημοσιεύθηκε", "δημοσιεύτηκε", "النشر",
+        // "Copyright © The Ukrainian Weekly, October 8, 2006, No. 41": the issue the item is from.
+        "copyright",
     ]
     /// Capitalised words that open a sentence, not a dateline: "On 7 June 2024 – …".
     private static let sentenceOpeners: Set<String> = [
@@ -264,7 +268,10 @@ struct NewsReference {
     /// A short paragraph of a date, labels, a time and names: "Publishing date: 3 November 2021".
     private static func isPublicationLine(_ paragraph: Substring, date: Range<String.Index>) -> Bool {
         guard paragraph.count <= 90 else { return false }
-        let rest = Prose(String(paragraph[..<date.lowerBound]) + " " + String(paragraph[date.upperBound...]))
+        // The time it was posted, "29/06/2022 u 15:17 h" ("u", Serbian and Croatian "at").
+        let after = String(paragraph[date.upperBound...]).replacing(
+            #/(?:\b[uUуУ]\s+)?\b\d{1,2}:\d{2}(?:\s*h\b)?/#, with: " ")
+        let rest = Prose(String(paragraph[..<date.lowerBound]) + " " + after)
         let words = rest.tokens.indices.filter { rest.tokens[$0].isWord }
         return words.count <= 8
             && words.allSatisfy { index in

@@ -771,6 +771,7 @@ public struct PlaceExtractor: Sendable {
         else { return nil }
         // "у Бањалуци": Serbian Cyrillic, in the South Slavic Latin spelling ("Banjaluci").
         let word = isCyrillic ? (Cyrillic.latinSpellings(written.lowercased()).last ?? "") : written.lowercased()
+        if !isCyrillic, let city = twoWordInflectedCity(adjective: word, in: prose, at: index) { return city }
         var found: [(city: GazetteerPlace, name: String, ending: String, usual: Int)] = []
         for (ending, nominatives) in Self.locativeEndings where word.hasSuffix(ending) {
             let stem = String(word.dropLast(ending.count))
@@ -815,6 +816,36 @@ public struct PlaceExtractor: Sendable {
         else { return [] }
         let head = stem.dropLast()
         return ["a", "e"].map { head + $0 + String(last) }
+    }
+
+    /// Endings of an adjective in the locative that opens a town's name, and the nominative's:
+    /// "u Sremskoj Kamenici" and Slovenian "v Sremski Kamenici" → "Sremska Kamenica", "u Novom
+    /// Sadu" → "Novi Sad", "u Slavonskom Brodu" → "Slavonski Brod".
+    private static let adjectiveLocativeEndings: [(ending: String, nominatives: [String])] = [
+        ("oj", ["a"]), ("om", ["i", "o"]), ("em", ["i", "o"]), ("i", ["a", "i"]),
+    ]
+
+    /// The town of two words, an adjective and a noun, both in the locative after a locative
+    /// preposition ("u Sremskoj Kamenici"); nil unless exactly one town fits.
+    private func twoWordInflectedCity(adjective: String, in prose: Prose, at index: Int) -> GazetteerPlace? {
+        guard index + 1 < prose.tokens.count, prose.tokens[index + 1].isWord, prose.tokens[index + 1].isCapitalised,
+            prose.tokens[index + 1].sentence == prose.tokens[index].sentence
+        else { return nil }
+        let noun = prose.tokens[index + 1].lowercased
+        var cities: [GazetteerPlace] = []
+        for (ending, nominatives) in Self.adjectiveLocativeEndings where adjective.hasSuffix(ending) {
+            for first in nominatives.map({ adjective.dropLast(ending.count) + $0 }) {
+                for (nounEnding, nounNominatives) in Self.locativeEndings where noun.hasSuffix(nounEnding) {
+                    for second in nounNominatives.map({ noun.dropLast(nounEnding.count) + $0 }) {
+                        if let city = gazetteer.place(named: first + " " + second), !cities.contains(city) {
+                            cities.append(city)
+                        }
+                    }
+                }
+            }
+        }
+        guard cities.count == 1, !isFarAway(cities[0], from: prose) else { return nil }
+        return cities[0]
     }
 
     /// "у Бањалуци", "во Струга": the words for "in" before a Cyrillic name in the locative.

@@ -97,6 +97,12 @@ import Testing
         ("12. marta 2024. godine", "2024-03-12…2024-03-12"),
         ("od 1. jula do 1. septembra", "2023-07-01…2023-09-01"),
         ("5. i 6. juna 2024.", "2024-06-05…2024-06-06"),
+        // Days before a numeric date joined by another language's "and"; Slovenian months in the
+        // instrumental after "med" (between).
+        ("Dana 29. i 30. 8. 2013. godine održana je obuka", "2013-08-29…2013-08-30"),
+        ("od 5 do 7.06.2024", "2024-06-05…2024-06-07"),
+        ("sta se med 10. in 15. aprilom 2011 v Srbiji udeležila", "2011-04-10…2011-04-15"),
+        ("med 30. decembrom 2010 in 2. januarjem 2011", "2010-12-30…2011-01-02"),
         ("od 30. juna 2024. do 2. jula 2024.", "2024-06-30…2024-07-02"),
         ("17. siječnja 2024.", "2024-01-17…2024-01-17"),
         ("12. listopada 2023.", "2023-10-12…2023-10-12"),

@@ -44,8 +44,8 @@ import Testing
             "the country is only implied (the Mission's host's Ministry "
             + "of Interior, no country named): no place is written",
         "Mission to Skopje provided a training on problem-oriented policing":
-            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
-            + "not the real one",
+            "no year in the text: the items around it are dated years apart, so it is a draft, where the truth "
+            + "takes a year from outside the text",
         "From June 11 to 13, a two-day workshop on the topic of Strengthening "
             + "Migration Management, Return process and Asylum is being held in Ohrid":
             "the title's span (11-13 June) wins over the text's start and stated two days (12-13 June)",
@@ -59,8 +59,8 @@ import Testing
         "Study Visit":
             "the visit is dated only by its dateline; the dates of the meeting whose programme included it win",
         "Christian Danielsson, Director General of DG NEAR, visited Serbia":
-            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
-            + "not the real one",
+            "no year in the text: the items around it are dated years apart, so it is a draft, where the truth "
+            + "takes a year from outside the text",
         "445 new police officers are added to the Kosova Police":
             "'the President of Kosovo' makes Pristina the assumed venue (flagged tentative), where the text names none",
         "OSCE Mission supports transformation of Serbian police high school into training Centre":
@@ -69,14 +69,14 @@ import Testing
         "New officers to join Kosovo Correctional Services": "'Vushtrii' is misspelt; only the country is found",
         "EULEX Hosts Domestic Violence Seminar in North Mitrovica": "North Mitrovica is not in the gazetteer",
         "The KPCC Road to Success: Over Forty Thousand Property Cases Adjudicated":
-            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
-            + "not the real one",
+            "no year in the text: the items around it are dated years apart, so it is a draft, where the truth "
+            + "takes a year from outside the text",
         "EULEX will continue cooperation with Kosovo":
             "'Minister of Justice of Kosovo' makes Pristina the assumed "
             + "venue (flagged tentative), where the text names none",
         "INTERPOL conference tackles global crime":
-            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
-            + "not the real one",
+            "no year in the text: the items around it are dated years apart, so it is a draft, where the truth "
+            + "takes a year from outside the text",
         "Fourth meeting of the Stability Pact Working Group on Regional Civilian "
             + "Police Training in South Eastern Europe: Chairmen's Conclusions":
             "'the Federal Police Academy in Bosnia and Herzegovina' "
@@ -84,11 +84,11 @@ import Testing
         "Frontex and EU Advisory Mission enhance Ukrainian border security":
             "Palanca (a border crossing) is not in the gazetteer; no place is written",
         "EUBAM convenes 4th Arms Working Group meeting":
-            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
-            + "not the real one",
+            "no year in the text: the items around it are dated years apart, so it is a draft, where the truth "
+            + "takes a year from outside the text",
         "The 3rd Vienna Migration Conference":
-            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
-            + "not the real one",
+            "no year in the text: the items around it are dated years apart, so it is a draft, where the truth "
+            + "takes a year from outside the text",
         "ILEA has contributed to democratic transition of law enforcement agencies in Central Europe":
             "only 'The Budapest International Law Enforcement Academy' names the city; an academy's name is "
             + "not read as the venue",
@@ -108,17 +108,17 @@ import Testing
         "AEPTM/ PA PHR RC: Third cycle of training sessions according to Frontex standards":
             "the country is named only in 'the BiH Border Police'; no place is written",
         "OSCE Presence in Albania, Central Election Commission sign Memorandum of Understanding":
-            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
-            + "not the real one",
+            "no year in the text: the items around it are dated years apart, so it is a draft, where the truth "
+            + "takes a year from outside the text",
         "UNODC hosts regional meeting for Cross-Border Cooperation Project Steering Committees":
-            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
-            + "not the real one",
+            "no year in the text: the items around it are dated years apart, so it is a draft, where the truth "
+            + "takes a year from outside the text",
         "Minister of Internal Affairs Alexandru Jizdan attends INTERPOL reunion in Abu Dhabi":
-            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
-            + "not the real one",
+            "no year in the text: the items around it are dated years apart, so it is a draft, where the truth "
+            + "takes a year from outside the text",
         "EUCAP Sahel Mali adapts to the needs of the regions":
-            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
-            + "not the real one",
+            "no year in the text: the items around it are dated years apart, so it is a draft, where the truth "
+            + "takes a year from outside the text",
         "Jankulovska visited the new police training center in Idrizovo":
             "the title's 'the new police training center in Idrizovo' reads as an institution's seat, not the "
             + "venue, and the text names no other place; no place is written",
@@ -166,29 +166,26 @@ import Testing
             "the delegates 'gathered on Tuesday', and the dates the truth table takes are in a quoted "
             + "tweet and the organiser's release: no date the grammar reads as the activity's",
         "Conférence régionale d'Interpol : le Maroc représenté à Kigali":
-            "no year in the text ('du 5 au 7 février', besides a founding's 'Fondée en 1962'): a "
-            + "neighbouring item's year is taken and flagged tentative, but it is not the real one",
+            "no year in the text ('du 5 au 7 février', besides a founding's 'Fondée en 1962'): the items around it "
+            + "are dated years apart, so it is a draft, where the truth takes a year from outside the text",
         "Justice Minister Artak Zeynalyan at the 10th anniversary of the Administrative Court":
-            "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
-            + "is not the real one",
-        "Special meeting of judges kicks off in Yerevan":
-            "the text gives the meeting no date; 'the May 20 blockade' is taken for its day with a "
-            + "neighbouring item's year, flagged, where the truth is a draft",
+            "no year in the text: the items around it are dated years apart, so it is a draft, where the truth "
+            + "takes a year from outside the text",
         "34th ASEAN Chiefs of Police (ASEANAPOL) Conference":
             "the venue is Pasay, which the text names only as 'Pasay City' in a hotel's address; Manila, "
             + "where the series was first held, is taken",
         "A meeting with diplomats was held":
-            "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
-            + "is not the real one; the country is only implied",
+            "no year in the text: the items around it are dated years apart, so it is a draft, where the truth "
+            + "takes a year from outside the text; the country is only implied",
         "Press Release by the Press Service of the Ministry of Internal Affairs":
-            "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
-            + "is not the real one",
+            "no year in the text: the items around it are dated years apart, so it is a draft, where the truth "
+            + "takes a year from outside the text",
         "Pentingnya Kerjasama Antara Organisasi Kepolisian, Kata Kapolri di Acara 37th ASEANAPOL":
             "Indonesian text: Singapore ('Singapura') is named only in office titles, not after a word "
             + "for 'in'",
         "Armenia takes part in ENCJ Lisbon assembly":
-            "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
-            + "is not the real one",
+            "no year in the text: the items around it are dated years apart, so it is a draft, where the truth "
+            + "takes a year from outside the text",
         "Agentes de AMIC Sonora reciben capacitación internacional en Colombia":
             "no year in the text, so a neighbouring item's is taken, flagged, and is not the real one; "
             + "the course's end ('y concluye el próximo 28 de mayo') is read, but 93 days after the start it is "
@@ -223,8 +220,8 @@ import Testing
             "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
             + "is not the real one",
         "EU risk management and profiling":
-            "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
-            + "is not the real one",
+            "no year in the text: the items around it are dated years apart, so it is a draft, where the truth "
+            + "takes a year from outside the text",
         "Takim me drejtoreshën e Akademisë së Gjykatësve dhe Prokurorëve, znj. Natasha Gaber-Damjanovska":
             "Albanian text: the publication line closing it ('publie le 02/10/2019') is taken, flagged, "
             + "for a meeting the text gives no date, where the truth is a draft; the country is named only in "
@@ -243,8 +240,8 @@ import Testing
             + "none",
         "Regional Conference on Trade Facilitation reshapes Collaboration and Integration of the "
             + "Western Balkans economies in the Digital Era":
-            "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
-            + "is not the real one",
+            "no year in the text: the items around it are dated years apart, so it is a draft, where the truth "
+            + "takes a year from outside the text",
         "Romanian-Bulgarian-Serbian joint trilateral center of contact in Vidin":
             "Vidin, the seat of a centre to be set up, is taken for the venue of a meeting held 'in "
             + "Bulgaria'",
@@ -269,11 +266,12 @@ import Testing
             + "the activity's dates",
         "Liberia: IOM Trains Liberia Immigration Service Officers to Better Address Irregular Migration "
             + "and Combat Migrant Smuggling":
-            "no year in the text: 'started yesterday (10/09) and will run until Friday (14/09)' gives "
-            + "the days, but a neighbouring item's year is taken and flagged, and it is not the real one",
+            "no year in the text: 'started yesterday (10/09) and will run until Friday (14/09)' gives the days, "
+            + "but the items around it are dated years apart, so it is a draft, where the truth takes a year "
+            + "from outside the text",
         "Singapore, Malaysia sign MOU to combat transnational crimes":
-            "no year in the text: a neighbouring item's year is taken and flagged tentative, but it "
-            + "is not the real one",
+            "no year in the text: the items around it are dated years apart, so it is a draft, where the truth "
+            + "takes a year from outside the text",
         "Memo inked by 6 countries on cooperation between border police at airports":
             "no year in the text: 'Dec 21' and 'on Tuesday' pick 2021, the year nearest the neighbour's in which "
             + "21 December is a Tuesday (flagged); the truth's 2010 comes from outside the text",
@@ -282,19 +280,20 @@ import Testing
             + "sentence's verb) dates it, flagged as a signing the title does not speak of, where the truth is a "
             + "draft",
         "Hrvatski i srbijanski ministar u Beogradu razgovarali o migracijama":
-            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
-            + "not the real one",
+            "no year in the text: the items around it are dated years apart, so it is a draft, where the truth "
+            + "takes a year from outside the text",
         "Главы МВД Грузии и Литвы обсудили межведомственное сотрудничество":
-            "no year in the text: the dateline 'ТБИЛИСИ, 17 ноя' and 'трехдневным' give the days (17-19 "
-            + "November), but a neighbouring item's year is taken and flagged, and it is not the real one",
+            "no year in the text: the dateline 'ТБИЛИСИ, 17 ноя' and 'трехдневным' give the days (17-19 November), "
+            + "but the items around it are dated years apart, so it is a draft, where the truth takes a year "
+            + "from outside the text",
         "OSCE launches Patrol Field Capacity Building project for Tajik Border Troops":
             "Khalqayor is not in the gazetteer; only the country is found",
         "RUSSIAN BORDER GUARDS SHARING EXPERIENCE WITH TAJIK COLLEAGUES":
             "no year for the activity: another date's year (2004) is taken, flagged, and the venue Pyandzh is "
             + "not in the gazetteer, so the dateline's Dushanbe is taken",
         "Amman Hosts Regional Workshop On Combating Cross-Border Crime":
-            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
-            + "not the real one",
+            "no year in the text: the items around it are dated years apart, so it is a draft, where the truth "
+            + "takes a year from outside the text",
         "EFCC receives head of Ghana's anti-corruption body who wants to study Nigeria's strategies against graft "
             + "(photo)":
             "the venue (the EFCC in Abuja) is not named; the visitor's country, named by its institution, is "
@@ -306,8 +305,8 @@ import Testing
             "no year in the text: 'On Wednesday, February 17' picks 2016 near the neighbour's year (flagged); "
             + "the truth's 2021 comes from outside, and 'the RA Police' does not name Armenia",
         "Armenian NSC Secretary meets OSCE Senior Police Adviser delegation":
-            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
-            + "not the real one",
+            "no year in the text: the items around it are dated years apart, so it is a draft, where the truth "
+            + "takes a year from outside the text",
         "Panamanian, Honduran students graduate from elite federal training program":
             "the graduation day is taken for the course that ended on it, and Glynco is not in the gazetteer",
         "ILEA trained officials from Guatemala, Honduras and El Salvador on Combating Gangs":
@@ -318,14 +317,14 @@ import Testing
         "EU Advisory Mission in Iraq launches coordination center":
             "no year in the text: the date of another event in it is taken (flagged), not the launch's",
         "Arab Council of Interior Ministers to convene in Baghdad":
-            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
-            + "not the real one",
+            "no year in the text: the items around it are dated years apart, so it is a draft, where the truth "
+            + "takes a year from outside the text",
         "11th December 2020: ALARM Uganda receives an award from Uganda Police":
             "the award's day in the title is taken; the truth takes the three-week training that led to it, and "
             + "Bwebajja is not in the gazetteer",
         "Kazakh leaders take on corruption":
-            "no year in the text: the neighbouring item's year is taken and flagged tentative, but it is "
-            + "not the real one",
+            "no year in the text: the items around it are dated years apart, so it is a draft, where the truth "
+            + "takes a year from outside the text",
         "USCG, RCN conduct SAREX in Alaskan waters":
             "Ketchikan is not in the gazetteer",
         "U.S. Embassy Sends Internal Security Forces Members to the United States for Training":
@@ -341,16 +340,16 @@ import Testing
             + "ULOZI PROFESIONALNIH PRAVOSUDNIH UDRUŽENJA, ODRŽANOJ U BEOGRADU":
             "the publication line's day is taken, flagged, where the truth has no date",
         "PREDSTAVNICI VISOKE PRAVOSUDNE DELEGACIJE SRBIJE U STUDIJSKOJ POSJETI TUŽILAŠTVU BIH":
-            "no year in the dateline 'SARAJEVO, 18. MAJA': a neighbour's year is taken, flagged, and "
-            + "wrong",
+            "no year in the dateline 'SARAJEVO, 18. MAJA': the items around it are dated years apart, so it is a "
+            + "draft, where the truth takes a year from outside the text",
         "CEPRIS: Radionice kao pomoć sudijama i tužiocima":
             "workshops in three towns on three days ('u Vranju (6. jun), Leskovcu (7. jun) i "
             + "Požarevcu (14. jun)'): the first town and day are taken",
         "TRENING I OBUKA U NASTAVNOM CENTRU \"MAKIŠ\"! Policajci se uvežbavali za pronalaženje skrivenog oružja":
             "the publication line's day is taken, flagged, where the truth has no date",
         "Na konvenciji šefov evropskih policij razpravljali o vidikih policijskega sodelovanja":
-            "no year in the text ('Haag, 30. septembra'; 'v sredo in danes'): a neighbour's year is "
-            + "taken, flagged, and wrong",
+            "no year in the text ('Haag, 30. septembra'; 'v sredo in danes'): the items around it are dated years "
+            + "apart, so it is a draft, where the truth takes a year from outside the text",
         "Videokonferencija ravnateljstva policije zemalja EU i Granične policije BiH":
             "a video conference: the news agency's dateline (Sarajevo) is taken for its place",
         "Премиерът Желязков ще присъства на учението на Главна дирекция „Гранична полиция\" в Созопол":
@@ -380,8 +379,8 @@ import Testing
             "the closing publication line's day ('30 Eylül 2019 Pazartesi günü yayınlandı') is taken, "
             + "flagged, where the truth has no date",
         "EIFORCES International Study Mission to Turkey: Turkish Gendarmerie and Police revealed to EIFORCES":
-            "no year in the text ('on 20 June … on 21 June'): a neighbour's year is taken, flagged, "
-            + "and wrong, and the second day is not joined",
+            "no year in the text ('on 20 June … on 21 June'): the items around it are dated years apart, so it is "
+            + "a draft, where the truth takes a year from outside the text",
         "Σεμινάριο της CEPOL με θέμα «Εξέλιξη της ηγεσίας των Αρχών Επιβολής του Νόμου της Ε.Ε. "
             + "και μελλοντικοί ηγέτες»":
             "the Greek police and the participants' (Finnish, Portuguese, Bulgarian) institutions are all "
@@ -393,8 +392,8 @@ import Testing
             "a visit to several places (Cuxhaven, the Baltic, Rostock): the first is taken for the "
             + "country",
         "Spotkanie Zastępców Pełnomocników Granicznych":
-            "no year in the text ('16 grudnia'): a neighbour's year is taken, flagged, and wrong; "
-            + "Pionierskij is not in the gazetteer",
+            "no year in the text ('16 grudnia'): the items around it are dated years apart, so it is a draft, "
+            + "where the truth takes a year from outside the text; Pionierskij is not in the gazetteer",
         "Spotkanie szefów szkół granicznych na Litwie":
             "Medininkai is not in the gazetteer, and the Polish school's Kętrzyn is taken",
         "O współpracy szkoleniowej na spotkaniu szefów szkół granicznych z Polski, Litwy, Łotwy i Estonii":
@@ -406,8 +405,9 @@ import Testing
             "Prešov in the Ukrainian locative ('Пряшеві') is not in the gazetteer; only Slovakia, from "
             + "'словацькому', is written",
         "Visita a Parigi della Scuola di Polizia Economico-Finanziaria della Guardia di Finanza (18 settembre)":
-            "no year in the text: a neighbour's year is taken, flagged, and wrong; Italian 'a Parigi' "
-            + "is not read as a venue (Gioia Tauro, named later, is taken)",
+            "no year in the text: the items around it are dated years apart, so it is a draft, where the truth "
+            + "takes a year from outside the text; Italian 'a Parigi' is not read as a venue (Gioia Tauro, named "
+            + "later, is taken)",
         "Finanza, riunione plenaria degli ufficiali esperti del corpo distaccati all'estero":
             "the plenary's days are not read, and Italian 'la Sala' is read as Salé (one of its other "
             + "names in GeoNames is 'Sala')",
@@ -443,12 +443,6 @@ import Testing
         "Ministri Sefaj priti në takim drejtorin e Policisë së Shqipërisë Ardi Veliu":
             "the publication line's day ('10:19 | 13 Mars 2018') is taken, flagged, for a meeting the text "
             + "does not date",
-        "IOM Iraq paves the way towards improved human trafficking determination by engaging law enforcement "
-            + "officials":
-            "no year in the text ('from 18 to 21 May'): a neighbour's year is taken, flagged, where the truth is "
-            + "a draft",
-        "US Government Hands Over Border Security Equipment to Georgian Border Security Agencies (June 19)":
-            "no year in the text ('On June 19'): a neighbour's year is taken, flagged, where the truth is a draft",
         "Rešil je človeško življenje, našel električno kolo, ki je bilo ukradeno":
             "the only date is the officers' month-long deployment ('od 17. julija do 18. avgusta 2022'), in the "
             + "paragraph after the undated reception's: taken, flagged, where the truth is a draft",
@@ -459,20 +453,18 @@ import Testing
             "the text names no venue; 'Supreme State Prosecutor of Montenegro' makes Montenegro the assumed "
             + "place (flagged)",
         "The 4th Annual INTERPA Conference":
-            "no year in the text ('on 25-27 May'): a neighbour's year is taken, flagged, where the truth is a "
-            + "draft; in 'held in UAE, Abu Dhabi Police College' the college's city is not read",
+            "no year in the text ('on 25-27 May'): a draft, as in the truth; in 'held in UAE, Abu Dhabi Police "
+            + "College' the college's city is not read",
         "ASEAN, G7 foster judicial cooperation":
-            "no year in the text ('in Tokyo, Japan on July 7'; the truth's year is from the page's address): a "
-            + "neighbour's year is taken, flagged, and wrong",
+            "no year in the text ('in Tokyo, Japan on July 7'; the truth's year is from the page's address): the "
+            + "items around it are dated years apart, so it is a draft, where the truth takes a year from "
+            + "outside the text",
         "Одржан први међународни састанак царинских и полицијских официра за везу":
             "the publication line's day ('29. 01. 2010.') is taken, flagged, for a meeting the text does not "
             + "date; 'у Управи царина' (at the Customs Administration) is not read as Serbia",
         "Interpol GA to address contemporary violence":
-            "no year in the text ('four-day (5 – 8 November) conference in Rome'): a neighbour's year is taken, "
-            + "flagged, and wrong",
-        "Port of Galveston Hosts Regional Maritime Response Training":
-            "no year in the text ('On September 2 … wrapped-up a three-day …'): a neighbour's year is taken, "
-            + "flagged, where the truth is a draft",
+            "no year in the text ('four-day (5 – 8 November) conference in Rome'): the items around it are dated "
+            + "years apart, so it is a draft, where the truth takes a year from outside the text",
         "Sharing best practice on combating corruption in Balkans and Vishegrad countries":
             "'Vishegrad countries' in the title is read as the town Višegrad; 'The Tirana town hall meeting' and "
             + "'the Innovation Hub Tirana' are not read as the venue",
@@ -494,8 +486,6 @@ import Testing
             + "infers Tirana)",
         "KFOR, EULEX, Kosovo security forces in joint exercise (B92, RTK2)":
             "Kosovo is named only as the home of 'Kosovo security forces' and KFOR; no place is read",
-        "European experiences in countering organised crime, corruption and terrorism":
-            "no year in the text ('ended on 7 March'): a neighbour's year is taken, flagged",
         "OSCE Mission to Montenegro advances development of police e-learning platform":
             "no year for 'From 1 to 4 December': the year of another paragraph (2022) is taken, flagged, and "
             + "wrong; no town named",
@@ -509,9 +499,6 @@ import Testing
         "Zajednički projekt: 340 policajaca spremno je za mješovite ophodnje granice Hrvatske i BiH":
             "the ceremony is not dated: the publication day is taken, flagged, where the truth is a draft; Nova "
             + "Sela is not in the gazetteer",
-        "Експертски состанок за соработка во областа на борбата против криумчарење мигранти помеѓу "
-            + "делегација од Северна Македонија и Србија":
-            "no year in the text ('На 18 и 19 април'): a neighbour's year is taken, flagged",
         "Potpisan Memorandum o razumevanju između Ministarstva spoljnih poslova i Agencije za sprečavanje korupcije":
             "Bečej, the seat of an institution named in the text, is taken for the venue, which the text "
             + "does not name",
@@ -532,22 +519,17 @@ import Testing
         "Workshop on “Introducing EU experience on drafting criminal charges”":
             "Albania is named only as an adjective ('Albanian legal framework', 'Albanian counterparts'); no "
             + "place is read",
-        "OSBE trajnon prokurorët dhe oficerët e policisë gjyqësore":
-            "no year in the text: the neighbouring item's year is taken and flagged tentative, where the "
-            + "truth is a draft",
         "Спасовски и Дујовски во посета на кампот за обука во Лазарополе":
             "Lazaropole is not in the gazetteer",
-        "UN Migration Agency Holds Capacity Building Workshop for Malian Border Officials":
-            "no year in the text: the neighbouring item's year is taken and flagged tentative, where the "
-            + "truth is a draft",
         "IOM Iraq makes headway in the development of the border management curriculum for the Ministry of Interior":
-            "no year in the text: a neighbour's year is taken, flagged; the ministry's capital (Baghdad) is assumed",
+            "the ministry's capital (Baghdad) is assumed, flagged, where the truth names only Iraq",
         "IOM Conducts Training on Better Migration Management for South Sudanese Border Officials":
             "Yambio is not in the gazetteer; only South Sudan is written",
         "Gambian Minister of Interior learns about Dubai Police Academy's best practices":
             "the dateline's date ('WAM - 03rd Mar, 2021') is taken, flagged, for a visit the text does not date",
         "Zapriseglo 47 novih pomožnih policistk in policistov":
-            "Tacen is not in the gazetteer; 'Tacen, 20. februarja' has no year, so a neighbour's is taken (flagged)",
+            "Tacen is not in the gazetteer ('Tacen, 20. februarja', without a year, is left a draft, as in the "
+            + "truth)",
         "70 let šolanja policijskih psov, ki imajo vedno več službenih nalog":
             "Tacen ('v Tacnu') is not in the gazetteer; no place is written",
         "MUP i MORH – zajednička vježba na moru":
@@ -556,7 +538,8 @@ import Testing
             + "officers from SIA Skopje":
             "'the US Embassy' makes the United States the place; North Macedonia is named only in 'SIA Skopje'",
         "Shkup, trajnim anti-terror agjentëve të policisë":
-            "'Shkup' (Skopje in Albanian) is not in the gazetteer; the publication date is taken, flagged",
+            "the training is not dated: the publication date (28/06/2010) is taken, flagged, where the truth is a "
+            + "draft",
         "Nova moč v Specialni enoti":
             "Gotenica is not in the gazetteer",
         "Interior minister for unified action among departments to improve public service delivery":
@@ -568,20 +551,11 @@ import Testing
             + "truth is a draft",
         "„Полицијата во служба на граѓаните“-свеченост во Крива Паланка за Денот на полицијата":
             "the date of the day celebrated ('Денот на македонската полиција- 7 Мај') wins over 'денеска'",
-        "Prosecuting organized crime workshop held":
-            "no year in the text: the neighbouring item's year is taken and flagged tentative, where the "
-            + "truth is a draft",
         // Batch 18 (50 items, 48 websites), scored blind at the end of the session; no rule was written for it.
-        "OSCE Project Coordinator's Office helps train Ukrainian prosecutors":
-            "the text gives a month without a day ('in September'); a date near the issue line ('October 8, 2006') is "
-            + "taken, unflagged, where the truth is a draft",
         "Police happy with crime-fighting results, get further training":
-            "no year in the text: a neighbour's year is taken, flagged, where the truth is a draft; the dateline's "
-            + "Tirana is taken where the truth names only Albania",
+            "the dateline's Tirana is taken where the truth names only Albania",
         "Training for Security Staff of the Irregular Migrants Centre":
             "Lukavica is taken for the venue where the truth names only the country",
-        "Iranian police, Russian National Guard sign MoU on security cooperation":
-            "no year in the text: a neighbour's year is taken, flagged, where the truth is a draft",
         "Study Visit in Training Academy for Judges and Prosecutors of the Republic of Macedonia":
             "the venue is named only by an institution (the academy, in Skopje by the truth); no place is read",
         "1,187 cadets graduate from Police Academy":
@@ -597,8 +571,6 @@ import Testing
             + "is not read",
         "Friendship Week in Germany":
             "Selm-Bork is not in the gazetteer; only Germany is read",
-        "Two Slovenian police officers to assist Croatian police during tourist season":
-            "no year in the text: a neighbour's year is taken, flagged, where the truth is a draft",
         "Security Sector Reform on the Agenda":
             "the 'Last updated: 24.03.2011' day is taken for 'on March 22'; the country, named in the assembly's "
             + "name, is not read",
@@ -608,40 +580,31 @@ import Testing
         "Regional Committee for the Fight against Human Trafficking gathered":
             "Tirana is taken for the venue where the truth names only Albania",
         "Održana obuka i zajednička pokazna vježba policijskih agencija iz Federacije BiH":
-            "the two-day span starts a day late; Sarajevo is taken where the venue is Hadžići (not read)",
+            "Sarajevo is taken where the venue is Hadžići ('općina Hadžići', not read)",
         "Стефановић на обуци 15. класе ЦОПО: Хоћемо полицију спремну да обави сваки задатак за Србију":
             "Serbia, named only in the text's institutions, is not read",
         "СПАСОВСКИ : ПРЕКУ СОРАБТКАТА СО ОБСЕ ДО ЗАЈАКНАТИ КАПАЦИТЕТИ НА МВР ВО БОРБАТА ПРОТИВ ОРГАНИЗИРАНИОТ "
             + "КРИМИНАЛ И ТЕРОРИЗМОТ":
             "North Macedonia, named only in the text's institutions, is not read",
-        "Projekt i MPB-OSBE/ “Ndërtim i sistemit hibrid arsimor në MPB”":
-            "no year in the text: a neighbour's year is taken, flagged, where the truth is a draft; Skopje ('Shkup') "
-            + "is not read",
         "Proda: Do të krijojmë Akademinë e Policisë për Ballkanin Perëndimor në Tiranë":
             "Tirana, named as a planned academy's seat, is taken as the venue where the truth names only Albania",
-        "Dan otvorenih vrata Policijske uprave":
-            "no year in the text: a neighbour's year is taken, flagged, where the truth is a draft",
         "Zajednički nadzor migracija: Ministri unutrašnjih poslova Hrvatske, Slovenije i Italije":
             "Buzet, the venue, is not read; Croatia is taken from the ministers' titles, flagged",
-        "Predavatelja PA sta se v Srbiji udeležila seminarja o poučevanju uporabe prisilnih sredstev":
-            "the span of 10 to 15 April 2011 is not read; North Macedonia is taken where the venue is Sremska "
-            + "Kamenica, Serbia",
         "Hrvaška policista pomagata na slovenskih smučiščih":
-            "Kranj is taken where the truth names only Slovenia (ski resorts)",
+            "Kranjska Gora ('v Kranjski Gori', one of the ski resorts named) is taken where the truth names only "
+            + "Slovenia",
         "Trije slovenski policisti potujejo na hrvaško obalo":
             "Zagreb is taken where the truth names only Croatia (its coast)",
         "Tužioci će imati punu podršku EUROJUST-a":
-            "the publication line's day (29/06/2022) is taken, unflagged, for a visit the text does not date (the "
+            "the publication line's day (29/06/2022) is taken, flagged, for a visit the text does not date (the "
             + "collector notes a reader may take it)",
         "14.01.2016.godine – Saopštenje":
-            "the statement's date (14.01.2016) is taken, unflagged, for an oath the text does not date (the collector "
-            + "notes most readers would take it)",
+            "the statement's date (14.01.2016) is taken, flagged, for an oath the text does not date (the "
+            + "collector notes most readers would take it)",
         "Certifikohen zyrtarë të njësiteve elite të Policisë së Kosovës":
             "Vrellë is not in the gazetteer; Kosovo is taken from 'Policisë së Kosovës', flagged",
         "Кај Шипокно ќе се одржи регионална обука на полициските тимови кои работат со службени кучиња":
             "Shipokno is not in the gazetteer",
-        "Полицијски аташеи доприносе јачању билатералне полицијске сарадње":
-            "Serbia, named only in the text's institutions, is not read",
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(

@@ -221,11 +221,12 @@ package struct DateTokenizer {
     /// "to" and "and" in the languages of ``ForeignMonthNames``, between two days before a
     /// month: "du 5 au 7 juin", "del 5 al 7 de junio", "vom 5. bis 7. Juni", "od 1. jula do 1.
     /// septembra", "5 dhe 6 prill", "5 sampai 7 Juni", "de la 6 la 7 martie", "27 έως 31 Μαρτίου",
-    /// "12 ve 13 Mayıs". Short and common words elsewhere ("a", "e", "i", "do", "la"), they join
-    /// days only there.
+    /// "12 ve 13 Mayıs", "med 10. in 15. aprilom". Short and common words elsewhere ("a", "e",
+    /// "i", "do", "la", "in"), they join days only there (and before a numeric date: "29. i
+    /// 30. 8. 2013.").
     static let foreignSeparatorWords: Set<String> = [
         "au", "et", "al", "a", "y", "hasta", "e", "bis", "und", "do", "i", "deri", "dhe", "sampai", "hingga", "dan",
-        "до", "и", "la", "și", "şi", "έως", "και", "ve",
+        "до", "и", "la", "și", "şi", "έως", "και", "ve", "in",
     ]
     /// Words between a day and its month or year in other languages: "5 de junio de 2023".
     package static let foreignOfWords: Set<String> = ["de", "del"]
@@ -524,11 +525,11 @@ struct DateGrammar {
         )
     }
 
-    /// "21-23.05.2024", "15–16.10.2024", "24.–26.09.2024": days of the month of a numeric date.
+    /// "21-23.05.2024", "15–16.10.2024", "24.–26.09.2024", "29. i 30. 8. 2013.": days of the
+    /// month of a numeric date.
     private func numericDays(_ index: Int) -> Span? {
-        guard let first = day(index), first.weekday == nil else { return nil }
-        let beforeSeparator = kind(first.next) == .fullStop ? first.next + 1 : first.next
-        guard let afterSeparator = separator(beforeSeparator), case .numericDate(let last)? = kind(afterSeparator)
+        guard let first = day(index), first.weekday == nil,
+            let afterSeparator = daySeparator(first.next), case .numericDate(let last)? = kind(afterSeparator)
         else { return nil }
         return (WrittenDay(day: first.day, month: last.month, year: last.year), last, afterSeparator + 1)
     }

@@ -65,9 +65,11 @@ enum ForeignMonthNames {
         (
             "Slovenian",
             [
-                "januar januarja", "februar februarja", "marec marca", "april aprila", "maj maja", "junij junija",
-                "julij julija", "avgust avgusta", "september septembra", "oktober oktobra", "november novembra",
-                "december decembra",
+                // Nominative, genitive and instrumental ("med 10. in 15. aprilom 2011", between).
+                "januar januarja januarjem", "februar februarja februarjem", "marec marca marcem",
+                "april aprila aprilom", "maj maja majem", "junij junija junijem", "julij julija julijem",
+                "avgust avgusta avgustom", "september septembra septembrom", "oktober oktobra oktobrom",
+                "november novembra novembrom", "december decembra decembrom",
             ]
         ),
         (
