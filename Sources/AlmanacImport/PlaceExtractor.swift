@@ -173,6 +173,11 @@ public struct PlaceExtractor: Sendable {
         var cities = all.filter { $0.place.cityName != nil }
         if let titleCountry, cities.contains(where: { $0.place.country == titleCountry }) {
             cities = cities.filter { $0.place.country == titleCountry }
+        } else if let titleCountry {
+            // A dateline in another country than the one the title names as the place is where
+            // the news was written: "BELGRADE, 25 September 2008 - …" under "… study visit to
+            // Slovenia".
+            cities.removeAll { $0.isDateline && $0.place.country != titleCountry }
         }
         let ranked = cities.enumerated().min { lhs, rhs in
             rank(lhs.element, order: lhs.offset, dateSentence: dateSentence)

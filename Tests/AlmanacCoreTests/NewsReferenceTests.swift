@@ -1482,6 +1482,31 @@ import Testing
     }
 
     /// The record the importer makes of one item (`news.md`).
+    /// A page that repeats its title over the text with no blank line between: the text's
+    /// first line still opens a paragraph, so its dateline dates "ended today".
+    @Test func aTitleRepeatedOverTheTextLeavesItsDatelineAtAParagraphsStart() throws {
+        let title = "Serbian police officers learn about staff training in Slovenia"
+        let record = try imported(
+            "## \(title)\n\n\(title)\nLJUBLJANA, 25 September 2008 - Eleven officials learned about training "
+                + "during a three-day study visit that ended today.")
+        let found = NewsCorpusTests.found(record)
+        #expect(found.start == "2008-09-23" && found.end == "2008-09-25" && record.status == .confirmed)
+        #expect(record.place?.city == "Ljubljana")
+    }
+
+    /// A dateline in another country than the one the title names as the place is where the
+    /// news was written, not the venue.
+    @Test func aDatelineInAnotherCountryThanTheTitlesPlaceIsNotTheVenue() throws {
+        let record = try imported(
+            "## Serbian police officers on a study visit to Slovenia\n\nBELGRADE, 25 September 2008 - Eleven "
+                + "officials learned about training during a three-day study visit that ended today.")
+        #expect(record.place?.city == nil && record.place?.country == "Slovenia")
+        let home = try imported(
+            "## Serbian police officers on a study visit to Slovenia\n\nLJUBLJANA, 25 September 2008 - Eleven "
+                + "officials learned about training during a three-day study visit that ended today.")
+        #expect(home.place?.city == "Ljubljana")
+    }
+
     private func imported(_ text: String) throws -> EventRecord {
         let importer = NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled)
         return try #require(importer.importNews(text, file: "news.md").records.first)
