@@ -114,6 +114,9 @@ public struct PlaceExtractor: Sendable {
     private static let passingWords: Set<String> = [
         "previous", "previously", "last", "earlier", "next", "following", "upcoming", "former", "since", "born",
         "participants", "representatives", "colleagues", "counterparts", "guests",
+        // A visit continued elsewhere, a later stage: "Delegacija je posjet nastavila odlaskom u Zagrebu".
+        "continued", "proceeded", "nastavila", "nastavio", "nastavili", "nastavile", "nadaljevala", "nadaljeval",
+        "nadaljevali",
     ]
     private static let nameJoiners: Set<String> = ["of", "the", "and", "for"]
     private static let institutionWords: Set<String> = [

@@ -1507,6 +1507,19 @@ import Testing
         #expect(home.place?.city == "Ljubljana")
     }
 
+    /// A place where a visit went on afterwards ("posjet nastavila odlaskom u Zagrebu", "the
+    /// delegation continued to Skopje") is a later stage, not the venue of the day reported.
+    @Test func aPlaceWhereAVisitContinuedIsALaterStage() throws {
+        let croatian = try imported(
+            "## Posjet\n\nVARAŽDIN – Delegaciju policije danas je primio gradonačelnik. Delegacija je posjet "
+                + "nastavila odlaskom u Zagrebu.")
+        #expect(croatian.place?.city == "Varaždin")
+        let english = try imported(
+            "## Visit\n\nOHRID, 12 May 2023 – The mayor received the delegation today. The delegation continued "
+                + "its visit in Skopje.")
+        #expect(english.place?.city == "Ohrid")
+    }
+
     private func imported(_ text: String) throws -> EventRecord {
         let importer = NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled)
         return try #require(importer.importNews(text, file: "news.md").records.first)
