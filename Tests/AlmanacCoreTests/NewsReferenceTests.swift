@@ -992,6 +992,14 @@ import Testing
             rule: "a city in the locative in Cyrillic ('у Бањалуци') is the place",
             text: "## Посјета\n\nМинистар је 28. априла 2022. године примио у Бањалуци полазнике.",
             start: "2022-04-28", end: "2022-04-28", city: "Banja Luka"),
+        Case(
+            rule: "'sjutra' and 'sutra' (tomorrow) count from the dateline",
+            text: "## Sastanak\n\nPodgorica, 5. decembra 2004. – Delegacija će sjutra posjetiti MUP.",
+            start: "2004-12-06", end: "2004-12-06", city: "Podgorica"),
+        Case(
+            rule: "'sutra' (tomorrow) counts from the dateline",
+            text: "## Sastanak\n\nBeograd, 5. decembra 2004. – Ministri će se sutra sastati.",
+            start: "2004-12-06", end: "2004-12-06", city: "Belgrade"),
     ]
 
     @Test(arguments: cases) func rule(_ test: Case) throws {
