@@ -118,12 +118,21 @@ public enum NewsItems {
             let paragraphs = blocks(
                 item.source.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).dropFirst().map(
                     String.init))
-            item.body = paragraphs.map { paragraph($0.lines) }.joined(separator: "\n\n")
+            item.body = paragraphs.flatMap { titleSplit($0.lines, title: item.title) }.map(paragraph)
+                .joined(separator: "\n\n")
             let nextIsDeeper = index + 1 < sections.count && sections[index + 1].level > section.level
             if item.body.isEmpty && nextIsDeeper { continue }
             items.append(item)
         }
         return items
+    }
+
+    /// A paragraph's lines, with a first line that repeats the item's title on its own: pages
+    /// repeat the title over the text ("Serbian police officers learn … \n BELGRADE, 25
+    /// September 2008 - …"), and the text's first line then still opens a paragraph (a dateline).
+    private static func titleSplit(_ lines: [String], title: String) -> [[String]] {
+        guard lines.count > 1, lines[0].trimmingCharacters(in: .whitespaces) == title else { return [lines] }
+        return [[lines[0]], Array(lines.dropFirst())]
     }
 
     /// A paragraph's text: its lines joined by spaces, as wrapped lines are, but a line at

@@ -416,7 +416,7 @@ struct RelativeDay {
             "aujourd'hui,aujourd’hui,hoy,hoje,oggi,heute,danas,sot,hari ini,денес,данас,днес,сегодня"
         ),
         (-1, "ayer,ontem,ieri,gestern,jučer,jucer,juče,juce,včeraj,dje,kemarin,вчера,јуче"),
-        (1, "demain,amanhã,domani,jutri,nesër,besok,утре,сутра,завтра"),
+        (1, "demain,amanhã,domani,jutri,nesër,besok,утре,сутра,завтра,sutra,sjutra,сјутра"),
     ]
 
     /// Words before a relative day that make it no day of an activity ("as of today", "until tomorrow").

@@ -114,6 +114,9 @@ public struct PlaceExtractor: Sendable {
     private static let passingWords: Set<String> = [
         "previous", "previously", "last", "earlier", "next", "following", "upcoming", "former", "since", "born",
         "participants", "representatives", "colleagues", "counterparts", "guests",
+        // A visit continued elsewhere, a later stage: "Delegacija je posjet nastavila odlaskom u Zagrebu".
+        "continued", "proceeded", "nastavila", "nastavio", "nastavili", "nastavile", "nadaljevala", "nadaljeval",
+        "nadaljevali",
     ]
     private static let nameJoiners: Set<String> = ["of", "the", "and", "for"]
     private static let institutionWords: Set<String> = [
@@ -173,6 +176,11 @@ public struct PlaceExtractor: Sendable {
         var cities = all.filter { $0.place.cityName != nil }
         if let titleCountry, cities.contains(where: { $0.place.country == titleCountry }) {
             cities = cities.filter { $0.place.country == titleCountry }
+        } else if let titleCountry {
+            // A dateline in another country than the one the title names as the place is where
+            // the news was written: "BELGRADE, 25 September 2008 - …" under "… study visit to
+            // Slovenia".
+            cities.removeAll { $0.isDateline && $0.place.country != titleCountry }
         }
         let ranked = cities.enumerated().min { lhs, rhs in
             rank(lhs.element, order: lhs.offset, dateSentence: dateSentence)

@@ -992,6 +992,14 @@ import Testing
             rule: "a city in the locative in Cyrillic ('у Бањалуци') is the place",
             text: "## Посјета\n\nМинистар је 28. априла 2022. године примио у Бањалуци полазнике.",
             start: "2022-04-28", end: "2022-04-28", city: "Banja Luka"),
+        Case(
+            rule: "'sjutra' and 'sutra' (tomorrow) count from the dateline",
+            text: "## Sastanak\n\nPodgorica, 5. decembra 2004. – Delegacija će sjutra posjetiti MUP.",
+            start: "2004-12-06", end: "2004-12-06", city: "Podgorica"),
+        Case(
+            rule: "'sutra' (tomorrow) counts from the dateline",
+            text: "## Sastanak\n\nBeograd, 5. decembra 2004. – Ministri će se sutra sastati.",
+            start: "2004-12-06", end: "2004-12-06", city: "Belgrade"),
     ]
 
     static let pageDateCases: [Case] = [
@@ -1590,6 +1598,44 @@ import Testing
     }
 
     /// The record the importer makes of one item (`news.md`).
+    /// A page that repeats its title over the text with no blank line between: the text's
+    /// first line still opens a paragraph, so its dateline dates "ended today".
+    @Test func aTitleRepeatedOverTheTextLeavesItsDatelineAtAParagraphsStart() throws {
+        let title = "Serbian police officers learn about staff training in Slovenia"
+        let record = try imported(
+            "## \(title)\n\n\(title)\nLJUBLJANA, 25 September 2008 - Eleven officials learned about training "
+                + "during a three-day study visit that ended today.")
+        let found = NewsCorpusTests.found(record)
+        #expect(found.start == "2008-09-23" && found.end == "2008-09-25" && record.status == .confirmed)
+        #expect(record.place?.city == "Ljubljana")
+    }
+
+    /// A dateline in another country than the one the title names as the place is where the
+    /// news was written, not the venue.
+    @Test func aDatelineInAnotherCountryThanTheTitlesPlaceIsNotTheVenue() throws {
+        let record = try imported(
+            "## Serbian police officers on a study visit to Slovenia\n\nBELGRADE, 25 September 2008 - Eleven "
+                + "officials learned about training during a three-day study visit that ended today.")
+        #expect(record.place?.city == nil && record.place?.country == "Slovenia")
+        let home = try imported(
+            "## Serbian police officers on a study visit to Slovenia\n\nLJUBLJANA, 25 September 2008 - Eleven "
+                + "officials learned about training during a three-day study visit that ended today.")
+        #expect(home.place?.city == "Ljubljana")
+    }
+
+    /// A place where a visit went on afterwards ("posjet nastavila odlaskom u Zagrebu", "the
+    /// delegation continued to Skopje") is a later stage, not the venue of the day reported.
+    @Test func aPlaceWhereAVisitContinuedIsALaterStage() throws {
+        let croatian = try imported(
+            "## Posjet\n\nVARAŽDIN – Delegaciju policije danas je primio gradonačelnik. Delegacija je posjet "
+                + "nastavila odlaskom u Zagrebu.")
+        #expect(croatian.place?.city == "Varaždin")
+        let english = try imported(
+            "## Visit\n\nOHRID, 12 May 2023 – The mayor received the delegation today. The delegation continued "
+                + "its visit in Skopje.")
+        #expect(english.place?.city == "Ohrid")
+    }
+
     private func imported(_ text: String) throws -> EventRecord {
         let importer = NewsImporter(config: NewsCorpusTests.config(), gazetteer: .bundled)
         return try #require(importer.importNews(text, file: "news.md").records.first)
