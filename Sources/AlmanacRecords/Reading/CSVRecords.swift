@@ -568,7 +568,7 @@ struct CSVRowConverter: Sendable {
         let row: Int
         let header: [String]
         private var cells: [Cell] = []
-        private var positions: [Int8] = Array(repeating: -1, count: Field.count)
+        private var positions = FieldPositions()
 
         init(location: SourceLocation, row: Int, header: [String]) {
             self.location = location
@@ -578,29 +578,32 @@ struct CSVRowConverter: Sendable {
         }
 
         mutating func set(_ field: Field, _ text: String, column: Int) {
-            let position = Int(positions[field.rawValue])
+            let position = positions[field.rawValue]
             if position >= 0 {
                 cells[position] = Cell(text: text, column: column)
             } else {
-                positions[field.rawValue] = Int8(cells.count)
+                positions[field.rawValue] = cells.count
                 cells.append(Cell(text: text, column: column))
             }
         }
 
         subscript(field: Field) -> String? {
-            let position = Int(positions[field.rawValue])
+            let position = positions[field.rawValue]
             return position < 0 ? nil : cells[position].text
         }
 
+        /// Whether the row has a cell for `field`.
+        func has(_ field: Field) -> Bool { positions[field.rawValue] >= 0 }
+
         /// The cell of `field` (with its column's header), or the row as a whole.
         func origin(_ field: Field) -> ValueOrigin {
-            let position = Int(positions[field.rawValue])
+            let position = positions[field.rawValue]
             return .cell(location, row: row, column: position < 0 ? nil : header[cells[position].column])
         }
 
         /// The cell of the first of `fields` the row has.
         func origin(first fields: Field...) -> ValueOrigin {
-            origin(fields.first { positions[$0.rawValue] >= 0 } ?? fields[0])
+            origin(fields.first(where: has) ?? fields[0])
         }
     }
 
@@ -818,8 +821,13 @@ struct CSVRowConverter: Sendable {
         func part(_ cell: Field) -> LocationParts.Part? {
             values[cell].map { LocationParts.Part($0, at: values.origin(cell)) }
         }
-        let given = LocationParts(venue: part(.venue), city: part(.city), country: part(.country))
-        if let first = given.first { return (.parts(given), first.origin) }
+        // Made in the value's box, not copied there (with the first part's origin).
+        if values.has(.venue) || values.has(.city) || values.has(.country) {
+            return (
+                .parts(LocationParts(venue: part(.venue), city: part(.city), country: part(.country))),
+                values.origin(first: .venue, .city, .country)
+            )
+        }
         guard let text = values[.location] else { return nil }
         let origin = values.origin(.location)
         let pieces = text.split(separator: ",").map { $0.trimmedSpaces }

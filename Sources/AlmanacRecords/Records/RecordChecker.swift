@@ -302,12 +302,13 @@ private struct Check {
     }
 
     mutating func checkPlace() -> Place? {
+        if let parts = draft.partTexts(of: Schema.location) {
+            return Place(venue: parts.venue?.trimmed, city: parts.city?.trimmed, country: parts.country?.trimmed)
+        }
         switch draft.content(of: Schema.location) {
         case .text(let text)?: return Place(text: text.trimmed)
         case .date(let date)?: return Place(text: date.description)
-        case .parts(let parts)?:
-            return Place(
-                venue: parts.venue?.text.trimmed, city: parts.city?.text.trimmed, country: parts.country?.text.trimmed)
+        case .parts?: return nil
         case .list?:
             error(
                 Schema.location, "'location' must be a set of `key: value` lines",

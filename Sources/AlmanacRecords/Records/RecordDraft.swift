@@ -242,10 +242,10 @@ public struct RecordDraft: Sendable {
     public var fallbackID: String
     public var policy: Policy
     /// The values in the order set, and where each field's is among them (-1: not set), by
-    /// ``RecordField/slot``: a row of a big log makes one draft, and two small arrays cost less
+    /// ``RecordField/slot``: a row of a big log makes one draft, and a small array cost less
     /// than a dictionary by key (hashing, growing) or a slot per field (each one destroyed).
     private var entries: [DraftValue] = []
-    private var positions: [Int8] = Array(repeating: -1, count: RecordSchema.slotCount)
+    private var positions = FieldPositions()
 
     /// The values by key.
     public var values: [String: DraftValue] {
@@ -266,17 +266,17 @@ public struct RecordDraft: Sendable {
 
     public subscript(field: RecordField) -> DraftValue? {
         get {
-            let position = Int(positions[field.slot])
+            let position = positions[field.slot]
             return position < 0 ? nil : entries[position]
         }
         set {
-            let position = Int(positions[field.slot])
+            let position = positions[field.slot]
             if let newValue {
                 store(newValue, in: field)
             } else if position >= 0 {
                 entries.remove(at: position)
                 positions[field.slot] = -1
-                for slot in positions.indices where positions[slot] > position { positions[slot] -= 1 }
+                positions.remove(position)
             }
         }
     }
@@ -284,9 +284,9 @@ public struct RecordDraft: Sendable {
     /// Sets `field` to `value`, moved into the draft.
     @inline(__always)
     private mutating func store(_ value: __owned DraftValue, in field: RecordField) {
-        let position = Int(positions[field.slot])
+        let position = positions[field.slot]
         if position < 0 {
-            positions[field.slot] = Int8(entries.count)
+            positions[field.slot] = entries.count
             entries.append(value)
         } else {
             entries[position] = value
@@ -302,10 +302,10 @@ public struct RecordDraft: Sendable {
         _ content: __owned DraftValue.Content, origin: __owned ValueOrigin, label: __owned String?,
         in field: RecordField
     ) {
-        var position = Int(positions[field.slot])
+        var position = positions[field.slot]
         if position < 0 {
             position = entries.count
-            positions[field.slot] = Int8(position)
+            positions[field.slot] = position
             entries.append(DraftValue(stored: content, origin: origin))
         } else {
             entries[position] = DraftValue(stored: content, origin: origin)
@@ -345,19 +345,27 @@ public struct RecordDraft: Sendable {
     /// The text of `field` (of a date, as a record writes it), nil when it has none or is a
     /// list or map (read in place: no copy of the value and its origins).
     func text(of field: RecordField) -> String? {
-        let position = Int(positions[field.slot])
+        let position = positions[field.slot]
         return position < 0 ? nil : entries[position].content.text
     }
 
     /// The content of `field`'s value (without copying its origins).
     func content(of field: RecordField) -> DraftValue.Content? {
-        let position = Int(positions[field.slot])
+        let position = positions[field.slot]
         return position < 0 ? nil : entries[position].content
+    }
+
+    /// The text of each part of `field`'s value when it is a map (a `location`), read in
+    /// place: the parts are not copied out of their box with their origins.
+    func partTexts(of field: RecordField) -> (venue: String?, city: String?, country: String?)? {
+        let position = positions[field.slot]
+        guard position >= 0, case .parts(let parts) = entries[position].content else { return nil }
+        return (parts.venue?.text, parts.city?.text, parts.country?.text)
     }
 
     /// Where problems with `field` go: where it is named, else the record as a whole.
     func origin(of field: RecordField) -> ValueOrigin {
-        let position = Int(positions[field.slot])
+        let position = positions[field.slot]
         return position < 0 ? origin : entries[position].origin
     }
 }
