@@ -431,6 +431,7 @@ extension CSVCells {
     /// white space beyond ASCII may stand at an end: only the value is made text.
     func value(_ index: Int) -> String? {
         let range = range(index)
+        guard !range.isEmpty else { return nil }
         // nil: read as text, for white space beyond ASCII (a no-break space) may stand at an end.
         let read = bytes.withUnsafeBufferPointer { bytes -> String?? in
             var cell = UnsafeBufferPointer(rebasing: bytes[range])

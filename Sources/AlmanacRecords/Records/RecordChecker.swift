@@ -14,10 +14,14 @@ public struct RecordChecker: Sendable {
     final class Rules: Sendable {
         let config: ProjectConfig
         let gazetteer: Gazetteer
+        /// The project's categories lowercased, in their order: lowercased once, not for each
+        /// record that names a category.
+        let lowercasedCategories: [String]
 
         init(config: ProjectConfig, gazetteer: Gazetteer) {
             self.config = config
             self.gazetteer = gazetteer
+            lowercasedCategories = config.categories.map { $0.lowercased() }
         }
     }
 
@@ -123,6 +127,8 @@ private struct Check {
     /// right size (a `map` and a `filter` made two, the second grown item by item).
     mutating func nonEmptyItems(_ field: RecordField) -> [String] {
         let items = list(field)
+        // Items that are all kept as they are (a spreadsheet's, trimmed already) are handed on.
+        if items.allSatisfy({ !$0.isEmpty && $0.trimmed.utf8.count == $0.utf8.count }) { return items }
         var result: [String] = []
         result.reserveCapacity(items.count)
         for item in items {
@@ -356,7 +362,7 @@ private struct Check {
         // Case does not matter, as for every other list of allowed values (`status: Confirmed`):
         // the record takes almanac.yml's spelling.
         let lowered = category.lowercased()
-        if let known = config.categories.first(where: { $0.lowercased() == lowered }) { return known }
+        if let known = rules.lowercasedCategories.firstIndex(of: lowered) { return config.categories[known] }
         if !config.categories.isEmpty {
             var message = "'\(category)' is not one of the project's categories"
             if let guess = Spelling.suggestion(for: category, among: config.categories) {
