@@ -686,8 +686,7 @@ struct CSVRowConverter: Sendable {
             draft.set(Schema.visibility, "internal", at: values.origin(.isPrivate))
         }
         setList(Schema.exceptions, .exceptions)
-        if let places { return checker.check(draft, places: places, diagnostics: &diagnostics) }
-        return checker.check(draft, diagnostics: &diagnostics)
+        return checker.check(draft, places: places, diagnostics: &diagnostics)
     }
 
     /// The items of a list cell: split on ';' when it has one, else on ',', each trimmed,
