@@ -511,10 +511,12 @@ struct CSVRowConverter: Sendable {
             guard let field, let value = cells.value(cell) else { continue }
             values.set(field, value, column: column)
         }
-        let record = problems.hasErrors ? nil : record(values, places: places, diagnostics: &problems)
+        let hasIDCell = values[.id].map(Identifier.isValid) ?? false
+        let record =
+            problems.hasErrors
+            ? nil : record(values, hasIDCell: hasIDCell, places: places, diagnostics: &problems)
         return Converted(
-            number: row.number, location: location, record: record, problems: problems,
-            hasIDCell: values[.id].map(Identifier.isValid) ?? false)
+            number: row.number, location: location, record: record, problems: problems, hasIDCell: hasIDCell)
     }
 
     /// The fields a column can fill (``CSVColumns/fields``), numbered: a row's cells are kept
@@ -615,7 +617,10 @@ struct CSVRowConverter: Sendable {
     }
 
     /// The row as a draft, each value from its cell, checked by the one record checker.
-    func record(_ values: Cells, places: PlaceLookups? = nil, diagnostics: inout [Diagnostic]) -> EventRecord? {
+    /// `hasIDCell`: the row has an id cell that can name a record file.
+    func record(
+        _ values: Cells, hasIDCell: Bool, places: PlaceLookups? = nil, diagnostics: inout [Diagnostic]
+    ) -> EventRecord? {
         typealias Schema = RecordSchema
         let rowOrigin = ValueOrigin.cell(values.location, row: values.row, column: nil)
         guard let timing = timing(values, diagnostics: &diagnostics) else { return nil }
@@ -637,7 +642,7 @@ struct CSVRowConverter: Sendable {
         }
         let given = values[.id]
         var id = given ?? derivedID
-        if let given, !Identifier.isValid(given), let derivedID {
+        if let given, !hasIDCell, let derivedID {
             // An id names the record's file: `..`, `.hidden` or `a/b` must never become one.
             diagnostics.append(
                 values.origin(.id).warning(
@@ -706,6 +711,8 @@ struct CSVRowConverter: Sendable {
             let separator = bytes.contains(UInt8(ascii: ";")) ? UInt8(ascii: ";") : UInt8(ascii: ",")
             let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
             var items: [String] = []
+            // One array of the right size (grown item by item, it was made twice for two items).
+            items.reserveCapacity(bytes.count(where: { $0 == separator }) + 1)
             var start = 0
             while start <= bytes.count {
                 var end = start
