@@ -383,8 +383,11 @@ struct CSVRowConversion {
     private mutating func take(_ row: inout CSVRowConverter.Converted, into result: inout ImportResult) {
         var problems = row.problems
         if var record = row.record.take() {
-            let earlier = seen[record.id]
+            // The row is taken as the id's first as the id is looked up: one hash of it for a
+            // new id (the usual row). A later row puts the first one back.
+            let earlier = seen.updateValue(row.number, forKey: record.id)
             if let first = earlier {
+                seen[record.id] = first
                 if record.repeatRule != nil {
                     // A later occurrence of a series, as `export csv` lists them.
                     result.diagnostics += problems
@@ -405,9 +408,12 @@ struct CSVRowConversion {
                 }
             }
             if !problems.hasErrors {
-                // An id no row had before is new; one made unique may still be taken.
-                seen[record.id] = earlier == nil ? row.number : seen[record.id] ?? row.number
+                // An id made unique may still be taken.
+                if earlier != nil { seen[record.id] = seen[record.id] ?? row.number }
                 result.records.append(consume record)
+            } else if earlier == nil {
+                // A row left out takes no id.
+                seen[record.id] = nil
             }
         }
         result.diagnostics += problems
@@ -431,6 +437,7 @@ extension CSVCells {
     /// white space beyond ASCII may stand at an end: only the value is made text.
     func value(_ index: Int) -> String? {
         let range = range(index)
+        guard !range.isEmpty else { return nil }
         // nil: read as text, for white space beyond ASCII (a no-break space) may stand at an end.
         let read = bytes.withUnsafeBufferPointer { bytes -> String?? in
             var cell = UnsafeBufferPointer(rebasing: bytes[range])
@@ -504,10 +511,12 @@ struct CSVRowConverter: Sendable {
             guard let field, let value = cells.value(cell) else { continue }
             values.set(field, value, column: column)
         }
-        let record = problems.hasErrors ? nil : record(values, places: places, diagnostics: &problems)
+        let hasIDCell = values[.id].map(Identifier.isValid) ?? false
+        let record =
+            problems.hasErrors
+            ? nil : record(values, hasIDCell: hasIDCell, places: places, diagnostics: &problems)
         return Converted(
-            number: row.number, location: location, record: record, problems: problems,
-            hasIDCell: values[.id].map(Identifier.isValid) ?? false)
+            number: row.number, location: location, record: record, problems: problems, hasIDCell: hasIDCell)
     }
 
     /// The fields a column can fill (``CSVColumns/fields``), numbered: a row's cells are kept
@@ -568,7 +577,7 @@ struct CSVRowConverter: Sendable {
         let row: Int
         let header: [String]
         private var cells: [Cell] = []
-        private var positions: [Int8] = Array(repeating: -1, count: Field.count)
+        private var positions = FieldPositions()
 
         init(location: SourceLocation, row: Int, header: [String]) {
             self.location = location
@@ -578,34 +587,40 @@ struct CSVRowConverter: Sendable {
         }
 
         mutating func set(_ field: Field, _ text: String, column: Int) {
-            let position = Int(positions[field.rawValue])
+            let position = positions[field.rawValue]
             if position >= 0 {
                 cells[position] = Cell(text: text, column: column)
             } else {
-                positions[field.rawValue] = Int8(cells.count)
+                positions[field.rawValue] = cells.count
                 cells.append(Cell(text: text, column: column))
             }
         }
 
         subscript(field: Field) -> String? {
-            let position = Int(positions[field.rawValue])
+            let position = positions[field.rawValue]
             return position < 0 ? nil : cells[position].text
         }
 
+        /// Whether the row has a cell for `field`.
+        func has(_ field: Field) -> Bool { positions[field.rawValue] >= 0 }
+
         /// The cell of `field` (with its column's header), or the row as a whole.
         func origin(_ field: Field) -> ValueOrigin {
-            let position = Int(positions[field.rawValue])
+            let position = positions[field.rawValue]
             return .cell(location, row: row, column: position < 0 ? nil : header[cells[position].column])
         }
 
         /// The cell of the first of `fields` the row has.
         func origin(first fields: Field...) -> ValueOrigin {
-            origin(fields.first { positions[$0.rawValue] >= 0 } ?? fields[0])
+            origin(fields.first(where: has) ?? fields[0])
         }
     }
 
     /// The row as a draft, each value from its cell, checked by the one record checker.
-    func record(_ values: Cells, places: PlaceLookups? = nil, diagnostics: inout [Diagnostic]) -> EventRecord? {
+    /// `hasIDCell`: the row has an id cell that can name a record file.
+    func record(
+        _ values: Cells, hasIDCell: Bool, places: PlaceLookups? = nil, diagnostics: inout [Diagnostic]
+    ) -> EventRecord? {
         typealias Schema = RecordSchema
         let rowOrigin = ValueOrigin.cell(values.location, row: values.row, column: nil)
         guard let timing = timing(values, diagnostics: &diagnostics) else { return nil }
@@ -627,7 +642,7 @@ struct CSVRowConverter: Sendable {
         }
         let given = values[.id]
         var id = given ?? derivedID
-        if let given, !Identifier.isValid(given), let derivedID {
+        if let given, !hasIDCell, let derivedID {
             // An id names the record's file: `..`, `.hidden` or `a/b` must never become one.
             diagnostics.append(
                 values.origin(.id).warning(
@@ -682,8 +697,7 @@ struct CSVRowConverter: Sendable {
             draft.set(Schema.visibility, "internal", at: values.origin(.isPrivate))
         }
         setList(Schema.exceptions, .exceptions)
-        if let places { return checker.check(draft, places: places, diagnostics: &diagnostics) }
-        return checker.check(draft, diagnostics: &diagnostics)
+        return checker.check(draft, places: places, diagnostics: &diagnostics)
     }
 
     /// The items of a list cell: split on ';' when it has one, else on ',', each trimmed,
@@ -697,6 +711,8 @@ struct CSVRowConverter: Sendable {
             let separator = bytes.contains(UInt8(ascii: ";")) ? UInt8(ascii: ";") : UInt8(ascii: ",")
             let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
             var items: [String] = []
+            // One array of the right size (grown item by item, it was made twice for two items).
+            items.reserveCapacity(bytes.count(where: { $0 == separator }) + 1)
             var start = 0
             while start <= bytes.count {
                 var end = start
@@ -818,8 +834,13 @@ struct CSVRowConverter: Sendable {
         func part(_ cell: Field) -> LocationParts.Part? {
             values[cell].map { LocationParts.Part($0, at: values.origin(cell)) }
         }
-        let given = LocationParts(venue: part(.venue), city: part(.city), country: part(.country))
-        if let first = given.first { return (.parts(given), first.origin) }
+        // Made in the value's box, not copied there (with the first part's origin).
+        if values.has(.venue) || values.has(.city) || values.has(.country) {
+            return (
+                .parts(LocationParts(venue: part(.venue), city: part(.city), country: part(.country))),
+                values.origin(first: .venue, .city, .country)
+            )
+        }
         guard let text = values[.location] else { return nil }
         let origin = values.origin(.location)
         let pieces = text.split(separator: ",").map { $0.trimmedSpaces }
@@ -843,7 +864,11 @@ struct CSVRowConverter: Sendable {
         guard let text else { return nil }
         // One category (no ',' or ';' byte, so no such character) is the usual cell: its slug
         // is the one candidate, and no array is made for it.
-        let isOne = !text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") })
+        let isSeparator = { (byte: UInt8) in byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") }
+        // The bytes looked at in place (through the UTF-8 view's indices, some 250 instructions).
+        let isOne =
+            !(text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isSeparator) }
+            ?? text.utf8.contains(where: isSeparator))
         let others = isOne ? [] : text.split(whereSeparator: { ";,".contains($0) }).map { Identifier.slug(String($0)) }
         let first = isOne ? Identifier.slug(text) : others.first
         guard !config.categories.isEmpty else { return first }

@@ -14,10 +14,14 @@ public struct RecordChecker: Sendable {
     final class Rules: Sendable {
         let config: ProjectConfig
         let gazetteer: Gazetteer
+        /// The project's categories lowercased, in their order: lowercased once, not for each
+        /// record that names a category.
+        let lowercasedCategories: [String]
 
         init(config: ProjectConfig, gazetteer: Gazetteer) {
             self.config = config
             self.gazetteer = gazetteer
+            lowercasedCategories = config.categories.map { $0.lowercased() }
         }
     }
 
@@ -35,18 +39,19 @@ public struct RecordChecker: Sendable {
     }
 
     public func check(_ draft: RecordDraft, diagnostics: inout [Diagnostic]) -> EventRecord? {
-        var outcome = check(draft)
-        diagnostics += outcome.diagnostics
-        return outcome.record.take()
+        check(draft, places: nil, diagnostics: &diagnostics)
     }
 
     /// ``check(_:diagnostics:)`` for one of many drafts checked one after another on one
     /// thread (the rows of a log's chunk): the lookups of a place are remembered in `places`
     /// for the next draft of the same city and country.
-    func check(_ draft: RecordDraft, places: PlaceLookups, diagnostics: inout [Diagnostic]) -> EventRecord? {
-        var outcome = check(draft, places: places)
-        diagnostics += outcome.diagnostics
-        return outcome.record.take()
+    func check(_ draft: RecordDraft, places: PlaceLookups?, diagnostics: inout [Diagnostic]) -> EventRecord? {
+        // No ``Outcome`` is made: its set of fields, and the record moved in and out of it,
+        // cost a row of a big log some 1,000 instructions.
+        var check = Check(draft: draft, rules: rules, places: places)
+        let record = check.run()
+        diagnostics += check.outcome.diagnostics
+        return check.outcome.diagnostics.hasErrors ? nil : record
     }
 
     public func check(_ draft: RecordDraft) -> Outcome { check(draft, places: nil) }
@@ -123,6 +128,8 @@ private struct Check {
     /// right size (a `map` and a `filter` made two, the second grown item by item).
     mutating func nonEmptyItems(_ field: RecordField) -> [String] {
         let items = list(field)
+        // Items that are all kept as they are (a spreadsheet's, trimmed already) are handed on.
+        if items.allSatisfy({ !$0.isEmpty && $0.trimmed.utf8.count == $0.utf8.count }) { return items }
         var result: [String] = []
         result.reserveCapacity(items.count)
         for item in items {
@@ -302,12 +309,13 @@ private struct Check {
     }
 
     mutating func checkPlace() -> Place? {
+        if let parts = draft.partTexts(of: Schema.location) {
+            return Place(venue: parts.venue?.trimmed, city: parts.city?.trimmed, country: parts.country?.trimmed)
+        }
         switch draft.content(of: Schema.location) {
         case .text(let text)?: return Place(text: text.trimmed)
         case .date(let date)?: return Place(text: date.description)
-        case .parts(let parts)?:
-            return Place(
-                venue: parts.venue?.text.trimmed, city: parts.city?.text.trimmed, country: parts.country?.text.trimmed)
+        case .parts?: return nil
         case .list?:
             error(
                 Schema.location, "'location' must be a set of `key: value` lines",
@@ -355,7 +363,7 @@ private struct Check {
         // Case does not matter, as for every other list of allowed values (`status: Confirmed`):
         // the record takes almanac.yml's spelling.
         let lowered = category.lowercased()
-        if let known = config.categories.first(where: { $0.lowercased() == lowered }) { return known }
+        if let known = rules.lowercasedCategories.firstIndex(of: lowered) { return config.categories[known] }
         if !config.categories.isEmpty {
             var message = "'\(category)' is not one of the project's categories"
             if let guess = Spelling.suggestion(for: category, among: config.categories) {

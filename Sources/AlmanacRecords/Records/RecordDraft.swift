@@ -60,40 +60,56 @@ public struct DraftValue: Sendable {
         get { storedOrigin }
         set {
             // The value keeps standing where the field was first named.
-            if storedValueOrigin == nil { storedValueOrigin = storedOrigin }
+            if extras?.valueOrigin == nil { extras = Extras(valueOrigin: storedOrigin, label: label) }
             storedOrigin = newValue
         }
     }
     public var valueOrigin: ValueOrigin {
-        get { storedValueOrigin ?? origin }
-        set { storedValueOrigin = newValue }
+        get { extras?.valueOrigin ?? origin }
+        set { extras = Extras(valueOrigin: newValue, label: label) }
+    }
+    /// How the source names the field, for messages about an imported item ("the URL of
+    /// 'Board meeting' is left out"): an .ics property such as `URL`; nil for the YAML key.
+    public var label: String? {
+        get { extras?.label }
+        set { extras = Extras(valueOrigin: extras?.valueOrigin, label: newValue) }
     }
     /// Stored apart from ``origin``, whose setter keeps the old one: a property observer there
     /// made every value be copied once made (and the original destroyed), a few hundred
     /// instructions per value of a big log's row.
     private var storedOrigin: ValueOrigin
-    /// nil when the value stands where the field is named (a cell, an option): a value of a
-    /// big log's row is then copied and freed without a second origin.
-    private var storedValueOrigin: ValueOrigin?
-    /// How the source names the field, for messages about an imported item ("the URL of
-    /// 'Board meeting' is left out"): an .ics property such as `URL`; nil for the YAML key.
-    public var label: String?
+    /// nil for a value that stands where its field is named and has no label (a cell, an
+    /// option): such a value is small enough to be moved into a draft. With the second origin
+    /// and the label stored inline it was copied there and the original destroyed (some 350
+    /// instructions per value of a big log's row).
+    private var extras: Extras?
+
+    /// What a value of a YAML file or an imported item has besides its content and origin:
+    /// where the value itself stands, and its label. Never changed once made (a setter makes
+    /// a new one), so values share it as they share strings.
+    private final class Extras: Sendable {
+        let valueOrigin: ValueOrigin?
+        let label: String?
+
+        init(valueOrigin: ValueOrigin?, label: String?) {
+            self.valueOrigin = valueOrigin
+            self.label = label
+        }
+    }
 
     @inline(__always)
     public init(_ content: Content, origin: ValueOrigin, valueOrigin: ValueOrigin? = nil, label: String? = nil) {
         self.content = content
         self.storedOrigin = origin
-        self.storedValueOrigin = valueOrigin
-        self.label = label
+        if valueOrigin != nil || label != nil { extras = Extras(valueOrigin: valueOrigin, label: label) }
     }
 
-    /// A value that stands where its field is named (no second origin), as a draft stores it.
+    /// A value that stands where its field is named (no second origin) and has no label, as a
+    /// draft stores it (a label given here made the value be copied into the draft again).
     @inline(__always)
-    init(stored content: __owned Content, origin: __owned ValueOrigin, label: __owned String?) {
+    init(stored content: __owned Content, origin: __owned ValueOrigin) {
         self.content = content
         self.storedOrigin = origin
-        self.storedValueOrigin = nil
-        self.label = label
     }
 
     public static func text(_ text: String, at origin: ValueOrigin, label: String? = nil) -> DraftValue {
@@ -226,10 +242,10 @@ public struct RecordDraft: Sendable {
     public var fallbackID: String
     public var policy: Policy
     /// The values in the order set, and where each field's is among them (-1: not set), by
-    /// ``RecordField/slot``: a row of a big log makes one draft, and two small arrays cost less
+    /// ``RecordField/slot``: a row of a big log makes one draft, and a small array cost less
     /// than a dictionary by key (hashing, growing) or a slot per field (each one destroyed).
     private var entries: [DraftValue] = []
-    private var positions: [Int8] = Array(repeating: -1, count: RecordSchema.slotCount)
+    private var positions = FieldPositions()
 
     /// The values by key.
     public var values: [String: DraftValue] {
@@ -250,17 +266,17 @@ public struct RecordDraft: Sendable {
 
     public subscript(field: RecordField) -> DraftValue? {
         get {
-            let position = Int(positions[field.slot])
+            let position = positions[field.slot]
             return position < 0 ? nil : entries[position]
         }
         set {
-            let position = Int(positions[field.slot])
+            let position = positions[field.slot]
             if let newValue {
                 store(newValue, in: field)
             } else if position >= 0 {
                 entries.remove(at: position)
                 positions[field.slot] = -1
-                for slot in positions.indices where positions[slot] > position { positions[slot] -= 1 }
+                positions.remove(position)
             }
         }
     }
@@ -268,9 +284,9 @@ public struct RecordDraft: Sendable {
     /// Sets `field` to `value`, moved into the draft.
     @inline(__always)
     private mutating func store(_ value: __owned DraftValue, in field: RecordField) {
-        let position = Int(positions[field.slot])
+        let position = positions[field.slot]
         if position < 0 {
-            positions[field.slot] = Int8(entries.count)
+            positions[field.slot] = entries.count
             entries.append(value)
         } else {
             entries[position] = value
@@ -286,14 +302,15 @@ public struct RecordDraft: Sendable {
         _ content: __owned DraftValue.Content, origin: __owned ValueOrigin, label: __owned String?,
         in field: RecordField
     ) {
-        let position = Int(positions[field.slot])
-        let value = DraftValue(stored: content, origin: origin, label: label)
+        var position = positions[field.slot]
         if position < 0 {
-            positions[field.slot] = Int8(entries.count)
-            entries.append(value)
+            position = entries.count
+            positions[field.slot] = position
+            entries.append(DraftValue(stored: content, origin: origin))
         } else {
-            entries[position] = value
+            entries[position] = DraftValue(stored: content, origin: origin)
         }
+        if let label { entries[position].label = label }
     }
 
     /// Sets `field` to `text` from `origin`; nil leaves it unset.
@@ -328,19 +345,27 @@ public struct RecordDraft: Sendable {
     /// The text of `field` (of a date, as a record writes it), nil when it has none or is a
     /// list or map (read in place: no copy of the value and its origins).
     func text(of field: RecordField) -> String? {
-        let position = Int(positions[field.slot])
+        let position = positions[field.slot]
         return position < 0 ? nil : entries[position].content.text
     }
 
     /// The content of `field`'s value (without copying its origins).
     func content(of field: RecordField) -> DraftValue.Content? {
-        let position = Int(positions[field.slot])
+        let position = positions[field.slot]
         return position < 0 ? nil : entries[position].content
+    }
+
+    /// The text of each part of `field`'s value when it is a map (a `location`), read in
+    /// place: the parts are not copied out of their box with their origins.
+    func partTexts(of field: RecordField) -> (venue: String?, city: String?, country: String?)? {
+        let position = positions[field.slot]
+        guard position >= 0, case .parts(let parts) = entries[position].content else { return nil }
+        return (parts.venue?.text, parts.city?.text, parts.country?.text)
     }
 
     /// Where problems with `field` go: where it is named, else the record as a whole.
     func origin(of field: RecordField) -> ValueOrigin {
-        let position = Int(positions[field.slot])
+        let position = positions[field.slot]
         return position < 0 ? origin : entries[position].origin
     }
 }

@@ -27,10 +27,16 @@ public enum RecordLimits {
     /// instructions per address of a CSV log). Anything else goes that way.
     static func isPlainWebAddress(_ url: String) -> Bool {
         url.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            /// Whether the bytes start with `prefix`, compared in place (a generic `starts(with:)`
+            /// took some 300 instructions per address).
+            func starts(with prefix: StaticString) -> Bool {
+                prefix.utf8CodeUnitCount <= bytes.count
+                    && memcmp(bytes.baseAddress!, prefix.utf8Start, prefix.utf8CodeUnitCount) == 0
+            }
             var index: Int
-            if bytes.starts(with: "https://".utf8) {
+            if starts(with: "https://") {
                 index = 8
-            } else if bytes.starts(with: "http://".utf8) {
+            } else if starts(with: "http://") {
                 index = 7
             } else {
                 return false
