@@ -158,4 +158,11 @@ import Testing
             #expect(leftOut == 1)
         }
     }
+
+    /// A draft's fields and a row's columns are numbered in a vector of fixed size
+    /// (`FieldPositions`): a field added to the schema beyond it would trap on every record.
+    @Test func everyFieldAndColumnHasASlotInTheFixedVector() {
+        #expect(RecordSchema.slotCount <= FieldPositions.capacity)
+        #expect(CSVRowConverter.Field.allCases.count <= FieldPositions.capacity)
+    }
 }

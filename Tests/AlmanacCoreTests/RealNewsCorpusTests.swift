@@ -601,6 +601,127 @@ import Testing
             "Vrellë is not in the gazetteer; Kosovo is taken from 'Policisë së Kosovës', flagged",
         "Кај Шипокно ќе се одржи регионална обука на полициските тимови кои работат со службени кучиња":
             "Shipokno is not in the gazetteer",
+        // Batch 19 (60 items, 54 websites), scored blind at the start of the session; these are what its rules left.
+        "Na Policijskoj akademiji FMUP-a počela obuka za novu generaciju kadeta iz USK-a":
+            "the country, named only in the Federal ministry's academy ('Federalnog ministarstva'), is not read",
+        "Vrhovni javni tužilac na konferenciji generalnih tužilaca EU":
+            "Malta, named in the locative ('na Malti'), is not read; Serbia is taken from the prosecutor's office, "
+            + "flagged",
+        "Toshkovski: Opening the border crossing at Markova Noga will be important for the development of tourism":
+            "'Markova Noga', a border station's name, is read as the Russian town Markova; Resen is not read",
+        "Тошковски во посета на Полициската станица за граничен надзор Сопот":
+            "North Macedonia, named only by its ministry and a station's name, is not read",
+        "Sjutra sastanak delegacija crnogorskog i srpskog MUP-a":
+            "a post line with its time before the date ('20:26, 5 decembar, 2004') is not read, so 'sjutra' is not "
+            + "dated",
+        "Saradnja srpske policije i policije Velike Britanije i Severne Irske":
+            "the listing's date is taken, flagged, for a video call the text does not date; Serbia is taken from "
+            + "its police where the truth names no place",
+        "Policia e Kosovës shënon përvjetorin e 21-të":
+            "the year follows only from a 21st anniversary of a founding the text does not date; the item stays a "
+            + "draft",
+        "V slovenski policiji smo za delo v civilnih misijah usposobili 18 policistov trenerjev iz šestih držav":
+            "Gotenica is not in the gazetteer",
+        "17. mart – Oduzeta roba donirana u humanitarne svrhe":
+            "Cetinje, one of many towns the goods went to, is taken where the truth names only Montenegro",
+        "Uspešno izpeljan delovni obisk predstavnikov Srbije v Sloveniji na temo upravljanja patrulj":
+            "Slovenia, named in the locative ('v Sloveniji') beside three towns, is not read",
+        "Slovenian police continue to support Serbian colleagues in fighting organised crime":
+            "'the territory of Police Administration Užice' is not read as Užice",
+        "EUFOR Quick Response 22 exercise to bring together troops from 20 states":
+            "a date line with its time run on ('14.10.202215:41') is not read, so the span takes another year",
+        "Službeni posjet delegacije MUP-a Republike Sjeverne Makedonije Zapovjedništvu interventne policije i PU "
+            + "zagrebačkoj":
+            "'Policijske uprave zagrebačke' (Zagreb's police administration, by its adjective) is not read",
+        "ВИ СТЕ ТУ ДА ЧУВАТЕ СРБИЈУ: Министар полиције Ивица Дачић на промоцији 51., 52.,53. и 54, класе ЦОПО у "
+            + "Сремској Каменици":
+            "'у Сремској Каменици' after a centre's name in the genitive is taken for its seat; Serbia is taken, "
+            + "flagged, from the ministry's name",
+        "Policia kufitare e Kosovës, Shqipërisë dhe ajo e Malit të Zi trajnohen për të goditur krimin":
+            "Plav, named in Albanian in brackets ('në (Plavë - Guci)'), is not read",
+        "Delegacioni AS, zhvilloi një vizitë në Gjermani dhe Poloni në datat 19-23 nëntor 2018":
+            "a visit to two countries: Lübeck is taken where the truth names none",
+        "Proda: Do të krijojmë në Tiranë Akademinë e Policisë për Ballkanin Perëndimor":
+            "Tirana, named as a planned academy's seat, is taken where the truth names only Albania",
+        "Primopredaja rekonstruisanih objekata za skladištenje opreme i malog i lakog naoružanja u Rakovici":
+            "Rakovica is not in the gazetteer",
+        "Ravnatelj policije sastao se s izaslanstvom PD Hannover":
+            "a neighbour's year is taken, flagged, where the text gives none for the day (a draft by the truth); "
+            + "the country is not read",
+        "Major Upgrades Enhance Security of SALW and Ammunition Storage in Serbia":
+            "the venue, named only as 'the Serbian Ministry of Interior Platičevo … storage', is not read",
+        "“EU Support to Law Enforcement” organised training on operation analysis for police":
+            "'in Vraca, Sarajevo' after a ministry is taken for the ministry's seat",
+        "Operational centre for fighting organised crime opened":
+            "Montenegro is taken from the ambassador's title ('Ambassador to Serbia-Montenegro') where the truth "
+            + "names Serbia",
+        "Serbia hosts two WCO National Seminars on the modernization of its Customs Laboratory and on the "
+            + "Harmonized System":
+            "two spans ('from 5 to 8 and from 11 to 15 April') give only the second; Barcelona, where an expert "
+            + "came from, is taken",
+        "The tenth seminar from the Training Programme on International Judicial Cooperation: Transnational "
+            + "Organised Crime – Trafficking in Human Beings Protocol held in Danilovgrad and Podgorica":
+            "a dateline of two cities ('PODGORICA/DANILOVGRAD –') is not read; a title naming both leaves the "
+            + "country",
+        "OSCE Mission to Montenegro trains police officers on trafficking in human beings":
+            "Podgorica, the first of three towns of the course, is taken where the truth names only Montenegro",
+        "ECLO launches new project in Kosovo":
+            "a neighbour's year is taken, flagged, for 'Wednesday (July 15th)' (a draft by the truth)",
+        "Janjušević i Rebić potpisali Protokol o saradnji tokom ljetnje turističke sezone":
+            "Montenegro is taken from its police where the truth names no place",
+        "Šćepanović - Grubišić: Saradnja policijskih službi Crne Gore i Hrvatske kontinuirano napreduje":
+            "the publication line's day is taken, flagged, for a visit the text does not date (the collector notes "
+            + "most readers might take it)",
+        "Министерот Тошковски врачи решенија":
+            "Skopje, named only as the police sector ('Секторот за внатрешни работи Скопје'), is not read",
+        // Batch 20 (50 items, 49 websites), scored blind on the session's final importer; no rule was written for it.
+        "Voditelj CELBET-a posjetio Carinsku upravu":
+            "the country, named only as the customs administration's ('Carinske uprave'), is not read",
+        "Delegacija crnogorske policije boravila u studijskoj posjeti Majamiju":
+            "Podgorica is taken where the study visit was in Miami ('Majamiju' is not read)",
+        "EULEX-i dhe projekti EUKOJUST organizuan punëtori për gjyqtarët dhe prokurorët":
+            "Pristina, named as the courts' seat, is taken where the truth names only Kosovo",
+        "Kryetarja e Themelores pret gjyqtarët e rinj":
+            "a post line with its time before the date ('15:21, 1 Gusht 2017') is not read, so 'sot' is not dated",
+        "Прешево – На граничном прелазу Прешево – Табановци почела је заједничка оперативна акција „Коштана 2015\"":
+            "'will last until 7 October' is taken for the operation's day; Vranje, where the press conference was, "
+            + "is taken",
+        "На аеродрому \"Никола Тесла\" представљене мере ЕУ и УНОДЦ за граничну безбедност":
+            "Belgrade, after the airport's name ('на аеродрому Никола Тесла у Београду'), is taken for its seat",
+        "Policija dobila najsavremeniju opremu na Batrovcima":
+            "'from 1 July to 1 August', a month's traffic figures, is taken for the visit's span; the dateline's "
+            + "Belgrade is taken where the visit was at Batrovci",
+        "Министерот Спасовски во посета на Полицискиот Центар ,, Ѓорче Петров,,.":
+            "the municipality 'Ѓорче Петров' is read as an unknown town where the truth has Skopje",
+        "We continue to strengthen response to combating migrant smuggling in the Western Balkans":
+            "the publication line's day is taken, flagged, for trainings in three countries (a draft by the "
+            + "truth); Montenegro, the first country, is taken",
+        "MUP RH donirao vrijednu opremu Graničnoj policiji BiH":
+            "Bosnia and Herzegovina, named only in the border police's name, is not read",
+        "Primoporedaja savremene opreme Graničnoj policiji BiH za efikasniju borbu protiv ilegalnih migracija":
+            "'u sjedištu Granične policije BiH … Sarajevo' is not read as the venue",
+        "Galić, Uber: Potpisan sporazum o donaciji graničnoj policiji":
+            "the surname 'Galić' in the title is read as the Russian town Galich; the dateline's Sarajevo is not "
+            + "taken",
+        "Nova specijalizirana oprema spriječava migracije i kriminal":
+            "'jučer' (yesterday) is not counted back from the date line '07.05.2010. u 14:29'; its day is taken",
+        "Savezna policija Njemačke kolegama u BiH donirala opremu u vrijednosti 400.000 KM":
+            "the publication line's day is taken, flagged, for a signing the text does not date (many readers "
+            + "would take it, notes the collector)",
+        "KPC challenges in 2022 and the means to address them discussed with EUKOJUST experts":
+            "the dateline's day is taken for a two-day workshop the text does not date further (a draft by the "
+            + "truth)",
+        "Representatives of the Bureau of Metrology held training for Customs Administration officers":
+            "Montenegro, named only in the customs administration's and metrology bureau's names, is not read",
+        "Visit of representatives of the World Customs Organization to the Customs Administration on 14-15 "
+            + "February 2024":
+            "Podgorica, named only in 'Podgorica Airport', is not read",
+        "Port Control and Air Cargo Units complete the Strategic Trade and Export Control training":
+            "the Sarajevo International Airport, where a trained unit works, is taken where the date line names "
+            + "'Kumbor, Montenegro' (Kumbor is not in the gazetteer)",
+        "Ministri Lleshaj në Kakavijë, takon oficerët e FRONTEX (VIDEO)":
+            "the publication line's day is taken, flagged, for a meeting the text does not date (a draft by the "
+            + "truth); Kakavijë, in the title, is not in the gazetteer",
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(

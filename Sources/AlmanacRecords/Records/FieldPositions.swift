@@ -5,6 +5,8 @@
 /// instructions per row.
 struct FieldPositions {
     private var slots = SIMD32<Int8>(repeating: -1)
+    /// How many fields it numbers (a test holds the schema and the spreadsheet columns to it).
+    static let capacity = SIMD32<Int8>.scalarCount
 
     /// The position of `slot`'s value, -1 when it has none.
     subscript(slot: Int) -> Int {
