@@ -261,9 +261,7 @@ enum ForeignCountryNames {
     /// it, as "Vlada" is also a given name), and the Serbian, Croatian, Russian and Macedonian
     /// shortenings of the Ministry of the Interior ("MUP", "МВД", "МВР на Република Северна
     /// Македонија").
-    private static let institutionWords: Set<String> = [
-        "mup", "sud", "suda", "sudu", "mvd", "mvr", "vlada", "vlade", "vladi", "vladu",
-    ]
+    private static let institutionWords = Set(["mup", "sud", "suda", "sudu", "mvd", "mvr"]).union(governmentWords)
     /// Albanian institutions in their definite forms and cases (police, ministry, minister,
     /// directorate, prosecution, court, government, customs, academy, agency, assembly), whole
     /// words: as stems some would be English words ("polici-" of "policies").
@@ -285,6 +283,7 @@ enum ForeignCountryNames {
             lower.unicodeScalars.contains(where: Cyrillic.isCyrillic) ? Cyrillic.latinSpellings(lower) : [lower]
         return spellings.contains { governmentWords.contains($0) } ? 2 : 3
     }
+    /// A government, in its cases.
     private static let governmentWords: Set<String> = ["vlada", "vlade", "vladi", "vladu"]
 
     /// `word` (as written) names a country's own institution in another language: "МВД",
